@@ -1,0 +1,3 @@
+from refkit.cli import main
+
+main()

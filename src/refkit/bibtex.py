@@ -1,0 +1,288 @@
+"""BibTeX in and out through bibtexparser 2, and the BibTeX <-> model mapping.
+
+Reading keeps going past broken entries: each one becomes a :class:`Problem` with its line
+number, the good ones are returned. Writing produces entries that bibtexparser, BibTeX and
+biber read back with the same fields (``tests/test_bibtex.py`` checks the round trip).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import bibtexparser
+from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts, split_multiple_persons_names
+
+from refkit import latex
+from refkit.errors import BibtexError
+from refkit.keys import assign_keys
+from refkit.model import Date, Name, Reference
+
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+# BibTeX/biblatex entry type -> CSL type
+TYPE_TO_CSL = {
+    "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter",
+    "incollection": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
+    "proceedings": "book", "collection": "book", "report": "report", "techreport": "report",
+    "online": "webpage", "www": "webpage", "electronic": "webpage", "misc": "document",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis", "manual": "report",
+    "unpublished": "manuscript", "booklet": "pamphlet", "software": "software", "dataset": "dataset",
+    "patent": "patent", "periodical": "periodical", "inreference": "entry-encyclopedia",
+    "suppbook": "chapter", "standard": "standard",
+}
+# CSL type -> BibTeX (biblatex names where BibTeX has none; BibTeX styles treat unknowns as misc)
+CSL_TO_TYPE = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "article": "article", "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
+    "report": "report", "webpage": "online", "post": "online", "post-weblog": "online",
+    "thesis": "thesis", "manuscript": "unpublished", "pamphlet": "booklet", "software": "software",
+    "dataset": "dataset", "patent": "patent", "entry-encyclopedia": "inreference",
+    "entry-dictionary": "inreference", "periodical": "periodical", "standard": "standard",
+}
+# BibTeX field -> CSL variable (plain text fields)
+FIELD_TO_CSL = {
+    "title": "title", "journal": "container-title", "journaltitle": "container-title",
+    "booktitle": "container-title", "series": "collection-title", "volume": "volume",
+    "pages": "page", "publisher": "publisher", "institution": "publisher", "school": "publisher",
+    "organization": "publisher", "address": "publisher-place", "location": "publisher-place",
+    "edition": "edition", "url": "URL", "doi": "DOI", "isbn": "ISBN", "issn": "ISSN",
+    "language": "language", "langid": "language", "note": "note", "type": "genre",
+    "abstract": "abstract", "keywords": "keyword", "shorttitle": "title-short", "eventtitle": "event-title",
+    "venue": "event-place", "chapter": "chapter-number", "eprint": "eprint", "pmid": "PMID",
+    "addendum": "annote", "version": "version", "howpublished": "medium",
+}
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+VERBATIM = {"url", "doi", "file", "eprint"}
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+# The order fields are written in.
+FIELD_ORDER = ["author", "editor", "translator", "year", "date", "title", "journal", "booktitle", "series",
+               "edition", "volume", "number", "pages", "address", "publisher", "institution", "school",
+               "organization", "type", "howpublished", "url", "urldate", "doi", "isbn", "issn",
+               "language", "note"]
+
+
+@dataclass
+class Problem:
+    """Something wrong with one part of the input, with the 1-based line it starts on."""
+
+    line: int
+    message: str
+    severity: str = "error"  # or "warning"
+
+
+# ---------------------------------------------------------------- reading
+def parse_names(value: str) -> list[Name]:
+    out: list[Name] = []
+    for person in split_multiple_persons_names(value):
+        person = person.strip()
+        if not person:
+            continue
+        if person.lower() in ("others", "et al.", "et al"):
+            out.append(Name.et_al())
+            continue
+        if person.startswith("{") and person.endswith("}") and _outer_group(person):
+            out.append(Name(literal=latex.decode(person[1:-1])))
+            continue
+        try:
+            parts = parse_single_name_into_parts(person, strict=False)
+        except InvalidNameError:
+            out.append(Name(literal=latex.decode(person)))
+            continue
+
+        def j(xs: list[str]) -> str:
+            return latex.decode(" ".join(xs)).replace("{", "").replace("}", "")
+
+        out.append(Name(family=j(parts.last), given=j(parts.first), particle=j(parts.von), suffix=j(parts.jr)))
+    return out
+
+
+def _outer_group(s: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(s):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and i < len(s) - 1:
+            return False
+    return True
+
+
+def _date_from(fields: dict[str, str]) -> Date | None:
+    if fields.get("date"):
+        d = Date.parse(fields["date"])
+        if d.start or d.literal:
+            return d
+    y = fields.get("year", "").strip()
+    if not y:
+        return None
+    d = Date.parse(y)
+    if d.start and fields.get("month") and len(d.start) == 1 and not d.end:
+        m = fields["month"].strip().lower()[:3]
+        mi = MONTHS.get(m) or (int(m) if m.isdigit() and 1 <= int(m) <= 12 else None)
+        if mi:
+            d = Date(start=(d.start[0], mi))
+    return d
+
+
+def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int | None = None) -> Reference:
+    fields = {k.lower(): v for k, v in raw.items()}
+    et = entry_type.lower()
+    ref = Reference(id=key, type=TYPE_TO_CSL.get(et, "document"), line=line)
+    for f, csl in NAME_FIELDS.items():
+        if fields.get(f, "").strip():
+            ref.names[csl] = parse_names(fields[f])
+    issued = _date_from(fields)
+    if issued:
+        ref.dates["issued"] = issued
+    if fields.get("urldate"):
+        ref.dates["accessed"] = Date.parse(fields["urldate"])
+    for f, v in fields.items():
+        if f in NAME_FIELDS or f in ("year", "month", "date", "urldate"):
+            continue
+        v = v.strip()
+        if f == "number":
+            csl = "issue" if ref.type.startswith("article") or ref.type == "periodical" else "number"
+        elif f == "howpublished" and re.match(r"\\url\{", v):
+            ref.fields.setdefault("URL", v[5:].rstrip("}"))
+            continue
+        else:
+            csl = FIELD_TO_CSL.get(f, "")
+        if not csl or csl in ref.fields:
+            ref.extra[f] = v
+            continue
+        val = v if f in VERBATIM else latex.decode(v)
+        if csl == "page":
+            val = re.sub(r"\s*(?:--?|–|—)\s*", "-", val)
+        ref.fields[csl] = val
+    if et in ("phdthesis", "mastersthesis") and "genre" not in ref.fields:
+        ref.fields["genre"] = "PhD thesis" if et == "phdthesis" else "Master's thesis"
+    if et == "misc" and "URL" in ref.fields and "container-title" not in ref.fields:
+        ref.type = "webpage"
+    return ref
+
+
+def loads(text: str, source: str | None = None) -> tuple[list[Reference], list[Problem]]:
+    """Parse BibTeX text. Broken blocks become problems; good entries are returned."""
+    lib = bibtexparser.parse_string(text)
+    refs: list[Reference] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for block in lib.failed_blocks:
+        line = (getattr(block, "start_line", 0) or 0) + 1
+        err = getattr(block, "error", None)
+        msg = str(err).split("\n")[0] if err else "malformed block"
+        if "duplicate" in type(block).__name__.lower():
+            msg = f"duplicate key {getattr(block, 'key', '?')!r}; the later entry is skipped"
+        problems.append(Problem(line, msg))
+    for e in lib.entries:
+        line = (e.start_line or 0) + 1
+        raw = {f.key: str(f.value) for f in e.fields}
+        ref = entry_to_reference(e.entry_type, e.key, raw, line)
+        ref.source = source
+        if ref.id in seen:
+            problems.append(Problem(line, f"duplicate key {ref.id!r}", "warning"))
+        seen.add(ref.id)
+        refs.append(ref)
+    if not refs and text.strip() and not problems:
+        problems.append(Problem(1, "no BibTeX entries found"))
+    return refs, problems
+
+
+def load(text: str, source: str | None = None, strict: bool = False) -> tuple[list[Reference], list[Problem]]:
+    """Like :func:`loads`, but raise :class:`BibtexError` when nothing usable was read (or,
+    with ``strict``, when anything was broken)."""
+    refs, problems = loads(text, source)
+    errors = [p for p in problems if p.severity == "error"]
+    if (not refs and errors) or (strict and errors):
+        p = errors[0]
+        where = f"{source}:{p.line}" if source else f"line {p.line}"
+        raise BibtexError(f"malformed BibTeX at {where}: {p.message}",
+                          hint="check that every entry looks like @type{key, field = {value}, ...}")
+    return refs, problems
+
+
+# ---------------------------------------------------------------- writing
+def _name_to_bibtex(n: Name) -> str:
+    if n.others:
+        return "others"
+    if n.literal:
+        return "{" + latex.encode(n.literal) + "}"
+    fam = latex.encode(n.family)
+    if re.search(r"(^|\s)[^\w\s]*[a-z]|\band\b|,", n.family):  # would be read as a particle
+        fam = "{" + fam + "}"
+    parts = [f"{latex.encode(n.particle)} {fam}".strip()]
+    if n.suffix:
+        parts.append(latex.encode(n.suffix))
+    if n.given:
+        given = latex.encode(n.given)
+        if re.search(r"\band\b", n.given):
+            given = "{" + given + "}"
+        parts.append(given)
+    return ", ".join(parts)
+
+
+def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
+    """Map a reference to (BibTeX entry type, {field: raw BibTeX value})."""
+    etype = CSL_TO_TYPE.get(ref.type, "misc")
+    out: dict[str, str] = {}
+    for csl in ("author", "editor", "translator"):
+        names = ref.names.get(csl)
+        if names:
+            out[csl] = " and ".join(_name_to_bibtex(n) for n in names)
+    issued = ref.dates.get("issued")
+    if issued:
+        if issued.start:
+            out["year"] = issued.year_text()
+            if len(issued.start) > 1:
+                out["date"] = issued.iso()
+        elif issued.literal:
+            out["year"] = latex.encode(issued.literal)
+    acc = ref.dates.get("accessed")
+    if acc and (acc.start or acc.literal):
+        out["urldate"] = acc.iso()
+    f = ref.fields
+    container_field = {"article": "journal"}.get(etype, "booktitle")
+    publisher_field = {"report": "institution", "thesis": "school"}.get(etype, "publisher")
+    mapping = [
+        ("title", "title"), ("container-title", container_field), ("collection-title", "series"),
+        ("edition", "edition"), ("volume", "volume"),
+        ("issue" if etype == "article" else "number", "number"), ("page", "pages"),
+        ("publisher-place", "address"), ("publisher", publisher_field), ("genre", "type"),
+        ("medium", "howpublished"), ("URL", "url"), ("DOI", "doi"), ("ISBN", "isbn"), ("ISSN", "issn"),
+        ("language", "language"), ("note", "note"), ("abstract", "abstract"), ("keyword", "keywords"),
+        ("event-title", "eventtitle"), ("event-place", "venue"), ("title-short", "shorttitle"),
+        ("chapter-number", "chapter"), ("version", "version"),
+    ]
+    for csl, bib in mapping:
+        v = f.get(csl, "")
+        if not v or bib in out:
+            continue
+        if bib == "pages":
+            v = re.sub(r"\s*[-–—]+\s*", "--", v)
+        out[bib] = v if bib in VERBATIM else latex.encode(v)
+    if etype == "article" and "number" not in out and f.get("number"):
+        out["number"] = latex.encode(f["number"])
+    for k, v in ref.extra.items():
+        out.setdefault(k, v)
+    return etype, out
+
+
+def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
+    rank = {k: i for i, k in enumerate(FIELD_ORDER)}
+    return sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+
+
+def dumps(refs: Iterable[Reference], assign: bool = True) -> str:
+    """Write references as BibTeX. Missing or clashing keys are (re)assigned when ``assign``."""
+    refs = list(refs)
+    keys = assign_keys(refs) if assign else [r.id for r in refs]
+    chunks = []
+    for ref, key in zip(refs, keys, strict=True):
+        etype, fields = reference_to_fields(ref)
+        body = "".join(f"  {k} = {{{v}}},\n" for k, v in _ordered(fields))
+        chunks.append(f"@{etype}{{{key},\n{body}}}\n")
+    return "\n".join(chunks)

@@ -1,0 +1,122 @@
+"""Reading text input safely and writing output files atomically."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from refkit.errors import InputError, OutputError
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+def decode_bytes(data: bytes, name: str = "input") -> str:
+    """Decode input text: UTF-8 (with or without BOM), UTF-16/32 with a BOM; refuse binary data.
+
+    Latin-1 / Windows-1252 text that is not valid UTF-8 is decoded as cp1252 with a warning left to
+    the caller (``looks_legacy``), since such files are common when lists are exported from old tools.
+    """
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as e:
+                raise InputError(f"{name} is not valid {enc.upper()} text ({e.reason} at byte {e.start})",
+                                 hint="re-save the file as UTF-8") from None
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise InputError(f"{name} looks like a binary file, not text",
+                         hint="give a plain-text reference list or a .bib file (UTF-8)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 2:
+        raise InputError(f"{name} looks like a binary file, not text",
+                         hint="give a plain-text reference list or a .bib file (UTF-8)")
+    return text
+
+
+def is_legacy_encoded(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str, str, list[str]]:
+    """Read ``path`` ('-' or None for stdin). Returns (text, display name, warnings)."""
+    warnings: list[str] = []
+    if path is None or str(path) == "-":
+        name = "<stdin>"
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        p = Path(path)
+        name = str(p)
+        if not p.exists():
+            raise InputError(f"{name}: no such file", hint="check the path")
+        if p.is_dir():
+            raise InputError(f"{name} is a folder, not a file", hint="name a file inside it")
+        try:
+            with open(p, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError as e:
+            raise InputError(f"cannot read {name}: {e.strerror}", hint="check the file's permissions") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{name} is larger than {max_bytes // (1024 * 1024)} MB",
+                         hint="split it into smaller files")
+    text = decode_bytes(data, name)
+    if is_legacy_encoded(data):
+        warnings.append(f"{name} is not UTF-8; read it as Windows-1252/Latin-1")
+    if not text.strip():
+        raise InputError(f"{name} is empty", hint="give a file with at least one reference")
+    return text, name, warnings
+
+
+def write_output(path: str | Path | None, text: str, force: bool = False) -> None:
+    """Write ``text`` to ``path`` (stdout for None or '-'). An existing file is replaced only with
+    ``force``, and then atomically (temp file in the same folder, fsync, rename)."""
+    if path is None or str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    p = Path(path)
+    if p.exists() and not force:
+        raise OutputError(f"{p} already exists", hint="use --force to overwrite it, or choose another -o")
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"folder {folder} does not exist", hint="create it first")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise OutputError(f"cannot write in {folder}: {e.strerror}", hint="check the folder's permissions") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if p.exists():
+            os.chmod(tmp, p.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    m = os.umask(0)
+    os.umask(m)
+    return m
