@@ -1,0 +1,232 @@
+"""Small, pure field normalisers shared by the rule-based parser and the tagger's field assembly.
+
+Each takes the text of one field as printed and returns a clean value; none of them prints or
+raises on odd input (they return what they can and leave the rest to the caller).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from refkit.model import Date, Name
+
+WS = re.compile(r"\s+")
+DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+# Words that mark the family-name part of a Persian, Arabic or Turkish compound surname when they
+# stand as separate words ("X Nia Y", "Y Zadeh"): the family name starts at the word before them.
+SURNAME_MORPHEMES = {
+    "nia", "nya", "zadeh", "zade", "pour", "poor", "far", "rad", "nejad", "nezhad", "nejhad", "abadi",
+    "dust", "doost", "khah", "manesh", "panah", "vand", "lou", "loo", "oglu", "oğlu",
+}
+# Given-name prefixes that form compound given names ("Abdul Salam", "Seyed Jalal", "Abu Bakr").
+GIVEN_PREFIXES = {
+    "abd", "abdul", "abdol", "abdel", "abdal", "abu", "abou", "seyed", "seyyed", "sayed", "sayyed",
+    "syed", "sayyid", "mir", "gholam", "golam", "ghulam", "mohammad", "muhammad", "mohammed",
+    "ali", "nur", "noor", "umm", "ibn", "bin", "ben",
+}
+PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+             "ter", "ten", "van't", "zu", "af", "al", "el", "bin", "ibn"}
+OTHERS_RE = re.compile(r"^(?:and|&)?\s*(?:others|et\.?\s*al\.?|u\.\s*a\.|et\s+autres)$", re.I)
+
+
+def squash(s: str) -> str:
+    """NFC and single spaces."""
+    return WS.sub(" ", unicodedata.normalize("NFC", s)).strip()
+
+
+def strip_punct(s: str, chars: str = " ,.;:") -> str:
+    return s.strip().strip(chars).strip()
+
+
+# ---------------------------------------------------------------- dates
+def parse_year(text: str) -> Date | None:
+    """'2019', '(2019a)', '2020-21', '2020/2021', 'n.d.', 'in press' -> Date."""
+    t = squash(text).strip("()[]., ")
+    if re.fullmatch(r"n\.?\s?d\.?|no date|s\.\s?f\.|o\.\s?J\.", t, re.I):
+        return Date(literal="n.d.")
+    if re.fullmatch(r"in press|forthcoming|im druck", t, re.I):
+        return Date(literal=t)
+    m = re.search(rf"(?<!\d)(1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[{DASH}/]\s*(\d{{4}}|\d{{2}})(?!\d))?", t)
+    if not m:
+        return None
+    start = int(m.group(1))
+    end: tuple[int, ...] = ()
+    if m.group(2):
+        e = m.group(2)
+        ey = int(str(start)[:2] + e) if len(e) == 2 else int(e)
+        if ey > start:
+            end = (ey,)
+    return Date(start=(start,), end=end, circa=bool(re.search(r"\bc(?:a|irca)?\.\s*\d", t)))
+
+
+def parse_dmy(text: str) -> Date | None:
+    """Numeric day/month/year ('18/2/2020', '18.02.2020') -> Date; ISO '2020-02-18' too."""
+    t = text.strip()
+    m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.search(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", t)
+        if not m:
+            return parse_natural_date(t)
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if mo > 12 and d <= 12:  # month/day/year
+            d, mo = mo, d
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Date(start=(y, mo, d))
+
+
+def parse_natural_date(text: str, year: int | None = None) -> Date | None:
+    """'October 26, 2012', '26 Oct. 2012', 'Oct. 26' (with ``year``) -> Date."""
+    t = text.strip()
+    m = re.search(rf"({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", t, re.I)
+    if m:
+        mo = MONTHS[m.group(1).rstrip(".").lower()]
+        d = int(m.group(2))
+        y = int(m.group(3)) if m.group(3) else year
+    else:
+        m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE}),?(?:\s+(\d{{4}}))?", t, re.I)
+        if not m:
+            m2 = re.search(rf"({MONTH_RE})\s+(\d{{4}})", t, re.I)
+            if m2:
+                return Date(start=(int(m2.group(2)), MONTHS[m2.group(1).rstrip(".").lower()]))
+            return None
+        d = int(m.group(1))
+        mo = MONTHS[m.group(2).rstrip(".").lower()]
+        y = int(m.group(3)) if m.group(3) else year
+    if y is None or not 1 <= d <= 31:
+        return None
+    return Date(start=(y, mo, d))
+
+
+# ---------------------------------------------------------------- pages, urls, dois
+def clean_pages(text: str) -> str:
+    """'pp. 419-434' -> '419-434'; '153- 170' -> '153-170'; 'p. 13' -> '13'."""
+    t = re.sub(r"^\s*(?:pp?\.?|pages?|S\.|Seiten?)\s*", "", text.strip(), flags=re.I)
+    t = re.sub(rf"\s*[{DASH}]+\s*", "-", t)
+    return strip_punct(t, " ,.;:()")
+
+
+def clean_url(text: str) -> str:
+    """Remove the spaces a PDF line wrap left inside a URL, and trailing punctuation."""
+    u = re.sub(r"\s+", "", text.strip().strip("<>"))
+    return u.rstrip(".,;)") if not u.endswith("/)") else u
+
+
+DOI_RE = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
+
+
+def clean_doi(text: str) -> str:
+    m = DOI_RE.search(re.sub(r"\s+", "", text))
+    return m.group(1).rstrip(".,;)]") if m else ""
+
+
+# ---------------------------------------------------------------- names
+def _is_initial(tok: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]?\.?-?)+|[A-Z]{1,3}", tok))
+
+
+def natural_name(text: str, known_families: tuple[str, ...] = ()) -> Name:
+    """'J. David Singer' -> Singer, J. David; 'Leyla Hasan Nia Rami' -> Hasan Nia Rami, Leyla."""
+    toks = squash(text).strip(" ,;").split(" ")
+    toks = [t for t in toks if t]
+    if not toks:
+        return Name()
+    if len(toks) == 1:
+        return Name(family=toks[0])
+    joined = " ".join(toks)
+    for fam in known_families:  # a co-author of the same family ("... and Behrooz Mosalmanian Ghobadiani")
+        if " " in fam and joined.endswith(" " + fam):
+            return Name(family=fam, given=joined[: -len(fam) - 1])
+    suffix = ""
+    if re.fullmatch(r"(?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV", toks[-1]) and len(toks) > 2:
+        suffix = toks.pop()
+    # family starts at a particle, or before a surname morpheme ("X Nia Y")
+    start = len(toks) - 1
+    for i in range(1, len(toks)):
+        low = toks[i].lower()
+        if low in PARTICLES and toks[i][0].islower():
+            start = i
+            break
+        if low in SURNAME_MORPHEMES and i >= 2:
+            start = i - 1
+            break
+    given, family = toks[:start], toks[start:]
+    particle = ""
+    while len(family) > 1 and family[0][0].islower() and family[0].lower() in PARTICLES:
+        particle = (particle + " " + family.pop(0)).strip()
+    return Name(family=" ".join(family), given=" ".join(given), particle=particle, suffix=suffix)
+
+
+def inverted_name(family: str, given: str) -> Name:
+    """'van den Berg', 'Anna' -> particle 'van den', family 'Berg'."""
+    fam = squash(family)
+    particle = ""
+    words = fam.split(" ")
+    while len(words) > 1 and words[0].lower() in PARTICLES and words[0][0].islower():
+        particle = (particle + " " + words.pop(0)).strip()
+    giv = squash(given)
+    suffix = ""
+    m = re.match(r"^(Jr|Sr|III|II|IV)\.?,?\s*(.*)$", giv)
+    if m and m.group(2):
+        suffix, giv = m.group(1) + ("." if m.group(1) in ("Jr", "Sr") else ""), m.group(2)
+    return Name(family=" ".join(words), given=giv, particle=particle, suffix=suffix)
+
+
+def split_names(text: str) -> list[Name]:
+    """A printed name list -> names.
+
+    Handles 'Family, Given and Given Family', 'Family, G., Family, G. & Family, G.',
+    'G. Family, G. Family and G. Family', 'Family G, Family G', 'and Others' / 'et al.'.
+    """
+    t = squash(text)
+    t = re.sub(r"^\s*(?:by|von|par)\s+", "", t, flags=re.I)
+    t = strip_punct(t, " ,;:")
+    others = False
+    m = re.search(r"(?:,?\s*(?:and|&)\s+others|,?\s*et\.?\s*al\.?|,?\s*u\.\s*a\.)\s*$", t, re.I)
+    if m:
+        others = True
+        t = t[: m.start()]
+    parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b)\s*", t) if p.strip()]
+    names: list[Name] = []
+    for idx, part in enumerate(parts):
+        if "," in part:
+            chunks = [c.strip() for c in part.split(",") if c.strip()]
+            # "Family, G., Family, G." : pair them up
+            if len(chunks) >= 2 and all(_looks_given(c) for c in chunks[1::2]):
+                for i in range(0, len(chunks) - 1, 2):
+                    names.append(inverted_name(chunks[i], chunks[i + 1]))
+                if len(chunks) % 2:
+                    names.append(_loose(chunks[-1], names))
+            elif len(chunks) >= 2 and all(len(c.split()) > 1 for c in chunks):
+                names.extend(_loose(c, names) for c in chunks)  # "G. Family, G. Family"
+            else:
+                names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
+        else:
+            names.append(_loose(part, names))
+    names = [n for n in names if n.family or n.literal]
+    if others:
+        names.append(Name.et_al())
+    return names
+
+
+def _looks_given(chunk: str) -> bool:
+    toks = chunk.split()
+    return bool(toks) and (all(_is_initial(t) for t in toks) or len(toks) <= 3 and toks[0][:1].isupper())
+
+
+def _loose(part: str, so_far: list[Name]) -> Name:
+    toks = part.split()
+    if len(toks) >= 2 and all(_is_initial(t) for t in toks[1:]) and not _is_initial(toks[0]):
+        return Name(family=toks[0], given=" ".join(toks[1:]))  # "Smith JA"
+    fams = tuple(n.full_family() for n in so_far if n.family)
+    return natural_name(part, fams)
