@@ -198,7 +198,7 @@ def split_names(text: str) -> list[Name]:
         t = t[: m.start()]
     parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b)\s*", t) if p.strip()]
     names: list[Name] = []
-    for idx, part in enumerate(parts):
+    for part in parts:
         if "," in part:
             chunks = [c.strip() for c in part.split(",") if c.strip()]
             # "Family, G., Family, G." : pair them up
