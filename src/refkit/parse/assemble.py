@@ -1,0 +1,343 @@
+"""Turn the tagger's labelled spans into a clean :class:`refkit.model.Reference`.
+
+Each label has a small cleaner: role words and brackets come off names ("In", "(eds.)",
+"Translated by"), "pp."/"Vol."/"No." come off numbers, the issue is split from the volume
+("36(1)", "Vol. 12, No. 2"), dates and year ranges are parsed, page ranges get one dash, URLs and
+DOIs lose line-wrap spaces and prefixes. The CSL type is chosen from which fields are present.
+
+The helpers here that are not specific to tagger output (``strip_role_words``, ``split_volume``,
+``clean_edition``, ``clean_isbn``) are candidates for ``refkit.parse.fields``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from refkit.model import Date, Name, Reference
+from refkit.parse.fields import (
+    DASH,
+    clean_doi,
+    clean_pages,
+    clean_url,
+    parse_natural_date,
+    parse_year,
+    split_names,
+    squash,
+)
+from refkit.parse.tagger import Segment
+
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+TEXT_FIELDS = {
+    "title": "title",
+    "journal": "container-title",
+    "container-title": "container-title",
+    "collection-title": "collection-title",
+    "publisher": "publisher",
+    "location": "publisher-place",
+    "genre": "genre",
+    "note": "note",
+}
+# CSL field(s) each tagger label feeds, for confidences
+LABEL_TO_CSL = {
+    **NAME_FIELDS,
+    **TEXT_FIELDS,
+    "date": "issued",
+    "volume": "volume",
+    "pages": "page",
+    "edition": "edition",
+    "url": "URL",
+    "doi": "DOI",
+    "isbn": "ISBN",
+    "citation-number": "citation-number",
+}
+
+_EDGE = " \t,.;:/"
+_REPEATED_AUTHOR = re.compile(r"^[\s\u2014\u2013\u2012_\-]{2,}[.,:]?$")
+_ROLE_LEAD = re.compile(
+    r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
+    r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|übers\.?|übersetzt|dir\.?|éd\.?|coord\.?)"
+    r"(?:\s+(?:fr\.|from\s+the\s+\w+|de\s+l'\w+))?\s*(?:by|von|par|v\.|de)?\s*:?\s+)+",
+    re.I,
+)
+_ROLE_TAIL = re.compile(
+    r"[\s,]*[(\[]?\s*(?:\(?(?:gen\.\s*)?(?:eds?|edd|editors?|hrsg|hg|hgg|éds?|dirs?|coords?|comps?|trans|transl"
+    r"|translators?|tr|trad|übers)\.?\)?\s*)+[)\]]?[\s,.;:]*$",
+    re.I,
+)
+_IN_LEAD = re.compile(r"^\s*(?:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+", re.U)
+
+
+def _edge(s: str) -> str:
+    return s.strip(_EDGE)
+
+
+def _unbracket(s: str) -> str:
+    s = s.strip()
+    while len(s) > 1 and ((s[0], s[-1]) in {("(", ")"), ("[", "]"), ("{", "}")}):
+        s = s[1:-1].strip()
+    return s
+
+
+def clean_text(s: str) -> str:
+    """Trim edge punctuation, a wrapping pair of brackets or quotes, and PDF soft hyphens."""
+    s = squash(s.replace("\u00ad", ""))
+    s = s.strip(" ,;:")
+    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\.\.|\b(?:al|etc|ed|eds|Inc|Ltd|Co|Jr|Sr|St))\.$", s):
+        s = s[:-1]
+    s = s.strip(" ,;:")
+    for o, c in (("(", ")"), ("[", "]"), ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("'", "'"), ("„", "“")):
+        if len(s) > 2 and s.startswith(o) and s.endswith(c) and s.count(o) == (2 if o == c else 1):
+            s = s[1:-1].strip(" ,;:")
+    if s.startswith(("“", "«", "„")) and s.endswith(("”,", "”.", "».", "»,")):
+        s = s[1:-2].strip()
+    return s
+
+
+def strip_role_words(s: str) -> str:
+    """'In K. Brown (gen. ed.),' -> 'K. Brown'; 'Translated by A. B.' -> 'A. B.'."""
+    t = squash(s)
+    t = _ROLE_LEAD.sub("", t)
+    t = _ROLE_TAIL.sub("", t)
+    t = _unbracket(t.strip(" ,;:"))
+    t = _ROLE_LEAD.sub("", t)
+    t = _ROLE_TAIL.sub("", t)
+    return t.strip(" ,;:")
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:organi[sz]ation|association|society|institut[eo]?|university|universit[éy]|department|ministry|"
+    r"council|committee|commission|agency|bureau|office|foundation|corporation|company|group|centre|center|"
+    r"bank|board|service|national|international|federal|government|nations|union|league|academy|inc|ltd)\b",
+    re.I,
+)
+
+
+def _dehyphenate(s: str) -> str:
+    """Undo PDF line-wrap hyphens: 'Hethering- ton' -> 'Hetherington', 'Jean- Pierre' -> 'Jean-Pierre'."""
+    s = re.sub(r"(\w)[-\u2010\u2011\u00ad]\s+([a-zà-öø-ÿ])", r"\1\2", s)
+    return re.sub(r"(\w)([-\u2010\u2011])\s+(\w)", r"\1\2\3", s)
+
+
+def clean_names(s: str) -> list[Name]:
+    t = strip_role_words(_dehyphenate(s))
+    if not t:
+        return []
+    if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
+        return [Name(literal=clean_text(t))]
+    names = split_names(t)
+    if not names:
+        return [Name(literal=clean_text(t))]
+    return names
+
+
+_VOL = re.compile(
+    r"^\s*(?:(?:vol(?:ume)?s?|bd|band|jg|jahrgang|tome|tomo|t|v|anno|année|year)(?:\.\s*|\s+))?"
+    r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)"
+    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:no|nos|nr|num|issue|n°|nº|n|h|heft|iss|number|#)\.?\s*"
+    r"(?P<iss2>[\w\u2013/-]+)|,\s*(?P<iss3>\d+(?:\s*[-\u2013/]\s*\d+)?)(?=\s*$|\s*[,:;.]\s*$)))?"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+_ISSUE_ONLY = re.compile(r"^\s*(?:no|nos|nr|num|issue|n°|nº|n|heft|h|iss|number|#)\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
+
+
+def split_volume(s: str) -> tuple[str, str, str]:
+    """'36(1)' -> ('36', '1', ''); 'Vol. 12, No. 2' -> ('12', '2', ''); '249(3):29-38' -> ('249', '3', '29-38').
+
+    Returns (volume, issue, pages-found-inside).
+    """
+    t = squash(s).strip(" ,.;:")
+    t = _unbracket(t) if t.startswith("(") and t.endswith(")") else t.lstrip("(").strip()
+    m = _ISSUE_ONLY.match(t)
+    if m and not re.match(r"^\s*n\w", t[len(m.group(0)):], re.I):
+        rest = t[m.end():]
+        vm = re.match(r"\s*[,(]?\s*(?:vol\.?|volume)\s*(\d+)", rest, re.I)
+        return (vm.group(1) if vm else "", m.group("iss").strip(" .,"), "")
+    m = _VOL.match(t)
+    if not m:
+        return (_edge(t), "", "")
+    vol = m.group("vol")
+    iss = (m.group("iss1") or m.group("iss2") or m.group("iss3") or "").strip(" .,")
+    rest = (m.group("rest") or "").strip()
+    pages = ""
+    pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?(\d+(?:\s*[{DASH}]+\s*\d+)?)\s*[,.;]?$", rest)
+    if pm:
+        pages = re.sub(rf"\s*[{DASH}]+\s*", "-", pm.group(1))
+    if iss and re.match(r"(?i)^(?:no|nr)\.?\s*", iss):
+        iss = re.sub(r"(?i)^(?:no|nr)\.?\s*", "", iss)
+    if re.fullmatch(r"\d+\s*vols?\.?", t, re.I):
+        return (vol, "", "")
+    return (vol.replace(" ", ""), iss, pages)
+
+
+def clean_edition(s: str) -> str:
+    """'(2nd ed.).' -> '2'; '5th edn.' -> '5'; 'Rev. ed.' -> 'Rev. ed.'."""
+    t = clean_text(_unbracket(squash(s).strip(" ,.;:")))
+    m = re.match(r"^(\d+)\s*(?:st|nd|rd|th|e|ème|er|re|\.|ª|\.ª|a|\.a)?\b", t)
+    if m:
+        return m.group(1)
+    words = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+             "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10"}
+    w = t.split(" ")[0].lower() if t else ""
+    return words.get(w, t)
+
+
+def clean_isbn(s: str) -> str:
+    t = re.sub(r"(?i)^\s*isbn(?:-1[03])?\s*:?\s*", "", squash(s))
+    return t.strip(" ,.;:")
+
+
+_PAGE_PREFIX = re.compile(r"^(?:pages|page|pp|p|seiten|seite|ss|s|str|стр|c)\.?\s*(?=[\dIVXLCivxlc])", re.I)
+
+
+def _pages(s: str) -> tuple[str, str]:
+    """(page, number-of-pages)."""
+    t = squash(s).strip(" ,.;:()[]")
+    m = re.fullmatch(r"(\d+)\s*(?:pp|pages|p|S|Seiten|s)\.?", t)
+    if m:
+        return "", m.group(1)
+    t = _PAGE_PREFIX.sub("", t)
+    return clean_pages(t), ""
+
+
+def _date(s: str) -> Date | None:
+    t = squash(s)
+    y = parse_year(t)
+    if y is None:
+        lit = clean_text(_unbracket(t.strip(" ,.;:")))
+        return Date(literal=lit) if lit else None
+    if y.start and not y.end:
+        nat = parse_natural_date(t)
+        if nat and nat.start and nat.start[0] == y.start[0]:
+            return nat
+    return y
+
+
+def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
+    genre = fields.get("genre", "").lower()
+    if re.search(r"thesis|dissertation|diss\.|doctoral|habilitation|mémoire|phd|ph\.d", genre):
+        return "thesis"
+    if re.search(r"patent", genre):
+        return "patent"
+    if re.search(r"report|working paper|memo|technical|discussion paper", genre):
+        return "report"
+    container = fields.get("container-title", "")
+    if "journal" in labels:
+        return "article-journal"
+    if container:
+        if re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)", container):
+            return "paper-conference"
+        if "editor" in labels or "publisher" in labels or "location" in labels or \
+                any(s.label == "container-title" and re.match(r"(?i)\s*(?:in|dans|im)\b", s.text) for s in segs):
+            return "chapter"
+        if "volume" in labels or "pages" in labels:
+            return "article-journal"
+        return "chapter"
+    if "url" in labels and not ("publisher" in labels or "location" in labels):
+        return "webpage"
+    if "publisher" in labels or "location" in labels or "isbn" in labels or "edition" in labels:
+        return "book"
+    return "document"
+
+
+def assemble(segments: Sequence[Segment], text: str = "", *,
+             previous: Reference | None = None) -> tuple[Reference, dict[str, float]]:
+    """Build a Reference from labelled segments; returns it with a confidence per CSL field.
+
+    ``previous`` is the reference before this one in the same list: a repeated-author dash
+    ("———.") takes its authors.
+    """
+    ref = Reference()
+    conf: dict[str, float] = {}
+    by_label: dict[str, list[Segment]] = {}
+    for s in segments:
+        by_label.setdefault(s.label, []).append(s)
+
+    def note_conf(field: str, segs: list[Segment]) -> None:
+        c = min(s.confidence for s in segs)
+        conf[field] = min(conf.get(field, 1.0), c)
+
+    for label, segs in by_label.items():
+        raw = [s.text for s in segs]
+        if label in NAME_FIELDS:
+            names: list[Name] = []
+            for r in raw:
+                if label == "author" and _REPEATED_AUTHOR.match(r) and previous is not None:
+                    names.extend(previous.names.get("author", []))
+                    continue
+                names.extend(clean_names(r))
+            if names:
+                ref.names[NAME_FIELDS[label]] = names
+                note_conf(NAME_FIELDS[label], segs)
+        elif label in TEXT_FIELDS:
+            field = TEXT_FIELDS[label]
+            vals = []
+            for r in raw:
+                v = clean_text(r)
+                if label in ("journal", "container-title", "collection-title"):
+                    v = clean_text(_IN_LEAD.sub("", v))
+                if label == "location":
+                    v = v.rstrip(":").strip()
+                if v:
+                    vals.append(v)
+            if vals:
+                joined = "; ".join(vals)
+                ref.fields[field] = f"{ref.fields[field]}; {joined}" if ref.fields.get(field) else joined
+                note_conf(field, segs)
+        elif label == "date":
+            d = None
+            for r in raw:
+                d = _date(r)
+                if d is not None and d.start:
+                    break
+            if d is not None:
+                ref.dates["issued"] = d
+                note_conf("issued", segs)
+        elif label == "volume":
+            vol, iss, pages = split_volume(raw[0])
+            if vol:
+                ref.fields["volume"] = vol
+                note_conf("volume", segs)
+            if iss:
+                ref.fields["issue"] = iss
+                note_conf("issue", segs)
+            if pages and "pages" not in by_label:
+                ref.fields["page"] = pages
+                note_conf("page", segs)
+        elif label == "pages":
+            page, count = _pages(raw[0])
+            if page:
+                ref.fields["page"] = page
+                note_conf("page", segs)
+            elif count:
+                ref.fields["number-of-pages"] = count
+                note_conf("number-of-pages", segs)
+        elif label == "edition":
+            e = clean_edition(raw[0])
+            if e:
+                ref.fields["edition"] = e
+                note_conf("edition", segs)
+        elif label == "url":
+            u = clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*", "",
+                                 " ".join(raw)))
+            if u:
+                ref.fields["URL"] = u
+                note_conf("URL", segs)
+        elif label == "doi":
+            d = clean_doi(" ".join(raw)) or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0]))
+            if d:
+                ref.fields["DOI"] = d
+                note_conf("DOI", segs)
+        elif label == "isbn":
+            i = clean_isbn(raw[0])
+            if i:
+                ref.fields["ISBN"] = i
+                note_conf("ISBN", segs)
+        elif label == "citation-number":
+            n = raw[0].strip().strip("[]().:, ")
+            if n:
+                ref.fields["citation-number"] = n
+                note_conf("citation-number", segs)
+    ref.type = _choose_type(ref.fields, set(by_label), segments)
+    return ref, conf

@@ -1,0 +1,432 @@
+"""A CRF sequence tagger for reference strings.
+
+A reference is split into whitespace tokens; each token gets a label (AnyStyle's label set:
+``author``, ``title``, ``journal``, ``date``, ``volume``, ``pages`` ...) from a linear-chain CRF
+(python-crfsuite) over hand-made token features: the word, its case shape and punctuation, its
+position, bracket and quote state, and small dictionaries of role, month, publisher, place and
+journal words. Runs of equal labels become :class:`Segment` objects with character offsets and a
+confidence (the mean marginal probability of the chosen label over the segment's tokens).
+
+``load_model()`` opens the model shipped in ``refkit/parse/models/tagger.crfsuite`` (cached);
+``tag(text, model)`` labels one reference string.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from refkit.errors import RefkitError
+
+DEFAULT_MODEL = Path(__file__).with_name("models") / "tagger.crfsuite"
+
+# The labels the shipped model knows (AnyStyle's, minus the rare media ones it folds into note).
+LABELS = (
+    "author", "editor", "translator", "title", "journal", "container-title", "collection-title",
+    "volume", "pages", "date", "publisher", "location", "edition", "genre", "url", "doi", "isbn",
+    "note", "citation-number",
+)
+
+
+class ModelError(RefkitError):
+    """A tagger model cannot be opened or written."""
+
+
+@dataclass
+class Segment:
+    """A run of tokens with one label: ``text`` is ``source[start:end]``."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    confidence: float = 1.0
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+class Model:
+    """A loaded CRF model (thread-safe: each thread gets its own crfsuite tagger)."""
+
+    def __init__(self, path: Path) -> None:
+        import pycrfsuite
+
+        self.path = Path(path)
+        self._crfsuite = pycrfsuite
+        self._local = threading.local()
+        self.labels = tuple(self._tagger().labels())
+
+    def _tagger(self) -> Any:
+        t = getattr(self._local, "tagger", None)
+        if t is None:
+            t = self._crfsuite.Tagger()
+            try:
+                t.open(str(self.path))
+            except Exception as e:  # crfsuite raises a bare ValueError/IOError
+                raise ModelError(
+                    f"cannot open tagger model {self.path}: {e}",
+                    hint="pass a model written by 'refkit train', or omit --model to use the built-in one",
+                ) from e
+            self._local.tagger = t
+        return t
+
+    def tag_tokens(self, tokens: list[Token]) -> list[tuple[str, float]]:
+        """(label, marginal probability) for each token."""
+        if not tokens:
+            return []
+        tagger = self._tagger()
+        labels = tagger.tag(featurize(tokens))
+        return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
+
+
+_cache: dict[str, Model] = {}
+_cache_lock = threading.Lock()
+
+
+def load_model(path: str | Path | None = None) -> Model:
+    """Open a CRF model (default: the one shipped with refkit); opened models are cached."""
+    p = Path(path) if path is not None else DEFAULT_MODEL
+    key = str(p.resolve()) if p.exists() else str(p)
+    with _cache_lock:
+        m = _cache.get(key)
+        if m is None:
+            if not p.is_file():
+                hint = (
+                    "reinstall refkit, or rebuild it with 'python training/make_model.py'"
+                    if path is None
+                    else "check the path, or train one with 'refkit train LABELLED.jsonl -o MODEL'"
+                )
+                raise ModelError(f"tagger model not found: {p}", hint=hint)
+            m = _cache[key] = Model(p)
+        return m
+
+
+# ---------------------------------------------------------------- tokens
+_TOKEN = re.compile(r"\S+")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Whitespace tokens with character offsets (AnyStyle's segment boundaries fall on whitespace)."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def tag(text: str, model: Model | str | Path | None = None) -> list[Segment]:
+    """Label a reference string; returns its segments in reading order."""
+    if not isinstance(model, Model):
+        model = load_model(model)
+    tokens = tokenize(text)
+    labelled = model.tag_tokens(tokens)
+    segs: list[Segment] = []
+    probs: list[float] = []
+    for tok, (lab, p) in zip(tokens, labelled, strict=False):
+        if segs and segs[-1].label == lab:
+            segs[-1].end = tok.end
+            probs.append(p)
+            continue
+        if segs:
+            segs[-1].confidence = sum(probs) / len(probs)
+        segs.append(Segment(lab, "", tok.start, tok.end))
+        probs = [p]
+    if segs:
+        segs[-1].confidence = sum(probs) / len(probs)
+    for s in segs:
+        s.text = text[s.start : s.end]
+    return segs
+
+
+# ---------------------------------------------------------------- features
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+MONTHS = _words(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december janvier février fevrier mars avril mai juin juillet août aout
+    septembre octobre novembre décembre decembre januar februar märz maerz juni juli oktober dezember
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre gennaio
+    febbraio aprile maggio giugno luglio settembre ottobre dicembre spring summer autumn fall winter
+    printemps été automne hiver frühjahr sommer herbst"""
+)
+EDITOR_WORDS = _words(
+    "ed eds edd editor editors edited hrsg hg hgg herausgegeben éd éds dir dirs coord comp comps"
+    " (ed) (eds) (hrsg) (éd) (éds) (dir) (dirs) (coord) (comp)"
+)
+TRANS_WORDS = _words("trans transl translated translator translators tr trad traduit übers übersetzt translation")
+IN_WORDS = _words("in dans im en")
+PAGE_WORDS = _words("pp p pages page s ss seiten pgs")
+VOL_WORDS = _words("vol vols volume volumes bd band jg jahrgang t tome tomo no nos nr num number issue n° nº heft")
+EDITION_WORDS = _words("ed edn edition éd édition aufl auflage ausg rev revised")
+GENRE_WORDS = _words(
+    """thesis dissertation phd ph.d ma msc master's masters doctoral report technical tech working paper
+    memo memorandum preprint manuscript unpublished habilitation diss mémoire patent"""
+)
+PUBLISHER_WORDS = _words(
+    """press university universität université universidad università verlag publishers publisher
+    publishing publications books inc ltd co gmbh editions éditions edizioni editorial editora
+    wiley springer elsevier routledge sage pearson mcgraw-hill oxford cambridge harvard mit yale
+    princeton academic blackwell macmillan penguin norton palgrave brill gruyter suhrkamp beck
+    gallimard seuil puf flammarion armand colin dunod harmattan taylor francis kluwer addison-wesley
+    prentice crc ieee acm siam ams springer-verlag birkhäuser routledge/taylor pergamon nijhoff
+    institute institut foundation council department ministry office bureau association society
+    laboratory laboratories corporation group centre center bank organization organisation"""
+)
+PLACE_WORDS = _words(
+    """london new york ny paris berlin oxford cambridge boston chicago philadelphia washington dc
+    d.c los angeles san francisco princeton nj ma ca il berkeley toronto montreal amsterdam
+    leiden frankfurt münchen munich hamburg leipzig stuttgart wien vienna zürich zurich basel bern
+    göttingen heidelberg tübingen köln cologne bonn madrid barcelona rome roma milano milan
+    firenze florence bologna torino napoli lisboa lisbon moscow moskva st petersburg tokyo beijing
+    shanghai delhi sydney melbourne dordrecht heidelberg amsterdam brussels bruxelles genève geneva
+    lausanne lyon marseille toulouse bordeaux lille rennes nantes strasbourg grenoble stockholm
+    oslo copenhagen københavn helsinki warsaw warszawa prague praha budapest athens istanbul
+    tehran cairo baltimore cleveland ann arbor mi minneapolis pittsburgh westport ct hoboken
+    englewood cliffs upper saddle river thousand oaks newbury park beverly hills malden
+    chichester abingdon basingstoke harmondsworth edinburgh glasgow manchester bristol
+    mexico buenos aires são paulo rio janeiro santiago bogotá lima caracas usa uk germany france
+    italy spain netherlands switzerland canada australia japan china india tx fl pa va md"""
+)
+JOURNAL_WORDS = _words(
+    """journal j jour review rev proceedings proc transactions trans annals ann bulletin bull
+    quarterly letters lett magazine studies research science sciences zeitschrift zeitschr
+    revue rivista archiv archives acta annales cahiers gazette newsletter yearbook jahrbuch
+    international int national american am european eur british br phys chem biol med
+    journal. review. medicine clinical clin psychology psychol economics econ sociology"""
+)
+PARTICLES = _words("van von de der den del della di da dos das du la le ter ten zu af al el bin ibn")
+CONNECTORS = _words("and & und et y e u. ve och og i")
+ETAL = _words("al al. al., et")
+LOCATION_PUNCT = re.compile(r"^\S+:$")
+
+_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,:;]*$")
+_YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_RANGE = re.compile(r"\d+\s*[-\u2010-\u2015\u2212]+\s*\d+")
+_URL = re.compile(r"^(?:<?https?://|<?www\.|<?ftp://)", re.I)
+_DOI = re.compile(r"(?:^|doi[:.]?)10\.\d{3,9}/|^doi", re.I)
+_ISBN = re.compile(r"^isbn|^\d{1,5}-\d+-\d+-[\dX]|^97[89]\d{10}$", re.I)
+_ROMAN = re.compile(r"^[ivxlcdm]+$", re.I)
+_OPEN_Q = "\"“„«‘‚‹'"
+_CLOSE_Q = "\"”»’‹›'"
+
+
+def _shape(w: str) -> str:
+    out = []
+    prev = ""
+    for ch in w:
+        if ch.isupper():
+            c = "X"
+        elif ch.isalpha():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != prev:
+            out.append(c)
+            prev = c
+    return "".join(out)[:8]
+
+
+def _core(w: str) -> str:
+    i, j = 0, len(w)
+    while i < j and not w[i].isalnum():
+        i += 1
+    while j > i and not w[j - 1].isalnum():
+        j -= 1
+    return w[i:j]
+
+
+def _token_features(w: str) -> dict[str, Any]:
+    """Features of one token on its own (cached per word)."""
+    core = _core(w)
+    low = core.casefold()
+    lw = w.casefold().strip(".,;:")
+    f: dict[str, Any] = {"w": low[:24] if low else w[:6], "shape": _shape(w)}
+    if low:
+        f["p2"] = low[:2]
+        f["s2"] = low[-2:]
+        f["s3"] = low[-3:]
+        f["p3"] = low[:3]
+    last = w[-1]
+    first = w[0]
+    if not last.isalnum():
+        f["last"] = last
+    if not first.isalnum():
+        f["first"] = first
+    if len(w) > 1 and not w[-2].isalnum():
+        f["last2"] = w[-2:]
+    n = len(core)
+    f["len"] = min(n, 8)
+    if core:
+        c0 = core[0]
+        if c0.isupper():
+            f["cap"] = "U" if core.isupper() and n > 1 else ("I" if n == 1 else "C")
+        elif c0.islower():
+            f["cap"] = "l"
+        elif c0.isdigit():
+            f["cap"] = "d"
+        else:
+            f["cap"] = "o"
+    if core.isdigit():
+        f["num"] = min(n, 5)
+    if _YEAR.match(w):
+        f["year"] = 1
+    elif _YEAR_IN.search(w):
+        f["hasyear"] = 1
+    if _RANGE.search(w):
+        f["range"] = 1
+    if any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w):
+        f["alnum"] = 1
+    if "(" in w and ")" in w and any(ch.isdigit() for ch in w):
+        f["numparen"] = 1
+    if _URL.match(w) or "://" in w or re.search(r"\.(?:html?|pdf|php|aspx?)\b|\.(?:com|org|net|edu|gov)\b", lw):
+        f["url"] = 1
+    if _DOI.search(w):
+        f["doi"] = 1
+    if _ISBN.match(w):
+        f["isbn"] = 1
+    if len(core) == 1 and core.isalpha() and core.isupper() and w.endswith("."):
+        f["initial"] = 1
+    elif re.fullmatch(r"(?:[A-Z]\.-?){2,4},?", w):
+        f["initial"] = 2
+    elif re.fullmatch(r"[A-Z]{1,3},?", w):
+        f["initials_cap"] = 1
+    if low in MONTHS or lw in MONTHS:
+        f["month"] = 1
+    if lw in EDITOR_WORDS or low in EDITOR_WORDS:
+        f["editorw"] = 1
+    if low in TRANS_WORDS:
+        f["transw"] = 1
+    if low in IN_WORDS:
+        f["inw"] = 1
+    if low in PAGE_WORDS:
+        f["pagew"] = 1
+    if low in VOL_WORDS or lw.startswith("n°") or lw.startswith("nº"):
+        f["volw"] = 1
+    if low in EDITION_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th|e|ème|\.|ª)?", low) and "ed" in lw:
+        f["edw"] = 1
+    if re.fullmatch(r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev)", low):
+        f["ordinal"] = 1
+    if low in GENRE_WORDS:
+        f["genrew"] = 1
+    if low in PUBLISHER_WORDS:
+        f["pubw"] = 1
+    if low in PLACE_WORDS:
+        f["placew"] = 1
+    if low in JOURNAL_WORDS:
+        f["jw"] = 1
+    if low in PARTICLES and core and core[0].islower():
+        f["particle"] = 1
+    if w in CONNECTORS or low in ("and", "und"):
+        f["conn"] = 1
+    if low in ("accessed", "retrieved", "available", "abgerufen", "consulté", "zugegriffen", "viewed", "cited"):
+        f["accessw"] = 1
+    if _ROMAN.match(core) and n <= 5 and core.isupper():
+        f["roman"] = 1
+    if first in _OPEN_Q:
+        f["oq"] = 1
+    if last in _CLOSE_Q or (len(w) > 1 and w[-2] in _CLOSE_Q):
+        f["cq"] = 1
+    if first in "([":
+        f["ob"] = first
+    if ")" in w or "]" in w:
+        f["cb"] = 1
+    return f
+
+
+_feat_cache: dict[str, dict[str, Any]] = {}
+
+
+def _cached(w: str) -> dict[str, Any]:
+    f = _feat_cache.get(w)
+    if f is None:
+        f = _token_features(w)
+        if len(_feat_cache) > 200_000:
+            _feat_cache.clear()
+        _feat_cache[w] = f
+    return f
+
+
+_NEIGHBOUR_KEYS = ("w", "shape", "last", "cap", "year", "initial", "editorw", "inw", "pagew", "volw",
+                   "month", "num", "pubw", "placew", "jw", "transw", "oq", "cq", "ob", "conn")
+
+
+def featurize(tokens: list[Token]) -> list[dict[str, Any]]:
+    """One crfsuite feature dict per token: its own features, its neighbours' and some state."""
+    words = [unicodedata.normalize("NFC", t.text) for t in tokens]
+    base = [_cached(w) for w in words]
+    n = len(words)
+    out: list[dict[str, Any]] = []
+    paren = 0
+    quote = 0
+    years = 0
+    sent = 0  # full stops seen so far (not after initials)
+    commas = 0
+    seen_in = 0
+    seen_digit = 0
+    for i, w in enumerate(words):
+        b = base[i]
+        f: dict[str, Any] = dict(b)
+        f["bias"] = 1
+        f["pos"] = i * 10 // n
+        if i < 3:
+            f["idx"] = i
+        if i == n - 1:
+            f["end"] = 1
+        elif i >= n - 3:
+            f["nearend"] = 1
+        f["paren"] = min(paren, 2)
+        f["quote"] = min(quote, 1)
+        f["years"] = min(years, 2)
+        f["sent"] = min(sent, 6)
+        f["commas"] = min(commas, 6)
+        f["seen_in"] = min(seen_in, 1)
+        f["seen_digit"] = min(seen_digit, 1)
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                nb = base[j]
+                for k in _NEIGHBOUR_KEYS:
+                    v = nb.get(k)
+                    if v is not None:
+                        f[f"{off}:{k}"] = v
+            else:
+                f[f"{off}:pad"] = 1
+        if i > 0:
+            f["-1w|w"] = f"{base[i - 1]['w']}|{b['w']}"
+        if i + 1 < n:
+            f["w|+1w"] = f"{b['w']}|{base[i + 1]['w']}"
+        out.append(f)
+        # update state after the token
+        for ch in w:
+            if ch in "([":
+                paren += 1
+            elif ch in ")]" and paren:
+                paren -= 1
+        if w[0] in "“«„":
+            quote = 1
+        if w[-1] in "”»" or (len(w) > 1 and w[-2] in "”»"):
+            quote = 0
+        if w[0] == '"' and quote == 0 and not w.endswith('"'):
+            quote = 1
+        elif '"' in w[1:] and quote:
+            quote = 0
+        if "year" in b:
+            years += 1
+        if w.endswith(".") and not ("initial" in b or b.get("len", 0) <= 2 and b.get("cap") == "C"):
+            sent += 1
+        if w.endswith(","):
+            commas += 1
+        if "inw" in b and b.get("cap") == "C":
+            seen_in = 1
+        if "num" in b or "range" in b:
+            seen_digit = 1
+    return out
