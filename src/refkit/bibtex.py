@@ -268,8 +268,9 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
         if bib == "pages":
             v = re.sub(r"\s*[-–—]+\s*", "--", v)
         out[bib] = v if bib in VERBATIM else latex.encode(v)
-    if etype == "article" and "number" not in out and f.get("number"):
-        out["number"] = latex.encode(f["number"])
+    other = f.get("number") if etype == "article" else f.get("issue")
+    if other and "number" not in out:
+        out["number"] = latex.encode(other)
     for k, v in ref.extra.items():
         out.setdefault(k, v)
     return etype, out

@@ -24,7 +24,7 @@ def base_key(ref: Reference) -> str:
     for role in ("author", "editor", "translator"):
         for n in ref.names.get(role, []):
             if not n.others:
-                who = _ascii(n.full_family() or n.literal.split(" ")[0] if not n.literal else n.literal.split()[0])
+                who = _ascii(n.literal)[:24] if n.literal else _ascii(n.full_family())
                 break
         if who:
             break

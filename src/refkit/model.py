@@ -158,7 +158,8 @@ class Date:
         t = text.strip()
         if not t:
             return cls()
-        halves = re.split(r"\s*/\s*|\s*--?\s*(?=\d{2,4}$)", t, maxsplit=1) if re.search(r"\d", t) else [t]
+        yr = re.fullmatch(r"(\d{4})\s*(?:--?|–)\s*(\d{2}|\d{4})", t)  # "2020-21", "2020--2021"
+        halves = list(yr.groups()) if yr else re.split(r"\s*/\s*", t, maxsplit=1)
         start = cls._one(halves[0])
         if start is None:
             return cls(literal=t)

@@ -34,6 +34,12 @@ GIVEN_PREFIXES = {
 }
 PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
              "ter", "ten", "van't", "zu", "af", "al", "el", "bin", "ibn"}
+ORG_WORDS = re.compile(
+    r"\b(?:council|institute|institut\w*|instituto|center|centre|foundation|agency|office|ministry|bank|"
+    r"organi[sz]ation|association|commission|service|department|programme|program|university|"
+    r"universit\w+|school|college|academy|society|corporation|committee|bureau|fund|forum|network|"
+    r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
+    r"senate|nations|union|agency|press|news|times|post|ministry|unesco|nato|oecd|imf|who)\b", re.I)
 OTHERS_RE = re.compile(r"^(?:and|&)?\s*(?:others|et\.?\s*al\.?|u\.\s*a\.|et\s+autres)$", re.I)
 
 
@@ -211,6 +217,8 @@ def split_names(text: str) -> list[Name]:
                 names.extend(_loose(c, names) for c in chunks)  # "G. Family, G. Family"
             else:
                 names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
+        elif ORG_WORDS.search(part) or len(part.split()) > 5 or part.isupper() and len(part) > 3:
+            names.append(Name(literal=part))  # "World Bank", "United Nations Security Council"
         else:
             names.append(_loose(part, names))
     names = [n for n in names if n.family or n.literal]

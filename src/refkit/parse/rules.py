@@ -20,12 +20,7 @@ from refkit.parse import fields as F
 
 Q_OPEN = "“\"«„‘'"
 Q_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
-ORG_WORDS = re.compile(
-    r"\b(?:council|institute|institut\w*|instituto|center|centre|foundation|agency|office|ministry|bank|"
-    r"organi[sz]ation|association|commission|service|department|programme|program|university|"
-    r"universit\w+|school|college|academy|society|corporation|committee|bureau|fund|forum|network|"
-    r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
-    r"senate|nations|union)\b", re.I)
+ORG_WORDS = F.ORG_WORDS
 GENRE_END = re.compile(r"(?:papers?|papir|reports?|briefs?|notes?|series|memos?|bericht|documents?|studies|"
                        r"study|memorandum|monographs?|bulletin|analysis|commentary|rapport|cuaderno)$", re.I)
 THESIS_RE = re.compile(r"^(?:(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?A\.?|M\.?Sc?\.?|MPhil|B\.?A\.?|Bachelor'?s?)"
@@ -45,6 +40,8 @@ VOLNUM_RE = re.compile(r"^(\d+)\s*\((\d+(?:[-–/]\d+)?)\)$")
 PAGES_RE = re.compile(r"^(?:pp?\.|pages?|S\.)\s*(\d[\w]*(?:\s*[-–—]\s*\d[\w]*)?)$", re.I)
 PLACE_ABBR = re.compile(r"^(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z]{2}|[A-Z][a-z]{1,4}\.)$")
 COUNTRY_CODES = {"UK", "USA", "US", "U.K.", "U.S.A.", "U.S."}
+SEASON_RE = re.compile(r"^(?:spring|summer|autumn|fall|winter)(?:\s*[-/]\s*(?:spring|summer|autumn|fall|winter))?"
+                       r"(?:\s+\d{4})?$", re.I)
 US_STATES = set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
                 "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 
@@ -267,6 +264,12 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
             f["genre"] = c
             ref.type = "thesis"
             out.spans.append(("genre", c))
+        elif SEASON_RE.match(c):
+            out.spans.append(("date", c))  # "Spring", "Winter 2019": the issue's season
+        elif _place_colon(c) and quoted and not in_book(out) and any(
+                VOL_RE.match(x) or NUM_RE.match(x) for x in chunks[i + 1:]):
+            containers.append(c)  # "Middle East Policy: Quarterly, Vol. 3": a journal title with a colon
+            out.spans.append(("container-title", c))
         elif _place_colon(c):
             place, pub = (x.strip() for x in c.split(":", 1))
             if containers and _joins_place(containers[-1], c):
@@ -294,6 +297,10 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
         i += 1
     if containers:
         f["_containers"] = "\u0000".join(containers)
+
+
+def in_book(out: RuleParse) -> bool:
+    return bool(out.ref.fields.get("_in"))
 
 
 def _genre_number(c: str) -> tuple[str, str] | None:

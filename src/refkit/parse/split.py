@@ -147,9 +147,9 @@ def split_references(text: str, one_per_line: bool = False) -> list[RawReference
         s = ln.strip()
         if re.match(r"^[a-z\u00E0-\u024F,;:.)\]]", s) and not re.match(r"^(?:van|von|de|der|den|di|da|du|le|la)\s+[A-Z]", s):
             return False
+        if p.endswith("-") and not p.endswith((" -", "--")):
+            return False  # a line-break hyphen
         if wrapped:
-            if p.endswith("-") and not p.endswith(" -"):
-                return False
             if len(s.split()[0]) <= width - len(p.strip()) - 1:
                 return True  # a greedy wrapper would have kept going on the previous line
             return p.endswith((".", ")", "]")) and looks_like_start(s + " " + ahead)
@@ -203,11 +203,13 @@ def _group(body, is_start, numbered: bool = False) -> list[RawReference]:
     prev: str | None = None
     texts = [ln for _, ln in body if ln.strip()]
     k = -1
+    after_blank = False
     for no, ln in body:
         if not ln.strip():
+            after_blank = True
             continue
         k += 1
-        if not out or is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4])):
+        if not out or after_blank or is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4])):
             text = ln.strip()
             number = ""
             if numbered:
@@ -220,4 +222,5 @@ def _group(body, is_start, numbered: bool = False) -> list[RawReference]:
             out[-1].text = _join(out[-1].text, ln)
             out[-1].lines += 1
         prev = ln
+        after_blank = False
     return out

@@ -1,0 +1,113 @@
+"""BibTeX reading/writing: round trips, escaping, keys, names, broken input."""
+
+from __future__ import annotations
+
+import bibtexparser
+import pytest
+
+from refkit import bibtex, latex
+from refkit.errors import BibtexError
+from refkit.keys import assign_keys
+from refkit.model import Date, Name, Reference
+
+
+def _ref(**kw) -> Reference:
+    r = Reference(type=kw.pop("type", "article-journal"))
+    r.names["author"] = kw.pop("authors", [Name(family="Smith", given="Jane")])
+    r.dates["issued"] = kw.pop("issued", Date(start=(2019,)))
+    r.fields.update(kw)
+    return r
+
+
+def test_round_trip_through_bibtexparser_keeps_every_field():
+    r = _ref(title="Costs & benefits: 50% of #1_items cost $5 {protected}",
+             **{"container-title": "Zeitschrift für Ökonomie", "volume": "12", "issue": "2", "page": "419-434",
+                "URL": "http://example.org/a_b%20c#frag", "DOI": "10.1000/x_y", "language": "Persian"})
+    r.names["translator"] = [Name(family="Berg", given="Anna", particle="van den")]
+    r.names["author"].append(Name.et_al())
+    r.dates["accessed"] = Date(start=(2020, 2, 18))
+    text = bibtex.dumps([r])
+    # bibtexparser itself reads it, with no failed blocks
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks and len(lib.entries) == 1
+    fields = lib.entries[0].fields_dict
+    assert fields["title"].value == r"Costs \& benefits: 50\% of \#1\_items cost \$5 {protected}"
+    assert fields["url"].value == "http://example.org/a_b%20c#frag"  # verbatim field
+    assert fields["pages"].value == "419--434"
+    assert fields["urldate"].value == "2020-02-18"
+    back, problems = bibtex.loads(text)
+    assert problems == []
+    assert back[0].to_csl() == {**r.to_csl(), "id": back[0].id}
+
+
+def test_unbalanced_braces_are_escaped_so_the_file_stays_valid():
+    r = _ref(title="A } stray { brace }")
+    text = bibtex.dumps([r])
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks
+    back, _ = bibtex.loads(text)
+    assert back[0].fields["title"] == "A } stray { brace }"
+
+
+def test_non_ascii_stays_utf8_and_latex_input_is_decoded():
+    refs, _ = bibtex.loads(r"@article{k, author={M{\"u}ller, J{\"o}rg and Dvo\v{r}{\'a}k, Anton}, "
+                           r"title={Caf\'e -- {\"U}ber \& mehr}, year=2001}")
+    r = refs[0]
+    assert [str(n) for n in r.names["author"]] == ["Müller, Jörg", "Dvořák, Anton"]
+    assert r.fields["title"] == "Café – Über & mehr"
+    assert "Müller" in bibtex.dumps(refs)
+
+
+def test_names_particles_others_and_corporate():
+    refs, _ = bibtex.loads("@book{k, author={van den Berg, Anna and {World Health Organization} and others}, "
+                           "title={T}, year={2020}}")
+    a = refs[0].names["author"]
+    assert (a[0].particle, a[0].family, a[0].given) == ("van den", "Berg", "Anna")
+    assert a[1].literal == "World Health Organization"
+    assert a[2].others
+    out = bibtex.dumps(refs)
+    assert "author = {van den Berg, Anna and {World Health Organization} and others}" in out
+
+
+def test_year_ranges_and_month():
+    refs, _ = bibtex.loads("@article{a, year={2020/2021}, title={T}}\n@article{b, year=2012, month=oct, title={U}}")
+    assert refs[0].dates["issued"].to_csl() == {"date-parts": [[2020], [2021]]}
+    assert refs[1].dates["issued"].start == (2012, 10)
+    out = bibtex.dumps(refs)
+    assert "year = {2020/2021}" in out and "date = {2012-10}" in out
+
+
+def test_keys_are_stable_and_unique():
+    a = _ref(title="One")
+    b = _ref(title="Two")
+    c = _ref(authors=[Name(family="Hasan Nia Rami", given="Leyla", particle="")], issued=Date(start=(2019,)))
+    d = _ref(authors=[Name(literal="World Bank")], issued=Date(start=(2020,)))
+    assert assign_keys([a, b, c, d]) == ["smith2019a", "smith2019b", "hasanniarami2019", "worldbank2020"]
+    assert assign_keys([a, b, c, d]) == assign_keys([a, b, c, d])
+
+
+def test_existing_unique_keys_are_kept_and_duplicates_renamed():
+    a, b = _ref(title="One"), _ref(title="Two")
+    a.id = b.id = "same"
+    c = _ref(title="Three")
+    c.id = "mykey"
+    assert assign_keys([a, b, c]) == ["smith2019a", "smith2019b", "mykey"]
+
+
+def test_malformed_bibtex_reports_line_and_keeps_good_entries():
+    text = "@article{good, title={Fine}, year=2020}\n\n@article{bad, title={Unclosed\n\n@book{ok2, title={Also fine}}\n"
+    refs, problems = bibtex.loads(text)
+    assert [r.id for r in refs] == ["good", "ok2"]
+    assert len(problems) == 1 and problems[0].line == 3
+
+
+def test_load_raises_one_clear_error_when_nothing_is_usable():
+    with pytest.raises(BibtexError) as e:
+        bibtex.load("@article{x, title={never closed", source="x.bib")
+    assert "x.bib:1" in e.value.message and e.value.hint
+
+
+@pytest.mark.parametrize("text", ["Costs & benefits", "100% #1 a_b $x$", "plain"])
+def test_latex_encode_decode_round_trip(text):
+    assert latex.decode(latex.encode(text)) == text
+    assert latex.encode(latex.encode(text)) == latex.encode(text)  # idempotent

@@ -1,0 +1,139 @@
+"""refkit parse as a user meets it: exit codes, Error lines, files, encodings, bad input."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from refkit.cli import cli
+
+REF = "Smith, John (2015), “Power and Alliances”, Journal of Eurasian Affairs, Vol. 7, No. 3, pp. 55-78.\n"
+BOOK = "Ahmadi, Reza (2011), Foreign Policy Analysis, Tehran: Mizan [in Persian].\n"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_parse_file_to_stdout(tmp_path):
+    f = tmp_path / "refs.txt"
+    f.write_text(REF + BOOK, encoding="utf-8")
+    r = run("parse", str(f))
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("@article{smith2015,") and "@book{ahmadi2011," in r.stdout
+    assert "language = {Persian}" in r.stdout
+
+
+def test_parse_stdin_to_csl_json():
+    r = run("parse", "-", "--to", "csl-json", input=REF)
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert data[0]["id"] == "smith2015" and data[0]["type"] == "article-journal"
+    assert data[0]["author"] == [{"family": "Smith", "given": "John"}]
+    assert data[0]["issued"] == {"date-parts": [[2015]]} and data[0]["issue"] == "3"
+
+
+def test_output_file_is_not_overwritten_without_force(tmp_path):
+    src = tmp_path / "refs.txt"
+    src.write_text(REF, encoding="utf-8")
+    out = tmp_path / "out.bib"
+    out.write_text("precious", encoding="utf-8")
+    r = run("parse", str(src), "-o", str(out))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == f"Error: {out} already exists"
+    assert "--force" in r.stderr
+    assert out.read_text(encoding="utf-8") == "precious"
+    r = run("parse", str(src), "-o", str(out), "--force")
+    assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("@article{smith2015,")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_one_per_line_gives_exactly_one_entry_per_line(tmp_path):
+    lines = [REF.strip(), "not a reference at all", BOOK.strip(), "x" * 100_000]
+    f = tmp_path / "refs.txt"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run("parse", str(f), "--one-per-line", "--to", "csl-json")
+    assert r.exit_code == 0
+    assert len(json.loads(r.stdout)) == 4
+    assert f"{f}:2: " in r.stderr and f"{f}:4: " in r.stderr and "too long" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_strict_fails_on_unparsed_references(tmp_path):
+    f = tmp_path / "refs.txt"
+    f.write_text(REF + "\n\nsomething that is no reference\n", encoding="utf-8")
+    assert run("parse", str(f)).exit_code == 0
+    r = run("parse", str(f), "--strict")
+    assert r.exit_code == 1 and ":4: " in r.stderr
+
+
+def test_explain_labels_the_parts():
+    r = run("parse", "--explain", "-", input=REF)
+    assert r.exit_code == 0
+    assert "title: Power and Alliances" in r.stdout and "volume: Vol. 7" in r.stdout
+    assert "@article" not in r.stdout  # the explanation replaces the BibTeX on stdout
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"),
+    (b"   \n\n  ", "is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+])
+def test_bad_input_gets_one_error_line(tmp_path, content, message):
+    f = tmp_path / "in.txt"
+    f.write_bytes(content)
+    r = run("parse", str(f))
+    assert r.exit_code == 2
+    first = r.stderr.splitlines()[0]
+    assert first.startswith("Error: ") and message in first
+    assert r.stderr.splitlines()[1].startswith("Hint: ")
+
+
+def test_missing_file():
+    r = run("parse", "/nonexistent/refs.txt")
+    assert r.exit_code == 2 and r.stderr.startswith("Error: /nonexistent/refs.txt: no such file")
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+                                           ("utf-8", codecs.BOM_UTF8)])
+def test_unicode_with_bom(tmp_path, encoding, bom):
+    f = tmp_path / "in.txt"
+    f.write_bytes(bom + (REF + BOOK).encode(encoding))
+    r = run("parse", str(f))
+    assert r.exit_code == 0 and "@book{ahmadi2011," in r.stdout and "Warning" not in r.stderr
+
+
+def test_latin1_is_read_with_a_warning(tmp_path):
+    f = tmp_path / "in.txt"
+    f.write_bytes("Müller, Jörg (2001), Straße und Stadt, Zürich: Verlag.\n".encode("latin-1"))
+    r = run("parse", str(f))
+    assert r.exit_code == 0
+    assert "author = {Müller, Jörg}" in r.stdout and "title = {Straße und Stadt}" in r.stdout
+    assert r.stderr.startswith("Warning: ") and "not UTF-8" in r.stderr
+
+
+def test_a_50_mb_file_is_refused_promptly(tmp_path):
+    f = tmp_path / "big.txt"
+    with open(f, "wb") as fh:
+        fh.write((REF * 10).encode() * (50 * 1024 * 1024 // (len(REF.encode()) * 10) + 1))
+    r = run("parse", str(f))
+    assert r.exit_code == 2 and "larger than 20 MB" in r.stderr.splitlines()[0]
+
+
+def test_no_traceback_from_the_installed_command(tmp_path):
+    f = tmp_path / "in.bin"
+    f.write_bytes(os.urandom(4096))
+    p = subprocess.run([sys.executable, "-m", "refkit", "parse", str(f)], capture_output=True, text=True)
+    assert p.returncode == 2 and p.stderr.startswith("Error: ") and "Traceback" not in p.stderr
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("refkit, version ")
+    r = run("parse", "--help")
+    assert r.exit_code == 0 and "--one-per-line" in r.stdout and "--strict" in r.stdout

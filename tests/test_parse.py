@@ -1,0 +1,153 @@
+"""refkit parse: splitting, the rule-based parser, field normalisers, and the seed's score."""
+
+from __future__ import annotations
+
+import importlib.util
+import textwrap
+
+import pytest
+
+from refkit import bibtex
+from refkit.parse import fields as F
+from refkit.parse import parse_text
+from refkit.parse.split import split_references
+
+
+def _score(shared, gold_path, pred_text, tmp_path):
+    spec = importlib.util.spec_from_file_location("score_bib", shared / "tools" / "score_bib.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    pred = tmp_path / "pred.bib"
+    pred.write_text(pred_text, encoding="utf-8")
+    strict, errors = mod.score(mod.load(str(gold_path)), mod.load(str(pred)))
+    return strict, errors
+
+
+def _bib(text: str, **kw) -> str:
+    return bibtex.dumps([p.ref for p in parse_text(text, **kw)])
+
+
+def test_seed_list_matches_the_hand_checked_gold(shared, tmp_path):
+    text = (shared / "seed" / "references.txt").read_text(encoding="utf-8")
+    strict, errors = _score(shared, shared / "seed" / "references.gold.bib", _bib(text), tmp_path)
+    assert errors == []
+    assert strict["f1"] >= 0.99 and strict["entry_exact"] == 1.0 and strict["type_agreement"] == 1.0
+
+
+def _variants(refs: list[str]) -> dict[str, str]:
+    out = {}
+    for width in (40, 60, 80):
+        for hy in (True, False):
+            out[f"wrap{width}-{hy}"] = "\n".join(textwrap.fill(r, width, break_on_hyphens=hy) for r in refs)
+    out["hanging"] = "\n".join(textwrap.fill(r, 60, subsequent_indent="    ") for r in refs)
+    out["blank-lines"] = "\n\n".join(textwrap.fill(r, 60) for r in refs)
+    out["numbered-brackets"] = "\n".join(f"[{i}] {r}" for i, r in enumerate(refs, 1))
+    out["numbered-dots-wrapped"] = "\n".join(textwrap.fill(f"{i}. {r}", 60) for i, r in enumerate(refs, 1))
+    out["crlf"] = "\r\n".join(refs)
+    return out
+
+
+def test_wrapped_numbered_and_embedded_forms_parse_to_the_same_entries(shared):
+    text = (shared / "seed" / "references.txt").read_text(encoding="utf-8")
+    refs = [ln for ln in text.splitlines() if ln.strip()]
+    base = _bib(text)
+    for name, variant in _variants(refs).items():
+        assert _bib(variant) == base, name
+    assert _bib((shared / "seed" / "paper.txt").read_text(encoding="utf-8")) == base
+
+
+INVENTED = """\
+Smith, John and Mary Jones (2015), “Power and Alliances in the Caucasus”, Journal of Eurasian Affairs, Vol. 7, No. 3, pp. 55-78.
+Ahmadi, Reza (2011), Foreign Policy Analysis, 2nd ed., Tehran: Mizan [in Persian].
+Walt, Stephen M. (1987), The Origins of Alliances, Ithaca, NY: Cornell University Press.
+Karimi, Ali (2018), “Energy Politics in the Caspian Region”, PhD Thesis, University of Tehran [in Arabic].
+Brown, Chris et al. (2005), “Regional Orders”, in: Smith (ed.), Regions and Powers, London: Routledge, pp. 1-20.
+World Bank (2020), “Global Economic Prospects”, Available at: https://www.worldbank.org/ gep, (Accessed on: 3/4/2021).
+Novak, Jan (2019a), “Small States Revisited”, Security Studies Quarterly, Vol. 3, No. 2, pp. 1-9, DOI: 10.1234/ssq.2019.5.
+Haddad, Omar (2016), “Oil and Order”, Middle East Policy: Quarterly, Vol. 23, No. 4, Spring, pp. 5-19.
+Tanaka, Yuki (2012), “Maritime Disputes”, Asian Policy Institute, Policy Brief No. 45, Available at: http://api.example.org/briefs/45.pdf, (Accessed on: 18 February 2020).
+Waltz, Kenneth N. (1979), Theory of International Politics, Translated by Hamid Reza Jafari, 3rd ed., Tehran: Ney [in Persian].
+"""
+
+
+def test_rules_on_invented_references_in_the_seed_style():
+    parsed = parse_text(INVENTED)
+    assert [p.method for p in parsed] == ["rules"] * 10
+    assert all(p.ok for p in parsed), [p.unsure for p in parsed]
+    r = [p.ref for p in parsed]
+    assert [x.type for x in r] == ["article-journal", "book", "book", "thesis", "chapter", "webpage",
+                                   "article-journal", "article-journal", "report", "book"]
+    assert [str(n) for n in r[0].names["author"]] == ["Smith, John", "Jones, Mary"]
+    assert (r[0].fields["volume"], r[0].fields["issue"], r[0].fields["page"]) == ("7", "3", "55-78")
+    assert r[1].fields["edition"] == "2" and r[1].fields["language"] == "Persian"
+    assert (r[2].fields["publisher-place"], r[2].fields["publisher"]) == ("Ithaca, NY", "Cornell University Press")
+    assert r[3].fields["genre"] == "PhD Thesis" and r[3].fields["publisher"] == "University of Tehran"
+    assert r[3].fields["language"] == "Arabic"
+    assert [str(n) for n in r[4].names["editor"]] == ["Smith"] and r[4].names["author"][-1].others
+    assert r[4].fields["container-title"] == "Regions and Powers"
+    assert r[5].names["author"][0].literal == "World Bank"
+    assert r[5].fields["URL"] == "https://www.worldbank.org/gep"
+    assert r[5].dates["accessed"].iso() == "2021-04-03"
+    assert r[6].fields["DOI"] == "10.1234/ssq.2019.5"
+    assert r[7].fields["container-title"] == "Middle East Policy: Quarterly"
+    assert (r[8].fields["genre"], r[8].fields["number"], r[8].fields["publisher"]) == (
+        "Policy Brief", "45", "Asian Policy Institute")
+    assert r[8].dates["accessed"].iso() == "2020-02-18"
+    assert [str(n) for n in r[9].names["translator"]] == ["Jafari, Hamid Reza"]
+
+
+def test_split_finds_the_reference_section_under_a_heading():
+    text = "A Paper\n\nIntroduction\n\n" + ("Some prose about things. " * 20) + "\n\nReferences\n\n" + INVENTED
+    raws = split_references(text)
+    assert len(raws) == 10
+    assert raws[0].text.startswith("Smith, John") and raws[0].line == 9
+
+
+def test_one_per_line_gives_one_entry_per_line_in_order():
+    text = "first line that is not a reference\n\nSmith, J. (2001), Book, London: X.\nlower case second\n"
+    parsed = parse_text(text, one_per_line=True)
+    assert [p.raw.line for p in parsed] == [1, 3, 4]
+    assert parsed[1].ref.fields["title"] == "Book"
+
+
+def test_line_break_hyphens_are_joined():
+    text = "Smith, John (2001), “The Rela-\ntions of Iran-\nRussia”, Journal, Vol. 1, No. 2, pp. 3-4."
+    assert parse_text(text)[0].ref.fields["title"] == "The Relations of Iran-Russia"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Alavian, Morteza and Leyla Hasan Nia Rami", ["Alavian, Morteza", "Hasan Nia Rami, Leyla"]),
+    ("Krause, Volker and J. David Singer", ["Krause, Volker", "Singer, J. David"]),
+    ("Chen, H., Tafalla, M., & Wilner, D. J.", ["Chen, H.", "Tafalla, M.", "Wilner, D. J."]),
+    ("van den Berg, Anna and Jan de Vries", ["van den Berg, Anna", "de Vries, Jan"]),
+    ("Belobrov, Y. Y. and Others", ["Belobrov, Y. Y.", "others"]),
+    ("Rossi, Paolo et al.", ["Rossi, Paolo", "others"]),
+    ("Karimzadeh, Ali and Reza Karimzadeh Pour", ["Karimzadeh, Ali", "Karimzadeh Pour, Reza"]),
+])
+def test_split_names(raw, expected):
+    assert [str(n) for n in F.split_names(raw)] == expected
+
+
+@pytest.mark.parametrize("raw, iso", [("2019", "2019"), ("(2020-21)", "2020/2021"), ("1999/2000", "1999/2000"),
+                                      ("2019a", "2019")])
+def test_parse_year(raw, iso):
+    assert F.parse_year(raw).iso() == iso
+
+
+@pytest.mark.parametrize("raw, iso", [("18/2/2020", "2020-02-18"), ("8/9/2019", "2019-09-08"),
+                                      ("18 February 2020", "2020-02-18"), ("March 3, 2021", "2021-03-03"),
+                                      ("2021-04-20", "2021-04-20")])
+def test_parse_access_dates(raw, iso):
+    assert F.parse_dmy(raw).iso() == iso
+
+
+def test_pages_and_urls():
+    assert F.clean_pages("pp. 153- 170") == "153-170"
+    assert F.clean_pages("p. 13") == "13"
+    assert F.clean_url("http://carnegie-mec.org/ diwan/68257?lang=en") == "http://carnegie-mec.org/diwan/68257?lang=en"
+    assert F.clean_doi("https://doi.org/10.1000/xyz.1.") == "10.1000/xyz.1"
+
+
+def test_a_huge_line_is_reported_not_parsed():
+    parsed = parse_text("x" * 100_000, one_per_line=True)
+    assert len(parsed) == 1 and parsed[0].method == "none" and "too long" in parsed[0].unsure[0]
