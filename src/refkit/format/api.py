@@ -1,0 +1,151 @@
+"""The format library's entry points: load a style, read references, render a bibliography or citations."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from refkit.errors import InputError, RefkitError, StyleError
+from refkit.format.engine import CompiledStyle, RenderError, load_locale
+from refkit.format.processor import FORMATS, Entry, Processor
+from refkit.format.styles import find_style, parse_style_file
+
+_CACHE: dict[tuple[str, float, str, str], CompiledStyle] = {}
+
+
+class UnknownKeyError(RefkitError):
+    """A citation key asked for is not in the bibliography."""
+
+
+def load_style(name: str | os.PathLike[str], locale: str | None = None,
+               locale_file: str | os.PathLike[str] | None = None) -> CompiledStyle:
+    """Find, parse and compile a style (cached per file, modification time and locale)."""
+    info = find_style(str(name))
+    path = info.path
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    key = (str(path), mtime, locale or "", str(locale_file or ""))
+    if key in _CACHE:
+        return _CACHE[key]
+    root = parse_style_file(path)
+    if locale and not re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", locale):
+        raise StyleError(f"{locale!r} is not a locale name", hint="use a form like en-US, de-DE or fr-FR")
+    try:
+        style = CompiledStyle(root, locale, Path(locale_file) if locale_file else None)
+    except RenderError as e:
+        raise StyleError(f"style {info.name}: {e}", hint="fix the .csl file, or choose another style") from None
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
+        raise StyleError(f"style {info.name} cannot be used: {e}",
+                         hint="check it against the CSL 1.0.2 schema, or choose another style") from None
+    if len(_CACHE) > 32:
+        _CACHE.clear()
+    _CACHE[key] = style
+    return style
+
+
+def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Read a .bib or CSL-JSON file (``-``/None: stdin, sniffed) into CSL-JSON items, plus warnings."""
+    from refkit.bibtex import load
+    from refkit.io import read_input
+    from refkit.model import Reference
+
+    text, name, warnings = read_input(path)
+    is_json = str(path).lower().endswith(".json") or (not str(path or "-").lower().endswith(".bib")
+                                                     and text.lstrip()[:1] in "[{")
+    if is_json:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{name} is not valid JSON: {e.msg} (line {e.lineno})",
+                             hint="give CSL-JSON (a list of items) or a .bib file") from None
+        if isinstance(data, dict):
+            data = data.get("items", [data]) if "items" in data else [data]
+        if not isinstance(data, list):
+            raise InputError(f"{name} is not a CSL-JSON list of items", hint="give a list of {\"id\": ..., \"type\": ...}")
+        items = []
+        for n, d in enumerate(data, 1):
+            if not isinstance(d, dict):
+                warnings.append(f"{name}: item {n} is not an object; skipped")
+                continue
+            ref = Reference.from_csl(d)
+            if not ref.id:
+                ref.id = f"item{n}"
+            items.append(_csl_item(ref, d))
+        return items, warnings
+    refs, problems = load(text, name)
+    for p in problems:
+        warnings.append(f"{name}:{p.line}: {p.message}")
+    return [r.to_csl() for r in refs], warnings
+
+
+def _csl_item(ref: Any, raw: dict[str, Any]) -> dict[str, Any]:
+    out = ref.to_csl()
+    # keep what the model does not carry (seasons, literal names in other variables ...)
+    for k, v in raw.items():
+        if k not in out and isinstance(v, (dict, list, str, int, float)) and k != "id":
+            out[k] = v
+    for k in ("issued", "accessed", "original-date", "event-date"):
+        if isinstance(raw.get(k), dict) and isinstance(out.get(k), dict):
+            for extra in ("season", "circa", "literal"):
+                if extra in raw[k] and extra not in out[k]:
+                    out[k][extra] = raw[k][extra]
+    return out
+
+
+def missing_field_warnings(items: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for it in items:
+        lacks = [f for f in ("title", "issued") if not it.get(f)]
+        if not any(it.get(k) for k in ("author", "editor", "translator")) and "title" in it:
+            pass
+        if lacks:
+            out.append(f"{it.get('id', '?')}: no {' or '.join(lacks)}; the entry may look incomplete")
+    return out
+
+
+def format_bibliography(items: list[dict[str, Any]], style: CompiledStyle, to: str = "text",
+                        keys: list[str] | None = None) -> list[Entry]:
+    if to not in FORMATS:
+        raise RefkitError(f"unknown output format {to!r}", hint="use text, html or markdown")
+    if keys:
+        known = {str(i.get("id")) for i in items}
+        unknown = [k for k in keys if k not in known]
+        if unknown:
+            raise UnknownKeyError(f"no entry with key {unknown[0]!r}", hint=_key_hint(unknown[0], known))
+    return Processor(style, items).bibliography(to, keys or None)
+
+
+def cite(items: list[dict[str, Any]], keys: list[str], style: CompiledStyle, to: str = "text") -> str:
+    known = {str(i.get("id")) for i in items}
+    for k in keys:
+        if k not in known:
+            raise UnknownKeyError(f"no entry with key {k!r}", hint=_key_hint(k, known))
+    return Processor(style, items).cite(keys, to)
+
+
+def _key_hint(key: str, known: set[str]) -> str:
+    import difflib
+    close = difflib.get_close_matches(key, sorted(known), n=3)
+    if close:
+        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return "keys are the BibTeX entry keys (or CSL-JSON ids) of the input"
+
+
+def render_oracle_style(csl: Path, items: list[dict[str, Any]], locale_file: Path | None = None) -> dict[str, Any]:
+    """Render everything the oracle holds for one style: text, HTML, order and single-item cites."""
+    style = load_style(csl, "en-US", locale_file)
+    proc = Processor(style, items)
+    text = proc.bibliography("text")
+    html = proc.bibliography("html")
+    cites = {it["id"]: proc.cite([it["id"]]) for it in items}
+    return {"text": {e.id: e.text for e in text}, "html": {e.id: e.text for e in html},
+            "order": [e.id for e in text], "cites": cites}
+
+
+__all__ = ["load_style", "read_items", "format_bibliography", "cite", "render_oracle_style", "Entry",
+           "load_locale", "UnknownKeyError"]

@@ -1,0 +1,248 @@
+"""The bibliography processor: registers items, sorts, numbers, disambiguates citations, applies
+subsequent-author-substitute, and serialises entries as text, HTML or Markdown."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from refkit.format.engine import CompiledStyle, Item, sort_items
+from refkit.format.richtext import Rich, flatten, plain, punctuate, to_html, to_markdown, to_text
+
+FORMATS = ("text", "html", "markdown")
+
+
+@dataclass
+class Entry:
+    """One formatted bibliography entry."""
+
+    id: str
+    text: str
+
+
+class Processor:
+    """Render a list of CSL-JSON items with one compiled style."""
+
+    def __init__(self, style: CompiledStyle, items: list[dict[str, Any]]) -> None:
+        self.style = style
+        self.items = [Item(d, i) for i, d in enumerate(items)]
+        self.by_id = {it.id: it for it in self.items}
+        self.state: dict[str, dict[str, Any]] = {it.id: {} for it in self.items}
+        if style.bibliography is not None:
+            self.bib_order = sort_items(style, self.items, "bibliography")
+            for n, it in enumerate(self.bib_order):
+                it.number = n + 1
+            # a bibliography sorted by something that depends on the number: sort again
+        else:
+            self.bib_order = list(self.items)
+        self._disambiguate()
+
+    # ------------------------------------------------------------------ disambiguation
+    def _cite_text(self, it: Item) -> str:
+        r, _ = self.style.render_item(it, "citation", self.state[it.id])
+        return plain(r)
+
+    def _groups(self, items: list[Item]) -> list[list[Item]]:
+        seen: dict[str, list[Item]] = defaultdict(list)
+        for it in items:
+            seen[self._cite_text(it)].append(it)
+        return [g for g in seen.values() if len(g) > 1]
+
+    def _disambiguate(self) -> None:
+        st = self.style
+        cit = st.citation
+        opt = cit.get
+        add_names = opt("disambiguate-add-names") == "true"
+        add_given = opt("disambiguate-add-givenname") == "true"
+        rule = opt("givenname-disambiguation-rule", "by-cite")
+        add_ys = opt("disambiguate-add-year-suffix") == "true"
+        if not (add_names or add_given or add_ys or st.uses_disambiguate):
+            return
+        if add_given and rule != "by-cite":
+            self._global_givennames(rule)
+        groups = self._groups(self.items)
+        if add_names and groups:
+            for g in groups:
+                self._add_names(g)
+            groups = self._groups(self.items)
+        if add_given and rule == "by-cite" and groups:
+            for g in groups:
+                self._by_cite_givennames(g)
+            groups = self._groups(self.items)
+        if st.uses_disambiguate and groups:
+            for g in groups:
+                for it in g:
+                    self.state[it.id]["disambiguate"] = True
+            groups = self._groups(self.items)
+        if add_ys and groups:
+            order = {it.id: n for n, it in enumerate(self.bib_order)}
+            for g in groups:
+                g = sorted(g, key=lambda it: order.get(it.id, 0))
+                for n, it in enumerate(g):
+                    it.year_suffix = _suffix(n)
+
+    def _names_in_cite(self, it: Item) -> list[tuple[str, list[dict[str, str]]]]:
+        _, ctx = self.style.render_item(it, "citation", self.state[it.id])
+        return ctx.cite_names
+
+    def _global_givennames(self, rule: str) -> None:
+        primary = rule.startswith("primary")
+        with_initials = rule.endswith("with-initials")
+        seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        per_item: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        for it in self.items:
+            lists = self._names_in_cite(it)
+            names = []
+            for _, nl in lists[:1]:
+                for i, nm in enumerate(nl[:1] if primary else nl):
+                    if "literal" in nm:
+                        continue
+                    names.append((i, nm))
+            per_item[it.id] = names
+            for _, nm in names:
+                fam = (nm.get("non-dropping-particle", "") + " " + nm.get("family", "")).strip()
+                seen[fam].add((_initials_of(nm.get("given", "")), nm.get("given", "")))
+        for it in self.items:
+            levels: dict[tuple[Any, ...], int] = {}
+            for i, nm in per_item[it.id]:
+                fam = (nm.get("non-dropping-particle", "") + " " + nm.get("family", "")).strip()
+                variants = seen[fam]
+                if len(variants) < 2:
+                    continue
+                inits = {v[0] for v in variants}
+                level = 1 if len(inits) == len(variants) or with_initials else 2
+                levels[(i if primary else -1, nm.get("family", ""), nm.get("given", ""))] = level
+            if levels:
+                self.state[it.id]["given_levels"] = levels
+
+    def _add_names(self, group: list[Item]) -> None:
+        best = 0
+        base = len({self._cite_text(it) for it in group})
+        most = max(max((len(n) for n in it.names.values()), default=0) for it in group)
+        best_count = base
+        for k in range(1, most + 1):
+            for it in group:
+                self.state[it.id]["add_names"] = k
+            texts = {self._cite_text(it) for it in group}
+            if len(texts) > best_count:
+                best, best_count = k, len(texts)
+            if len(texts) == len(group):
+                break
+        for it in group:
+            if best:
+                self.state[it.id]["add_names"] = best
+            else:
+                self.state[it.id].pop("add_names", None)
+
+    def _by_cite_givennames(self, group: list[Item]) -> None:
+        base = len({self._cite_text(it) for it in group})
+        for level in (1, 2):
+            for it in group:
+                levels = {}
+                for _, nl in self._names_in_cite(it):
+                    for nm in nl:
+                        if "literal" not in nm:
+                            levels[(-1, nm.get("family", ""), nm.get("given", ""))] = level
+                self.state[it.id]["given_levels"] = levels
+            texts = {self._cite_text(it) for it in group}
+            if len(texts) == len(group):
+                return
+            if len(texts) > base:
+                return
+        for it in group:
+            self.state[it.id].pop("given_levels", None)
+
+    # ------------------------------------------------------------------ output
+    def bibliography(self, to: str = "text", ids: list[str] | None = None) -> list[Entry]:
+        st = self.style
+        if st.bibliography is None:
+            return [Entry(it.id, self.cite([it.id], to)) for it in self.items if ids is None or it.id in ids]
+        lay = st.layouts["bibliography"]
+        sas = st.bibliography.get("subsequent-author-substitute")
+        sas_rule = st.bibliography.get("subsequent-author-substitute-rule", "complete-all")
+        sfa = st.bibliography.get("second-field-align")
+        out: list[Entry] = []
+        prev_names: str | None = None
+        wanted = set(ids) if ids is not None else None
+        for it in self.bib_order:
+            r, ctx = st.render_item(it, "bibliography", {})
+            if r is None or not plain(r).strip():
+                prev_names = None
+                continue
+            if sas is not None:
+                node = ctx.first_names
+                names_text = plain(Rich(node.kids)) if node is not None else None
+                if node is not None and names_text and names_text == prev_names and sas_rule.startswith("complete"):
+                    node.kids = [sas] if sas else []
+                    if not sas:
+                        node.prefix = node.suffix = ""
+                prev_names = names_text
+            if wanted is not None and it.id not in wanted:
+                continue
+            if sfa and r.kids:
+                first, rest = r.kids[0], r.kids[1:]
+                body = Rich([Rich([first], display="left-margin"),
+                             Rich([Rich(rest, lay.fmt, prefix="", suffix=lay.suf)], display="right-inline")],
+                            prefix=lay.pre)
+            else:
+                body = lay.wrap(r, ctx, case=False) or r
+            out.append(Entry(it.id, self.serialise(body, to, entry=True)))
+        return out
+
+    def cite(self, ids: list[str], to: str = "text") -> str:
+        st = self.style
+        lay = st.layouts["citation"]
+        items = [self.by_id[i] for i in ids if i in self.by_id]
+        if len(items) > 1 and st.citation.find(f"{{{_ns()}}}sort") is not None:
+            order = {it.id: n for n, it in enumerate(sort_items(st, items, "citation"))}
+            items.sort(key=lambda it: order[it.id])
+        parts = []
+        for it in items:
+            r, _ = st.render_item(it, "citation", self.state[it.id])
+            if r is not None:
+                parts.append(r)
+        if not parts:
+            return ""
+        kids: list[Any] = []
+        for p in parts:
+            if kids and lay.delim:
+                kids.append(lay.delim)
+            kids.append(p)
+        body = Rich(kids, lay.fmt, prefix=lay.pre, suffix=lay.suf)
+        return self.serialise(body, to)
+
+    def serialise(self, body: Rich, to: str, entry: bool = False) -> str:
+        tokens: list[list[str]] = []
+        flatten(body, tokens)
+        punctuate(tokens, self.style.punct_in_quote)
+        if to == "html":
+            html = to_html(tokens)
+            return f'<div class="csl-entry">{html}</div>' if entry else html
+        if to == "markdown":
+            return _tidy(to_markdown(tokens))
+        return _tidy(to_text(tokens, margin_space=True))
+
+
+def _ns() -> str:
+    from refkit.format.engine import NS
+    return NS
+
+
+def _tidy(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _suffix(n: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = letters[r] + out
+    return out
+
+
+def _initials_of(given: str) -> str:
+    import re
+    return "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w and w[0].isupper())

@@ -1,0 +1,432 @@
+"""Rich text for CSL output: a small tree of formatted runs, flattened into tokens for
+punctuation clean-up and then serialised as plain text, HTML or Markdown.
+
+This replaces citeproc-py's string classes (``citeproc.string``), which join finished strings and
+so cannot move a comma inside a closing quote or merge ``?`` and ``.`` across an affix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Union
+
+# ------------------------------------------------------------------ the tree
+
+class Rich:
+    """A run of output: children (str or Rich), formatting, quotes, affixes."""
+
+    __slots__ = ("kids", "fmt", "quotes", "prefix", "suffix", "nocase", "display", "tag")
+
+    def __init__(self, kids: list[Piece], fmt: tuple[tuple[str, str], ...] = (), quotes: bool = False,
+                 prefix: str = "", suffix: str = "", nocase: bool = False, display: str = "",
+                 tag: str = "") -> None:
+        self.kids = kids
+        self.fmt = fmt
+        self.quotes = quotes
+        self.prefix = prefix
+        self.suffix = suffix
+        self.nocase = nocase
+        self.display = display
+        self.tag = tag  # a label for post-processing ("names", "year", "left-margin" ...)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Rich({self.kids!r}, fmt={self.fmt}, q={self.quotes}, pre={self.prefix!r}, suf={self.suffix!r})"
+
+
+Piece = Union[str, Rich]
+
+
+def plain(p: Piece | None) -> str:
+    """The characters of a piece, without formatting (quotes as ASCII marks, affixes included)."""
+    if p is None:
+        return ""
+    if isinstance(p, str):
+        return p
+    inner = "".join(plain(k) for k in p.kids)
+    if p.quotes:
+        inner = '"' + inner + '"'
+    return p.prefix + inner + p.suffix
+
+
+def is_empty(p: Piece | None) -> bool:
+    if p is None:
+        return True
+    if isinstance(p, str):
+        return p == ""
+    return all(is_empty(k) for k in p.kids)
+
+
+def join(pieces: list[Piece], delimiter: str) -> list[Piece]:
+    out: list[Piece] = []
+    for p in pieces:
+        if is_empty(p):
+            continue
+        if out and delimiter:
+            out.append(delimiter)
+        out.append(p)
+    return out
+
+
+# ------------------------------------------------------------------ field values with micro-markup
+
+_TAG_RE = re.compile(r'(<i>|</i>|<b>|</b>|<sc>|</sc>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">|'
+                     r'<span style="font-variant:\s*small-caps;?">|</span>|"|\u201c|\u201d)')
+_OPEN = {"<i>": ("font-style", "italic"), "<b>": ("font-weight", "bold"),
+         "<sc>": ("font-variant", "small-caps"), "<sup>": ("vertical-align", "sup"),
+         "<sub>": ("vertical-align", "sub")}
+_CLOSE = {"</i>": "<i>", "</b>": "<b>", "</sc>": "<sc>", "</sup>": "<sup>", "</sub>": "<sub>"}
+
+
+def _apostrophes(s: str) -> str:
+    return s.replace("'", "\u2019") if "'" in s else s
+
+
+def parse_markup(value: str) -> Piece:
+    """Read citeproc-js's micro-HTML in field values (<i>, <b>, <sc>, <sup>, <sub>,
+    <span class="nocase">) and straight or curly double quotes into a tree."""
+    if not any(c in value for c in '<"\'\u201c\u201d'):
+        return value
+    if "<" not in value and '"' not in value and "\u201c" not in value:
+        return _apostrophes(value)
+    parts = _TAG_RE.split(value)
+    root = Rich([])
+    stack: list[tuple[str, Rich]] = [("", root)]
+    for tok in parts:
+        if not tok:
+            continue
+        top = stack[-1][1]
+        if tok in _OPEN:
+            node = Rich([], fmt=(_OPEN[tok],))
+            top.kids.append(node)
+            stack.append((tok, node))
+        elif tok.startswith("<span"):
+            node = Rich([], nocase="nocase" in tok,
+                        fmt=() if "nocase" in tok else (("font-variant", "small-caps"),))
+            top.kids.append(node)
+            stack.append(("<span>", node))
+        elif tok in _CLOSE or tok == "</span>":
+            want = _CLOSE.get(tok, "<span>")
+            if any(t == want for t, _ in stack[1:]):
+                while stack[-1][0] != want:
+                    stack.pop()
+                stack.pop()
+            else:
+                top.kids.append(tok)
+        elif tok in ('"', "\u201c", "\u201d"):
+            if stack[-1][0] == '"' and tok != "\u201c":
+                stack.pop()
+            elif tok != "\u201d" and ('"' in value[1:] or "\u201d" in value):
+                node = Rich([], quotes=True)
+                top.kids.append(node)
+                stack.append(('"', node))
+            else:
+                top.kids.append(tok)
+        else:
+            top.kids.append(_apostrophes(tok))
+    return root
+
+
+# ------------------------------------------------------------------ text case
+
+STOP_WORDS = frozenset("""a an and as at but by down for from in into nor of on onto or over so the till to up
+via with yet about above across after against along among around before behind below beneath beside
+between beyond during except inside like near off out per since than through throughout toward towards
+under underneath until unto upon versus vs. v. within without de d' von van""".split())
+
+_WORD_RE = re.compile(r"[^\s\-\u2013\u2014/]+")
+
+
+def _leaves(p: Piece, protected: bool, out: list[tuple[str, bool]]) -> None:
+    if isinstance(p, str):
+        out.append((p, protected))
+        return
+    prot = protected or p.nocase
+    out.append((p.prefix, protected))
+    for k in p.kids:
+        _leaves(k, prot, out)
+    out.append((p.suffix, protected))
+
+
+def _rebuild(p: Piece, it) -> Piece:
+    if isinstance(p, str):
+        return next(it)
+    prefix = next(it)
+    kids = [_rebuild(k, it) for k in p.kids]
+    suffix = next(it)
+    return Rich(kids, p.fmt, p.quotes, prefix, suffix, p.nocase, p.display, p.tag)
+
+
+def apply_case(p: Piece, case: str) -> Piece:
+    """Apply a CSL text-case to a tree; ``nocase`` spans keep their case."""
+    if isinstance(p, str):
+        return _case_string(p, case, None)
+    leaves: list[tuple[str, bool]] = []
+    _leaves(p, False, leaves)
+    text = "".join(s for s, _ in leaves)
+    mask: list[bool] = []
+    for s, prot in leaves:
+        mask.extend([prot] * len(s))
+    new = _case_string(text, case, mask if any(mask) else None)
+    values = []
+    pos = 0
+    for s, _ in leaves:
+        values.append(new[pos:pos + len(s)])
+        pos += len(s)
+    return _rebuild(p, iter(values))
+
+
+def _case_string(text: str, case: str, mask: list[bool] | None) -> str:
+    if case == "lowercase":
+        new = text.lower()
+    elif case == "uppercase":
+        new = text.upper()
+    elif case == "capitalize-first":
+        new = _cap_first_word(text)
+    elif case == "capitalize-all":
+        new = _WORD_RE.sub(lambda m: _cap(m.group(0)), text)
+    elif case == "sentence":
+        new = _sentence(text)
+    elif case == "title":
+        new = _title(text)
+    else:
+        return text
+    if len(new) != len(text):
+        return text
+    if mask:
+        new = "".join(o if m else n for o, n, m in zip(text, new, mask, strict=True))
+    return new
+
+
+def _cap(word: str) -> str:
+    for i, ch in enumerate(word):
+        if ch.isalpha():
+            return word[:i] + ch.upper() + word[i + 1:]
+    return word
+
+
+def _cap_first_word(text: str) -> str:
+    m = re.search(r"[^\W\d_]", text)
+    if not m:
+        return text
+    i = m.start()
+    return text[:i] + text[i].upper() + text[i + 1:]
+
+
+def _sentence(text: str) -> str:
+    return _cap_first_word(text)
+
+
+def _title(text: str) -> str:
+    out = list(text)
+    words = list(_WORD_RE.finditer(text))
+    first = True
+    for n, m in enumerate(words):
+        w = m.group(0)
+        core = w.strip("\u201c\u201d\u2018\u2019\"'([{")
+        lead = len(w) - len(w.lstrip("\u201c\u201d\u2018\u2019\"'([{"))
+        bare = core.rstrip(".,;:!?)]}\u201d\u2019\"'").lower()
+        start = m.start() + lead
+        prev = text[:m.start()].rstrip()
+        after_colon = prev.endswith((":", "?", "!", "\u2014")) or (prev.endswith(".") and n > 0 and not prev.endswith(" ."))
+        sep = text[m.start() - 1] if m.start() else " "
+        if first or after_colon:
+            stop = False
+        else:
+            stop = bare in STOP_WORDS or (bare.startswith(("d\u2019", "d'")) and sep in " ")
+        first = False
+        if not core:
+            continue
+        if core.islower() or (core[:1].islower() and not any(c.isupper() for c in core)):
+            if stop:
+                continue
+            if sep in "-\u2013" and bare in STOP_WORDS:
+                continue
+            for i in range(start, m.end()):
+                if out[i].isalpha():
+                    out[i] = out[i].upper()
+                    break
+                if not out[i].isdigit():
+                    continue
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ flattening and punctuation
+
+# (previous char, next char) -> replacement for both, after citeproc-js's punctuation merging
+_MERGE = {
+    "!": {".": "!", "?": "!?", ":": "!", ",": "!,", ";": "!;"},
+    "?": {"!": "?!", ".": "?", ":": "?", ",": "?,", ";": "?;"},
+    ".": {"!": ".!", "?": ".?", ":": ".:", ",": ".,", ";": ".;"},
+    ":": {"!": "!", "?": "?", ".": ":", ",": ":,", ";": ":;"},
+    ",": {"!": ",!", "?": ",?", ":": ",:", ".": ",.", ";": ",;"},
+    ";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
+}
+PUNCT = ".,;:!?"
+
+
+def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
+    """Tokens: ['t', text] text, ['o', css] / ['c', css] formatting, ['q'|'Q', level] quotes,
+    ['d', kind] / ['e', kind] display blocks."""
+    if isinstance(p, str):
+        if p:
+            out.append(["t", p])
+        return
+    if is_empty(p):
+        return
+    if p.prefix:
+        out.append(["t", p.prefix])
+    if p.display:
+        out.append(["d", p.display])
+    for f in p.fmt:
+        out.append(["o", f"{f[0]}:{f[1]}"])
+    if p.quotes:
+        out.append(["q", str(depth % 2)])
+    inner_depth = depth + 1 if p.quotes else depth
+    for k in p.kids:
+        flatten(k, out, inner_depth)
+    if p.quotes:
+        out.append(["Q", str(depth % 2)])
+    for f in reversed(p.fmt):
+        out.append(["c", f"{f[0]}:{f[1]}"])
+    if p.display:
+        out.append(["e", p.display])
+    if p.suffix:
+        out.append(["t", p.suffix])
+
+
+def _last_text(tokens: list[list[str]], upto: int, skip_quotes: bool = False) -> int:
+    i = upto - 1
+    while i >= 0:
+        k = tokens[i][0]
+        if k == "t":
+            if tokens[i][1]:
+                return i
+        elif k in ("o", "c") or (skip_quotes and k == "Q"):
+            pass
+        else:
+            return -1
+        i -= 1
+    return -1
+
+
+def punctuate(tokens: list[list[str]], punct_in_quote: bool) -> list[list[str]]:
+    """Merge punctuation across seams and move , and . inside closing quotes (en-US)."""
+    for n, tok in enumerate(tokens):
+        if tok[0] != "t" or not tok[1]:
+            continue
+        text = tok[1]
+        # move leading , or . inside a closing quote
+        if punct_in_quote and text[0] in ".,":
+            j = n - 1
+            saw_quote = False
+            while j >= 0 and tokens[j][0] in ("c", "Q"):
+                saw_quote = saw_quote or tokens[j][0] == "Q"
+                j -= 1
+            if saw_quote:
+                k = j
+                while k >= 0 and tokens[k][0] in ("t", "c", "o", "Q", "q") and not (tokens[k][0] == "t" and tokens[k][1]):
+                    k -= 1
+                if k >= 0 and tokens[k][0] == "t":
+                    prev = tokens[k][1]
+                    ch = text[0]
+                    last = prev[-1]
+                    if last in _MERGE and ch in _MERGE[last]:
+                        merged = _MERGE[last][ch]
+                        tokens[k][1] = prev[:-1] + merged
+                    elif last == ch:
+                        pass
+                    else:
+                        tokens[k][1] = prev + ch
+                    text = text[1:]
+                    tok[1] = text
+                    if not text:
+                        continue
+        if text[0] in PUNCT:
+            k = _last_text(tokens, n)
+            if k >= 0:
+                prev = tokens[k][1]
+                last = prev[-1]
+                ch = text[0]
+                if last == ch:
+                    tok[1] = text[1:]
+                elif last in _MERGE and ch in _MERGE[last]:
+                    merged = _MERGE[last][ch]
+                    tokens[k][1] = prev[:-1]
+                    tok[1] = merged + text[1:]
+    return tokens
+
+
+# ------------------------------------------------------------------ serialisers
+
+QUOTES = {"0": ("\u201c", "\u201d"), "1": ("\u2018", "\u2019")}
+
+_HTML_OPEN = {"font-style:italic": "<i>", "font-weight:bold": "<b>", "vertical-align:sup": "<sup>",
+              "vertical-align:sub": "<sub>"}
+_HTML_CLOSE = {"font-style:italic": "</i>", "font-weight:bold": "</b>", "vertical-align:sup": "</sup>",
+               "vertical-align:sub": "</sub>"}
+
+
+def escape_html(s: str) -> str:
+    return s.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+
+
+def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES, margin_space: bool = True) -> str:
+    out = []
+    for k, v in tokens:
+        if k == "t":
+            out.append(v)
+        elif k == "e" and v == "left-margin" and margin_space:
+            out.append(" ")
+        elif k == "q":
+            out.append(quotes[v][0])
+        elif k == "Q":
+            out.append(quotes[v][1])
+    return "".join(out)
+
+
+def to_html(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES) -> str:
+    out = []
+    for k, v in tokens:
+        if k == "t":
+            out.append(escape_html(v))
+        elif k == "q":
+            out.append(quotes[v][0])
+        elif k == "Q":
+            out.append(quotes[v][1])
+        elif k == "o":
+            out.append(_HTML_OPEN.get(v) or f'<span style="{v};">')
+        elif k == "c":
+            out.append(_HTML_CLOSE.get(v) or "</span>")
+        elif k == "d":
+            out.append(f'<div class="csl-{v}">')
+        elif k == "e":
+            out.append("</div>")
+    return "".join(out)
+
+
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]#<>])")
+
+
+def to_markdown(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES) -> str:
+    marks = {"font-style:italic": "*", "font-weight:bold": "**", "vertical-align:sup": "^",
+             "vertical-align:sub": "~"}
+    out = []
+    for k, v in tokens:
+        if k == "t":
+            out.append(_MD_ESCAPE.sub(r"\\\1", v))
+        elif k == "q":
+            out.append(quotes[v][0])
+        elif k == "Q":
+            out.append(quotes[v][1])
+        elif k in ("o", "c"):
+            out.append(marks.get(v, ""))
+    return "".join(out)
+
+
+def fold(s: str) -> str:
+    """A sort key for text: accents and case folded, leading punctuation and quotes dropped."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"[\u201c\u201d\u2018\u2019\"'\[\]()]", "", s)
+    return s.casefold().strip()
