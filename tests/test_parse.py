@@ -151,3 +151,29 @@ def test_pages_and_urls():
 def test_a_huge_line_is_reported_not_parsed():
     parsed = parse_text("x" * 100_000, one_per_line=True)
     assert len(parsed) == 1 and parsed[0].method == "none" and "too long" in parsed[0].unsure[0]
+
+
+def test_rules_more_variants():
+    text = "\n".join([
+        "Smith, John (ed.) (2010), Regional Security in the Gulf, London: Routledge.",
+        "Rahimi, Ali, Mary Jones and Reza Karimi (2018), “Trade and Sanctions”, Iranian Economic Review, "
+        "Vol. 22, No. 1 & 2, Summer, pp. 45–68.",
+        "Sanger, David (2019), “Iran Deal Unravels”, The Daily Courier, 12 March 2019, Available at: "
+        "https://news.example.com/2019/03/12/iran.html, (Accessed on: 2019/10/14).",
+        "Hosseini, Maryam (2016), “Water Diplomacy in Central Asia”, MA Thesis, Faculty of Law, "
+        "University of Tehran [in Persian].",
+        "Tsygankov, Andrei P. (2016), Russia’s Foreign Policy: Change and Continuity, Lanham, MD: Rowman & Littlefield.",
+    ])
+    parsed = parse_text(text)
+    assert all(p.ok and p.method == "rules" for p in parsed), [p.unsure for p in parsed]
+    r = [p.ref for p in parsed]
+    assert "author" not in r[0].names and [str(n) for n in r[0].names["editor"]] == ["Smith, John"]
+    assert [str(n) for n in r[1].names["author"]] == ["Rahimi, Ali", "Jones, Mary", "Karimi, Reza"]
+    assert r[1].fields["issue"] == "1 & 2" and r[1].fields["page"] == "45-68"
+    assert r[2].type == "article-newspaper" and r[2].dates["issued"].iso() == "2019-03-12"
+    assert r[2].dates["accessed"].iso() == "2019-10-14"
+    assert r[2].fields["URL"] == "https://news.example.com/2019/03/12/iran.html"
+    assert r[3].type == "thesis" and r[3].fields["publisher"] == "Faculty of Law, University of Tehran"
+    assert r[4].fields["title"] == "Russia’s Foreign Policy: Change and Continuity"
+    assert (r[4].fields["publisher-place"], r[4].fields["publisher"]) == ("Lanham, MD", "Rowman & Littlefield")
+    assert "publisher = {Rowman \\& Littlefield}" in bibtex.dumps(r)

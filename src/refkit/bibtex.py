@@ -250,7 +250,7 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
         out["urldate"] = acc.iso()
     f = ref.fields
     container_field = {"article": "journal"}.get(etype, "booktitle")
-    publisher_field = {"report": "institution", "thesis": "school"}.get(etype, "publisher")
+    publisher_field = {"report": "institution", "thesis": "school", "online": "organization"}.get(etype, "publisher")
     mapping = [
         ("title", "title"), ("container-title", container_field), ("collection-title", "series"),
         ("edition", "edition"), ("volume", "volume"),

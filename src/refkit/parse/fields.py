@@ -39,7 +39,8 @@ ORG_WORDS = re.compile(
     r"organi[sz]ation|association|commission|service|department|programme|program|university|"
     r"universit\w+|school|college|academy|society|corporation|committee|bureau|fund|forum|network|"
     r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
-    r"senate|nations|union|agency|press|news|times|post|ministry|unesco|nato|oecd|imf|who)\b", re.I)
+    r"senate|nations|union|agency|ministry|unesco|nato|oecd|imf|who)\b", re.I)
+CORPORATE_WORDS = re.compile(r"\b(?:press|news|times|post|media|radio|television|tv|agency)\b", re.I)
 OTHERS_RE = re.compile(r"^(?:and|&)?\s*(?:others|et\.?\s*al\.?|u\.\s*a\.|et\s+autres)$", re.I)
 
 
@@ -76,7 +77,7 @@ def parse_year(text: str) -> Date | None:
 def parse_dmy(text: str) -> Date | None:
     """Numeric day/month/year ('18/2/2020', '18.02.2020') -> Date; ISO '2020-02-18' too."""
     t = text.strip()
-    m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
+    m = re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", t)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
@@ -217,7 +218,7 @@ def split_names(text: str) -> list[Name]:
                 names.extend(_loose(c, names) for c in chunks)  # "G. Family, G. Family"
             else:
                 names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
-        elif ORG_WORDS.search(part) or len(part.split()) > 5 or part.isupper() and len(part) > 3:
+        elif ORG_WORDS.search(part) or CORPORATE_WORDS.search(part) or len(part.split()) > 5 or part.isupper() and len(part) > 3:
             names.append(Name(literal=part))  # "World Bank", "United Nations Security Council"
         else:
             names.append(_loose(part, names))

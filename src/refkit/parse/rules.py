@@ -21,6 +21,8 @@ from refkit.parse import fields as F
 Q_OPEN = "“\"«„‘'"
 Q_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
 ORG_WORDS = F.ORG_WORDS
+NEWS_WORDS = re.compile(r"\b(?:times|post|news|daily|herald|tribune|gazette|telegraph|guardian|independent|"
+                        r"chronicle|observer|economist|monitor|magazine|newspaper|weekly)\b", re.I)
 GENRE_END = re.compile(r"(?:papers?|papir|reports?|briefs?|notes?|series|memos?|bericht|documents?|studies|"
                        r"study|memorandum|monographs?|bulletin|analysis|commentary|rapport|cuaderno)$", re.I)
 THESIS_RE = re.compile(r"^(?:(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?A\.?|M\.?Sc?\.?|MPhil|B\.?A\.?|Bachelor'?s?)"
@@ -29,8 +31,8 @@ EDITION_RE = re.compile(r"^(?:(\d+)(?:st|nd|rd|th)?|(first|second|third|fourth|f
                         r"ninth|tenth|revised|new|expanded))\s+(?:ed\.?|edn\.?|edition)$", re.I)
 LANG_RE = re.compile(r"\s*[\[(]\s*in\s+([A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)\s*[\])]", re.I)
 ACCESS_RE = re.compile(
-    r",?\s*[\[(]?\s*(?:last\s+)?(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?\s*:?\s*"
-    r"([^\])]*?\d{4})\s*[\])]?\s*\.?\s*$", re.I)
+    r",?\s*[\[(]?\s*(?:last\s+)?\b(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?\s*:?\s*"
+    r"([^\])“”\"]{1,40}?\d)\s*[\])]?\s*\.?\s*$", re.I)
 AVAILABLE_RE = re.compile(r"(?:,\s*|\.\s*|\s)(?:available\s+(?:at|from|online)|retrieved\s+from|online|url|"
                           r"accessible\s+at)\s*:?\s*(?=(?:https?://|www\.))", re.I)
 DOI_LEAD_RE = re.compile(r"(?:,\s*|\.\s*|\s)(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)", re.I)
@@ -54,7 +56,7 @@ class RuleParse:
 
 
 HEADER_RE = re.compile(
-    r"^(?P<names>[^()“\"]{2,300}?)\s*\((?P<year>(?:c(?:a|irca)?\.\s*)?(?:1[5-9]\d\d|20\d\d)[a-z]?"
+    r"^(?P<names>(?:[^()“\"]|\((?:eds?|editors?|hrsg|coords?|comps?)\.?\)){2,300}?)\s*\((?P<year>(?:c(?:a|irca)?\.\s*)?(?:1[5-9]\d\d|20\d\d)[a-z]?"
     r"(?:\s*[-–/]\s*\d{2,4})?|n\.\s?d\.|forthcoming|in press)\)\s*[,.:]?\s*",
     re.I,
 )
@@ -149,7 +151,10 @@ def parse(text: str) -> RuleParse | None:
         rest = rest[: acc.start()].rstrip(" .,")
     av = AVAILABLE_RE.search(rest)
     if av:
-        url_raw = rest[av.end():]
+        url_raw = re.split(r",?\s+[(\[]", rest[av.end():], maxsplit=1)[0]
+        tail = rest[av.end() + len(url_raw):].strip(" ,.")
+        if tail:
+            out.unsure.append(f"text after the URL: {tail!r}")
         ref.fields["URL"] = F.clean_url(url_raw)
         out.spans.append(("url", url_raw))
         rest = rest[: av.start()].rstrip(" .,")
@@ -288,8 +293,10 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
         elif g := _genre_number(c):
             f["genre"], f["number"] = g
             out.spans.append(("genre", c))
-        elif (d := F.parse_natural_date(c, ref.year)) and re.fullmatch(rf"{F.MONTH_RE}\s*\d{{1,2}}|\d{{1,2}}\s*{F.MONTH_RE}", c, re.I):
+        elif (d := F.parse_natural_date(c, ref.year)) and re.fullmatch(
+                rf"(?:{F.MONTH_RE}\s*\d{{1,2}}|\d{{1,2}}\s*{F.MONTH_RE})(?:,?\s*\d{{4}})?", c, re.I):
             ref.dates["issued"] = Date(start=d.start, end=(ref.dates["issued"].end if "issued" in ref.dates else ()))
+            f["_day"] = "1"
             out.spans.append(("date", c))
         else:
             containers.append(c)
@@ -314,6 +321,7 @@ def _choose_type(ref: Reference, out: RuleParse, quoted: bool) -> None:
     f = ref.fields
     containers = [c for c in f.pop("_containers", "").split("\u0000") if c]
     in_book = bool(f.pop("_in", ""))
+    dated = bool(f.pop("_day", ""))
     periodical = any(k in f for k in ("volume", "issue")) and "publisher" not in f
     if ref.type == "thesis":
         if containers:
@@ -346,7 +354,10 @@ def _choose_type(ref: Reference, out: RuleParse, quoted: bool) -> None:
             out.unsure.append("no container and no publisher")
         return
     first = containers[0]
-    if re.match(r"(?:proceedings|conference|symposium|workshop|congress)\b", first, re.I):
+    if (dated or NEWS_WORDS.search(first)) and "publisher" not in f and not ORG_WORDS.search(first):
+        ref.type = "article-newspaper"  # “Title”, The Daily Star, 12 March 2019, Available at: ...
+        f["container-title"] = first
+    elif re.match(r"(?:proceedings|conference|symposium|workshop|congress)\b", first, re.I):
         ref.type = "paper-conference"
         f["container-title"] = first
     elif periodical or (not ORG_WORDS.search(first) and "URL" not in f and "publisher" not in f):
@@ -362,6 +373,6 @@ def _choose_type(ref: Reference, out: RuleParse, quoted: bool) -> None:
         f["container-title"] = first
     else:
         ref.type = "webpage"
-        f["container-title"] = first
+        f["publisher"] = first  # the site's owner; BibTeX: @online{..., organization = {...}}
     if len(containers) > 1:
         out.unsure.append("text not understood: " + "; ".join(containers[1:]))
