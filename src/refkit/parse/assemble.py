@@ -65,6 +65,7 @@ _ROLE_TAIL = re.compile(
     r"|translators?|tr|trad|übers)\.?\)?\s*)+[)\]]?[\s,.;:]*$",
     re.I,
 )
+_IN_NAMES = re.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)", re.I)
 _IN_LEAD = re.compile(r"^\s*(?:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+", re.U)
 
 
@@ -97,12 +98,19 @@ def clean_text(s: str) -> str:
 def strip_role_words(s: str) -> str:
     """'In K. Brown (gen. ed.),' -> 'K. Brown'; 'Translated by A. B.' -> 'A. B.'."""
     t = squash(s)
-    t = _ROLE_LEAD.sub("", t)
-    t = _ROLE_TAIL.sub("", t)
-    t = _unbracket(t.strip(" ,;:"))
-    t = _ROLE_LEAD.sub("", t)
-    t = _ROLE_TAIL.sub("", t)
-    return t.strip(" ,;:")
+    for _ in range(2):
+        t = _IN_NAMES.sub("", t)
+        t = _ROLE_LEAD.sub("", t)
+        t = _ROLE_TAIL.sub("", t)
+        t = _unbracket(t.strip(" ,;:"))
+    if t.startswith(("(", "[")) and not re.search(r"[)\]]", t):
+        t = t[1:]
+    if t.endswith((")", "]")) and not re.search(r"[(\[]", t):
+        t = t[:-1]
+    t = t.strip(" ,;:")
+    if re.search(r"\w{3,}\.$", t) and not re.search(r"\b(?:al|Jr|Sr|Jnr|Snr|Inc|Ltd|Co)\.$", t):
+        t = t[:-1]
+    return t
 
 
 _ORG_WORDS = re.compile(
@@ -119,16 +127,43 @@ def _dehyphenate(s: str) -> str:
     return re.sub(r"(\w)([-\u2010\u2011])\s+(\w)", r"\1\2\3", s)
 
 
+_VANCOUVER_NAME = re.compile(r"^([^\W\d][\w'’\- ]*?)\s+([A-Z]{1,4})\.?$")
+
+
+def _tidy_name(n: Name) -> Name:
+    """Trailing dots and commas off family names and off given names that are whole words."""
+    n.family = n.family.strip(" ,;:").rstrip(".") if len(n.family.strip(" .")) > 1 else n.family
+    g = n.given.strip(" ,;:")
+    if g.endswith(".") and len(g.split(" ")[-1]) > 3 and not re.search(r"[A-Z]\.$", g):
+        g = g[:-1]
+    n.given = g
+    n.literal = n.literal.strip(" ,;:")
+    return n
+
+
 def clean_names(s: str) -> list[Name]:
+    """A printed name list (with role words) -> names; corporate names stay literal."""
     t = strip_role_words(_dehyphenate(s))
+    t = strip_role_words(_IN_NAMES.sub("", t))
     if not t:
         return []
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
         return [Name(literal=clean_text(t))]
+    # Vancouver lists: "Kowalczyk A, Eriksen TB, Zhang W"
+    chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", t.rstrip(".")) if c.strip()]
+    others = bool(chunks) and re.fullmatch(r"(?:et\.?\s*al\.?|and others)", chunks[-1], re.I) is not None
+    body = chunks[:-1] if others else chunks
+    if len(body) >= 1 and all(_VANCOUVER_NAME.match(c) for c in body) and (len(body) > 1 or "," not in t):
+        names = []
+        for c in body:
+            m = _VANCOUVER_NAME.match(c)
+            assert m is not None
+            names.append(Name(family=m.group(1), given=m.group(2)))
+        return names + ([Name.et_al()] if others else [])
     names = split_names(t)
     if not names:
         return [Name(literal=clean_text(t))]
-    return names
+    return [_tidy_name(n) for n in names]
 
 
 _VOL = re.compile(
@@ -173,7 +208,8 @@ def split_volume(s: str) -> tuple[str, str, str]:
 
 def clean_edition(s: str) -> str:
     """'(2nd ed.).' -> '2'; '5th edn.' -> '5'; 'Rev. ed.' -> 'Rev. ed.'."""
-    t = clean_text(_unbracket(squash(s).strip(" ,.;:")))
+    t = re.sub(r"^[(\[](.*)[)\]][.,;:]*$", r"\1", squash(s).strip(" ,;:"))
+    t = clean_text(t)
     m = re.match(r"^(\d+)\s*(?:st|nd|rd|th|e|ème|er|re|\.|ª|\.ª|a|\.a)?\b", t)
     if m:
         return m.group(1)
@@ -212,6 +248,21 @@ def _date(s: str) -> Date | None:
         if nat and nat.start and nat.start[0] == y.start[0]:
             return nat
     return y
+
+
+_COMPACT = re.compile(
+    r"^\(?(?P<year>\d{4})[a-z]?\)?\s*[;,]\s*(?P<vol>\d+[A-Za-z]?)(?:\s*\((?P<iss>[^)]+)\))?"
+    rf"(?:\s*:\s*(?P<pages>[\w]+(?:\s*[{DASH}]\s*\w+)?))?[\s.,;:]*$"
+)
+
+
+def split_compact(s: str) -> tuple[str, str, str, str] | None:
+    """Vancouver's '2018;85(4):12-19.' -> ('2018', '85', '4', '12-19'); None if it is not one."""
+    m = _COMPACT.match(squash(s))
+    if not m:
+        return None
+    pages = re.sub(rf"\s*[{DASH}]\s*", "-", m.group("pages") or "")
+    return m.group("year"), m.group("vol"), (m.group("iss") or "").strip(), pages
 
 
 def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
@@ -285,6 +336,14 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 joined = "; ".join(vals)
                 ref.fields[field] = f"{ref.fields[field]}; {joined}" if ref.fields.get(field) else joined
                 note_conf(field, segs)
+        elif label in ("date", "volume") and split_compact(raw[0]):
+            year, vol, iss, pages = split_compact(raw[0]) or ("", "", "", "")
+            ref.dates.setdefault("issued", Date(start=(int(year),)))
+            for k, v in (("volume", vol), ("issue", iss), ("page", pages)):
+                if v and k not in ref.fields:
+                    ref.fields[k] = v
+                    note_conf(k, segs)
+            note_conf("issued", segs)
         elif label == "date":
             d = None
             for r in raw:
