@@ -241,7 +241,7 @@ def _primary(base: str) -> str:
 
 class Ctx:
     __slots__ = ("item", "style", "loc", "mode", "sorting", "suppressed", "called", "rendered",
-                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names")
+                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names", "subst_names")
 
     def __init__(self, item: Item, style: CompiledStyle, mode: str, state: dict[str, Any] | None = None) -> None:
         self.item = item
@@ -259,6 +259,7 @@ class Ctx:
         self.key_names: dict[str, str] | None = None
         self.disamb = bool(self.state.get("disambiguate"))
         self.cite_names: list[tuple[str, list[dict[str, str]]]] = []
+        self.subst_names: Any = None
 
 
 # ====================================================================== elements
@@ -370,10 +371,12 @@ class Text(Node, model.Text):
 
     def out(self, ctx: Ctx) -> Piece | None:
         if self.var is not None:
-            ctx.called += 1
+            if self.var != "year-suffix":
+                ctx.called += 1
             content = variable_text(self.var, self.form, ctx)
             if content is None:
                 return None
+            ctx.called += self.var == "year-suffix"
             ctx.rendered += 1
             return self.wrap(content, ctx)
         if self.macro is not None:
@@ -409,8 +412,10 @@ def variable_text(var: str, form: str, ctx: Ctx) -> Piece | None:
         return None
     if ctx.sorting:
         return val
-    if var in ("page", "page-first"):
+    if var in ("page", "page-first", "locator"):
         return page_range(val, ctx.style.page_range_format)
+    if var in NUMBER_VARS and is_numeric(val):
+        return format_numbers(val, "numeric", ctx)
     if var in NO_MARKUP_VARS:
         return val
     return parse_markup(val)
@@ -485,6 +490,7 @@ def page_range(val: str, fmt: str | None) -> str:
         if fmt and a.isdigit() and b.isdigit():
             b = _collapse(a, b, fmt)
         return f"{a}\u2013{b}"
+    val = re.sub(r"\b([ivxlcdm]+)\s*(?:-+|\u2013)\s*([ivxlcdm]+)\b", "\\1\u2013\\2", val)
     return re.sub(r"([A-Za-z]*\d+)\s*(?:-+|\u2013|\u2014)\s*([A-Za-z]*\d+)", one, val)
 
 
@@ -687,8 +693,10 @@ class Date(Node, model.Date):
             return None
         ctx.rendered += 1
         if ctx.sorting:
-            return date_sort_key(d)
+            return date_sort_key(d, [p.name for p in self.parts])
         if "parts" not in d:
+            if not any(p.name == "year" for p in self.parts):
+                return None
             lit = d.get("literal", "")
             return self.wrap(parse_markup(lit), ctx) if lit else None
         start = d["parts"][0]
@@ -759,14 +767,18 @@ def _has_part(parts: list[int], name: str) -> bool:
     return len(parts) > i and parts[i] != 0
 
 
-def date_sort_key(d: dict[str, Any]) -> str:
+def date_sort_key(d: dict[str, Any], parts: list[str] | None = None) -> str:
     if "parts" not in d:
         return d.get("literal", "")
-    p = d["parts"][0] + [0, 0]
-    key = f"{p[0] + 10000:05d}{p[1]:02d}{p[2]:02d}"
+    want = parts or ["year", "month", "day"]
+
+    def one(x: list[int]) -> str:
+        p = x + [0, 0]
+        return (f"{p[0] + 10000:05d}" + (f"{p[1]:02d}" if "month" in want else "00")
+                + (f"{p[2]:02d}" if "day" in want else "00"))
+    key = one(d["parts"][0])
     if len(d["parts"]) > 1:
-        q = d["parts"][1] + [0, 0]
-        key += f"-{q[0] + 10000:05d}{q[1]:02d}{q[2]:02d}"
+        key += "-" + one(d["parts"][1])
     return key
 
 
@@ -867,6 +879,8 @@ class Names(Node, model.Names):
 
     def out(self, ctx: Ctx, inherit: Names | None = None) -> Piece | None:
         ctx.called += 1
+        if inherit is None and ctx.subst_names is not None and self.name_el is None:
+            inherit = ctx.subst_names
         src = inherit if inherit is not None else self
         name_el = _first(self.name_el, src.name_el, ctx.style.default_name)
         etal_el = _first(self.etal_el, src.etal_el)
@@ -898,10 +912,6 @@ class Names(Node, model.Names):
                     node = Rich([node])
                 ctx.first_names = node
                 node.tag = "names"
-            for v in vars_:
-                ctx.suppressed.add("editor" if v == "editortranslator" else v)
-                if v == "editortranslator":
-                    ctx.suppressed.add("translator")
             return node
         sub = self.subst
         if sub is not None and inherit is None:
@@ -922,26 +932,23 @@ def _first(*els: Any) -> Any:
 
 class Substitute(Node, model.Substitute):
     def out(self, ctx: Ctx, names: Names | None = None) -> Piece | None:
-        for k in self.kids:
-            before = set(ctx.suppressed)
-            called, rendered = ctx.called, ctx.rendered
-            first = ctx.first_names
-            if isinstance(k, Names):
-                r = k.out(ctx, inherit=names)
-            else:
-                r = k.out(ctx)
+        outer = ctx.subst_names
+        ctx.subst_names = names
+        try:
+            for k in self.kids:
+                called, rendered = ctx.called, ctx.rendered
+                first = ctx.first_names
+                r = k.out(ctx, inherit=names) if isinstance(k, Names) else k.out(ctx)
                 if r is not None and not is_empty(r):
                     for v in _variables_of(k, ctx):
                         ctx.suppressed.add(v)
-            if r is not None and not is_empty(r):
-                if isinstance(k, Names):
-                    pass
-                else:
-                    ctx.first_names = first
-                return r
-            ctx.suppressed = before
-            ctx.called, ctx.rendered = called, rendered
-        return None
+                    if not isinstance(k, Names):
+                        ctx.first_names = first
+                    return r
+                ctx.called, ctx.rendered = called, rendered
+            return None
+        finally:
+            ctx.subst_names = outer
 
 
 def _variables_of(el: Any, ctx: Ctx) -> list[str]:
@@ -1034,6 +1041,8 @@ class Name(Node, model.Name):
             dp = self.opt(ctx, "delimiter-precedes-last", "contextual")
             use_delim = (dp == "always" or (dp == "contextual" and len(rendered) >= 3)
                          or (dp == "after-inverted-name" and inverted[-2]))
+            if "literal" in shown[-1] and "literal" not in shown[-2]:
+                use_delim = False
             body = join(rendered[:-1], delim)
             return Rich(body + [delim if use_delim else " ", and_term + " ", rendered[-1]])
         return Rich(join(rendered, delim))
@@ -1067,11 +1076,13 @@ class Name(Node, model.Name):
             init = True
         else:
             init = None
-        fam = nm.get("family", "")
-        given = nm.get("given", "")
+        fam = _apos(nm.get("family", ""))
+        given = _apos(nm.get("given", ""))
         dp = nm.get("dropping-particle", "")
-        ndp = nm.get("non-dropping-particle", "")
+        ndp = _apos(nm.get("non-dropping-particle", ""))
         suffix = nm.get("suffix", "")
+        if _CJK.search(fam + given):
+            return fam + given
         fp = self.parts.get("family")
         gp = self.parts.get("given")
 
@@ -1123,38 +1134,48 @@ class Name(Node, model.Name):
         return Rich(out)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _apos(s: str) -> str:
+    return s.replace("'", "\u2019") if "'" in s else s
+
+
 def initials(given: str, mark: str, initialize: bool, hyphen: bool) -> str:
-    parts = re.split(r"(\s+|-|\.\s*)", given.strip())
+    """Initialise given names: "Adaeze N." -> "A. N.", "Jean-Paul" -> "J.-P.", "Soo-jin" -> "S."."""
+    given = re.sub(r"\.(?=\S)", ". ", given.strip())
     out: list[str] = []
-    pending_hyphen = False
-    for tok in parts:
-        if not tok or tok.isspace():
+    for word in given.split():
+        if word[0].islower():  # a particle inside the given names
+            out.append(word + " ")
             continue
-        if tok == "-":
-            pending_hyphen = True
+        pieces = [p for p in word.split("-")]
+        done: list[str] = []
+        all_initials = True
+        for n, p in enumerate(pieces):
+            core = p.rstrip(".")
+            if not core:
+                continue
+            if n > 0 and core[0].islower():
+                if initialize:
+                    continue
+                done.append(p)
+                all_initials = False
+                continue
+            is_initial = len(core) == 1
+            if initialize or is_initial:
+                done.append(core[0])
+            else:
+                done.append(p)
+                all_initials = False
+        if not done:
             continue
-        if tok.strip() == ".":
-            continue
-        is_initial = len(tok) == 1 or (len(tok) <= 2 and tok.isupper())
-        if tok[0].islower() and not pending_hyphen:
-            out.append(" " + tok + " ")
-            pending_hyphen = False
-            continue
-        if tok[0].islower() and pending_hyphen:
-            pending_hyphen = False
-            continue
-        if initialize or is_initial:
-            piece = tok[0] + mark
+        if all_initials:
+            sep = (mark.rstrip() + "-") if hyphen else mark
+            out.append(sep.join(done) + mark)
         else:
-            piece = tok + " "
-        if pending_hyphen and out:
-            if hyphen:
-                out[-1] = out[-1].rstrip() + "-"
-            piece = piece
-        out.append(piece)
-        pending_hyphen = False
-    s = "".join(out)
-    return re.sub(r"\s+", " ", s).strip()
+            out.append("-".join(done) + " ")
+    return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 class Name_Part(Node, model.Name_Part):

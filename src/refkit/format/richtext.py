@@ -34,7 +34,7 @@ class Rich:
         return f"Rich({self.kids!r}, fmt={self.fmt}, q={self.quotes}, pre={self.prefix!r}, suf={self.suffix!r})"
 
 
-Piece = Union[str, Rich]
+Piece = Union[str, Rich]  # noqa: UP007
 
 
 def plain(p: Piece | None) -> str:
@@ -235,7 +235,7 @@ def _title(text: str) -> str:
         else:
             stop = bare in STOP_WORDS or (bare.startswith(("d\u2019", "d'")) and sep in " ")
         first = False
-        if not core:
+        if not core or not core[0].isalpha():
             continue
         if core.islower() or (core[:1].islower() and not any(c.isupper() for c in core)):
             if stop:
