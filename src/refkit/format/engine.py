@@ -580,7 +580,10 @@ class Choose(Node, model.Choose):
     def setup(self, style: CompiledStyle) -> None:
         super().setup(style)
         parent = self.getparent()
-        self.parent_delim = parent.get("delimiter", "") if parent is not None and etree.QName(parent).localname == "group" else ""
+        while parent is not None and etree.QName(parent).localname in ("if", "else-if", "else", "choose"):
+            parent = parent.getparent()
+        is_group = parent is not None and etree.QName(parent).localname == "group"
+        self.parent_delim = parent.get("delimiter", "") if is_group else ""
 
 
 class If(Node, model.If):
@@ -873,7 +876,7 @@ class Names(Node, model.Names):
                 self.etal_el = k
             elif isinstance(k, Label):
                 self.label_el = k
-                self.label_first = not seen_name
+                self.label_first = not seen_name and any(isinstance(x, Name) for x in self.kids)
             elif isinstance(k, Substitute):
                 self.subst = k
 
@@ -1144,10 +1147,12 @@ def _apos(s: str) -> str:
 def initials(given: str, mark: str, initialize: bool, hyphen: bool) -> str:
     """Initialise given names: "Adaeze N." -> "A. N.", "Jean-Paul" -> "J.-P.", "Soo-jin" -> "S."."""
     given = re.sub(r"\.(?=\S)", ". ", given.strip())
+    if not hyphen:
+        given = given.replace("-", " ")
     out: list[str] = []
     for word in given.split():
         if word[0].islower():  # a particle inside the given names
-            out.append(word + " ")
+            out.append(" " + word + " ")
             continue
         pieces = [p for p in word.split("-")]
         done: list[str] = []
