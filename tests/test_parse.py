@@ -177,3 +177,24 @@ def test_rules_more_variants():
     assert r[4].fields["title"] == "Russia’s Foreign Policy: Change and Continuity"
     assert (r[4].fields["publisher-place"], r[4].fields["publisher"]) == ("Lanham, MD", "Rowman & Littlefield")
     assert "publisher = {Rowman \\& Littlefield}" in bibtex.dumps(r)
+
+
+def test_rules_decline_other_styles_so_the_tagger_gets_them():
+    from refkit.parse import rules
+
+    others = [
+        "Okafor, A. N. (2019). Soil moisture memory. Journal of Dryland Ecology, 14(3), 211-229.",  # APA
+        "Lind, Ewan, and Tom Tyler (1988), The Social Psychology of Procedures (New York: Plenum).",
+        "Kowalski, P., and Nowak, J. Distinct degree factorizations. Trans. Math. 347, (1995), 2235-2243.",
+        "Jin Park (1990), A Note on Permanents, Information and Computation, 84, No. 1, 119-127.",
+    ]
+    assert [rules.parse(t) for t in others] == [None] * len(others)
+
+
+def test_chapter_with_several_editors_and_a_comma_in_the_book_title():
+    p = parse_text("Auray, N. (2012), Online communities, in E. Brousseau, M. Marzouki & C. Méadel (eds.), "
+                   "Governance, Regulation and Powers on the Internet, Cambridge: Cambridge University Press, "
+                   "pp. 1-20.")[0]
+    assert p.method == "rules" and p.ok and p.ref.type == "chapter"
+    assert [str(n) for n in p.ref.names["editor"]] == ["Brousseau, E.", "Marzouki, M.", "Méadel, C."]
+    assert p.ref.fields["container-title"] == "Governance, Regulation and Powers on the Internet"

@@ -209,7 +209,9 @@ def split_names(text: str) -> list[Name]:
         if "," in part:
             chunks = [c.strip() for c in part.split(",") if c.strip()]
             # "Family, G., Family, G." : pair them up
-            if len(chunks) >= 2 and all(_looks_given(c) for c in chunks[1::2]):
+            if len(chunks) >= 2 and all(NATURAL_INITIALS.match(c) for c in chunks):
+                names.extend(_loose(c, names) for c in chunks)  # "E. Brousseau, M. Marzouki"
+            elif len(chunks) >= 2 and all(_looks_given(c) for c in chunks[1::2]):
                 for i in range(0, len(chunks) - 1, 2):
                     names.append(inverted_name(chunks[i], chunks[i + 1]))
                 if len(chunks) % 2:
@@ -226,6 +228,9 @@ def split_names(text: str) -> list[Name]:
     if others:
         names.append(Name.et_al())
     return names
+
+
+NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+$")
 
 
 def _looks_given(chunk: str) -> bool:

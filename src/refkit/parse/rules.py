@@ -37,7 +37,7 @@ AVAILABLE_RE = re.compile(r"(?:,\s*|\.\s*|\s)(?:available\s+(?:at|from|online)|r
                           r"accessible\s+at)\s*:?\s*(?=(?:https?://|www\.))", re.I)
 DOI_LEAD_RE = re.compile(r"(?:,\s*|\.\s*|\s)(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)", re.I)
 VOL_RE = re.compile(r"^(?:Vol(?:ume)?\.?|Bd\.|Jg\.|Tome|T\.)\s*(\S+)$", re.I)
-NUM_RE = re.compile(r"^(?:No\.?|Nos\.?|Number|Issue|Iss\.|Nr\.?|Heft|H\.)\s*(\S+(?:\s*[-–&/]\s*\S+)?)$", re.I)
+NUM_RE = re.compile(r"^(?:No\.?|Nos\.?|Number|Issue|Iss\.|Nr\.?|Heft|H\.|n°|nº|no°)\s*(\S+(?:\s*[-–&/]\s*\S+)?)$", re.I)
 VOLNUM_RE = re.compile(r"^(\d+)\s*\((\d+(?:[-–/]\d+)?)\)$")
 PAGES_RE = re.compile(r"^(?:pp?\.|pages?|S\.)\s*(\d[\w]*(?:\s*[-–—]\s*\d[\w]*)?)$", re.I)
 PLACE_ABBR = re.compile(r"^(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z]{2}|[A-Z][a-z]{1,4}\.)$")
@@ -57,7 +57,7 @@ class RuleParse:
 
 HEADER_RE = re.compile(
     r"^(?P<names>(?:[^()“\"]|\((?:eds?|editors?|hrsg|coords?|comps?)\.?\)){2,300}?)\s*\((?P<year>(?:c(?:a|irca)?\.\s*)?(?:1[5-9]\d\d|20\d\d)[a-z]?"
-    r"(?:\s*[-–/]\s*\d{2,4})?|n\.\s?d\.|forthcoming|in press)\)\s*[,.:]?\s*",
+    r"(?:\s*[-–/]\s*\d{2,4})?|n\.\s?d\.|forthcoming|in press)\)\s*,\s*",
     re.I,
 )
 
@@ -191,13 +191,49 @@ def parse(text: str) -> RuleParse | None:
 
     _read_rest(chunks, ref, out, quoted)
     _choose_type(ref, out, quoted)
-    return out
+    return out if _plausible(out, m.group("names"), quoted) else None
+
+
+def out_containers(out: RuleParse) -> list[str]:
+    return [seg for label, seg in out.spans if label == "container-title"]
+
+
+def _plausible(out: RuleParse, names_raw: str, quoted: bool) -> bool:
+    """Is this really the bracketed-year comma style? If not, the caller's tagger does better."""
+    ref = out.ref
+    if re.search(r"\d", names_raw) or len(names_raw) > 200:
+        return False
+    for role in ("author", "editor"):
+        for n in ref.names.get(role, []):
+            if n.literal or n.others:
+                continue
+            words = (n.family + " " + n.given).split()
+            if len(n.family.split()) > 4 or len(n.given.split()) > 4:
+                return False
+            if sum(1 for w in words if w[:1].islower() and w.lower() not in F.PARTICLES) > 1:
+                return False  # sentences, not names
+    if any(label == "location" and re.search(r"[()]", seg) for label, seg in out.spans):
+        return False
+    title = ref.fields.get("title", "")
+    if not title or re.match(r"^(?:\d|pp?\.)", title):
+        return False
+    if not quoted and (re.search(r"[a-z)]\.\s+[A-Z]", title) or re.search(r"\([^)]*:[^)]*\)", title)):
+        return False  # "Title. Journal" or "Title (Place: Publisher)": another style
+    f = ref.fields
+    if ref.type == "book" and not (f.get("publisher") or f.get("publisher-place") or ref.names.get("translator")
+                                   or f.get("edition") or f.get("URL")):
+        return False
+    if any(re.fullmatch(r"[\d\s\-–()./:;]+", c) for c in out_containers(out)) or re.search(r", \d+$", title):
+        return False  # bare numbers where this style writes "Vol." / "pp."
+    if ref.type == "article-journal" and not any(k in f for k in ("volume", "issue", "page")):
+        return False
+    return True
 
 
 def _recognised(c: str) -> bool:
     return bool(
         VOL_RE.match(c) or NUM_RE.match(c) or PAGES_RE.match(c) or EDITION_RE.match(c) or VOLNUM_RE.match(c)
-        or re.match(r"^(?:in|In|IN)\s*:", c) or re.match(r"^(?:translated|trans\.|tr\.)\s+by\b", c, re.I)
+        or re.match(r"^(?:in|In|IN)(?:\s*:|\s)", c) or re.match(r"^(?:translated|trans\.|tr\.)\s+by\b", c, re.I)
         or re.match(r"^edited\s+by\b", c, re.I) or _place_colon(c) or THESIS_RE.match(c)
     )
 
@@ -240,6 +276,9 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
         elif m := NUM_RE.match(c):
             f["issue"] = m.group(1)
             out.spans.append(("issue", c))
+        elif m := re.match(r"^Vol(?:ume)?\.?\s*(\S+)\s+(?:No|Issue)\.?\s*(\S+)$", c, re.I):
+            f["volume"], f["issue"] = m.group(1), m.group(2)
+            out.spans.append(("volume", c))
         elif m := VOLNUM_RE.match(c):
             f["volume"], f["issue"] = m.group(1), m.group(2)
             out.spans.append(("volume", c))
@@ -255,8 +294,15 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
         elif m := re.match(r"^edited\s+by\s+(.+)$", c, re.I):
             ref.names["editor"] = F.split_names(m.group(1))
             out.spans.append(("editor", c))
-        elif m := re.match(r"^(?:in|In|IN)\s*:\s*(.*)$", c):
+        elif m := re.match(r"^(?:in|In|IN)(?:\s*:\s*|\s+)(.*)$", c):
             body = m.group(1)
+            eds = re.compile(r"\((?:eds?|editors?|hrsg)\.?\)\s*$", re.I)
+            ahead = next((k for k in range(i + 1, min(i + 8, len(chunks))) if eds.search(chunks[k])), None)
+            if not eds.search(body) and ahead is not None:  # "in: A. One, B. Two & C. Three (eds.)"
+                body = ", ".join([body] + chunks[i + 1:ahead + 1])
+                c = ", ".join(chunks[i:ahead + 1])
+                i = ahead
+                nxt = chunks[i + 1] if i + 1 < len(chunks) else ""
             em = re.match(r"^(.+?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*$", body, re.I)
             if em:
                 ref.names["editor"] = F.split_names(em.group(1))
@@ -328,12 +374,10 @@ def _choose_type(ref: Reference, out: RuleParse, quoted: bool) -> None:
             f["publisher"] = ", ".join(containers)
         return
     if in_book:
-        book = containers[0] if containers else ""
+        book = ", ".join(containers)  # a book title may hold commas
         ref.type = "paper-conference" if re.match(r"(?:proceedings|conference)", book, re.I) else "chapter"
         if book:
             f["container-title"] = book
-        if len(containers) > 1:
-            out.unsure.append("more than one container: " + "; ".join(containers))
         return
     if "genre" in f and "number" in f:
         ref.type = "report"
