@@ -241,7 +241,7 @@ def _primary(base: str) -> str:
 
 class Ctx:
     __slots__ = ("item", "style", "loc", "mode", "sorting", "suppressed", "called", "rendered",
-                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names", "subst_names")
+                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names", "subst_names", "names_sig")
 
     def __init__(self, item: Item, style: CompiledStyle, mode: str, state: dict[str, Any] | None = None) -> None:
         self.item = item
@@ -260,6 +260,7 @@ class Ctx:
         self.disamb = bool(self.state.get("disambiguate"))
         self.cite_names: list[tuple[str, list[dict[str, str]]]] = []
         self.subst_names: Any = None
+        self.names_sig: str | None = None
 
 
 # ====================================================================== elements
@@ -899,7 +900,7 @@ class Names(Node, model.Names):
             r = name_el.render_list(names, v, etal_el, ctx)
             if r is None:
                 continue
-            if label_el is not None and name_el.form != "count":
+            if label_el is not None and name_el.form != "count" and not ctx.sorting:
                 lab = label_el.out(ctx, v, len(names))
                 if lab is not None:
                     r = Rich([lab, r] if label_first else [r, lab])
@@ -997,7 +998,7 @@ class Name(Node, model.Name):
                 et_first = int(ctx.key_names["names-use-first"])
             if "names-use-last" in ctx.key_names:
                 use_last = ctx.key_names["names-use-last"] == "true"
-        if ctx.mode == "citation" and not ctx.sorting:
+        if not ctx.sorting:
             et_first += ctx.state.get("add_names", 0)
         truncate = et_min and n >= et_min and et_first < n
         shown = names[:et_first] if truncate else names
@@ -1006,7 +1007,7 @@ class Name(Node, model.Name):
         if self.form == "count":
             return str(len(shown))
         if ctx.sorting:
-            return "  ".join(self.sort_name(nm, ctx) for nm in shown) + (" et al" if truncate or others else "")
+            return "  ".join(self.sort_name(nm, ctx) for nm in shown)
         nso = self.opt(ctx, "name-as-sort-order", "")
         delim = self.opt(ctx, "delimiter", ", ")
         and_ = self.opt(ctx, "and", "")
@@ -1018,6 +1019,8 @@ class Name(Node, model.Name):
         givens = ctx.state.get("given_levels", {}) if ctx.mode == "citation" else {}
         rendered: list[Piece] = []
         inverted: list[bool] = []
+        if ctx.names_sig is None:
+            ctx.names_sig = var + ":" + "|".join(self.sort_name(nm, ctx) for nm in shown)
         for i, nm in enumerate(shown):
             inv = nso == "all" or (nso == "first" and i == 0)
             key = (nm.get("family", ""), nm.get("given", ""))
@@ -1085,7 +1088,7 @@ class Name(Node, model.Name):
         ndp = _apos(nm.get("non-dropping-particle", ""))
         suffix = nm.get("suffix", "")
         if _CJK.search(fam + given):
-            return fam + given
+            return fam if form == "short" else fam + given
         fp = self.parts.get("family")
         gp = self.parts.get("given")
 

@@ -62,13 +62,13 @@ class Processor:
         if add_given and rule != "by-cite":
             self._global_givennames(rule)
         groups = self._groups(self.items)
-        if add_names and groups:
-            for g in groups:
-                self._add_names(g)
-            groups = self._groups(self.items)
         if add_given and rule == "by-cite" and groups:
             for g in groups:
                 self._by_cite_givennames(g)
+            groups = self._groups(self.items)
+        if add_names and groups:
+            for g in groups:
+                self._add_names(g)
             groups = self._groups(self.items)
         if st.uses_disambiguate and groups:
             for g in groups:
@@ -166,13 +166,14 @@ class Processor:
         prev_names: str | None = None
         wanted = set(ids) if ids is not None else None
         for it in self.bib_order:
-            r, ctx = st.render_item(it, "bibliography", {})
+            bstate = {"add_names": self.state[it.id]["add_names"]} if "add_names" in self.state[it.id] else {}
+            r, ctx = st.render_item(it, "bibliography", bstate)
             if r is None or not plain(r).strip():
                 prev_names = None
                 continue
             if sas is not None:
                 node = ctx.first_names
-                names_text = plain(Rich(node.kids)) if node is not None else None
+                names_text = ctx.names_sig if node is not None else None
                 if node is not None and names_text and names_text == prev_names and sas_rule.startswith("complete"):
                     node.kids = [sas] if sas else []
                     if not sas:
