@@ -39,7 +39,7 @@ ORG_WORDS = re.compile(
     r"organi[sz]ation|association|commission|service|department|programme|program|university|"
     r"universit\w+|school|college|academy|society|corporation|committee|bureau|fund|forum|network|"
     r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
-    r"senate|nations|union|agency|ministry|unesco|nato|oecd|imf|who)\b", re.I)
+    r"senate|nations|union|agency|ministry|endowment|initiative|institution|unesco|nato|oecd|imf|who)\b", re.I)
 CORPORATE_WORDS = re.compile(r"\b(?:press|news|times|post|media|radio|television|tv|agency)\b", re.I)
 OTHERS_RE = re.compile(r"^(?:and|&)?\s*(?:others|et\.?\s*al\.?|u\.\s*a\.|et\s+autres)$", re.I)
 

@@ -21,6 +21,8 @@ from refkit.parse import fields as F
 Q_OPEN = "“\"«„‘'"
 Q_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
 ORG_WORDS = F.ORG_WORDS
+PRESENTED_RE = re.compile(r"^(?:an?\s+)?(?:paper|lecture|talk|poster|keynote|speech|address)?\s*"
+                          r"(?:presented|delivered|read|given)\s+(?:at|to|in)\s+(?:the\s+)?", re.I)
 NEWS_WORDS = re.compile(r"\b(?:times|post|news|daily|herald|tribune|gazette|telegraph|guardian|independent|"
                         r"chronicle|observer|economist|monitor|magazine|newspaper|weekly)\b", re.I)
 GENRE_END = re.compile(r"(?:papers?|papir|reports?|briefs?|notes?|series|memos?|bericht|documents?|studies|"
@@ -398,6 +400,13 @@ def _choose_type(ref: Reference, out: RuleParse, quoted: bool) -> None:
             out.unsure.append("no container and no publisher")
         return
     first = containers[0]
+    if pm := PRESENTED_RE.match(first):
+        ref.type = "paper-conference"  # “Title”, Paper Presented at the Annual Meeting of X, Place, 3-6 April
+        f["container-title"] = first[pm.end():]
+        rest = [c for c in containers[1:] if not re.search(r"\d", c)]
+        if rest and "publisher-place" not in f:
+            f["publisher-place"] = ", ".join(rest)
+        return
     if (dated or NEWS_WORDS.search(first)) and "publisher" not in f and not ORG_WORDS.search(first):
         ref.type = "article-newspaper"  # “Title”, The Daily Star, 12 March 2019, Available at: ...
         f["container-title"] = first
