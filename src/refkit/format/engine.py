@@ -241,7 +241,7 @@ def _primary(base: str) -> str:
 
 class Ctx:
     __slots__ = ("item", "style", "loc", "mode", "sorting", "suppressed", "called", "rendered",
-                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names", "subst_names", "names_sig")
+                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names", "subst_names", "names_sig", "trace")
 
     def __init__(self, item: Item, style: CompiledStyle, mode: str, state: dict[str, Any] | None = None) -> None:
         self.item = item
@@ -261,6 +261,7 @@ class Ctx:
         self.cite_names: list[tuple[str, list[dict[str, str]]]] = []
         self.subst_names: Any = None
         self.names_sig: str | None = None
+        self.trace: list[str] | None = None
 
 
 # ====================================================================== elements
@@ -379,6 +380,8 @@ class Text(Node, model.Text):
                 return None
             ctx.called += self.var == "year-suffix"
             ctx.rendered += 1
+            if ctx.trace is not None:
+                ctx.trace.append(self.var)
             return self.wrap(content, ctx)
         if self.macro is not None:
             content = self.macro.out(ctx)
@@ -441,6 +444,8 @@ class Number(Node, model.Number):
         if not val:
             return None
         ctx.rendered += 1
+        if ctx.trace is not None:
+            ctx.trace.append(self.var)
         if ctx.sorting and val.isdigit():
             return val.zfill(8)
         if self.var == "page":
@@ -605,9 +610,7 @@ class If(Node, model.If):
                 if key == "type":
                     r = item.type == v
                 elif key == "variable":
-                    if v in ctx.suppressed:
-                        r = False
-                    elif v == "locator":
+                    if v == "locator":
                         r = bool(ctx.state.get("locator"))
                     elif v == "year-suffix":
                         r = bool(item.year_suffix)
@@ -696,6 +699,8 @@ class Date(Node, model.Date):
         if not d:
             return None
         ctx.rendered += 1
+        if ctx.trace is not None:
+            ctx.trace.append(self.var)
         if ctx.sorting:
             return date_sort_key(d, [p.name for p in self.parts])
         if "parts" not in d:
@@ -907,6 +912,9 @@ class Names(Node, model.Names):
             outs.append(r)
         if outs:
             ctx.rendered += 1
+            if ctx.trace is not None:
+                for v in vars_:
+                    ctx.trace.extend(("editor", "translator") if v == "editortranslator" else (v,))
             if name_el.form == "count":
                 total = sum(int(plain(o)) for o in outs if plain(o).isdigit())
                 return self.wrap(str(total), ctx) if total else None
@@ -937,15 +945,18 @@ def _first(*els: Any) -> Any:
 class Substitute(Node, model.Substitute):
     def out(self, ctx: Ctx, names: Names | None = None) -> Piece | None:
         outer = ctx.subst_names
+        outer_trace = ctx.trace
         ctx.subst_names = names
         try:
             for k in self.kids:
                 called, rendered = ctx.called, ctx.rendered
                 first = ctx.first_names
+                ctx.trace = []
                 r = k.out(ctx, inherit=names) if isinstance(k, Names) else k.out(ctx)
                 if r is not None and not is_empty(r):
-                    for v in _variables_of(k, ctx):
-                        ctx.suppressed.add(v)
+                    ctx.suppressed.update(ctx.trace)
+                    if outer_trace is not None:
+                        outer_trace.extend(ctx.trace)
                     if not isinstance(k, Names):
                         ctx.first_names = first
                     return r
@@ -953,20 +964,7 @@ class Substitute(Node, model.Substitute):
             return None
         finally:
             ctx.subst_names = outer
-
-
-def _variables_of(el: Any, ctx: Ctx) -> list[str]:
-    out = []
-    for e in el.iter():
-        if not isinstance(e.tag, str):
-            continue
-        v = e.get("variable")
-        if v and etree.QName(e).localname in ("text", "number", "date", "names"):
-            out.extend(v.split())
-        m = e.get("macro")
-        if m and m in ctx.style.macros:
-            out.extend(_variables_of(ctx.style.macros[m], ctx))
-    return [v for v in out if ctx.item.has(v)]
+            ctx.trace = outer_trace
 
 
 class Name(Node, model.Name):
