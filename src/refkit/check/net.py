@@ -1,0 +1,337 @@
+"""The network layer under the checker: a requests session that refuses private addresses, per-host
+gates (concurrency limit, pacing after 429, a breaker for hosts that never answer), and helpers.
+
+Private addresses are refused where the connection is made: the host name is resolved once, every
+address is checked, and the socket is opened to an allowed address only. A redirect to
+``169.254.169.254`` or a name that resolves to ``10.0.0.1`` (DNS rebinding) is refused the same way.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import errno
+import ipaddress
+import socket
+import threading
+import time
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.util import connection as u3connection
+
+
+class BlockedAddress(Exception):
+    """The host resolves only to private, loopback, link-local or otherwise non-public addresses.
+
+    Deliberately not an OSError, so urllib3 neither wraps nor retries it."""
+
+    def __init__(self, host: str, addresses: list[str]) -> None:
+        super().__init__(f"{host} resolves to a non-public address ({', '.join(addresses)})")
+        self.host = host
+        self.addresses = addresses
+
+
+def is_public_ip(ip: str) -> bool:
+    """False for private, loopback, link-local, multicast, reserved and unspecified addresses
+    (IPv4-mapped IPv6 addresses are judged by their IPv4 address)."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(addr, ipaddress.IPv6Address):
+        mapped = addr.ipv4_mapped or addr.sixtofour
+        if mapped is not None:
+            addr = mapped
+        elif addr in ipaddress.ip_network("64:ff9b::/96"):  # NAT64 of an IPv4 address
+            addr = ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    return not (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_multicast
+                or addr.is_reserved or addr.is_unspecified or not addr.is_global)
+
+
+def is_reserved_name(host: str) -> bool:
+    """RFC 6761 names that never resolve: answered locally, no DNS query is sent."""
+    h = host.lower().rstrip(".")
+    return h == "invalid" or h.endswith(".invalid")
+
+
+class _GuardMixin:
+    allow_private = False
+    host: str
+    port: int
+    timeout: float | None
+    source_address: tuple[str, int] | None
+    socket_options: list[tuple[int, int, int]] | None
+
+    def _new_conn(self) -> socket.socket:
+        host = self.host
+        if is_reserved_name(host):
+            err = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+            raise NameResolutionError(host, self, err)  # type: ignore[arg-type]
+        try:
+            infos = socket.getaddrinfo(host, self.port, 0, socket.SOCK_STREAM)
+        except socket.gaierror as e:
+            raise NameResolutionError(host, self, e) from e  # type: ignore[arg-type]
+        addrs: list[str] = []
+        for info in infos:
+            ip = str(info[4][0])
+            if ip not in addrs:
+                addrs.append(ip)
+        allowed = addrs if self.allow_private else [a for a in addrs if is_public_ip(a)]
+        if not allowed:
+            raise BlockedAddress(host, addrs)
+        last: Exception | None = None
+        for ip in allowed:
+            try:
+                return u3connection.create_connection(
+                    (ip, self.port), self.timeout, source_address=self.source_address,
+                    socket_options=self.socket_options)
+            except TimeoutError:
+                last = ConnectTimeoutError(self, f"Connection to {host} timed out. (connect timeout={self.timeout})")
+            except OSError as e:
+                last = NewConnectionError(self, f"Failed to establish a new connection: {e}")  # type: ignore[arg-type]
+        assert last is not None
+        raise last
+
+
+def _pool_classes(allow_private: bool) -> dict[str, type]:
+    attrs = {"allow_private": allow_private}
+    http_conn = type("GuardedHTTPConnection", (_GuardMixin, HTTPConnection), attrs)
+    https_conn = type("GuardedHTTPSConnection", (_GuardMixin, HTTPSConnection), attrs)
+    return {
+        "http": type("GuardedHTTPConnectionPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
+        "https": type("GuardedHTTPSConnectionPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}),
+    }
+
+
+class GuardedAdapter(HTTPAdapter):
+    """An HTTPAdapter whose direct connections go through the address guard."""
+
+    def __init__(self, allow_private: bool = False, **kw: object) -> None:
+        self._allow_private = allow_private
+        super().__init__(**kw)  # type: ignore[arg-type]
+
+    def init_poolmanager(self, *args: object, **kw: object) -> None:
+        super().init_poolmanager(*args, **kw)  # type: ignore[arg-type]
+        self.poolmanager.pool_classes_by_scheme = _pool_classes(self._allow_private)
+
+    def __setstate__(self, state: dict[str, object]) -> None:  # pragma: no cover - pickling
+        self._allow_private = bool(state.pop("_allow_private", False))
+        super().__setstate__(state)
+
+
+def make_session(allow_private: bool, pool_size: int) -> requests.Session:
+    s = requests.Session()
+    adapter = GuardedAdapter(allow_private=allow_private, pool_connections=256, pool_maxsize=pool_size,
+                             max_retries=0)
+    s.mount("http://", adapter)
+    s.mount("https://", adapter)
+    # cookies live for one link's redirect chain (passed per request), never across links
+    s.cookies.set_policy(_NoCookies())
+    return s
+
+
+class _NoCookies:  # a cookielib policy that accepts nothing into the session jar
+    netscape = True
+    rfc2965 = False
+    hide_cookie2 = False
+
+    def set_ok(self, cookie: object, request: object) -> bool:
+        return False
+
+    def return_ok(self, cookie: object, request: object) -> bool:
+        return False
+
+    def domain_return_ok(self, domain: str, request: object) -> bool:
+        return False
+
+    def path_return_ok(self, path: str, request: object) -> bool:
+        return False
+
+
+def proxy_in_use(session: requests.Session, url: str) -> bool:
+    if not session.trust_env:
+        return False
+    try:
+        return bool(requests.utils.get_environ_proxies(url))
+    except Exception:  # pragma: no cover - malformed proxy settings
+        return False
+
+
+def check_host_through_proxy(host: str, allow_private: bool) -> None:
+    """Behind a proxy the guard never sees the target's address; resolve it here instead
+    (best effort: the proxy may resolve differently)."""
+    if allow_private or is_reserved_name(host):
+        return
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        addrs = [host.strip("[]")]
+    except ValueError:
+        try:
+            addrs = sorted({str(i[4][0]) for i in socket.getaddrinfo(host, None, 0, socket.SOCK_STREAM)})
+        except socket.gaierror:
+            return
+    if not any(is_public_ip(a) for a in addrs):
+        raise BlockedAddress(host, addrs)
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """``Retry-After`` as seconds from now: delta-seconds or an HTTP date. None when absent/invalid."""
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        return max(0.0, float(v))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(v)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+
+
+def classify_oserror(exc: BaseException) -> str:
+    """Name the network failure behind a requests/urllib3 exception chain."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    text = ""
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, BlockedAddress):
+            return "private"
+        if isinstance(e, socket.gaierror):
+            return "nxdomain" if e.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)) else "dns"
+        if isinstance(e, NameResolutionError):
+            text += " " + str(e)
+        if isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED:
+            return "refused"
+        if getattr(e, "errno", None) in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN):
+            return "unreachable"
+        if isinstance(e, ConnectionResetError) or getattr(e, "errno", None) in (errno.ECONNRESET, errno.EPIPE):
+            return "reset"
+        text += " " + str(e)
+        nxt = e.__cause__ or e.__context__
+        if nxt is None and e.args and isinstance(e.args[0], BaseException):
+            nxt = e.args[0]
+        if nxt is None and len(e.args) > 1 and isinstance(e.args[1], BaseException):
+            nxt = e.args[1]
+        e = nxt
+    low = text.lower()
+    if "name or service not known" in low or "nodename nor servname" in low or "no address associated" in low:
+        return "nxdomain"
+    if "temporary failure in name resolution" in low or "failed to resolve" in low:
+        return "dns"
+    if "refused" in low:
+        return "refused"
+    if "network is unreachable" in low or "no route to host" in low:
+        return "unreachable"
+    if "reset" in low or "remotedisconnected" in low or "aborted" in low or "broken pipe" in low:
+        return "reset"
+    return "connection"
+
+
+class HostDown(Exception):
+    """The host failed too often in a row (timeouts, resets); further requests are not sent."""
+
+
+class HostGate:
+    """Per-host traffic control shared by every request to one host.
+
+    * at most ``limit`` requests in flight (``max_limit`` normally, 1 after a 429);
+    * ``throttle(seconds)`` pauses the whole host (a 429 or 503 with ``Retry-After``) and spaces
+      later requests out; successes slowly lift the spacing again;
+    * after ``failure_limit`` network failures in a row without any answer, the host is down.
+    """
+
+    def __init__(self, max_limit: int, failure_limit: int = 3) -> None:
+        self.max_limit = max(1, max_limit)
+        self.limit = self.max_limit
+        self.failure_limit = failure_limit
+        self.active = 0
+        self.paused_until = 0.0
+        self.interval = 0.0
+        self.next_start = 0.0
+        self.failures = 0
+        self.answered = False
+        self.throttles = 0
+        self.browser_only = False  # answers only browser-like requests
+        self._ok_streak = 0
+        self._cond = threading.Condition()
+
+    @property
+    def down(self) -> bool:
+        return self.failures >= self.failure_limit and not self.answered
+
+    def acquire(self, stop: threading.Event | None = None) -> None:
+        with self._cond:
+            while True:
+                if self.down:
+                    raise HostDown()
+                if stop is not None and stop.is_set():
+                    raise HostDown()
+                now = time.monotonic()
+                wake = max(self.paused_until, self.next_start)
+                if self.active < self.limit and now >= wake:
+                    break
+                self._cond.wait(timeout=max(0.005, wake - now) if now < wake else 0.5)
+            self.active += 1
+            self.next_start = now + self.interval
+
+    def release(self) -> None:
+        with self._cond:
+            self.active -= 1
+            self._cond.notify_all()
+
+    def ok(self) -> None:
+        with self._cond:
+            self.failures = 0
+            self.answered = True
+            if self.interval or self.limit < self.max_limit:
+                self._ok_streak += 1
+                if self._ok_streak >= 3:
+                    self._ok_streak = 0
+                    self.interval = self.interval * 0.7 if self.interval > 0.02 else 0.0
+                    self.limit = min(self.max_limit, self.limit + 1)
+                    self._cond.notify_all()
+
+    def failed(self) -> None:
+        with self._cond:
+            self.failures += 1
+            self._cond.notify_all()
+
+    def throttle(self, seconds: float) -> None:
+        with self._cond:
+            self.throttles += 1
+            self.answered = True
+            self._ok_streak = 0
+            self.limit = 1
+            self.paused_until = max(self.paused_until, time.monotonic() + seconds)
+            self.interval = min(max(self.interval * 2, 0.05, seconds / 4), 5.0)
+            self._cond.notify_all()
+
+
+class NetworkHealth:
+    """Notices a machine without network: no answer at all and many failures in a row."""
+
+    def __init__(self, threshold: int = 8) -> None:
+        self.threshold = threshold
+        self.answers = 0
+        self.failures = 0
+        self._lock = threading.Lock()
+
+    def answered(self) -> None:
+        with self._lock:
+            self.answers += 1
+
+    def failed(self) -> None:
+        with self._lock:
+            self.failures += 1
+
+    @property
+    def offline(self) -> bool:
+        return self.answers == 0 and self.failures >= self.threshold
