@@ -569,7 +569,7 @@ class Group(Node, model.Group):
         ok = kids and (ctx.called == 0 or ctx.rendered > 0)
         inner_called, inner_rendered = ctx.called, ctx.rendered
         ctx.called = called + (1 if inner_called else 0)
-        ctx.rendered = rendered + (1 if ok and inner_rendered else 0)
+        ctx.rendered = rendered + (1 if ok else 0)
         if not ok:
             return None
         return self.wrap(Rich(kids), ctx)
