@@ -263,6 +263,7 @@ _MERGE = {
     ";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
 }
 PUNCT = ".,;:!?"
+_CJK_ONLY = re.compile(r"^[\s\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+$")
 
 
 def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
@@ -278,7 +279,10 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
         out.append(["t", p.prefix])
     if p.display:
         out.append(["d", p.display])
-    for f in p.fmt:
+    fmt = p.fmt
+    if fmt and _CJK_ONLY.match(plain(p)):
+        fmt = tuple(f for f in fmt if f[0] != "font-style")
+    for f in fmt:
         out.append(["o", f"{f[0]}:{f[1]}"])
     if p.quotes:
         out.append(["q", str(depth % 2)])
@@ -287,7 +291,7 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
         flatten(k, out, inner_depth)
     if p.quotes:
         out.append(["Q", str(depth % 2)])
-    for f in reversed(p.fmt):
+    for f in reversed(fmt):
         out.append(["c", f"{f[0]}:{f[1]}"])
     if p.display:
         out.append(["e", p.display])
@@ -352,8 +356,11 @@ def punctuate(tokens: list[list[str]], punct_in_quote: bool) -> list[list[str]]:
                     tok[1] = text[1:]
                 elif last in _MERGE and ch in _MERGE[last]:
                     merged = _MERGE[last][ch]
-                    tokens[k][1] = prev[:-1]
-                    tok[1] = merged + text[1:]
+                    if merged == last:
+                        tok[1] = text[1:]
+                    elif merged == ch:
+                        tokens[k][1] = prev[:-1]
+                    # else both stay where they are
     return tokens
 
 
