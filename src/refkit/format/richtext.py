@@ -324,7 +324,7 @@ def punctuate(tokens: list[list[str]], punct_in_quote: bool) -> list[list[str]]:
         if punct_in_quote and text[0] in ".,":
             j = n - 1
             saw_quote = False
-            while j >= 0 and tokens[j][0] in ("c", "Q"):
+            while j >= 0 and (tokens[j][0] in ("c", "Q") or (tokens[j][0] == "t" and not tokens[j][1])):
                 saw_quote = saw_quote or tokens[j][0] == "Q"
                 j -= 1
             if saw_quote:
