@@ -23,7 +23,7 @@ from typing import Any
 from citeproc import model
 from lxml import etree
 
-from refkit.format.richtext import Piece, Rich, apply_case, is_empty, join, parse_markup, plain
+from refkit.format.richtext import CJK_ONLY, Piece, Rich, apply_case, is_empty, join, parse_markup, plain
 
 NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -382,7 +382,11 @@ class Text(Node, model.Text):
             ctx.rendered += 1
             if ctx.trace is not None:
                 ctx.trace.append(self.var)
-            return self.wrap(content, ctx)
+            r = self.wrap(content, ctx)
+            if self.fmt and isinstance(r, Rich) and CJK_ONLY.match(plain(content)):
+                # citeproc-js leaves CJK text upright: no italics on the variable itself
+                r.fmt = tuple(f for f in r.fmt if f[0] != "font-style")
+            return r
         if self.macro is not None:
             content = self.macro.out(ctx)
             return self.wrap(content, ctx)

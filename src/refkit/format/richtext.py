@@ -263,7 +263,7 @@ _MERGE = {
     ";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
 }
 PUNCT = ".,;:!?"
-_CJK_ONLY = re.compile(r"^[\s\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+$")
+CJK_ONLY = re.compile(r"^[\s\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+$")
 
 
 def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
@@ -280,8 +280,6 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
     if p.display:
         out.append(["d", p.display])
     fmt = p.fmt
-    if fmt and _CJK_ONLY.match(plain(p)):
-        fmt = tuple(f for f in fmt if f[0] != "font-style")
     for f in fmt:
         out.append(["o", f"{f[0]}:{f[1]}"])
     if p.quotes:
