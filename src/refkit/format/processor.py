@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from refkit.format.engine import CompiledStyle, Item, sort_items
-from refkit.format.richtext import Rich, flatten, plain, punctuate, to_html, to_markdown, to_text
+from refkit.format.richtext import (
+    Rich,
+    flatten,
+    flip_parentheses,
+    plain,
+    punctuate,
+    to_html,
+    to_markdown,
+    to_text,
+)
 
 FORMATS = ("text", "html", "markdown")
 
@@ -217,6 +226,7 @@ class Processor:
         tokens: list[list[str]] = []
         flatten(body, tokens)
         punctuate(tokens, self.style.punct_in_quote)
+        flip_parentheses(tokens)
         if to == "html":
             html = to_html(tokens)
             return f'<div class="csl-entry">{html}</div>' if entry else html

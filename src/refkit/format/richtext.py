@@ -276,7 +276,7 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
     if is_empty(p):
         return
     if p.prefix:
-        out.append(["t", p.prefix])
+        out.append(["a", p.prefix])
     if p.display:
         out.append(["d", p.display])
     fmt = p.fmt
@@ -294,14 +294,14 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
     if p.display:
         out.append(["e", p.display])
     if p.suffix:
-        out.append(["t", p.suffix])
+        out.append(["a", p.suffix])
 
 
 def _last_text(tokens: list[list[str]], upto: int, skip_quotes: bool = False) -> int:
     i = upto - 1
     while i >= 0:
         k = tokens[i][0]
-        if k == "t":
+        if k in "ta":
             if tokens[i][1]:
                 return i
         elif k in ("o", "c") or (skip_quotes and k == "Q"):
@@ -315,21 +315,21 @@ def _last_text(tokens: list[list[str]], upto: int, skip_quotes: bool = False) ->
 def punctuate(tokens: list[list[str]], punct_in_quote: bool) -> list[list[str]]:
     """Merge punctuation across seams and move , and . inside closing quotes (en-US)."""
     for n, tok in enumerate(tokens):
-        if tok[0] != "t" or not tok[1]:
+        if tok[0] not in "ta" or not tok[1]:
             continue
         text = tok[1]
         # move leading , or . inside a closing quote
         if punct_in_quote and text[0] in ".,":
             j = n - 1
             saw_quote = False
-            while j >= 0 and (tokens[j][0] in ("c", "Q") or (tokens[j][0] == "t" and not tokens[j][1])):
+            while j >= 0 and (tokens[j][0] in ("c", "Q") or (tokens[j][0] in "ta" and not tokens[j][1])):
                 saw_quote = saw_quote or tokens[j][0] == "Q"
                 j -= 1
             if saw_quote:
                 k = j
-                while k >= 0 and tokens[k][0] in ("t", "c", "o", "Q", "q") and not (tokens[k][0] == "t" and tokens[k][1]):
+                while k >= 0 and tokens[k][0] in ("t", "a", "c", "o", "Q", "q") and not (tokens[k][0] in "ta" and tokens[k][1]):
                     k -= 1
-                if k >= 0 and tokens[k][0] == "t":
+                if k >= 0 and tokens[k][0] in "ta":
                     prev = tokens[k][1]
                     ch = text[0]
                     last = prev[-1]
@@ -362,6 +362,28 @@ def punctuate(tokens: list[list[str]], punct_in_quote: bool) -> list[list[str]]:
     return tokens
 
 
+def flip_parentheses(tokens: list[list[str]]) -> None:
+    """Parentheses from affixes inside other parentheses become brackets (citeproc-js)."""
+    depth = 0
+    stack: list[bool] = []
+    for tok in tokens:
+        if tok[0] not in "ta" or ("(" not in tok[1] and ")" not in tok[1]):
+            continue
+        chars = list(tok[1])
+        for i, ch in enumerate(chars):
+            if ch == "(":
+                flip = depth > 0 and tok[0] == "a"
+                stack.append(flip)
+                depth += 1
+                if flip:
+                    chars[i] = "["
+            elif ch == ")" and stack:
+                depth -= 1
+                if stack.pop():
+                    chars[i] = "]"
+        tok[1] = "".join(chars)
+
+
 # ------------------------------------------------------------------ serialisers
 
 QUOTES = {"0": ("\u201c", "\u201d"), "1": ("\u2018", "\u2019")}
@@ -379,7 +401,7 @@ def escape_html(s: str) -> str:
 def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES, margin_space: bool = True) -> str:
     out = []
     for k, v in tokens:
-        if k == "t":
+        if k in "ta":
             out.append(v)
         elif k == "e" and v == "left-margin" and margin_space:
             out.append(" ")
@@ -393,7 +415,7 @@ def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES
 def to_html(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES) -> str:
     out = []
     for k, v in tokens:
-        if k == "t":
+        if k in "ta":
             out.append(escape_html(v))
         elif k == "q":
             out.append(quotes[v][0])
@@ -418,7 +440,7 @@ def to_markdown(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QU
              "vertical-align:sub": "~"}
     out = []
     for k, v in tokens:
-        if k == "t":
+        if k in "ta":
             out.append(_MD_ESCAPE.sub(r"\\\1", v))
         elif k == "q":
             out.append(quotes[v][0])
