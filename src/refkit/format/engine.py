@@ -26,6 +26,7 @@ from lxml import etree
 from refkit.format.richtext import CJK_ONLY, Piece, Rich, apply_case, is_empty, join, parse_markup, plain
 
 NS = "http://purl.org/net/xbiblio/csl"
+REFKIT_NS = "https://github.com/refkit/csl-extensions"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 NAME_VARS = frozenset(("author", "chair", "collection-editor", "compiler", "composer", "container-author",
@@ -421,7 +422,7 @@ def variable_text(var: str, form: str, ctx: Ctx) -> Piece | None:
     if ctx.sorting:
         return val
     if var in ("page", "page-first", "locator"):
-        return page_range(val, ctx.style.page_range_format)
+        return page_range(val, ctx.style.page_range_format, ctx.style.page_delim)
     if var in NUMBER_VARS and is_numeric(val):
         return format_numbers(val, "numeric", ctx)
     if var in NO_MARKUP_VARS:
@@ -453,7 +454,7 @@ class Number(Node, model.Number):
         if ctx.sorting and val.isdigit():
             return val.zfill(8)
         if self.var == "page":
-            return self.wrap(page_range(val, ctx.style.page_range_format), ctx)
+            return self.wrap(page_range(val, ctx.style.page_range_format, ctx.style.page_delim), ctx)
         if not is_numeric(val):
             return self.wrap(parse_markup(val), ctx)
         return self.wrap(format_numbers(val, self.form, ctx), ctx)
@@ -494,13 +495,14 @@ def is_numeric(val: str) -> bool:
     return bool(_NUMERIC_RE.match(val.strip()))
 
 
-def page_range(val: str, fmt: str | None) -> str:
+def page_range(val: str, fmt: str | None, delim: str = "\u2013") -> str:
+    """Page ranges with the locale's range delimiter, collapsed per ``page-range-format``."""
     def one(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
         if fmt and a.isdigit() and b.isdigit():
             b = _collapse(a, b, fmt)
-        return f"{a}\u2013{b}"
-    val = re.sub(r"\b([ivxlcdm]+)\s*(?:-+|\u2013)\s*([ivxlcdm]+)\b", "\\1\u2013\\2", val)
+        return f"{a}{delim}{b}"
+    val = re.sub(r"\b([ivxlcdm]+)\s*(?:-+|\u2013)\s*([ivxlcdm]+)\b", lambda m: m.group(1) + delim + m.group(2), val)
     return re.sub(r"([A-Za-z]*\d+)\s*(?:-+|\u2013|\u2014)\s*([A-Za-z]*\d+)", one, val)
 
 
@@ -571,7 +573,7 @@ class Group(Node, model.Group):
         ctx.called = ctx.rendered = 0
         kids = self.render_kids(ctx, self.delim)
         ok = kids and (ctx.called == 0 or ctx.rendered > 0)
-        inner_called, inner_rendered = ctx.called, ctx.rendered
+        inner_called = ctx.called
         ctx.called = called + (1 if inner_called else 0)
         ctx.rendered = rendered + (1 if ok else 0)
         if not ok:
@@ -759,6 +761,12 @@ class Date(Node, model.Date):
                 b = [q.render(end, ctx, None, strip_prefix=(j == lo)) for j, q in enumerate(parts)
                      if lo <= j <= hi]
                 a_ = join([x for x in a if x is not None], self.part_delim)
+                year_part = parts[lo] if lo == hi else None
+                if year_part is not None and year_part.name == "year" and year_part.range_format and start[0] > 0:
+                    short = _collapse(str(start[0]), str(end[0]), year_part.range_format)
+                    b = [year_part.render([int(short)] if short.isdigit() else end, ctx, None, strip_prefix=True)]
+                    if isinstance(b[0], Rich):
+                        b[0].kids = [short]
                 b_ = join([x for x in b if x is not None], self.part_delim)
                 if add_ys and any(q.name == "year" for q in parts[lo:hi + 1]):
                     b_ = [_ys(Rich(b_), ctx)]
@@ -796,7 +804,7 @@ def date_sort_key(d: dict[str, Any], parts: list[str] | None = None) -> str:
 
 
 class DatePartSpec:
-    __slots__ = ("name", "form", "prefix", "suffix", "tcase", "strip", "fmt", "range_delim")
+    __slots__ = ("name", "form", "prefix", "suffix", "tcase", "strip", "fmt", "range_delim", "range_format")
 
     def __init__(self, a: dict[str, str]) -> None:
         self.name = a.get("name", "year")
@@ -807,6 +815,8 @@ class DatePartSpec:
         self.strip = a.get("strip-periods") == "true"
         self.fmt = tuple((k, a[k]) for k in _FMT_ATTRS if a.get(k) and a[k] not in ("normal", "none", "baseline"))
         self.range_delim = a.get("range-delimiter", "\u2013")
+        # refkit extension (namespace REFKIT_NS): abbreviate the second year of a range like page ranges
+        self.range_format = a.get(f"{{{REFKIT_NS}}}range-format")
 
     def render(self, parts: list[int], ctx: Ctx, season: int | None, strip_prefix: bool = False,
                strip_suffix: bool = False) -> Piece | None:
@@ -1239,6 +1249,10 @@ class CompiledStyle:
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
         self.init_hyphen = root.get("initialize-with-hyphen", "true") == "true"
         self.page_range_format = root.get("page-range-format")
+        self.page_delim = self.locale.term("page-range-delimiter") or "\u2013"
+        self.quotes = {"0": (self.locale.term("open-quote") or "\u201c", self.locale.term("close-quote") or "\u201d"),
+                       "1": (self.locale.term("open-inner-quote") or "\u2018",
+                             self.locale.term("close-inner-quote") or "\u2019")}
         self.explicit_year_suffix = any(e.get("variable") == "year-suffix" for e in root.iter(f"{{{NS}}}text"))
         self.class_ = root.get("class", "in-text")
         self.uses_disambiguate = any(e.get("disambiguate") == "true" for e in root.iter(f"{{{NS}}}if", f"{{{NS}}}else-if"))

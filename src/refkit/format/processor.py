@@ -228,11 +228,11 @@ class Processor:
         punctuate(tokens, self.style.punct_in_quote)
         flip_parentheses(tokens)
         if to == "html":
-            html = to_html(tokens)
+            html = to_html(tokens, self.style.quotes)
             return f'<div class="csl-entry">{html}</div>' if entry else html
         if to == "markdown":
-            return _tidy(to_markdown(tokens))
-        return _tidy(to_text(tokens, margin_space=True))
+            return _tidy(to_markdown(tokens, self.style.quotes))
+        return _tidy(to_text(tokens, self.style.quotes, margin_space=True))
 
 
 def _ns() -> str:
