@@ -259,3 +259,48 @@ def refused_port() -> int:
     port = s.getsockname()[1]
     s.close()
     return int(port)
+
+
+# ---------------------------------------------------------------- keeping tests on loopback
+def jail(monkeypatch, offline: bool = False) -> None:
+    """Make sure nothing leaves the machine: names other than localhost do not resolve (as on a
+    machine without network: "temporary failure in name resolution"), connections to addresses
+    other than loopback fail with "network unreachable", and proxy settings are ignored."""
+    import errno
+    import ipaddress
+    import socket
+
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "https_proxy",
+                "all_proxy", "no_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    real_getaddrinfo = socket.getaddrinfo
+    real_connect = socket.socket.connect
+
+    def literal(host: object) -> bool:
+        try:
+            ipaddress.ip_address(str(host).split("%")[0])
+            return True
+        except ValueError:
+            return False
+
+    def loopback(host: object) -> bool:
+        try:
+            return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+        except ValueError:
+            return False
+
+    def getaddrinfo(host, *args, **kw):  # type: ignore[no-untyped-def]
+        h = host.decode() if isinstance(host, bytes) else host
+        if offline and not literal(h) or not (literal(h) or h in ("localhost", None)):
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real_getaddrinfo(host, *args, **kw)
+
+    def connect(self, address):  # type: ignore[no-untyped-def]
+        if isinstance(address, tuple) and not loopback(address[0]):
+            raise OSError(errno.ENETUNREACH, "Network is unreachable")
+        if offline and isinstance(address, tuple):
+            raise OSError(errno.ENETUNREACH, "Network is unreachable")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)

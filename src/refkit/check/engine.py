@@ -600,6 +600,9 @@ class Checker:
                 resp = self._send(url, method, browser, jar)
             except BlockedAddress as e:
                 kind, detail = "private", str(e)
+                ctx.attempts -= 1  # refused before anything was sent
+                with self._lock:
+                    self.requests_sent -= 1
             except requests.exceptions.ConnectTimeout:
                 kind, detail = "timeout", f"no connection to {host} within {self.opts.timeout:g} s"
                 self.health.failed()

@@ -29,7 +29,11 @@ class BlockedAddress(Exception):
     Deliberately not an OSError, so urllib3 neither wraps nor retries it."""
 
     def __init__(self, host: str, addresses: list[str]) -> None:
-        super().__init__(f"{host} resolves to a non-public address ({', '.join(addresses)})")
+        if addresses == [host.strip("[]")]:
+            msg = f"{host} is a private, loopback or link-local address"
+        else:
+            msg = f"{host} resolves to a private, loopback or link-local address ({', '.join(addresses)})"
+        super().__init__(msg)
         self.host = host
         self.addresses = addresses
 
@@ -309,9 +313,11 @@ class HostGate:
             self.throttles += 1
             self.answered = True
             self._ok_streak = 0
+            now = time.monotonic()
+            if now >= self.paused_until:  # answers to requests sent before the pause do not escalate
+                self.interval = min(max(self.interval * 2, 0.1), 5.0)
             self.limit = 1
-            self.paused_until = max(self.paused_until, time.monotonic() + seconds)
-            self.interval = min(max(self.interval * 2, 0.05, seconds / 4), 5.0)
+            self.paused_until = max(self.paused_until, now + seconds)
             self._cond.notify_all()
 
 

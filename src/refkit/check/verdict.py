@@ -54,13 +54,14 @@ class LinkResult:
     def to_dict(self) -> dict[str, object]:
         """The stable JSON record of one link (see docs/check.md)."""
         lk, o = self.link, self.outcome
+        is_doi = bool(lk.doi) or (lk.field == "doi" and lk.url is None)
         return {
             "key": lk.key,
             "file": lk.file,
             "line": lk.line,
             "field": lk.field,
-            "url": lk.url if lk.url is not None else (lk.raw if not lk.doi else None),
-            "doi": lk.doi,
+            "url": None if is_doi else (lk.url if lk.url is not None else lk.raw),
+            "doi": (lk.doi or lk.raw) if is_doi else None,
             "verdict": o.verdict.value,
             "status": o.status,
             "final_url": o.final_url,
