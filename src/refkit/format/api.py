@@ -39,7 +39,7 @@ def load_style(name: str | os.PathLike[str], locale: str | None = None,
         style = CompiledStyle(root, locale, Path(locale_file) if locale_file else None)
     except RenderError as e:
         raise StyleError(f"style {info.name}: {e}", hint="fix the .csl file, or choose another style") from None
-    except (ValueError, TypeError, KeyError, AttributeError) as e:
+    except Exception as e:  # a style that breaks set-up in an unforeseen way is still a style error
         raise StyleError(f"style {info.name} cannot be used: {e}",
                          hint="check it against the CSL 1.0.2 schema, or choose another style") from None
     if len(_CACHE) > 32:
@@ -109,7 +109,9 @@ def missing_field_warnings(items: list[dict[str, Any]]) -> list[str]:
 
 
 def format_bibliography(items: list[dict[str, Any]], style: CompiledStyle, to: str = "text",
-                        keys: list[str] | None = None) -> list[Entry]:
+                        keys: list[str] | None = None, with_problems: bool = False) -> Any:
+    """The bibliography as :class:`Entry` objects in the style's order (with ``with_problems``:
+    a pair of entries and a list of warnings about entries that could not be rendered)."""
     if to not in FORMATS:
         raise RefkitError(f"unknown output format {to!r}", hint="use text, html or markdown")
     if keys:
@@ -117,7 +119,9 @@ def format_bibliography(items: list[dict[str, Any]], style: CompiledStyle, to: s
         unknown = [k for k in keys if k not in known]
         if unknown:
             raise UnknownKeyError(f"no entry with key {unknown[0]!r}", hint=_key_hint(unknown[0], known))
-    return Processor(style, items).bibliography(to, keys or None)
+    proc = Processor(style, items)
+    entries = proc.bibliography(to, keys or None)
+    return (entries, proc.problems) if with_problems else entries
 
 
 def cite(items: list[dict[str, Any]], keys: list[str], style: CompiledStyle, to: str = "text") -> str:

@@ -38,6 +38,7 @@ class Processor:
         self.items = [Item(d, i) for i, d in enumerate(items)]
         self.by_id = {it.id: it for it in self.items}
         self.state: dict[str, dict[str, Any]] = {it.id: {} for it in self.items}
+        self.problems: list[str] = []
         if style.bibliography is not None:
             self.bib_order = sort_items(style, self.items, "bibliography")
             for n, it in enumerate(self.bib_order):
@@ -176,7 +177,11 @@ class Processor:
         wanted = set(ids) if ids is not None else None
         for it in self.bib_order:
             bstate = {"add_names": self.state[it.id]["add_names"]} if "add_names" in self.state[it.id] else {}
-            r, ctx = st.render_item(it, "bibliography", bstate)
+            try:
+                r, ctx = st.render_item(it, "bibliography", bstate)
+            except Exception as e:  # one bad entry must not sink the list
+                self.problems.append(f"{it.id}: could not be formatted ({type(e).__name__}: {e}); left out")
+                continue
             if r is None or not plain(r).strip():
                 prev_names = None
                 continue

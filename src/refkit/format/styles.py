@@ -94,6 +94,8 @@ def search_styles(term: str | None = None, cwd: Path | None = None) -> list[Styl
         hay = f"{s.name} {s.title}".lower()
         if all(w in hay for w in words):
             out.append(s)
+    key = (term or "").lower().strip()
+    out.sort(key=lambda s: (s.name != key, not s.name.startswith(key), s.source not in ("cwd", "project"), s.name))
     return out
 
 
