@@ -50,11 +50,19 @@ def plain(p: Piece | None) -> str:
 
 
 def is_empty(p: Piece | None) -> bool:
+    """True for no output. Renderers never build a Rich whose kids are all empty below the first
+    level (``join`` drops empty pieces), so looking one level down is enough and keeps this O(1)."""
     if p is None:
         return True
     if isinstance(p, str):
         return p == ""
-    return all(is_empty(k) for k in p.kids)
+    for k in p.kids:
+        if isinstance(k, str):
+            if k:
+                return False
+        elif k.kids:
+            return False
+    return True
 
 
 def join(pieces: list[Piece], delimiter: str) -> list[Piece]:
@@ -124,7 +132,20 @@ def parse_markup(value: str) -> Piece:
                 top.kids.append(tok)
         else:
             top.kids.append(_apostrophes(tok))
-    return root
+    return _prune(root)
+
+
+def _prune(p: Rich) -> Rich:
+    kids: list[Piece] = []
+    for k in p.kids:
+        if isinstance(k, Rich):
+            k = _prune(k)
+            if k.kids:
+                kids.append(k)
+        elif k:
+            kids.append(k)
+    p.kids = kids
+    return p
 
 
 # ------------------------------------------------------------------ text case
