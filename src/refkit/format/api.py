@@ -52,7 +52,6 @@ def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]
     """Read a .bib or CSL-JSON file (``-``/None: stdin, sniffed) into CSL-JSON items, plus warnings."""
     from refkit.bibtex import load
     from refkit.io import read_input
-    from refkit.model import Reference
 
     text, name, warnings = read_input(path)
     is_json = str(path).lower().endswith(".json") or (not str(path or "-").lower().endswith(".bib")
@@ -68,14 +67,21 @@ def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]
         if not isinstance(data, list):
             raise InputError(f"{name} is not a CSL-JSON list of items", hint="give a list of {\"id\": ..., \"type\": ...}")
         items = []
+        seen: set[str] = set()
         for n, d in enumerate(data, 1):
             if not isinstance(d, dict):
                 warnings.append(f"{name}: item {n} is not an object; skipped")
                 continue
-            ref = Reference.from_csl(d)
-            if not ref.id:
-                ref.id = f"item{n}"
-            items.append(_csl_item(ref, d))
+            # CSL-JSON goes to the renderer as it is: the model folds dropping particles into
+            # non-dropping ones, which changes sorting and display.
+            item = dict(d)
+            item["id"] = str(item.get("id") or f"item{n}")
+            item["type"] = str(item.get("type") or "document")
+            if item["id"] in seen:
+                warnings.append(f"{name}: duplicate id {item['id']!r} (item {n}); the later one is skipped")
+                continue
+            seen.add(item["id"])
+            items.append(item)
         return items, warnings
     refs, problems = load(text, name)
     for p in problems:
@@ -83,28 +89,19 @@ def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]
     return [r.to_csl() for r in refs], warnings
 
 
-def _csl_item(ref: Any, raw: dict[str, Any]) -> dict[str, Any]:
-    out = ref.to_csl()
-    # keep what the model does not carry (seasons, literal names in other variables ...)
-    for k, v in raw.items():
-        if k not in out and isinstance(v, (dict, list, str, int, float)) and k != "id":
-            out[k] = v
-    for k in ("issued", "accessed", "original-date", "event-date"):
-        if isinstance(raw.get(k), dict) and isinstance(out.get(k), dict):
-            for extra in ("season", "circa", "literal"):
-                if extra in raw[k] and extra not in out[k]:
-                    out[k][extra] = raw[k][extra]
-    return out
-
-
 def missing_field_warnings(items: list[dict[str, Any]]) -> list[str]:
+    """One warning per entry that lacks what every style needs (a title, a date, someone responsible)."""
     out = []
     for it in items:
-        lacks = [f for f in ("title", "issued") if not it.get(f)]
-        if not any(it.get(k) for k in ("author", "editor", "translator")) and "title" in it:
-            pass
+        lacks = []
+        if not it.get("title"):
+            lacks.append("title")
+        if not it.get("issued"):
+            lacks.append("date")
+        if not any(it.get(k) for k in ("author", "editor", "translator", "container-author", "collection-editor")):
+            lacks.append("author or editor")
         if lacks:
-            out.append(f"{it.get('id', '?')}: no {' or '.join(lacks)}; the entry may look incomplete")
+            out.append(f"{it.get('id', '?')}: no {', no '.join(lacks)}; the entry will be incomplete")
     return out
 
 
