@@ -33,7 +33,7 @@ def _record(segs: list[list[str]], source: str) -> dict:
 
 
 def build(out: Path, seed: int = 5, n_patterns: int = 400, n_synthetic: int = 0,
-          core: Path = CORE) -> dict[str, int]:
+          core: Path = CORE, core_copies: int = 1) -> dict[str, int]:
     import patterns
 
     if "gold" in core.name:
@@ -46,6 +46,7 @@ def build(out: Path, seed: int = 5, n_patterns: int = 400, n_synthetic: int = 0,
             if line.strip():
                 rec = json.loads(line)
                 rows.append(_record(rec["segments"], "anystyle-core"))
+    rows = rows * core_copies  # real data weighs more than generated data
     counts["anystyle-core"] = len(rows)
     hand = [_record(s, "handwritten") for s in patterns.HANDWRITTEN]
     hand += [_record(s, "patterns") for s in patterns.generate(rng, n_patterns)]
@@ -70,9 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--patterns", type=int, default=400)
     ap.add_argument("--synthetic", type=int, default=0)
     ap.add_argument("--core", type=Path, default=CORE)
+    ap.add_argument("--core-copies", type=int, default=1, help="repeat the real references (weighting)")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "train.jsonl")
     a = ap.parse_args(argv)
-    counts = build(a.out, a.seed, a.patterns, a.synthetic, a.core)
+    counts = build(a.out, a.seed, a.patterns, a.synthetic, a.core, a.core_copies)
     for k, v in counts.items():
         print(f"{k:24s} {v:6d}")
     print(f"wrote {sum(counts.values())} references to {a.out}")

@@ -2,7 +2,8 @@
 
     python training/make_model.py
 
-= build_data.py (fixed seed) -> train.py -> copy to src/refkit/parse/models/tagger.crfsuite
+= build_data.py (fixed seed: AnyStyle core x2, hand-written patterns, CSL-rendered synthetic
+references) -> train.py -> copy to src/refkit/parse/models/tagger.crfsuite
 -> evaluate.py (score on the out-of-sample part of gold-dev). Takes a few minutes on one core.
 """
 
@@ -24,7 +25,8 @@ import train  # noqa: E402
 # the recipe of the shipped model
 SEED = 5
 PATTERNS = 400
-SYNTHETIC = 0
+SYNTHETIC = 2000
+CORE_COPIES = 2  # real references count twice against the generated ones
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     data = HERE / "out" / "train.jsonl"
     model = HERE / "out" / "tagger.crfsuite"
-    counts = build_data.build(data, SEED, PATTERNS, SYNTHETIC)
+    counts = build_data.build(data, SEED, PATTERNS, SYNTHETIC, core_copies=CORE_COPIES)
     print("training data:", counts, flush=True)
     train.main(["--data", str(data), "-o", str(model)])
     SHIPPED.parent.mkdir(parents=True, exist_ok=True)
