@@ -1,0 +1,43 @@
+"""Helpers for the format tests: where the citeproc-js oracle lives and how to compare with it."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ORACLE = Path(__file__).resolve().parents[2] / "shared" / "format-oracle"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+STYLES = sorted(p.stem for p in (ORACLE / "styles").glob("*.csl")) if ORACLE.is_dir() else []
+
+
+def ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def html_norm(s: str) -> str:
+    return ws(re.sub(r"\n[ \t]*", "", s))
+
+
+@cache
+def items() -> list[dict[str, Any]]:
+    return json.loads((ORACLE / "items.json").read_text(encoding="utf-8"))
+
+
+@cache
+def expected(style: str) -> dict[str, Any]:
+    order = json.loads((ORACLE / f"{style}.order.json").read_text(encoding="utf-8"))
+    txt = (ORACLE / f"{style}.txt").read_text(encoding="utf-8").splitlines()
+    html = (ORACLE / f"{style}.html").read_text(encoding="utf-8").splitlines()
+    cites = json.loads((ORACLE / f"{style}.cites.json").read_text(encoding="utf-8"))
+    return {"order": order, "text": dict(zip(order, txt, strict=True)), "html": dict(zip(order, html, strict=True)),
+            "cites": cites}
+
+
+@cache
+def rendered(style: str) -> dict[str, Any]:
+    from refkit.format.api import render_oracle_style
+
+    return render_oracle_style(ORACLE / "styles" / f"{style}.csl", items(), ORACLE / "locales" / "locales-en-US.xml")
