@@ -21,7 +21,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
@@ -43,7 +42,7 @@ from refkit.check.net import (
     check_host_through_proxy,
     classify_oserror,
     make_session,
-    proxy_in_use,
+    proxies_for,
     retry_after_seconds,
 )
 from refkit.check.verdict import CheckReport, LinkResult, Outcome, Verdict
@@ -175,6 +174,7 @@ class Checker:
         self._profiles: dict[tuple[str, str], _Slot] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._proxy_cache: dict[str, dict[str, str]] = {}
         resolver = self.opts.doi_resolver
         self.resolver = resolver if resolver.endswith("/") else resolver + "/"
 
@@ -253,8 +253,9 @@ class Checker:
             return g
 
     def _run_tasks(self, tasks: list[tuple[str, Callable[[], None]]]) -> None:
-        """Run tasks with at most ``concurrency`` at once and at most the host gate's limit per
-        host, handing them out round-robin over hosts."""
+        """Run tasks on ``concurrency`` worker threads. Each worker takes its next task itself,
+        round-robin over hosts, skipping hosts that already have as many tasks running as their
+        gate allows (so nobody waits on a busy host while other hosts have work)."""
         if not tasks:
             return
         queues: OrderedDict[str, list[Callable[[], None]]] = OrderedDict()
@@ -263,44 +264,49 @@ class Checker:
         for q in queues.values():
             q.reverse()  # pop() from the end keeps file order
         cond = threading.Condition()
-        inflight: dict[str, int] = {}
-        running = [0]
+        inflight: dict[str, int] = dict.fromkeys(queues, 0)
+        limits = {host: self._gate(host) for host in queues}
 
-        def wrap(host: str, fn: Callable[[], None]) -> Callable[[], None]:
-            def run() -> None:
+        def take() -> tuple[str, Callable[[], None]] | None:
+            with cond:
+                while queues and not self._stop.is_set():
+                    for host in list(queues):
+                        if inflight[host] < limits[host].limit:
+                            q = queues.pop(host)
+                            fn = q.pop()
+                            if q:
+                                queues[host] = q  # to the back: round-robin
+                            inflight[host] += 1
+                            return host, fn
+                    cond.wait(timeout=0.25)
+                return None
+
+        def worker() -> None:
+            while True:
+                item = take()
+                if item is None:
+                    return
+                host, fn = item
                 try:
                     fn()
                 finally:
                     with cond:
-                        running[0] -= 1
                         inflight[host] -= 1
-                        cond.notify()
-            return run
+                        cond.notify_all()
 
-        pool = ThreadPoolExecutor(max_workers=self.opts.concurrency, thread_name_prefix="refkit-check")
+        n = min(self.opts.concurrency, len(tasks))
+        threads = [threading.Thread(target=worker, name=f"refkit-check-{i}", daemon=True) for i in range(n)]
+        for t in threads:
+            t.start()
         try:
-            with cond:
-                while queues or running[0]:
-                    launched = False
-                    for host in list(queues):
-                        if running[0] >= self.opts.concurrency:
-                            break
-                        if inflight.get(host, 0) >= self._gate(host).limit:
-                            continue
-                        fn = queues[host].pop()
-                        if not queues[host]:
-                            del queues[host]
-                        running[0] += 1
-                        inflight[host] = inflight.get(host, 0) + 1
-                        pool.submit(wrap(host, fn))
-                        launched = True
-                    if not launched:
-                        cond.wait(timeout=0.25)
+            for t in threads:
+                while t.is_alive():
+                    t.join(timeout=0.5)
         except BaseException:
             self._stop.set()
-            pool.shutdown(wait=False, cancel_futures=True)
+            with cond:
+                cond.notify_all()
             raise
-        pool.shutdown(wait=True)
 
     # ------------------------------------------------------------ one link
     def _cache_key(self, lk: Link) -> str:
@@ -560,6 +566,17 @@ class Checker:
                 raise
         return self._fetch(ctx, url, "GET", browser, jar)
 
+    def _proxies(self, url: str) -> dict[str, str]:
+        """Proxies from the environment, worked out once per host (the session itself ignores the
+        environment: no per-request look-ups, and no .netrc credentials sent to cited sites)."""
+        p = urlsplit(url)
+        key = f"{p.scheme}://{p.netloc}"
+        got = self._proxy_cache.get(key)
+        if got is None:
+            got = proxies_for(url)
+            self._proxy_cache[key] = got
+        return got
+
     def _headers(self, browser: bool) -> dict[str, str]:
         if browser:
             return dict(BROWSER_HEADERS)
@@ -580,7 +597,7 @@ class Checker:
             if self.health.offline:
                 raise _Failure("offline", "no network: no server has answered and names do not resolve")
             try:
-                if proxy_in_use(self.session, url):
+                if self._proxies(url):
                     check_host_through_proxy(urlsplit(url).hostname or "", self.opts.allow_private)
                 gate.acquire(self._stop)
             except HostDown:
@@ -661,7 +678,7 @@ class Checker:
     def _send(self, url: str, method: str, browser: bool, jar: RequestsCookieJar) -> _Resp:
         t = self.opts.timeout
         r = self.session.request(method, url, headers=self._headers(browser), cookies=jar,
-                                 allow_redirects=False, stream=True, timeout=(t, t))
+                                 allow_redirects=False, stream=True, timeout=(t, t), proxies=self._proxies(url))
         try:
             location = self.session.get_redirect_target(r) if r.is_redirect else None
             body = self._read_prefix(r) if method == "GET" else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import errno
 import ipaddress
+import os
 import socket
 import threading
 import time
@@ -134,6 +135,11 @@ def make_session(allow_private: bool, pool_size: int) -> requests.Session:
     s.mount("https://", adapter)
     # cookies live for one link's redirect chain (passed per request), never across links
     s.cookies.set_policy(_NoCookies())
+    # the environment is read once by the checker (proxies per host), not on every request
+    s.trust_env = False
+    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    if bundle:
+        s.verify = bundle
     return s
 
 
@@ -155,13 +161,12 @@ class _NoCookies:  # a cookielib policy that accepts nothing into the session ja
         return False
 
 
-def proxy_in_use(session: requests.Session, url: str) -> bool:
-    if not session.trust_env:
-        return False
+def proxies_for(url: str) -> dict[str, str]:
+    """The proxies the environment (HTTPS_PROXY, NO_PROXY ...) sets for ``url``."""
     try:
-        return bool(requests.utils.get_environ_proxies(url))
+        return dict(requests.utils.get_environ_proxies(url))
     except Exception:  # pragma: no cover - malformed proxy settings
-        return False
+        return {}
 
 
 def check_host_through_proxy(host: str, allow_private: bool) -> None:
