@@ -228,7 +228,8 @@ class Checker:
             for o in outcomes.values():
                 if o.kind == "nxdomain":
                     o.verdict = Verdict.UNSURE
-                    o.reason += "; no server answered at all in this run, so the network may be down"
+                    o.reason = (o.reason.replace(" does not exist", " did not resolve")
+                                + "; no server answered at all in this run, so the network may be down")
         if self.cache is not None:
             for lk in todo:
                 self.cache.put(self._cache_key(lk), outcomes[lk.target])
