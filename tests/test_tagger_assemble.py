@@ -127,3 +127,14 @@ def test_repeated_author_dash_takes_previous_authors():
 def test_assemble_is_idempotent_on_clean_values():
     once = clean_text(clean_text("“A title.”"))
     assert once == clean_text(once) == "A title"
+
+
+def test_parse_reference_and_unsure_fields():
+    from refkit.parse.assemble import parse_reference, unsure_fields
+
+    text = "Lund, K. (2012). Old mills of the valley. Oslo: Fjord Press."
+    ref, conf, segments = parse_reference(text)
+    assert ref.type == "book" and ref.fields["publisher"] == "Fjord Press"
+    assert [s.label for s in segments][:3] == ["author", "date", "title"]
+    assert unsure_fields({"title": 0.5, "page": 0.99, "author": 0.3}) == ["author", "title"]
+    assert unsure_fields(conf, threshold=0.0) == []

@@ -34,6 +34,11 @@ deutsche-gesellschaft-fur-psychologie harvard-anglia-ruskin-university royal-soc
 frontiers sage-harvard sage-vancouver unified-style-sheet-for-linguistics
 cambridge-university-press-author-date universite-de-montreal-apa""".split()
 
+# Styles never used for training data: eval_unseen_styles.py measures the tagger on them.
+HELD_OUT_STYLES = """din-1505-2-alphanumeric iso690-numeric-fr american-physics-society physical-review-letters
+wiley-vch-books apa-fr-provost deutsche-sprache universitat-freiburg-geschichte gost-r-7-0-5-2008
+hiob-ludolf-centre-for-ethiopian-studies mhra oxford-university-press-humsoc council-of-science-editors""".split()
+
 LABELS = ["author", "editor", "translator", "title", "journal", "container-title", "collection-title",
           "volume", "pages", "publisher", "location", "edition", "genre", "url", "doi", "isbn", "note"]
 K = {lab: i for i, lab in enumerate(LABELS)}
@@ -266,6 +271,8 @@ NEXT_WORDS = {  # unmarked words that belong to the field after them
     "vol.": "volume", "vol": "volume", "volume": "volume", "bd.": "volume", "no.": "volume", "nr.": "volume",
     "issue": "volume", "n°": "volume", "doi:": "doi", "doi": "doi", "isbn": "isbn", "isbn:": "isbn",
     "retrieved": "note", "available": "note", "from": "note", "at:": "note", "at": "note",
+    "hg.": None, "hg": None, "von": None, "übers.": None, "traduction": None, "trad.": None, "par": None,
+    "под": None, "ред.": None, "s.l.": "location", "[s.l.]": "location", "s.l.:": "location",
     "v.": "volume", "n.": "volume", "t.": "volume", "ed": None, "eds": None, "ed.,": None, "eds.,": None, "url:": "note", "[online].": "note",
 }
 PREV_WORDS = re.compile(r"^\(?(?:eds?|editors?|edd|hrsg|hg|dir|trans|transl|translator|ed\(s\))\.?\)?[.,:;]*$", re.I)

@@ -402,6 +402,11 @@ def featurize(tokens: list[Token]) -> list[dict[str, Any]]:
                 f[f"{off}:pad"] = 1
         if i > 0:
             f["-1w|w"] = f"{base[i - 1]['w']}|{b['w']}"
+            f["-1last|cap"] = f"{base[i - 1].get('last', '')}|{b.get('cap', '')}"
+        if i > 2:
+            f["-3:w"] = base[i - 3]["w"]
+        if i + 3 < n:
+            f["+3:w"] = base[i + 3]["w"]
         if i + 1 < n:
             f["w|+1w"] = f"{b['w']}|{base[i + 1]['w']}"
         out.append(f)
