@@ -220,3 +220,12 @@ def test_no_bibliography_found(tmp_path, monkeypatch):
     r = CliRunner().invoke(cli, ["check"])
     assert r.exit_code == 2
     assert "Error: no bibliography given and none found here" in r.output
+
+
+def test_loopback_is_refused_without_allow_private(web, tmp_path):
+    p = bib(tmp_path, {"a": f"url = {{{web['web'].url('/ok')}}}"})
+    before = web["web"].requests_to("/ok")
+    r = CliRunner().invoke(cli, ["check", "--no-cache", str(p)])
+    assert r.exit_code == 3, r.output
+    assert "127.0.0.1 is a private, loopback or link-local address (pass --allow-private" in r.output
+    assert web["web"].requests_to("/ok") == before

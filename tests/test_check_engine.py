@@ -54,7 +54,7 @@ def worst_web():
     web = Server({
         "/ok": page("ok"), "/missing": status(404), "/gone": status(410), "/error": status(500),
         "/flaky": flaky(2), "/limited": rate_limited(0.4, "1"), "/nohead": head_refused(page("nohead")),
-        "/nohead501": head_refused(page("nohead"), 501),
+        "/nohead501": head_refused(page("nohead"), 501), "/head404": head_refused(page("head lies"), 404),
         "/r1": redirect(301, "/r2"), "/r2": redirect(308, "/ok"), "/temp": redirect(302, "/ok"),
         "/perm-then-temp": redirect(301, "/temp"), "/dir": redirect(301, "/dir/"), "/dir/": page("dir"),
         "/to-404": redirect(301, "/r-mid"), "/r-mid": redirect(302, "/missing"),
@@ -78,7 +78,7 @@ def worst_web():
     dead_port = refused_port()
     links = {name: url_link(web.url(path), name) for name, path in [
         ("ok", "/ok"), ("missing", "/missing"), ("gone", "/gone"), ("error", "/error"), ("flaky", "/flaky"),
-        ("limited", "/limited"), ("nohead", "/nohead"), ("nohead501", "/nohead501"), ("moved", "/r1"),
+        ("limited", "/limited"), ("nohead", "/nohead"), ("nohead501", "/nohead501"), ("head404", "/head404"), ("moved", "/r1"),
         ("temp", "/temp"), ("perm-then-temp", "/perm-then-temp"), ("slash", "/dir"), ("to-404", "/to-404"),
         ("loop", "/loop1"), ("self", "/self"), ("long-chain", "/c0"), ("hang", "/hang"), ("slow", "/slow"),
         ("huge", "/huge"), ("bot", "/bot"), ("challenge", "/challenge"), ("forbidden", "/forbidden"),
@@ -112,7 +112,7 @@ def worst_web():
 
 EXPECTED = {
     "ok": ("alive", 200), "missing": ("dead", 404), "gone": ("dead", 410), "error": ("dead", 500),
-    "flaky": ("alive", 200), "limited": ("alive", 200), "nohead": ("alive", 200), "nohead501": ("alive", 200),
+    "flaky": ("alive", 200), "limited": ("alive", 200), "nohead": ("alive", 200), "nohead501": ("alive", 200), "head404": ("alive", 200),
     "moved": ("moved", 200), "temp": ("alive", 200), "perm-then-temp": ("moved", 200), "slash": ("alive", 200),
     "to-404": ("dead", 404), "loop": ("dead", None), "self": ("dead", None), "long-chain": ("dead", None),
     "hang": ("unsure", None), "slow": ("alive", 200), "huge": ("alive", 200), "bot": ("alive", 200),
@@ -334,3 +334,39 @@ def test_host_gate_pause_blocks_everyone():
     gate.release()
     assert time.monotonic() - t0 >= 0.28
     assert gate.limit == 1
+
+
+def test_host_that_answers_every_path_with_the_same_page_is_cant_tell():
+    shell = page("My App", "Loading the application, please wait")
+    spa = Server(fallback=shell).start()
+    try:
+        links = [url_link(spa.url("/docs/intro"), "a"), url_link(spa.url("/docs/whatever"), "b")]
+        report = check_links(links, CheckOptions(**FAST))
+        assert [r.verdict.value for r in report.results] == ["unsure", "unsure"]
+        assert "same page" in report.results[0].outcome.reason
+    finally:
+        spa.stop()
+
+
+def test_tls_certificate_problem_is_cant_tell(tmp_path):
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "k.pem", tmp_path / "c.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=localhost"], check=True, capture_output=True)
+    web = Server({"/a": page("a")})
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(str(cert), str(key))
+    web.httpd.socket = ctx.wrap_socket(web.httpd.socket, server_side=True)
+    web.start()
+    try:
+        report = check_links([url_link(f"https://127.0.0.1:{web.port}/a")], CheckOptions(**FAST))
+        out = report.results[0].outcome
+        assert out.verdict.value == "unsure"
+        assert out.reason.startswith("TLS/certificate problem: certificate verify failed"), out.reason
+    finally:
+        web.stop()

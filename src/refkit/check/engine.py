@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import secrets
 import threading
 import time
@@ -627,7 +628,8 @@ class Checker:
             except requests.exceptions.Timeout:
                 kind, detail = "timeout", f"{host} sent no answer within {self.opts.timeout:g} s"
             except requests.exceptions.SSLError as e:
-                kind, detail = "tls", _short(e)
+                m = re.search(r"\[SSL: [A-Z0-9_]+\] ([^\"'()]+?)(?: \(_ssl|[\"')]|$)", str(e))
+                kind, detail = "tls", (m.group(1).strip() if m else _short(e))
             except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                     requests.exceptions.MissingSchema, LocationParseError, UnicodeError) as e:
                 kind, detail = "invalid", _short(e)
