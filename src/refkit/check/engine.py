@@ -347,14 +347,14 @@ class Checker:
     def _looks_blocked(w: _Walk) -> bool:
         if w.error is not None or w.status is None:
             return False
-        return w.status in _BOT_STATUSES or pages.challenge_in(dict(w.headers), w.body)
+        return w.status in _BOT_STATUSES or pages.challenge_in(w.headers, w.body, w.status >= 300)
 
     def _judge(self, ctx: _Ctx, url: str, w: _Walk, browser: bool) -> Outcome:
         if w.error is not None:
             return self._error_outcome(url, w)
         st = w.status or 0
         base = {"status": st, "final_url": w.final_url, "kind": "http"}
-        challenge = pages.challenge_in(dict(w.headers), w.body)
+        challenge = pages.challenge_in(w.headers, w.body, st >= 300)
         if 200 <= st < 300:
             if challenge:
                 return Outcome(Verdict.UNSURE, "bot protection: a challenge page instead of the content", **base)
@@ -528,8 +528,7 @@ class Checker:
         while True:
             if urlsplit(url).scheme.lower() not in ("http", "https"):
                 return _Walk(start, url, hops=hops, error="scheme", detail=f"redirects to a non-HTTP URL ({url})")
-            state = (normalize_url(url) + ("?" if urlsplit(url).query == "" and url.endswith("?") else ""),
-                     tuple(sorted((c.domain, c.path, c.name, c.value) for c in jar)))
+            state = (url.split("#", 1)[0], tuple(sorted((c.domain, c.path, c.name, c.value) for c in jar)))
             if state in seen:
                 return _Walk(start, url, hops=hops, error="loop", detail=f"{url} redirects back to itself")
             seen.add(state)

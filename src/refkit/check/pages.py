@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from urllib.parse import unquote, urlsplit
 
-_CHALLENGE_MARKERS = (
-    "cf-browser-verification", "challenge-platform", "cf_chl_", "cf-chl-", "just a moment...",
-    "attention required! | cloudflare", "checking your browser", "ddos protection by", "ddos-guard",
-    "_incapsula_resource", "incapsula incident", "px-captcha", "perimeterx", "captcha-delivery",
-    "datadome", "g-recaptcha", "h-captcha", "hcaptcha.com", "are you a robot", "verify you are human",
-    "please enable js and disable any ad blocker", "awswaf", "aws-waf-token", "sucuri website firewall",
-    "request unsuccessful. incapsula", "unusual traffic from your computer", "bot verification",
-    "please verify you are a human", "enable javascript and cookies to continue",
+# Markers of an interstitial challenge page: these never appear on an ordinary page ...
+_CHALLENGE_PAGE = (
+    "cf-browser-verification", "/cdn-cgi/challenge-platform/", "cf_chl_", "cf-chl-",
+    "<title>just a moment...</title>", "attention required! | cloudflare", "checking your browser before",
+    "ddos protection by", "_incapsula_resource", "incapsula incident", "px-captcha", "captcha-delivery.com",
+    "awswaf", "aws-waf-token", "sucuri website firewall", "please enable js and disable any ad blocker",
+    "enable javascript and cookies to continue", "verify you are human", "please verify you are a human",
+    "unusual traffic from your computer",
 )
+# ... and these may (a contact form with a captcha), so they count only on an error answer
+_CHALLENGE_WEAK = ("g-recaptcha", "h-captcha", "hcaptcha.com", "are you a robot", "datadome", "perimeterx",
+                   "ddos-guard", "bot verification", "captcha")
+
 _NOT_FOUND_WORDS = re.compile(
     r"\b(?:404|not found|page (?:does not|doesn't|could not|couldn't) (?:exist|be found)|does not exist|"
     r"doesn't exist|no longer (?:available|exists)|cannot be found|could not be found|couldn't find|"
@@ -33,13 +38,15 @@ _NOT_FOUND_WORDS = re.compile(
 )
 
 
-def challenge_in(headers: dict[str, str], body: bytes | None) -> bool:
-    """A bot-protection challenge or captcha page instead of the content."""
-    if headers.get("cf-mitigated", "").lower() == "challenge":
+def challenge_in(headers: Mapping[str, str], body: bytes | None, error_status: bool = False) -> bool:
+    """A bot-protection challenge or captcha page instead of the content. On a success answer only
+    unmistakable markers count; on an error answer (403, 503 ...) captcha mentions count too."""
+    if any(k.lower() == "cf-mitigated" and v.lower() == "challenge" for k, v in headers.items()):
         return True
     if body:
         low = body[:65536].decode("utf-8", "replace").lower()
-        return any(m in low for m in _CHALLENGE_MARKERS)
+        markers = _CHALLENGE_PAGE + (_CHALLENGE_WEAK if error_status else ())
+        return any(m in low for m in markers)
     return False
 
 

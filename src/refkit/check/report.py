@@ -136,12 +136,13 @@ def render_github(report: CheckReport, show_all: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _uri(file: str) -> str:
+def _artifact(file: str) -> dict[str, str]:
+    """Relative to the working folder (the repository root in CI) when the file is inside it."""
     try:
         p = Path(file).resolve().relative_to(Path.cwd().resolve())
-        return p.as_posix()
+        return {"uri": p.as_posix(), "uriBaseId": "SRCROOT"}
     except (ValueError, OSError):
-        return Path(file).as_posix()
+        return {"uri": Path(file).resolve().as_uri() if Path(file).is_absolute() else Path(file).as_posix()}
 
 
 def render_sarif(report: CheckReport, show_all: bool = False) -> str:
@@ -156,7 +157,7 @@ def render_sarif(report: CheckReport, show_all: bool = False) -> str:
         results.append({
             "ruleId": _RULES[r.verdict], "ruleIndex": index[r.verdict], "level": _LEVEL[r.verdict],
             "message": {"text": message(r)},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.link.file)},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.link.file),
                                                 **({"region": region} if region else {})}}],
             "partialFingerprints": {"refkitLink/v1": f"{r.link.key}|{link_text(r)}"},
             "properties": {"verdict": r.verdict.value, "status": r.outcome.status,
