@@ -477,7 +477,8 @@ class Checker:
         try:
             r = self._head_then_get(ctx, url, False, RequestsCookieJar())
         except _Failure as f:
-            return Outcome(Verdict.UNSURE, f"DOI resolver {host_key(url)} could not be reached: {f.detail}",
+            hint = " (pass --allow-private to check it)" if f.kind == "private" else ""
+            return Outcome(Verdict.UNSURE, f"DOI resolver {host_key(url)} could not be reached: {f.detail}{hint}",
                            attempts=ctx.attempts, kind=f.kind)
         st = r.status
         base = {"status": st, "attempts": ctx.attempts, "kind": "http"}

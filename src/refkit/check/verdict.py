@@ -54,14 +54,14 @@ class LinkResult:
     def to_dict(self) -> dict[str, object]:
         """The stable JSON record of one link (see docs/check.md)."""
         lk, o = self.link, self.outcome
-        is_doi = bool(lk.doi) or (lk.field == "doi" and lk.url is None)
+        doi_like = lk.field == "doi" or lk.raw.lower().startswith("doi:")
         return {
             "key": lk.key,
             "file": lk.file,
             "line": lk.line,
             "field": lk.field,
-            "url": None if is_doi else (lk.url if lk.url is not None else lk.raw),
-            "doi": (lk.doi or lk.raw) if is_doi else None,
+            "url": lk.url if lk.url is not None else (None if lk.doi or doi_like else lk.raw),
+            "doi": lk.doi if lk.doi else (lk.raw if doi_like else None),
             "verdict": o.verdict.value,
             "status": o.status,
             "final_url": o.final_url,
