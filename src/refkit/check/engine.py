@@ -680,7 +680,7 @@ class Checker:
 
     def _send(self, url: str, method: str, browser: bool, jar: RequestsCookieJar) -> _Resp:
         t = self.opts.timeout
-        r = self.session.request(method, url, headers=self._headers(browser), cookies=jar,
+        r = self.session.request(method, url, headers=self._headers(browser), cookies=jar if len(jar) else None,
                                  allow_redirects=False, stream=True, timeout=(t, t), proxies=self._proxies(url))
         try:
             location = self.session.get_redirect_target(r) if r.is_redirect else None
