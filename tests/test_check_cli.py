@@ -229,3 +229,10 @@ def test_loopback_is_refused_without_allow_private(web, tmp_path):
     assert r.exit_code == 3, r.output
     assert "127.0.0.1 is a private, loopback or link-local address (pass --allow-private" in r.output
     assert web["web"].requests_to("/ok") == before
+
+
+def test_standard_input(web, tmp_path):
+    text = f"@misc{{a, url = {{{web['web'].url('/missing')}}}}}\n"
+    r = CliRunner().invoke(cli, ["check", "--allow-private", "--no-cache", "-"], input=text)
+    assert r.exit_code == 1
+    assert r.output.startswith("<stdin>:1: dead: a: ")

@@ -370,3 +370,18 @@ def test_tls_certificate_problem_is_cant_tell(tmp_path):
         assert out.reason.startswith("TLS/certificate problem: certificate verify failed"), out.reason
     finally:
         web.stop()
+
+
+def test_repeated_timeouts_give_up_on_the_host():
+    web = Server({f"/h{i}": hang for i in range(6)}).start()
+    try:
+        links = [url_link(web.url(f"/h{i}"), f"h{i}") for i in range(6)]
+        t0 = time.monotonic()
+        report = check_links(links, CheckOptions(timeout=0.3, backoff=0.02, per_host=1, allow_private=True))
+        assert time.monotonic() - t0 < 2.5  # three timeouts, then the host is not asked again
+        assert [r.verdict.value for r in report.results] == ["unsure"] * 6
+        assert "timed out" in report.results[0].outcome.reason
+        assert "failed 3 times in a row" in report.results[-1].outcome.reason
+        assert web.total == 3
+    finally:
+        web.stop()
