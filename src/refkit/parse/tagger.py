@@ -95,7 +95,11 @@ _cache_lock = threading.Lock()
 def load_model(path: str | Path | None = None) -> Model:
     """Open a CRF model (default: the one shipped with refkit); opened models are cached."""
     p = Path(path) if path is not None else DEFAULT_MODEL
-    key = str(p.resolve()) if p.exists() else str(p)
+    try:
+        st = p.stat()
+        key = f"{p.resolve()}:{st.st_mtime_ns}:{st.st_size}"  # a retrained file is opened anew
+    except OSError:
+        key = str(p)
     with _cache_lock:
         m = _cache.get(key)
         if m is None:
