@@ -109,7 +109,7 @@ def generate(rng: random.Random, n: int) -> list[list[list[str]]]:
     prev_author = None
     for _ in range(n):
         kind = rng.choice(["translated", "lang", "online", "dash", "wrap", "vancouver", "ieee", "german",
-                           "french", "report", "thesis", "isbn"])
+                           "french", "report", "thesis", "isbn", "parenpub"])
         year = str(rng.randint(1950, 2024))
         au = names(rng)
         ti = title(rng)
@@ -188,6 +188,17 @@ def generate(rng: random.Random, n: int) -> list[list[list[str]]]:
                                           "Unpublished PhD dissertation,"])],
                     ["publisher", rng.choice(PUBLISHERS).replace("Press", "").strip() + ","],
                     ["location", place + "."]]
+        elif kind == "parenpub":  # Chicago notes / humanities: "(Place: Publisher, Year)"
+            inv = names(rng, rng.choice([1, 1, 2]), rng.choice(["inv", "nat"]))
+            if rng.random() < 0.5:
+                segs = [["author", _end(inv, ",")], ["title", ti], ["location", "(" + place + ":"],
+                        ["publisher", pub + ","], ["date", year + ")."]]
+            else:
+                segs = [["author", _end(inv)], ["date", f"({year}),"], ["title", ti],
+                        ["location", "(" + place + ":"], ["publisher", pub + ")."]]
+            if rng.random() < 0.3:
+                segs[-1][1] = segs[-1][1].rstrip(".") + ","
+                segs.append(["pages", f"{p1}–{p1 + rng.randint(2, 30)}."])
         else:  # isbn
             isbn = f"978-{rng.randint(0, 9)}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}-{rng.randint(0, 9)}"
             segs = [["author", _end(au)], ["date", f"({year})."], ["title", _end(ti)],

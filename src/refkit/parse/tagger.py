@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from refkit.errors import RefkitError
+from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES
 
 DEFAULT_MODEL = Path(__file__).with_name("models") / "tagger.crfsuite"
 
@@ -327,6 +328,10 @@ def _token_features(w: str) -> dict[str, Any]:
         f["placew"] = 1
     if low in JOURNAL_WORDS:
         f["jw"] = 1
+    if low in GIVEN_NAMES:
+        f["given"] = 1
+    if low in FAMILY_NAMES:
+        f["family"] = 1
     if low in PARTICLES and core and core[0].islower():
         f["particle"] = 1
     if w in CONNECTORS or low in ("and", "und"):
@@ -360,7 +365,7 @@ def _cached(w: str) -> dict[str, Any]:
 
 
 _NEIGHBOUR_KEYS = ("w", "shape", "last", "cap", "year", "initial", "editorw", "inw", "pagew", "volw",
-                   "month", "num", "pubw", "placew", "jw", "transw", "oq", "cq", "ob", "conn")
+                   "month", "num", "pubw", "placew", "jw", "transw", "oq", "cq", "ob", "conn", "given", "family")
 
 
 def featurize(tokens: list[Token]) -> list[dict[str, Any]]:
