@@ -138,3 +138,10 @@ def test_parse_reference_and_unsure_fields():
     assert [s.label for s in segments][:3] == ["author", "date", "title"]
     assert unsure_fields({"title": 0.5, "page": 0.99, "author": 0.3}) == ["author", "title"]
     assert unsure_fields(conf, threshold=0.0) == []
+
+
+def test_a_link_labelled_doi_without_a_doi_becomes_the_url():
+    ref, _ = assemble(segs(("title", "Harbour news."), ("doi", "http://harbour.example/news/12/")))
+    assert ref.fields == {"title": "Harbour news", "URL": "http://harbour.example/news/12/"}
+    ref, _ = assemble(segs(("doi", "https://doi.org/10.5555/abc.1.")))
+    assert ref.fields == {"DOI": "10.5555/abc.1"}

@@ -82,3 +82,21 @@ def test_library_errors(tmp_path):
         train([example_from_segments(TINY[0])], tmp_path / "no" / "such" / "m")
     ex = example_from_segments([["booktitle", "In X,"], ["source", "[DVD]."]])
     assert ex.labels == ["container-title", "container-title", "note"]
+
+
+def test_trained_model_is_used_by_parse(tmp_path):
+    data = tmp_path / "mine.jsonl"
+    write_jsonl(data, TINY * 3)
+    model = tmp_path / "mine.crfsuite"
+    assert CliRunner().invoke(cli, ["train", str(data), "-o", str(model), "--iterations", "60"]).exit_code == 0
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Ahn, S., & Berg, T. (2020). Night birds of the delta. Wetland Letters, 8(1), 100–117.\n",
+                    encoding="utf-8")
+    r = CliRunner().invoke(cli, ["parse", "--one-per-line", "--to", "csl-json", "--model", str(model), str(refs)])
+    assert r.exit_code == 0, r.output
+    (item,) = json.loads(r.stdout)
+    assert item["title"] == "Night birds of the delta"
+    assert item["container-title"] == "Wetland Letters"
+    assert (item["volume"], item["issue"], item["page"]) == ("8", "1", "100-117")
+    r = CliRunner().invoke(cli, ["parse", "--model", str(tmp_path / "nope"), str(refs)])
+    assert r.exit_code == 2 and "Error: tagger model not found" in r.stderr
