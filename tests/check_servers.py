@@ -304,3 +304,23 @@ def jail(monkeypatch, offline: bool = False) -> None:
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     monkeypatch.setattr(socket.socket, "connect", connect)
+
+
+def trickle(size: int = 1024 * 1024, every: float = 0.1) -> Route:
+    """Headers at once, then one byte every ``every`` seconds (never slower than a read timeout)."""
+    def route(h: Handler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.send_header("Content-Length", str(size))
+        h.end_headers()
+        if h.command == "HEAD":
+            return
+        try:
+            h.wfile.write(b"<html><title>slow</title>")
+            h.wfile.flush()
+            while not h.owner.release.wait(every):
+                h.wfile.write(b" ")
+                h.wfile.flush()
+        except OSError:
+            h.close_connection = True
+    return route

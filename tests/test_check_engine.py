@@ -385,3 +385,16 @@ def test_repeated_timeouts_give_up_on_the_host():
         assert web.total == 3
     finally:
         web.stop()
+
+
+def test_a_trickling_body_is_abandoned_at_the_deadline():
+    from check_servers import trickle
+
+    web = Server({"/t": head_refused(trickle())}).start()
+    try:
+        t0 = time.monotonic()
+        report = check_links([url_link(web.url("/t"))], CheckOptions(**{**FAST, "timeout": 0.6}))
+        assert report.results[0].outcome.verdict.value == "alive"
+        assert time.monotonic() - t0 < 2.5
+    finally:
+        web.stop()

@@ -701,9 +701,12 @@ class Checker:
         deadline = time.monotonic() + self.opts.timeout
         buf = bytearray()
         complete = False
+        # read1 returns what has arrived (a trickling server cannot hold us past the deadline);
+        # urllib3 before 2.3 has only read
+        read = getattr(r.raw, "read1", None) or r.raw.read
         try:
             while len(buf) < limit:
-                chunk = r.raw.read(min(16384, limit - len(buf)), decode_content=True)
+                chunk = read(min(16384, limit - len(buf)), decode_content=True)
                 if not chunk:
                     complete = True
                     break
