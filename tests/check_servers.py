@@ -324,3 +324,18 @@ def trickle(size: int = 1024 * 1024, every: float = 0.1) -> Route:
         except OSError:
             h.close_connection = True
     return route
+
+
+def trickle_headers(every: float = 0.1) -> Route:
+    """A status line, then a header that never ends, one byte at a time."""
+    def route(h: Handler) -> None:
+        try:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            h.wfile.flush()
+            while not h.owner.release.wait(every):
+                h.wfile.write(b"a")
+                h.wfile.flush()
+        except OSError:
+            pass
+        h.close_connection = True
+    return route

@@ -398,3 +398,18 @@ def test_a_trickling_body_is_abandoned_at_the_deadline():
         assert time.monotonic() - t0 < 2.5
     finally:
         web.stop()
+
+
+def test_trickling_headers_hit_the_total_deadline():
+    from check_servers import trickle_headers
+
+    web = Server({"/t": trickle_headers()}).start()
+    try:
+        t0 = time.monotonic()
+        report = check_links([url_link(web.url("/t"))], CheckOptions(timeout=0.4, retries=0, backoff=0.01,
+                                                                     allow_private=True))
+        out = report.results[0].outcome
+        assert (out.verdict.value, out.kind) == ("unsure", "timeout"), out.reason
+        assert time.monotonic() - t0 < 3  # HEAD and GET, each cut at 2 x 0.4 s
+    finally:
+        web.stop()

@@ -40,6 +40,7 @@ from refkit.check.net import (
     HostDown,
     HostGate,
     NetworkHealth,
+    Watchdog,
     check_host_through_proxy,
     classify_oserror,
     make_session,
@@ -176,6 +177,7 @@ class Checker:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._proxy_cache: dict[str, dict[str, str]] = {}
+        self.watchdog = Watchdog()
         resolver = self.opts.doi_resolver
         self.resolver = resolver if resolver.endswith("/") else resolver + "/"
 
@@ -241,6 +243,7 @@ class Checker:
                            requests=self.requests_sent, checked=total, cache_hits=hits)
 
     def close(self) -> None:
+        self.watchdog.close()
         self.session.close()
 
     # ------------------------------------------------------------ scheduling
@@ -679,26 +682,38 @@ class Checker:
         return self.opts.backoff * 2 ** (tries - 1) * (0.75 + 0.5 * random.random())
 
     def _send(self, url: str, method: str, browser: bool, jar: RequestsCookieJar) -> _Resp:
+        """One request; no request lasts more than twice the timeout in all (the watchdog)."""
         t = self.opts.timeout
-        r = self.session.request(method, url, headers=self._headers(browser), cookies=jar if len(jar) else None,
-                                 allow_redirects=False, stream=True, timeout=(t, t), proxies=self._proxies(url))
+        watch = self.watchdog.start(2 * t)
         try:
-            location = self.session.get_redirect_target(r) if r.is_redirect else None
-            body = self._read_prefix(r) if method == "GET" else None
-            if method == "HEAD":
-                r.raw.read(1024)  # nothing: a HEAD answer has no body; frees the connection for reuse
-                r.raw.release_conn()
-        except BaseException:
-            r.close()
+            r = self.session.request(method, url, headers=self._headers(browser),
+                                     cookies=jar if len(jar) else None, allow_redirects=False, stream=True,
+                                     timeout=(t, t), proxies=self._proxies(url))
+            try:
+                location = self.session.get_redirect_target(r) if r.is_redirect else None
+                body = self._read_prefix(r, watch.deadline - 0.1) if method == "GET" else None
+                if method == "HEAD":
+                    r.raw.read(1024)  # nothing: a HEAD answer has no body; frees the connection for reuse
+                    r.raw.release_conn()
+                if watch.fired:  # cut off: what was read may look like a complete (empty) answer
+                    raise requests.exceptions.ReadTimeout(f"no complete answer within {2 * t:g} s")
+            except BaseException:
+                r.close()
+                raise
+        except requests.exceptions.RequestException:
+            if watch.fired:
+                raise requests.exceptions.ReadTimeout(f"no complete answer within {2 * t:g} s") from None
             raise
+        finally:
+            self.watchdog.stop(watch)
         return _Resp(url=url, method=method, status=r.status_code, headers=r.headers, body=body,
                      location=location, cookies=r.cookies)
 
-    def _read_prefix(self, r: requests.Response) -> bytes:
+    def _read_prefix(self, r: requests.Response, stop_by: float) -> bytes:
         """At most ``max_body`` bytes (decoded), within about one timeout; the rest is abandoned by
         closing the connection, so a 200 MB body costs a few kilobytes."""
         limit = self.opts.max_body
-        deadline = time.monotonic() + self.opts.timeout
+        deadline = min(time.monotonic() + self.opts.timeout, stop_by)
         buf = bytearray()
         complete = False
         # read1 returns what has arrived (a trickling server cannot hold us past the deadline);

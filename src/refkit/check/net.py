@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import heapq
 import ipaddress
 import os
 import socket
@@ -101,14 +102,101 @@ class _GuardMixin:
         raise last
 
 
+class _WatchedPoolMixin:
+    """Tells the current request's :class:`Watch` which connection it is using."""
+
+    def _make_request(self, conn: object, *args: object, **kw: object) -> object:
+        watch = getattr(_current, "watch", None)
+        if watch is not None:
+            watch.conn = conn
+        return super()._make_request(conn, *args, **kw)  # type: ignore[misc]
+
+
 def _pool_classes(allow_private: bool) -> dict[str, type]:
     attrs = {"allow_private": allow_private}
     http_conn = type("GuardedHTTPConnection", (_GuardMixin, HTTPConnection), attrs)
     https_conn = type("GuardedHTTPSConnection", (_GuardMixin, HTTPSConnection), attrs)
     return {
-        "http": type("GuardedHTTPConnectionPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
-        "https": type("GuardedHTTPSConnectionPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}),
+        "http": type("GuardedHTTPConnectionPool", (_WatchedPoolMixin, HTTPConnectionPool),
+                     {"ConnectionCls": http_conn}),
+        "https": type("GuardedHTTPSConnectionPool", (_WatchedPoolMixin, HTTPSConnectionPool),
+                      {"ConnectionCls": https_conn}),
     }
+
+
+_current = threading.local()
+
+
+class Watch:
+    """One request under a watchdog: ``fire`` shuts its socket down."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.conn: object | None = None
+        self.fired = False
+        self.finished = False
+        self._lock = threading.Lock()
+
+    def __lt__(self, other: Watch) -> bool:
+        return self.deadline < other.deadline
+
+    def fire(self) -> None:
+        with self._lock:
+            if self.finished:
+                return
+            self.fired = True
+            sock = getattr(self.conn, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def finish(self) -> None:
+        with self._lock:
+            self.finished = True
+
+
+class Watchdog:
+    """Ends requests that outlive a total deadline. Read timeouts alone cannot: a server that
+    trickles its headers a byte at a time never leaves the socket idle for long."""
+
+    def __init__(self) -> None:
+        self._heap: list[Watch] = []
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def start(self, seconds: float) -> Watch:
+        w = Watch(time.monotonic() + seconds)
+        with self._cond:
+            heapq.heappush(self._heap, w)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="refkit-check-watchdog", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+        _current.watch = w
+        return w
+
+    def stop(self, w: Watch) -> None:
+        w.finish()
+        _current.watch = None
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+
+    def _run(self) -> None:
+        with self._cond:
+            while not self._closed:
+                now = time.monotonic()
+                while self._heap and (self._heap[0].finished or self._heap[0].deadline <= now):
+                    w = heapq.heappop(self._heap)
+                    if not w.finished:
+                        w.fire()
+                wait = self._heap[0].deadline - now if self._heap else None
+                self._cond.wait(timeout=wait)
 
 
 class GuardedAdapter(HTTPAdapter):
