@@ -79,7 +79,7 @@ def _table(report, show_all: bool):
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--all", "show_all", is_flag=True, help="List alive links too (text, markdown, github, sarif).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
-              help="Seconds per request (to connect, and between bytes).")
+              help="Seconds per request (to connect, and between bytes); a request never lasts more than twice this.")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=32, show_default=True,
               help="Requests in flight over all hosts.")
 @click.option("--per-host", type=click.IntRange(1, 64), default=8, show_default=True,
