@@ -111,3 +111,13 @@ def test_load_raises_one_clear_error_when_nothing_is_usable():
 def test_latex_encode_decode_round_trip(text):
     assert latex.decode(latex.encode(text)) == text
     assert latex.encode(latex.encode(text)) == latex.encode(text)  # idempotent
+
+
+def test_urls_inside_latex_stay_verbatim_and_a_second_link_is_kept():
+    refs, _ = bibtex.loads(r"@misc{a, url={http://a.org}, howpublished={\url{http://b.org/x--y}}, "
+                           r"note={See \url{http://c.org/~me/a--b} -- ok}}")
+    r = refs[0]
+    assert r.fields["URL"] == "http://a.org"
+    assert r.fields["note"] == "See http://c.org/~me/a--b – ok"
+    assert r.extra["howpublished"] == r"\url{http://b.org/x--y}"
+    assert r"howpublished = {\url{http://b.org/x--y}}" in bibtex.dumps(refs)

@@ -151,7 +151,10 @@ def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int
         if f == "number":
             csl = "issue" if ref.type.startswith("article") or ref.type == "periodical" else "number"
         elif f == "howpublished" and re.match(r"\\url\{", v):
-            ref.fields.setdefault("URL", v[5:].rstrip("}"))
+            if "url" in fields:
+                ref.extra[f] = v  # a second link: kept raw, so that check still sees it
+            else:
+                ref.fields["URL"] = v[5:].rstrip("}")
             continue
         else:
             csl = FIELD_TO_CSL.get(f, "")

@@ -48,10 +48,26 @@ def _accent(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", base + _ACCENTS[cmd])
 
 
+_VERBATIM_RE = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}")
+
+
 def decode(value: str) -> str:
-    """LaTeX field text -> Unicode (keeping case-protecting braces)."""
+    """LaTeX field text -> Unicode (keeping case-protecting braces). The contents of ``\\url{}``
+    and ``\\href{}`` are verbatim: ``~`` and ``--`` in a URL stay as they are."""
     if "\\" not in value and "--" not in value and "~" not in value:
         return value
+    kept: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        kept.append(m.group(1))
+        return f"\uE000{len(kept) - 1}\uE001"
+
+    s = _VERBATIM_RE.sub(keep, value)
+    s = _decode(s)
+    return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], s) if kept else s
+
+
+def _decode(value: str) -> str:
     s = _MACRO_RE.sub(lambda m: m.group(2), value)
     s = _ACCENT_RE.sub(_accent, s)
     s = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group(1)], s)
