@@ -503,12 +503,15 @@ def page_range(val: str, fmt: str | None, delim: str = "\u2013") -> str:
             b = _collapse(a, b, fmt)
         return f"{a}{delim}{b}"
     val = re.sub(r"\b([ivxlcdm]+)\s*(?:-+|\u2013)\s*([ivxlcdm]+)\b", lambda m: m.group(1) + delim + m.group(2), val)
-    return re.sub(r"([A-Za-z]*\d+)\s*(?:-+|\u2013|\u2014)\s*([A-Za-z]*\d+)", one, val)
+    return re.sub(r"([A-Za-z]*\d+)\s*(?:-+|\u2013)\s*([A-Za-z]*\d+)", one, val)
 
 
 def _collapse(a: str, b: str, fmt: str) -> str:
-    if len(b) < len(a):  # expand abbreviated second part first
-        b = a[: len(a) - len(b)] + b
+    if len(b) < len(a):  # expand an abbreviated second part first: 360-75 -> 360-375
+        full = a[: len(a) - len(b)] + b
+        if int(full) < int(a):
+            return b  # not a range we can read (197-12): leave it as written
+        b = full
     if fmt == "expanded" or len(a) != len(b):
         return b
     if fmt in ("minimal", "minimal-two"):
@@ -1059,8 +1062,8 @@ class Name(Node, model.Name):
             dp = self.opt(ctx, "delimiter-precedes-last", "contextual")
             use_delim = (dp == "always" or (dp == "contextual" and len(rendered) >= 3)
                          or (dp == "after-inverted-name" and inverted[-2]))
-            if "literal" in shown[-1] and "literal" not in shown[-2]:
-                use_delim = False
+            if "literal" in shown[-1]:  # an institution last: citeproc-js falls back to "contextual"
+                use_delim = len(rendered) >= 3
             body = join(rendered[:-1], delim)
             return Rich(body + [delim if use_delim else " ", and_term + " ", rendered[-1]])
         return Rich(join(rendered, delim))
@@ -1072,7 +1075,7 @@ class Name(Node, model.Name):
         fam = nm.get("family", "")
         ndp = nm.get("non-dropping-particle", "")
         if ndp and demote == "never":
-            fam = f"{ndp} {fam}"
+            fam = _particle(ndp, fam)
         parts = [fam, nm.get("given", "")]
         if ndp and demote != "never":
             parts.append(ndp)
@@ -1105,7 +1108,7 @@ class Name(Node, model.Name):
         gp = self.parts.get("given")
 
         def fam_piece(with_ndp: bool) -> Piece:
-            txt = f"{ndp} {fam}" if with_ndp and ndp else fam
+            txt = _particle(ndp, fam) if with_ndp and ndp else fam
             p: Piece = txt
             if fp is not None:
                 p = fp.wrap(p, ctx) or p
@@ -1153,6 +1156,13 @@ class Name(Node, model.Name):
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _particle(particle: str, family: str) -> str:
+    """ "van" + "Dijk" -> "van Dijk"; "d'" + "Amato" -> "d'Amato" (no space after an apostrophe or hyphen)."""
+    if particle.endswith(("'", "\u2019", "-")):
+        return particle + family
+    return f"{particle} {family}"
 
 
 def _apos(s: str) -> str:
@@ -1335,11 +1345,17 @@ class CompiledStyle:
         return keys
 
 
+_FOLD = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "ł": "l",
+                       "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ð": "d", "ı": "i"})
+
+
 def sort_fold(s: str) -> str:
     import unicodedata
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    s = re.sub(r"[\u201c\u201d\u2018\u2019\"'\[\]()<>*_]", "", s)
+    s = re.sub(r"[\u201c\u201d\"\[\]()<>*_]", "", s)
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    s = s.translate(_FOLD)
     return s.casefold().strip()
 
 

@@ -251,7 +251,8 @@ def _title(text: str) -> str:
         prev = text[:m.start()].rstrip()
         after_colon = prev.endswith((":", "?", "!", "\u2014")) or (prev.endswith(".") and n > 0 and not prev.endswith(" ."))
         sep = text[m.start() - 1] if m.start() else " "
-        if first or after_colon:
+        last = n == len(words) - 1 and len(bare) > 1
+        if first or after_colon or last:
             stop = False
         else:
             stop = bare in STOP_WORDS or (bare.startswith(("d\u2019", "d'")) and sep in " ")
@@ -261,7 +262,7 @@ def _title(text: str) -> str:
         if core.islower() or (core[:1].islower() and not any(c.isupper() for c in core)):
             if stop:
                 continue
-            if sep in "-\u2013" and bare in STOP_WORDS:
+            if sep in "-\u2013" and bare in STOP_WORDS and not last:
                 continue
             for i in range(start, m.end()):
                 if out[i].isalpha():
