@@ -107,10 +107,14 @@ def test_load_raises_one_clear_error_when_nothing_is_usable():
     assert "x.bib:1" in e.value.message and e.value.hint
 
 
-@pytest.mark.parametrize("text", ["Costs & benefits", "100% #1 a_b $x$", "plain"])
+@pytest.mark.parametrize("text", ["Costs & benefits", "100% #1 a_b $x$", "plain", "a ~ b", "5\u00a0km", "see http://x.org/a_b~c now"])
 def test_latex_encode_decode_round_trip(text):
     assert latex.decode(latex.encode(text)) == text
-    assert latex.encode(latex.encode(text)) == latex.encode(text)  # idempotent
+
+
+@pytest.mark.parametrize("text", ["Costs & benefits", "100% #1 a_b $x$", "plain"])
+def test_latex_escaping_is_idempotent(text):
+    assert latex.encode(latex.encode(text)) == latex.encode(text)
 
 
 def test_urls_inside_latex_stay_verbatim_and_a_second_link_is_kept():

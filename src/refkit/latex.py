@@ -34,7 +34,7 @@ _ACCENT_RE = re.compile(
     r"""\{?\\([\'`^"~=.])\s*(?:\{(\\?[A-Za-z])\}|(\\?[A-Za-z]))\}?"""  # \'e  {\'e}  \'{e}
     r"""|\{?\\([uvHckrdb])(?:\s+|(?=\{))(?:\{(\\?[A-Za-z])\}|(\\?[A-Za-z]))\}?"""  # \v{c}  {\v c}
 )
-_SYMBOL_RE = re.compile(r"\{?\\(" + "|".join(sorted(map(re.escape, _SYMBOLS), key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\})?\s?\}?")
+_SYMBOL_RE = re.compile(r"\{?\\(" + "|".join(sorted(map(re.escape, _SYMBOLS), key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\}|\s)?\}?")
 _MACRO_RE = re.compile(r"\\(" + "|".join(_TEXT_MACROS) + r")\s*\{([^{}]*)\}")
 
 
@@ -68,12 +68,12 @@ def decode(value: str) -> str:
 
 
 def _decode(value: str) -> str:
-    s = _MACRO_RE.sub(lambda m: m.group(2), value)
+    s = re.sub(r"(?<!\\)~", "\u00a0", value)  # before \textasciitilde{} becomes a literal "~"
+    s = _MACRO_RE.sub(lambda m: m.group(2), s)
     s = _ACCENT_RE.sub(_accent, s)
     s = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group(1)], s)
     s = re.sub(r"\\([&%#_${} ,])", lambda m: _ESCAPED[m.group(1)], s)
     s = s.replace("---", "—").replace("--", "–")
-    s = re.sub(r"(?<!\\)~", "\u00a0", s)
     # {\'e} leftovers like "{é}" stay as protected single letters; drop braces around one char
     s = re.sub(r"\{([^{}\\])\}", r"\1", s)
     return s
@@ -103,5 +103,15 @@ def encode(value: str, verbatim: bool = False) -> str:
         s = s.replace("{", "\\{").replace("}", "\\}") if not verbatim else s.replace("{", "%7B").replace("}", "%7D")
     if verbatim:
         return s
+    urls: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        urls.append(m.group(0))
+        return f"\uE000{len(urls) - 1}\uE001"
+
+    s = re.sub(r"https?://[^\s{}\\]+", keep, s)  # URLs in running text go out as \url{...}
     s = re.sub(r"(?<!\\)([&%#_$])", r"\\\1", s)
+    s = s.replace("~", "\\textasciitilde{}").replace("\u00a0", "~")
+    if urls:
+        s = re.sub("\uE000(\\d+)\uE001", lambda m: "\\url{" + urls[int(m.group(1))] + "}", s)
     return s
