@@ -1022,7 +1022,7 @@ class Name(Node, model.Name):
         if self.form == "count":
             return str(len(shown))
         if ctx.sorting:
-            return ", ".join(self.sort_name(nm, ctx) for nm in shown)
+            return "  ".join(self.sort_name(nm, ctx) for nm in shown)
         nso = self.opt(ctx, "name-as-sort-order", "")
         delim = self.opt(ctx, "delimiter", ", ")
         and_ = self.opt(ctx, "and", "")
@@ -1326,7 +1326,7 @@ class CompiledStyle:
                 v = k.get("variable")
                 if v in NAME_VARS:
                     nms = item.names.get(v)
-                    val = ", ".join(self.default_name.sort_name(n, ctx) for n in nms) if nms else ""
+                    val = "  ".join(self.default_name.sort_name(n, ctx) for n in nms) if nms else ""
                 elif v in DATE_VARS:
                     d = item.dates.get(v)
                     val = date_sort_key(d) if d else ""
