@@ -288,7 +288,7 @@ PUNCT = ".,;:!?"
 CJK_ONLY = re.compile(r"^[\s\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+$")
 
 
-def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
+def flatten(p: Piece, out: list[list[str]], depth: int = 0, italic: bool = False) -> None:
     """Tokens: ['t', text] text, ['o', css] / ['c', css] formatting, ['q'|'Q', level] quotes,
     ['d', kind] / ['e', kind] display blocks."""
     if isinstance(p, str):
@@ -302,13 +302,20 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0) -> None:
     if p.display:
         out.append(["d", p.display])
     fmt = p.fmt
+    inner_italic = italic
+    if fmt and ("font-style", "italic") in fmt:
+        if italic:  # italics inside italics flip back to roman (citeproc-js's flip-flop)
+            fmt = tuple(("font-style", "normal") if f == ("font-style", "italic") else f for f in fmt)
+            inner_italic = False
+        else:
+            inner_italic = True
     for f in fmt:
         out.append(["o", f"{f[0]}:{f[1]}"])
     if p.quotes:
         out.append(["q", str(depth % 2)])
     inner_depth = depth + 1 if p.quotes else depth
     for k in p.kids:
-        flatten(k, out, inner_depth)
+        flatten(k, out, inner_depth, inner_italic)
     if p.quotes:
         out.append(["Q", str(depth % 2)])
     for f in reversed(fmt):
@@ -340,32 +347,29 @@ def punctuate(tokens: list[list[str]], punct_in_quote: bool) -> list[list[str]]:
         if tok[0] not in "ta" or not tok[1]:
             continue
         text = tok[1]
-        # move leading , or . inside a closing quote
+        # move leading , or . inside a closing quote (after any closing formatting, before the quote)
         if punct_in_quote and text[0] in ".,":
             j = n - 1
-            saw_quote = False
+            qpos = -1
             while j >= 0 and (tokens[j][0] in ("c", "Q") or (tokens[j][0] in "ta" and not tokens[j][1])):
-                saw_quote = saw_quote or tokens[j][0] == "Q"
+                if tokens[j][0] == "Q":
+                    qpos = j
                 j -= 1
-            if saw_quote:
-                k = j
-                while k >= 0 and tokens[k][0] in ("t", "a", "c", "o", "Q", "q") and not (tokens[k][0] in "ta" and tokens[k][1]):
-                    k -= 1
-                if k >= 0 and tokens[k][0] in "ta":
-                    prev = tokens[k][1]
-                    ch = text[0]
-                    last = prev[-1]
-                    if last in _MERGE and ch in _MERGE[last]:
-                        merged = _MERGE[last][ch]
-                        tokens[k][1] = prev[:-1] + merged
-                    elif last == ch:
-                        pass
-                    else:
-                        tokens[k][1] = prev + ch
-                    text = text[1:]
-                    tok[1] = text
-                    if not text:
-                        continue
+            if qpos >= 0:
+                k = _last_text(tokens, qpos, skip_quotes=True)
+                ch = text[0]
+                text = text[1:]
+                tok[1] = text
+                last = tokens[k][1][-1] if k >= 0 else ""
+                merged = _MERGE.get(last, {}).get(ch, ch + ch if last == ch else last + ch)
+                if last == ch or merged == last:
+                    pass  # "Why?" + "." -> "Why?"
+                else:
+                    if merged == ch and k >= 0:
+                        tokens[k][1] = tokens[k][1][:-1]
+                    tokens[qpos][2:] = [ch]  # emitted just before the closing quote
+                if not text:
+                    continue
         if text[0] in PUNCT:
             k = _last_text(tokens, n)
             if k >= 0:
@@ -416,13 +420,18 @@ _HTML_CLOSE = {"font-style:italic": "</i>", "font-weight:bold": "</b>", "vertica
                "vertical-align:sub": "</sub>"}
 
 
+def _before_q(tok: list[str]) -> str:
+    return tok[2] if len(tok) > 2 else ""
+
+
 def escape_html(s: str) -> str:
     return s.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
 
 
 def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES, margin_space: bool = True) -> str:
     out = []
-    for k, v in tokens:
+    for tok in tokens:
+        k, v = tok[0], tok[1]
         if k in "ta":
             out.append(v)
         elif k == "e" and v == "left-margin" and margin_space:
@@ -430,19 +439,20 @@ def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES
         elif k == "q":
             out.append(quotes[v][0])
         elif k == "Q":
-            out.append(quotes[v][1])
+            out.append(_before_q(tok) + quotes[v][1])
     return "".join(out)
 
 
 def to_html(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES) -> str:
     out = []
-    for k, v in tokens:
+    for tok in tokens:
+        k, v = tok[0], tok[1]
         if k in "ta":
             out.append(escape_html(v))
         elif k == "q":
             out.append(quotes[v][0])
         elif k == "Q":
-            out.append(quotes[v][1])
+            out.append(_before_q(tok) + quotes[v][1])
         elif k == "o":
             out.append(_HTML_OPEN.get(v) or f'<span style="{v};">')
         elif k == "c":
@@ -461,13 +471,14 @@ def to_markdown(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QU
     marks = {"font-style:italic": "*", "font-weight:bold": "**", "vertical-align:sup": "^",
              "vertical-align:sub": "~"}
     out = []
-    for k, v in tokens:
+    for tok in tokens:
+        k, v = tok[0], tok[1]
         if k in "ta":
             out.append(_MD_ESCAPE.sub(r"\\\1", v))
         elif k == "q":
             out.append(quotes[v][0])
         elif k == "Q":
-            out.append(quotes[v][1])
+            out.append(_before_q(tok) + quotes[v][1])
         elif k in ("o", "c"):
             out.append(marks.get(v, ""))
     return "".join(out)
