@@ -111,17 +111,16 @@ class Processor:
                     names.append((i, nm))
             per_item[it.id] = names
             for _, nm in names:
-                fam = (nm.get("non-dropping-particle", "") + " " + nm.get("family", "")).strip()
-                seen[fam].add((_initials_of(nm.get("given", "")), nm.get("given", "")))
+                seen[nm.get("family", "")].add((_initials_of(nm.get("given", "")), nm.get("given", "")))
         for it in self.items:
             levels: dict[tuple[Any, ...], int] = {}
             for i, nm in per_item[it.id]:
-                fam = (nm.get("non-dropping-particle", "") + " " + nm.get("family", "")).strip()
-                variants = seen[fam]
+                variants = seen[nm.get("family", "")]
                 if len(variants) < 2:
                     continue
-                inits = {v[0] for v in variants}
-                level = 1 if len(inits) == len(variants) or with_initials else 2
+                mine = _initials_of(nm.get("given", ""))
+                clash = sum(1 for v in variants if v[0] == mine) > 1
+                level = 2 if clash and not with_initials else 1
                 levels[(i if primary else -1, nm.get("family", ""), nm.get("given", ""))] = level
             if levels:
                 self.state[it.id]["given_levels"] = levels
