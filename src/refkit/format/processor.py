@@ -101,6 +101,12 @@ class Processor:
         with_initials = rule.endswith("with-initials")
         seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
         per_item: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        never = self.style.demote == "never"
+
+        def fam(nm: dict[str, str]) -> str:  # the family name as compared (with its particle when shown so)
+            f = nm.get("family", "")
+            return f"{nm.get('non-dropping-particle', '')} {f}".strip() if never else f
+
         for it in self.items:
             lists = self._names_in_cite(it)
             names = []
@@ -111,11 +117,11 @@ class Processor:
                     names.append((i, nm))
             per_item[it.id] = names
             for _, nm in names:
-                seen[nm.get("family", "")].add((_initials_of(nm.get("given", "")), nm.get("given", "")))
+                seen[fam(nm)].add((_initials_of(nm.get("given", "")), nm.get("given", "")))
         for it in self.items:
             levels: dict[tuple[Any, ...], int] = {}
             for i, nm in per_item[it.id]:
-                variants = seen[nm.get("family", "")]
+                variants = seen[fam(nm)]
                 if len(variants) < 2:
                     continue
                 mine = _initials_of(nm.get("given", ""))
