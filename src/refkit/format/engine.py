@@ -1013,7 +1013,7 @@ class Name(Node, model.Name):
                 et_first = int(ctx.key_names["names-use-first"])
             if "names-use-last" in ctx.key_names:
                 use_last = ctx.key_names["names-use-last"] == "true"
-        if not ctx.sorting:
+        if not ctx.sorting and ctx.names_sig is None:  # disambiguation adds names to the first list only
             et_first += ctx.state.get("add_names", 0)
         truncate = et_min and n >= et_min and et_first < n
         shown = names[:et_first] if truncate else names

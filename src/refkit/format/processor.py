@@ -74,9 +74,9 @@ class Processor:
         groups = self._groups(self.items)
         if add_given and rule == "by-cite" and groups:
             for g in groups:
-                self._by_cite_givennames(g)
+                self._by_cite(g, add_names)
             groups = self._groups(self.items)
-        if add_names and groups:
+        elif add_names and groups:
             for g in groups:
                 self._add_names(g)
             groups = self._groups(self.items)
@@ -149,6 +149,39 @@ class Processor:
                 self.state[it.id]["add_names"] = best
             else:
                 self.state[it.id].pop("add_names", None)
+
+    def _by_cite(self, group: list[Item], add_names: bool) -> None:
+        """citeproc-js's order for the by-cite rule. Steps, in order: initials for name 1, its full
+        given name, one more name, initials for name 2, ... Each step is tried on every set of
+        cites that still look the same, and kept for a set only if it tells the set apart."""
+        most = max(max((len(n) for n in it.names.values()), default=0) for it in group)
+        steps: list[tuple[str, int, int]] = []
+        for pos in range(most):
+            steps += [("given", pos, 1), ("given", pos, 2)]
+            if add_names:
+                steps.append(("add", pos + 1, 0))
+        for kind, pos, level in steps:
+            texts: dict[str, list[Item]] = defaultdict(list)
+            for it in group:
+                texts[self._cite_text(it)].append(it)
+            sets = [g for g in texts.values() if len(g) > 1]
+            if not sets:
+                return
+            for members in sets:
+                saved = {it.id: {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.state[it.id].items()}
+                         for it in members}
+                for it in members:
+                    st = self.state[it.id]
+                    if kind == "add":
+                        st["add_names"] = pos
+                        continue
+                    levels = st.setdefault("given_levels", {})
+                    for _, nl in self._names_in_cite(it)[:1]:
+                        if pos < len(nl) and "literal" not in nl[pos]:
+                            levels[(pos, nl[pos].get("family", ""), nl[pos].get("given", ""))] = level
+                if len({self._cite_text(it) for it in members}) <= 1:
+                    for it in members:
+                        self.state[it.id] = saved[it.id]
 
     def _by_cite_givennames(self, group: list[Item]) -> None:
         base = len({self._cite_text(it) for it in group})
