@@ -33,8 +33,11 @@ def load_style(name: str | os.PathLike[str], locale: str | None = None,
     if key in _CACHE:
         return _CACHE[key]
     root = parse_style_file(path)
-    if locale and not re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", locale):
+    if locale and not re.fullmatch(r"[a-z]{2,3}(-[A-Z][a-zA-Z]{1,3})?", locale):
         raise StyleError(f"{locale!r} is not a locale name", hint="use a form like en-US, de-DE or fr-FR")
+    if locale and not locale_file and not _locale_known(locale):
+        raise StyleError(f"no CSL locale for {locale!r}",
+                         hint="use one of the CSL locales, e.g. en-US, en-GB, de-DE, fr-FR, es-ES, ja-JP")
     try:
         style = CompiledStyle(root, locale, Path(locale_file) if locale_file else None)
     except RenderError as e:
@@ -46,6 +49,13 @@ def load_style(name: str | os.PathLike[str], locale: str | None = None,
         _CACHE.clear()
     _CACHE[key] = style
     return style
+
+
+def _locale_known(locale: str) -> bool:
+    from refkit.format.engine import LOCALES_DIR, _primary
+
+    base = locale.split("-")[0]
+    return any((LOCALES_DIR / f"locales-{c}.xml").is_file() for c in (locale, _primary(base)) if c)
 
 
 def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
