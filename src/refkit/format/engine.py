@@ -286,11 +286,13 @@ class Node:
         self.display = a.get("display", "")
         self.kids = [c for c in self if isinstance(c, Node)]
 
-    def wrap(self, content: Piece | None, ctx: Ctx, case: bool = True) -> Piece | None:
+    def wrap(self, content: Piece | None, ctx: Ctx, case: bool = True, localized: bool = False) -> Piece | None:
+        """Apply text-case, strip-periods, quotes, formatting, affixes and display. Title case is
+        skipped for items in other languages, except on localized terms (``localized``)."""
         if content is None or is_empty(content):
             return None
         if case and self.tcase:
-            if self.tcase != "title" or ctx.item.english:
+            if self.tcase != "title" or ctx.item.english or localized:
                 content = apply_case(content, self.tcase)
         if self.strip:
             content = _strip_periods(content)
@@ -393,9 +395,9 @@ class Text(Node, model.Text):
             return self.wrap(content, ctx)
         if self.term is not None:
             t = ctx.loc.term(self.term, self.form, self.plural)
-            return self.wrap(t, ctx) if t else None
+            return self.wrap(t, ctx, localized=True) if t else None
         if self.value is not None:
-            return self.wrap(self.value, ctx) if self.value else None
+            return self.wrap(self.value, ctx, localized=True) if self.value else None
         return None
 
 
@@ -567,7 +569,7 @@ class Label(Node, model.Label):
         elif self.plural == "never":
             plural = False
         t = ctx.loc.term(term_name, self.form, plural)
-        return self.wrap(t, ctx) if t else None
+        return self.wrap(t, ctx, localized=True) if t else None
 
 
 class Group(Node, model.Group):
