@@ -249,3 +249,42 @@ def test_bibtex_and_json_inputs_agree(tmp_path: Path) -> None:
     a = format_bibliography(items, st)[0].text
     assert a == format_bibliography(items2, st)[0].text
     assert "Öland" in a and "1–9" in a and "van den Berg, J." in a
+
+
+def test_italics_inside_italics_flip_to_roman(tmp_path: Path) -> None:
+    st = load_style(mini_style(tmp_path, '<text variable="title" font-style="italic"/>'), "en-US")
+    html = format_bibliography([{"id": "a", "type": "book", "title": "Growth of <i>Homo sapiens</i>"}], st, "html")
+    assert html[0].text == ('<div class="csl-entry"><i>Growth of <span style="font-style:normal;">Homo sapiens'
+                            '</span></i></div>')
+
+
+def test_period_goes_outside_formatting_but_inside_quotes(tmp_path: Path) -> None:
+    st = load_style(mini_style(tmp_path, '<text variable="title" quotes="true" suffix="."/>'), "en-US")
+    html = format_bibliography([{"id": "a", "type": "book", "title": "Growth of <i>Homo</i>"}], st, "html")
+    assert html[0].text == '<div class="csl-entry">\u201cGrowth of <i>Homo</i>.\u201d</div>'
+
+
+def test_particle_with_apostrophe_takes_no_space(tmp_path: Path) -> None:
+    layout = '<names variable="author"><name/></names>'
+    out = bib(tmp_path, layout, [{"id": "a", "type": "book", "author": [
+        {"family": "Amato", "given": "Lia", "non-dropping-particle": "d'"}]}])
+    assert out == ["Lia d\u2019Amato"]
+
+
+def test_page_range_that_cannot_be_expanded_is_left_alone() -> None:
+    assert page_range("360-75", "expanded") == "360\u2013375"
+    assert page_range("197-12", "expanded") == "197\u201312"
+
+
+def test_by_cite_disambiguation_expands_the_first_given_name(tmp_path: Path) -> None:
+    cite_layout = '<names variable="author"><name form="short" initialize-with=". "/></names>'
+    items = [{"id": "a", "type": "book", "title": "A", "author": [{"family": "Okafor", "given": "Adaeze N."}]},
+             {"id": "b", "type": "book", "title": "B", "author": [{"family": "Okafor", "given": "Bola"}]}]
+    st = load_style(mini_style(tmp_path, '<text variable="title"/>', cite_layout,
+                               cite_attrs='disambiguate-add-givenname="true"'), "en-US")
+    assert [cite(items, [k], st) for k in "ab"] == ["(A. N. Okafor)", "(B. Okafor)"]
+
+
+def test_unknown_locale_is_a_style_error() -> None:
+    with pytest.raises(StyleError, match="no CSL locale"):
+        load_style("apa", "xx-YY")
