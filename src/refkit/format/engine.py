@@ -1125,6 +1125,8 @@ class Name(Node, model.Name):
         if init_with is not None and (init is None or init):
             initialize = self.attrs.get("initialize", ctx.style.inherit(ctx.mode, "initialize", "true")) != "false"
             given = initials(given, init_with, initialize, ctx.style.init_hyphen)
+            if "." not in init_with and initialize:  # "Whitfield MT Jr": no periods anywhere (citeproc-js)
+                suffix = suffix.replace(".", "")
         gpiece: Piece = given
         if gp is not None and given:
             gpiece = gp.wrap(gpiece, ctx) or gpiece
