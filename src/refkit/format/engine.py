@@ -51,7 +51,7 @@ class RenderError(Exception):
 class Item:
     """A CSL-JSON item, normalised once for rendering."""
 
-    __slots__ = ("id", "type", "vars", "names", "dates", "english", "number", "year_suffix", "index")
+    __slots__ = ("id", "type", "vars", "names", "dates", "english", "asian", "number", "year_suffix", "index")
 
     def __init__(self, data: dict[str, Any], index: int = 0) -> None:
         self.id = str(data.get("id", ""))
@@ -85,6 +85,7 @@ class Item:
             self.vars.setdefault("container-title-short", self.vars["journalAbbreviation"])
         lang = self.vars.get("language", "").lower()
         self.english = not lang or lang.startswith("en") or lang in ("english",)
+        self.asian = lang[:2] in ("ja", "zh", "ko")
 
     def has(self, var: str) -> bool:
         return var in self.vars or var in self.names or var in self.dates
@@ -1106,6 +1107,15 @@ class Name(Node, model.Name):
         suffix = nm.get("suffix", "")
         if _CJK.search(fam + given):
             return fam if form == "short" else fam + given
+        if ctx.item.asian:  # citeproc-js: family-first, no comma or suffix, for items in CJK languages
+            fam_full = f"{ndp} {fam}" if ndp else fam
+            if form == "short":
+                return fam_full
+            iw = self.attrs.get("initialize-with", ctx.style.inherit(ctx.mode, "initialize-with", None))
+            if iw is not None and level != 2:
+                ini = self.attrs.get("initialize", ctx.style.inherit(ctx.mode, "initialize", "true")) != "false"
+                given = initials(given, iw, ini, ctx.style.init_hyphen)
+            return " ".join(x for x in (fam_full, given) if x)
         fp = self.parts.get("family")
         gp = self.parts.get("given")
 
