@@ -1025,7 +1025,7 @@ class Name(Node, model.Name):
         if self.form == "count":
             return str(len(shown))
         if ctx.sorting:
-            return "  ".join(self.sort_name(nm, ctx) for nm in shown)
+            return " ".join(self.sort_name(nm, ctx) for nm in shown)
         nso = self.opt(ctx, "name-as-sort-order", "")
         delim = self.opt(ctx, "delimiter", ", ")
         and_ = self.opt(ctx, "and", "")
@@ -1080,10 +1080,11 @@ class Name(Node, model.Name):
         if ndp and demote == "never":
             fam = _particle(ndp, fam)
         dp = nm.get("dropping-particle", "")
+        given = nm.get("given", "")
         if demote == "never":  # citeproc-js: the dropping particle keys before the given name here
-            parts = [fam, dp, nm.get("given", "")]
+            parts = [fam, dp, given]
         else:
-            parts = [fam, nm.get("given", ""), dp, ndp]
+            parts = [fam, given, dp, ndp]
         if nm.get("suffix"):
             parts.append(nm["suffix"])
         return " ".join(p for p in parts if p)
@@ -1340,7 +1341,7 @@ class CompiledStyle:
                 v = k.get("variable")
                 if v in NAME_VARS:
                     nms = item.names.get(v)
-                    val = "  ".join(self.default_name.sort_name(n, ctx) for n in nms) if nms else ""
+                    val = " ".join(self.default_name.sort_name(n, ctx) for n in nms) if nms else ""
                 elif v in DATE_VARS:
                     d = item.dates.get(v)
                     val = date_sort_key(d) if d else ""
