@@ -1025,7 +1025,9 @@ class Name(Node, model.Name):
         if self.form == "count":
             return str(len(shown))
         if ctx.sorting:
-            return " ".join(self.sort_name(nm, ctx) for nm in shown)
+            iw = self.attrs.get("initialize-with", ctx.style.inherit(ctx.mode, "initialize-with", None))
+            ini = self.attrs.get("initialize", ctx.style.inherit(ctx.mode, "initialize", "true")) != "false"
+            return " ".join(self.sort_name(nm, ctx, iw, ini) for nm in shown)
         nso = self.opt(ctx, "name-as-sort-order", "")
         delim = self.opt(ctx, "delimiter", ", ")
         and_ = self.opt(ctx, "and", "")
@@ -1071,7 +1073,8 @@ class Name(Node, model.Name):
             return Rich(body + [delim if use_delim else " ", and_term + " ", rendered[-1]])
         return Rich(join(rendered, delim))
 
-    def sort_name(self, nm: dict[str, str], ctx: Ctx) -> str:
+    def sort_name(self, nm: dict[str, str], ctx: Ctx, init_with: str | None = None, initialize: bool = True) -> str:
+        """The name as a sort key, formatted as the style's name element would (initials included)."""
         if "literal" in nm:
             return nm["literal"]
         demote = ctx.style.demote
@@ -1081,6 +1084,8 @@ class Name(Node, model.Name):
             fam = _particle(ndp, fam)
         dp = nm.get("dropping-particle", "")
         given = nm.get("given", "")
+        if init_with is not None and given:
+            given = initials(given, init_with, initialize, ctx.style.init_hyphen)
         if demote == "never":  # citeproc-js: the dropping particle keys before the given name here
             parts = [fam, dp, given]
         else:
