@@ -33,7 +33,7 @@ LABEL_ALIASES = {
     "authority": "publisher",
 }
 
-# L-BFGS with elastic-net regularisation; tuned on AnyStyle's core set (see training/README.md).
+# L-BFGS with elastic-net regularisation (see training/README.md for how these were chosen).
 DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 250, "feature.possible_transitions": True}
 
 
