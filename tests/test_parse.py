@@ -198,3 +198,18 @@ def test_chapter_with_several_editors_and_a_comma_in_the_book_title():
     assert p.method == "rules" and p.ok and p.ref.type == "chapter"
     assert [str(n) for n in p.ref.names["editor"]] == ["Brousseau, E.", "Marzouki, M.", "Méadel, C."]
     assert p.ref.fields["container-title"] == "Governance, Regulation and Powers on the Internet"
+
+
+def test_repeated_author_dash_takes_the_previous_authors():
+    text = ("Smith, John (2015), “Power and Alliances”, Journal of Eurasian Affairs, Vol. 7, No. 3, pp. 55-78.\n"
+            "——— (2016), Alliances Revisited, London: Routledge.\n")
+    parsed = parse_text(text)
+    assert [p.method for p in parsed] == ["rules", "rules"]
+    assert [str(n) for n in parsed[1].ref.names["author"]] == ["Smith, John"]
+    assert parsed[1].ref.type == "book"
+
+
+def test_vancouver_names_and_page_prefixes():
+    assert [str(n) for n in F.split_names("Kowalczyk A, Eriksen TP, van Dijk J")] == [
+        "Kowalczyk, A", "Eriksen, TP", "van Dijk, J"]
+    assert F.clean_pages("Pages 3801–3807") == "3801-3807"

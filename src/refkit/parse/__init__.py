@@ -42,22 +42,26 @@ def _tagger() -> Callable[..., Any] | None:
     except ImportError:
         return None
 
-    def run(text: str, model: Any = None) -> tuple[Reference, list[tuple[str, str]], dict[str, float]]:
+    def run(text: str, model: Any = None, previous: Reference | None = None
+            ) -> tuple[Reference, list[tuple[str, str]], dict[str, float]]:
         segments = tagger.tag(text, model=model)
-        ref, conf = assemble.assemble(segments, text)
+        ref, conf = assemble.assemble(segments, text, previous=previous)
         return ref, [(s.label, s.text) for s in segments], conf
 
     return run
 
 
-def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True) -> ParsedReference:
+def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
+              previous: Reference | None = None) -> ParsedReference:
+    """Parse one reference. ``previous`` (the reference before it in the same list) supplies the
+    authors for a repeated-author dash ("———")."""
     text = raw.text
     if len(text) > MAX_REFERENCE_CHARS:
         ref = Reference(type="document", fields={"note": text[:200] + "…"}, line=raw.line)
         return ParsedReference(raw, ref, "none",
                                unsure=[f"{len(text):,} characters is too long for one reference; not parsed"])
     if use_rules and model is None:
-        r = rules.parse(text)
+        r = rules.parse(text, previous=previous)
         if r is not None:
             r.ref.line = raw.line
             if raw.number:
@@ -68,7 +72,7 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True) -> P
         ref = Reference(type="document", fields={"note": text}, line=raw.line)
         return ParsedReference(raw, ref, "none", unsure=["not in a style refkit recognises"])
     try:
-        ref, spans, conf = run(text, model)
+        ref, spans, conf = run(text, model, previous)
     except RefkitError:
         if model is not None:
             raise
@@ -89,7 +93,10 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True) -> P
 
 def parse_text(text: str, one_per_line: bool = False, model: Any = None) -> list[ParsedReference]:
     """Split ``text`` into references and parse each one, in order."""
-    return [parse_one(raw, model) for raw in split_references(text, one_per_line=one_per_line)]
+    out: list[ParsedReference] = []
+    for raw in split_references(text, one_per_line=one_per_line):
+        out.append(parse_one(raw, model, previous=out[-1].ref if out else None))
+    return out
 
 
 __all__ = ["ParsedReference", "parse_one", "parse_text", "split_references"]

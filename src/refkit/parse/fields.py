@@ -118,7 +118,7 @@ def parse_natural_date(text: str, year: int | None = None) -> Date | None:
 # ---------------------------------------------------------------- pages, urls, dois
 def clean_pages(text: str) -> str:
     """'pp. 419-434' -> '419-434'; '153- 170' -> '153-170'; 'p. 13' -> '13'."""
-    t = re.sub(r"^\s*(?:pp?\.?|pages?|S\.|Seiten?)\s*", "", text.strip(), flags=re.I)
+    t = re.sub(r"^\s*(?:pages?|pp?\.?|S\.|Seiten?)\s*", "", text.strip(), flags=re.I)
     t = re.sub(rf"\s*[{DASH}]+\s*", "-", t)
     return strip_punct(t, " ,.;:()")
 
@@ -209,7 +209,11 @@ def split_names(text: str) -> list[Name]:
         if "," in part:
             chunks = [c.strip() for c in part.split(",") if c.strip()]
             # "Family, G., Family, G." : pair them up
-            if len(chunks) >= 2 and all(NATURAL_INITIALS.match(c) for c in chunks):
+            if len(chunks) >= 2 and all(VANCOUVER.match(c) for c in chunks):
+                for c in chunks:  # "Kowalczyk A, Eriksen TP, van Dijk J"
+                    *fam, giv = c.split()
+                    names.append(inverted_name(" ".join(fam), giv))
+            elif len(chunks) >= 2 and all(NATURAL_INITIALS.match(c) for c in chunks):
                 names.extend(_loose(c, names) for c in chunks)  # "E. Brousseau, M. Marzouki"
             elif len(chunks) >= 2 and all(_looks_given(c) for c in chunks[1::2]):
                 for i in range(0, len(chunks) - 1, 2):
@@ -230,6 +234,7 @@ def split_names(text: str) -> list[Name]:
     return names
 
 
+VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
 NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+$")
 
 

@@ -57,6 +57,7 @@ class RuleParse:
     unsure: list[str] = field(default_factory=list)  # reasons the result may be wrong
 
 
+REPEATED_RE = re.compile(r"^\s*(?:[-‐‑‒–—―_]\s*){2,}[.,]?\s*(?:\((?:eds?|editors?)\.?\))?\s*$")
 HEADER_RE = re.compile(
     r"^(?P<names>(?:[^()“\"]|\((?:eds?|editors?|hrsg|coords?|comps?)\.?\)){2,300}?)\s*\((?P<year>(?:c(?:a|irca)?\.\s*)?(?:1[5-9]\d\d|20\d\d)[a-z]?"
     r"(?:\s*[-–/]\s*\d{2,4})?|n\.\s?d\.|forthcoming|in press)\)\s*,\s*",
@@ -116,7 +117,8 @@ def _names(raw: str) -> tuple[str, list[Name]]:
     return role, F.split_names(raw)
 
 
-def parse(text: str) -> RuleParse | None:
+def parse(text: str, previous: Reference | None = None) -> RuleParse | None:
+    """Parse ``text``; ``previous`` gives the authors for a repeated-author dash ("———")."""
     s = F.squash(text)
     s = re.sub(r"^\s*(?:\[\d+\]|\d+[.)])\s+", "", s)
     m = HEADER_RE.match(s)
@@ -125,6 +127,11 @@ def parse(text: str) -> RuleParse | None:
     ref = Reference(type="document")
     out = RuleParse(ref)
     role, names = _names(m.group("names"))
+    if REPEATED_RE.match(m.group("names")):
+        if previous is None:
+            return None
+        role = "editor" if "editor" in previous.names and "author" not in previous.names else role
+        names = list(previous.names.get(role, []))
     if not names or any(len(n.family) > 60 for n in names):
         return None
     ref.names[role] = names
