@@ -213,3 +213,11 @@ def test_vancouver_names_and_page_prefixes():
     assert [str(n) for n in F.split_names("Kowalczyk A, Eriksen TP, van Dijk J")] == [
         "Kowalczyk, A", "Eriksen, TP", "van Dijk, J"]
     assert F.clean_pages("Pages 3801–3807") == "3801-3807"
+
+
+@pytest.mark.parametrize("raw, expected", [("K. Brown (eds.)", "K. Brown"), ("K. Brown, ed.", "K. Brown"),
+                                           ("Döblin, Alfred.", "Döblin, Alfred"), ("Winifred", "Winifred")])
+def test_role_words_come_off_names_but_not_name_endings(raw, expected):
+    from refkit.parse.assemble import strip_role_words
+
+    assert strip_role_words(raw) == expected

@@ -62,7 +62,7 @@ _ROLE_LEAD = re.compile(
     re.I,
 )
 _ROLE_TAIL = re.compile(
-    r"[\s,]*[(\[]?\s*(?:\(?(?:gen\.\s*)?(?:eds?|edd|editors?|hrsg|hg|hgg|éds?|dirs?|coords?|comps?|trans|transl"
+    r"[\s,]*[(\[]?\s*(?:\(?(?<![^\W\d_])(?:gen\.\s*)?(?:eds?|edd|editors?|hrsg|hg|hgg|éds?|dirs?|coords?|comps?|trans|transl"
     r"|translators?|tr|trad|übers)\.?\)?\s*)+[)\]]?[\s,.;:]*$",
     re.I,
 )
