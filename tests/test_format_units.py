@@ -288,3 +288,11 @@ def test_by_cite_disambiguation_expands_the_first_given_name(tmp_path: Path) -> 
 def test_unknown_locale_is_a_style_error() -> None:
     with pytest.raises(StyleError, match="no CSL locale"):
         load_style("apa", "xx-YY")
+
+
+def test_bibtex_braces_protect_case(tmp_path: Path) -> None:
+    f = tmp_path / "r.bib"
+    f.write_text("@book{k, title = {Dune {DNA} and {NASA Data}}, year = {2017}}\n", encoding="utf-8")
+    items, _ = read_items(f)
+    st = load_style(mini_style(tmp_path, '<text variable="title" text-case="lowercase"/>'), "en-US")
+    assert [e.text for e in format_bibliography(items, st)] == ["dune DNA and NASA Data"]

@@ -96,7 +96,23 @@ def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]
     refs, problems = load(text, name)
     for p in problems:
         warnings.append(f"{name}:{p.line}: {p.message}")
-    return [r.to_csl() for r in refs], warnings
+    return [_protect_braces(r.to_csl()) for r in refs], warnings
+
+
+_BRACED = re.compile(r"\{([^{}]*)\}")
+_VERBATIM = {"URL", "DOI", "ISBN", "ISSN", "id", "type"}
+
+
+def _protect_braces(item: dict[str, Any]) -> dict[str, Any]:
+    """BibTeX's case-protecting braces -> citeproc-js's nocase spans (and no stray braces)."""
+    for k, v in item.items():
+        if isinstance(v, str) and k not in _VERBATIM and "{" in v:
+            prev = None
+            while prev != v:
+                prev = v
+                v = _BRACED.sub(lambda m: f'<span class="nocase">{m.group(1)}</span>', v)
+            item[k] = v.replace("{", "").replace("}", "")
+    return item
 
 
 def missing_field_warnings(items: list[dict[str, Any]]) -> list[str]:
