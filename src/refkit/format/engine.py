@@ -1080,6 +1080,9 @@ class Name(Node, model.Name):
         demote = ctx.style.demote
         fam = nm.get("family", "")
         ndp = nm.get("non-dropping-particle", "")
+        if ctx.item.asian:  # family-first names key as they print, without suffix
+            demote = "never"
+            nm = {k: v for k, v in nm.items() if k != "suffix"}
         if ndp and demote == "never":
             fam = _particle(ndp, fam)
         dp = nm.get("dropping-particle", "")
@@ -1371,6 +1374,7 @@ _FOLD = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe",
 
 def sort_fold(s: str) -> str:
     import unicodedata
+    s = re.sub(r"</?(?:i|b|sc|sup|sub|span)\b[^>]*>", "", s)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = re.sub(r"[\u201c\u201d\"\[\]()<>*_]", "", s)
