@@ -1036,7 +1036,7 @@ class Name(Node, model.Name):
             and_term = ctx.loc.term("and") or "and"
         elif and_ == "symbol":
             and_term = ctx.loc.term("and", "symbol") or "&"
-        givens = ctx.state.get("given_levels", {}) if ctx.mode == "citation" else {}
+        givens = ctx.state.get("given_levels", {})
         rendered: list[Piece] = []
         inverted: list[bool] = []
         if ctx.names_sig is None:
@@ -1135,9 +1135,17 @@ class Name(Node, model.Name):
                 p = fp.wrap(p, ctx) or p
             return p
 
-        if form == "short" or (not given and not dp):
-            p = fam_piece(True)
-            return p
+        if form == "short":
+            return fam_piece(True)
+        if not given and not dp:
+            sep = self.opt(ctx, "sort-separator", ", ")
+            if inverted and ndp and ctx.style.demote == "display-and-sort":
+                out0: list[Piece] = [fam_piece(False), sep, ndp]
+            else:
+                out0 = [fam_piece(True)]
+            if suffix:
+                out0 += [sep if inverted else " ", suffix]
+            return Rich(out0) if len(out0) > 1 else out0[0]
         init_with = self.attrs.get("initialize-with", ctx.style.inherit(ctx.mode, "initialize-with", None))
         if level == 2:
             init_with = None

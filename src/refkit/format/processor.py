@@ -214,7 +214,13 @@ class Processor:
         prev_names: str | None = None
         wanted = set(ids) if ids is not None else None
         for it in self.bib_order:
-            bstate = {"add_names": self.state[it.id]["add_names"]} if "add_names" in self.state[it.id] else {}
+            # disambiguation shows in the bibliography too: added names, and given names in full
+            # (initials are what bibliographies print anyway)
+            cstate = self.state[it.id]
+            bstate = {k: cstate[k] for k in ("add_names",) if k in cstate}
+            full = {k: v for k, v in cstate.get("given_levels", {}).items() if v == 2}
+            if full:
+                bstate["given_levels"] = full
             try:
                 r, ctx = st.render_item(it, "bibliography", bstate)
             except Exception as e:  # one bad entry must not sink the list
