@@ -963,12 +963,25 @@ def _first(*els: Any) -> Any:
 
 
 class Substitute(Node, model.Substitute):
+    @staticmethod
+    def _candidates(kids: list[Any], ctx: Ctx):
+        """The substitute's rendering elements in order; a cs:choose contributes the elements of its
+        matching branch one by one, so the first non-empty one wins (as in citeproc-js)."""
+        for k in kids:
+            if isinstance(k, Choose):
+                for branch in k.kids:
+                    if branch.test(ctx):
+                        yield from Substitute._candidates(branch.kids, ctx)
+                        break
+            else:
+                yield k
+
     def out(self, ctx: Ctx, names: Names | None = None) -> Piece | None:
         outer = ctx.subst_names
         outer_trace = ctx.trace
         ctx.subst_names = names
         try:
-            for k in self.kids:
+            for k in self._candidates(self.kids, ctx):
                 called, rendered = ctx.called, ctx.rendered
                 first = ctx.first_names
                 ctx.trace = []
