@@ -296,3 +296,17 @@ def test_bibtex_braces_protect_case(tmp_path: Path) -> None:
     items, _ = read_items(f)
     st = load_style(mini_style(tmp_path, '<text variable="title" text-case="lowercase"/>'), "en-US")
     assert [e.text for e in format_bibliography(items, st)] == ["dune DNA and NASA Data"]
+
+
+def test_collapse_year_and_citation_numbers(tmp_path: Path) -> None:
+    items = [{"id": k, "type": "book", "title": k, "author": [{"family": fam, "given": "J"}],
+              "issued": {"date-parts": [[y]]}}
+             for k, fam, y in (("a", "Smith", 2020), ("b", "Smith", 2018), ("c", "Adams", 2019), ("d", "Lee", 2001))]
+    cite_layout = ('<group delimiter=", "><names variable="author"><name form="short"/></names>'
+                   '<date variable="issued"><date-part name="year"/></date></group>')
+    st = load_style(mini_style(tmp_path, '<text variable="title"/>', cite_layout, cite_attrs='collapse="year"'), "en-US")
+    assert cite(items, ["a", "b", "c"], st) == "(Smith, 2020, 2018; Adams, 2019)"
+    st2 = load_style(mini_style(tmp_path, '<text variable="title"/>', '<text variable="citation-number"/>',
+                                cite_attrs='collapse="citation-number"'), "en-US")
+    assert cite(items, ["d", "a", "c", "b"], st2) == "(1\u20134)"
+    assert cite(items, ["a", "b", "d"], st2) == "(1; 2; 4)"

@@ -908,6 +908,9 @@ class Names(Node, model.Names):
 
     def out(self, ctx: Ctx, inherit: Names | None = None) -> Piece | None:
         ctx.called += 1
+        if ctx.state.get("suppress_names") and ctx.names_sig is None and inherit is None:
+            ctx.names_sig = ""  # collapsed cite: the first names (or what stands for them) are left out
+            return None
         if inherit is None and ctx.subst_names is not None and self.name_el is None:
             inherit = ctx.subst_names
         src = inherit if inherit is not None else self

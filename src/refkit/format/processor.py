@@ -256,20 +256,61 @@ class Processor:
         if len(items) > 1 and st.citation.find(f"{{{_ns()}}}sort") is not None:
             order = {it.id: n for n, it in enumerate(sort_items(st, items, "citation"))}
             items.sort(key=lambda it: order[it.id])
-        parts = []
+        collapse = st.citation.get("collapse", "")
+        rendered = []
         for it in items:
-            r, _ = st.render_item(it, "citation", self.state[it.id])
+            r, ctx = st.render_item(it, "citation", self.state[it.id])
             if r is not None:
-                parts.append(r)
-        if not parts:
+                rendered.append((it, r, ctx.names_sig or plain(r)))
+        if not rendered:
             return ""
+        delim = lay.delim
         kids: list[Any] = []
-        for p in parts:
-            if kids and lay.delim:
-                kids.append(lay.delim)
-            kids.append(p)
+        if collapse == "citation-number" and len(rendered) > 2:
+            kids = self._collapse_numbers(rendered, delim)
+        elif collapse.startswith("year") and len(rendered) > 1:
+            group_delim = st.citation.get("cite-group-delimiter", ", ")
+            after = st.citation.get("after-collapse-delimiter", delim)
+            groups: list[list[Any]] = []
+            for it, r, sig in rendered:
+                if groups and groups[-1][0][2] == sig:
+                    # same names as the previous cite: print only what follows them
+                    short, _ = st.render_item(it, "citation", dict(self.state[it.id], suppress_names=True))
+                    groups[-1].append((it, short if short is not None else r, sig))
+                else:
+                    groups.append([(it, r, sig)])
+            for n, g in enumerate(groups):
+                if kids:
+                    kids.append(after if len(groups[n - 1]) > 1 else delim)
+                for m, (_, r, _) in enumerate(g):
+                    if m:
+                        kids.append(group_delim)
+                    kids.append(r)
+        else:
+            for _, r, _ in rendered:
+                if kids and delim:
+                    kids.append(delim)
+                kids.append(r)
         body = Rich(kids, lay.fmt, prefix=lay.pre, suffix=lay.suf)
         return self.serialise(body, to)
+
+    def _collapse_numbers(self, rendered: list[Any], delim: str) -> list[Any]:
+        """[1, 2, 3, 5] -> "1–3, 5": runs of three or more consecutive numbers become ranges."""
+        ordered = sorted(rendered, key=lambda x: x[0].number)
+        runs: list[list[Any]] = []
+        for entry in ordered:
+            if runs and entry[0].number == runs[-1][-1][0].number + 1:
+                runs[-1].append(entry)
+            else:
+                runs.append([entry])
+        kids: list[Any] = []
+        for run in runs:
+            pieces = [run[0][1], "\u2013", run[-1][1]] if len(run) > 2 else [x[1] for x in run]
+            for n, p in enumerate(pieces):
+                if kids and (p != "\u2013" and (n == 0 or len(run) <= 2)) and delim:
+                    kids.append(delim)
+                kids.append(p)
+        return kids
 
     def serialise(self, body: Rich, to: str, entry: bool = False) -> str:
         tokens: list[list[str]] = []
