@@ -125,3 +125,23 @@ def test_urls_inside_latex_stay_verbatim_and_a_second_link_is_kept():
     assert r.fields["note"] == "See http://c.org/~me/a--b – ok"
     assert r.extra["howpublished"] == r"\url{http://b.org/x--y}"
     assert r"howpublished = {\url{http://b.org/x--y}}" in bibtex.dumps(refs)
+
+
+def test_biblatex_fields_map_to_csl_and_back():
+    text = (r"@book{a, author={van Dijk, Jan}, bookauthor={Kant, Immanuel}, title={T}, series={Lecture Notes},"
+            r" number={12}, pagetotal={368}, origdate={1781}, year={2001}, publisher={P}}"
+            "\n@report{b, title={R}, institution={I}, organization={Org}, number={5}, year=2000}")
+    refs, _ = bibtex.loads(text)
+    a, b = (r.to_csl() for r in refs)
+    assert a["collection-number"] == "12" and a["number-of-pages"] == "368"
+    assert a["original-date"] == {"date-parts": [[1781]]}
+    assert a["container-author"] == [{"family": "Kant", "given": "Immanuel"}]
+    assert a["author"] == [{"family": "Dijk", "given": "Jan", "non-dropping-particle": "van"}]
+    assert (b["publisher"], b["authority"], b["number"]) == ("I", "Org", "5")
+    again, _ = bibtex.loads(bibtex.dumps(refs))
+    assert [r.to_csl() for r in again] == [a, b]
+
+
+def test_dropping_particles_survive_csl():
+    n = Name.from_csl({"family": "La Fontaine", "given": "Jean", "dropping-particle": "de"})
+    assert n.to_csl() == {"family": "La Fontaine", "given": "Jean", "dropping-particle": "de"}

@@ -57,8 +57,12 @@ FIELD_TO_CSL = {
     "abstract": "abstract", "keywords": "keyword", "shorttitle": "title-short", "eventtitle": "event-title",
     "venue": "event-place", "chapter": "chapter-number", "eprint": "eprint", "pmid": "PMID",
     "addendum": "annote", "version": "version", "howpublished": "medium",
+    "pagetotal": "number-of-pages", "volumes": "number-of-volumes", "shortjournal": "container-title-short",
+    "journalsubtitle": "container-title-short", "maintitle": "container-title",
 }
-NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+DATE_FIELDS = {"origdate": "original-date", "eventdate": "event-date"}
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator",
+               "bookauthor": "container-author"}
 VERBATIM = {"url", "doi", "file", "eprint"}
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
@@ -144,12 +148,22 @@ def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int
         ref.dates["issued"] = issued
     if fields.get("urldate"):
         ref.dates["accessed"] = Date.parse(fields["urldate"])
+    for f, csl in DATE_FIELDS.items():
+        if fields.get(f, "").strip():
+            ref.dates[csl] = Date.parse(fields[f])
     for f, v in fields.items():
-        if f in NAME_FIELDS or f in ("year", "month", "date", "urldate"):
+        if f in NAME_FIELDS or f in DATE_FIELDS or f in ("year", "month", "date", "urldate"):
             continue
         v = v.strip()
         if f == "number":
-            csl = "issue" if ref.type.startswith("article") or ref.type == "periodical" else "number"
+            if ref.type.startswith("article") or ref.type == "periodical":
+                csl = "issue"
+            elif fields.get("series") and ref.type in ("book", "chapter", "paper-conference"):
+                csl = "collection-number"  # "Lecture Notes in X, 12"
+            else:
+                csl = "number"
+        elif f == "organization" and ("publisher" in fields or "institution" in fields):
+            csl = "authority" if ref.type == "report" else "event-title" if ref.type == "paper-conference" else ""
         elif f == "howpublished" and re.match(r"\\url\{", v):
             if "url" in fields:
                 ref.extra[f] = v  # a second link: kept raw, so that check still sees it
@@ -221,7 +235,7 @@ def _name_to_bibtex(n: Name) -> str:
     fam = latex.encode(n.family)
     if re.search(r"(^|\s)[^\w\s]*[a-z]|\band\b|,", n.family):  # would be read as a particle
         fam = "{" + fam + "}"
-    parts = [f"{latex.encode(n.particle)} {fam}".strip()]
+    parts = [f"{latex.encode(n.dropping)} {latex.encode(n.particle)} {fam}".strip()]
     if n.suffix:
         parts.append(latex.encode(n.suffix))
     if n.given:
@@ -236,10 +250,10 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
     """Map a reference to (BibTeX entry type, {field: raw BibTeX value})."""
     etype = CSL_TO_TYPE.get(ref.type, "misc")
     out: dict[str, str] = {}
-    for csl in ("author", "editor", "translator"):
+    for bib, csl in NAME_FIELDS.items():
         names = ref.names.get(csl)
         if names:
-            out[csl] = " and ".join(_name_to_bibtex(n) for n in names)
+            out[bib] = " and ".join(_name_to_bibtex(n) for n in names)
     issued = ref.dates.get("issued")
     if issued:
         if issued.start:
@@ -251,6 +265,10 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
     acc = ref.dates.get("accessed")
     if acc and (acc.start or acc.literal):
         out["urldate"] = acc.iso()
+    for bib, csl in DATE_FIELDS.items():
+        d = ref.dates.get(csl)
+        if d and (d.start or d.literal):
+            out[bib] = d.iso()
     f = ref.fields
     container_field = {"article": "journal"}.get(etype, "booktitle")
     publisher_field = {"report": "institution", "thesis": "school", "online": "organization"}.get(etype, "publisher")
@@ -262,7 +280,9 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
         ("medium", "howpublished"), ("URL", "url"), ("DOI", "doi"), ("ISBN", "isbn"), ("ISSN", "issn"),
         ("language", "language"), ("note", "note"), ("abstract", "abstract"), ("keyword", "keywords"),
         ("event-title", "eventtitle"), ("event-place", "venue"), ("title-short", "shorttitle"),
-        ("chapter-number", "chapter"), ("version", "version"),
+        ("chapter-number", "chapter"), ("version", "version"), ("collection-number", "number"),
+        ("number-of-pages", "pagetotal"), ("number-of-volumes", "volumes"),
+        ("container-title-short", "shortjournal"), ("authority", "organization"),
     ]
     for csl, bib in mapping:
         v = f.get(csl, "")

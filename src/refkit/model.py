@@ -38,6 +38,7 @@ class Name:
     given: str = ""
     particle: str = ""  # non-dropping particle: "van den" in "van den Berg"
     suffix: str = ""  # "Jr.", "III"
+    dropping: str = ""  # dropping particle: "de" in "Jean de La Fontaine" when sorted under L
     literal: str = ""
     others: bool = False
 
@@ -46,7 +47,7 @@ class Name:
         return cls(others=True)
 
     def full_family(self) -> str:
-        return f"{self.particle} {self.family}".strip()
+        return f"{self.dropping} {self.particle} {self.family}".strip()
 
     def to_csl(self) -> dict[str, str]:
         if self.others:
@@ -58,6 +59,8 @@ class Name:
             out["given"] = self.given
         if self.particle:
             out["non-dropping-particle"] = self.particle
+        if self.dropping:
+            out["dropping-particle"] = self.dropping
         if self.suffix:
             out["suffix"] = self.suffix
         return out
@@ -69,14 +72,12 @@ class Name:
             if lit.strip().lower() in ("others", "et al.", "et al"):
                 return cls.et_al()
             return cls(literal=lit)
-        particle = " ".join(
-            str(d[k]) for k in ("dropping-particle", "non-dropping-particle") if d.get(k)
-        )
         return cls(
             family=str(d.get("family", "")),
             given=str(d.get("given", "")),
-            particle=particle,
+            particle=str(d.get("non-dropping-particle", "")),
             suffix=str(d.get("suffix", "")),
+            dropping=str(d.get("dropping-particle", "")),
         )
 
     def __str__(self) -> str:
