@@ -12,15 +12,12 @@ suggested repair instead of being sent.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from refkit import bibtex
-from refkit.errors import InputError
-from refkit.io import read_input
+from refkit.bibliography import read_bibliography
 from refkit.model import Reference
 
 # BibTeX raw fields (kept in Reference.extra) and model fields that may hold links.
@@ -273,50 +270,15 @@ def links_from_reference(ref: Reference, file: str, line: int | None = None) -> 
     return out
 
 
-def _json_lines(text: str) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for m in re.finditer(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"', text):
-        try:
-            key = json.loads(f'"{m.group(1)}"')
-        except ValueError:
-            continue
-        lines.setdefault(key, text.count("\n", 0, m.start()) + 1)
-    return lines
-
-
-def load_references(path: str | Path | None) -> tuple[list[Reference], str, list[str], dict[str, int]]:
-    """Read a .bib or CSL-JSON file. Returns (references, display name, warnings, {id: line} for JSON)."""
-    text, name, warnings = read_input(path)
-    lower = name.lower()
-    is_json = lower.endswith((".json", ".csljson")) or (
-        not lower.endswith((".bib", ".bibtex")) and text.lstrip()[:1] in ("[", "{"))
-    if not is_json:
-        refs, problems = bibtex.load(text, source=name)
-        warnings += [f"{name}:{p.line}: {p.message}" for p in problems]
-        return refs, name, warnings, {}
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})",
-                         hint="give a CSL-JSON array of items, or a .bib file") from None
-    if isinstance(data, dict):
-        data = data.get("items", [data] if "id" in data or "type" in data else None)
-    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
-        raise InputError(f"{name} is not CSL-JSON (expected an array of items)",
-                         hint="give a CSL-JSON array of items, or a .bib file")
-    refs = [Reference.from_csl(x) for x in data]
-    return refs, name, warnings, _json_lines(text)
-
-
 def load_links(paths: list[str | Path | None]) -> tuple[list[Link], list[str]]:
     """All links cited in ``paths`` (a bibliography each), in file order, plus reading warnings."""
     links: list[Link] = []
     warnings: list[str] = []
     for path in paths:
-        refs, name, warns, lines = load_references(path)
-        warnings += warns
-        for ref in refs:
-            links += links_from_reference(ref, name, ref.line if ref.line is not None else lines.get(ref.id))
+        bib = read_bibliography(path)
+        warnings += bib.warnings
+        for ref in bib.references:
+            links += links_from_reference(ref, bib.name, ref.line)
     return links, warnings
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 from typing import Any
 
-from refkit.errors import InputError, RefkitError, StyleError
+from refkit.errors import RefkitError, StyleError
 from refkit.format.engine import CompiledStyle, RenderError, load_locale
 from refkit.format.processor import FORMATS, Entry, Processor
 from refkit.format.styles import find_style, parse_style_file
@@ -59,44 +58,14 @@ def _locale_known(locale: str) -> bool:
 
 
 def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
-    """Read a .bib or CSL-JSON file (``-``/None: stdin, sniffed) into CSL-JSON items, plus warnings."""
-    from refkit.bibtex import load
-    from refkit.io import read_input
+    """Read a .bib or CSL-JSON file (``-``/None: stdin, sniffed) into CSL-JSON items, plus warnings.
+    CSL-JSON items go to the renderer as they are; BibTeX's case-protecting braces become nocase spans."""
+    from refkit.bibliography import read_bibliography
 
-    text, name, warnings = read_input(path)
-    is_json = str(path).lower().endswith(".json") or (not str(path or "-").lower().endswith(".bib")
-                                                     and text.lstrip()[:1] in "[{")
-    if is_json:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{name} is not valid JSON: {e.msg} (line {e.lineno})",
-                             hint="give CSL-JSON (a list of items) or a .bib file") from None
-        if isinstance(data, dict):
-            data = data.get("items", [data]) if "items" in data else [data]
-        if not isinstance(data, list):
-            raise InputError(f"{name} is not a CSL-JSON list of items", hint="give a list of {\"id\": ..., \"type\": ...}")
-        items = []
-        seen: set[str] = set()
-        for n, d in enumerate(data, 1):
-            if not isinstance(d, dict):
-                warnings.append(f"{name}: item {n} is not an object; skipped")
-                continue
-            # CSL-JSON goes to the renderer as it is: the model folds dropping particles into
-            # non-dropping ones, which changes sorting and display.
-            item = dict(d)
-            item["id"] = str(item.get("id") or f"item{n}")
-            item["type"] = str(item.get("type") or "document")
-            if item["id"] in seen:
-                warnings.append(f"{name}: duplicate id {item['id']!r} (item {n}); the later one is skipped")
-                continue
-            seen.add(item["id"])
-            items.append(item)
-        return items, warnings
-    refs, problems = load(text, name)
-    for p in problems:
-        warnings.append(f"{name}:{p.line}: {p.message}")
-    return [_protect_braces(r.to_csl()) for r in refs], warnings
+    bib = read_bibliography(path)
+    if bib.items is not None:
+        return bib.items, bib.warnings
+    return [_protect_braces(r.to_csl()) for r in bib.references], bib.warnings
 
 
 _BRACED = re.compile(r"\{([^{}]*)\}")
