@@ -42,9 +42,9 @@ def read_bibliography(path: str | Path | None) -> Bibliography:
     lower = name.lower()
     is_json = lower.endswith(JSON_SUFFIXES) or (not lower.endswith(BIBTEX_SUFFIXES) and text.lstrip()[:1] in "[{")
     if not is_json:
-        refs, problems = bibtex.load(text, source=name)
+        entries, problems = bibtex.load(text, source=name)
         warnings += [f"{name}:{p.line}: {p.message}" for p in problems]
-        return Bibliography(name, "bibtex", refs, warnings=warnings)
+        return Bibliography(name, "bibtex", entries, warnings=warnings)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:

@@ -385,14 +385,14 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 ref.fields["URL"] = u
                 note_conf("URL", segs)
         elif label == "doi":
-            d = clean_doi(" ".join(raw))
-            if not d and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:
+            doi = clean_doi(" ".join(raw))
+            if not doi and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:
                 ref.fields["URL"] = clean_url(raw[0])  # a link the tagger took for a DOI
                 note_conf("URL", segs)
                 continue
-            d = d or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0]))
-            if d:
-                ref.fields["DOI"] = d
+            doi = doi or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0]))
+            if doi:
+                ref.fields["DOI"] = doi
                 note_conf("DOI", segs)
         elif label == "isbn":
             i = clean_isbn(raw[0])

@@ -67,7 +67,9 @@ HEADER_RE = re.compile(
 
 def _chunks(s: str) -> list[str]:
     """Split on commas that are not inside brackets or quotes."""
-    out, depth, cur, q = [], 0, [], False
+    out: list[str] = []
+    cur: list[str] = []
+    depth, q = 0, False
     for ch in s:
         if ch in "([":
             depth += 1
@@ -249,7 +251,7 @@ def _recognised(c: str) -> bool:
 
 def _place_colon(c: str) -> bool:
     m = re.match(r"^([^:]{2,60}?)\s*:\s*(\S.*)$", c)
-    return bool(m) and not re.search(r"\d", m.group(1)) and not re.match(r"^(?:https?|in|vol)\b", m.group(1), re.I)
+    return m is not None and not re.search(r"\d", m.group(1)) and not re.match(r"^(?:https?|in|vol)\b", m.group(1), re.I)
 
 
 def _title_chunks(chunks: list[str]) -> int:
