@@ -137,3 +137,11 @@ def test_version_and_help():
     assert run("--version").stdout.startswith("refkit, version ")
     r = run("parse", "--help")
     assert r.exit_code == 0 and "--one-per-line" in r.stdout and "--strict" in r.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path, encoding):
+    f = tmp_path / "in.txt"
+    f.write_bytes((REF + BOOK).encode(encoding))
+    r = run("parse", str(f))
+    assert r.exit_code == 0 and "@book{ahmadi2011," in r.stdout and "Warning" not in r.stderr

@@ -29,6 +29,16 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
                 raise InputError(f"{name} is not valid {enc.upper()} text ({e.reason} at byte {e.start})",
                                  hint="re-save the file as UTF-8") from None
     sample = data[:8192]
+    if b"\x00" in sample and len(sample) >= 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        half = len(sample) // 2
+        enc = "utf-16-le" if odd > 0.4 * half and even < 0.05 * half else (
+            "utf-16-be" if even > 0.4 * half and odd < 0.05 * half else "")
+        if enc:  # UTF-16 text without a byte-order mark
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                pass
     if b"\x00" in sample:
         raise InputError(f"{name} looks like a binary file, not text",
                          hint="give a plain-text reference list or a .bib file (UTF-8)")
@@ -45,11 +55,14 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
 
 
 def is_legacy_encoded(data: bytes) -> bool:
+    """Not UTF-8 and not UTF-16/32: read as Windows-1252, which deserves a warning."""
+    if b"\x00" in data[:8192] or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
     try:
         data.decode("utf-8")
         return False
     except UnicodeDecodeError:
-        return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        return True
 
 
 def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str, str, list[str]]:
