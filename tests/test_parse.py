@@ -123,6 +123,8 @@ def test_line_break_hyphens_are_joined():
     ("Belobrov, Y. Y. and Others", ["Belobrov, Y. Y.", "others"]),
     ("Rossi, Paolo et al.", ["Rossi, Paolo", "others"]),
     ("Karimzadeh, Ali and Reza Karimzadeh Pour", ["Karimzadeh, Ali", "Karimzadeh Pour, Reza"]),
+    ("Soltani, Ali and Ali Reza Soltani Fard", ["Soltani, Ali", "Soltani Fard, Ali Reza"]),
+    ("Rahimi, Reza and Mahmoud Vaezi Nia", ["Rahimi, Reza", "Vaezi Nia, Mahmoud"]),
 ])
 def test_split_names(raw, expected):
     assert [str(n) for n in F.split_names(raw)] == expected

@@ -24,7 +24,8 @@ MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 # stand as separate words ("X Nia Y", "Y Zadeh"): the family name starts at the word before them.
 SURNAME_MORPHEMES = {
     "nia", "nya", "zadeh", "zade", "pour", "poor", "far", "rad", "nejad", "nezhad", "nejhad", "abadi",
-    "dust", "doost", "khah", "manesh", "panah", "vand", "lou", "loo", "oglu", "oğlu",
+    "dust", "doost", "khah", "manesh", "panah", "vand", "lou", "loo", "oglu", "oğlu", "fard", "nasab", "kia",
+    "pur", "parast", "nezhad",
 }
 # Given-name prefixes that form compound given names ("Abdul Salam", "Seyed Jalal", "Abu Bakr").
 GIVEN_PREFIXES = {
