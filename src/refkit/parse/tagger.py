@@ -249,6 +249,13 @@ def _core(w: str) -> str:
     return w[i:j]
 
 
+LEXICON_FEATURES = (
+    ("editorw", EDITOR_WORDS), ("transw", TRANS_WORDS), ("inw", IN_WORDS), ("pagew", PAGE_WORDS),
+    ("volw", VOL_WORDS), ("edw", EDITION_WORDS), ("genrew", GENRE_WORDS), ("pubw", PUBLISHER_WORDS),
+    ("placew", PLACE_WORDS), ("jw", JOURNAL_WORDS), ("given", GIVEN_NAMES), ("family", FAMILY_NAMES),
+)
+
+
 def _token_features(w: str) -> dict[str, Any]:
     """Features of one token on its own (cached per word)."""
     core = _core(w)
@@ -306,32 +313,17 @@ def _token_features(w: str) -> dict[str, Any]:
         f["initials_cap"] = 1
     if low in MONTHS or lw in MONTHS:
         f["month"] = 1
-    if lw in EDITOR_WORDS or low in EDITOR_WORDS:
+    if lw in EDITOR_WORDS:
         f["editorw"] = 1
-    if low in TRANS_WORDS:
-        f["transw"] = 1
-    if low in IN_WORDS:
-        f["inw"] = 1
-    if low in PAGE_WORDS:
-        f["pagew"] = 1
-    if low in VOL_WORDS or lw.startswith("n°") or lw.startswith("nº"):
+    if lw.startswith("n°") or lw.startswith("nº"):
         f["volw"] = 1
-    if low in EDITION_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th|e|ème|\.|ª)?", low) and "ed" in lw:
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|e|ème|\.|ª)?", low) and "ed" in lw:
         f["edw"] = 1
     if re.fullmatch(r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev)", low):
         f["ordinal"] = 1
-    if low in GENRE_WORDS:
-        f["genrew"] = 1
-    if low in PUBLISHER_WORDS:
-        f["pubw"] = 1
-    if low in PLACE_WORDS:
-        f["placew"] = 1
-    if low in JOURNAL_WORDS:
-        f["jw"] = 1
-    if low in GIVEN_NAMES:
-        f["given"] = 1
-    if low in FAMILY_NAMES:
-        f["family"] = 1
+    for name, words in LEXICON_FEATURES:  # dictionary membership of the bare word
+        if low in words:
+            f[name] = 1
     if low in PARTICLES and core and core[0].islower():
         f["particle"] = 1
     if w in CONNECTORS or low in ("and", "und"):
