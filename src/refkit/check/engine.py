@@ -23,6 +23,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypedDict
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import requests
@@ -131,6 +132,22 @@ class _Walk:
     @property
     def ok(self) -> bool:
         return self.error is None and self.status is not None and 200 <= self.status < 300
+
+
+class _HttpFields(TypedDict):
+    """The fields every outcome of an answered URL request shares (``Outcome(..., **base)``)."""
+
+    status: int
+    final_url: str
+    kind: str
+
+
+class _DoiFields(TypedDict):
+    """The fields every outcome of an answered DOI resolver request shares."""
+
+    status: int
+    attempts: int
+    kind: str
 
 
 class _Failure(Exception):
@@ -356,7 +373,7 @@ class Checker:
         if w.error is not None:
             return self._error_outcome(url, w)
         st = w.status or 0
-        base = {"status": st, "final_url": w.final_url, "kind": "http"}
+        base: _HttpFields = {"status": st, "final_url": w.final_url, "kind": "http"}
         challenge = pages.challenge_in(w.headers, w.body, st >= 300)
         if 200 <= st < 300:
             if challenge:
@@ -484,7 +501,7 @@ class Checker:
             return Outcome(Verdict.UNSURE, f"DOI resolver {host_key(url)} could not be reached: {f.detail}{hint}",
                            attempts=ctx.attempts, kind=f.kind)
         st = r.status
-        base = {"status": st, "attempts": ctx.attempts, "kind": "http"}
+        base: _DoiFields = {"status": st, "attempts": ctx.attempts, "kind": "http"}
         if st in _REDIRECTS and r.location:
             target = urljoin(url, r.location)
             return Outcome(Verdict.ALIVE, f"DOI resolves to {target}", final_url=target, **base)

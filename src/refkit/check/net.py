@@ -16,6 +16,7 @@ import os
 import socket
 import threading
 import time
+from http.cookiejar import CookiePolicy
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -69,7 +70,7 @@ class _GuardMixin:
     port: int
     timeout: float | None
     source_address: tuple[str, int] | None
-    socket_options: list[tuple[int, int, int]] | None
+    socket_options: list[tuple[int, int, int | bytes]] | None  # as urllib3 declares it
 
     def _new_conn(self) -> socket.socket:
         host = self.host
@@ -231,7 +232,7 @@ def make_session(allow_private: bool, pool_size: int) -> requests.Session:
     return s
 
 
-class _NoCookies:  # a cookielib policy that accepts nothing into the session jar
+class _NoCookies(CookiePolicy):  # a cookielib policy that accepts nothing into the session jar
     netscape = True
     rfc2965 = False
     hide_cookie2 = False

@@ -62,7 +62,7 @@ def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]
     CSL-JSON items go to the renderer as they are; BibTeX's case-protecting braces become nocase spans."""
     from refkit.bibliography import read_bibliography
 
-    bib = read_bibliography(path)
+    bib = read_bibliography(path if path is None or isinstance(path, (str, Path)) else Path(path))
     if bib.items is not None:
         return bib.items, bib.warnings
     return [_protect_braces(r.to_csl()) for r in bib.references], bib.warnings

@@ -16,9 +16,10 @@ once in ``setup`` (parsed options, child lists, macro targets) stay cached on th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cmp_to_key
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from lxml import etree
@@ -274,6 +275,11 @@ _FMT_ATTRS = ("font-style", "font-variant", "font-weight", "text-decoration", "v
 class Node:
     """Shared set-up and helpers for the element classes below."""
 
+    if TYPE_CHECKING:  # provided by the lxml element class each subclass also extends (via citeproc)
+        attrib: Mapping[str, str]
+
+        def __iter__(self) -> Iterator[Any]: ...
+
     def setup(self, style: CompiledStyle) -> None:
         a = self.attrib
         self.fmt = tuple((k, a[k]) for k in _FMT_ATTRS
@@ -285,7 +291,7 @@ class Node:
         self.quotes = a.get("quotes") == "true"
         self.strip = a.get("strip-periods") == "true"
         self.display = a.get("display", "")
-        self.kids = [c for c in self if isinstance(c, Node)]
+        self.kids: Sequence[Node] = [c for c in self if isinstance(c, Node)]
 
     def wrap(self, content: Piece | None, ctx: Ctx, case: bool = True, localized: bool = False) -> Piece | None:
         """Apply text-case, strip-periods, quotes, formatting, affixes and display. Title case is
@@ -588,6 +594,8 @@ class Group(Node, model.Group):
 
 
 class Choose(Node, model.Choose):
+    kids: Sequence[If | Else]  # a cs:choose holds only its branches (cs:if, cs:else-if, cs:else)
+
     def out(self, ctx: Ctx) -> Piece | None:
         for branch in self.kids:
             if branch.test(ctx):
@@ -722,8 +730,8 @@ class Date(Node, model.Date):
             return self.wrap(parse_markup(lit), ctx) if lit else None
         start = d["parts"][0]
         end = d["parts"][1] if len(d["parts"]) > 1 else None
-        add_ys = (self.var == "issued" and ctx.item.year_suffix and not ctx.style.explicit_year_suffix
-                  and not ctx.ys_done)
+        add_ys = bool(self.var == "issued" and ctx.item.year_suffix and not ctx.style.explicit_year_suffix
+                      and not ctx.ys_done)
         season = d.get("season") or (start[1] - 12 if len(start) > 1 and 13 <= start[1] <= 16 else None)
         parts = [p for p in self.parts if _has_part(start, p.name) or (p.name == "month" and season)]
         if not parts:
@@ -967,7 +975,7 @@ def _first(*els: Any) -> Any:
 
 class Substitute(Node, model.Substitute):
     @staticmethod
-    def _candidates(kids: list[Any], ctx: Ctx):
+    def _candidates(kids: Sequence[Any], ctx: Ctx):
         """The substitute's rendering elements in order; a cs:choose contributes the elements of its
         matching branch one by one, so the first non-empty one wins (as in citeproc-js)."""
         for k in kids:
@@ -1007,7 +1015,7 @@ class Name(Node, model.Name):
     def setup(self, style: CompiledStyle) -> None:
         super().setup(style)
         self.attrs = dict(self.attrib)
-        self.parts: dict[str, Name_Part] = {p.attrib.get("name"): p for p in self.kids if isinstance(p, Name_Part)}
+        self.parts: dict[str | None, Name_Part] = {p.attrib.get("name"): p for p in self.kids if isinstance(p, Name_Part)}
         self.form = self.attrs.get("form", style.inherit_name("name-form", "long"))
 
     def opt(self, ctx: Ctx, key: str, default: str) -> str:
@@ -1314,11 +1322,10 @@ class CompiledStyle:
         self.class_ = root.get("class", "in-text")
         self.uses_disambiguate = any(e.get("disambiguate") == "true" for e in root.iter(f"{{{NS}}}if", f"{{{NS}}}else-if"))
         self._keep = [e for e in root.iter() if isinstance(e.tag, str)]
-        self.default_name = None
         for e in reversed(self._keep):
             if isinstance(e, Node):
                 e.setup(self)
-        self.default_name = _default_name(self)
+        self.default_name: Name = _default_name(self)
         self.punct_in_quote = self.locale.options.get("punctuation-in-quote") == "true"
         self.layouts = {}
         for mode, el in (("citation", self.citation), ("bibliography", self.bibliography)):

@@ -115,15 +115,16 @@ def find_style(name: str, cwd: Path | None = None) -> StyleInfo:
         info = StyleInfo(p.stem, title, p, "path", parent)
     else:
         key = raw.lower().removesuffix(".csl")
-        info = None
+        found: StyleInfo | None = None
         for source, d in style_dirs(cwd):
             cand = d / f"{key}.csl"
             if cand.is_file():
                 title, parent = _title_of(cand)
-                info = StyleInfo(key, title, cand, source, parent)
+                found = StyleInfo(key, title, cand, source, parent)
                 break
-        if info is None:
+        if found is None:
             raise StyleError(f"unknown style {raw!r}", hint=_did_you_mean(key, cwd))
+        info = found
     if info.parent:
         try:
             parent_info = find_style(info.parent, cwd)
