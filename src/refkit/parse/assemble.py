@@ -310,6 +310,12 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
         c = min(s.confidence for s in segs)
         conf[field] = min(conf.get(field, 1.0), c)
 
+    def put(field: str, value: str, segs: list[Segment]) -> None:
+        """Set a text field from labelled segments (nothing when the cleaned value is empty)."""
+        if value:
+            ref.fields[field] = value
+            note_conf(field, segs)
+
     for label, segs in by_label.items():
         raw = [s.text for s in segs]
         if label in NAME_FIELDS:
@@ -356,49 +362,30 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 note_conf("issued", segs)
         elif label == "volume":
             vol, iss, pages = split_volume(raw[0])
-            if vol:
-                ref.fields["volume"] = vol
-                note_conf("volume", segs)
-            if iss:
-                ref.fields["issue"] = iss
-                note_conf("issue", segs)
+            put("volume", vol, segs)
+            put("issue", iss, segs)
             if pages and "pages" not in by_label:
                 ref.fields["page"] = pages
                 note_conf("page", segs)
         elif label == "pages":
             page, count = _pages(raw[0])
-            if page:
-                ref.fields["page"] = page
-                note_conf("page", segs)
-            elif count:
-                ref.fields["number-of-pages"] = count
-                note_conf("number-of-pages", segs)
+            put("page", page, segs)
+            if not page:
+                put("number-of-pages", count, segs)
         elif label == "edition":
-            e = clean_edition(raw[0])
-            if e:
-                ref.fields["edition"] = e
-                note_conf("edition", segs)
+            put("edition", clean_edition(raw[0]), segs)
         elif label == "url":
-            u = clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*", "",
-                                 " ".join(raw)))
-            if u:
-                ref.fields["URL"] = u
-                note_conf("URL", segs)
+            put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
+                                        "", " ".join(raw))), segs)
         elif label == "doi":
             doi = clean_doi(" ".join(raw))
             if not doi and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:
                 ref.fields["URL"] = clean_url(raw[0])  # a link the tagger took for a DOI
                 note_conf("URL", segs)
                 continue
-            doi = doi or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0]))
-            if doi:
-                ref.fields["DOI"] = doi
-                note_conf("DOI", segs)
+            put("DOI", doi or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0])), segs)
         elif label == "isbn":
-            i = clean_isbn(raw[0])
-            if i:
-                ref.fields["ISBN"] = i
-                note_conf("ISBN", segs)
+            put("ISBN", clean_isbn(raw[0]), segs)
         elif label == "citation-number":
             n = raw[0].strip().strip("[]().:, ")
             if n:
