@@ -25,7 +25,7 @@ MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 SURNAME_MORPHEMES = {
     "nia", "nya", "zadeh", "zade", "pour", "poor", "far", "rad", "nejad", "nezhad", "nejhad", "abadi",
     "dust", "doost", "khah", "manesh", "panah", "vand", "lou", "loo", "oglu", "oğlu", "fard", "nasab", "kia",
-    "pur", "parast", "nezhad",
+    "pur", "parast",
 }
 # Given-name prefixes that form compound given names ("Abdul Salam", "Seyed Jalal", "Abu Bakr").
 GIVEN_PREFIXES = {
