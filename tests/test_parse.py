@@ -223,3 +223,22 @@ def test_role_words_come_off_names_but_not_name_endings(raw, expected):
     from refkit.parse.assemble import strip_role_words
 
     assert strip_role_words(raw) == expected
+
+
+WEB = [
+    "Kozhanov, Nikolay (2015), “Understanding Russian-Iranian Relations”, Carnegie Moscow Center, Available at: "
+    "https://carnegie.example/2015/05/05/understanding-revitalization-of-russian- iranian-relations-pub-59983, "
+    "(Accessed on: 12/3/2019).",
+    "Sanger, David (2019), “Iran Deal Unravels”, The Daily Courier, 12 March 2019, Available at: "
+    "https://www.news.example.com/2019/03/12/world/iran-deal-unravels.html, (Accessed on: 2019/10/14).",
+]
+
+
+def test_invented_lists_parse_the_same_however_they_are_wrapped_or_numbered():
+    refs = [ln for ln in INVENTED.splitlines() if ln.strip()] + WEB
+    base = _bib("\n".join(refs))
+    assert "russian-iranian-relations-pub-59983}" in base and "url = {https://www.news.example.com/" in base
+    for name, variant in _variants(refs).items():
+        assert _bib(variant) == base, name
+    for width in (50, 55):
+        assert _bib("\n".join(textwrap.fill(r, width) for r in refs)) == base, width

@@ -35,8 +35,9 @@ LANG_RE = re.compile(r"\s*[\[(]\s*in\s+([A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)\s*
 ACCESS_RE = re.compile(
     r",?\s*[\[(]?\s*(?:last\s+)?\b(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?\s*:?\s*"
     r"([^\])“”\"]{1,40}?\d)\s*[\])]?\s*\.?\s*$", re.I)
+# "Available at: URL"; the URL may hold spaces where a line was wrapped, even inside "http s://"
 AVAILABLE_RE = re.compile(r"(?:,\s*|\.\s*|\s)(?:available\s+(?:at|from|online)|retrieved\s+from|online|url|"
-                          r"accessible\s+at)\s*:?\s*(?=(?:https?://|www\.))", re.I)
+                          r"accessible\s+at)\s*:?\s*(?=(?:h\s?t\s?t\s?p\s?s?\s?:\s?/\s?/|w\s?w\s?w\s?\.))", re.I)
 DOI_LEAD_RE = re.compile(r"(?:,\s*|\.\s*|\s)(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)", re.I)
 VOL_RE = re.compile(r"^(?:Vol(?:ume)?\.?|Bd\.|Jg\.|Tome|T\.)\s*(\S+)$", re.I)
 NUM_RE = re.compile(r"^(?:No\.?|Nos\.?|Number|Issue|Iss\.|Nr\.?|Heft|H\.|n°|nº|no°)\s*(\S+?(?:\s*[-–&/]\s*\S+?)?)(?:\s*\([^)]*\))?$", re.I)

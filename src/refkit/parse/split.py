@@ -81,6 +81,12 @@ def find_reference_section(lines: list[str]) -> tuple[int, int]:
     return 0, n
 
 
+def _inside_url(a: str) -> bool:
+    """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
+    m = re.search(r"(?:available\s+(?:at|from)|retrieved\s+from)\s*:?\s*(\S[^,(\[”\"]*)$", a, re.I)
+    return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
+
+
 def _join(a: str, b: str) -> str:
     """Join a wrapped line ``b`` onto ``a``: line-break hyphens, URLs broken over lines."""
     a = a.rstrip()
@@ -88,8 +94,8 @@ def _join(a: str, b: str) -> str:
     if not a:
         return b
     last = a.split()[-1] if a.split() else ""
-    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b):
-        return a + b  # a URL that goes on
+    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or _inside_url(a) and not b.startswith(("(", "[")):
+        return a + b  # a URL that goes on (hyphens in it are the URL's own)
     if a.endswith("-") and not a.endswith(" -") and not a.endswith("--"):
         if re.match(r"[a-z\u00E0-\u024F]", b) and re.search(r"[a-z\u00E0-\u024F]-$", a):
             word_a = re.findall(r"[\w\u00C0-\u024F]+-$", a)
