@@ -242,3 +242,27 @@ def test_invented_lists_parse_the_same_however_they_are_wrapped_or_numbered():
         assert _bib(variant) == base, name
     for width in (50, 55):
         assert _bib("\n".join(textwrap.fill(r, width) for r in refs)) == base, width
+
+
+def _uneven_wrap(ref: str, rnd) -> list[str]:
+    """Break lines at a width that changes from line to line, as a PDF's optimal line breaking does
+    (so a line may end although the next word would have fitted)."""
+    lines, cur = [], ""
+    for w in ref.split():
+        if cur and len(cur) + 1 + len(w) > rnd.randint(48, 62):
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    return lines + [cur]
+
+
+def test_lists_wrapped_at_uneven_widths(shared):
+    import random
+
+    seed = [ln for ln in (shared / "seed" / "references.txt").read_text(encoding="utf-8").splitlines() if ln]
+    for refs in (seed, [ln for ln in INVENTED.splitlines() if ln.strip()] + WEB):
+        base = _bib("\n".join(refs))
+        for n in range(5):
+            rnd = random.Random(n)
+            assert _bib("\n".join(ln for r in refs for ln in _uneven_wrap(r, rnd))) == base, n

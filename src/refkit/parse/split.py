@@ -27,6 +27,8 @@ NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s)|\((\d{1,3})\)(
 NAME_START_RE = re.compile(
     r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*\.?"
     r"(?:[\s\-][A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*){0,3},?\s+(?:[A-Z\u00C0-\u024F]|\(|&)"
+    # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
+    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
 URLISH_RE = re.compile(r"(?:https?://|www\.|doi\.org/)\S*$")
@@ -48,6 +50,24 @@ def looks_like_start(s: str) -> bool:
     if not NAME_START_RE.match(s) and not s.startswith(("———", "---", "——", "__")):
         return False
     return bool(YEAR_RE.search(s[:220]))
+
+
+ENDINGS = (".", ")", "]")
+
+
+def starts_strictly(s: str) -> bool:
+    """A reference start that a wrapped continuation line is unlikely to fake: an author-like start
+    and a year before the first quote and before the first sentence end ("...]. Next")."""
+    s = s.lstrip()
+    if NUMBER_RE.match(s):
+        return True
+    if not NAME_START_RE.match(s) and not s.startswith(("———", "---", "——", "__")):
+        return False
+    y = YEAR_RE.search(s[:200])
+    if not y:
+        return False
+    head = s[: y.start()]
+    return not re.search(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]", head)
 
 
 def _prose(line: str) -> bool:
@@ -144,7 +164,12 @@ def split_references(text: str, one_per_line: bool = False) -> list[RawReference
 
     lengths = [len(ln.strip()) for _, ln in nonblank]
     width = max(lengths)
-    wrapped = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
+    # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
+    # have fitted?" tells where a reference ended
+    greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
+    # wrapped some other way (a PDF's optimal line breaking): most lines end mid-sentence
+    ended_share = sum(1 for _, ln in nonblank if ln.rstrip().endswith(ENDINGS)) / len(nonblank)
+    wrapped = greedy or (len(nonblank) >= 3 and ended_share < 0.6)
 
     def is_start(no: int, ln: str, prev: str | None, ahead: str = "") -> bool:
         if prev is None:
@@ -156,9 +181,13 @@ def split_references(text: str, one_per_line: bool = False) -> list[RawReference
         if p.endswith("-") and not p.endswith((" -", "--")):
             return False  # a line-break hyphen
         if wrapped:
-            if len(s.split()[0]) <= width - len(p.strip()) - 1:
-                return True  # a greedy wrapper would have kept going on the previous line
-            return p.endswith((".", ")", "]")) and looks_like_start(s + " " + ahead)
+            start = looks_like_start(s + " " + ahead)
+            ended = p.endswith(ENDINGS)
+            if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
+                # a greedy wrapper would have kept going on the previous line; an optimal one
+                # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
+                return start or ended
+            return ended and starts_strictly(s + " " + ahead)
         if URLISH_RE.search(p.split()[-1] if p.split() else "") and not looks_like_start(s + " " + ahead):
             return False
         return True
