@@ -195,7 +195,10 @@ def loads(text: str, source: str | None = None) -> tuple[list[Reference], list[P
     for block in lib.failed_blocks:
         line = (getattr(block, "start_line", 0) or 0) + 1
         err = getattr(block, "error", None)
-        msg = str(err).split("\n")[0] if err else "malformed block"
+        reason = str(getattr(err, "abort_reason", "") or err or "").strip()
+        msg = reason.split("\n")[0].rstrip(".") if reason else "malformed entry"
+        if "end of file" in msg.lower():
+            msg = "an entry is not closed (a '}' is missing)"
         if "duplicate" in type(block).__name__.lower():
             msg = f"duplicate key {getattr(block, 'key', '?')!r}; the later entry is skipped"
         problems.append(Problem(line, msg))
