@@ -13,7 +13,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from refkit import bibtex
+from refkit.bib import bibtex
 from refkit.parse import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from refkit.bibliography import read_bibliography
+from refkit.bib.bibliography import read_bibliography
 from refkit.errors import InputError
 
 
@@ -20,7 +20,7 @@ def test_csl_json_items_are_kept_as_read_with_their_lines(tmp_path):
     assert [i["id"] for i in bib.items] == ["a", "item4"]
     assert bib.items[0]["illustrator"] == [{"family": "Doe"}]  # unknown to the model, kept for the renderer
     assert bib.references[0].line == 3 and bib.references[1].type == "document"
-    assert any("duplicate id 'a'" in w for w in bib.warnings) and any("item 3" in w for w in bib.warnings)
+    assert any("duplicate id 'a'" in str(w) for w in bib.warnings) and any("item 3" in str(w) for w in bib.warnings)
 
 
 def test_bibtex_is_sniffed_and_broken_entries_are_warnings(tmp_path):
@@ -29,7 +29,7 @@ def test_bibtex_is_sniffed_and_broken_entries_are_warnings(tmp_path):
     bib = read_bibliography(f)
     assert bib.kind == "bibtex" and [r.id for r in bib.references] == ["a"]
     assert bib.csl_items() == [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2001]]}}]
-    assert bib.warnings and bib.warnings[0].startswith(f"{f}:2: ")
+    assert bib.warnings and str(bib.warnings[0]).startswith(f"{f}:2: ")
 
 
 @pytest.mark.parametrize("content, message", [("[{]", "is not valid JSON"), ('"just a string"', "is not CSL-JSON")])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bibtexparser
 import pytest
 
-from refkit import bibtex, latex
+from refkit.bib import bibtex, latex
+from refkit.bib.keys import assign_keys
 from refkit.errors import BibtexError
-from refkit.keys import assign_keys
 from refkit.model import Date, Name, Reference
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from refkit import bibtex
+from refkit.bib import bibtex
 from refkit.config import default_bibliography
 from refkit.errors import InputError
 from refkit.parse import parse_text

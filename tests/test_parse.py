@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from refkit import bibtex
+from refkit.bib import bibtex
 from refkit.parse import fields as F
 from refkit.parse import parse_text
 from refkit.parse.split import split_references

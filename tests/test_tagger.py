@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from refkit.errors import ModelError
 from refkit.parse.assemble import assemble
-from refkit.parse.tagger import DEFAULT_MODEL, LABELS, ModelError, load_model, tag, tokenize
+from refkit.parse.tagger import DEFAULT_MODEL, LABELS, load_model, tag, tokenize
 
 # Invented references (not from any corpus), one per common style.
 APA = ("Okafor, N. A., & Lindqvist, H. (2019). Tidal wetlands and the memory of coastal towns. "

@@ -6,9 +6,11 @@ import codecs
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from refkit.errors import InputError, OutputError
+from refkit.errors import InputError, OutputError, Problem
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -65,9 +67,9 @@ def is_legacy_encoded(data: bytes) -> bool:
         return True
 
 
-def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str, str, list[str]]:
+def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str, str, list[Problem]]:
     """Read ``path`` ('-' or None for stdin). Returns (text, display name, warnings)."""
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     if path is None or str(path) == "-":
         name = "<stdin>"
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -88,7 +90,7 @@ def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tup
                          hint="split it into smaller files")
     text = decode_bytes(data, name)
     if is_legacy_encoded(data):
-        warnings.append(f"{name} is not UTF-8; read it as Windows-1252/Latin-1")
+        warnings.append(Problem("not UTF-8; read it as Windows-1252/Latin-1", name, rule="encoding"))
     if not text.strip():
         raise InputError(f"{name} is empty", hint="give a file with at least one reference")
     return text, name, warnings
@@ -96,7 +98,7 @@ def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tup
 
 def write_output(path: str | Path | None, text: str, force: bool = False) -> None:
     """Write ``text`` to ``path`` (stdout for None or '-'). An existing file is replaced only with
-    ``force``, and then atomically (temp file in the same folder, fsync, rename)."""
+    ``force``, and then atomically (see :func:`atomic_write`)."""
     if path is None or str(path) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -104,26 +106,43 @@ def write_output(path: str | Path | None, text: str, force: bool = False) -> Non
     p = Path(path)
     if p.exists() and not force:
         raise OutputError(f"{p} already exists", hint="use --force to overwrite it, or choose another -o")
+    atomic_write(p, text)
+
+
+def atomic_write(path: str | Path, data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` atomically: readers see the old file or the new one, never half."""
+    with atomic_path(path) as tmp:
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(data)
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """The one atomic write: yields a temporary path in ``path``'s folder to write to; on success it is
+    flushed to disk, given the old file's permissions (or the umask's) and renamed over ``path``; on
+    failure it is removed and ``path`` is untouched."""
+    p = Path(path)
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"folder {folder} does not exist", hint="create it first")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
         raise OutputError(f"cannot write in {folder}: {e.strerror}", hint="check the folder's permissions") from None
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
+        yield tmp
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        if p.exists():
-            os.chmod(tmp, p.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, p.stat().st_mode & 0o7777 if p.exists() else 0o666 & ~_umask())
         os.replace(tmp, p)
     except BaseException:
         try:
-            os.unlink(tmp)
+            tmp.unlink()
         except OSError:
             pass
         raise

@@ -1,7 +1,7 @@
 """The one internal record type for a reference, close to CSL-JSON.
 
 Every command reads into :class:`Reference` and writes out of it:
-BibTeX (``refkit.bibtex``), CSL-JSON (:meth:`Reference.to_csl` / :meth:`Reference.from_csl`),
+BibTeX (``refkit.bib.bibtex``), CSL-JSON (:meth:`Reference.to_csl` / :meth:`Reference.from_csl`),
 parsed text (``refkit.parse``), link checking and CSL formatting.
 
 Field names are CSL variable names (``title``, ``container-title``, ``page``, ``URL`` ...);
@@ -18,13 +18,6 @@ NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collect
 DATE_VARIABLES = ("issued", "accessed", "original-date", "event-date")
 
 # CSL item types refkit knows (a subset of CSL 1.0.2's list; others pass through untouched).
-CSL_TYPES = frozenset(
-    """article article-journal article-magazine article-newspaper bill book broadcast chapter classic
-    collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing
-    interview legal_case legislation manuscript map motion_picture musical_score pamphlet
-    paper-conference patent performance periodical personal_communication post post-weblog regulation
-    report review review-book software song speech standard thesis treaty webpage""".split()
-)
 
 
 @dataclass

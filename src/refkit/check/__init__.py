@@ -43,5 +43,5 @@ def check_files(paths: list[str | Path | None], options: CheckOptions | None = N
     if shard is not None:
         links = [lk for lk in links if in_shard(lk, *shard)]
     report = check_links(links, options, cache, progress)
-    report.warnings[:0] = warnings
+    report.warnings[:0] = [str(w) for w in warnings]
     return report

@@ -11,13 +11,13 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 from refkit.check.verdict import Outcome, Verdict
 from refkit.errors import RefkitError
+from refkit.io import atomic_write
 
 CACHE_VERSION = 1
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -111,12 +111,10 @@ class LinkCache:
                    and now - float(v["checked"]) <= keep}  # type: ignore[arg-type]
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".links.", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"version": CACHE_VERSION, "entries": entries}, fh, separators=(",", ":"))
-            os.replace(tmp, self.path)
-        except OSError as e:
-            self.warning = f"could not write the link cache {self.path}: {e.strerror or e}"
+            atomic_write(self.path, json.dumps({"version": CACHE_VERSION, "entries": entries},
+                                               separators=(",", ":")))
+        except (OSError, RefkitError) as e:
+            self.warning = f"could not write the link cache {self.path}: {getattr(e, 'strerror', None) or getattr(e, 'message', e)}"
             return
         self._entries = entries
         self._new = {}

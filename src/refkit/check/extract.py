@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from refkit.bibliography import read_bibliography
+from refkit.bib.bibliography import read_bibliography
+from refkit.errors import Problem
 from refkit.model import Reference
 
 # BibTeX raw fields (kept in Reference.extra) and model fields that may hold links.
@@ -270,10 +271,10 @@ def links_from_reference(ref: Reference, file: str, line: int | None = None) -> 
     return out
 
 
-def load_links(paths: list[str | Path | None]) -> tuple[list[Link], list[str]]:
+def load_links(paths: list[str | Path | None]) -> tuple[list[Link], list[Problem]]:
     """All links cited in ``paths`` (a bibliography each), in file order, plus reading warnings."""
     links: list[Link] = []
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     for path in paths:
         bib = read_bibliography(path)
         warnings += bib.warnings

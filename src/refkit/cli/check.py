@@ -154,8 +154,8 @@ def check_command(files: tuple[str, ...], fmt: str, output: str | None, force: b
     finally:
         if bar is not None:
             bar.stop()
-    for w in report.warnings:
-        click.echo(f"Warning: {w}", err=True)
+    for rw in report.warnings:
+        click.echo(f"Warning: {rw}", err=True)
 
     if fmt == "text" and output is None and sys.stdout.isatty():
         out = _console()

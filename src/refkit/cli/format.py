@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from refkit.cli.output import warn
 from refkit.errors import ExitCode
 
 TO_CHOICES = ["text", "html", "markdown"]
@@ -24,14 +25,8 @@ def _read(file: str | None):
 
     path = file if file else str(default_bibliography())
     items, warnings = read_items(path)
-    for w in warnings + missing_field_warnings(items):
-        click.echo(f"Warning: {w}", err=True)
+    warn(warnings + missing_field_warnings(items))
     return items
-
-
-def _warn_problems(problems: list[str]) -> None:
-    for p in problems:
-        click.echo(f"Warning: {p}", err=True)
 
 
 @click.command("format")
@@ -56,7 +51,7 @@ def format_command(file: str | None, style: str | None, locale: str | None, to: 
     items = _read(file)
     st = load_style(style or _default_style(), locale)
     entries, problems = format_bibliography(items, st, to, list(keys) or None, with_problems=True)
-    _warn_problems(problems)
+    warn(problems)
     lines = [e.text for e in entries]
     if to == "html":
         body = '<div class="csl-bib-body">\n' + "".join(f"  {line}\n" for line in lines) + "</div>\n"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
 
 import click
 
-from refkit import bibtex
+from refkit.bib import bibtex
+from refkit.bib.keys import assign_keys
+from refkit.cli.output import console, warn
 from refkit.errors import ExitCode
 from refkit.io import read_input, write_output
-from refkit.keys import assign_keys
 
 LABEL_STYLES = {
     "author": "bold cyan", "editor": "cyan", "translator": "cyan", "date": "yellow", "title": "bold green",
@@ -21,18 +21,12 @@ LABEL_STYLES = {
 }
 
 
-def _console(file: Any = None):
-    from rich.console import Console
-
-    return Console(file=file, markup=False, highlight=False, emoji=False, soft_wrap=True)
-
-
-def _explain(parsed, console) -> None:
+def _explain(parsed, out) -> None:
     from rich.text import Text
 
     for p in parsed:
         head = Text(f"line {p.raw.line} [{p.method}] {p.ref.type} {p.ref.id}", style="bold")
-        console.print(head)
+        out.print(head)
         line = Text(p.raw.text)
         placed = []
         for label, seg in p.spans:
@@ -41,17 +35,17 @@ def _explain(parsed, console) -> None:
             placed.append((i if i >= 0 else len(p.raw.text), label, seg))
             if i >= 0:
                 line.stylize(LABEL_STYLES.get(label, "italic"), i, i + len(seg))
-        console.print(line)
+        out.print(line)
         for _, label, seg in sorted(placed, key=lambda t: t[0]):
             conf = p.field_confidence.get(label)
             extra = f"  ({conf:.2f})" if conf is not None else ""
             row = Text(f"  {label:>16}: ")
             row.append(seg.strip(), style=LABEL_STYLES.get(label, "italic"))
             row.append(extra, style="dim")
-            console.print(row)
+            out.print(row)
         for u in p.unsure:
-            console.print(Text(f"  unsure: {u}", style="yellow"))
-        console.print()
+            out.print(Text(f"  unsure: {u}", style="yellow"))
+        out.print()
 
 
 @click.command("parse")
@@ -78,8 +72,7 @@ def parse_command(input: str, output: str | None, to: str, one_per_line: bool, s
     if input == "-" and sys.stdin.isatty():
         raise click.UsageError("no INPUT given and nothing on standard input (try: refkit parse refs.txt)")
     text, name, warnings = read_input(input)
-    for w in warnings:
-        click.echo(f"Warning: {w}", err=True)
+    warn(warnings)
     loaded = None
     if model:
         from refkit.parse import tagger
@@ -98,7 +91,7 @@ def parse_command(input: str, output: str | None, to: str, one_per_line: bool, s
     else:
         out = json.dumps([r.to_csl() for r in refs], ensure_ascii=False, indent=2) + "\n"
     if explain:
-        _explain(parsed, _console())
+        _explain(parsed, console(soft_wrap=True))
     if not explain or output:
         write_output(output, out, force=force)
     problems = [p for p in parsed if not p.ok]

@@ -7,16 +7,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from refkit.errors import RefkitError, StyleError
-from refkit.format.engine import CompiledStyle, RenderError, load_locale
+from refkit.errors import Problem, RefkitError, RenderError, StyleError, UnknownKeyError
+from refkit.format.engine import CompiledStyle, load_locale
 from refkit.format.processor import FORMATS, Entry, Processor
 from refkit.format.styles import find_style, parse_style_file
 
 _CACHE: dict[tuple[str, float, str, str], CompiledStyle] = {}
-
-
-class UnknownKeyError(RefkitError):
-    """A citation key asked for is not in the bibliography."""
 
 
 def load_style(name: str | os.PathLike[str], locale: str | None = None,
@@ -57,10 +53,10 @@ def _locale_known(locale: str) -> bool:
     return any((LOCALES_DIR / f"locales-{c}.xml").is_file() for c in (locale, _primary(base)) if c)
 
 
-def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
+def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Read a .bib or CSL-JSON file (``-``/None: stdin, sniffed) into CSL-JSON items, plus warnings.
     CSL-JSON items go to the renderer as they are; BibTeX's case-protecting braces become nocase spans."""
-    from refkit.bibliography import read_bibliography
+    from refkit.bib.bibliography import read_bibliography
 
     bib = read_bibliography(path if path is None or isinstance(path, (str, Path)) else Path(path))
     if bib.items is not None:
@@ -84,9 +80,9 @@ def _protect_braces(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def missing_field_warnings(items: list[dict[str, Any]]) -> list[str]:
+def missing_field_warnings(items: list[dict[str, Any]]) -> list[Problem]:
     """One warning per entry that lacks what every style needs (a title, a date, someone responsible)."""
-    out = []
+    out: list[Problem] = []
     for it in items:
         lacks = []
         if not it.get("title"):
@@ -96,7 +92,9 @@ def missing_field_warnings(items: list[dict[str, Any]]) -> list[str]:
         if not any(it.get(k) for k in ("author", "editor", "translator", "container-author", "collection-editor")):
             lacks.append("author or editor")
         if lacks:
-            out.append(f"{it.get('id', '?')}: no {', no '.join(lacks)}; the entry will be incomplete")
+            key = str(it.get("id", "?"))
+            out.append(Problem(f"{key}: no {', no '.join(lacks)}; the entry will be incomplete", key=key,
+                               rule="missing-field"))
     return out
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from citeproc import model
 from lxml import etree
 
+from refkit.errors import RenderError
 from refkit.format.richtext import CJK_ONLY, Piece, Rich, apply_case, is_empty, join, parse_markup, plain
 
 NS = "http://purl.org/net/xbiblio/csl"
@@ -41,10 +42,6 @@ NUMBER_VARS = frozenset(("chapter-number", "citation-number", "collection-number
                          "page-first", "part-number", "printing-number", "section", "supplement-number",
                          "version", "volume"))
 NO_MARKUP_VARS = frozenset(("URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "citation-number", "year-suffix"))
-
-
-class RenderError(Exception):
-    """The style asks for something this renderer cannot do (a broken style)."""
 
 
 # ====================================================================== items

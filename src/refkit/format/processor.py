@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from refkit.errors import Problem
 from refkit.format.engine import CompiledStyle, Item, sort_items
 from refkit.format.richtext import (
     Rich,
@@ -38,7 +39,7 @@ class Processor:
         self.items = [Item(d, i) for i, d in enumerate(items)]
         self.by_id = {it.id: it for it in self.items}
         self.state: dict[str, dict[str, Any]] = {it.id: {} for it in self.items}
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         if style.bibliography is not None:
             self.bib_order = sort_items(style, self.items, "bibliography")
             for n, it in enumerate(self.bib_order):
@@ -224,7 +225,8 @@ class Processor:
             try:
                 r, ctx = st.render_item(it, "bibliography", bstate)
             except Exception as e:  # one bad entry must not sink the list
-                self.problems.append(f"{it.id}: could not be formatted ({type(e).__name__}: {e}); left out")
+                self.problems.append(Problem(f"{it.id}: could not be formatted ({type(e).__name__}: {e}); left out",
+                                             key=str(it.id), rule="render"))
                 continue
             if r is None or not plain(r).strip():
                 prev_names = None

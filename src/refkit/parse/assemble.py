@@ -40,18 +40,6 @@ TEXT_FIELDS = {
     "note": "note",
 }
 # CSL field(s) each tagger label feeds, for confidences
-LABEL_TO_CSL = {
-    **NAME_FIELDS,
-    **TEXT_FIELDS,
-    "date": "issued",
-    "volume": "volume",
-    "pages": "page",
-    "edition": "edition",
-    "url": "URL",
-    "doi": "DOI",
-    "isbn": "ISBN",
-    "citation-number": "citation-number",
-}
 
 _EDGE = " \t,.;:/"
 _REPEATED_AUTHOR = re.compile(r"^[\s\u2014\u2013\u2012_\-]{2,}[.,:]?$")

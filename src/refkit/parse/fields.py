@@ -28,11 +28,6 @@ SURNAME_MORPHEMES = {
     "pur", "parast",
 }
 # Given-name prefixes that form compound given names ("Abdul Salam", "Seyed Jalal", "Abu Bakr").
-GIVEN_PREFIXES = {
-    "abd", "abdul", "abdol", "abdel", "abdal", "abu", "abou", "seyed", "seyyed", "sayed", "sayyed",
-    "syed", "sayyid", "mir", "gholam", "golam", "ghulam", "mohammad", "muhammad", "mohammed",
-    "ali", "nur", "noor", "umm", "ibn", "bin", "ben",
-}
 PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
              "ter", "ten", "van't", "zu", "af", "al", "el", "bin", "ibn"}
 ORG_WORDS = re.compile(
@@ -42,7 +37,6 @@ ORG_WORDS = re.compile(
     r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
     r"senate|nations|union|agency|ministry|endowment|initiative|institution|unesco|nato|oecd|imf|who)\b", re.I)
 CORPORATE_WORDS = re.compile(r"\b(?:press|news|times|post|media|radio|television|tv|agency)\b", re.I)
-OTHERS_RE = re.compile(r"^(?:and|&)?\s*(?:others|et\.?\s*al\.?|u\.\s*a\.|et\s+autres)$", re.I)
 
 
 def squash(s: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from refkit.errors import RefkitError
+from refkit.errors import ModelError
 from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES
 
 DEFAULT_MODEL = Path(__file__).with_name("models") / "tagger.crfsuite"
@@ -31,10 +31,6 @@ LABELS = (
     "volume", "pages", "date", "publisher", "location", "edition", "genre", "url", "doi", "isbn",
     "note", "citation-number",
 )
-
-
-class ModelError(RefkitError):
-    """A tagger model cannot be opened or written."""
 
 
 @dataclass
@@ -208,8 +204,6 @@ JOURNAL_WORDS = _words(
 )
 PARTICLES = _words("van von de der den del della di da dos das du la le ter ten zu af al el bin ibn")
 CONNECTORS = _words("and & und et y e u. ve och og i")
-ETAL = _words("al al. al., et")
-LOCATION_PUNCT = re.compile(r"^\S+:$")
 
 _YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,:;]*$")
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")

@@ -14,14 +14,13 @@ media labels ``source``, ``medium``, ``director`` and ``producer`` are folded in
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from refkit.errors import InputError, OutputError
-from refkit.parse.tagger import LABELS, ModelError, featurize, tokenize
+from refkit.errors import InputError, ModelError, OutputError, RefkitError
+from refkit.io import atomic_path
+from refkit.parse.tagger import LABELS, featurize, tokenize
 
 LABEL_ALIASES = {
     "booktitle": "container-title",
@@ -127,14 +126,12 @@ def train(examples: Iterable[Example], model_path: str | Path, *, params: dict |
     trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
     if progress:
         progress(f"training on {report.references} references, {report.tokens} tokens")
-    fd, tmp = tempfile.mkstemp(prefix=".refkit-model-", dir=str(out.parent or Path(".")))
-    os.close(fd)
     try:
-        trainer.train(tmp)
-        os.replace(tmp, out)
+        with atomic_path(out) as tmp:
+            trainer.train(str(tmp))
+    except RefkitError:
+        raise
     except Exception as e:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
         raise ModelError(f"training failed: {e}", hint="check the labelled input") from e
     return report
 

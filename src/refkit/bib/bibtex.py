@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import bibtexparser
 from bibtexparser.middlewares.names import (
@@ -19,9 +18,9 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from refkit import latex
-from refkit.errors import BibtexError
-from refkit.keys import assign_keys
+from refkit.bib import latex
+from refkit.bib.keys import assign_keys
+from refkit.errors import BibtexError, Problem
 from refkit.model import Date, Name, Reference
 
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -72,15 +71,6 @@ FIELD_ORDER = ["author", "editor", "translator", "year", "date", "title", "journ
                "edition", "volume", "number", "pages", "address", "publisher", "institution", "school",
                "organization", "type", "howpublished", "url", "urldate", "doi", "isbn", "issn",
                "language", "note"]
-
-
-@dataclass
-class Problem:
-    """Something wrong with one part of the input, with the 1-based line it starts on."""
-
-    line: int
-    message: str
-    severity: str = "error"  # or "warning"
 
 
 # ---------------------------------------------------------------- reading
@@ -201,18 +191,18 @@ def loads(text: str, source: str | None = None) -> tuple[list[Reference], list[P
             msg = "an entry is not closed (a '}' is missing)"
         if "duplicate" in type(block).__name__.lower():
             msg = f"duplicate key {getattr(block, 'key', '?')!r}; the later entry is skipped"
-        problems.append(Problem(line, msg))
+        problems.append(Problem(msg, source, line, rule="syntax", severity="error"))
     for e in lib.entries:
         line = (e.start_line or 0) + 1
         raw = {f.key: str(f.value) for f in e.fields}
         ref = entry_to_reference(e.entry_type, e.key, raw, line)
         ref.source = source
         if ref.id in seen:
-            problems.append(Problem(line, f"duplicate key {ref.id!r}", "warning"))
+            problems.append(Problem(f"duplicate key {ref.id!r}", source, line, rule="duplicate-key"))
         seen.add(ref.id)
         refs.append(ref)
     if not refs and text.strip() and not problems:
-        problems.append(Problem(1, "no BibTeX entries found"))
+        problems.append(Problem("no BibTeX entries found", source, 1, rule="syntax", severity="error"))
     return refs, problems
 
 

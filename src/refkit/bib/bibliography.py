@@ -1,7 +1,7 @@
 """Reading a bibliography file, BibTeX or CSL-JSON, for the commands that take one (check, format, cite).
 
 The format is chosen by the file's extension, else sniffed from its first character. BibTeX goes
-through :mod:`refkit.bibtex`; CSL-JSON items are kept as they are (``items``) beside their model
+through :mod:`refkit.bib.bibtex`; CSL-JSON items are kept as they are (``items``) beside their model
 form (``references``), so that a renderer can use every CSL variable, known to refkit or not.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from refkit import bibtex
-from refkit.errors import InputError
+from refkit.bib import bibtex
+from refkit.errors import InputError, Problem
 from refkit.io import read_input
 from refkit.model import Reference
 
@@ -28,7 +28,7 @@ class Bibliography:
     kind: str  # "bibtex" or "csl-json"
     references: list[Reference]
     items: list[dict[str, Any]] | None = None  # the CSL-JSON items as read (csl-json only)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def csl_items(self) -> list[dict[str, Any]]:
         """CSL-JSON for every entry: the items as read, or the BibTeX entries mapped to CSL."""
@@ -43,7 +43,7 @@ def read_bibliography(path: str | Path | None) -> Bibliography:
     is_json = lower.endswith(JSON_SUFFIXES) or (not lower.endswith(BIBTEX_SUFFIXES) and text.lstrip()[:1] in "[{")
     if not is_json:
         entries, problems = bibtex.load(text, source=name)
-        warnings += [f"{name}:{p.line}: {p.message}" for p in problems]
+        warnings += problems
         return Bibliography(name, "bibtex", entries, warnings=warnings)
     try:
         data = json.loads(text)
@@ -61,13 +61,15 @@ def read_bibliography(path: str | Path | None) -> Bibliography:
     seen: set[str] = set()
     for n, d in enumerate(data, 1):
         if not isinstance(d, dict):
-            warnings.append(f"{name}: item {n} is not an object; skipped")
+            warnings.append(Problem(f"item {n} is not an object; skipped", name,
+                                    rule="syntax", severity="error"))
             continue
         item = dict(d)
         item["id"] = str(item.get("id") or f"item{n}")
         item["type"] = str(item.get("type") or "document")
         if item["id"] in seen:
-            warnings.append(f"{name}: duplicate id {item['id']!r} (item {n}); the later one is skipped")
+            warnings.append(Problem(f"duplicate id {item['id']!r} (item {n}); the later one is skipped", name,
+                                    lines.get(item["id"]), rule="duplicate-key"))
             continue
         seen.add(item["id"])
         items.append(item)
