@@ -13,7 +13,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from refkit.bib import bibtex
+from refkit.bib import bibtex_writer
 from refkit.parse import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ def main() -> None:
                         ("wrapped at 72 columns", "\n".join(textwrap.fill(r, 72) for r in refs))):
         t0 = time.perf_counter()
         parsed = parse_text(text)
-        out = bibtex.dumps([p.ref for p in parsed])
+        out = bibtex_writer.dumps([p.ref for p in parsed])
         dt = time.perf_counter() - t0
         assert len(parsed) == n, (label, len(parsed))
         print(f"{label:>22}: {n:,} references in {dt:.2f} s = {n / dt:,.0f} references/s "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bibtexparser
 import pytest
 
-from refkit.bib import bibtex, latex
+from refkit.bib import bibtex, bibtex_writer, latex
 from refkit.bib.keys import assign_keys
 from refkit.errors import BibtexError
 from refkit.model import Date, Name, Reference
@@ -26,7 +26,7 @@ def test_round_trip_through_bibtexparser_keeps_every_field():
     r.names["translator"] = [Name(family="Berg", given="Anna", particle="van den")]
     r.names["author"].append(Name.et_al())
     r.dates["accessed"] = Date(start=(2020, 2, 18))
-    text = bibtex.dumps([r])
+    text = bibtex_writer.dumps([r])
     # bibtexparser itself reads it, with no failed blocks
     lib = bibtexparser.parse_string(text)
     assert not lib.failed_blocks and len(lib.entries) == 1
@@ -42,7 +42,7 @@ def test_round_trip_through_bibtexparser_keeps_every_field():
 
 def test_unbalanced_braces_are_escaped_so_the_file_stays_valid():
     r = _ref(title="A } stray { brace }")
-    text = bibtex.dumps([r])
+    text = bibtex_writer.dumps([r])
     lib = bibtexparser.parse_string(text)
     assert not lib.failed_blocks
     back, _ = bibtex.loads(text)
@@ -55,7 +55,7 @@ def test_non_ascii_stays_utf8_and_latex_input_is_decoded():
     r = refs[0]
     assert [str(n) for n in r.names["author"]] == ["Müller, Jörg", "Dvořák, Anton"]
     assert r.fields["title"] == "Café – Über & mehr"
-    assert "Müller" in bibtex.dumps(refs)
+    assert "Müller" in bibtex_writer.dumps(refs)
 
 
 def test_names_particles_others_and_corporate():
@@ -65,7 +65,7 @@ def test_names_particles_others_and_corporate():
     assert (a[0].particle, a[0].family, a[0].given) == ("van den", "Berg", "Anna")
     assert a[1].literal == "World Health Organization"
     assert a[2].others
-    out = bibtex.dumps(refs)
+    out = bibtex_writer.dumps(refs)
     assert "author = {van den Berg, Anna and {World Health Organization} and others}" in out
 
 
@@ -73,7 +73,7 @@ def test_year_ranges_and_month():
     refs, _ = bibtex.loads("@article{a, year={2020/2021}, title={T}}\n@article{b, year=2012, month=oct, title={U}}")
     assert refs[0].dates["issued"].to_csl() == {"date-parts": [[2020], [2021]]}
     assert refs[1].dates["issued"].start == (2012, 10)
-    out = bibtex.dumps(refs)
+    out = bibtex_writer.dumps(refs)
     assert "year = {2020/2021}" in out and "date = {2012-10}" in out
 
 
@@ -125,7 +125,7 @@ def test_urls_inside_latex_stay_verbatim_and_a_second_link_is_kept():
     assert r.fields["URL"] == "http://a.org"
     assert r.fields["note"] == "See http://c.org/~me/a--b – ok"
     assert r.extra["howpublished"] == r"\url{http://b.org/x--y}"
-    assert r"howpublished = {\url{http://b.org/x--y}}" in bibtex.dumps(refs)
+    assert r"howpublished = {\url{http://b.org/x--y}}" in bibtex_writer.dumps(refs)
 
 
 def test_biblatex_fields_map_to_csl_and_back():
@@ -139,7 +139,7 @@ def test_biblatex_fields_map_to_csl_and_back():
     assert a["container-author"] == [{"family": "Kant", "given": "Immanuel"}]
     assert a["author"] == [{"family": "Dijk", "given": "Jan", "non-dropping-particle": "van"}]
     assert (b["publisher"], b["authority"], b["number"]) == ("I", "Org", "5")
-    again, _ = bibtex.loads(bibtex.dumps(refs))
+    again, _ = bibtex.loads(bibtex_writer.dumps(refs))
     assert [r.to_csl() for r in again] == [a, b]
 
 

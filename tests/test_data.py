@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from refkit.bib import bibtex
+from refkit.bib import bibtex_writer
 from refkit.config import default_bibliography
 from refkit.errors import InputError
 from refkit.parse import parse_text
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_data_references_bib_is_what_refkit_parse_makes_of_references_txt():
     raw = (ROOT / "data" / "references.txt").read_text(encoding="utf-8")
-    made = bibtex.dumps([p.ref for p in parse_text(raw)])
+    made = bibtex_writer.dumps([p.ref for p in parse_text(raw)])
     assert (ROOT / "data" / "references.bib").read_text(encoding="utf-8") == made, (
         "regenerate with: refkit parse data/references.txt -o data/references.bib --force")
 

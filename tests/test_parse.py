@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from refkit.bib import bibtex
+from refkit.bib import bibtex_writer
 from refkit.parse import fields as F
 from refkit.parse import parse_text
 from refkit.parse.split import split_references
@@ -24,7 +24,7 @@ def _score(shared, gold_path, pred_text, tmp_path):
 
 
 def _bib(text: str, **kw) -> str:
-    return bibtex.dumps([p.ref for p in parse_text(text, **kw)])
+    return bibtex_writer.dumps([p.ref for p in parse_text(text, **kw)])
 
 
 def test_seed_list_matches_the_hand_checked_gold(shared, tmp_path):
@@ -178,7 +178,7 @@ def test_rules_more_variants():
     assert r[3].type == "thesis" and r[3].fields["publisher"] == "Faculty of Law, University of Tehran"
     assert r[4].fields["title"] == "Russia’s Foreign Policy: Change and Continuity"
     assert (r[4].fields["publisher-place"], r[4].fields["publisher"]) == ("Lanham, MD", "Rowman & Littlefield")
-    assert "publisher = {Rowman \\& Littlefield}" in bibtex.dumps(r)
+    assert "publisher = {Rowman \\& Littlefield}" in bibtex_writer.dumps(r)
 
 
 def test_rules_decline_other_styles_so_the_tagger_gets_them():

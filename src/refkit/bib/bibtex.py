@@ -1,15 +1,13 @@
-"""BibTeX in and out through bibtexparser 2, and the BibTeX <-> model mapping.
+"""Reading BibTeX/biblatex through bibtexparser 2, and the BibTeX -> model mapping.
 
 Reading keeps going past broken entries: each one becomes a :class:`Problem` with its line
-number, the good ones are returned. Writing produces entries that bibtexparser, BibTeX and
-biber read back with the same fields (``tests/test_bibtex.py`` checks the round trip).
+number, the good ones are returned. Writing is :mod:`refkit.bib.bibtex_writer`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 
 import bibtexparser
 from bibtexparser.middlewares.names import (
@@ -19,7 +17,6 @@ from bibtexparser.middlewares.names import (
 )
 
 from refkit.bib import latex
-from refkit.bib.keys import assign_keys
 from refkit.errors import BibtexError, Problem
 from refkit.model import Date, Name, Reference
 
@@ -65,13 +62,6 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 VERBATIM = {"url", "doi", "file", "eprint"}
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-
-# The order fields are written in.
-FIELD_ORDER = ["author", "editor", "translator", "year", "date", "title", "journal", "booktitle", "series",
-               "edition", "volume", "number", "pages", "address", "publisher", "institution", "school",
-               "organization", "type", "howpublished", "url", "urldate", "doi", "isbn", "issn",
-               "language", "note"]
-
 
 # ---------------------------------------------------------------- reading
 def parse_names(value: str) -> list[Name]:
@@ -217,93 +207,3 @@ def load(text: str, source: str | None = None, strict: bool = False) -> tuple[li
         raise BibtexError(f"malformed BibTeX at {where}: {p.message}",
                           hint="check that every entry looks like @type{key, field = {value}, ...}")
     return refs, problems
-
-
-# ---------------------------------------------------------------- writing
-def _name_to_bibtex(n: Name) -> str:
-    if n.others:
-        return "others"
-    if n.literal:
-        return "{" + latex.encode(n.literal) + "}"
-    fam = latex.encode(n.family)
-    if re.search(r"(^|\s)[^\w\s]*[a-z]|\band\b|,", n.family):  # would be read as a particle
-        fam = "{" + fam + "}"
-    parts = [f"{latex.encode(n.dropping)} {latex.encode(n.particle)} {fam}".strip()]
-    if n.suffix:
-        parts.append(latex.encode(n.suffix))
-    if n.given:
-        given = latex.encode(n.given)
-        if re.search(r"\band\b", n.given):
-            given = "{" + given + "}"
-        parts.append(given)
-    return ", ".join(parts)
-
-
-def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
-    """Map a reference to (BibTeX entry type, {field: raw BibTeX value})."""
-    etype = CSL_TO_TYPE.get(ref.type, "misc")
-    out: dict[str, str] = {}
-    for bib, csl in NAME_FIELDS.items():
-        names = ref.names.get(csl)
-        if names:
-            out[bib] = " and ".join(_name_to_bibtex(n) for n in names)
-    issued = ref.dates.get("issued")
-    if issued:
-        if issued.start:
-            out["year"] = issued.year_text()
-            if len(issued.start) > 1:
-                out["date"] = issued.iso()
-        elif issued.literal:
-            out["year"] = latex.encode(issued.literal)
-    acc = ref.dates.get("accessed")
-    if acc and (acc.start or acc.literal):
-        out["urldate"] = acc.iso()
-    for bib, csl in DATE_FIELDS.items():
-        d = ref.dates.get(csl)
-        if d and (d.start or d.literal):
-            out[bib] = d.iso()
-    f = ref.fields
-    container_field = {"article": "journal"}.get(etype, "booktitle")
-    publisher_field = {"report": "institution", "thesis": "school", "online": "organization"}.get(etype, "publisher")
-    mapping = [
-        ("title", "title"), ("container-title", container_field), ("collection-title", "series"),
-        ("edition", "edition"), ("volume", "volume"),
-        ("issue" if etype == "article" else "number", "number"), ("page", "pages"),
-        ("publisher-place", "address"), ("publisher", publisher_field), ("genre", "type"),
-        ("medium", "howpublished"), ("URL", "url"), ("DOI", "doi"), ("ISBN", "isbn"), ("ISSN", "issn"),
-        ("language", "language"), ("note", "note"), ("abstract", "abstract"), ("keyword", "keywords"),
-        ("event-title", "eventtitle"), ("event-place", "venue"), ("title-short", "shorttitle"),
-        ("chapter-number", "chapter"), ("version", "version"), ("collection-number", "number"),
-        ("number-of-pages", "pagetotal"), ("number-of-volumes", "volumes"),
-        ("container-title-short", "shortjournal"), ("authority", "organization"),
-    ]
-    for csl, bib in mapping:
-        v = f.get(csl, "")
-        if not v or bib in out:
-            continue
-        if bib == "pages":
-            v = re.sub(r"\s*[-–—]+\s*", "--", v)
-        out[bib] = v if bib in VERBATIM else latex.encode(v)
-    other = f.get("number") if etype == "article" else f.get("issue")
-    if other and "number" not in out:
-        out["number"] = latex.encode(other)
-    for k, v in ref.extra.items():
-        out.setdefault(k, v)
-    return etype, out
-
-
-def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
-    rank = {k: i for i, k in enumerate(FIELD_ORDER)}
-    return sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank)))
-
-
-def dumps(refs: Iterable[Reference], assign: bool = True) -> str:
-    """Write references as BibTeX. Missing or clashing keys are (re)assigned when ``assign``."""
-    refs = list(refs)
-    keys = assign_keys(refs) if assign else [r.id for r in refs]
-    chunks = []
-    for ref, key in zip(refs, keys, strict=True):
-        etype, fields = reference_to_fields(ref)
-        body = "".join(f"  {k} = {{{v}}},\n" for k, v in _ordered(fields))
-        chunks.append(f"@{etype}{{{key},\n{body}}}\n")
-    return "\n".join(chunks)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from refkit.bib import bibtex
+from refkit.bib import bibtex_writer
 from refkit.bib.keys import assign_keys
 from refkit.cli.output import console, warn
 from refkit.errors import ExitCode
@@ -87,7 +87,7 @@ def parse_command(input: str, output: str | None, to: str, one_per_line: bool, s
     for ref, key in zip(refs, assign_keys(refs), strict=True):
         ref.id = key
     if to == "bibtex":
-        out = bibtex.dumps(refs, assign=False)
+        out = bibtex_writer.dumps(refs, assign=False)
     else:
         out = json.dumps([r.to_csl() for r in refs], ensure_ascii=False, indent=2) + "\n"
     if explain:
