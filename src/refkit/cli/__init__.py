@@ -23,6 +23,10 @@ COMMANDS = {
     "cite": "refkit.cli.format",
     "styles": "refkit.cli.format",
     "train": "refkit.cli.train",
+    "dedupe": "refkit.cli.dedupe",
+    "cited": "refkit.cli.cited",
+    "add": "refkit.cli.add",
+    "enrich": "refkit.cli.enrich",
 }
 
 
