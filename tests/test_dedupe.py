@@ -120,7 +120,7 @@ def test_cli_report_text_and_json(tmp_path):
     assert data["summary"]["duplicates"] == 1
     p.write_text(BIB.replace("Graph kernels for small molecules", "Something else"))
     r = CliRunner().invoke(cli, ["dedupe", str(p)])
-    assert r.exit_code == 0 and "no duplicates among 3 entries" in r.stdout
+    assert r.exit_code == 0 and "no duplicates among 3 entries" in r.stderr
 
 
 def test_cli_merge_writes_the_file_and_the_key_map(tmp_path):

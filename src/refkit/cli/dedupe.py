@@ -62,11 +62,11 @@ def dedupe_command(files: tuple[str, ...], fmt: str, merge: bool, output: str | 
         else:
             for g in groups:
                 where = ", ".join(f"{r.source}:{r.line} {r.id}" if r.line else f"{r.source} {r.id}" for r in g.refs)
-                click.echo(f"{where}: {g.reason} (score {g.score:.2f})")
+                click.echo(f"{where}: {g.reason} (score {g.score:.3f})")
             n = sum(len(g.keys) - 1 for g in groups)
             click.echo(f"{len(groups)} group(s) of duplicates, {n} entr{'y' if n == 1 else 'ies'} to merge "
                        f"({len(refs)} entries read)" if groups else f"no duplicates among {len(refs)} entries",
-                       err=fmt == "text" and bool(groups))
+                       err=True)
         raise SystemExit(ExitCode.FINDINGS if groups else ExitCode.OK)
 
     plan = plan_merge(groups)

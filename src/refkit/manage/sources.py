@@ -150,7 +150,7 @@ class Client:
         self.opts = opts
         self.session = make_session(opts.allow_private, 4)
         contact = f"; mailto:{opts.mailto}" if opts.mailto else ""
-        self.session.headers["User-Agent"] = f"refkit/{__version__} (https://github.com/refkit/refkit{contact})"
+        self.session.headers["User-Agent"] = f"refkit/{__version__} (refkit-cli bibliography tool{contact})"
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
         self.requests = 0
@@ -193,14 +193,15 @@ class Client:
                 last_error = _describe(e)
                 if "private" in last_error:
                     break
-                time.sleep(min(2 ** attempt * 0.5, self.opts.max_wait))
+                if attempt < self.opts.retries:
+                    time.sleep(min(2 ** attempt * 0.5, self.opts.max_wait))
                 continue
             if r.status_code in (404, 410):
                 raise NotFound(full)
             if r.status_code in RETRY_STATUSES:
                 last_error = f"HTTP {r.status_code}"
                 wait = _retry_after(r.headers.get("Retry-After"))
-                if wait is not None and wait > self.opts.max_wait:
+                if wait is not None and wait > self.opts.max_wait or attempt == self.opts.retries:
                     break
                 time.sleep(wait if wait is not None else min(2 ** attempt * 0.5, self.opts.max_wait))
                 continue
