@@ -12,7 +12,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from dedupe_pairs import DIFFERENT, SAME  # noqa: E402
-
 from refkit.bib import bibtex  # noqa: E402
 from refkit.manage.dedupe import find_duplicates  # noqa: E402
 
