@@ -71,6 +71,18 @@ SAME: list[tuple[str, str, str]] = [
     ("hyphenated given names",
      "@article{a, author={Kim, Min-Jun and Park, Seo-Yeon}, title={Wind load on tall timber buildings}, journal={Structural Timber}, year={2022}}",
      "@article{b, author={Kim, M.-J. and Park, S.-Y.}, title={Wind load on tall timber buildings}, journal={Struct. Timber}, year={2022}}"),
+    ("MEDLINE-style names without commas",
+     "@article{a, author={Hale JR and Dijk M}, title={Napping and recall in rotating shift workers}, journal={J Sleep Stud}, year={2020}}",
+     "@article{b, author={Hale, John R. and Dijk, Marieke}, title={Napping and recall in rotating shift workers}, journal={Journal of Sleep Studies}, year={2020}}"),
+    ("DOI as a link in url",
+     "@article{a, author={Ferreira, Joao}, title={Estuary salinity under dredging}, journal={Coastal Works}, year={2011}, url={https://doi.org/10.5555/cw.11.3}}",
+     "@article{b, author={Ferreira, J.}, title={Estuary salinity under dredging regimes}, journal={Coastal Works}, year={2011}, doi={10.5555/CW.11.3}}"),
+    ("edition as a word and as a number",
+     "@book{a, author={Sato, Keiko}, title={Statistical Methods for Field Ecology}, edition={Second}, publisher={Greenleaf}, year={2015}}",
+     "@book{b, author={Sato, K.}, title={Statistical methods for field ecology}, edition={2nd}, publisher={Greenleaf Press}, year={2015}}"),
+    ("misspelt family name",
+     "@article{a, author={Whitaker, Owen and Bello, Chioma}, title={Lichen cover as a proxy for air quality}, journal={Urban Ecology}, year={2014}}",
+     "@article{b, author={Whittaker, Owen and Bello, Chioma}, title={Lichen cover as a proxy for air quality}, journal={Urban Ecol.}, year={2014}}"),
 ]
 
 DIFFERENT: list[tuple[str, str, str]] = [
@@ -149,4 +161,13 @@ DIFFERENT: list[tuple[str, str, str]] = [
     ("same title, different years, no preprint",
      "@article{a, author={Mensah, Kofi}, title={Urban heat islands in West African cities}, journal={Urban Climate Letters}, year={2017}}",
      "@article{b, author={Mensah, Kofi}, title={Urban heat islands in West African cities}, journal={Urban Climate Letters}, year={2018}}"),
+    ("dataset versions",
+     "@dataset{a, author={Achterberg, Femke}, title={Hourly river temperatures, Upper Vale}, version={1.0}, year={2021}}",
+     "@dataset{b, author={Achterberg, Femke}, title={Hourly river temperatures, Upper Vale}, version={2.0}, year={2021}}"),
+    ("numbered reports in one series",
+     "@techreport{a, author={Ilves, Toomas}, title={Harbour sediment survey}, institution={Port Authority}, number={PA-14}, year={2012}}",
+     "@techreport{b, author={Ilves, Toomas}, title={Harbour sediment survey}, institution={Port Authority}, number={PA-15}, year={2012}}"),
+    ("an author's two papers with long shared prefixes",
+     "@article{a, author={Mensah, Kofi}, title={Urban heat islands in West African cities: a satellite view}, journal={Urban Climate Letters}, year={2017}}",
+     "@article{b, author={Mensah, Kofi}, title={Urban heat islands in West African cities: a ground survey}, journal={Urban Climate Letters}, year={2017}}"),
 ]

@@ -67,6 +67,10 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", t))
 
 
+def _doi_in_url(url: str) -> str:
+    return norm_doi(url) if re.search(r"doi\.org/10\.", url, re.I) else ""
+
+
 def norm_doi(value: str) -> str:
     v = value.strip().lower()
     v = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", "", v)
@@ -136,6 +140,13 @@ def titles(ref: Reference) -> tuple[str, str]:
     return full, main
 
 
+def _unswap(n: Name) -> Name:
+    """"Smith J" written without a comma reads as given "Smith", family "J": swap it back."""
+    if not n.literal and re.fullmatch(r"(?:[A-Z]\.?\s?){1,3}", n.family.strip()) and re.fullmatch(r"\w[\w'\-]+", n.given):
+        return Name(family=n.given, given=" ".join(c + "." for c in re.sub(r"[^A-Z]", "", n.family)))
+    return n
+
+
 def family(n: Name) -> str:
     """The family name without particles ("van der Berg" and "Berg, J. van der" agree)."""
     return fold(n.literal if n.literal else n.family or n.full_family()).replace(" ", "")
@@ -193,11 +204,11 @@ class _Sig:
     @classmethod
     def of(cls, ref: Reference) -> _Sig:
         full, main = titles(ref)
-        names = authors(ref)
+        names = [_unswap(n) for n in authors(ref)]
         words, main_words = set(full.split()), set(main.split())
         vetoes = {w for w in _VETO_WORDS if w in words} | {w for w in _SOFT_VETO_WORDS if w in main_words}
         return cls(ref, full, main, [family(n) for n in names], [fold(n.given) for n in names], ref.year,
-                   norm_doi(ref.get("DOI")), arxiv_id(ref), norm_isbn(ref.get("ISBN")), is_preprint(ref),
+                   norm_doi(ref.get("DOI")) or _doi_in_url(ref.get("URL")), arxiv_id(ref), norm_isbn(ref.get("ISBN")), is_preprint(ref),
                    _numbers(full), vetoes)
 
 
@@ -214,7 +225,7 @@ def title_similarity(a: _Sig, b: _Sig) -> float:
 
 
 def _fam_eq(x: str, y: str) -> bool:
-    return x == y or (min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 85)
+    return x == y or (min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80)
 
 
 def _given_ok(x: str, y: str) -> bool:
@@ -251,8 +262,10 @@ def veto(a: _Sig, b: _Sig, preprints: bool = True) -> str:
         return "different numbers in the titles"
     if a.vetoes != b.vetoes:
         return "an erratum, reply or part beside the work"
-    for f in ("edition", "volume"):
+    for f in ("edition", "volume", "version", "number"):
         x, y = fold(a.ref.get(f)), fold(b.ref.get(f))
+        if f == "edition":
+            x, y = _numbers(x) and "".join(_numbers(x)) or x, _numbers(y) and "".join(_numbers(y)) or y
         if x and y and x != y and not (f == "volume" and a.ref.type.startswith("article")):
             return f"different {f}s"
     if a.year and b.year and a.year != b.year:
