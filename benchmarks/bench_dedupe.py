@@ -11,7 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from dedupe_pairs import DIFFERENT, SAME  # noqa: E402
+import dedupe_heldout  # noqa: E402
+import dedupe_pairs  # noqa: E402
 from refkit.bib import bibtex  # noqa: E402
 from refkit.manage.dedupe import find_duplicates  # noqa: E402
 
@@ -22,11 +23,12 @@ def found(a: str, b: str) -> bool:
 
 
 def main() -> None:
-    tp = sum(found(a, b) for _, a, b in SAME)
-    fp = sum(found(a, b) for _, a, b in DIFFERENT)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    print(f"pairs: {tp}/{len(SAME)} same-work pairs found, {fp}/{len(DIFFERENT)} hard negatives joined: "
-          f"precision {precision:.2f}, recall {tp / len(SAME):.2f}")
+    for label, mod in (("tuning pairs", dedupe_pairs), ("held-out pairs", dedupe_heldout)):
+        tp = sum(found(a, b) for _, a, b in mod.SAME)
+        fp = sum(found(a, b) for _, a, b in mod.DIFFERENT)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        print(f"{label}: {tp}/{len(mod.SAME)} same-work pairs found, {fp}/{len(mod.DIFFERENT)} hard negatives "
+              f"joined: precision {precision:.2f}, recall {tp / len(mod.SAME):.2f}")
     real = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "realworld" / "bib"
     if not real.is_dir():
         print("../shared/realworld/bib not present: real files skipped")

@@ -16,6 +16,7 @@ from refkit.manage.dedupe import arxiv_id, find_duplicates, norm_doi, norm_isbn
 from refkit.manage.dedupe_merge import merge_refs
 
 sys.path.insert(0, str(Path(__file__).parent))
+import dedupe_heldout  # noqa: E402
 from dedupe_pairs import DIFFERENT, SAME  # noqa: E402
 
 
@@ -42,6 +43,12 @@ def test_precision_and_recall_on_the_pairs():
     fp = sum(1 for _, a, b in DIFFERENT if _groups(a, b))
     assert tp / (tp + fp) >= 0.98
     assert tp / len(SAME) >= 0.9
+
+
+def test_precision_on_the_held_out_pairs():
+    tp = sum(1 for _, a, b in dedupe_heldout.SAME if _groups(a, b))
+    fp = sum(1 for _, a, b in dedupe_heldout.DIFFERENT if _groups(a, b))
+    assert tp / max(tp + fp, 1) >= 0.98 and tp / len(dedupe_heldout.SAME) >= 0.8
 
 
 def test_preprints_can_be_kept_apart():
