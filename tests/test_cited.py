@@ -37,9 +37,10 @@ def test_latex_commands(tmp_path):
         "\\parencite*{p1} \\textcite{t1} \\autocite[4]{a1} \\citealp{n1} \\citeauthor*{n2} \\citeyear{n3}\n"
         "\\cites(pre)(post)[a][b]{m1}[c]{m2}{m3} \\footcite{f1} \\Textcite{T1}\n"
         "\\begin{verbatim}\n\\cite{verb}\n\\end{verbatim}\n"
-        "\\citestyle{plain} \\nocite{*} \\cite {spaced}\n")
+        "\\citestyle{plain} \\nocite{*} \\cite {spaced}\n"
+        "\\excitedstate{no} \\newcommand{\\mycite}[1]{\\cite{#1}} \\volcite[see]{2}[10]{v1} \\shortcite{s1}\n")
     assert keys(tex) == ["afterpercent", "alpha", "beta", "gamma", "delta", "p1", "t1", "a1", "n1", "n2", "n3",
-                         "m1", "m2", "m3", "f1", "T1", "*", "spaced"]
+                         "m1", "m2", "m3", "f1", "T1", "*", "spaced", "v1", "s1"]
     lines = {k: line for k, _, line in cited_keys([tex])}
     assert lines["delta"] == 4 and lines["m1"] == 6 and lines["spaced"] == 10
 

@@ -34,6 +34,10 @@ _LATEX_CMD = re.compile(
     r"\\(?P<name>[A-Za-z]*cite[A-Za-z]*|cites|nocite)(?P<star>\*?)"
     r"|\\(?P<inc>input|include|subfile|subfileinclude)\s*\{(?P<path>[^{}]+)\}"
     r"|\\begin\s*\{(?P<verb>verbatim\*?|Verbatim|lstlisting|minted|comment|filecontents\*?)\}")
+# a cite command: a known prefix, "cite" (or "Cite"), any suffix (\citet, \citealp, \parencite*, \Textcite,
+# \footfullcite, \shortcite, \volcite, \citeA ...); \excitedstate and the like are not
+_CITE_NAME = re.compile(r"(|foot|paren|text|auto|smart|super|full|footfull|no|short|[ptfa]?vol|ftvol|svol)"
+                        r"cite([A-Za-z]*)", re.I)
 _CROSSREF = re.compile(r"^(fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|tab|apx)[-:]")
 
 
@@ -65,7 +69,7 @@ def _skip_space(text: str, i: int) -> int:
     return i + (m.end() if m else 0)
 
 
-def _cite_args(text: str, i: int, multi: bool) -> tuple[list[tuple[str, int]], int]:
+def _cite_args(text: str, i: int, multi: bool, groups: int = 1) -> tuple[list[tuple[str, int]], int]:
     """The key groups after a cite command at ``i``: [(content, offset)], and where the command ends."""
     keys: list[tuple[str, int]] = []
     while True:
@@ -84,7 +88,7 @@ def _cite_args(text: str, i: int, multi: bool) -> tuple[list[tuple[str, int]], i
                 break
             keys.append((g[0], j + 1))
             i = g[1]
-            if not multi:
+            if not multi and len(keys) >= groups:
                 break
         else:
             break
@@ -114,15 +118,19 @@ def latex_citations(path: Path, _seen: set[Path] | None = None) -> list[Citation
                 out += latex_citations(child, seen)
             continue
         cmd = m.group("name")
-        if cmd in _NOT_CITE or not re.fullmatch(r"[A-Za-z]*cite[A-Za-z]*|[A-Za-z]*cites", cmd):
-            continue
-        if text[pos:pos + 1].isalpha():
+        parts = _CITE_NAME.fullmatch(cmd)
+        if cmd in _NOT_CITE or not parts:
             continue
         multi = cmd.endswith("cites")
-        groups, pos = _cite_args(text, pos, multi)
+        vol = "vol" in parts.group(1).lower()
+        groups, pos = _cite_args(text, pos, multi, 2 if vol else 1)
+        if vol and groups:
+            groups = groups[1:]  # \volcite[pre]{volume}[pages]{key}: the first group is the volume
         for content, off in groups:
             for km in re.finditer(r"[^,\s]+", content):
                 key = km.group(0)
+                if "#" in key or key.startswith("\\"):
+                    continue  # a macro's parameter (\newcommand{\mycite}[1]{\cite{#1}}) or a macro
                 out.append((key, name, text.count("\n", 0, off + km.start()) + 1))
     return out
 
