@@ -128,3 +128,13 @@ def test_cli_prune(tmp_path):
 def test_missing_document_is_one_error_line(tmp_path):
     r = CliRunner().invoke(cli, ["cited", str(tmp_path / "nope.tex"), "--bib", str(tmp_path / "x.bib")])
     assert r.exit_code == 2 and r.output.startswith("Error: ") and "Traceback" not in r.output
+
+
+def test_bib_from_the_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.refkit.cited]\nbib = ["lib/main.bib"]\n')
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "main.bib").write_text(BIB)
+    (tmp_path / "d.md").write_text("[@alpha; @zeta]\n")
+    r = CliRunner().invoke(cli, ["cited", "d.md", "--format", "json"])
+    assert r.exit_code == 1 and [u["key"] for u in json.loads(r.stdout)["undefined"]] == ["zeta"]

@@ -13,8 +13,8 @@ from refkit.errors import ExitCode
 @click.command("cited")
 @click.argument("docs", nargs=-1, required=True, metavar="DOC...")
 @click.option("--bib", "bibs", multiple=True, metavar="FILE",
-              help="The bibliography (repeatable). Default: the files the documents name "
-                   "(\\bibliography, \\addbibresource, bibliography: in the front matter), else the project's.")
+              help="The bibliography (repeatable). Default: [tool.refkit.cited] bib, else the files the documents "
+                   "name (\\bibliography, \\addbibresource, bibliography: in the front matter), else the project's.")
 @format_option("text", "json")
 @click.option("--prune", is_flag=True, help="Write only the cited entries (and their crossref parents) to -o OUT.")
 @click.option("-o", "--output", metavar="OUT", help="With --prune: where to write the cited subset.")
@@ -37,6 +37,14 @@ def cited_command(docs: tuple[str, ...], bibs: tuple[str, ...], fmt: str, prune:
         raise click.UsageError("--prune needs -o OUT")
     citations = cited_keys(list(docs))
     paths = [Path(b) for b in bibs]
+    if not paths:
+        from refkit.config import load_config
+
+        conf, conf_file = load_config()
+        table = conf.get("cited") if isinstance(conf.get("cited"), dict) else {}
+        named = (table or {}).get("bib") or []
+        if conf_file is not None:
+            paths = [conf_file.parent / str(b) for b in ([named] if isinstance(named, str) else named)]
     if not paths:
         for d in docs:
             paths += [p for p in bibliographies_named(Path(d)) if p not in paths]

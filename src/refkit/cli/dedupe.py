@@ -20,7 +20,8 @@ from refkit.errors import ExitCode, OutputError
               help="With --merge: write the key map (JSON, old key -> kept key) here. "
                    "Default: OUT (or the first FILE) with .keymap.json.")
 @click.option("--separate-preprints", is_flag=True,
-              help="Treat an arXiv preprint and its published version as two works.")
+              help="Treat an arXiv preprint and its published version as two works "
+                   "(also [tool.refkit.dedupe] separate-preprints = true).")
 @click.option("--force", is_flag=True, help="Overwrite OUT or the key map if they exist.")
 def dedupe_command(files: tuple[str, ...], fmt: str, merge: bool, output: str | None, in_place: bool,
                    key_map: str | None, separate_preprints: bool, force: bool) -> None:
@@ -43,6 +44,11 @@ def dedupe_command(files: tuple[str, ...], fmt: str, merge: bool, output: str | 
         raise click.UsageError("--merge needs -o OUT or --in-place")
     if output and in_place:
         raise click.UsageError("give -o OUT or --in-place, not both")
+    from refkit.config import load_config
+
+    conf, _ = load_config()
+    table = conf.get("dedupe") if isinstance(conf.get("dedupe"), dict) else {}
+    separate_preprints = separate_preprints or bool((table or {}).get("separate-preprints"))
     paths = list(files) or [str(default_bibliography())]
     bibs = [read_bibliography(p) for p in paths]
     for b in bibs:
