@@ -9,6 +9,7 @@ replaced. The result is a list of changes to show; applying them rewrites only t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -55,6 +56,8 @@ def _fill(ref: Reference, cand: Reference, source: str, score: float, fields: li
     filled: dict[str, str] = {}
     for f in fields:
         v = cand.get(f).strip()
+        if f == "URL" and re.search(r"doi\.org/", v, re.I):
+            continue  # the DOI's own link: the DOI says it already
         if v and not ref.get(f).strip() and f.lower() not in {k.lower() for k in ref.extra}:
             new.fields[f] = v
             filled[f] = v
