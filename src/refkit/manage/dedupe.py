@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from refkit.model import Name, Reference
 
@@ -58,13 +59,17 @@ class Group:
 
 
 # ------------------------------------------------------------------ normalising
+_LATEX_CMD = re.compile(r"\\[A-Za-z]+\s*")
+_WORD = re.compile(r"[a-z0-9]+")
+_FOLD_TABLE = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "œ": "oe", "&": " and ", "'": ""})
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case ASCII words separated by single spaces: LaTeX leftovers, accents, punctuation gone."""
-    t = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l").replace("œ", "oe")
-    t = re.sub(r"\\[A-Za-z]+\s*", " ", t)  # any LaTeX command the decoder left
+    t = _LATEX_CMD.sub(" ", text.translate(_FOLD_TABLE))  # any LaTeX command the decoder left
     t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode().lower()
-    t = t.replace("&", " and ").replace("'", "")
-    return " ".join(re.findall(r"[a-z0-9]+", t))
+    return " ".join(_WORD.findall(t))
 
 
 def _doi_in_url(url: str) -> str:
@@ -120,8 +125,8 @@ def norm_isbn(value: str) -> str:
     return ""
 
 
-def is_preprint(ref: Reference) -> bool:
-    if arxiv_id(ref) and (not ref.get("container-title") or "arxiv" in ref.get("container-title").lower()
+def is_preprint(ref: Reference, arxiv: str | None = None) -> bool:
+    if (arxiv_id(ref) if arxiv is None else arxiv) and (not ref.get("container-title") or "arxiv" in ref.get("container-title").lower()
                           or ref.type in _PREPRINT_TYPES - {"article"}):
         return True
     low = (ref.get("container-title") + " " + ref.get("publisher") + " " + ref.get("genre")).lower()
@@ -205,10 +210,12 @@ class _Sig:
     def of(cls, ref: Reference) -> _Sig:
         full, main = titles(ref)
         names = [_unswap(n) for n in authors(ref)]
+        ax = arxiv_id(ref)
         words, main_words = set(full.split()), set(main.split())
         vetoes = {w for w in _VETO_WORDS if w in words} | {w for w in _SOFT_VETO_WORDS if w in main_words}
         return cls(ref, full, main, [family(n) for n in names], [fold(n.given) for n in names], ref.year,
-                   norm_doi(ref.get("DOI")) or _doi_in_url(ref.get("URL")), arxiv_id(ref), norm_isbn(ref.get("ISBN")), is_preprint(ref),
+                   norm_doi(ref.get("DOI")) or _doi_in_url(ref.get("URL")), ax, norm_isbn(ref.get("ISBN")),
+                   is_preprint(ref, ax),
                    _numbers(full), vetoes)
 
 
@@ -405,6 +412,24 @@ def _with_parent(ref: Reference, index: dict[str, Reference]) -> Reference:
     return out
 
 
+def _candidates(block: str, members: list[int], sigs: list[_Sig]) -> list[tuple[int, int]]:
+    """The pairs of a block worth comparing: all of them in an identifier's block; else those whose titles
+    are close (rapidfuzz's C loop) or where one title begins the other (a missing subtitle)."""
+    if not block.startswith(("a:", "t:")) or len(members) < 8:
+        return [(i, j) for x, i in enumerate(members) for j in members[x + 1:]]
+    titles = [sigs[i].title for i in members]
+    out = set()
+    for x, t in enumerate(titles):
+        for _, _, y in process.extract(t, titles, scorer=fuzz.ratio, score_cutoff=75, limit=None):
+            if y > x:
+                out.add((members[x], members[y]))
+        if len(t) >= 12:
+            for y, u in enumerate(titles):
+                if y != x and u.startswith(t):
+                    out.add((members[min(x, y)], members[max(x, y)]))
+    return sorted(out)
+
+
 def find_duplicates(refs: list[Reference], preprints: bool = True) -> list[Group]:
     """Groups of entries that are one work, strongest links first; entries in file order inside a group.
 
@@ -413,16 +438,17 @@ def find_duplicates(refs: list[Reference], preprints: bool = True) -> list[Group
     index = {r.id: r for r in refs}
     sigs = [_Sig.of(_with_parent(r, index)) for r in refs]
     pairs: dict[tuple[int, int], tuple[str, float]] = {}
-    for members in _blocks(sigs).values():
+    seen: set[tuple[int, int]] = set()
+    for block, members in _blocks(sigs).items():
         if len(members) > 400:  # a block that large is a common name, not a signal; titles block too
             continue
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if (i, j) in pairs or (j, i) in pairs:
-                    continue
-                hit = compare(sigs[i], sigs[j], preprints)
-                if hit:
-                    pairs[(i, j)] = hit
+        for i, j in _candidates(block, members, sigs):
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            hit = compare(sigs[i], sigs[j], preprints)
+            if hit:
+                pairs[(i, j)] = hit
     group_of = list(range(len(sigs)))
     members_of: dict[int, list[int]] = {i: [i] for i in range(len(sigs))}
     best: dict[int, tuple[str, float]] = {}
