@@ -167,3 +167,11 @@ def test_realworld_files(shared):
             # the safety rule holds in every group found in real files
             titles = {r.get("title").lower()[:10] for r in g.refs}
             assert len(titles) < len(g.refs) or g.reason.startswith("same")
+
+
+def test_titles_in_other_scripts_are_compared():
+    refs, _ = bibtex.loads(
+        "@article{a, author={王, 小明}, title={基于深度学习的图像识别方法研究}, journal={计算机学报}, year={2020}}\n"
+        "@article{b, author={王, 小明}, title={基于深度学习的图像识别方法研究}, journal={计算机学报}, year={2020}}\n"
+        "@article{c, author={王, 小明}, title={基于规则的文本分类}, journal={计算机学报}, year={2020}}\n")
+    assert [g.keys for g in find_duplicates(refs)] == [["a", "b"]]

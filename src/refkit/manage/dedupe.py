@@ -60,15 +60,16 @@ class Group:
 
 # ------------------------------------------------------------------ normalising
 _LATEX_CMD = re.compile(r"\\[A-Za-z]+\s*")
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 _FOLD_TABLE = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "œ": "oe", "&": " and ", "'": ""})
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case ASCII words separated by single spaces: LaTeX leftovers, accents, punctuation gone."""
-    t = _LATEX_CMD.sub(" ", text.translate(_FOLD_TABLE))  # any LaTeX command the decoder left
-    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode().lower()
+    """Lower case words separated by single spaces: LaTeX leftovers, accents, punctuation gone (letters of
+    other scripts are kept: a Chinese or Russian title is compared as it is)."""
+    t = _LATEX_CMD.sub(" ", text).lower().translate(_FOLD_TABLE)  # any LaTeX command the decoder left
+    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c)).lower()
     return " ".join(_WORD.findall(t))
 
 
