@@ -83,6 +83,12 @@ SAME: list[tuple[str, str, str]] = [
     ("misspelt family name",
      "@article{a, author={Whitaker, Owen and Bello, Chioma}, title={Lichen cover as a proxy for air quality}, journal={Urban Ecology}, year={2014}}",
      "@article{b, author={Whittaker, Owen and Bello, Chioma}, title={Lichen cover as a proxy for air quality}, journal={Urban Ecol.}, year={2014}}"),
+    ("dblp's CoRR form vs the journal version",
+     "@article{a, author={Mwangi, Peter and Ross, Ellen}, title={Spectral bounds for sparse expanders}, journal={CoRR}, volume={abs/1807.04321}, year={2018}}",
+     "@article{b, author={Mwangi, Peter and Ross, Ellen}, title={Spectral bounds for sparse expanders}, journal={Combinatorics Letters}, volume={9}, year={2019}, doi={10.5555/cl.9.2}}"),
+    ("howpublished arXiv vs journal",
+     "@misc{a, author={Ortega, Luis}, title={Bayesian calibration of river flood models}, howpublished={arXiv:2002.01111}, year={2020}}",
+     "@article{b, author={Ortega, L.}, title={Bayesian calibration of river flood models}, journal={Hydrology Now}, year={2021}}"),
 ]
 
 DIFFERENT: list[tuple[str, str, str]] = [
@@ -170,4 +176,7 @@ DIFFERENT: list[tuple[str, str, str]] = [
     ("an author's two papers with long shared prefixes",
      "@article{a, author={Mensah, Kofi}, title={Urban heat islands in West African cities: a satellite view}, journal={Urban Climate Letters}, year={2017}}",
      "@article{b, author={Mensah, Kofi}, title={Urban heat islands in West African cities: a ground survey}, journal={Urban Climate Letters}, year={2017}}"),
+    ("two arXiv preprints with the same title",
+     "@misc{a, author={Ortega, Luis}, title={Notes on flood model calibration}, eprint={2002.01111}, archivePrefix={arXiv}, year={2020}}",
+     "@misc{b, author={Ortega, Luis}, title={Notes on flood model calibration}, eprint={2011.02222}, archivePrefix={arXiv}, year={2020}}"),
 ]

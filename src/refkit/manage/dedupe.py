@@ -99,8 +99,10 @@ def arxiv_id(ref: Reference) -> str:
     if eprint and ("arxiv" in prefix or not prefix) and (_ARXIV_NEW.fullmatch(eprint.strip())
                                                          or _ARXIV_OLD.fullmatch(eprint.strip())):
         return _clean_arxiv(eprint)
+    if ref.get("container-title").strip().lower() == "corr" and ref.get("volume").startswith("abs/"):
+        return _clean_arxiv(ref.get("volume")[4:])  # dblp's form: journal = CoRR, volume = abs/1905.01234
     for text in (ref.get("URL"), ref.get("container-title"), ref.get("note"), ref.get("publisher"),
-                 ref.extra.get("journal", "")):
+                 ref.get("medium"), ref.extra.get("journal", "")):
         if "arxiv" in text.lower():
             found = _clean_arxiv(text.lower().split("arxiv", 1)[1])
             if found:
@@ -127,12 +129,14 @@ def norm_isbn(value: str) -> str:
 
 
 def is_preprint(ref: Reference, arxiv: str | None = None) -> bool:
-    if (arxiv_id(ref) if arxiv is None else arxiv) and (not ref.get("container-title") or "arxiv" in ref.get("container-title").lower()
-                          or ref.type in _PREPRINT_TYPES - {"article"}):
+    """A preprint: on arXiv with no other venue, or on a preprint server (bioRxiv, SSRN, dblp's CoRR ...)."""
+    container = ref.get("container-title")
+    if (arxiv_id(ref) if arxiv is None else arxiv) and (not container or "arxiv" in container.lower()
+                                                         or ref.type in _PREPRINT_TYPES - {"article"}):
         return True
-    low = (ref.get("container-title") + " " + ref.get("publisher") + " " + ref.get("genre")).lower()
-    return bool(re.search(r"arxiv|biorxiv|medrxiv|ssrn|preprint|research square|osf preprints", low)) \
-        or ref.type == "article" and not ref.get("container-title")
+    low = " ".join((container, ref.get("publisher"), ref.get("genre"), ref.get("medium"))).lower()
+    return bool(re.search(r"arxiv|biorxiv|medrxiv|chemrxiv|ssrn|preprint|research square|osf preprints|^corr\b", low)) \
+        or ref.type == "article" and not container
 
 
 def titles(ref: Reference) -> tuple[str, str]:
@@ -357,6 +361,8 @@ def compare(a: _Sig, b: _Sig, preprints: bool = True) -> tuple[str, float] | Non
         return "same ISBN", 0.99
     if a.doi and b.doi and a.doi != b.doi and not (a.preprint or b.preprint):
         return None  # two registered DOIs are two works (unless one is a preprint's)
+    if a.arxiv and b.arxiv and a.arxiv != b.arxiv:
+        return None  # two arXiv ids are two works
     if veto(a, b, preprints):
         return None
     if len(a.title) < 12 or len(b.title) < 12:
