@@ -175,3 +175,18 @@ def test_titles_in_other_scripts_are_compared():
         "@article{b, author={王, 小明}, title={基于深度学习的图像识别方法研究}, journal={计算机学报}, year={2020}}\n"
         "@article{c, author={王, 小明}, title={基于规则的文本分类}, journal={计算机学报}, year={2020}}\n")
     assert [g.keys for g in find_duplicates(refs)] == [["a", "b"]]
+
+
+def test_cli_several_files_with_a_strings_only_file(tmp_path):
+    defs = tmp_path / "defs.bib"
+    defs.write_text('@string{jx = "Journal X"}\n')
+    a, b = tmp_path / "a.bib", tmp_path / "b.bib"
+    a.write_text("@article{one, author={Lee, Ann}, title={Deep learning for crop yield}, journal=jx, year={2020}}\n")
+    b.write_text("@article{two, author={Lee, A.}, title={Deep learning for crop yield}, journal={Journal X}, year={2020}}\n")
+    r = CliRunner().invoke(cli, ["dedupe", str(defs), str(a), str(b), "--format", "json"])
+    assert r.exit_code == 1, r.output
+    assert json.loads(r.stdout)["groups"][0]["keys"] == ["one", "two"]
+    r = CliRunner().invoke(cli, ["dedupe", str(defs), str(a), str(b), "--merge", "--in-place"])
+    assert r.exit_code == 0, r.output
+    assert defs.read_text() == '@string{jx = "Journal X"}\n' and b.read_text() == ""
+    assert json.loads((tmp_path / "defs.keymap.json").read_text()) == {"two": "one"}

@@ -34,11 +34,10 @@ def dedupe_command(files: tuple[str, ...], fmt: str, merge: bool, output: str | 
     """
     from pathlib import Path
 
-    from refkit.bib.bibliography import read_bibliography
     from refkit.config import default_bibliography
     from refkit.io import atomic_write, write_output
     from refkit.manage.dedupe import find_duplicates
-    from refkit.manage.dedupe_merge import apply_bibtex, apply_csl_json, plan_merge
+    from refkit.manage.dedupe_merge import apply_bibtex, apply_csl_json, plan_merge, read_together
 
     if merge and not (output or in_place):
         raise click.UsageError("--merge needs -o OUT or --in-place")
@@ -50,7 +49,7 @@ def dedupe_command(files: tuple[str, ...], fmt: str, merge: bool, output: str | 
     table = conf.get("dedupe") if isinstance(conf.get("dedupe"), dict) else {}
     separate_preprints = separate_preprints or bool((table or {}).get("separate-preprints"))
     paths = list(files) or [str(default_bibliography())]
-    bibs = [read_bibliography(p) for p in paths]
+    bibs = read_together(paths)
     for b in bibs:
         warn(b.warnings, verbose=False)
     refs = [r for b in bibs for r in b.references]
@@ -94,3 +93,4 @@ def dedupe_command(files: tuple[str, ...], fmt: str, merge: bool, output: str | 
     atomic_write(km_path, plan.key_map_json())
     click.echo(f"merged {len(groups)} group(s), removed {len(plan.key_map)} entr"
                f"{'y' if len(plan.key_map) == 1 else 'ies'}; key map in {km_path}", err=True)
+

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 
 import bibtexparser
 
+from refkit.bib import bibtex
+from refkit.bib.bibliography import Bibliography, read_bibliography
 from refkit.bib.bibtex_writer import dumps
+from refkit.io import read_input
 from refkit.manage.dedupe import Group, containers_agree, fold, is_preprint
 from refkit.model import Name, Reference
 
@@ -28,6 +31,35 @@ class MergePlan:
 
     def key_map_json(self) -> str:
         return json.dumps(self.key_map, indent=2, ensure_ascii=False) + "\n"
+
+
+def read_together(paths: list[str]) -> list[Bibliography]:
+    """Read several bibliographies as biber reads them, together: each BibTeX file sees the ``@string``
+    macros the others define (a journal-abbreviation file beside the papers). Line numbers stay the
+    file's own. Among several files one without entries (definitions only) is fine."""
+    if len(paths) < 2:
+        return [read_bibliography(p) for p in paths]
+    texts = []
+    for p in paths:
+        text, name, warnings = read_input(p)
+        is_json = name.lower().endswith((".json", ".csljson")) or text.lstrip()[:1] in "[{"
+        texts.append((p, text, name, warnings, is_json))
+    strings = {p: [b.raw for b in bibtexparser.parse_string(t).strings if b.raw] for p, t, _, _, j in texts if not j}
+    out = []
+    for p, text, name, warnings, is_json in texts:
+        if is_json:
+            out.append(read_bibliography(p))
+            continue
+        prefix = "".join(raw + "\n" for q, raws in strings.items() if q != p for raw in raws)
+        shift = prefix.count("\n")
+        refs, problems = bibtex.loads(prefix + text, source=name)
+        for r in refs:
+            r.line = r.line - shift if r.line else r.line
+        problems = [x for x in problems if not x.line or x.line > shift]
+        for x in problems:
+            x.line = x.line - shift if x.line else x.line
+        out.append(Bibliography(name, "bibtex", refs, warnings=warnings + problems))
+    return out
 
 
 def _rank(ref: Reference) -> tuple[int, int, int, int]:
