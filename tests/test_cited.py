@@ -52,6 +52,9 @@ def test_latex_follows_input_and_include(tmp_path):
     main.write_text("\\cite{first}\n\\include{chapters/one}\n\\cite{last}\n")
     assert cited_keys([main]) == [("first", str(main), 1), ("inside", str(tmp_path / "chapters" / "one.tex"), 2),
                                   ("last", str(main), 3)]
+    (tmp_path / "chapters" / "two.tex").write_text("\\cite{imported}\n")
+    main.write_text("\\iffalse\n\\cite{hidden}\n\\fi\n\\subimport{chapters/}{two}\n\\iffalsey\\cite{shown}\n")
+    assert [k for k, _, _ in cited_keys([main])] == ["imported", "shown"]
 
 
 def test_markdown_citations(tmp_path):
@@ -62,8 +65,9 @@ def test_markdown_citations(tmp_path):
         "Mail someone@example.com or @ alone; see @fig-one, @tbl-two and @sec:three.\n"
         "A key ends before a full stop: @last.\n\n"
         "```python\n@decorator\n```\n\n    @indented_code\n\n`@inline` <https://site.org/@user> [x](https://a.b/@c)\n"
-        "[@Smith_2020:ab]\n")
-    assert keys(md) == ["nc1", "nc2", "alpha", "beta", "gamma", "delta", "odd:key", "last", "Smith_2020:ab"]
+        "[@Smith_2020:ab] and @{https://example.org/bib?n=1&y=2000}.\n")
+    assert keys(md) == ["nc1", "nc2", "alpha", "beta", "gamma", "delta", "odd:key", "last", "Smith_2020:ab",
+                         "https://example.org/bib?n=1&y=2000"]
     assert cited_keys([md])[2] == ("alpha", str(md), 7)
 
 

@@ -33,7 +33,9 @@ _NOT_CITE = {"citestyle", "citeindextrue", "citeindexfalse", "citereset", "cites
 _LATEX_CMD = re.compile(
     r"\\(?P<name>[A-Za-z]*cite[A-Za-z]*|cites|nocite)(?P<star>\*?)"
     r"|\\(?P<inc>input|include|subfile|subfileinclude)\s*\{(?P<path>[^{}]+)\}"
-    r"|\\begin\s*\{(?P<verb>verbatim\*?|Verbatim|lstlisting|minted|comment|filecontents\*?)\}")
+    r"|\\(?P<imp>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\}"
+    r"|\\begin\s*\{(?P<verb>verbatim\*?|Verbatim|lstlisting|minted|comment|filecontents\*?)\}"
+    r"|\\(?P<iffalse>iffalse)(?![A-Za-z])")
 # a cite command: a known prefix, "cite" (or "Cite"), any suffix (\citet, \citealp, \parencite*, \Textcite,
 # \footfullcite, \shortcite, \volcite, \citeA ...); \excitedstate and the like are not
 _CITE_NAME = re.compile(r"(|foot|paren|text|auto|smart|super|full|footfull|no|short|[ptfa]?vol|ftvol|svol)"
@@ -112,8 +114,15 @@ def latex_citations(path: Path, _seen: set[Path] | None = None) -> list[Citation
             end = re.search(r"\\end\s*\{" + env + r"\}", text[pos:])
             pos = pos + end.end() if end else len(text)
             continue
-        if m.group("inc"):
-            child = _resolve_tex(path, m.group("path").strip())
+        if m.group("iffalse"):
+            end = re.search(r"\\fi(?![A-Za-z])", text[pos:])  # \iffalse ... \fi: commented out
+            pos = pos + end.end() if end else pos
+            continue
+        if m.group("inc") or m.group("file"):
+            if m.group("inc"):
+                child = _resolve_tex(path, m.group("path").strip())
+            else:  # \import{dir}{file}, \subimport{dir}{file}
+                child = _resolve_tex(path, str(Path(m.group("dir").strip()) / m.group("file").strip()))
             if child is not None and child.resolve() not in seen:
                 out += latex_citations(child, seen)
             continue
@@ -188,16 +197,23 @@ def markdown_citations(path: Path) -> list[Citation]:
                 out.append((m.group(1), name, text.count("\n", 0, start + m.start()) + 1))
         text = _blank(fm) + text[fm.end():]
     # code and things that hold @ without citing: fences, indented code, inline code, comments, URLs, links
+    # (a braced key such as @{https://x.org/a?b} is taken first, so that blanking URLs does not eat it)
     text = re.sub(r"(?ms)^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[`~]*[ \t]*$|\Z)", _blank, text)
     text = re.sub(r"(?m)(?:(?<=\n\n)|\A)((?:(?: {4}|\t)[^\n]*\n?)+)", _blank, text)
     text = re.sub(r"(`+)(?!`).+?(?<!`)\1(?!`)", _blank, text, flags=re.S)
     text = re.sub(r"<!--.*?-->", _blank, text, flags=re.S)
+    found: list[tuple[int, str]] = []
+    for m in _MD_CITE.finditer(text):
+        if m.group("braced") and m.group("braced").strip():
+            found.append((m.start(), m.group("braced").strip()))
+    text = re.sub(r"(?<![\w@\\])-?@\{[^{}\n]+\}", _blank, text)
     text = re.sub(r"<[a-z]+:[^>\s]+>|\b(?:https?|ftp|mailto):[^\s)\]>]+|\]\([^)\s]*", _blank, text)
     for m in _MD_CITE.finditer(text):
-        key = m.group("braced") or m.group("key")
-        if not m.group("braced") and _CROSSREF.match(key):
-            continue
-        out.append((key.strip(), name, text.count("\n", 0, m.start()) + 1))
+        key = m.group("key")
+        if key and not _CROSSREF.match(key):
+            found.append((m.start(), key))
+    for start, key in sorted(found):
+        out.append((key, name, text.count("\n", 0, start) + 1))
     return out
 
 
