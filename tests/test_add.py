@@ -214,3 +214,14 @@ def test_enrich_shows_a_diff_and_applies_with_yes(server, tmp_path):
     assert by["okoro"].names["author"][0].given == "A."  # filled, never replaced
     assert by["marchetti"].get("title") == "Tides and Tenure"
     assert "@article{zhou,\n  author = {Nobody, Anne}," in p.read_text()
+
+
+def test_enrich_on_a_real_file_changes_nothing_unsafe(server, shared, tmp_path):
+    src = shared / "realworld" / "bib" / "kks32-phd-thesis-template.bib"
+    p = tmp_path / "thesis.bib"
+    p.write_bytes(src.read_bytes())
+    r = run(server, "enrich", str(p), "--format", "json", "--yes")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["changes"] == []  # the loopback search answers with works that are not these
+    assert p.read_bytes() == src.read_bytes()

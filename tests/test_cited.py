@@ -142,3 +142,29 @@ def test_bib_from_the_config(tmp_path, monkeypatch):
     (tmp_path / "d.md").write_text("[@alpha; @zeta]\n")
     r = CliRunner().invoke(cli, ["cited", "d.md", "--format", "json"])
     assert r.exit_code == 1 and [u["key"] for u in json.loads(r.stdout)["undefined"]] == ["zeta"]
+
+
+def test_realworld_markdown_has_no_live_citations(shared):
+    # pandoc's test cases hold biblatex and CSL inside code blocks and front matter: nothing is cited
+    docs = sorted((shared / "realworld" / "pandoc-biblatex").glob("*.md"))
+    assert docs
+    r = CliRunner().invoke(cli, ["cited", *map(str, docs), "--bib",
+                                 str(shared / "realworld" / "pandoc-biblatex" / "biblio.bib"), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["summary"]["citations"] == 0
+
+
+def test_realworld_prune_keeps_what_a_document_cites(shared, tmp_path):
+    bib = shared / "realworld" / "bib" / "xampl.bib"
+    refs, _ = bibtex.loads(bib.read_text(encoding="utf-8"))
+    chosen = [r.id for r in refs if r.extra.get("crossref")][:2]
+    assert chosen
+    tex = tmp_path / "p.tex"
+    tex.write_text("\\cite{" + ",".join(chosen) + "}\n")
+    out = tmp_path / "cited.bib"
+    r = CliRunner().invoke(cli, ["cited", str(tex), "--bib", str(bib), "--prune", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    kept, problems = bibtex.loads(out.read_text())
+    parents = {r.extra["crossref"].lower() for r in refs if r.id in chosen}  # crossref keys ignore case
+    assert {k.id.lower() for k in kept} == {c.lower() for c in chosen} | parents
+    assert not [p for p in problems if p.severity == "error"]

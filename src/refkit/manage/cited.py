@@ -318,14 +318,15 @@ def analyse(citations: list[Citation], refs: list[Reference]) -> CitedReport:
         elif count[key] == 1:
             report.cited_once.append(c)
     if not report.nocite_all:
-        used = set(first) | {r.extra.get("crossref", "") for r in refs if r.id in first}
+        used = keep_with_parents(set(first), refs)
         report.unused = [r for r in refs if r.id not in used]
     return report
 
 
 def keep_with_parents(keys: set[str], refs: list[Reference]) -> set[str]:
-    """``keys`` and the crossref/xdata parents their entries need."""
+    """``keys`` and the crossref/xdata parents their entries need (BibTeX matches those case-insensitively)."""
     by_id = {r.id: r for r in refs}
+    by_lower = {r.id.lower(): r.id for r in refs}
     out = set(keys)
     todo = list(keys)
     while todo:
@@ -334,7 +335,7 @@ def keep_with_parents(keys: set[str], refs: list[Reference]) -> set[str]:
             continue
         for f in ("crossref", "xdata"):
             for parent in r.extra.get(f, "").split(","):
-                parent = parent.strip()
+                parent = by_lower.get(parent.strip().lower(), parent.strip())
                 if parent and parent not in out:
                     out.add(parent)
                     todo.append(parent)

@@ -405,7 +405,7 @@ def _blocks(sigs: list[_Sig]) -> dict[str, list[int]]:
 
 def _with_parent(ref: Reference, index: dict[str, Reference]) -> Reference:
     """``ref`` with the year, container and editors its crossref parent gives it (only for comparing)."""
-    parent = index.get(ref.extra.get("crossref", "").strip())
+    parent = index.get(ref.extra.get("crossref", "").strip().lower())
     if parent is None or parent is ref:
         return ref
     out = Reference(ref.id, ref.type, dict(ref.fields), dict(ref.names), dict(ref.dates), dict(ref.extra),
@@ -442,7 +442,7 @@ def find_duplicates(refs: list[Reference], preprints: bool = True) -> list[Group
 
     A link joins two groups only when every pair across them passes the vetoes and the safety rule, so
     a chain of near matches cannot pull two different works together."""
-    index = {r.id: r for r in refs}
+    index = {r.id.lower(): r for r in refs}
     sigs = [_Sig.of(_with_parent(r, index)) for r in refs]
     pairs: dict[tuple[int, int], tuple[str, float]] = {}
     seen: set[tuple[int, int]] = set()
