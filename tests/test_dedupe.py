@@ -190,3 +190,13 @@ def test_cli_several_files_with_a_strings_only_file(tmp_path):
     assert r.exit_code == 0, r.output
     assert defs.read_text() == '@string{jx = "Journal X"}\n' and b.read_text() == ""
     assert json.loads((tmp_path / "defs.keymap.json").read_text()) == {"two": "one"}
+
+
+def test_merged_entries_keep_their_month(tmp_path):
+    p = tmp_path / "m.bib"
+    p.write_text("@article{a, author={Lee, Ann}, title={Deep learning for crop yield}, journal={Agri}, year={2020}, month=jun}\n\n"
+                 "@article{b, author={Lee, A.}, title={Deep learning for crop yield}, journal={Agri}, year={2020}, doi={10.5555/q}}\n")
+    r = CliRunner().invoke(cli, ["dedupe", str(p), "--merge", "--in-place"])
+    assert r.exit_code == 0, r.output
+    refs, _ = bibtex.loads(p.read_text())
+    assert [(x.id, x.dates["issued"].start) for x in refs] == [("b", (2020, 6))]

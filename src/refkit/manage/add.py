@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refkit.bib.bibliography import read_bibliography
-from refkit.bib.bibtex_writer import dumps
 from refkit.bib.keys import assign_keys
 from refkit.errors import InputError
 from refkit.io import atomic_write
 from refkit.manage.dedupe import arxiv_id, norm_doi, norm_isbn
+from refkit.manage.dedupe_merge import write_bibtex
 from refkit.manage.sources import Client, Identifier, parse_identifier
 from refkit.manage.sources_map import fetch
-from refkit.model import Date, Reference
+from refkit.model import Reference
 
 
 @dataclass
@@ -80,7 +80,6 @@ def add(identifiers: list[str], target: Path | None, client: Client, dry_run: bo
             continue
         for i in ids | {k}:
             known[i] = f"the entry for {ident}"
-        _year_month_guard(ref)
         new.append(ref)
         result.added.append((ident, ref))
     if not new:
@@ -91,7 +90,7 @@ def add(identifiers: list[str], target: Path | None, client: Client, dry_run: bo
     if kind == "csl-json":
         result.text = json.dumps([r.to_csl() for r in new], indent=2, ensure_ascii=False) + "\n"
     else:
-        result.text = dumps(new, assign=False)
+        result.text = write_bibtex(new)
     if dry_run or target is None:
         return result
     if kind == "csl-json":
@@ -102,14 +101,6 @@ def add(identifiers: list[str], target: Path | None, client: Client, dry_run: bo
         sep = "" if not old.strip() else "\n" if old.endswith("\n\n") else "\n\n" if not old.endswith("\n") else "\n"
         atomic_write(target, (old if old.strip() else "") + sep + result.text)
     return result
-
-
-def _year_month_guard(ref: Reference) -> None:
-    """A year-and-month date would be written as ``date = {2019-06}``, which the BibTeX reader of this
-    version takes for the range 2019-2006; keep the year alone until it does not (a full date is fine)."""
-    d = ref.dates.get("issued")
-    if d and len(d.start) == 2 and not d.end:
-        ref.dates["issued"] = Date(start=d.start[:1])
 
 
 def check_target(target: Path, create: bool) -> None:

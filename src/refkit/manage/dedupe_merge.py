@@ -11,6 +11,7 @@ others are removed: comments, ``@string`` and every other entry stay byte for by
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 import bibtexparser
@@ -31,6 +32,13 @@ class MergePlan:
 
     def key_map_json(self) -> str:
         return json.dumps(self.key_map, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_bibtex(refs: list[Reference]) -> str:
+    """BibTeX for ``refs`` with their keys. A year-and-month date goes out as ``month`` beside ``year``:
+    written as ``date = {2019-06}`` this version's reader would take it for the range 2019-2006."""
+    text = dumps(refs, assign=False)
+    return re.sub(r"^  date = \{(\d{4})-(\d{2})\},\n", lambda m: f"  month = {{{int(m.group(2))}}},\n", text, flags=re.M)
 
 
 def read_together(paths: list[str]) -> list[Bibliography]:
@@ -157,7 +165,7 @@ def apply_bibtex(text: str, source: str | None, plan: MergePlan) -> str:
                 end += 1  # the blank line after it goes too
             edits.append((pos, end, ""))
         elif e.key in plan.merged and plan.merged[e.key].source == source:
-            edits.append((pos, end, dumps([plan.merged[e.key]], assign=False).rstrip("\n")))
+            edits.append((pos, end, write_bibtex([plan.merged[e.key]]).rstrip("\n")))
     for pos, end, new in sorted(edits, reverse=True):
         text = text[:pos] + new + text[end:]
     return text
