@@ -119,8 +119,10 @@ def merge_refs(refs: list[Reference]) -> Reference:
                             and len(names) >= len(mine) - 1) or _fuller_names(mine, names):
                 out.names[k] = list(names)
         for k, d in other.dates.items():
-            if k not in out.dates:
-                out.dates[k] = d
+            mine_d = out.dates.get(k)
+            if mine_d is None or (d.start[:1] == mine_d.start[:1] and len(d.start) > len(mine_d.start)
+                                  and not mine_d.end):
+                out.dates[k] = d  # missing, or the same year with its month (and day)
         for k, v in other.extra.items():
             if k not in out.extra and k not in ("crossref",):
                 out.extra[k] = v
