@@ -28,7 +28,8 @@ from check_servers import (
 )
 from refkit.check import CheckOptions, check_links
 from refkit.check.extract import Link
-from refkit.check.net import HostGate, is_public_ip, retry_after_seconds
+from refkit.check.net import is_public_ip, retry_after_seconds
+from refkit.check.scheduler import HostGate
 
 FAST = {"timeout": 0.5, "backoff": 0.02, "allow_private": True}
 
