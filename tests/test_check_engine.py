@@ -141,7 +141,8 @@ def test_reasons_and_details(worst_web):
     assert "loop" in o["loop"].reason and "loop" in o["self"].reason
     assert "more than 10 redirects" in o["long-chain"].reason
     assert o["to-404"].final_url == worst_web["web"].url("/missing")
-    assert "timed out" in o["hang"].reason
+    assert "timed out" in o["hang"].reason and "no answer" in o["hang"].reason
+    assert o["hang"].attempts == 1  # a silent server is not asked again
     assert "challenge" in o["challenge"].reason
     assert "browser-like" in o["bot"].reason
     assert "soft 404" in o["soft-gone"].reason and "soft 404" in o["home-gone"].reason
@@ -150,14 +151,94 @@ def test_reasons_and_details(worst_web):
     assert "DOI not found" in o["doi-missing"].reason
 
 
-def test_retries_and_head_fallback_counts(worst_web):
-    o = worst_web["by_key"]
-    assert o["ok"].attempts == 1  # one HEAD
-    assert o["nohead"].attempts == 2  # HEAD 405, then GET
-    assert o["flaky"].attempts == 3  # HEAD 503, GET 503, GET 200
-    assert o["error"].attempts == 4  # HEAD, GET and two retries
-    assert o["missing"].attempts == 2  # HEAD 404 is not trusted: GET confirms
-    assert o["bot"].attempts == 3  # HEAD 403, GET 403, browser-like GET 200
+@pytest.mark.parametrize("route, attempts", [
+    (page("ok"), 1),  # one HEAD
+    (head_refused(page("nohead")), 2),  # HEAD 405, then GET
+    (flaky(2), 3),  # HEAD 503, GET 503, GET 200
+    (status(500), 3),  # HEAD 500, then GET twice: the HEAD was the first try
+    (status(404), 2),  # a HEAD 404 is not trusted: GET confirms
+    (bot_blocker(page("bot")), 3),  # HEAD 403, GET 403, browser-like GET 200
+])
+def test_retries_and_head_fallback_counts(route, attempts):
+    web = Server({"/x": route}).start()  # a host of its own: hosts learn (GET only, browser only)
+    try:
+        report = check_links([url_link(web.url("/x"))], CheckOptions(**FAST))
+        assert report.results[0].outcome.attempts == attempts
+        assert web.requests_to("/x") == attempts  # the soft-404 probe asks another path
+    finally:
+        web.stop()
+
+
+def test_a_host_whose_head_answers_keep_missing_gets_get_only():
+    web = Server({f"/{i}": head_refused(page(str(i))) for i in range(6)}).start()
+    try:
+        links = [url_link(web.url(f"/{i}"), str(i)) for i in range(6)]
+        report = check_links(links, CheckOptions(per_host=1, soft404=False, **FAST))
+        assert [r.verdict.value for r in report.results] == ["alive"] * 6
+        assert web.total == 2 * 2 + 4  # two links HEAD then GET, then GET only
+    finally:
+        web.stop()
+
+
+def test_a_hanging_server_costs_one_timeout_and_is_not_retried():
+    web = Server({"/hang": hang, "/ok": page("ok")}).start()
+    try:
+        t0 = time.monotonic()
+        report = check_links([url_link(web.url("/hang"))], CheckOptions(timeout=0.5, allow_private=True,
+                                                                         soft404=False))
+        elapsed = time.monotonic() - t0
+        out = report.results[0].outcome
+        assert (out.verdict.value, out.kind, out.attempts) == ("unsure", "timeout", 1), out.reason
+        assert "no answer from 127.0.0.1" in out.reason and "within 0.5 s" in out.reason
+        assert 0.45 < elapsed < 1.2
+        assert web.requests_to("/hang") == 1
+    finally:
+        web.stop()
+
+
+def test_retry_timeouts_opts_in_to_retrying():
+    web = Server({"/hang": hang}).start()
+    try:
+        opts = CheckOptions(timeout=0.3, retries=1, backoff=0.01, retry_timeouts=True, allow_private=True,
+                            soft404=False)
+        report = check_links([url_link(web.url("/hang"))], opts)
+        out = report.results[0].outcome
+        assert out.verdict.value == "unsure" and out.attempts == 3, out.reason  # HEAD, GET, GET again
+        assert "(2 tries)" in out.reason
+    finally:
+        web.stop()
+
+
+def test_no_link_outlasts_its_budget_with_retries_and_a_slow_host():
+    # every answer is a 503 after 0.3 s: retries stop when the link's budget (1.5 x timeout) is spent
+    web = Server({"/x": slow(0.3, status(503))}).start()
+    try:
+        t0 = time.monotonic()
+        report = check_links([url_link(web.url("/x"))], CheckOptions(timeout=0.5, retries=5, backoff=0.05,
+                                                                     allow_private=True, soft404=False))
+        assert report.results[0].outcome.verdict.value == "unsure"
+        assert time.monotonic() - t0 < 0.5 * 1.5 + 0.4
+    finally:
+        web.stop()
+
+
+def test_the_soft404_probe_runs_beside_the_first_request():
+    web = Server({"/a/1": page("one"), "/a/2": page("two")}, fallback=soft_not_found, latency=0.3).start()
+    try:
+        t0 = time.monotonic()
+        report = check_links([url_link(web.url("/a/1"))], CheckOptions(per_host=4, **{**FAST, "timeout": 2}))
+        elapsed = time.monotonic() - t0
+        assert report.results[0].verdict.value == "alive"
+        # HEAD and probe side by side (0.3 s), then the GET the comparison needs (0.3 s)
+        assert elapsed < 0.85, elapsed
+        # once the section is known to answer 200 for anything, links go straight to GET
+        before = web.total
+        links = [url_link(web.url(p), p) for p in ("/a/1", "/a/2", "/a/gone", "/a/1?x")]
+        report = check_links(links, CheckOptions(per_host=1, **{**FAST, "timeout": 2}))
+        assert [r.verdict.value for r in report.results] == ["alive", "alive", "dead", "alive"]
+        assert web.total - before == 1 + 2 + 3  # the probe; HEAD and GET for the first link; then GET
+    finally:
+        web.stop()
 
 
 def test_huge_body_is_abandoned_after_a_small_prefix(worst_web):
@@ -374,7 +455,7 @@ def test_tls_certificate_problem_is_cant_tell(tmp_path):
 
 
 def test_repeated_timeouts_give_up_on_the_host():
-    web = Server({f"/h{i}": hang for i in range(6)}).start()
+    web = Server(fallback=hang).start()  # silent on every path (the soft-404 probe's too)
     try:
         links = [url_link(web.url(f"/h{i}"), f"h{i}") for i in range(6)]
         t0 = time.monotonic()

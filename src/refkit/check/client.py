@@ -187,24 +187,34 @@ class HttpClient:
 
     def head_then_get(self, budget: Budget, url: str, browser: bool, jar: RequestsCookieJar) -> Resp:
         """HEAD; GET when HEAD is refused or answers anything but success or a redirect. A HEAD that
-        timed out is not followed by a GET (unless timeouts are retried): the server is silent."""
+        timed out is not followed by a GET (unless timeouts are retried): the server is silent.
+        A HEAD that got a server error counts as the first try of the GET's retries. A host whose
+        HEAD answers needed a GET twice gets GET only from then on (a GET is always needed there)."""
+        gate = self.scheduler.gate(host_key(url))
+        if gate.get_only:
+            return self.fetch(budget, url, "GET", browser, jar)
         try:
             r = self.fetch(budget, url, "HEAD", browser, jar)
-            if 200 <= r.status < 300 or (r.status in REDIRECTS and r.location):
-                return r
         except Failure as f:
             if f.kind in FINAL_KINDS or (f.kind == "timeout" and not self.opts.retry_timeouts):
                 raise
+            return self.fetch(budget, url, "GET", browser, jar)
+        if 200 <= r.status < 300 or (r.status in REDIRECTS and r.location):
+            return r
+        if r.status != 429:
+            gate.head_missed()
+        if (_retryable(r.status) and not r.headers.get("Retry-After") and self.opts.retries
+                and self._backoff(budget, 1)):
+            return self.fetch(budget, url, "GET", browser, jar, tries=1)
         return self.fetch(budget, url, "GET", browser, jar)
 
     # ------------------------------------------------------------ one request, with retries
     def fetch(self, budget: Budget, url: str, method: str, browser: bool, jar: RequestsCookieJar,
-              body_limit: int | None = None) -> Resp:
+              body_limit: int | None = None, tries: int = 0) -> Resp:
         """One request, retried on 5xx (GET) and resets (and timeouts with ``retry_timeouts``)
         while the budget lasts; a 429 pauses the host and is asked again after the pause."""
         host = host_key(url)
         gate = self.scheduler.gate(host)
-        tries = 0
         throttles = 0
         while True:
             if self.stop.is_set():
@@ -231,7 +241,15 @@ class HttpClient:
                 self.requests_sent += 1
             budget.attempts += 1
             try:
-                resp = self._send(budget, url, method, browser, jar, body_limit)
+                waited = time.monotonic()
+                with self.scheduler.slot():
+                    budget.extend(time.monotonic() - waited)  # queueing for a slot is not the link's time
+                    resp = self._send(budget, url, method, browser, jar, body_limit)
+            except HostDown:
+                kind, detail = "stopped", "interrupted"
+                budget.attempts -= 1
+                with self._lock:
+                    self.requests_sent -= 1
             except BlockedAddress as e:
                 kind, detail = "private", str(e)
                 budget.attempts -= 1  # refused before anything was sent
@@ -288,7 +306,7 @@ class HttpClient:
                 if method == "HEAD":
                     return resp  # the GET that follows waits for the pause
                 continue
-            if (st >= 500 and st not in (501, 505) and method == "GET" and tries < self.opts.retries
+            if (_retryable(st) and method == "GET" and tries < self.opts.retries
                     and self._backoff(budget, tries + 1)):
                 tries += 1
                 continue
@@ -332,7 +350,9 @@ class HttpClient:
         try:
             r = self.session.request(method, url, headers=self._headers(browser),
                                      cookies=jar if len(jar) else None, allow_redirects=False, stream=True,
-                                     timeout=(t, t), proxies=self._proxies(url))
+                                     timeout=(t, t), proxies=self._proxies(url),
+                                     # a CA bundle path costs a stat per request; plain HTTP needs none
+                                     verify=self.session.verify if url[:5].lower() == "https" else True)
             try:
                 location = self.session.get_redirect_target(r) if r.is_redirect else None
                 body = (self._read_prefix(r, body_limit or self.opts.max_body, watch.deadline - 0.05)
@@ -380,6 +400,11 @@ class HttpClient:
             else:
                 r.close()
         return bytes(buf[:limit])
+
+
+def _retryable(status: int) -> bool:
+    """A server error that may be gone on the next try (not "not implemented" or "version")."""
+    return status >= 500 and status not in (501, 505)
 
 
 def _short(s: str) -> str:

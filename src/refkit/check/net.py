@@ -174,11 +174,13 @@ class Watchdog:
     def start_until(self, deadline: float) -> Watch:
         w = Watch(deadline)
         with self._cond:
+            sooner = not self._heap or deadline < self._heap[0].deadline
             heapq.heappush(self._heap, w)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="refkit-check-watchdog", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            if sooner:  # the watchdog sleeps until the earliest deadline: wake it only to move that
+                self._cond.notify()
         _current.watch = w
         return w
 

@@ -146,13 +146,15 @@ class Checker:
                 limit = body_limit(prof, self.opts.max_body)  # the comparison needs the body: GET at once
         walk = self.client.walk(budget, url, "GET" if limit else "HEAD", browser, limit)
         note = ""
-        if not browser and rules.looks_blocked(walk):
+        if not browser and not gate.browser_useless and rules.looks_blocked(walk):
             again = self.client.walk(budget, url, "GET", True)
             if again.ok:
                 gate.browser_only = True
                 walk, browser, note = again, True, " (answers only browser-like requests)"
             elif again.status in (404, 410):
                 walk, browser = again, True
+            else:
+                gate.browser_misses += 1
         soft = None
         if self.opts.soft404 and rules.needs_soft404_check(walk):
             soft = self.profiles.check(budget, url, walk, browser)

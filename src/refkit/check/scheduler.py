@@ -1,9 +1,12 @@
-"""Scheduling: which request may go out when. A pool of ``concurrency`` workers takes links round-robin
-over hosts; each host has a :class:`HostGate` (a limit on requests in flight, pacing after a 429, and a
-breaker for hosts that never answer).
+"""Scheduling: which request may go out when.
 
-A worker never waits on a busy host while other hosts have work: it skips hosts that already have as
-many links running as their gate allows.
+* Globally, at most ``concurrency`` requests are in flight (:meth:`Scheduler.slot`); a link that
+  sleeps before a retry, waits for a host's pause or for a soft-404 probe holds no slot, so twice as
+  many workers as slots keep the slots busy.
+* Per host, a :class:`HostGate` limits requests in flight, paces the host after a 429, and gives up
+  on a host that never answers.
+* Workers take links round-robin over hosts and never wait on a busy host while other hosts have
+  work: they skip hosts that already have as many links running as their gate allows.
 """
 
 from __future__ import annotations
@@ -48,8 +51,23 @@ class HostGate:
         self.answered = False
         self.throttles = 0
         self.browser_only = False  # answers only browser-like requests
+        self.get_only = False  # HEAD answers needed a GET too often here: ask with GET at once
+        self.head_misses = 0
+        self.browser_misses = 0  # browser-like retries that did not help (while none ever did)
         self._ok_streak = 0
         self._cond = threading.Condition()
+
+    def head_missed(self) -> None:
+        """A HEAD answer that needed a GET after it (error status, refused method)."""
+        with self._cond:
+            self.head_misses += 1
+            if self.head_misses >= 2:
+                self.get_only = True
+
+    @property
+    def browser_useless(self) -> bool:
+        """Browser-like retries failed three times here and never helped: do not try them again."""
+        return not self.browser_only and self.browser_misses >= 3
 
     @property
     def down(self) -> bool:
@@ -115,6 +133,11 @@ class Scheduler:
         self.stop = stop
         self._gates: dict[str, HostGate] = {}
         self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(self.concurrency)
+
+    def slot(self) -> _Slot:
+        """``with scheduler.slot():`` around one request: at most ``concurrency`` at once."""
+        return _Slot(self._slots, self.stop)
 
     def gate(self, host: str) -> HostGate:
         with self._lock:
@@ -124,7 +147,7 @@ class Scheduler:
             return g
 
     def run(self, tasks: list[tuple[str, Task]]) -> None:
-        """Run ``(host, task)`` pairs on ``concurrency`` worker threads; returns when all are done.
+        """Run ``(host, task)`` pairs on ``2 * concurrency`` worker threads; returns when all are done.
         Each worker takes its next task itself, round-robin over hosts, skipping hosts that already
         have as many tasks running as their gate allows."""
         if not tasks:
@@ -165,7 +188,7 @@ class Scheduler:
                         inflight[host] -= 1
                         cond.notify_all()
 
-        n = min(self.concurrency, len(tasks))
+        n = min(2 * self.concurrency, len(tasks))
         threads = [threading.Thread(target=worker, name=f"refkit-check-{i}", daemon=True) for i in range(n)]
         for t in threads:
             t.start()
@@ -178,3 +201,17 @@ class Scheduler:
             with cond:
                 cond.notify_all()
             raise
+
+
+class _Slot:
+    def __init__(self, sem: threading.BoundedSemaphore, stop: threading.Event) -> None:
+        self._sem = sem
+        self._stop = stop
+
+    def __enter__(self) -> None:
+        while not self._sem.acquire(timeout=0.25):
+            if self._stop.is_set():
+                raise HostDown()
+
+    def __exit__(self, *exc: object) -> None:
+        self._sem.release()
