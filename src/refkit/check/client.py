@@ -225,7 +225,11 @@ class HttpClient:
                 if self._proxies(url):
                     check_host_through_proxy(urlsplit(url).hostname or "", self.opts.allow_private)
                 waited = time.monotonic()
-                gate.acquire(self.stop)
+                if gate.paused_until > waited:  # a pause the server asked for: long, send nothing
+                    with self.scheduler.waiting():
+                        gate.acquire(self.stop)
+                else:
+                    gate.acquire(self.stop)
                 budget.extend(time.monotonic() - waited)
             except HostDown:
                 if budget.last_kind:
@@ -318,7 +322,8 @@ class HttpClient:
         delay = self.opts.backoff * 2 ** (tries - 1) * (0.75 + 0.5 * random.random())
         if budget.remaining() < delay + min(self.opts.timeout, 1.0) * 0.5:
             return False
-        self.stop.wait(delay)
+        with self.scheduler.waiting():
+            self.stop.wait(delay)
         return True
 
     # ------------------------------------------------------------ the wire

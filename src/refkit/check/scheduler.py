@@ -1,8 +1,8 @@
 """Scheduling: which request may go out when.
 
-* Globally, at most ``concurrency`` requests are in flight (:meth:`Scheduler.slot`); a link that
-  sleeps before a retry, waits for a host's pause or for a soft-404 probe holds no slot, so twice as
-  many workers as slots keep the slots busy.
+* Globally, at most ``concurrency`` requests are in flight (:meth:`Scheduler.slot`), sent by
+  ``concurrency`` workers; while a link sleeps before a retry, waits out a host's pause or waits for
+  a soft-404 probe, another worker is started (:meth:`Scheduler.waiting`), so waits hold no slot.
 * Per host, a :class:`HostGate` limits requests in flight, paces the host after a 429, and gives up
   on a host that never answers.
 * Workers take links round-robin over hosts and never wait on a busy host while other hosts have
@@ -14,7 +14,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 Task = Callable[[], None]
@@ -124,7 +125,8 @@ class HostGate:
 
 
 class Scheduler:
-    """Per-host gates, and the worker pool that runs one task per link."""
+    """Per-host gates, the global limit on requests in flight, and the worker pool that runs one
+    task per link."""
 
     def __init__(self, concurrency: int, per_host: int, failure_limit: int, stop: threading.Event) -> None:
         self.concurrency = max(1, concurrency)
@@ -134,22 +136,50 @@ class Scheduler:
         self._gates: dict[str, HostGate] = {}
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(self.concurrency)
+        self._worker: Callable[[], None] | None = None  # the current run's worker loop
+        self._threads: list[threading.Thread] = []
+        self._waiting = 0
 
     def slot(self) -> _Slot:
         """``with scheduler.slot():`` around one request: at most ``concurrency`` at once."""
         return _Slot(self._slots, self.stop)
 
-    def gate(self, host: str) -> HostGate:
+    @contextmanager
+    def waiting(self) -> Iterator[None]:
+        """Around a wait that sends nothing (a backoff, a host's pause, a soft-404 probe): another
+        worker is started meanwhile, so waiting links do not leave request slots unused."""
         with self._lock:
-            g = self._gates.get(host)
-            if g is None:
-                g = self._gates[host] = HostGate(self.per_host, self.failure_limit)
-            return g
+            self._waiting += 1
+            spawn = (self._worker is not None and len(self._threads) - self._waiting < self.concurrency
+                     and len(self._threads) < 4 * self.concurrency)
+            t = self._new_worker() if spawn else None
+        if t is not None:
+            t.start()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def gate(self, host: str) -> HostGate:
+        g = self._gates.get(host)  # a dict read is atomic: no lock once the gate exists
+        if g is None:
+            with self._lock:
+                g = self._gates.get(host)
+                if g is None:
+                    g = self._gates[host] = HostGate(self.per_host, self.failure_limit)
+        return g
+
+    def _new_worker(self) -> threading.Thread:  # with self._lock held; started by the caller
+        assert self._worker is not None
+        t = threading.Thread(target=self._worker, name=f"refkit-check-{len(self._threads)}", daemon=True)
+        self._threads.append(t)
+        return t
 
     def run(self, tasks: list[tuple[str, Task]]) -> None:
-        """Run ``(host, task)`` pairs on ``2 * concurrency`` worker threads; returns when all are done.
-        Each worker takes its next task itself, round-robin over hosts, skipping hosts that already
-        have as many tasks running as their gate allows."""
+        """Run ``(host, task)`` pairs on ``concurrency`` worker threads (more while some wait);
+        returns when all are done. Each worker takes its next task itself, round-robin over hosts,
+        skipping hosts that already have as many tasks running as their gate allows."""
         if not tasks:
             return
         queues: OrderedDict[str, list[Task]] = OrderedDict()
@@ -188,19 +218,26 @@ class Scheduler:
                         inflight[host] -= 1
                         cond.notify_all()
 
-        n = min(2 * self.concurrency, len(tasks))
-        threads = [threading.Thread(target=worker, name=f"refkit-check-{i}", daemon=True) for i in range(n)]
-        for t in threads:
+        with self._lock:
+            self._worker, self._threads, self._waiting = worker, [], 0
+            first = [self._new_worker() for _ in range(min(self.concurrency, len(tasks)))]
+        for t in first:
             t.start()
         try:
-            for t in threads:
-                while t.is_alive():
-                    t.join(timeout=0.5)
+            while True:
+                with self._lock:
+                    alive = [t for t in self._threads if t.is_alive()]
+                if not alive:
+                    break
+                alive[0].join(timeout=0.5)
         except BaseException:
             self.stop.set()
             with cond:
                 cond.notify_all()
             raise
+        finally:
+            with self._lock:
+                self._worker = None
 
 
 class _Slot:

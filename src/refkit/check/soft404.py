@@ -60,9 +60,11 @@ class Profiles:
     def get(self, url: str, browser: bool) -> pages.HostProfile:
         """``url``'s profile, waiting for its probe (which is bounded by a link's budget)."""
         slot = self.start(url, browser)
-        while not slot.event.wait(0.25):
-            if self.client.stop.is_set():
-                return pages.HostProfile()
+        if not slot.event.is_set():
+            with self.client.scheduler.waiting():
+                while not slot.event.wait(0.25):
+                    if self.client.stop.is_set():
+                        return pages.HostProfile()
         return slot.value or pages.HostProfile()
 
     def _fill(self, slot: _Slot, key: tuple[str, str], browser: bool) -> None:
