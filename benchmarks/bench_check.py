@@ -4,10 +4,11 @@
   floor N·L/C;
 * hang: the same plus one link to a host that accepts the connection and never answers;
   floor max(N·L/C, timeout): the run cannot end before that link's timeout;
-* zoo: links on hosts of many kinds (honest, soft 404 with 200, soft 404 by redirect to the home
-  page, slow, rate limited with Retry-After, bot-blocked unless browser-like, challenge pages,
-  HEAD refused, permanent redirects, flaky 503s, 500s); every link has a known right verdict and
-  the wrong ones are counted.
+* zoo: links on hosts of many kinds (honest, soft 404 with 200, with HEAD refused too, soft 404 by
+  redirect to the home page, slow, rate limited with a short or a too long Retry-After,
+  bot-blocked unless browser-like, challenge pages for everyone or only for non-browsers, HEAD
+  refused, permanent redirects, flaky 503s, 500s, an app that answers every path with one page);
+  every link has a known right verdict and the wrong ones are counted.
 
 Prints wall time against the floor, requests per link (counted by the servers, so HEAD fallbacks,
 retries and soft-404 probes all show) and the checker's peak memory. The servers run in a child
@@ -35,6 +36,7 @@ ZOO_KINDS = {
     "slow": ("alive", "dead"), "ratelimit": ("alive", "dead"), "botblock": ("alive", "dead"),
     "challenge": ("unsure", "unsure"), "nohead": ("alive", "dead"), "moved": ("moved", "dead"),
     "flaky": ("alive", "dead"), "error500": ("dead", "dead"), "spa": ("unsure", "unsure"),
+    "challenge-bot": ("alive", "dead"), "ratelimit-long": ("unsure", "unsure"), "soft-nohead": ("alive", "dead"),
 }
 
 
@@ -91,6 +93,12 @@ def serve(kinds: list[str], latency: float, conn) -> None:  # runs in the child 
                 browser = self.headers.get("User-Agent", "").startswith(BROWSER)
                 if kind == "challenge":
                     return self.send(403, CHALLENGE, {"cf-mitigated": "challenge"})
+                if kind == "challenge-bot" and not browser:
+                    return self.send(403, CHALLENGE, {"cf-mitigated": "challenge"})
+                if kind == "ratelimit-long":
+                    return self.send(429, b"slow down", {"Retry-After": "3600"})
+                if kind == "soft-nohead" and self.command == "HEAD":
+                    return self.send(405, b"", {"Allow": "GET"})
                 if kind == "botblock" and not browser:
                     return self.send(403, b"<html><title>Forbidden</title>Automated access denied</html>")
                 if kind == "ratelimit" and now < first + 0.5:
@@ -107,7 +115,7 @@ def serve(kinds: list[str], latency: float, conn) -> None:  # runs in the child 
                     return self.send(200, b"<html><title>App</title><body>Loading the app</body></html>")
                 if exists:
                     return self.send(200, page(path))
-                if kind == "soft":
+                if kind in ("soft", "soft-nohead"):
                     return self.send(200, ("<html><head><title>Page not found | Press</title></head><body>"
                                            f"<nav>Home About</nav><h1>Sorry</h1><p>The page {path} does not "
                                            "exist.</p></body></html>").encode())

@@ -32,7 +32,7 @@ def seen(status: int | None = 200, **kw) -> Walk:
 @pytest.mark.parametrize("status, verdict, words", [
     (200, "alive", "HTTP 200"), (204, "alive", "HTTP 204"),
     (404, "dead", "not found (HTTP 404)"), (410, "dead", "gone (HTTP 410)"),
-    (400, "dead", "client error (HTTP 400)"), (500, "dead", "server error (HTTP 500), also on retry"),
+    (400, "dead", "client error (HTTP 400)"), (500, "dead", "server error (HTTP 500)"),
     (401, "unsure", "requires a login"), (403, "unsure", "probably bot protection"),
     (999, "unsure", "probably bot protection"), (429, "unsure", "rate limited"),
     (503, "unsure", "service unavailable"), (304, "unsure", "without a usable redirect"),
@@ -41,6 +41,11 @@ def seen(status: int | None = 200, **kw) -> Walk:
 def test_status_alone(status, verdict, words):
     out = judge(U, seen(status))
     assert out.verdict.value == verdict and words in out.reason and out.status == status
+
+
+def test_server_error_says_whether_it_was_retried():
+    assert judge(U, seen(502, tries=3)).reason == "server error (HTTP 502), also on retry"
+    assert "as on retries of this host's other links" in judge(U, seen(502)).reason
 
 
 def test_redirects_and_moves():

@@ -31,7 +31,7 @@ from refkit.check.extract import Link
 from refkit.check.net import is_public_ip, retry_after_seconds
 from refkit.check.scheduler import HostGate
 
-FAST = {"timeout": 0.5, "backoff": 0.02, "allow_private": True}
+FAST = {"timeout": 1.0, "backoff": 0.02, "allow_private": True}  # generous: a loaded machine is slow
 
 
 @pytest.fixture(autouse=True)
@@ -496,3 +496,22 @@ def test_trickling_headers_hit_the_total_deadline():
         assert time.monotonic() - t0 < 3  # HEAD and GET, each cut at 2 x 0.4 s
     finally:
         web.stop()
+
+
+def test_a_host_whose_server_errors_persist_stops_being_retried():
+    web = Server(fallback=status(500)).start()
+    flaky_web = Server(fallback=flaky(1)).start()  # the first request to each path fails
+    try:
+        links = [url_link(web.url(f"/{i}"), str(i)) for i in range(5)]
+        report = check_links(links, CheckOptions(per_host=1, soft404=False, **FAST))
+        assert [r.verdict.value for r in report.results] == ["dead"] * 5
+        assert "also on retry" in report.results[0].outcome.reason
+        assert "other links" in report.results[-1].outcome.reason
+        assert web.total == 3 + 3 + 1 + 1 + 1  # two links with retries, then one GET each (HEAD given up too)
+        # where a retry helps, retries go on
+        links = [url_link(flaky_web.url(f"/{i}"), str(i)) for i in range(5)]
+        report = check_links(links, CheckOptions(per_host=1, soft404=False, **FAST))
+        assert [r.verdict.value for r in report.results] == ["alive"] * 5
+    finally:
+        web.stop()
+        flaky_web.stop()

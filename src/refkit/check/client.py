@@ -88,6 +88,7 @@ class Resp:
     body: bytes | None
     location: str | None
     cookies: RequestsCookieJar
+    tries: int = 1  # requests this answer took (a server error retried)
 
 
 _POOL_REPR = re.compile(r"\w*(?:ConnectionPool|Connection)\([^)]*\)(?::\s*)?|<[\w.]+ object at 0x[0-9a-f]+>:?\s*")
@@ -183,7 +184,7 @@ class HttpClient:
                 url = nxt
                 continue
             return Walk(start, url, status=r.status, headers=r.headers, body=r.body, method=r.method,
-                        hops=hops, moved_to=moved_to)
+                        hops=hops, moved_to=moved_to, tries=r.tries)
 
     def head_then_get(self, budget: Budget, url: str, browser: bool, jar: RequestsCookieJar) -> Resp:
         """HEAD; GET when HEAD is refused or answers anything but success or a redirect. A HEAD that
@@ -203,7 +204,7 @@ class HttpClient:
             return r
         if r.status != 429:
             gate.head_missed()
-        if (_retryable(r.status) and not r.headers.get("Retry-After") and self.opts.retries
+        if (_retryable(r.status) and not r.headers.get("Retry-After") and self.opts.retries and gate.retry_5xx
                 and self._backoff(budget, 1)):
             return self.fetch(budget, url, "GET", browser, jar, tries=1)
         return self.fetch(budget, url, "GET", browser, jar)
@@ -310,10 +311,15 @@ class HttpClient:
                 if method == "HEAD":
                     return resp  # the GET that follows waits for the pause
                 continue
-            if (_retryable(st) and method == "GET" and tries < self.opts.retries
-                    and self._backoff(budget, tries + 1)):
-                tries += 1
-                continue
+            if _retryable(st) and method == "GET":
+                if tries < self.opts.retries and gate.retry_5xx and self._backoff(budget, tries + 1):
+                    tries += 1
+                    continue
+                if tries:
+                    gate.errors_persisted()
+            elif tries and method == "GET":
+                gate.retry_helped()
+            resp.tries = tries + 1
             return resp
 
     def _backoff(self, budget: Budget, tries: int) -> bool:

@@ -34,6 +34,7 @@ class Walk:
     method: str = "HEAD"
     hops: int = 0
     moved_to: str | None = None  # where the leading run of permanent redirects ends
+    tries: int = 1  # requests the last answer took (server errors are retried)
     error: str | None = None
     detail: str = ""
 
@@ -121,7 +122,8 @@ def judge(url: str, w: Walk, soft404: tuple[str, str] | None = None) -> Outcome:
     if 400 <= st < 500:
         return Outcome(Verdict.DEAD, f"client error (HTTP {st}){where}", **base)
     if st >= 500:
-        return Outcome(Verdict.DEAD, f"server error (HTTP {st}), also on retry{where}", **base)
+        again = ", also on retry" if w.tries > 1 else ", as on retries of this host's other links"
+        return Outcome(Verdict.DEAD, f"server error (HTTP {st}){again}{where}", **base)
     return Outcome(Verdict.UNSURE, f"unexpected HTTP status {st}{where}", **base)
 
 

@@ -55,8 +55,24 @@ class HostGate:
         self.get_only = False  # HEAD answers needed a GET too often here: ask with GET at once
         self.head_misses = 0
         self.browser_misses = 0  # browser-like retries that did not help (while none ever did)
+        self._errors_persisted = 0
+        self._retry_helped = False
         self._ok_streak = 0
         self._cond = threading.Condition()
+
+    @property
+    def retry_5xx(self) -> bool:
+        """Server errors are retried, unless they persisted through every retry for two links here
+        and a retry never helped (a broken host: more tries only cost time)."""
+        return self._retry_helped or self._errors_persisted < 2
+
+    def errors_persisted(self) -> None:
+        with self._cond:
+            self._errors_persisted += 1
+
+    def retry_helped(self) -> None:
+        with self._cond:
+            self._retry_helped = True
 
     def head_missed(self) -> None:
         """A HEAD answer that needed a GET after it (error status, refused method)."""
