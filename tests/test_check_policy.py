@@ -87,6 +87,7 @@ def test_the_soft404_probe_runs_beside_the_first_request():
         # the other they would take 1.5 s
         assert elapsed < 1.3, elapsed
         # once the section is known to answer 200 for anything, links go straight to GET
+        web.latency = 0.05
         before = web.total
         links = [url_link(web.url(p), p) for p in ("/a/1", "/a/2", "/a/gone", "/a/1?x")]
         report = check_links(links, CheckOptions(per_host=1, **{**FAST, "timeout": 3}))
