@@ -236,3 +236,30 @@ def test_standard_input(web, tmp_path):
     r = CliRunner().invoke(cli, ["check", "--allow-private", "--no-cache", "-"], input=text)
     assert r.exit_code == 1
     assert r.output.startswith("<stdin>:1: dead: a: ")
+
+
+def test_unreachable_doi_resolver_is_described_in_plain_words(tmp_path):
+    from check_servers import refused_port
+
+    port = refused_port()
+    p = bib(tmp_path, {"a": "doi = {10.1234/good}"})
+    r = CliRunner().invoke(cli, ["check", "--allow-private", "--no-cache", "--format", "json", "--retries", "0",
+                                 "--doi-resolver", f"http://127.0.0.1:{port}/", str(p)])
+    assert r.exit_code == 3, r.output
+    reason = json.loads(r.stdout)["links"][0]["reason"]
+    assert reason == f"DOI resolver 127.0.0.1:{port} could not be reached: connection refused by 127.0.0.1:{port}"
+    assert "ConnectionPool" not in r.output and "Max retries" not in r.output
+
+
+def test_a_hanging_link_is_one_timeout_and_says_so(tmp_path):
+    from check_servers import hang
+
+    s = Server({"/hang": hang}).start()
+    try:
+        p = bib(tmp_path, {"a": f"url = {{{s.url('/hang')}}}"})
+        r = CliRunner().invoke(cli, ["check", "--allow-private", "--no-cache", "--timeout", "0.4", str(p)])
+        assert r.exit_code == 3, r.output
+        assert f"timed out: no answer from 127.0.0.1:{s.port} within 0.4 s" in r.output
+        assert s.requests_to("/hang") == 1
+    finally:
+        s.stop()

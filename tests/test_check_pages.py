@@ -43,3 +43,17 @@ def test_redirecting_soft_404_host():
     assert compare(prof, "https://ex.org/", "https://ex.org/", False, None) is None
     assert compare(prof, "https://ex.org/a", "https://ex.org/b", True, None) is None
     assert compare(HostProfile(soft=False), "https://ex.org/old", "https://ex.org/", True, None) is None
+
+
+def test_a_short_not_found_page_matches_whatever_letters_the_probe_name_had():
+    # the probe's random name mixes digits and letters; its letter runs must not count as text
+    def short_page(path: str) -> bytes:
+        return (f"<html><head><title>Page not found</title></head><body><h1>Sorry</h1>"
+                f"<p>The page {path} does not exist.</p></body></html>").encode()
+
+    for name in ("refkit-3fa9b2c4d1e0", "refkit-a1b2c3d4e5f6", "refkit-123456789012"):
+        probe = f"https://ex.org/gone/{name}"
+        prof = HostProfile(soft=True, status=200, probe_url=probe, final_url=probe,
+                           body=short_page("/gone/" + name), not_found_words=True)
+        got = compare(prof, "https://ex.org/gone/17", "https://ex.org/gone/17", False, short_page("/gone/17"))
+        assert got is not None and got[0] == "dead", name

@@ -1,5 +1,5 @@
-"""The network layer under the checker: a requests session that refuses private addresses, per-host
-gates (concurrency limit, pacing after 429, a breaker for hosts that never answer), and helpers.
+"""The network layer under the checker: a requests session that refuses private addresses, a watchdog
+for requests that outlive their deadline, and helpers (proxies, Retry-After, naming failures).
 
 Private addresses are refused where the connection is made: the host name is resolved once, every
 address is checked, and the socket is opened to an allowed address only. A redirect to
@@ -169,13 +169,18 @@ class Watchdog:
         self._closed = False
 
     def start(self, seconds: float) -> Watch:
-        w = Watch(time.monotonic() + seconds)
+        return self.start_until(time.monotonic() + seconds)
+
+    def start_until(self, deadline: float) -> Watch:
+        w = Watch(deadline)
         with self._cond:
+            sooner = not self._heap or deadline < self._heap[0].deadline
             heapq.heappush(self._heap, w)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="refkit-check-watchdog", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            if sooner:  # the watchdog sleeps until the earliest deadline: wake it only to move that
+                self._cond.notify()
         _current.watch = w
         return w
 
@@ -184,9 +189,13 @@ class Watchdog:
         _current.watch = None
 
     def close(self) -> None:
+        """Stop watching; requests still running (a soft-404 probe nobody waits for) are cut off."""
         with self._cond:
             self._closed = True
+            pending, self._heap = self._heap, []
             self._cond.notify()
+        for w in pending:
+            w.fire()
 
     def _run(self) -> None:
         with self._cond:
@@ -331,88 +340,6 @@ def classify_oserror(exc: BaseException) -> str:
     if "reset" in low or "remotedisconnected" in low or "aborted" in low or "broken pipe" in low:
         return "reset"
     return "connection"
-
-
-class HostDown(Exception):
-    """The host failed too often in a row (timeouts, resets); further requests are not sent."""
-
-
-class HostGate:
-    """Per-host traffic control shared by every request to one host.
-
-    * at most ``limit`` requests in flight (``max_limit`` normally, 1 after a 429);
-    * ``throttle(seconds)`` pauses the whole host (a 429 or 503 with ``Retry-After``) and spaces
-      later requests out; successes slowly lift the spacing again;
-    * after ``failure_limit`` network failures in a row without any answer, the host is down.
-    """
-
-    def __init__(self, max_limit: int, failure_limit: int = 3) -> None:
-        self.max_limit = max(1, max_limit)
-        self.limit = self.max_limit
-        self.failure_limit = failure_limit
-        self.active = 0
-        self.paused_until = 0.0
-        self.interval = 0.0
-        self.next_start = 0.0
-        self.failures = 0
-        self.answered = False
-        self.throttles = 0
-        self.browser_only = False  # answers only browser-like requests
-        self._ok_streak = 0
-        self._cond = threading.Condition()
-
-    @property
-    def down(self) -> bool:
-        return self.failures >= self.failure_limit and not self.answered
-
-    def acquire(self, stop: threading.Event | None = None) -> None:
-        with self._cond:
-            while True:
-                if self.down:
-                    raise HostDown()
-                if stop is not None and stop.is_set():
-                    raise HostDown()
-                now = time.monotonic()
-                wake = max(self.paused_until, self.next_start)
-                if self.active < self.limit and now >= wake:
-                    break
-                self._cond.wait(timeout=max(0.005, wake - now) if now < wake else 0.5)
-            self.active += 1
-            self.next_start = now + self.interval
-
-    def release(self) -> None:
-        with self._cond:
-            self.active -= 1
-            self._cond.notify_all()
-
-    def ok(self) -> None:
-        with self._cond:
-            self.failures = 0
-            self.answered = True
-            if self.interval or self.limit < self.max_limit:
-                self._ok_streak += 1
-                if self._ok_streak >= 3:
-                    self._ok_streak = 0
-                    self.interval = self.interval * 0.7 if self.interval > 0.02 else 0.0
-                    self.limit = min(self.max_limit, self.limit + 1)
-                    self._cond.notify_all()
-
-    def failed(self) -> None:
-        with self._cond:
-            self.failures += 1
-            self._cond.notify_all()
-
-    def throttle(self, seconds: float) -> None:
-        with self._cond:
-            self.throttles += 1
-            self.answered = True
-            self._ok_streak = 0
-            now = time.monotonic()
-            if now >= self.paused_until:  # answers to requests sent before the pause do not escalate
-                self.interval = min(max(self.interval * 2, 0.1), 5.0)
-            self.limit = 1
-            self.paused_until = max(self.paused_until, now + seconds)
-            self._cond.notify_all()
 
 
 class NetworkHealth:

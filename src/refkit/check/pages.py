@@ -64,7 +64,9 @@ def _path_words(url: str) -> set[str]:
         path = unquote(urlsplit(url).path)
     except ValueError:
         return set()
-    return {w for w in re.split(r"[^a-z0-9]+", path.lower()) if w}
+    words = {w for w in re.split(r"[^a-z0-9]+", path.lower()) if w}
+    # and the letter runs inside them, as the page's text is split ("3fa9b2" gives "fa", "b")
+    return words | {f for w in words for f in re.findall(r"[^\W\d_]+", w)}
 
 
 def page_tokens(body: bytes, *urls: str) -> tuple[str, list[str]]:

@@ -70,7 +70,7 @@ def render_json(report: CheckReport, show_all: bool = True) -> str:
                     "requests": report.requests, "cache_hits": report.cache_hits,
                     "elapsed": round(report.elapsed, 3)},
         "links": [r.to_dict() for r in report.results],
-        "warnings": report.warnings,
+        "warnings": [str(w) for w in report.warnings],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from refkit.check.extract import Link
-from refkit.errors import ExitCode
+from refkit.errors import ExitCode, Problem
 
 
 class Verdict(str, Enum):
@@ -76,7 +76,7 @@ class LinkResult:
 @dataclass
 class CheckReport:
     results: list[LinkResult]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     elapsed: float = 0.0
     requests: int = 0  # HTTP requests sent in this run (retries, redirects and probes included)
     checked: int = 0  # distinct targets requested (not from the cache)

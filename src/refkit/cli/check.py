@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from refkit.cli.output import console, warn
 from refkit.errors import RefkitError
 
 FORMATS = ["text", "json", "junit", "github", "sarif", "markdown"]
@@ -42,12 +43,6 @@ def _url(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-def _console(file: Any = None, stderr: bool = False):
-    from rich.console import Console
-
-    return Console(file=file, stderr=stderr, markup=False, highlight=False, emoji=False)
-
-
 _STYLE = {"alive": "green", "moved": "yellow", "dead": "bold red", "malformed": "bold red",
           "unsure": "magenta", "skipped": "dim"}
 
@@ -79,13 +74,16 @@ def _table(report, show_all: bool):
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--all", "show_all", is_flag=True, help="List alive links too (text, markdown, github, sarif).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
-              help="Seconds per request (to connect, and between bytes); a request never lasts more than twice this.")
+              help="Seconds to wait for a connection or for any byte; a silent server ends the link. "
+                   "All requests of one link together last at most 1.5 times this (plus any Retry-After).")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=32, show_default=True,
               help="Requests in flight over all hosts.")
 @click.option("--per-host", type=click.IntRange(1, 64), default=8, show_default=True,
               help="Requests in flight to any one host.")
 @click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
-              help="Extra tries after a server error, reset or timeout.")
+              help="Extra tries after a server error (5xx) or a reset.")
+@click.option("--retry-timeouts", is_flag=True,
+              help="Retry requests that time out too (by default a link gets one --timeout to answer).")
 @click.option("--max-retry-after", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Longest Retry-After (seconds) to wait for; a longer one makes the link can't-tell.")
 @click.option("--doi-resolver", envvar="REFKIT_DOI_RESOLVER", default="https://doi.org/", show_default=True,
@@ -100,7 +98,8 @@ def _table(report, show_all: bool):
 @click.option("--archive-api", envvar="REFKIT_ARCHIVE_API", default="https://archive.org/wayback/available",
               show_default=True, callback=_url, help="Availability API for --archive (env REFKIT_ARCHIVE_API).")
 def check_command(files: tuple[str, ...], fmt: str, output: str | None, force: bool, show_all: bool,
-                  timeout: float, concurrency: int, per_host: int, retries: int, max_retry_after: float,
+                  timeout: float, concurrency: int, per_host: int, retries: int, retry_timeouts: bool,
+                  max_retry_after: float,
                   doi_resolver: str, cache_ttl: float, no_cache: bool, shard: tuple[int, int] | None,
                   allow_private: bool, archive: bool, archive_api: str) -> None:
     """Check every URL (url, howpublished, URLs in note) and DOI cited in the bibliographies
@@ -113,7 +112,7 @@ def check_command(files: tuple[str, ...], fmt: str, output: str | None, force: b
     Exit codes: 0 all alive (moved links are warnings), 1 something dead or malformed,
     3 only can't-tell problems, 2 usage or input error.
     """
-    from refkit.check import CheckOptions, LinkCache, check_links, in_shard, load_links
+    from refkit.check import CheckOptions, LinkCache, check_files
     from refkit.check.report import RENDERERS, render_markdown
     from refkit.io import write_output
 
@@ -123,42 +122,36 @@ def check_command(files: tuple[str, ...], fmt: str, output: str | None, force: b
 
         paths = [default_bibliography()]
     options = CheckOptions(timeout=timeout, concurrency=concurrency, per_host=per_host, retries=retries,
-                           max_retry_after=max_retry_after, doi_resolver=doi_resolver,
-                           allow_private=allow_private, archive=archive, archive_api=archive_api)
-    options.validate()
-    links, warnings = load_links(paths)
-    if shard is not None:
-        links = [lk for lk in links if in_shard(lk, *shard)]
-    for w in warnings:
-        click.echo(f"Warning: {w}", err=True)
-    if not links:
-        click.echo("Warning: no URLs or DOIs found" + (" in this shard" if shard else ""), err=True)
+                           retry_timeouts=retry_timeouts, max_retry_after=max_retry_after,
+                           doi_resolver=doi_resolver, allow_private=allow_private, archive=archive,
+                           archive_api=archive_api)
     cache = None if no_cache else LinkCache(cache_ttl)
 
-    err = _console(stderr=True)
+    err = console(stderr=True)
+    bar: Any = None
     progress = None
-    bar = None
-    if err.is_terminal and links and os.environ.get("CI") is None:
+    if err.is_terminal and os.environ.get("CI") is None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         bar = Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        console=err, transient=True)
         task = bar.add_task("check", total=None)
+        started: list[None] = []
 
         def progress(done: int, total: int) -> None:
+            if total and not started:  # shown once there is something to request
+                started.append(bar.start())
             bar.update(task, completed=done, total=total)
 
-        bar.start()
     try:
-        report = check_links(links, options, cache, progress)
+        report = check_files(paths, options, cache, shard, progress)
     finally:
         if bar is not None:
             bar.stop()
-    for rw in report.warnings:
-        click.echo(f"Warning: {rw}", err=True)
+    warn(report.warnings)
 
     if fmt == "text" and output is None and sys.stdout.isatty():
-        out = _console()
+        out = console()
         if any(show_all or r.verdict.is_problem for r in report.results):
             out.print(_table(report, show_all))
         out.print(report.summary(), style="bold")
