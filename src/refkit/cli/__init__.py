@@ -23,6 +23,9 @@ COMMANDS = {
     "cite": "refkit.cli.format",
     "styles": "refkit.cli.format",
     "train": "refkit.cli.train",
+    "lint": "refkit.cli.lint",
+    "tidy": "refkit.cli.tidy",
+    "keys": "refkit.cli.keys",
 }
 
 
