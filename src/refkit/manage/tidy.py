@@ -218,7 +218,7 @@ def render_value(f: RawField, opts: TidyOptions) -> str:
                 if opts.numbers == "bare" and len(f.pieces) == 1:
                     parts.append(text)
                     continue
-            parts.append(_delimit(_clean(text, n, opts), opts))
+            parts.append(_delimit(_clean(text, n, opts, strip=len(f.pieces) == 1), opts))
     return " # ".join(parts)
 
 
@@ -249,12 +249,13 @@ def _top_level_quote(text: str) -> bool:
     return False
 
 
-def _clean(text: str, name: str, opts: TidyOptions) -> str:
+def _clean(text: str, name: str, opts: TidyOptions, strip: bool = True) -> str:
+    """Collapse whitespace (a piece of a '#' concatenation keeps one space at its ends)."""
     if opts.collapse_whitespace:
         if name in VERBATIM:
-            text = text.strip()
+            text = text.strip() if strip else text
         else:
-            paras = re.split(r"\n[ \t]*\n\s*", text.strip())
+            paras = re.split(r"\n[ \t]*\n\s*", text.strip() if strip else text)
             text = "\n\n".join(re.sub(r"\s+", " ", p) for p in paras)
     if opts.encoding == "unicode" and name not in VERBATIM:
         text = to_unicode(text)
