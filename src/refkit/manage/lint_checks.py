@@ -223,8 +223,10 @@ def _edition(file: str, f: RawField, key: str, label: str, v: str, dialect: str,
 def _names(file: str, f: RawField, key: str, label: str, value: str) -> Iterator[Finding]:
     flat = re.sub(r"\{[^{}]*\}", lambda m: "x" * len(m.group(0)), value)  # names in braces are not split
     if re.search(r"(?i)(?:^\s*and\s)|\sand\s+and\s|(?:\sand\s*$)|^\s*and\s*$", flat):
-        parts = [p for p in re.split(r"\s+and\s+", " " + value.strip() + " ") if p.strip() and p.strip() != "and"]
-        fixed = " and ".join(p.strip() for p in parts)
+        fixed = value.strip()
+        while re.search(r"(?i)\sand\s+and\s", fixed):
+            fixed = re.sub(r"(?i)(\s)and\s+and(\s)", r"\1and\2", fixed)
+        fixed = re.sub(r"(?i)^(?:and\s+)+|(?:\s+and)+$|^and$", "", fixed)
         yield _f("and-and", f"{label} has an empty name ('and and' or a dangling 'and')", file, f, key,
                  "remove the empty name", [set_value(f, fixed)] if _delimited(f) and fixed else [])
 

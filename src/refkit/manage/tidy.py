@@ -112,16 +112,30 @@ def tidy_text(text: str, options: TidyOptions | None = None, name: str = "<strin
 
 
 def _join(pieces: list[tuple[Block, str]], opts: TidyOptions) -> str:
-    """Blocks separated by ``blank_lines`` blank lines; text between blocks (comments) is kept, only the
-    blank lines around it change."""
-    parts = []
+    """Blocks separated by ``blank_lines`` blank lines. Text between blocks (comments) is kept; a comment
+    on the line right before a block stays attached to it, one after a block's end on its line stays there."""
+    gap = "\n" * (opts.blank_lines + 1)
+    out: list[str] = []
+    joiner = ""
     for b, s in pieces:
         if b.kind in ("junk", "broken"):
-            s = re.sub(r"^(?:[ \t]*\n)+", "", s).rstrip()
-            if not s.strip():
+            same_line = b.kind == "junk" and bool(out) and not s.startswith(("\n", "\r\n")) and bool(
+                s.split("\n", 1)[0].strip())
+            body = re.sub(r"^(?:[ \t]*\r?\n)+", "", s)
+            if not body.strip():
                 continue
-        parts.append(s)
-    return ("\n" * (opts.blank_lines + 1)).join(parts) + "\n" if parts else ""
+            trailing = body[len(body.rstrip()):]
+            attach = b.kind == "junk" and trailing.count("\n") == 1
+            if same_line:
+                out.append(body.rstrip())
+            else:
+                out.append(joiner + body.rstrip())
+            joiner = "\n" if attach else gap
+            continue
+        out.append(joiner + s)
+        joiner = gap
+    text = "".join(out)
+    return text + "\n" if text else ""
 
 
 def _sorted(pieces: list[tuple[Block, str]], opts: TidyOptions, raw: RawFile) -> list[tuple[Block, str]]:
