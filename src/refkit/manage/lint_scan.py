@@ -20,6 +20,8 @@ _QUOTE = re.compile(r"[{}\"]|\n[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]")
 _NAME = re.compile(r"[^\s=,{}\"#()%]+")
 _BARE = re.compile(r"[^\s,#{}()\"%]+")
 _WS = re.compile(r"\s*")
+_KEY = re.compile(r"[^\s,]+")
+_KEY_PAREN = re.compile(r"[^\s,)]+")
 
 
 class ScanError(Exception):
@@ -47,10 +49,10 @@ class RawField:
     line: int
     value_line: int
     pieces: list[Piece] = field(default_factory=list)
+    lname: str = field(init=False, repr=False)  # the name in lower case
 
-    @property
-    def lname(self) -> str:
-        return self.name.lower()
+    def __post_init__(self) -> None:
+        self.lname = self.name.lower()
 
     @property
     def text(self) -> str:
@@ -81,7 +83,7 @@ class Block:
     stray_commas: int = 0  # ', ,' between fields
 
     def get(self, name: str) -> RawField | None:
-        name = name.lower()
+        """The first field called ``name`` (lower case)."""
         for f in self.fields:
             if f.lname == name:
                 return f
@@ -166,7 +168,7 @@ def _block(raw: RawFile, m: re.Match[str], kind: str, close: str) -> Block:
                   open=m.group(2))
     if kind != "string":
         pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
-        km = re.compile(r"[^\s,]+" if close == "}" else r"[^\s,)]+").match(text, pos)
+        km = (_KEY if close == "}" else _KEY_PAREN).match(text, pos)
         key = km.group(0) if km else ""
         if key.endswith("}") and close == "}":  # @misc{key} with no fields
             key = key[:-1]

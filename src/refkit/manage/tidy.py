@@ -94,9 +94,8 @@ def tidy_text(text: str, options: TidyOptions | None = None, name: str = "<strin
     for b in raw.blocks:
         if b.kind == "entry" and not b.comments:
             new = render_entry(b, opts)
-            old = text[b.start:b.end]
-            if new != old:
-                changes.append(Problem(f"{b.key or '@' + b.type}: {_why(b, old, new, opts)}", name, b.line, "tidy",
+            if new != text[b.start:b.end]:
+                changes.append(Problem(f"{b.key or '@' + b.type}: {_why(b, opts)}", name, b.line, "tidy",
                                        "warning", b.key or None))
             pieces.append((b, new))
         else:
@@ -163,20 +162,19 @@ def _sort_key(b: Block, how: str) -> tuple[str, ...]:
     return (re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", family).lower()), year, b.key.lower())
 
 
-def _why(b: Block, old: str, new: str, opts: TidyOptions) -> str:
-    rebuilt = scan(new).blocks
-    nb = next((x for x in rebuilt if x.kind == "entry"), None)
+def _why(b: Block, opts: TidyOptions) -> str:
+    """What tidying changes in an entry, in words."""
+    kept = [f for f in b.fields if not (opts.remove_empty and not f.text.strip() and not f.is_macro)]
     reasons = []
-    if nb is None:
-        return "layout"
-    if [f.lname for f in b.fields] != [f.lname for f in nb.fields]:
-        reasons.append("field order" if len(b.fields) == len(nb.fields) else "fields")
-    if b.type_raw != nb.type_raw or any(f.name != g.name for f, g in zip(b.fields, nb.fields, strict=False)):
+    if len(kept) != len(b.fields):
+        reasons.append("empty fields")
+    if _ordered(kept, opts.field_order) != kept:
+        reasons.append("field order")
+    if opts.lowercase and (b.type_raw != b.type or any(f.name != f.lname for f in kept)):
         reasons.append("name case")
-    old_vals = {f.lname: f.raw for f in b.fields}
-    if any(old_vals.get(g.lname) != g.raw for g in nb.fields):
+    if any(render_value(f, opts) != f.raw for f in kept):
         reasons.append("values")
-    return "would change: " + (", ".join(reasons + ["layout"]) if reasons else "layout")
+    return "would change: " + ", ".join(reasons + ["layout"])
 
 
 def render_entry(b: Block, opts: TidyOptions) -> str:
