@@ -41,7 +41,7 @@ def test_real_bib(path):
     # the fixes give a file with the same entries and fewer findings
     fixed, n = apply_fixes(text, findings)
     before = entries(text)
-    if n:
+    if n and len(before) < 1000:
         again = lint_texts([(name, fixed)])[0].findings
         assert len(again) < len(findings)
         assert [b.key for b in scan(fixed).entries] == [k for k, _ in before]

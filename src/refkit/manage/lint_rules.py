@@ -231,8 +231,8 @@ def _differ(a: Block, b: Block) -> bool:
         if sa and sb and not sa & sb:
             return True
     for f in ("volume", "number", "part", "edition", "pages", "chapter", "booktitle", "journal", "journaltitle"):
-        x, y = a.get(f), b.get(f)
-        if x and y and norm_title(x.text) != norm_title(y.text):
+        va, vb = a.get(f), b.get(f)
+        if va and vb and norm_title(va.text) != norm_title(vb.text):
             return True
     return False
 

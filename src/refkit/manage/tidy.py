@@ -154,7 +154,8 @@ def _sort_key(b: Block, how: str) -> tuple[str, ...]:
 
     if how == "key":
         return (b.key.lower(),)
-    year = (re.search(r"\d{4}", get("year") or get("date")) or re.search("", "")).group(0) or "9999"
+    ym = re.search(r"\d{4}", get("year") or get("date"))
+    year = ym.group(0) if ym else "9999"
     if how == "year":
         return (year, b.key.lower())
     first = re.split(r"\s+and\s+", get("author") or get("editor"))[0]
