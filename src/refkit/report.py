@@ -29,6 +29,7 @@ class ReportMeta:
     files: Sequence[str] = ()
     rules: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, object] = field(default_factory=dict)  # more summary figures (e.g. fixed: 3)
+    noun: str = ""  # e.g. "entry to tidy": the text summary then counts these instead of severities
 
 
 def fix_of(p: Problem) -> str | None:
@@ -57,6 +58,10 @@ def summary_line(problems: Sequence[Problem], meta: ReportMeta) -> str:
         return f"{v} {word}{'' if v == 1 else 's'}"
 
     files = len(meta.files)
+    if meta.noun:
+        count = len(problems)
+        word = meta.noun if count == 1 else meta.noun.replace("entry", "entries").replace("key ", "keys ")
+        return f"{count} {word} in {files} file{'' if files == 1 else 's'}"
     line = (f"{n('errors', 'error')}, {n('warnings', 'warning')}, {n('infos', 'note')} "
             f"in {files} file{'' if files == 1 else 's'}")
     if s["fixable"]:

@@ -62,12 +62,12 @@ def keys_command(files: tuple[str, ...], pattern: str | None, check: bool, apply
         if fmt == "text" and not check:
             for c in changes:
                 click.echo(f"{name}:{c.line}: {c.old or '(no key)'} -> {c.new}")
-            click.echo(f"{len(changes)} key(s) to rename in {name}", err=True)
+            click.echo(f"{len(changes)} key{'' if len(changes) == 1 else 's'} to rename in {name}")
             continue
         problems.extend(keys.as_problems(changes, name, pattern))
     if apply_ or (fmt == "text" and not check):
         return
     click.echo(render(problems, fmt, ReportMeta("keys", names, {"key-pattern": "a key that does not follow "
-                                                                 "the pattern"})), nl=False)
+                                                                 "the pattern"}, noun="key to rename")), nl=False)
     if check and problems:
         raise SystemExit(ExitCode.FINDINGS)

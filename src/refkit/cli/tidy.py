@@ -83,7 +83,8 @@ def tidy_command(files: tuple[str, ...], check: bool, output: str | None, in_pla
         else:
             write_output(output, result.text, force=force)
     if check:
-        click.echo(render(changes, fmt, ReportMeta("tidy", names, {"tidy": "an entry not in the canonical layout"})),
+        click.echo(render(changes, fmt, ReportMeta("tidy", names, {"tidy": "an entry not in the canonical layout"},
+                                                 noun="entry to tidy")),
                    nl=False)
         if changes:
             raise SystemExit(ExitCode.FINDINGS)

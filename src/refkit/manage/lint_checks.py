@@ -47,7 +47,7 @@ def check_field(file: str, raw: RawFile, b: Block, f: RawField, dialect: str, ma
     from refkit.manage.lint_rules import remove_field
 
     key, n = b.key, f.lname
-    label = f"{key or '@' + b.type}: {f.name}"
+    label = f"{key or '@' + b.type}: {n}"
     if f.is_macro or any(p.kind == "macro" for p in f.pieces):
         return
     value = f.text

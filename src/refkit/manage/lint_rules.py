@@ -114,10 +114,10 @@ def check_entry(name: str, raw: RawFile, b: Block, ctx: Context) -> Iterator[Fin
         if f.lname in seen:
             first_f = seen[f.lname]
             if first_f.text.strip() == f.text.strip():
-                yield finding("duplicate-field", f"{label}: field {f.name} given twice (same value)", name, f.line,
+                yield finding("duplicate-field", f"{label}: field {f.lname} given twice (same value)", name, f.line,
                               key, "remove the second copy", [remove_field(raw, f)])
             else:
-                yield finding("duplicate-field", f"{label}: field {f.name} given twice with different values "
+                yield finding("duplicate-field", f"{label}: field {f.lname} given twice with different values "
                               f"(line {first_f.line} wins)", name, f.line, key)
             continue
         seen[f.lname] = f
@@ -145,7 +145,7 @@ def remove_field(raw: RawFile, f: RawField) -> Edit:
 def _macros_used(name: str, b: Block, f: RawField, ctx: Context) -> Iterator[Finding]:
     for p in f.pieces:
         if p.kind == "macro" and p.text.lower() not in ctx.macros:
-            yield finding("undefined-macro", f"{b.key or '@' + b.type}: field {f.name} uses {p.text}, which no "
+            yield finding("undefined-macro", f"{b.key or '@' + b.type}: field {f.lname} uses {p.text}, which no "
                           "@string defines", name, f.line, b.key)
 
 

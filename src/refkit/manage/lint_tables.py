@@ -21,7 +21,7 @@ BIBTEX_REQUIRED: dict[str, list[Req]] = {
     "misc": [],
     "proceedings": [("title",), YEAR],
     "techreport": [("author",), ("title",), ("institution", "school"), YEAR],
-    "unpublished": [("author",), ("title",), ("note", "howpublished", "url", "pubstate")],
+    "unpublished": [("author",), ("title",), ("note", "howpublished", "url", "doi", "eprint", "pubstate")],
 }
 
 BIBLATEX_REQUIRED: dict[str, list[Req]] = {
