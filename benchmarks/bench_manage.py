@@ -54,32 +54,32 @@ def entry(i: int, rng: random.Random) -> str:
         f.append(("journal", j if j.islower() else "{" + j + "}"))
         f += [("volume", str(rng.randint(1, 90))), ("number", "{" + str(rng.randint(1, 12)) + "}")]
         a = rng.randint(1, 900)
-        f.append(("pages", "{%d%s%d}" % (a, "-" if defect else "--", a + rng.randint(1, 30))))
+        f.append(("pages", f"{{{a}{'-' if defect else '--'}{a + rng.randint(1, 30)}}}"))
     elif typ in ("book", "incollection"):
         f.append(("publisher", "{Invented Press}"))
-        f.append(("isbn", "{978-0-306-40615-%d}" % (6 if defect else 7)))
+        f.append(("isbn", f"{{978-0-306-40615-{6 if defect else 7}}}"))
         if typ == "incollection":
             f.append(("booktitle", "{Collected Studies}"))
     elif typ == "inproceedings":
-        f.append(("crossref", "{proc%d}" % rng.randint(0, 9)))
+        f.append(("crossref", f"{{proc{rng.randint(0, 9)}}}"))
     elif typ == "phdthesis":
         f.append(("school", "{University of Somewhere}"))
     elif typ == "techreport":
         f.append(("institution", "{Institute of Things}"))
     elif typ in ("online", "misc"):
-        f.append(("url", "{https://example.org/item/%d}" % i))
-    f.append(("year", "{%d}" % year))
+        f.append(("url", f"{{https://example.org/item/{i}}}"))
+    f.append(("year", f"{{{year}}}"))
     if rng.random() < 0.3:
         f.append(("month", "{March}" if defect else rng.choice(["jan", "jun", "oct"])))
     if rng.random() < 0.4:
-        doi = "10.%d/inv.%d" % (rng.randint(1000, 9999), i)
+        doi = f"10.{rng.randint(1000, 9999)}/inv.{i}"
         f.append(("doi", "{https://doi.org/" + doi + "}" if defect else "{" + doi + "}"))
     if rng.random() < 0.2:
         f.append(("abstract", "{" + " ".join(rng.choice(WORDS) for _ in range(120)) + "}"))
     if defect and rng.random() < 0.3:
         f.append(("note", "{}"))
     rng.shuffle(f)
-    key = "key%d" % (i - 1 if defect and rng.random() < 0.1 else i)
+    key = f"key{i - 1 if defect and rng.random() < 0.1 else i}"
     upper = rng.random() < 0.2
     sep = rng.choice(["  ", "\t", "    "])
     body = ",\n".join(f"{sep}{(k.upper() if upper else k)} = {v}" for k, v in f)

@@ -100,3 +100,11 @@ def test_bad_options():
     with pytest.raises(ConfigError):
         TidyOptions.from_config({"no-such": 1})
     assert TidyOptions.from_config({"indent": 4, "trailing-comma": True}).indent == "    "
+
+
+def test_key_pattern_option():
+    text = "@misc{old,\n  author = {Doe, Jane},\n  title = {Alpha},\n  year = {2000}\n}\n"
+    r = tidy_text(text, TidyOptions(key_pattern="{auth:lower}{year}"))
+    assert r.text == text.replace("old", "doe2000")
+    assert [c.message for c in r.changes] == ["doe2000: would change: key (was old)"]
+    assert tidy_text(r.text, TidyOptions(key_pattern="{auth:lower}{year}")).changes == []

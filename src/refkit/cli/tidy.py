@@ -31,10 +31,12 @@ from refkit.errors import ExitCode, InputError
 @click.option("--align/--no-align", default=None, help="Line up the '=' of an entry's fields.")
 @click.option("--trailing-comma/--no-trailing-comma", default=None, help="A comma after the last field.")
 @click.option("--remove-empty/--keep-empty", default=None, help="Drop fields with empty values.")
+@click.option("--keys", "key_pattern", metavar="PATTERN", default=None,
+              help="Also rename keys to PATTERN (as `refkit keys --apply`, without a key map).")
 def tidy_command(files: tuple[str, ...], check: bool, output: str | None, in_place: bool, force: bool, fmt: str,
                  sort: str | None, field_order: str | None, indent: str | None, delimiters: str | None,
                  numbers: str | None, month: str | None, encoding: str | None, align: bool | None,
-                 trailing_comma: bool | None, remove_empty: bool | None) -> None:
+                 trailing_comma: bool | None, remove_empty: bool | None, key_pattern: str | None) -> None:
     """Rewrite BibTeX FILEs (default: the project bibliography) in one canonical layout.
 
     Only entries whose layout differs are rewritten; comments, @string, @preamble and @comment blocks
@@ -56,7 +58,11 @@ def tidy_command(files: tuple[str, ...], check: bool, output: str | None, in_pla
     opts = TidyOptions.from_config(
         command_options("tidy"), sort=sort, field_order=field_order, indent=indent_v, delimiters=delimiters,
         numbers=numbers, month=month, encoding=encoding, align=align, trailing_comma=trailing_comma,
-        remove_empty=remove_empty)
+        remove_empty=remove_empty, key_pattern=key_pattern)
+    if opts.key_pattern:
+        from refkit.manage.keys import validate
+
+        validate(opts.key_pattern)
     paths = list(files) or [str(default_bibliography())]
     if output and len(paths) > 1:
         raise InputError("-o takes one input file", hint="use --in-place to tidy several files")

@@ -55,7 +55,9 @@ def check_field(file: str, raw: RawFile, b: Block, f: RawField, dialect: str, ma
     if not v:
         yield _f("empty-field", f"{label} is empty", file, f, key, "remove the field", [remove_field(raw, f)])
         return
-    if v.lower().strip(".") in PLACEHOLDERS or v.lower() in PLACEHOLDERS:
+    parts = [x.strip().lower().strip(".") for x in re.split(r"-{1,2}|–", v)]
+    if v.lower().strip(".") in PLACEHOLDERS or v.lower() in PLACEHOLDERS or (
+            len(parts) > 1 and all(x in PLACEHOLDERS for x in parts if x) and any(parts)):
         if n not in ("key", "note", "type", "keywords", "language", "langid"):
             yield _f("placeholder", f"{label} holds a placeholder ({v!r})", file, f, key, "remove the field",
                      [remove_field(raw, f)])
@@ -115,10 +117,15 @@ def _isbn(file: str, f: RawField, key: str, label: str, v: str, dialect: str, ma
         if not isbn_ok(p2):
             digits = re.sub(r"[^\dX]", "", p2.upper())
             why = "wrong check digit" if len(digits) in (10, 13) else f"{len(digits)} digits, not 10 or 13"
+            if issn_ok(p2):
+                why = "it is an ISSN"
             yield _f("isbn", f"{label} {p2!r} is not a valid ISBN ({why})", file, f, key)
 
 
 def _issn(file: str, f: RawField, key: str, label: str, v: str, dialect: str, max_year: int) -> Iterator[Finding]:
+    if DOI.search(v):
+        yield _f("issn", f"{label} holds a DOI, not an ISSN: {v}", file, f, key)
+        return
     for p in [p for p in re.split(r"\s*[,;/]\s*|\s+", v) if p.strip()]:
         p2 = re.sub(r"^(?:e?ISSN|print|online|electronic):?|\(.*?\)", "", p, flags=re.I).strip()
         if not p2:
@@ -135,7 +142,7 @@ def _url(file: str, f: RawField, key: str, label: str, v: str, dialect: str, max
         return
     if re.fullmatch(r"\S+", u) and URL.fullmatch(u.replace(" ", "")):
         return
-    if " " in u.strip() and all(URL.fullmatch(x) for x in u.split()):
+    if " " in u.strip() and all(re.match(r"(?:https?|ftp)://", x, re.I) for x in u.split()):
         yield _f("url", f"{label} holds several URLs: keep one per field", file, f, key)
     elif re.match(r"(?:https?|ftp)://", u, re.I):
         yield _f("url", f"{label} is not a well-formed URL: {u}", file, f, key)

@@ -49,6 +49,7 @@ class TidyOptions:
     collapse_whitespace: bool = True  # a value's line breaks and runs of spaces become one space
     remove_empty: bool = False  # drop fields whose value is empty
     blank_lines: int = 1  # blank lines between blocks
+    key_pattern: str = ""  # when set, keys are renamed to this pattern first (see refkit.manage.keys)
 
     @classmethod
     def from_config(cls, conf: Mapping[str, Any], **overrides: Any) -> TidyOptions:
@@ -88,22 +89,34 @@ class TidyResult:
 
 def tidy_text(text: str, options: TidyOptions | None = None, name: str = "<string>") -> TidyResult:
     opts = options or TidyOptions()
+    original = text
+    renamed: dict[int, str] = {}
+    if opts.key_pattern:
+        from refkit.manage import keys
+
+        plan = keys.plan(scan(text), opts.key_pattern)
+        if plan:
+            text = keys.apply(text, plan)
+            renamed = {c.line: c.old for c in plan}
     raw = scan(text)
     changes: list[Problem] = []
     pieces: list[tuple[Block, str]] = []
     for b in raw.blocks:
         if b.kind == "entry" and not b.comments:
             new = render_entry(b, opts)
-            if new != text[b.start:b.end]:
-                changes.append(Problem(f"{b.key or '@' + b.type}: {_why(b, opts)}", name, b.line, "tidy",
-                                       "warning", b.key or None))
+            why = _why(b, opts) if new != text[b.start:b.end] else []
+            if b.line in renamed:
+                why.insert(0, f"key (was {renamed[b.line] or 'missing'})")
+            if why:
+                changes.append(Problem(f"{b.key or '@' + b.type}: would change: {', '.join(why)}", name, b.line,
+                                       "tidy", "warning", b.key or None))
             pieces.append((b, new))
         else:
             pieces.append((b, text[b.start:b.end]))
     if opts.sort != "none":
         pieces = _sorted(pieces, opts, raw)
     out = _join(pieces, opts)
-    if out != text and _join([(b, text[b.start:b.end]) for b, _ in pieces], opts) != text:
+    if out != original and _join([(b, text[b.start:b.end]) for b, _ in pieces], opts) != text:
         what = "entry order" if opts.sort != "none" and [b for b, _ in pieces] != raw.blocks else ""
         what = what or "blank lines between blocks"
         changes.insert(0, Problem(f"would change: {what}", name, 1, "tidy", "warning"))
@@ -163,7 +176,7 @@ def _sort_key(b: Block, how: str) -> tuple[str, ...]:
     return (re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", family).lower()), year, b.key.lower())
 
 
-def _why(b: Block, opts: TidyOptions) -> str:
+def _why(b: Block, opts: TidyOptions) -> list[str]:
     """What tidying changes in an entry, in words."""
     kept = [f for f in b.fields if not (opts.remove_empty and not f.text.strip() and not f.is_macro)]
     reasons = []
@@ -175,7 +188,7 @@ def _why(b: Block, opts: TidyOptions) -> str:
         reasons.append("name case")
     if any(render_value(f, opts) != f.raw for f in kept):
         reasons.append("values")
-    return "would change: " + ", ".join(reasons + ["layout"])
+    return reasons + ["layout"]
 
 
 def render_entry(b: Block, opts: TidyOptions) -> str:
