@@ -163,3 +163,11 @@ def test_check_digits():
     assert not isbn_ok("0-306-40615-3") and not isbn_ok("978-0-306-40615-6")
     assert issn_ok("0028-0836") and issn_ok("0317-8471") and issn_ok("2434-561X")
     assert not issn_ok("0028-0835")
+
+
+def test_extra_closing_brace_and_bad_scheme():
+    text = "@article{a,\n  title = {A B}},\n  year = {2000}\n}\n\n@misc{b, title = {T}}\n"
+    found = lint_text(text, "t.bib")
+    assert [(f.rule, f.line, f.key) for f in found if f.rule == "unbalanced-braces"] == [("unbalanced-braces", 3, "a")]
+    assert "url" in rules(entry("  title = {T},\n  url = {htp://example.org}"))
+    assert "url" not in rules(entry("  title = {T},\n  url = {mailto:someone@example.org}"))

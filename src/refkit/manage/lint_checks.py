@@ -148,8 +148,9 @@ def _url(file: str, f: RawField, key: str, label: str, v: str, dialect: str, max
         yield _f("url", f"{label} is not a well-formed URL: {u}", file, f, key)
     elif re.match(r"www\.", u, re.I):
         yield _f("url", f"{label} has no scheme (http:// or https://): {u}", file, f, key)
-    elif not re.match(r"[a-z][a-z0-9+.-]*:", u, re.I):
-        yield _f("url", f"{label} is not a URL: {u}", file, f, key)
+    elif not re.match(r"(?:mailto|file|doi|urn|s3|git|ssh|sftp|ftps|data|news|gopher|info|hdl|ark|arxiv):",
+                      u, re.I):
+        yield _f("url", f"{label} is not a URL (no http:// or https://): {u}", file, f, key)
 
 
 def _year(file: str, f: RawField, key: str, label: str, v: str, dialect: str, max_year: int) -> Iterator[Finding]:

@@ -82,6 +82,7 @@ def norm_title(s: str) -> str:
 
 def check_file(name: str, raw: RawFile, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
+    prev: Block | None = None
     for b in raw.blocks:
         if b.kind == "broken":
             rule = "unbalanced-braces" if ("unbalanced" in b.problem or "not closed" in b.problem) else "syntax"
@@ -91,7 +92,16 @@ def check_file(name: str, raw: RawFile, ctx: Context) -> list[Finding]:
         elif b.kind == "string":
             for f in b.fields:
                 out.extend(_macros_used(name, b, f, ctx))
+        elif b.kind == "junk" and prev is not None and prev.kind == "entry":
+            m = _STRAY.search(raw.text, b.start, b.end)
+            if m and not raw.text[b.start:m.start()].strip(" \t\r\n,"):
+                out.append(finding("unbalanced-braces", f"{prev.key or '@' + prev.type}: fields after the entry's "
+                                   "end (a '}' too many closed it early)", name, raw.line_of(m.start()), prev.key))
+        prev = b
     return out
+
+
+_STRAY = re.compile(r"[A-Za-z][\w-]*\s*=\s*[{\"\w]")
 
 
 def check_entry(name: str, raw: RawFile, b: Block, ctx: Context) -> Iterator[Finding]:
