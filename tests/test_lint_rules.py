@@ -171,3 +171,10 @@ def test_extra_closing_brace_and_bad_scheme():
     assert [(f.rule, f.line, f.key) for f in found if f.rule == "unbalanced-braces"] == [("unbalanced-braces", 3, "a")]
     assert "url" in rules(entry("  title = {T},\n  url = {htp://example.org}"))
     assert "url" not in rules(entry("  title = {T},\n  url = {mailto:someone@example.org}"))
+
+
+def test_month_name_as_bare_word_is_fixed_to_its_macro():
+    text = entry("  title = {T},\n  month = September")
+    found = lint_text(text, "t.bib")
+    assert [f.rule for f in found] == ["undefined-macro"]
+    assert apply_fixes(text, found)[0] == entry("  title = {T},\n  month = sep")

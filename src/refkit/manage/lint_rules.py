@@ -155,8 +155,16 @@ def remove_field(raw: RawFile, f: RawField) -> Edit:
 def _macros_used(name: str, b: Block, f: RawField, ctx: Context) -> Iterator[Finding]:
     for p in f.pieces:
         if p.kind == "macro" and p.text.lower() not in ctx.macros:
+            month = _MONTHS.get(p.text.lower().rstrip("."))
+            fix, edits = None, []
+            if f.lname == "month" and month and len(f.pieces) == 1:
+                fix, edits = f"write month = {month}", [Edit(f.value_start, f.value_end, month)]
             yield finding("undefined-macro", f"{b.key or '@' + b.type}: field {f.lname} uses {p.text}, which no "
-                          "@string defines", name, f.line, b.key)
+                          "@string defines", name, f.line, b.key, fix, edits)
+
+
+_MONTHS = {name: name[:3] for name in "january february march april may june july august september october "
+           "november december".split()} | {"sept": "sep"}
 
 
 def _inherited(b: Block, ctx: Context) -> set[str] | None:

@@ -21,6 +21,9 @@ _NAME = re.compile(r"[^\s=,{}\"#()%]+")
 _BARE = re.compile(r"[^\s,#{}()\"%]+")
 _WS = re.compile(r"\s*")
 _KEY = re.compile(r"[^\s,]+")
+_HEAD = re.compile(r"([^\s=,{}\"#()%]+)\s*=\s*")
+_SIMPLE_BRACE = re.compile(r"\{([^{}]*)\}")
+_AFTER = re.compile(r"\s*([,#]?)")
 _KEY_PAREN = re.compile(r"[^\s,)]+")
 
 
@@ -202,33 +205,41 @@ def _block(raw: RawFile, m: re.Match[str], kind: str, close: str) -> Block:
             continue
         if text[pos] == "@" and _AT.match(text, pos):
             raise ScanError(f"entry {block.key or kind}: not closed before the next entry", pos, pos)
-        nm = _NAME.match(text, pos)
-        if not nm:
-            raise ScanError(f"entry {block.key or kind}: unexpected {text[pos]!r} where a field name should be", pos)
-        fstart = pos
-        pos = _WS.match(text, nm.end()).end()  # type: ignore[union-attr]
-        if pos >= len(text) or text[pos] != "=":
-            raise ScanError(f"entry {block.key or kind}: field {nm.group(0)} has no '='", pos)
-        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        head = _HEAD.match(text, pos)
+        if head:
+            fname, fstart, pos = head.group(1), pos, head.end()
+        else:
+            nm = _NAME.match(text, pos)
+            if not nm:
+                raise ScanError(f"entry {block.key or kind}: unexpected {text[pos]!r} where a field name should be",
+                                pos)
+            raise ScanError(f"entry {block.key or kind}: field {nm.group(0)} has no '='",
+                            _WS.match(text, nm.end()).end())  # type: ignore[union-attr]
         vstart = pos
         pieces: list[Piece] = []
         while True:
-            pos, piece = _piece(text, pos, block.key or kind, nm.group(0), close)
+            simple = _SIMPLE_BRACE.match(text, pos)
+            if simple and not ("@" in simple.group(1) and _NEXT_AT_LINE.search(simple.group(1))):
+                pos, piece = simple.end(), Piece("{", simple.group(1))
+            else:
+                pos, piece = _piece(text, pos, block.key or kind, fname, close)
             pieces.append(piece)
             vend = pos
-            pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
-            if pos < len(text) and text[pos] == "#":
-                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            after = _AFTER.match(text, pos)
+            assert after is not None
+            pos = after.end()
+            if after.group(1) == "#":
+                pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
                 continue
             break
         end = vend
-        if pos < len(text) and text[pos] == ",":
-            pos += 1
+        if after.group(1) == ",":
             end = pos
         elif pos < len(text) and text[pos] != close:
-            raise ScanError(f"entry {block.key or kind}: missing ',' after field {nm.group(0)}", pos)
-        block.fields.append(RawField(nm.group(0), text[vstart:vend], fstart, vstart, vend, end, raw.line_of(fstart),
-                                     raw.line_of(vstart), pieces))
+            raise ScanError(f"entry {block.key or kind}: missing ',' after field {fname}", pos)
+        line = raw.line_of(fstart)
+        vline = line if "\n" not in text[fstart:vstart] else raw.line_of(vstart)
+        block.fields.append(RawField(fname, text[vstart:vend], fstart, vstart, vend, end, line, vline, pieces))
 
 
 def _piece(text: str, pos: int, key: str, name: str, close: str) -> tuple[int, Piece]:
