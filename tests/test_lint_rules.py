@@ -178,3 +178,10 @@ def test_month_name_as_bare_word_is_fixed_to_its_macro():
     found = lint_text(text, "t.bib")
     assert [f.rule for f in found] == ["undefined-macro"]
     assert apply_fixes(text, found)[0] == entry("  title = {T},\n  month = sep")
+
+
+def test_an_extra_opening_brace_is_found_on_its_line():
+    text = ("@article{a,\n  author = {Doe, J.},\n  title = {{Open here},\n  year = {2000}\n}\n\n"
+            "@misc{b,\n  title = {Fine}\n}\n")
+    found = [f for f in lint_text(text, "t.bib") if f.rule in ("unbalanced-braces", "syntax")]
+    assert [(f.rule, f.line, f.key) for f in found] == [("unbalanced-braces", 3, "a")]

@@ -76,8 +76,33 @@ class Context:
 
 def norm_title(s: str) -> str:
     s = re.sub(r"\\[a-zA-Z]+|[{}\\]", "", s)
-    s = unicodedata.normalize("NFKD", s)
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", s.lower()).strip()
+
+
+_HEAD_KEY = re.compile(r"@[ \t]*[A-Za-z][\w-]*\s*[{(]\s*([^\s,{}()=]+)\s*,")
+_FIELD_LINE = re.compile(r"^\s*[A-Za-z][\w:.+-]*\s*=")
+
+
+def _broken(name: str, raw: RawFile, b: Block) -> Finding:
+    """A block the scanner could not read: unbalanced braces when its braces do not pair up (reported at
+    the first field line whose braces do not close on it), else a syntax error where reading stopped."""
+    text = raw.text[b.start:b.end]
+    km = _HEAD_KEY.match(text)
+    key = km.group(1) if km else None
+    body = re.sub(r"(?m)^[ \t]*%.*$", "", text)
+    if body.count("{") != body.count("}") or "unbalanced" in b.problem:
+        lines = text.split("\n")
+        line = b.problem_line or b.line
+        for i, ln in enumerate(lines[1:], 1):
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if (_FIELD_LINE.match(ln) and ln.count("{") != ln.count("}")
+                    and (_FIELD_LINE.match(nxt) or nxt.strip() in ("}", ")", ""))):
+                line = b.line + i
+                break
+        what = b.problem if "unbalanced" in b.problem else f"entry {key or '?'}: braces do not balance ({b.problem})"
+        return finding("unbalanced-braces", what, name, line, key)
+    return finding("syntax", b.problem, name, b.problem_line or b.line, key)
 
 
 def check_file(name: str, raw: RawFile, ctx: Context) -> list[Finding]:
@@ -85,8 +110,7 @@ def check_file(name: str, raw: RawFile, ctx: Context) -> list[Finding]:
     prev: Block | None = None
     for b in raw.blocks:
         if b.kind == "broken":
-            rule = "unbalanced-braces" if ("unbalanced" in b.problem or "not closed" in b.problem) else "syntax"
-            out.append(finding(rule, b.problem, name, b.problem_line or b.line, None))
+            out.append(_broken(name, raw, b))
         elif b.kind == "entry":
             out.extend(check_entry(name, raw, b, ctx))
         elif b.kind == "string":
