@@ -108,3 +108,10 @@ def test_key_pattern_option():
     assert r.text == text.replace("old", "doe2000")
     assert [c.message for c in r.changes] == ["doe2000: would change: key (was old)"]
     assert tidy_text(r.text, TidyOptions(key_pattern="{auth:lower}{year}")).changes == []
+
+
+def test_windows_line_endings_are_kept():
+    text = "% c\r\n@misc{a,\r\n  title = {T}\r\n}\r\n\r\n@misc{b, title={U}}\r\n"
+    out = tidy_text(text).text
+    assert out == "% c\r\n@misc{a,\r\n  title = {T}\r\n}\r\n\r\n@misc{b,\r\n  title = {U}\r\n}\r\n"
+    assert tidy_text(out).text == out and tidy_text(out).changes == []

@@ -119,8 +119,8 @@ def check_file(name: str, raw: RawFile, ctx: Context) -> list[Finding]:
         elif b.kind == "junk" and prev is not None and prev.kind == "entry":
             m = _STRAY.search(raw.text, b.start, b.end)
             if m and not raw.text[b.start:m.start()].strip(" \t\r\n,"):
-                out.append(finding("unbalanced-braces", f"{prev.key or '@' + prev.type}: fields after the entry's "
-                                   "end (a '}' too many closed it early)", name, raw.line_of(m.start()), prev.key))
+                out.append(finding("unbalanced-braces", f"{prev.key or '@' + prev.type}: a field after the entry's "
+                                   "closing brace (misplaced, or a '}' too many)", name, raw.line_of(m.start()), prev.key))
         prev = b
     return out
 

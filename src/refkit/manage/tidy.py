@@ -90,6 +90,9 @@ class TidyResult:
 def tidy_text(text: str, options: TidyOptions | None = None, name: str = "<string>") -> TidyResult:
     opts = options or TidyOptions()
     original = text
+    crlf = "\r\n" in text  # a Windows file stays one: tidy in \n, write back \r\n
+    if crlf:
+        text = text.replace("\r\n", "\n")
     renamed: dict[int, str] = {}
     if opts.key_pattern:
         from refkit.manage import keys
@@ -116,11 +119,13 @@ def tidy_text(text: str, options: TidyOptions | None = None, name: str = "<strin
     if opts.sort != "none":
         pieces = _sorted(pieces, opts, raw)
     out = _join(pieces, opts)
+    if crlf:
+        out = out.replace("\n", "\r\n")
     if out != original and _join([(b, text[b.start:b.end]) for b, _ in pieces], opts) != text:
         what = "entry order" if opts.sort != "none" and [b for b, _ in pieces] != raw.blocks else ""
         what = what or "blank lines between blocks"
         changes.insert(0, Problem(f"would change: {what}", name, 1, "tidy", "warning"))
-    return TidyResult(out, changes)
+    return TidyResult(out, changes if out != original else [])
 
 
 def _join(pieces: list[tuple[Block, str]], opts: TidyOptions) -> str:
