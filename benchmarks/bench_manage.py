@@ -1,4 +1,5 @@
-"""Benchmark for ``refkit lint``, ``tidy`` and ``keys`` on a generated 10,000-entry bibliography.
+"""Benchmark for ``refkit lint``, ``tidy`` and ``keys`` on a generated 10,000-entry bibliography; with
+``--inject DIR``, lint's recall per rule on real .bib files with known injected defects.
 
 The file is a realistic mix (made up here, not copied from anywhere): articles, books, chapters,
 proceedings papers, theses, reports, online and misc entries; @string journal macros, comments,
@@ -7,12 +8,21 @@ indentation) and ~5% injected defects (single-hyphen pages, text months, DOI URL
 unescaped &, empty fields, duplicate keys). Prints the CPU seconds of each step and the finding counts.
 
     python benchmarks/bench_manage.py [--entries 10000] [--seed 1] [--keep FILE]
+    python benchmarks/bench_manage.py --inject ../shared/realworld/bib [--rounds 3]
+
+The injection mode puts one defect of each kind into a random entry that can take it (a DOI with a
+space, a wrong ISBN/ISSN check digit, a URL without ':', a year with a letter, a removed journal, a
+copied key, an 'and and', an extra '{' ...), lints the file before and after, and counts an injected
+defect as found when lint reports a new finding (rule, entry, message) of that rule for that entry. "other new" counts the
+new findings that match no injected defect (mostly side effects: a copied entry brings its own findings).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -102,12 +112,137 @@ def timed(label: str, fn):
     return out
 
 
+def _defect(kind: str, b, ents: list, text: str) -> tuple[int, int, str, str] | None:
+    """The edit (start, end, new text, key it concerns) that gives entry ``b`` a defect of ``kind``."""
+    fm = b.field_map()
+
+    def setv(name: str, v: str) -> tuple[int, int, str, str]:
+        return fm[name].value_start, fm[name].value_end, "{" + v + "}", b.key
+
+    def val(name: str) -> str:
+        return fm[name].text.strip() if name in fm else ""
+
+    def after(name: str, add: str) -> tuple[int, int, str, str] | None:
+        f = fm.get(name)
+        if not f or not text[f.start:f.end].rstrip().endswith(","):
+            return None
+        return f.end, f.end, add, b.key
+
+    ranged = re.fullmatch(r"(\d+)--(\d+)", val("pages"))
+    if kind == "doi" and val("doi") and fm["doi"].pieces[0].kind == "{":
+        return setv("doi", val("doi").replace("/", " ", 1))
+    if kind == "isbn" and val("isbn")[-1:].isdigit():
+        return setv("isbn", val("isbn")[:-1] + str((int(val("isbn")[-1]) + 3) % 10))
+    if kind == "issn" and re.fullmatch(r"\d{4}-\d{3}[\dX]", val("issn")):
+        return setv("issn", val("issn")[:-1] + ("5" if val("issn")[-1] != "5" else "6"))
+    if kind == "url" and val("url").startswith("http"):
+        return setv("url", val("url").replace("://", "//", 1))
+    if kind in ("year", "future-year") and re.fullmatch(r"\d{4}", val("year")):
+        return setv("year", val("year")[:3] + "O" if kind == "year" else "2099")
+    if kind == "month" and "month" in fm:
+        return fm["month"].value_start, fm["month"].value_end, "{Mai}", b.key
+    if kind == "pages" and ranged:
+        return setv("pages", val("pages").replace("--", "-"))
+    if kind == "pages-reversed" and ranged and len(ranged.group(1)) == len(ranged.group(2)) and \
+            int(ranged.group(2)) > int(ranged.group(1)):
+        return setv("pages", f"{ranged.group(2)}--{ranged.group(1)}")
+    if kind == "required-field" and b.type == "article" and "journal" in fm and "crossref" not in fm:
+        return fm["journal"].start, fm["journal"].end, "", b.key
+    if kind == "duplicate-key":
+        other = next(x for x in ents if x is not b)
+        return (b.key_start, b.key_end, other.key, other.key) if other.key.lower() != b.key.lower() else None
+    if kind == "dangling-crossref" and "crossref" not in fm:
+        return after(b.fields[-1].lname, "\n  crossref = {zzznothere},")
+    if kind == "undefined-macro" and "journal" in fm:
+        return fm["journal"].value_start, fm["journal"].value_end, "jxqundefined", b.key
+    if kind == "all-caps-title" and len(val("title")) > 25 and not re.search(r"[{}\\]", val("title")):
+        return setv("title", val("title").upper())
+    if kind == "empty-field" and "note" not in fm:
+        return after("title", "\n  note = {},")
+    if kind == "and-and" and " and " in val("author"):
+        return setv("author", val("author").replace(" and ", " and and ", 1))
+    if kind == "unescaped-char" and val("title") and "&" not in val("title"):
+        return setv("title", val("title") + " & More")
+    if kind == "unbalanced-braces" and "title" in fm and fm["title"].pieces[0].kind == "{":
+        return fm["title"].value_start, fm["title"].value_start + 1, "{{", b.key
+    if kind == "edition" and "edition" not in fm and b.type == "book":
+        return after("title", "\n  edition = {2nd edition},")
+    if kind == "likely-duplicate" and len(val("title")) > 20 and ("year" in fm or "date" in fm):
+        copy = text[b.start:b.end].replace(b.key, b.key + "zzcopy", 1)
+        return b.end, b.end, "\n\n" + copy, b.key + "zzcopy"
+    if kind == "missing-urldate" and "url" in fm and "urldate" not in fm and b.type in ("misc", "online"):
+        return b.start, b.start + 1 + len(b.type_raw), "@online", b.key
+    return None
+
+
+KINDS = ["doi", "isbn", "issn", "url", "year", "future-year", "month", "pages", "pages-reversed", "required-field",
+         "duplicate-key", "dangling-crossref", "undefined-macro", "all-caps-title", "empty-field", "and-and",
+         "unescaped-char", "unbalanced-braces", "likely-duplicate", "missing-urldate", "edition"]
+
+
+def inject(text: str, rng: random.Random) -> tuple[str, list[tuple[str, str]]]:
+    """One defect of each kind in a random entry that can take it: (new text, [(rule, key)])."""
+    ents = [b for b in scan(text).entries if b.key and b.fields]
+    edits: list[tuple[int, int, str, str, str]] = []
+    used: set[int] = set()
+    for kind in KINDS:
+        rng.shuffle(ents)
+        for b in ents:
+            e = None if b.start in used else _defect(kind, b, ents, text)
+            if e:
+                edits.append((e[0], e[1], e[2], kind, e[3]))
+                used.add(b.start)
+                break
+    edits.sort(key=lambda x: x[0])
+    out, pos = [], 0
+    for start, end, new, _, _ in edits:
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), [(k, key) for _, _, _, k, key in edits]
+
+
+def evaluate(folder: str, rounds: int, seed: int) -> None:
+    from refkit.io import read_input
+
+    tp: collections.Counter[str] = collections.Counter()
+    fn: collections.Counter[str] = collections.Counter()
+    other: collections.Counter[str] = collections.Counter()
+    rng = random.Random(seed)
+    for path in sorted(Path(folder).glob("*.bib")):
+        text, name, _ = read_input(path)
+        def said(m: str) -> str:
+            return re.sub(r"line \d+", "line", m)  # injected lines move the lines that messages name
+
+        base = {(f.rule, f.key, said(f.message)) for f in lint_text(text, name)}
+        for _ in range(rounds):
+            new, injected = inject(text, rng)
+            fresh = [(f.rule, f.key) for f in lint_text(new, name) if (f.rule, f.key, said(f.message)) not in base]
+            for kind, key in injected:
+                (tp if (kind, key) in fresh else fn)[kind] += 1
+            for k in fresh:
+                if k not in injected:
+                    other[k[0]] += 1
+    for k in sorted(set(tp) | set(fn) | set(other)):
+        n = tp[k] + fn[k]
+        rate = f"{tp[k] / n:6.1%}" if n else "     -"
+        print(f"{k:18} found {tp[k]:3}/{n:<3} {rate}   other new findings {other[k]}")
+    total = sum(tp.values()) + sum(fn.values())
+    print(f"all rules: {sum(tp.values())}/{total} injected defects found ({sum(tp.values()) / max(total, 1):.1%})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", metavar="FILE", help="also write the generated file here")
+    ap.add_argument("--inject", metavar="DIR", help="measure lint recall on DIR/*.bib with injected defects")
+    ap.add_argument("--rounds", type=int, default=3, help="injection rounds per file")
     a = ap.parse_args()
+    if a.inject:
+        evaluate(a.inject, a.rounds, a.seed)
+        return
     text = generate(a.entries, a.seed)
     if a.keep:
         Path(a.keep).write_text(text, encoding="utf-8")
