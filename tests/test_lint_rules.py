@@ -185,3 +185,9 @@ def test_an_extra_opening_brace_is_found_on_its_line():
             "@misc{b,\n  title = {Fine}\n}\n")
     found = [f for f in lint_text(text, "t.bib") if f.rule in ("unbalanced-braces", "syntax")]
     assert [(f.rule, f.line, f.key) for f in found] == [("unbalanced-braces", 3, "a")]
+
+
+def test_a_broken_entry_does_not_swallow_the_next_one():
+    text = "@misc{a,\n  title = {{T},\n  year = {2000}\n}\n@misc{b,\n  year = {20x0}\n}\n"
+    found = lint_text(text, "t.bib")
+    assert [(f.rule, f.key) for f in found] == [("unbalanced-braces", "a"), ("year", "b")]

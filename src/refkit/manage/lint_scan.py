@@ -144,7 +144,8 @@ def scan(text: str) -> RawFile:
         try:
             block = _block(raw, m, kind, close)
         except ScanError as e:
-            resume = e.resume if e.resume is not None else _resume(text, max(e.pos, m.end()))
+            # resume at the next entry that starts a line, which may be the one the error stopped at
+            resume = e.resume if e.resume is not None else _resume(text, max(text.rfind("\n", 0, e.pos), m.end()))
             block = Block("broken", m.start(), resume, raw.line_of(m.start()), type=kind, type_raw=m.group(1),
                           problem=e.message, problem_line=raw.line_of(min(e.pos, n - 1) if n else 0))
         raw.blocks.append(block)
