@@ -135,3 +135,18 @@ def test_keys_check_and_apply(runner, tmp_path):
     assert runner.invoke(cli, ["keys", "--check", str(p)]).exit_code == 0
     r = runner.invoke(cli, ["keys", "--pattern", "{nope}", str(p)])
     assert r.exit_code == 2 and "Error: unknown key pattern token {nope}" in r.output
+
+
+def test_report_layer_escapes_and_plain_problems():
+    from refkit.errors import Problem
+    from refkit.report import ReportMeta, render
+
+    p = Problem("50% done\nnext line", "dir/a,b.bib", 3, "some-rule", "info", "k")
+    gh = render([p], "github", ReportMeta("check", ["dir/a,b.bib"]))
+    assert gh.splitlines()[0] == ("::notice file=dir/a%2Cb.bib,line=3,title=refkit check%3A some-rule::"
+                                  "k: 50%25 done%0Anext line")
+    doc = json.loads(render([p], "json", ReportMeta("check", ["x"])))
+    assert doc["findings"][0]["fix"] is None and doc["summary"]["infos"] == 1
+    sarif = json.loads(render([p], "sarif"))
+    assert sarif["runs"][0]["results"][0]["level"] == "note"
+    assert render([], "text", ReportMeta("lint", ["a.bib"])) == "0 errors, 0 warnings, 0 notes in 1 file\n"
