@@ -115,3 +115,14 @@ def test_windows_line_endings_are_kept():
     out = tidy_text(text).text
     assert out == "% c\r\n@misc{a,\r\n  title = {T}\r\n}\r\n\r\n@misc{b,\r\n  title = {U}\r\n}\r\n"
     assert tidy_text(out).text == out and tidy_text(out).changes == []
+
+
+def test_values_with_percent_comments_keep_their_line_breaks():
+    text = "@misc{a,\n  note = {first % a comment\n    second}\n}\n"
+    assert tidy_text(text).text == text
+
+
+def test_field_order_list_from_config():
+    o = TidyOptions.from_config({"field-order": ["year", "title"]})
+    out = tidy_text("@misc{a, author = {A}, title = {T}, year = {1}}\n", o).text
+    assert out == "@misc{a,\n  year = {1},\n  title = {T},\n  author = {A}\n}\n"

@@ -282,7 +282,9 @@ def _top_level_quote(text: str) -> bool:
 
 def _clean(text: str, name: str, opts: TidyOptions, strip: bool = True) -> str:
     """Collapse whitespace (a piece of a '#' concatenation keeps one space at its ends)."""
-    if opts.collapse_whitespace:
+    if opts.collapse_whitespace and re.search(r"(?<!\\)%", text) and "\n" in text:
+        text = text.strip() if strip else text  # a '%' comment ends at its line break: keep the lines
+    elif opts.collapse_whitespace:
         if name in VERBATIM:
             text = text.strip() if strip else text
         else:
