@@ -170,8 +170,8 @@ def _defect(kind: str, b, ents: list, text: str) -> tuple[int, int, str, str] | 
     if kind == "likely-duplicate" and len(val("title")) > 20 and ("year" in fm or "date" in fm):
         copy = text[b.start:b.end].replace(b.key, b.key + "zzcopy", 1)
         return b.end, b.end, "\n\n" + copy, b.key + "zzcopy"
-    if kind == "missing-urldate" and "url" in fm and "urldate" not in fm and b.type in ("misc", "online"):
-        return b.start, b.start + 1 + len(b.type_raw), "@online", b.key
+    if kind == "missing-urldate" and "url" in fm and "urldate" in fm:
+        return fm["urldate"].start, fm["urldate"].end, "", b.key
     return None
 
 

@@ -191,3 +191,21 @@ def test_a_broken_entry_does_not_swallow_the_next_one():
     text = "@misc{a,\n  title = {{T},\n  year = {2000}\n}\n@misc{b,\n  year = {20x0}\n}\n"
     found = lint_text(text, "t.bib")
     assert [(f.rule, f.key) for f in found] == [("unbalanced-braces", "a"), ("year", "b")]
+
+
+def test_misc_web_entries_need_an_access_date_where_the_file_gives_them():
+    web = entry("  title = {Page},\n  howpublished = {\\url{https://x.org}}", "misc", "w1")
+    dated = entry("  title = {Other},\n  url = {https://y.org},\n  urldate = {2024-01-01}", "misc", "w2")
+    assert "missing-urldate" not in rules(web)  # a file that never gives access dates: no convention to follow
+    assert [f.key for f in lint_text(web + dated, "t.bib") if f.rule == "missing-urldate"] == ["w1"]
+    noted = entry("  title = {P},\n  url = {https://x.org},\n  note = {Accessed 1 May 2024}", "online")
+    assert "missing-urldate" not in rules(noted)
+
+
+def test_any_entry_with_a_url_needs_an_access_date_where_most_have_one():
+    dated = "".join(entry(f"  title = {{T{i}}},\n  url = {{https://x.org/{i}}},\n  urldate = {{2024-01-01}}", "misc",
+                          f"d{i}") for i in range(4))
+    book = entry("  author = {A, B},\n  title = {T},\n  publisher = {P},\n  year = {2000},\n"
+                 "  url = {https://x.org/b}", "book", "b1")
+    assert [f.key for f in lint_text(dated + book, "t.bib") if f.rule == "missing-urldate"] == ["b1"]
+    assert "missing-urldate" not in rules(book)

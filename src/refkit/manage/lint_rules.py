@@ -45,18 +45,24 @@ class Context:
     dois: dict[str, list[tuple[str, Block]]] = field(default_factory=dict)
     titles: dict[tuple[str, str], list[tuple[str, Block]]] = field(default_factory=dict)
     parents: set[str] = field(default_factory=set)  # lowercased keys that some crossref/xdata points to
+    access_dates: set[str] = field(default_factory=set)  # files where some entry gives an access date
+    dated_urls: set[str] = field(default_factory=set)  # files where most entries with a URL give an access date
 
     @classmethod
     def build(cls, files: list[tuple[str, RawFile]], dialect: str, max_year: int) -> Context:
         ctx = cls(set(PREDEFINED_MACROS), {}, {}, {}, max_year)
         for name, raw in files:
             ctx.macros.update(raw.strings)
-            marked = 0
+            marked = dated = urls = 0
             for b in raw.entries:
                 ctx.keys.setdefault(b.key.lower(), []).append((name, b.line, b.key))
                 ctx.entries.setdefault(b.key.lower(), b)
                 if b.type in BIBLATEX_ONLY_TYPES or any(f.lname in BIBLATEX_MARKER_FIELDS for f in b.fields):
                     marked += 1
+                if any(f.lname in ACCESS_FIELDS for f in b.fields):
+                    ctx.access_dates.add(name)
+                    dated += 1 if b.get("url") else 0
+                urls += 1 if b.get("url") else 0
                 for ref in ("crossref", "xdata"):
                     f = b.get(ref)
                     if f:
@@ -70,6 +76,8 @@ class Context:
                     t = norm_title(title.text)
                     if len(t) > 12:
                         ctx.titles.setdefault((t, year.text.strip()[:4]), []).append((name, b))
+            if urls >= 4 and dated >= 0.5 * urls:
+                ctx.dated_urls.add(name)
             ctx.dialect[name] = dialect if dialect != "auto" else ("biblatex" if marked and marked >= 0.1 * len(raw.entries) else "bibtex")
         return ctx
 
@@ -160,9 +168,28 @@ def check_entry(name: str, raw: RawFile, b: Block, ctx: Context) -> Iterator[Fin
     yield from _required(name, b, ctx)
     yield from _references(name, b, ctx)
     yield from _duplicates(name, b, ctx)
-    if b.type in ONLINE_TYPES and "url" in seen and not any(a in seen for a in ACCESS_FIELDS):
+    online = b.type in ONLINE_TYPES or (b.type == "misc" and name in ctx.access_dates) or name in ctx.dated_urls
+    if _lacks_access_date(b, seen, online, name in ctx.dated_urls):
         yield finding("missing-urldate", f"{label}: online entry without an access date (urldate)", name, b.line,
                       key)
+
+
+def _lacks_access_date(b: Block, seen: dict[str, RawField], online: bool, convention: bool) -> bool:
+    """An online entry with a URL and no access date, in a field or in a note ("Accessed 2024-05-01").
+    Online means an @online-like type; a @misc that is only a web address, in a file where other entries
+    give access dates; any entry with a URL in a file where most entries with one give its access date
+    (``convention``)."""
+    if not online or any(a in seen for a in ACCESS_FIELDS):
+        return False
+    how = seen.get("howpublished")
+    has_url = "url" in seen or (how is not None and "\\url" in how.text)
+    if not has_url:
+        return False
+    if not convention and b.type == "misc" and any(
+            f in seen for f in ("publisher", "journal", "booktitle", "institution", "doi")):
+        return False
+    notes = " ".join(seen[f].text for f in ("note", "howpublished", "addendum") if f in seen)
+    return not re.search(r"(?i)\b(?:accessed|retrieved|visited|last checked|abgerufen|consult)", notes)
 
 
 def remove_field(raw: RawFile, f: RawField) -> Edit:

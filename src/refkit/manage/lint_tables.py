@@ -115,5 +115,6 @@ RULES: dict[str, tuple[str, str]] = {  # id -> (default severity, description)
     "placeholder": ("warning", "a placeholder value such as 'No Pagination Specified' or 'n/a'"),
     "and-and": ("error", "a name list with an empty name ('and and', or a leading/trailing 'and')"),
     "unescaped-char": ("error", "an unescaped & or % in a field LaTeX typesets"),
-    "missing-urldate": ("warning", "an online entry without an access date (urldate)"),
+    "missing-urldate": ("warning", "an online entry with a URL and no access date (urldate); also a web-only "
+                                   "@misc, or any entry with a URL where most in the file give one"),
 }
