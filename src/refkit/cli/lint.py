@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from refkit.cli.output import format_option, warn
-from refkit.errors import ExitCode, InputError
+from refkit.errors import ExitCode, InputError, Problem
 
 
 @click.command("lint")
@@ -50,6 +50,9 @@ def lint_command(files: tuple[str, ...], fix: bool, fmt: str, disable: tuple[str
     sources, warnings = read_sources(paths)
     warn(warnings)
     linted = lint_texts(sources, options)
+    for lf in linted:
+        if not any(b.kind in ("entry", "string", "broken") for b in lf.raw.blocks):
+            warn([Problem("no BibTeX entries found", lf.name, rule="input")])
     findings = [f for lf in linted for f in lf.findings]
     extra = {"fixed": sum(fixed.values())} if fix else {}
     meta = ReportMeta("lint", [lf.name for lf in linted], {r: d for r, (_, d) in RULES.items()}, extra)

@@ -27,6 +27,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
@@ -82,6 +83,7 @@ def _plain(value: str) -> str:
     return anyascii(s)
 
 
+@lru_cache(maxsize=4096)
 def _families(value: str) -> list[tuple[str, str]]:
     """(family, given) per person of a BibTeX name list; a braced name is one family name."""
     out = []
