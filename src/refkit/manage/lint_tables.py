@@ -89,7 +89,8 @@ PLACEHOLDERS = {"no pagination specified", "n/a", "na", "unknown", "none", "null
 
 RULES: dict[str, tuple[str, str]] = {  # id -> (default severity, description)
     "syntax": ("error", "a block that is not valid BibTeX (a missing comma, '=' or key)"),
-    "unbalanced-braces": ("error", "a value whose braces or quotes do not balance"),
+    "unbalanced-braces": ("error", "a value whose braces or quotes do not balance, or a field after the "
+                                   "entry's closing brace"),
     "missing-key": ("error", "an entry without a citation key"),
     "bad-key": ("error", "a citation key with characters BibTeX or LaTeX cannot take"),
     "duplicate-key": ("error", "two entries with the same key (BibTeX compares keys ignoring case)"),
