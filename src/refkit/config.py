@@ -52,3 +52,15 @@ def default_bibliography(cwd: Path | None = None) -> Path:
             return cwd / c
     raise InputError("no bibliography given and none found here",
                      hint="pass a .bib file, or set [tool.refkit] bibliography = \"refs.bib\" in pyproject.toml")
+
+
+def command_options(command: str, cwd: Path | None = None) -> dict[str, Any]:
+    """The ``[tool.refkit.<command>]`` table (``[<command>]`` in refkit.toml), or {}.
+
+    Option names may be written with dashes or underscores; they come back with dashes."""
+    conf, where = load_config(cwd)
+    table = conf.get(command, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[tool.refkit.{command}] in {where} must be a table",
+                          hint=f"write [tool.refkit.{command}] with one option per line")
+    return {str(k).replace("_", "-"): v for k, v in table.items()}

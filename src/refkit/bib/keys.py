@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from anyascii import anyascii
+
 from refkit.model import Reference
 
 _STOP = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "la", "le", "les", "der", "die", "das", "el"}
@@ -14,8 +16,10 @@ _STOP = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "la", "le", "le
 
 def _ascii(s: str) -> str:
     s = s.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l").replace("đ", "d")
-    s = unicodedata.normalize("NFKD", s)
-    return re.sub(r"[^a-z0-9]", "", s.encode("ascii", "ignore").decode().lower())
+    s = unicodedata.normalize("NFKC", s)
+    if re.match(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]", s) and " " not in s.strip():
+        s = s.strip()[:1]  # a CJK name written without spaces: its first character is the family name
+    return re.sub(r"[^a-z0-9]", "", anyascii(s).lower())
 
 
 def base_key(ref: Reference) -> str:
