@@ -85,7 +85,7 @@ def styles_command(search: str | None, show_all: bool) -> None:
     by name and title words. Given a .csl path, check that the file loads and describe it.
     Dependent styles are shown with the parent they resolve to."""
     from refkit.format.api import load_style
-    from refkit.format.styles import _did_you_mean, find_style, search_styles
+    from refkit.format.styles import did_you_mean, find_style, search_styles
 
     if search and (search.endswith(".csl") or Path(search).is_file()):
         info = find_style(search)
@@ -96,7 +96,7 @@ def styles_command(search: str | None, show_all: bool) -> None:
     found = search_styles(search)
     if not found:
         click.echo(f"No style matches {search!r}.", err=True)
-        click.echo(f"Hint: {_did_you_mean((search or '').lower(), None)}", err=True)
+        click.echo(f"Hint: {did_you_mean((search or '').lower(), None)}", err=True)
         raise SystemExit(ExitCode.FINDINGS)
     shown = found if show_all else found[:50]
     width = min(48, max(len(s.name) for s in shown))

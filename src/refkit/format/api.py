@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from refkit.errors import Problem, RefkitError, RenderError, StyleError, UnknownKeyError
-from refkit.format.engine import CompiledStyle, load_locale
+from refkit.format.csl import LOCALES_DIR, CompiledStyle, load_locale, primary_dialect
 from refkit.format.processor import FORMATS, Entry, Processor
 from refkit.format.styles import find_style, parse_style_file
 
@@ -47,10 +47,8 @@ def load_style(name: str | os.PathLike[str], locale: str | None = None,
 
 
 def _locale_known(locale: str) -> bool:
-    from refkit.format.engine import LOCALES_DIR, _primary
-
     base = locale.split("-")[0]
-    return any((LOCALES_DIR / f"locales-{c}.xml").is_file() for c in (locale, _primary(base)) if c)
+    return any((LOCALES_DIR / f"locales-{c}.xml").is_file() for c in (locale, primary_dialect(base)) if c)
 
 
 def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[Problem]]:

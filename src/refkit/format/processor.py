@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from refkit.errors import Problem
-from refkit.format.engine import CompiledStyle, Item, sort_items
+from refkit.format.csl import CompiledStyle, Item, sort_items
 from refkit.format.richtext import (
     Rich,
     flatten,
@@ -184,33 +184,13 @@ class Processor:
                     for it in members:
                         self.state[it.id] = saved[it.id]
 
-    def _by_cite_givennames(self, group: list[Item]) -> None:
-        base = len({self._cite_text(it) for it in group})
-        for level in (1, 2):
-            for it in group:
-                levels = {}
-                for _, nl in self._names_in_cite(it):
-                    for nm in nl:
-                        if "literal" not in nm:
-                            levels[(-1, nm.get("family", ""), nm.get("given", ""))] = level
-                self.state[it.id]["given_levels"] = levels
-            texts = {self._cite_text(it) for it in group}
-            if len(texts) == len(group):
-                return
-            if len(texts) > base:
-                return
-        for it in group:
-            self.state[it.id].pop("given_levels", None)
-
     # ------------------------------------------------------------------ output
     def bibliography(self, to: str = "text", ids: list[str] | None = None) -> list[Entry]:
         st = self.style
         if st.bibliography is None:
             return [Entry(it.id, self.cite([it.id], to)) for it in self.items if ids is None or it.id in ids]
-        lay = st.layouts["bibliography"]
         sas = st.bibliography.get("subsequent-author-substitute")
-        sas_rule = st.bibliography.get("subsequent-author-substitute-rule", "complete-all")
-        sfa = st.bibliography.get("second-field-align")
+        sas_rule = st.option("bibliography", "subsequent-author-substitute-rule", "complete-all")
         out: list[Entry] = []
         prev_names: str | None = None
         wanted = set(ids) if ids is not None else None
@@ -232,30 +212,20 @@ class Processor:
                 prev_names = None
                 continue
             if sas is not None:
-                node = ctx.first_names
-                names_text = ctx.names_sig if node is not None else None
-                if node is not None and names_text and names_text == prev_names and sas_rule.startswith("complete"):
-                    node.kids = [sas] if sas else []
-                    if not sas:
-                        node.prefix = node.suffix = ""
+                names_text = ctx.names_sig if ctx.first_names is not None else None
+                if names_text and names_text == prev_names and sas_rule.startswith("complete"):
+                    st.substitute_author(ctx, sas)
                 prev_names = names_text
             if wanted is not None and it.id not in wanted:
                 continue
-            if sfa and r.kids:
-                first, rest = r.kids[0], r.kids[1:]
-                body = Rich([Rich([first], display="left-margin"),
-                             Rich([Rich(rest, lay.fmt, prefix="", suffix=lay.suf)], display="right-inline")],
-                            prefix=lay.pre)
-            else:
-                body = lay.wrap(r, ctx, case=False) or r
+            body = st.finish_entry(r, ctx)
             out.append(Entry(it.id, self.serialise(body, to, entry=True)))
         return out
 
     def cite(self, ids: list[str], to: str = "text") -> str:
         st = self.style
-        lay = st.layouts["citation"]
         items = [self.by_id[i] for i in ids if i in self.by_id]
-        if len(items) > 1 and st.citation.find(f"{{{_ns()}}}sort") is not None:
+        if len(items) > 1 and st.sort_element("citation") is not None:
             order = {it.id: n for n, it in enumerate(sort_items(st, items, "citation"))}
             items.sort(key=lambda it: order[it.id])
         collapse = st.citation.get("collapse", "")
@@ -266,7 +236,7 @@ class Processor:
                 rendered.append((it, r, ctx.names_sig or plain(r)))
         if not rendered:
             return ""
-        delim = lay.delim
+        delim = st.layout_delimiter("citation")
         kids: list[Any] = []
         if collapse == "citation-number" and len(rendered) > 2:
             kids = self._collapse_numbers(rendered, delim)
@@ -293,8 +263,7 @@ class Processor:
                 if kids and delim:
                     kids.append(delim)
                 kids.append(r)
-        body = Rich(kids, lay.fmt, prefix=lay.pre, suffix=lay.suf)
-        return self.serialise(body, to)
+        return self.serialise(st.finish_citation(kids), to)
 
     def _collapse_numbers(self, rendered: list[Any], delim: str) -> list[Any]:
         """[1, 2, 3, 5] -> "1–3, 5": runs of three or more consecutive numbers become ranges."""
@@ -325,11 +294,6 @@ class Processor:
         if to == "markdown":
             return _tidy(to_markdown(tokens, self.style.quotes))
         return _tidy(to_text(tokens, self.style.quotes, margin_space=True))
-
-
-def _ns() -> str:
-    from refkit.format.engine import NS
-    return NS
 
 
 def _tidy(s: str) -> str:

@@ -123,7 +123,7 @@ def find_style(name: str, cwd: Path | None = None) -> StyleInfo:
                 found = StyleInfo(key, title, cand, source, parent)
                 break
         if found is None:
-            raise StyleError(f"unknown style {raw!r}", hint=_did_you_mean(key, cwd))
+            raise StyleError(f"unknown style {raw!r}", hint=did_you_mean(key, cwd))
         info = found
     if info.parent:
         try:
@@ -135,7 +135,7 @@ def find_style(name: str, cwd: Path | None = None) -> StyleInfo:
     return info
 
 
-def _did_you_mean(key: str, cwd: Path | None) -> str:
+def did_you_mean(key: str, cwd: Path | None) -> str:
     names = [s.name for s in iter_styles(cwd)]
     close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
     if not close:
@@ -146,7 +146,7 @@ def _did_you_mean(key: str, cwd: Path | None) -> str:
 
 
 def parse_style_file(path: Path):  # -> lxml root with refkit element classes
-    from refkit.format.engine import make_parser
+    from refkit.format.csl import make_parser
     try:
         tree = etree.parse(str(path), make_parser())
     except etree.XMLSyntaxError as e:

@@ -1,0 +1,107 @@
+"""Items: a CSL-JSON record normalised once for rendering."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from refkit.format.csl.constants import DATE_VARS, NAME_VARS
+from refkit.model import Date, Name
+
+
+class Item:
+    """A CSL-JSON item, normalised once for rendering."""
+
+    __slots__ = ("id", "type", "vars", "names", "dates", "english", "asian", "number", "year_suffix", "index")
+
+    def __init__(self, data: dict[str, Any], index: int = 0) -> None:
+        self.id = str(data.get("id", ""))
+        self.type = str(data.get("type") or "document")
+        self.vars: dict[str, str] = {}
+        self.names: dict[str, list[dict[str, str]]] = {}
+        self.dates: dict[str, dict[str, Any]] = {}
+        self.index = index
+        self.number = index + 1
+        self.year_suffix = ""
+        for k, v in data.items():
+            if k in ("id", "type"):
+                continue
+            if k in NAME_VARS:
+                if isinstance(v, list):
+                    names = [_norm_name(n) for n in v if isinstance(n, dict)]
+                    names = [n for n in names if n]
+                    if names:
+                        self.names[k] = names
+            elif k in DATE_VARS:
+                d = _norm_date(v)
+                if d:
+                    self.dates[k] = d
+            elif isinstance(v, (str, int, float)) and not isinstance(v, bool):
+                s = str(v).strip()
+                if s:
+                    self.vars[k] = s
+        if "shortTitle" in self.vars:
+            self.vars.setdefault("title-short", self.vars["shortTitle"])
+        if "journalAbbreviation" in self.vars:
+            self.vars.setdefault("container-title-short", self.vars["journalAbbreviation"])
+        lang = self.vars.get("language", "").lower()
+        self.english = not lang or lang.startswith("en") or lang in ("english",)
+        self.asian = lang[:2] in ("ja", "zh", "ko")
+
+    def has(self, var: str) -> bool:
+        return var in self.vars or var in self.names or var in self.dates
+
+
+def _norm_name(n: dict[str, Any]) -> dict[str, str]:
+    """A CSL name as the renderer reads it: :meth:`refkit.model.Name.from_csl`, then what only
+    rendering needs (stripped parts, a lower-case particle split off the family name as citeproc-js
+    does, ``comma-suffix``)."""
+    name = Name.from_csl(n)
+    if name.others:
+        return {"literal": "others"}
+    out = {k: v.strip() for k, v in name.to_csl().items() if v.strip()}
+    if "literal" in out:
+        return out
+    fam = out.get("family", "")
+    if fam and "non-dropping-particle" not in out:
+        m = re.match(r"^((?:[a-z\u00e0-\u00ff]+['\u2019]?\s+)+)(?=\S)", fam)
+        if m and fam[m.end():][:1].isupper():
+            out["non-dropping-particle"] = m.group(1).strip()
+            out["family"] = fam[m.end():]
+    if not out.get("family") and not out.get("given"):
+        return {}
+    if n.get("comma-suffix"):
+        out["comma-suffix"] = "true"
+    return out
+
+
+def _norm_date(v: Any) -> dict[str, Any]:
+    """A CSL date as the renderer reads it: :meth:`refkit.model.Date.from_csl` (after dropping empty
+    date parts), then the season and ``circa``."""
+    if isinstance(v, dict) and isinstance(v.get("date-parts"), list):
+        parts = [[x for x in p if _is_int(x)] if isinstance(p, list) else [] for p in v["date-parts"][:2]]
+        v = dict(v, **{"date-parts": [p for p in parts if p]})
+        if not v["date-parts"]:
+            del v["date-parts"]
+    d = Date.from_csl(v)
+    out: dict[str, Any] = {}
+    if d.start:
+        out["parts"] = [list(d.start[:3])] + ([list(d.end[:3])] if d.end else [])
+    elif d.literal.strip():
+        out["literal"] = d.literal
+    if isinstance(v, dict) and v.get("season") and out.get("parts"):
+        try:
+            out["season"] = int(v["season"])
+        except (TypeError, ValueError):
+            out["season_text"] = str(v["season"])
+    if d.circa or (isinstance(v, dict) and v.get("circa")):
+        out["circa"] = True
+    return out
+
+
+def _is_int(x: Any) -> bool:
+    try:
+        int(x)
+    except (TypeError, ValueError):
+        return False
+    return str(x).strip() != ""
