@@ -4,10 +4,12 @@ subsequent-author-substitute, and serialises entries as text, HTML or Markdown."
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from refkit.errors import Problem
+from refkit.format.citations import Citation, CiteItem, assign_positions
 from refkit.format.csl import CompiledStyle, Item, sort_items
 from refkit.format.richtext import (
     Rich,
@@ -222,18 +224,39 @@ class Processor:
             out.append(Entry(it.id, self.serialise(body, to, entry=True)))
         return out
 
-    def cite(self, ids: list[str], to: str = "text") -> str:
+    def cite_state(self, it: Item, c: CiteItem) -> dict[str, Any]:
+        """What one cite renders with: the item's disambiguation plus the cite's locator and position."""
+        state = dict(self.state[it.id])
+        if c.locator:
+            state["locator"] = c.locator
+            state["label"] = c.label or "page"
+        state["position"] = c.position or "first"
+        if c.near_note:
+            state["near_note"] = True
+        if c.first_note is not None:
+            state["first_note"] = str(c.first_note)
+        if c.suppress_author:
+            state["suppress_names"] = True
+        return state
+
+    def cite(self, ids: Sequence[str | CiteItem], to: str = "text") -> str:
+        """One citation holding these cites (keys, or :class:`CiteItem` with locators and affixes)."""
         st = self.style
-        items = [self.by_id[i] for i in ids if i in self.by_id]
-        if len(items) > 1 and st.sort_element("citation") is not None:
-            order = {it.id: n for n, it in enumerate(sort_items(st, items, "citation"))}
-            items.sort(key=lambda it: order[it.id])
+        cites = [c if isinstance(c, CiteItem) else CiteItem(c) for c in ids]
+        pairs = [(self.by_id[c.id], c) for c in cites if c.id in self.by_id]
+        if len(pairs) > 1 and st.sort_element("citation") is not None:
+            order = {it.id: n for n, it in enumerate(sort_items(st, [it for it, _ in pairs], "citation"))}
+            pairs.sort(key=lambda p: order[p[0].id])
         collapse = st.citation.get("collapse", "")
         rendered = []
-        for it in items:
-            r, ctx = st.render_item(it, "citation", self.state[it.id])
+        states = {}
+        for it, c in pairs:
+            state = states[id(c)] = self.cite_state(it, c)
+            r, ctx = st.render_item(it, "citation", state)
             if r is not None:
-                rendered.append((it, r, ctx.names_sig or plain(r)))
+                if c.prefix or c.suffix:
+                    r = Rich([r], prefix=_affix(c.prefix, True), suffix=_affix(c.suffix, False))
+                rendered.append((it, r, (ctx.names_sig or plain(r)) if not (c.prefix or c.suffix) else None, c))
         if not rendered:
             return ""
         delim = st.layout_delimiter("citation")
@@ -244,26 +267,32 @@ class Processor:
             group_delim = st.citation.get("cite-group-delimiter", ", ")
             after = st.citation.get("after-collapse-delimiter", delim)
             groups: list[list[Any]] = []
-            for it, r, sig in rendered:
-                if groups and groups[-1][0][2] == sig:
+            for it, r, sig, c in rendered:
+                if groups and sig is not None and groups[-1][0][2] == sig:
                     # same names as the previous cite: print only what follows them
-                    short, _ = st.render_item(it, "citation", dict(self.state[it.id], suppress_names=True))
-                    groups[-1].append((it, short if short is not None else r, sig))
+                    short, _ = st.render_item(it, "citation", dict(states[id(c)], suppress_names=True))
+                    groups[-1].append((it, short if short is not None else r, sig, c))
                 else:
-                    groups.append([(it, r, sig)])
+                    groups.append([(it, r, sig, c)])
             for n, g in enumerate(groups):
                 if kids:
                     kids.append(after if len(groups[n - 1]) > 1 else delim)
-                for m, (_, r, _) in enumerate(g):
+                for m, (_, r, _, _) in enumerate(g):
                     if m:
                         kids.append(group_delim)
                     kids.append(r)
         else:
-            for _, r, _ in rendered:
+            for _, r, _, _ in rendered:
                 if kids and delim:
                     kids.append(delim)
                 kids.append(r)
         return self.serialise(st.finish_citation(kids), to)
+
+    def citations(self, seq: Sequence[Citation], to: str = "text") -> list[str]:
+        """A sequence of citations (notes or in-text), each rendered knowing what came before:
+        positions (first, subsequent, ibid, ibid-with-locator, near-note) are worked out in order."""
+        distance = int(self.style.option("citation", "near-note-distance", "5") or 5)
+        return [self.cite(c.cites, to) for c in assign_positions(list(seq), distance)]
 
     def _collapse_numbers(self, rendered: list[Any], delim: str) -> list[Any]:
         """[1, 2, 3, 5] -> "1–3, 5": runs of three or more consecutive numbers become ranges."""
@@ -294,6 +323,15 @@ class Processor:
         if to == "markdown":
             return _tidy(to_markdown(tokens, self.style.quotes))
         return _tidy(to_text(tokens, self.style.quotes, margin_space=True))
+
+
+def _affix(s: str, prefix: bool) -> str:
+    """A cite's prefix or suffix: a word-final prefix ("see") and a word-initial suffix get a space."""
+    if not s:
+        return s
+    if prefix:
+        return s + " " if s[-1].isalnum() else s
+    return " " + s if s[0].isalnum() else s
 
 
 def _tidy(s: str) -> str:

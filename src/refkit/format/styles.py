@@ -159,3 +159,16 @@ def parse_style_file(path: Path):  # -> lxml root with refkit element classes
         raise StyleError(f"{path} is not a CSL style (no <style> element in the CSL namespace)",
                          hint="a CSL file starts with <style xmlns=\"http://purl.org/net/xbiblio/csl\" ...>")
     return root
+
+
+def parse_style_text(text: str):  # -> lxml root with refkit element classes
+    """A style given as XML text (tests, embedded styles)."""
+    from refkit.format.csl import make_parser
+    try:
+        root = etree.fromstring(text.strip().encode("utf-8"), make_parser())
+    except etree.XMLSyntaxError as e:
+        raise StyleError(f"not a valid CSL style: {e.msg} (line {e.lineno})", hint="fix the XML") from None
+    if not isinstance(root.tag, str) or etree.QName(root).namespace != NS or etree.QName(root).localname != "style":
+        raise StyleError("not a CSL style (no <style> element in the CSL namespace)",
+                         hint="a CSL file starts with <style xmlns=\"http://purl.org/net/xbiblio/csl\" ...>")
+    return root

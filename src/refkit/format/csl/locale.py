@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,11 @@ class LocaleData:
                 self.dates[child.get("form")] = child
             elif tag == "style-options":
                 self.options.update(child.attrib)
+
+    def merge(self, other: LocaleData) -> None:
+        self.terms.update(other.terms)
+        self.dates.update(other.dates)
+        self.options.update(other.options)
 
     _FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": "long", "short": "long"}
 
@@ -87,7 +93,7 @@ def load_locale(style_root: Any, lang: str, locale_file: Path | None = None) -> 
                 files.append(LOCALES_DIR / f"locales-{cand}.xml")
                 break
     for f in files:
-        loc.add(etree.parse(str(f)).getroot())
+        loc.merge(_file_locale(str(f), f.stat().st_mtime if f.exists() else 0.0))
     # in-style locales: no language, then the language, then the exact dialect
     for want in (None, base, lang):
         for el in style_root.findall(f"{{{NS}}}locale"):
@@ -97,6 +103,15 @@ def load_locale(style_root: Any, lang: str, locale_file: Path | None = None) -> 
     return loc
 
 
+@functools.lru_cache(maxsize=16)
+def _file_locale(path: str, mtime: float) -> LocaleData:
+    """A locale file, parsed once (per modification time); callers merge it into their own copy."""
+    loc = LocaleData()
+    loc.add(etree.parse(path).getroot())
+    return loc
+
+
+@functools.lru_cache(maxsize=64)
 def primary_dialect(base: str) -> str:
     """The main dialect of a language ("de" -> "de-DE"), from citeproc-py's locales.json."""
     try:

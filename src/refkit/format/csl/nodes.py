@@ -176,6 +176,8 @@ class If(Node, model.If):
                         r = bool(item.year_suffix)
                     elif v == "citation-number":
                         r = True
+                    elif v == "first-reference-note-number":
+                        r = bool(ctx.state.get("first_note")) and ctx.mode == "citation"
                     else:
                         r = item.has(v)
                 elif key == "is-numeric":
@@ -186,7 +188,7 @@ class If(Node, model.If):
                 elif key == "locator":
                     r = ctx.state.get("label", "page") == v and bool(ctx.state.get("locator"))
                 elif key == "position":
-                    r = ctx.mode == "citation" and v == "first"
+                    r = ctx.mode == "citation" and position_is(ctx.state, v)
                 elif key == "disambiguate":
                     r = ctx.disamb == (v == "true")
                 else:
@@ -208,3 +210,15 @@ class Else_If(If, model.Else_If):
 class Else(Node, model.Else):
     def test(self, ctx: Ctx) -> bool:
         return True
+
+
+_POSITION_OK = {"first": ("first",), "subsequent": ("subsequent", "ibid", "ibid-with-locator"),
+                "ibid": ("ibid", "ibid-with-locator"), "ibid-with-locator": ("ibid-with-locator",)}
+
+
+def position_is(state: dict[str, Any], test: str) -> bool:
+    """cs:if position: ibid-with-locator implies ibid, ibid implies subsequent; near-note is separate."""
+    pos = state.get("position", "first")
+    if test == "near-note":
+        return bool(state.get("near_note")) and pos != "first"
+    return pos in _POSITION_OK.get(test, ())

@@ -68,7 +68,10 @@ def variable_text(var: str, form: str, ctx: Ctx) -> Piece | None:
         ctx.ys_done = True
         return item.year_suffix or None
     if var == "locator":
-        return ctx.state.get("locator") or None
+        loc = ctx.state.get("locator")
+        return page_range(loc, ctx.style.page_range_format, ctx.style.page_delim) if loc else None
+    if var == "first-reference-note-number":
+        return ctx.state.get("first_note") if ctx.mode == "citation" else None
     if var in DATE_VARS or var in NAME_VARS:
         return None
     val = None
@@ -103,6 +106,8 @@ class Number(Node, model.Number):
             val = str(ctx.item.number)
         elif self.var == "locator":
             val = ctx.state.get("locator", "")
+        elif self.var == "first-reference-note-number":
+            val = ctx.state.get("first_note", "") if ctx.mode == "citation" else ""
         else:
             val = ctx.item.vars.get(self.var, "")
         if not val:
