@@ -96,7 +96,7 @@ def render(fx: Fixture) -> str:
     from refkit.format.processor import Processor
     from refkit.format.styles import parse_style_text
 
-    style = CompiledStyle(parse_style_text(fx.csl), "en-US")
+    style = CompiledStyle(parse_style_text(fx.csl))
     items = [dict(it, id=str(it.get("id"))) for it in fx.input]
     proc = Processor(style, items)
     if fx.mode.startswith("bibliography"):

@@ -10,7 +10,7 @@ from citeproc import model
 
 from refkit.format.csl.nodes import Choose, Node
 from refkit.format.csl.text import Label
-from refkit.format.richtext import Piece, Rich, is_empty, join, parse_markup, plain
+from refkit.format.richtext import Piece, Rich, apply_case, is_empty, join, parse_markup, plain
 
 if TYPE_CHECKING:
     from refkit.format.csl.context import Ctx
@@ -61,7 +61,9 @@ class Names(Node, model.Names):
             r = name_el.render_list(names, v, etal_el, ctx)
             if r is None:
                 continue
-            if label_el is not None and name_el.form != "count" and not ctx.sorting:
+            if not ctx.sorting and (name_el.pre or name_el.suf or name_el.fmt):
+                r = Rich([r], name_el.fmt, prefix=name_el.pre, suffix=name_el.suf)
+            if label_el is not None and name_el.form_of(ctx) != "count" and not ctx.sorting:
                 lab = label_el.out(ctx, v, len(names))
                 if lab is not None:
                     r = Rich([lab, r] if label_first else [r, lab])
@@ -71,7 +73,7 @@ class Names(Node, model.Names):
             if ctx.trace is not None:
                 for v in vars_:
                     ctx.trace.extend(("editor", "translator") if v == "editortranslator" else (v,))
-            if name_el.form == "count":
+            if name_el.form_of(ctx) == "count":
                 total = sum(int(plain(o)) for o in outs if plain(o).isdigit())
                 return self.wrap(str(total), ctx) if total else None
             node = self.wrap(Rich(join(outs, delim)), ctx)
@@ -152,7 +154,11 @@ class Name(Node, model.Name):
         super().setup(style)
         self.attrs = dict(self.attrib)
         self.parts: dict[str | None, Name_Part] = {p.attrib.get("name"): p for p in self.kids if isinstance(p, Name_Part)}
-        self.form = self.attrs.get("form", style.inherit_name("name-form", "long"))
+        self.form_attr = self.attrs.get("form")
+
+    def form_of(self, ctx: Ctx) -> str:
+        """The name form: the element's own, else inherited from cs:citation/cs:bibliography, then cs:style."""
+        return self.form_attr or ctx.style.inherit(ctx.mode, "name-form", "long")
 
     def opt(self, ctx: Ctx, key: str, default: str) -> str:
         if key in self.attrs:
@@ -182,12 +188,18 @@ class Name(Node, model.Name):
         shown = names[:et_first] if truncate else names
         if ctx.mode == "citation" and not ctx.sorting:
             ctx.cite_names.append((var, names))
-        if self.form == "count":
+        form = self.form_of(ctx)
+        if form == "count":
             return str(len(shown))
         if ctx.sorting:
             iw = self.attrs.get("initialize-with", ctx.style.inherit(ctx.mode, "initialize-with", None))
             ini = self.attrs.get("initialize", ctx.style.inherit(ctx.mode, "initialize", "true")) != "false"
-            return " ".join(self.sort_name(nm, ctx, iw, ini) for nm in shown)
+            keyed = shown + names[-1:] if truncate and use_last and n >= et_first + 2 else shown
+            if form == "short":  # a short name sorts by its family name (and particle) alone
+                return " ".join(nm.get("literal") or _particle(nm["non-dropping-particle"], nm.get("family", ""))
+                                if nm.get("non-dropping-particle") else nm.get("literal") or nm.get("family", "")
+                                for nm in keyed)
+            return " ".join(self.sort_name(nm, ctx, iw, ini) for nm in keyed)
         nso = self.opt(ctx, "name-as-sort-order", "")
         delim = self.opt(ctx, "delimiter", ", ")
         and_ = self.opt(ctx, "and", "")
@@ -260,7 +272,7 @@ class Name(Node, model.Name):
     def one(self, nm: dict[str, str], inverted: bool, ctx: Ctx, level: int | None) -> Piece:
         if "literal" in nm:
             return parse_markup(nm["literal"])
-        form = self.form
+        form = self.form_of(ctx)
         if level == 2:
             form = "long"
             init = False
@@ -314,39 +326,56 @@ class Name(Node, model.Name):
             given = initials(given, init_with, initialize, ctx.style.init_hyphen)
             if "." not in init_with and initialize:  # "Whitfield MT Jr": no periods anywhere (citeproc-js)
                 suffix = suffix.replace(".", "")
-        gpiece: Piece = given
-        if gp is not None and given:
-            gpiece = gp.wrap(gpiece, ctx) or gpiece
         demote = ctx.style.demote
         if inverted:
             sep = self.opt(ctx, "sort-separator", ", ")
             if demote == "display-and-sort":
-                tail = " ".join(x for x in (dp, ndp) if x)
-                head = fam_piece(False)
+                gl = _part_group(gp, [given, dp, ndp], ctx)
+                head = _part_group(fp, [fam], ctx)
             else:
-                tail = dp
-                head = fam_piece(True)
-            gl: list[Piece] = [gpiece] if given else []
-            if tail:
-                gl = gl + [" " + tail] if gl else [tail]
+                gl = _part_group(gp, [given, dp], ctx)
+                head = _part_group(fp, [ndp, fam], ctx)
             out: list[Piece] = [head]
-            if gl:
-                out += [sep] + gl
+            if gl is not None:
+                out += [sep, gl]
             if suffix:
                 out += [sep, suffix]
             return Rich(out)
         out = []
-        if given:
+        gpiece = _part_group(gp, [given], ctx)
+        if gpiece is not None:
             out += [gpiece, " "]
-        if dp:
-            out += [dp, " "]
-        out.append(fam_piece(True))
-        if suffix:
-            out += [", " if nm.get("comma-suffix") else " ", suffix]
+        tail = [", " if nm.get("comma-suffix") else " ", suffix] if suffix else []
+        fpiece = _part_group(fp, [dp, ndp, fam], ctx, tail)
+        if fpiece is not None:
+            out.append(fpiece)
         return Rich(out)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _part_group(part: Name_Part | None, words: list[str], ctx: Ctx, tail: list[Piece] | None = None) -> Piece | None:
+    """Name parts printed together ("de La Fontaine"): each word takes the name-part's formatting
+    and text-case, the group (with ``tail``, e.g. a suffix) takes its affixes, as in citeproc-js."""
+    words = [w for w in words if w]
+    if not words:
+        return None
+    out: list[Piece] = []
+    for i, w in enumerate(words):
+        if i and not words[i - 1].endswith(("'", "\u2019", "-")):
+            out.append(" ")
+        piece: Piece = w
+        if part is not None:
+            if part.tcase:
+                piece = apply_case(piece, part.tcase)
+            if part.fmt:
+                piece = Rich([piece], part.fmt)
+        out.append(piece)
+    out += tail or []
+    if part is not None and (part.pre or part.suf):
+        return Rich(out, prefix=part.pre, suffix=part.suf)
+    return out[0] if len(out) == 1 else Rich(out)
 
 
 def _particle(particle: str, family: str) -> str:
@@ -384,7 +413,9 @@ def initials(given: str, mark: str, initialize: bool, hyphen: bool) -> str:
                 all_initials = False
                 continue
             is_initial = len(core) == 1
-            if initialize or is_initial:
+            if p.endswith(".") and not is_initial and core.isalpha():  # "Ph.", "Ts.": an abbreviation stays
+                done.append(core)
+            elif initialize or is_initial:
                 done.append(core[0])
             else:
                 done.append(p)
