@@ -256,7 +256,9 @@ class Processor:
             if r is not None:
                 if c.prefix or c.suffix:
                     r = Rich([r], prefix=_affix(c.prefix, True), suffix=_affix(c.suffix, False))
-                rendered.append((it, r, (ctx.names_sig or plain(r)) if not (c.prefix or c.suffix) else None, c))
+                # cites group under the names as printed ("Smith" and "Smith et al." differ)
+                sig = (ctx.names_sig or "") + "\x00" + plain(ctx.first_names) if ctx.names_sig else plain(r)
+                rendered.append((it, r, sig if not (c.prefix or c.suffix) else None, c))
         if not rendered:
             return ""
         delim = st.layout_delimiter("citation")
@@ -264,29 +266,84 @@ class Processor:
         if collapse == "citation-number" and len(rendered) > 2:
             kids = self._collapse_numbers(rendered, delim)
         elif collapse.startswith("year") and len(rendered) > 1:
-            group_delim = st.citation.get("cite-group-delimiter", ", ")
-            after = st.citation.get("after-collapse-delimiter", delim)
-            groups: list[list[Any]] = []
-            for it, r, sig, c in rendered:
-                if groups and sig is not None and groups[-1][0][2] == sig:
-                    # same names as the previous cite: print only what follows them
-                    short, _ = st.render_item(it, "citation", dict(states[id(c)], suppress_names=True))
-                    groups[-1].append((it, short if short is not None else r, sig, c))
-                else:
-                    groups.append([(it, r, sig, c)])
-            for n, g in enumerate(groups):
-                if kids:
-                    kids.append(after if len(groups[n - 1]) > 1 else delim)
-                for m, (_, r, _, _) in enumerate(g):
-                    if m:
-                        kids.append(group_delim)
-                    kids.append(r)
+            kids = self._collapse_years(rendered, states, collapse, delim)
         else:
             for _, r, _, _ in rendered:
                 if kids and delim:
                     kids.append(delim)
                 kids.append(r)
         return self.serialise(st.finish_citation(kids), to)
+
+    def _collapse_years(self, rendered: list[Any], states: dict[int, dict[str, Any]], collapse: str,
+                        delim: str) -> list[Any]:
+        """collapse="year" / "year-suffix" / "year-suffix-ranged": cites with the same names join the
+        first cite with those names; later ones print only what follows the names (and, for the
+        year-suffix forms, only the suffix when the year repeats: "2000a, b" or "2000a–c")."""
+        st = self.style
+        group_delim = st.option("citation", "cite-group-delimiter", delim)
+        after = st.option("citation", "after-collapse-delimiter", delim)
+        ys_delim = st.option("citation", "year-suffix-delimiter", delim)
+        groups: list[list[Any]] = []
+        by_sig: dict[str, list[Any]] = {}
+        for it, r, sig, c in rendered:
+            if sig is not None and sig in by_sig:
+                # same names as an earlier cite: print only what follows them (nothing, if nothing does)
+                short, _ = st.render_item(it, "citation", dict(states[id(c)], suppress_names=True))
+                if short is not None:
+                    by_sig[sig].append((it, short, sig, c))
+            else:
+                g = [(it, r, sig, c)]
+                groups.append(g)
+                if sig is not None:
+                    by_sig[sig] = g
+        kids: list[Any] = []
+        for g in groups:
+            if kids:
+                kids.append(after)
+            parts = self._suffix_runs(g, states, collapse == "year-suffix-ranged") if collapse != "year" else None
+            located = [False] * len(g)
+            if parts is None:
+                parts = [[r] for _, r, _, _ in g]
+                located = [bool(c.locator) for _, _, _, c in g]
+            for m, run in enumerate(parts):
+                if m:
+                    kids.append(after if located[m - 1] else group_delim)
+                for k, piece in enumerate(run):
+                    if k and piece != "\u2013":
+                        if run[k - 1] != "\u2013":
+                            kids.append(ys_delim)
+                    kids.append(piece)
+        return kids
+
+    def _suffix_runs(self, g: list[Any], states: dict[int, dict[str, Any]], ranged: bool) -> list[list[Any]] | None:
+        """Within one name group, cites whose year repeats print only their year suffix."""
+        if len(g) < 2:
+            return None
+        st = self.style
+        bases = []
+        for it, _, _, c in g:
+            if not it.year_suffix or c.locator or c.prefix or c.suffix:
+                bases.append(None)
+                continue
+            short, _ = st.render_item(it, "citation", dict(states[id(c)], suppress_names=True))
+            text = plain(short)
+            bases.append(text[: -len(it.year_suffix)] if text.endswith(it.year_suffix) else None)
+        runs: list[list[Any]] = []
+        prev = None
+        letters: list[list[Any]] = []
+        for (it, r, _, _), base in zip(g, bases, strict=True):
+            if base is not None and base == prev and runs:
+                letters[-1].append(it.year_suffix)
+            else:
+                runs.append([r])
+                letters.append([])
+            prev = base
+        out = []
+        for run, suf in zip(runs, letters, strict=True):
+            if ranged:
+                suf = _letter_ranges(suf, run)
+            out.append(run + suf)
+        return out
 
     def citations(self, seq: Sequence[Citation], to: str = "text") -> list[str]:
         """A sequence of citations (notes or in-text), each rendered knowing what came before:
@@ -299,7 +356,8 @@ class Processor:
         ordered = sorted(rendered, key=lambda x: x[0].number)
         runs: list[list[Any]] = []
         for entry in ordered:
-            if runs and entry[0].number == runs[-1][-1][0].number + 1:
+            if runs and entry[0].number == runs[-1][-1][0].number + 1 and not _marked(entry) \
+                    and not _marked(runs[-1][-1]):
                 runs[-1].append(entry)
             else:
                 runs.append([entry])
@@ -323,6 +381,36 @@ class Processor:
         if to == "markdown":
             return _tidy(to_markdown(tokens, self.style.quotes))
         return _tidy(to_text(tokens, self.style.quotes, margin_space=True))
+
+
+def _marked(entry: Any) -> bool:
+    """A cite with a locator, prefix or suffix stays out of a number range."""
+    c = entry[3]
+    return bool(c.locator or c.prefix or c.suffix)
+
+
+def _letter_ranges(suffixes: list[str], run: list[Any]) -> list[str]:
+    """["b", "c", "d"] after "2000a" -> ["\u2013", "d"]: three or more consecutive suffixes become a range."""
+    if not suffixes:
+        return suffixes
+    # the run's first cite carries the first suffix inside its rendering; track letters as numbers
+    first = run[0]
+    seq = [plain(first)[-1:]] + suffixes if isinstance(first, (str, Rich)) else suffixes
+    nums = [ord(s[-1]) if len(s) == 1 else -10 for s in seq]
+    out: list[str] = []
+    i = 0
+    while i < len(seq):
+        j = i
+        while j + 1 < len(seq) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        if j - i >= 2:
+            if i > 0:
+                out.append(seq[i])
+            out += ["\u2013", seq[j]]
+        else:
+            out += seq[max(i, 1) if i == 0 else i: j + 1]
+        i = j + 1
+    return out
 
 
 def _affix(s: str, prefix: bool) -> str:

@@ -142,7 +142,8 @@ class CompiledStyle:
     def finish_citation(self, kids: list[Any], prefix: str = "", suffix: str = "") -> Rich:
         """A citation's cites joined, with the layout's affixes and formatting."""
         lay = self.layouts["citation"]
-        return Rich(kids, lay.fmt, prefix=lay.pre + prefix, suffix=suffix + lay.suf)
+        inner = Rich(kids, prefix=lay.pre + prefix, suffix=suffix + lay.suf)
+        return Rich([inner], lay.fmt) if lay.fmt else inner
 
     def layout_delimiter(self, mode: str) -> str:
         return self.layouts[mode].delim
