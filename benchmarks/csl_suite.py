@@ -89,6 +89,26 @@ def _cite(d: dict[str, Any]) -> Any:
                     near_note=bool(d.get("near-note")))
 
 
+REGISTER_CITED_ONLY = True
+
+
+def _document(citations: list[Any]) -> list[Any]:
+    """CITATIONS: each entry is [citation, citations before it, citations after it] as given to
+    citeproc-js's processCitationCluster; the document is the state after the last entry (a
+    citation edited later replaces its earlier version; one left out of the last lists is deleted)."""
+    from refkit.format.citations import Citation
+
+    bodies = {}
+    for entry in citations:
+        bodies[str(entry[0].get("citationID", ""))] = entry[0]
+    last = citations[-1]
+    note = (last[0].get("properties") or {}).get("noteIndex", 0)
+    order = [(str(c), n) for c, n in last[1]] + [(str(last[0].get("citationID", "")), note)] + \
+        [(str(c), n) for c, n in last[2]]
+    return [Citation([_cite(x) for x in bodies[cid].get("citationItems", [])], note=n or 0, id=cid)
+            for cid, n in order if cid in bodies]
+
+
 def render(fx: Fixture) -> str:
     """refkit's output for a fixture, in the RESULT's shape."""
     from refkit.format.citations import Citation
@@ -106,12 +126,11 @@ def render(fx: Fixture) -> str:
         entries = proc.bibliography("html", ids)
         return '<div class="csl-bib-body">' + "".join(e.text for e in entries) + "</div>"
     if fx.citations:
-        seq = []
-        for n, c in enumerate(fx.citations):
-            body = c[0]
-            note = (body.get("properties") or {}).get("noteIndex")
-            seq.append(Citation([_cite(x) for x in body.get("citationItems", [])],
-                                note=note if isinstance(note, int) else n + 1, id=str(body.get("citationID", ""))))
+        seq = _document(fx.citations)
+        if REGISTER_CITED_ONLY:
+            cited = list(dict.fromkeys(c.id for cit in seq for c in cit.cites))
+            by_id = {str(it["id"]): it for it in items}
+            proc = Processor(style, [by_id[i] for i in cited if i in by_id])
         return "\n".join(f"[{n}] {t}" for n, t in enumerate(proc.citations(seq, "html")))
     if fx.citation_items:
         return "\n".join(proc.cite([_cite(x) for x in c], "html") for c in fx.citation_items)

@@ -87,6 +87,7 @@ def assign_positions(citations: list[Citation], near_note_distance: int = 5) -> 
     first_note: dict[str, int] = {}
     last_note: dict[str, int] = {}
     prev_citation: Citation | None = None
+    note_cites: dict[int, int] = {}
     out: list[Citation] = []
     for n, cit in enumerate(citations):
         note = cit.note if cit.note is not None else n + 1
@@ -101,7 +102,10 @@ def assign_positions(citations: list[Citation], near_note_distance: int = 5) -> 
                     if k > 0:
                         prev = cit.cites[k - 1]
                     elif prev_citation is not None and len(prev_citation.cites) == 1:
-                        prev = prev_citation.cites[0]
+                        prev_note = prev_citation.note if prev_citation.note is not None else n
+                        # a note before this one counts as a whole: ibid only after a note of one cite
+                        if prev_note == note or not note or note_cites.get(prev_note, 0) == 1:
+                            prev = prev_citation.cites[0]
                     if prev is not None and prev.id == c.id:
                         if c.locator and c.locator != prev.locator:
                             pos = "ibid-with-locator"
@@ -114,6 +118,7 @@ def assign_positions(citations: list[Citation], near_note_distance: int = 5) -> 
             near = c.id in last_note and note - last_note[c.id] <= near_note_distance and pos != "first"
             cites.append(replace(c, position=pos, near_note=near, first_note=first_note.get(c.id, note)))
             first_note.setdefault(c.id, note)
+            note_cites[note] = note_cites.get(note, 0) + 1
             last_note[c.id] = note
         new = replace(cit, cites=cites)
         out.append(new)

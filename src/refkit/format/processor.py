@@ -12,6 +12,7 @@ from refkit.errors import Problem
 from refkit.format.citations import Citation, CiteItem, assign_positions
 from refkit.format.csl import CompiledStyle, Item, sort_items
 from refkit.format.richtext import (
+    Piece,
     Rich,
     flatten,
     flip_parentheses,
@@ -233,7 +234,7 @@ class Processor:
         state["position"] = c.position or "first"
         if c.near_note:
             state["near_note"] = True
-        if c.first_note is not None:
+        if c.first_note is not None and state["position"] != "first":
             state["first_note"] = str(c.first_note)
         if c.suppress_author:
             state["suppress_names"] = True
@@ -248,12 +249,14 @@ class Processor:
             order = {it.id: n for n, it in enumerate(sort_items(st, [it for it, _ in pairs], "citation"))}
             pairs.sort(key=lambda p: order[p[0].id])
         collapse = st.citation.get("collapse", "")
-        rendered = []
-        states = {}
+        rendered: list[tuple[Item, Rich, str | None, CiteItem]] = []
+        states: dict[int, dict[str, Any]] = {}
         for it, c in pairs:
             state = states[id(c)] = self.cite_state(it, c)
             r, ctx = st.render_item(it, "citation", state)
             if r is not None:
+                if not rendered and (not c.prefix or _ends_sentence(c.prefix)):
+                    _capitalise_term(r)
                 if c.prefix or c.suffix:
                     r = Rich([r], prefix=_affix(c.prefix, True), suffix=_affix(c.suffix, False))
                 # cites group under the names as printed ("Smith" and "Smith et al." differ)
@@ -320,7 +323,7 @@ class Processor:
         if len(g) < 2:
             return None
         st = self.style
-        bases = []
+        bases: list[str | None] = []
         for it, _, _, c in g:
             if not it.year_suffix or c.locator or c.prefix or c.suffix:
                 bases.append(None)
@@ -381,6 +384,25 @@ class Processor:
         if to == "markdown":
             return _tidy(to_markdown(tokens, self.style.quotes))
         return _tidy(to_text(tokens, self.style.quotes, margin_space=True))
+
+
+def _ends_sentence(prefix: str) -> bool:
+    """A prefix like "Caps after." ends a sentence; a one-word one ("cf.", "Nocapsafter.") does not."""
+    p = prefix.strip()
+    return p.endswith((".", "!", "?")) and len(p.split()) > 1
+
+
+def _capitalise_term(p: Piece) -> None:
+    """Capitalise a term that opens a cite ("ibid." -> "Ibid."), as citeproc-js does."""
+    term = False
+    while isinstance(p, Rich) and p.kids and not p.prefix and not p.quotes:
+        term = term or p.tag == "term"
+        first = p.kids[0]
+        if isinstance(first, str):
+            if term and first[:1].islower():
+                p.kids[0] = first[0].upper() + first[1:]
+            return
+        p = first
 
 
 def _marked(entry: Any) -> bool:

@@ -318,6 +318,8 @@ class Name(Node, model.Name):
             if suffix:
                 out0 += [sep if inverted else " ", suffix]
             return Rich(out0) if len(out0) > 1 else out0[0]
+        if not fam and not ndp:  # a given name alone ("Banksy") prints as it is
+            return _part_group(gp, [given, dp], ctx) or given
         init_with = self.attrs.get("initialize-with", ctx.style.inherit(ctx.mode, "initialize-with", None))
         if level == 2:
             init_with = None
@@ -335,7 +337,7 @@ class Name(Node, model.Name):
             else:
                 gl = _part_group(gp, [given, dp], ctx)
                 head = _part_group(fp, [ndp, fam], ctx)
-            out: list[Piece] = [head]
+            out: list[Piece] = [head] if head is not None else []
             if gl is not None:
                 out += [sep, gl]
             if suffix:
@@ -345,7 +347,7 @@ class Name(Node, model.Name):
         gpiece = _part_group(gp, [given], ctx)
         if gpiece is not None:
             out += [gpiece, " "]
-        tail = [", " if nm.get("comma-suffix") else " ", suffix] if suffix else []
+        tail: list[Piece] = [", " if nm.get("comma-suffix") else " ", suffix] if suffix else []
         fpiece = _part_group(fp, [dp, ndp, fam], ctx, tail)
         if fpiece is not None:
             out.append(fpiece)

@@ -52,7 +52,8 @@ class Text(Node, model.Text):
             return self.wrap(content, ctx)
         if self.term is not None:
             t = ctx.loc.term(self.term, self.form, self.plural)
-            return self.wrap(t, ctx, localized=True) if t else None
+            # tagged: a term that opens a citation is capitalised ("Ibid.")
+            return self.wrap(Rich([t], tag="term"), ctx, localized=True) if t else None
         if self.value is not None:
             return self.wrap(self.value, ctx, localized=True) if self.value else None
         return None
