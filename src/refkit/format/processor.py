@@ -283,7 +283,7 @@ class Processor:
         first cite with those names; later ones print only what follows the names (and, for the
         year-suffix forms, only the suffix when the year repeats: "2000a, b" or "2000a–c")."""
         st = self.style
-        group_delim = st.option("citation", "cite-group-delimiter", delim)
+        group_delim = st.option("citation", "cite-group-delimiter", ", ")
         after = st.option("citation", "after-collapse-delimiter", delim)
         ys_delim = st.option("citation", "year-suffix-delimiter", delim)
         groups: list[list[Any]] = []

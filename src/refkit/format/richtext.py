@@ -79,7 +79,7 @@ def join(pieces: list[Piece], delimiter: str) -> list[Piece]:
 # ------------------------------------------------------------------ field values with micro-markup
 
 _TAG_RE = re.compile(r'(<i>|</i>|<b>|</b>|<sc>|</sc>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">|'
-                     r'<span style="font-variant:\s*small-caps;?">|</span>|"|\u201c|\u201d)')
+                     r'<span style="font-variant:\s*small-caps;?">|<span class="nodecor">|</span>|"|\u201c|\u201d|\x01|\x02)')
 _OPEN = {"<i>": ("font-style", "italic"), "<b>": ("font-weight", "bold"),
          "<sc>": ("font-variant", "small-caps"), "<sup>": ("vertical-align", "sup"),
          "<sub>": ("vertical-align", "sub")}
@@ -90,12 +90,36 @@ def _apostrophes(s: str) -> str:
     return s.replace("'", "\u2019") if "'" in s else s
 
 
+_SQ_OPEN = re.compile(r"(?:^|(?<=[\s(\[\u2014\"\u201c]))['\u2018](?=[^\s'\u2019])")
+_SQ_CLOSE = re.compile(r"(?<=[^\s'\u2018])['\u2019](?=$|[\s.,;:!?)\]\u2014\"\u201d])")
+
+
+def _single_quotes(value: str) -> str:
+    """Single quotes that pair up ('friend', \u2018friend\u2019) become markers \\x01 / \\x02; the rest
+    stay apostrophes."""
+    opens = [m.start() for m in _SQ_OPEN.finditer(value)]
+    if not opens:
+        return value
+    closes = {m.start() for m in _SQ_CLOSE.finditer(value)}
+    chars = list(value)
+    stack: list[int] = []
+    for i, ch in enumerate(value):
+        if i in closes and stack:
+            chars[stack.pop()] = "\x01"
+            chars[i] = "\x02"
+        elif i in opens:
+            stack.append(i)
+    return "".join(chars)
+
+
 def parse_markup(value: str) -> Piece:
     """Read citeproc-js's micro-HTML in field values (<i>, <b>, <sc>, <sup>, <sub>,
-    <span class="nocase">) and straight or curly double quotes into a tree."""
-    if not any(c in value for c in '<"\'\u201c\u201d'):
+    <span class="nocase">, <span class="nodecor">) and straight or curly quotes into a tree."""
+    if not any(c in value for c in '<"\'\u201c\u201d\u2018'):
         return value
-    if "<" not in value and '"' not in value and "\u201c" not in value:
+    if any(c in value for c in "'\u2018"):
+        value = _single_quotes(value)
+    if not any(c in value for c in '<"\u201c\x01'):
         return _apostrophes(value)
     parts = _TAG_RE.split(value)
     root = Rich([])
@@ -108,9 +132,22 @@ def parse_markup(value: str) -> Piece:
             node = Rich([], fmt=(_OPEN[tok],))
             top.kids.append(node)
             stack.append((tok, node))
+        elif tok == "\x01":
+            node = Rich([], quotes=True)
+            top.kids.append(node)
+            stack.append(("'", node))
+        elif tok == "\x02":
+            if stack[-1][0] == "'":
+                stack.pop()
+            else:
+                top.kids.append("\u2019")
         elif tok.startswith("<span"):
-            node = Rich([], nocase="nocase" in tok,
-                        fmt=() if "nocase" in tok else (("font-variant", "small-caps"),))
+            fmt: tuple[tuple[str, str], ...] = (("font-variant", "small-caps"),)
+            if "nocase" in tok:
+                fmt = ()
+            elif "nodecor" in tok:
+                fmt = (("nodecor", ""),)
+            node = Rich([], nocase="nocase" in tok, fmt=fmt)
             top.kids.append(node)
             stack.append(("<span>", node))
         elif tok in _CLOSE or tok == "</span>":
@@ -288,9 +325,15 @@ PUNCT = ".,;:!?"
 CJK_ONLY = re.compile(r"^[\s\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+$")
 
 
-def flatten(p: Piece, out: list[list[str]], depth: int = 0, italic: bool = False) -> None:
+_FLIPS = ("font-style", "font-weight", "font-variant")
+_NORMAL = ("normal", "none")
+
+
+def flatten(p: Piece, out: list[list[str]], depth: int = 0, active: frozenset[tuple[str, str]] = frozenset()) -> None:
     """Tokens: ['t', text] text, ['o', css] / ['c', css] formatting, ['q'|'Q', level] quotes,
-    ['d', kind] / ['e', kind] display blocks."""
+    ['d', kind] / ['e', kind] display blocks. Formatting flip-flops as in citeproc-js: italics in
+    italics (bold in bold, small caps in small caps) turn back to normal, ``normal`` is printed only
+    inside what it cancels, and a nodecor span cancels every enclosing decoration."""
     if isinstance(p, str):
         if p:
             out.append(["t", p])
@@ -301,21 +344,33 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0, italic: bool = False
         out.append(["a", p.prefix])
     if p.display:
         out.append(["d", p.display])
-    fmt = p.fmt
-    inner_italic = italic
-    if fmt and ("font-style", "italic") in fmt:
-        if italic:  # italics inside italics flip back to roman (citeproc-js's flip-flop)
-            fmt = tuple(("font-style", "normal") if f == ("font-style", "italic") else f for f in fmt)
-            inner_italic = False
+    fmt: list[tuple[str, str]] = []
+    inner = set(active)
+    for prop, val in p.fmt:
+        if prop == "nodecor":
+            for a in sorted(active):
+                if a[0] in _FLIPS:
+                    fmt.append((a[0], "normal"))
+                    inner.discard(a)
+        elif val in _NORMAL:
+            cancels = [a for a in active if a[0] == prop]
+            if cancels:
+                fmt.append((prop, val))
+                inner.difference_update(cancels)
+        elif (prop, val) in active and prop in _FLIPS:
+            fmt.append((prop, "normal"))
+            inner.discard((prop, val))
         else:
-            inner_italic = True
+            fmt.append((prop, val))
+            inner.add((prop, val))
     for f in fmt:
         out.append(["o", f"{f[0]}:{f[1]}"])
     if p.quotes:
         out.append(["q", str(depth % 2)])
     inner_depth = depth + 1 if p.quotes else depth
+    inner_active = frozenset(inner)
     for k in p.kids:
-        flatten(k, out, inner_depth, inner_italic)
+        flatten(k, out, inner_depth, inner_active)
     if p.quotes:
         out.append(["Q", str(depth % 2)])
     for f in reversed(fmt):

@@ -33,8 +33,8 @@ class Node:
 
     def setup(self, style: CompiledStyle) -> None:
         a = self.attrib
-        self.fmt = tuple((k, a[k]) for k in FMT_ATTRS
-                         if a.get(k) and a[k] not in ("normal", "none", "baseline"))
+        # "normal" and "none" stay: they cancel an enclosing decoration (and print nothing otherwise)
+        self.fmt = tuple((k, a[k]) for k in FMT_ATTRS if a.get(k) and a[k] != "baseline")
         self.pre = a.get("prefix", "")
         self.suf = a.get("suffix", "")
         self.delim = a.get("delimiter", "")
