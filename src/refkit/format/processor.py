@@ -16,6 +16,7 @@ from refkit.format.richtext import (
     Rich,
     flatten,
     flip_parentheses,
+    parse_markup,
     plain,
     punctuate,
     to_html,
@@ -258,7 +259,7 @@ class Processor:
                 if not rendered and (not c.prefix or _ends_sentence(c.prefix)):
                     _capitalise_term(r)
                 if c.prefix or c.suffix:
-                    r = Rich([r], prefix=_affix(c.prefix, True), suffix=_affix(c.suffix, False))
+                    r = _with_affixes(r, _affix(c.prefix, True), _affix(c.suffix, False))
                 # cites group under the names as printed ("Smith" and "Smith et al." differ)
                 sig = (ctx.names_sig or "") + "\x00" + plain(ctx.first_names) if ctx.names_sig else plain(r)
                 rendered.append((it, r, sig if not (c.prefix or c.suffix) else None, c))
@@ -271,10 +272,14 @@ class Processor:
         elif collapse.startswith("year") and len(rendered) > 1:
             kids = self._collapse_years(rendered, states, collapse, delim)
         else:
-            for _, r, _, _ in rendered:
-                if kids and delim:
-                    kids.append(delim)
+            prev: CiteItem | None = None
+            for _, r, _, c in rendered:
+                if kids and delim and c.prefix[:1] not in (",", ";", ".", ":"):
+                    # a cite's own punctuation wins over the delimiter: "source," + "; " -> "source, "
+                    kids.append(delim.lstrip(",;:.") if prev is not None and prev.suffix.rstrip()[-1:] in
+                                (",", ";", ".", ":") else delim)
                 kids.append(r)
+                prev = c
         return self.serialise(st.finish_citation(kids), to)
 
     def _collapse_years(self, rendered: list[Any], states: dict[int, dict[str, Any]], collapse: str,
@@ -433,6 +438,17 @@ def _letter_ranges(suffixes: list[str], run: list[Any]) -> list[str]:
             out += seq[max(i, 1) if i == 0 else i: j + 1]
         i = j + 1
     return out
+
+
+def _with_affixes(r: Rich, prefix: str, suffix: str) -> Rich:
+    """A cite with its prefix and suffix; affixes with markup (<i>, quotes) are read as markup."""
+    if any(ch in prefix + suffix for ch in "<\"'\u2018\u201c"):
+        kids: list[Piece] = [parse_markup(prefix)] if prefix else []
+        kids.append(r)
+        if suffix:
+            kids.append(parse_markup(suffix))
+        return Rich(kids)
+    return Rich([r], prefix=prefix, suffix=suffix)
 
 
 def _affix(s: str, prefix: bool) -> str:

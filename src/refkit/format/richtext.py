@@ -103,7 +103,7 @@ def _single_quotes(value: str) -> str:
     closes = {m.start() for m in _SQ_CLOSE.finditer(value)}
     chars = list(value)
     stack: list[int] = []
-    for i, ch in enumerate(value):
+    for i in range(len(value)):
         if i in closes and stack:
             chars[stack.pop()] = "\x01"
             chars[i] = "\x02"
