@@ -40,6 +40,10 @@ class Item:
                 s = str(v).strip()
                 if s:
                     self.vars[k] = s
+        if "page" in self.vars and "page-first" not in self.vars:
+            first = re.split(r"\s*(?:(?<!\\)-|[\u2013\u2014,&])\s*", self.vars["page"], maxsplit=1)[0]
+            if first:
+                self.vars["page-first"] = first
         if "shortTitle" in self.vars:
             self.vars.setdefault("title-short", self.vars["shortTitle"])
         if "journalAbbreviation" in self.vars:

@@ -50,8 +50,25 @@ def page_range(val: str, fmt: str | None, delim: str = "\u2013") -> str:
         if fmt and a.isdigit() and b.isdigit():
             b = collapse_range(a, b, fmt)
         return f"{a}{delim}{b}"
+    if "\\-" in val:  # an escaped hyphen is not a range: "327\\-30" prints "327-30"
+        return "\\-".join(page_range(part, fmt, delim) for part in val.split("\\-")).replace("\\-", "-")
     val = re.sub(r"\b([ivxlcdm]+)\s*(?:-+|\u2013)\s*([ivxlcdm]+)\b", lambda m: m.group(1) + delim + m.group(2), val)
     return re.sub(r"([A-Za-z]*\d+)\s*(?:-+|\u2013)\s*([A-Za-z]*\d+)", one, val)
+
+
+_ROMAN = re.compile(r"^[ivxlcdm]+$", re.I)
+_SEPARATORS = re.compile(r"\s*(?:\\-|(?<!\\)-+|[\u2013\u2014&,]|\band\b|\bet\b|\bund\b|\by\b)\s*")
+
+
+def is_plural(val: str, and_term: str = "") -> bool:
+    """A locator or number that names several (12-14, 3 & 5, 1, 4, 213 and 235; not 3-B or 327\\-30)."""
+    if "\\-" in val:
+        val = val.replace("\\-", "")
+    if and_term and and_term not in ("and", "&"):
+        val = val.replace(f" {and_term} ", " & ")
+    parts = [p for p in _SEPARATORS.split(val.strip()) if p]
+    numeric = [p for p in parts if any(c.isdigit() for c in p) or _ROMAN.match(p)]
+    return len(numeric) >= 2 and len(numeric) == len(parts)
 
 
 def collapse_range(a: str, b: str, fmt: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from citeproc import model
@@ -10,7 +9,7 @@ from citeproc import model
 from refkit.errors import RenderError
 from refkit.format.csl.constants import DATE_VARS, NAME_VARS, NO_MARKUP_VARS, NUMBER_VARS
 from refkit.format.csl.nodes import Node
-from refkit.format.csl.numbers import format_numbers, is_numeric, page_range
+from refkit.format.csl.numbers import format_numbers, is_numeric, is_plural, page_range
 from refkit.format.richtext import CJK_ONLY, Piece, Rich, parse_markup, plain
 
 if TYPE_CHECKING:
@@ -148,7 +147,7 @@ class Label(Node, model.Label):
             if var.startswith("number-of-"):
                 plural = val.isdigit() and int(val) > 1
             else:
-                plural = bool(re.search(r"\w\s*(?:[-\u2013\u2014&,]|\band\b)\s*\w", val))
+                plural = is_plural(val, ctx.loc.term("and") or "")
         else:
             term_name = var
             plural = count > 1
