@@ -70,9 +70,11 @@ class Names(Node, model.Names):
             outs.append(r)
         if outs:
             ctx.rendered += 1
-            if ctx.trace is not None:
+            if ctx.trace is not None:  # inside cs:substitute: these names are used up at once
                 for v in vars_:
-                    ctx.trace.extend(("editor", "translator") if v == "editortranslator" else (v,))
+                    done = ("editor", "translator") if v == "editortranslator" else (v,)
+                    ctx.trace.extend(done)
+                    ctx.suppressed.update(done)
             if name_el.form_of(ctx) == "count":
                 total = sum(int(plain(o)) for o in outs if plain(o).isdigit())
                 return self.wrap(str(total), ctx) if total else None

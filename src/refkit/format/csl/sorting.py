@@ -60,8 +60,9 @@ def sort_fold(s: str) -> str:
     s = re.sub(r"</?(?:i|b|sc|sup|sub|span)\b[^>]*>", "", s)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    s = re.sub(r"[\u201c\u201d\"\[\]()<>*_]", "", s)
+    s = re.sub(r"[\u201c\u201d\"\[\]()<>*_,]", "", s)
     s = s.replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"(?:(?<=\s)|^)'|'(?=\s|$)", "", s)  # quoting single quotes, not apostrophes
     s = s.translate(_FOLD)
     return s.casefold().strip()
 
