@@ -3,7 +3,6 @@ subsequent-author-substitute, and serialises entries as text, HTML or Markdown."
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from refkit.errors import Problem
 from refkit.format.citations import Citation, CiteItem, assign_positions
 from refkit.format.csl import CompiledStyle, Item, sort_items
+from refkit.format.disambiguate import Disambiguator
 from refkit.format.richtext import (
     Piece,
     Rich,
@@ -51,142 +51,7 @@ class Processor:
             # a bibliography sorted by something that depends on the number: sort again
         else:
             self.bib_order = list(self.items)
-        self._disambiguate()
-
-    # ------------------------------------------------------------------ disambiguation
-    def _cite_text(self, it: Item) -> str:
-        r, _ = self.style.render_item(it, "citation", self.state[it.id])
-        return plain(r)
-
-    def _groups(self, items: list[Item]) -> list[list[Item]]:
-        seen: dict[str, list[Item]] = defaultdict(list)
-        for it in items:
-            seen[self._cite_text(it)].append(it)
-        return [g for g in seen.values() if len(g) > 1]
-
-    def _disambiguate(self) -> None:
-        st = self.style
-        cit = st.citation
-        opt = cit.get
-        add_names = opt("disambiguate-add-names") == "true"
-        add_given = opt("disambiguate-add-givenname") == "true"
-        rule = opt("givenname-disambiguation-rule", "by-cite")
-        add_ys = opt("disambiguate-add-year-suffix") == "true"
-        if not (add_names or add_given or add_ys or st.uses_disambiguate):
-            return
-        if add_given and rule != "by-cite":
-            self._global_givennames(rule)
-        groups = self._groups(self.items)
-        if add_given and rule == "by-cite" and groups:
-            for g in groups:
-                self._by_cite(g, add_names)
-            groups = self._groups(self.items)
-        elif add_names and groups:
-            for g in groups:
-                self._add_names(g)
-            groups = self._groups(self.items)
-        if st.uses_disambiguate and groups:
-            for g in groups:
-                for it in g:
-                    self.state[it.id]["disambiguate"] = True
-            groups = self._groups(self.items)
-        if add_ys and groups:
-            order = {it.id: n for n, it in enumerate(self.bib_order)}
-            for g in groups:
-                g = sorted(g, key=lambda it: order.get(it.id, 0))
-                for n, it in enumerate(g):
-                    it.year_suffix = _suffix(n)
-
-    def _names_in_cite(self, it: Item) -> list[tuple[str, list[dict[str, str]]]]:
-        _, ctx = self.style.render_item(it, "citation", self.state[it.id])
-        return ctx.cite_names
-
-    def _global_givennames(self, rule: str) -> None:
-        primary = rule.startswith("primary")
-        with_initials = rule.endswith("with-initials")
-        seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        per_item: dict[str, list[tuple[int, dict[str, str]]]] = {}
-        never = self.style.demote == "never"
-
-        def fam(nm: dict[str, str]) -> str:  # the family name as compared (with its particle when shown so)
-            f = nm.get("family", "")
-            return f"{nm.get('non-dropping-particle', '')} {f}".strip() if never else f
-
-        for it in self.items:
-            lists = self._names_in_cite(it)
-            names = []
-            for _, nl in lists[:1]:
-                for i, nm in enumerate(nl[:1] if primary else nl):
-                    if "literal" in nm:
-                        continue
-                    names.append((i, nm))
-            per_item[it.id] = names
-            for _, nm in names:
-                seen[fam(nm)].add((_initials_of(nm.get("given", "")), nm.get("given", "")))
-        for it in self.items:
-            levels: dict[tuple[Any, ...], int] = {}
-            for i, nm in per_item[it.id]:
-                variants = seen[fam(nm)]
-                if len(variants) < 2:
-                    continue
-                mine = _initials_of(nm.get("given", ""))
-                clash = sum(1 for v in variants if v[0] == mine) > 1
-                level = 2 if clash and not with_initials else 1
-                levels[(i if primary else -1, nm.get("family", ""), nm.get("given", ""))] = level
-            if levels:
-                self.state[it.id]["given_levels"] = levels
-
-    def _add_names(self, group: list[Item]) -> None:
-        best = 0
-        base = len({self._cite_text(it) for it in group})
-        most = max(max((len(n) for n in it.names.values()), default=0) for it in group)
-        best_count = base
-        for k in range(1, most + 1):
-            for it in group:
-                self.state[it.id]["add_names"] = k
-            texts = {self._cite_text(it) for it in group}
-            if len(texts) > best_count:
-                best, best_count = k, len(texts)
-            if len(texts) == len(group):
-                break
-        for it in group:
-            if best:
-                self.state[it.id]["add_names"] = best
-            else:
-                self.state[it.id].pop("add_names", None)
-
-    def _by_cite(self, group: list[Item], add_names: bool) -> None:
-        """citeproc-js's order for the by-cite rule. Steps, in order: initials for name 1, its full
-        given name, one more name, initials for name 2, ... Each step is tried on every set of
-        cites that still look the same, and kept for a set only if it tells the set apart."""
-        most = max(max((len(n) for n in it.names.values()), default=0) for it in group)
-        steps: list[tuple[str, int, int]] = []
-        for pos in range(most):
-            steps += [("given", pos, 1), ("given", pos, 2)]
-            if add_names:
-                steps.append(("add", pos + 1, 0))
-        for kind, pos, level in steps:
-            texts: dict[str, list[Item]] = defaultdict(list)
-            for it in group:
-                texts[self._cite_text(it)].append(it)
-            sets = [g for g in texts.values() if len(g) > 1]
-            if not sets:
-                return
-            for members in sets:
-                saved = {it.id: {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.state[it.id].items()}
-                         for it in members}
-                for it in members:
-                    st = self.state[it.id]
-                    if kind == "add":
-                        st["add_names"] = pos
-                        continue
-                    levels = st.setdefault("given_levels", {})
-                    for _, nl in self._names_in_cite(it)[:1]:
-                        if pos < len(nl) and "literal" not in nl[pos]:
-                            levels[(pos, nl[pos].get("family", ""), nl[pos].get("given", ""))] = level
-                if len({self._cite_text(it) for it in members}) <= 1:
-                    for it in members:
-                        self.state[it.id] = saved[it.id]
+        Disambiguator(style, self.items, self.state, self.bib_order).run()
 
     # ------------------------------------------------------------------ output
     def bibliography(self, to: str = "text", ids: list[str] | None = None) -> list[Entry]:
@@ -462,18 +327,3 @@ def _affix(s: str, prefix: bool) -> str:
 
 def _tidy(s: str) -> str:
     return " ".join(s.split())
-
-
-def _suffix(n: int) -> str:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = letters[r] + out
-    return out
-
-
-def _initials_of(given: str) -> str:
-    import re
-    return "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w and w[0].isupper())
