@@ -55,7 +55,7 @@ class Citation:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-_LOCATOR = re.compile(r"^\s*([A-Za-z][A-Za-z. ]*?)\.?\s*(\d.*|[ivxlcdm]+\b.*)$", re.I)
+_LOCATOR = re.compile(r"^\s*([A-Za-z]+(?:\.[A-Za-z]+)*)\.?\s*(\S.*)$")
 
 
 def parse_locator(text: str) -> tuple[str, str]:
@@ -70,14 +70,21 @@ def parse_locator(text: str) -> tuple[str, str]:
     return "page", t
 
 
-def parse_cite(spec: str) -> CiteItem:
-    """A command-line cite: ``key``, ``key:p12``, ``key:12-14``, ``key@p. 12`` or ``key@chap. 3``."""
-    for sep in ("@", ":"):
-        if sep in spec:
-            key, loc = spec.split(sep, 1)
-            if key and loc.strip():
-                label, value = parse_locator(loc)
-                return CiteItem(key, locator=value, label=label)
+def parse_cite(spec: str, known: set[str] | frozenset[str] = frozenset()) -> CiteItem:
+    """A command-line cite: ``key``, ``key:p12``, ``key:12-14``, ``key@p. 12`` or ``key@chap. 3``.
+    Keys may hold ``:`` themselves (``doe:2020``): a split is taken where the part before it is a
+    known key; without one, at the first ``@``, else the first ``:``."""
+    spec = spec.strip()
+    if spec in known:
+        return CiteItem(spec)
+    cuts = [i for i, ch in enumerate(spec) if ch in "@:"]
+    chosen = next((i for i in cuts if spec[:i] in known), None)
+    if chosen is None and cuts:
+        at = [i for i in cuts if spec[i] == "@"]
+        chosen = at[0] if at else cuts[0]
+    if chosen is not None and chosen > 0 and spec[chosen + 1:].strip():
+        label, value = parse_locator(spec[chosen + 1:])
+        return CiteItem(spec[:chosen], locator=value, label=label)
     return CiteItem(spec)
 
 

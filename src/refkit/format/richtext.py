@@ -536,6 +536,8 @@ def to_markdown(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QU
             out.append(_before_q(tok) + quotes[v][1])
         elif k in ("o", "c"):
             out.append(marks.get(v, ""))
+        elif k == "e" and v == "left-margin":  # "1. Smith": the number apart from the entry (a list item)
+            out.append(" ")
     return "".join(out)
 
 

@@ -23,6 +23,23 @@ PROJECT_STYLES = Path(__file__).resolve().parents[3] / "styles"  # the source ch
 PACKAGED_STYLES = Path(__file__).resolve().parents[1] / "styles"
 
 
+# what people call a style -> the style file that is meant (used when no style has the name itself)
+ALIASES = {
+    "chicago": "chicago-author-date",
+    "chicago-notes": "chicago-notes-bibliography",
+    "harvard": "harvard-cite-them-right",
+    "mla": "modern-language-association",
+    "vancouver": "nlm-citation-sequence",
+    "nlm": "nlm-citation-sequence",
+    "ama": "american-medical-association",
+    "asa": "american-sociological-association",
+    "apsa": "american-political-science-association",
+    "acs": "american-chemical-society",
+    "turabian": "turabian-author-date",
+    "bluebook": "bluebook-law-review",
+}
+
+
 @dataclass(frozen=True)
 class StyleInfo:
     name: str
@@ -122,6 +139,8 @@ def find_style(name: str, cwd: Path | None = None) -> StyleInfo:
                 title, parent = _title_of(cand)
                 found = StyleInfo(key, title, cand, source, parent)
                 break
+        if found is None and key in ALIASES:
+            return find_style(ALIASES[key], cwd)
         if found is None:
             raise StyleError(f"unknown style {raw!r}", hint=did_you_mean(key, cwd))
         info = found
@@ -136,7 +155,7 @@ def find_style(name: str, cwd: Path | None = None) -> StyleInfo:
 
 
 def did_you_mean(key: str, cwd: Path | None) -> str:
-    names = [s.name for s in iter_styles(cwd)]
+    names = [s.name for s in iter_styles(cwd)] + sorted(ALIASES)
     close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
     if not close:
         close = [n for n in names if key in n][:3]
