@@ -111,7 +111,6 @@ def _document(citations: list[Any]) -> list[Any]:
 
 def render(fx: Fixture) -> str:
     """refkit's output for a fixture, in the RESULT's shape."""
-    from refkit.format.citations import Citation
     from refkit.format.csl import CompiledStyle
     from refkit.format.processor import Processor
     from refkit.format.styles import parse_style_text
