@@ -67,11 +67,31 @@ def _norm_name(n: dict[str, Any]) -> dict[str, str]:
     if "literal" in out:
         return out
     fam = out.get("family", "")
-    if fam and "non-dropping-particle" not in out:
-        m = re.match(r"^((?:[a-z\u00e0-\u00ff]+['\u2019]?\s+)+)(?=\S)", fam)
+    given = out.get("given", "")
+    if len(fam) > 2 and fam[0] == fam[-1] == '"':  # a quoted family name is taken as it is: "Van Dyke"
+        out["family"] = fam[1:-1]
+    elif fam and "non-dropping-particle" not in out:
+        m = re.match(r"^((?:[a-z\u00e0-\u00ff]+['\u2019]?\s+)+)(?=\S)", fam) or \
+            re.match(r"^([a-z\u00e0-\u00ff]{1,3}-)(?=[A-Z])", fam)  # "al-One"
         if m and fam[m.end():][:1].isupper():
             out["non-dropping-particle"] = m.group(1).strip()
             out["family"] = fam[m.end():]
+    if given and "suffix" not in out and "," in given:  # "John, III"; "John,! Jr." keeps its comma
+        g, s = (x.strip() for x in given.split(",", 1))
+        if s.startswith("!"):
+            s = s[1:].strip()
+            out["comma-suffix"] = "true"
+        if g and s:
+            out["given"], out["suffix"] = g, s
+            given = g
+    if given and "dropping-particle" not in out:  # "François Hédelin d'": trailing particles
+        words = given.split()
+        tail: list[str] = []
+        while len(words) > 1 and words[-1][:1].islower() and words[-1][:1].isalpha():
+            tail.insert(0, words.pop())
+        if tail:
+            out["given"] = " ".join(words)
+            out["dropping-particle"] = " ".join(tail)
     if not out.get("family") and not out.get("given"):
         return {}
     if n.get("comma-suffix"):
