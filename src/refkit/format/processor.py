@@ -155,11 +155,13 @@ class Processor:
         st = self.style
         group_delim = st.option("citation", "cite-group-delimiter", ", ")
         after = st.option("citation", "after-collapse-delimiter", delim)
-        ys_delim = st.option("citation", "year-suffix-delimiter", delim)
+        ys_delim = st.option("citation", "year-suffix-delimiter", st.option("citation", "cite-group-delimiter", delim))
+        sorted_ = st.sort_element("citation") is not None
         groups: list[list[Any]] = []
         by_sig: dict[str, list[Any]] = {}
         for it, r, sig, c in rendered:
-            if sig is not None and sig in by_sig:
+            if sig is not None and sig in by_sig and (sorted_ or by_sig[sig] is groups[-1]):
+                # (unsorted citations only join neighbours)
                 # same names as an earlier cite: print only what follows them (nothing, if nothing does)
                 short, _ = st.render_item(it, "citation", dict(states[id(c)], suppress_names=True))
                 if short is not None:
