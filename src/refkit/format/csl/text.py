@@ -54,7 +54,7 @@ class Text(Node, model.Text):
             # tagged: a term that opens a citation is capitalised ("Ibid.")
             return self.wrap(Rich([t], tag="term"), ctx, localized=True) if t else None
         if self.value is not None:
-            return self.wrap(self.value, ctx, localized=True) if self.value else None
+            return self.wrap(parse_markup(self.value), ctx, localized=True) if self.value else None
         return None
 
 
