@@ -120,6 +120,8 @@ class Processor:
         for it, c in pairs:
             state = states[id(c)] = self.cite_state(it, c)
             r, ctx = st.render_item(it, "citation", state)
+            if r is None:  # citeproc-js says so rather than print nothing
+                r = Rich(["[CSL STYLE ERROR: reference with no printed form.]"])
             if r is not None:
                 if not rendered and (not c.prefix or _ends_sentence(c.prefix)):
                     _capitalise_term(r)

@@ -7,6 +7,7 @@ so cannot move a comma inside a closing quote or merge ``?`` and ``.`` across an
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Union
@@ -128,8 +129,8 @@ def parse_markup(value: str) -> Piece:
         if not tok:
             continue
         top = stack[-1][1]
-        if tok in _OPEN:
-            node = Rich([], fmt=(_OPEN[tok],))
+        if tok in _OPEN:  # small caps, superscript and subscript runs keep their case (citeproc-js)
+            node = Rich([], fmt=(_OPEN[tok],), nocase=tok in ("<sc>", "<sup>", "<sub>"))
             top.kids.append(node)
             stack.append((tok, node))
         elif tok == "\x01":
@@ -498,12 +499,30 @@ def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _superscripts() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Unicode superscript letters and digits (\u00aa, \u00ba, \u1d49 ...) and their plain forms."""
+    table = {}
+    for cp in range(0x80, 0x2100):
+        ch = chr(cp)
+        dec = unicodedata.decomposition(ch)
+        if dec.startswith("<super>"):
+            table[ch] = chr(int(dec.split()[1], 16))
+    return re.compile("[" + "".join(table) + "]"), table
+
+
+def _sup_html(s: str) -> str:
+    """citeproc-js prints superscript characters as <sup> runs in HTML ("1\u1d49" -> "1<sup>e</sup>")."""
+    pat, table = _superscripts()
+    return pat.sub(lambda m: f"<sup>{table[m.group(0)]}</sup>", s)
+
+
 def to_html(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES) -> str:
     out = []
     for tok in tokens:
         k, v = tok[0], tok[1]
         if k in "ta":
-            out.append(escape_html(v))
+            out.append(_sup_html(escape_html(v)) if any(ord(c) > 0x7f for c in v) else escape_html(v))
         elif k == "q":
             out.append(quotes[v][0])
         elif k == "Q":

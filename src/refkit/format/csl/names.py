@@ -176,6 +176,9 @@ class Name(Node, model.Name):
             return None
         et_min = int(self.opt(ctx, "et-al-min", "0") or 0)
         et_first = int(self.opt(ctx, "et-al-use-first", "1") or 1)
+        if ctx.mode == "citation" and ctx.state.get("position", "first") != "first":
+            et_min = int(self.opt(ctx, "et-al-subsequent-min", str(et_min)) or et_min)
+            et_first = int(self.opt(ctx, "et-al-subsequent-use-first", str(et_first)) or et_first)
         use_last = self.opt(ctx, "et-al-use-last", "false") == "true"
         if ctx.key_names is not None:
             if "names-min" in ctx.key_names:
@@ -229,7 +232,10 @@ class Name(Node, model.Name):
             if etal_el is not None and etal_el.term_name is None:
                 return Rich(join(rendered, delim))
             term = etal_el.term_name if etal_el is not None else "et-al"
-            et_text = ctx.loc.term(term or "et-al") or "et al."
+            found = ctx.loc.term(term or "et-al")
+            et_text = "et al." if found is None else found
+            if not et_text:  # a locale that empties the term prints no et-al at all
+                return Rich(join(rendered, delim))
             et_piece: Piece = et_text
             if etal_el is not None:
                 et_piece = etal_el.wrap(et_text, ctx) or et_text
