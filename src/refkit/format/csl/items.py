@@ -49,7 +49,8 @@ class Item:
         if "journalAbbreviation" in self.vars:
             self.vars.setdefault("container-title-short", self.vars["journalAbbreviation"])
         lang = self.vars.get("language", "").lower()
-        self.english = not lang or lang.startswith("en") or lang in ("english",)
+        # None: no language given, so the style's locale decides (title case only for English)
+        self.english: bool | None = (lang.startswith("en") or lang == "english") if lang else None
         self.asian = lang[:2] in ("ja", "zh", "ko")
 
     def has(self, var: str) -> bool:

@@ -291,7 +291,7 @@ class Name(Node, model.Name):
             init = None
         fam = _apos(nm.get("family", ""))
         given = _apos(nm.get("given", ""))
-        dp = nm.get("dropping-particle", "")
+        dp = _apos(nm.get("dropping-particle", ""))
         ndp = _apos(nm.get("non-dropping-particle", ""))
         suffix = nm.get("suffix", "")
         if _CJK.search(fam + given):

@@ -50,7 +50,8 @@ class Node:
         if content is None or is_empty(content):
             return None
         if case and self.tcase:
-            if self.tcase != "title" or ctx.item.english or localized:
+            english = ctx.item.english if ctx.item.english is not None else ctx.style.lang.startswith("en")
+            if self.tcase != "title" or english or localized:
                 content = apply_case(content, self.tcase)
         if self.strip:
             content = strip_periods(content)
