@@ -91,6 +91,11 @@ class Names(Node, model.Names):
             if r is not None:
                 ctx.rendered += 1
                 node = self.wrap(r, ctx)
+                if ctx.first_names is None and ctx.names_sig is None and node is not None:
+                    # what stands in for the names counts as them (subsequent-author-substitute)
+                    node = Rich([node], tag="names")
+                    ctx.first_names = node
+                    ctx.names_sig = "substitute:" + plain(node)
                 return node
         return None
 
