@@ -56,6 +56,7 @@ class Names(Node, model.Names):
             vars_ = [v if v != "editor" else "editortranslator" for v in vars_ if v != "translator"]
         delim = self.delim if "delimiter" in self.attrib else ctx.style.inherit(ctx.mode, "names-delimiter", "")
         outs: list[Piece] = []
+        name_lists: list[Rich] = []
         for v in vars_:
             names = ctx.item.names["editor" if v == "editortranslator" else v]
             r = name_el.render_list(names, v, etal_el, ctx)
@@ -66,6 +67,8 @@ class Names(Node, model.Names):
             if label_el is not None and name_el.form_of(ctx) != "count" and not ctx.sorting:
                 lab = label_el.out(ctx, v, len(names))
                 if lab is not None:
+                    r = Rich([r])
+                    name_lists.append(r)  # subsequent-author-substitute replaces the names, not the label
                     r = Rich([lab, r] if label_first else [r, lab])
             outs.append(r)
         if outs:
@@ -82,7 +85,7 @@ class Names(Node, model.Names):
             if ctx.first_names is None and isinstance(node, Rich):
                 if node is outs[0]:
                     node = Rich([node])
-                ctx.first_names = node
+                ctx.first_names = name_lists[0] if len(outs) == 1 and name_lists else node
                 node.tag = "names"
             return node
         sub = self.subst
