@@ -174,17 +174,19 @@ class Processor:
                 if sig is not None:
                     by_sig[sig] = g
         kids: list[Any] = []
+        prev: list[Any] = []
         for g in groups:
             if kids:
-                kids.append(after)
+                kids.append(after if len(prev) > 1 else delim)  # after-collapse-delimiter: after a collapsed group
+            prev = g
             parts = self._suffix_runs(g, states, collapse == "year-suffix-ranged") if collapse != "year" else None
             located = [False] * len(g)
             if parts is None:
                 parts = [[r] for _, r, _, _ in g]
                 located = [bool(c.locator) for _, _, _, c in g]
             for m, run in enumerate(parts):
-                if m:
-                    kids.append(after if located[m - 1] else group_delim)
+                if m:  # after a cite with a locator, or a run of year suffixes: the layout's delimiter
+                    kids.append(after if located[m - 1] else delim if len(parts[m - 1]) > 1 else group_delim)
                 for k, piece in enumerate(run):
                     if k and piece != "\u2013":
                         if run[k - 1] != "\u2013":
