@@ -77,7 +77,7 @@ class Date(Node, model.Date):
         end = d["parts"][1] if len(d["parts"]) > 1 else None
         add_ys = bool(self.var == "issued" and ctx.item.year_suffix and not ctx.style.explicit_year_suffix
                       and not ctx.ys_done)
-        season = d.get("season") or (start[1] - 12 if len(start) > 1 and 13 <= start[1] <= 16 else None)
+        season = d.get("season") or (_season(start[1]) if len(start) > 1 else None)
         parts = [p for p in self.parts if _has_part(start, p.name) or (p.name == "month" and season)]
         if not parts:
             return None
@@ -142,6 +142,15 @@ def _ys(r: Piece, ctx: Ctx) -> Piece:
     return Rich([r, ctx.item.year_suffix])
 
 
+def _season(month: int) -> int | None:
+    """A season given as a month: 21-24 (CSL 1.0.2, EDTF) or 13-16 (older data)."""
+    if 21 <= month <= 24:
+        return month - 20
+    if 13 <= month <= 16:
+        return month - 12
+    return None
+
+
 def _has_part(parts: list[int], name: str) -> bool:
     i = DATE_PART_ORDER.index(name)
     return len(parts) > i and parts[i] != 0
@@ -196,7 +205,7 @@ class DatePartSpec:
                 text += loc.term("ad") or "AD"
         elif self.name == "month":
             if season or (val and val > 12):
-                s = season or (val - 12)
+                s = season or _season(val) or 0
                 text = loc.term(f"season-{s:02d}") or ""
             elif not val:
                 return None
