@@ -339,12 +339,12 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0, active: frozenset[tu
         if p:
             out.append(["t", p])
         return
-    if is_empty(p):
+    if is_empty(p) or (p.display and not _has_text(p)):
         return
+    if p.display:  # a display block holds its element's affixes
+        out.append(["d", p.display])
     if p.prefix:
         out.append(["a", p.prefix])
-    if p.display:
-        out.append(["d", p.display])
     fmt: list[tuple[str, str]] = []
     inner = set(active)
     for prop, val in p.fmt:
@@ -376,10 +376,17 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0, active: frozenset[tu
         out.append(["Q", str(depth % 2)])
     for f in reversed(fmt):
         out.append(["c", f"{f[0]}:{f[1]}"])
-    if p.display:
-        out.append(["e", p.display])
     if p.suffix:
         out.append(["a", p.suffix])
+    if p.display:
+        out.append(["e", p.display])
+
+
+def _has_text(p: Piece) -> bool:
+    """Any text below (an emptied subsequent-author-substitute block has none)."""
+    if isinstance(p, str):
+        return bool(p)
+    return any(_has_text(k) for k in p.kids)
 
 
 def _last_text(tokens: list[list[str]], upto: int, skip_quotes: bool = False) -> int:
