@@ -47,8 +47,15 @@ class Text(Node, model.Text):
                 r.fmt = tuple(f for f in r.fmt if f[0] != "font-style")
             return r
         if self.macro is not None:
+            # a macro is suppressed like a group: variables called and none printed leave no terms behind
+            called, rendered = ctx.called, ctx.rendered
+            ctx.called = ctx.rendered = 0
             content = self.macro.out(ctx)
-            return self.wrap(content, ctx)
+            ok = content is not None and (ctx.called == 0 or ctx.rendered > 0)
+            inner_called = ctx.called
+            ctx.called = called + (1 if inner_called else 0)
+            ctx.rendered = rendered + (1 if ok else 0)
+            return self.wrap(content, ctx) if ok else None
         if self.term is not None:
             t = ctx.loc.term(self.term, self.form, self.plural)
             # tagged: a term that opens a citation is capitalised ("Ibid.")
