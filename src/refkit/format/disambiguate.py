@@ -102,8 +102,8 @@ class Disambiguator:
                         continue
                     names.append((i, nm))
             per_item[it.id] = names
-            for _, nm in names:
-                seen[fam(nm)].add((initials_of(nm.get("given", "")), nm.get("given", "")))
+            for _, nm in names:  # "J.J." and "J. J." are the same given name
+                seen[fam(nm)].add((initials_of(nm.get("given", "")), re.sub(r"[\s.]", "", nm.get("given", ""))))
         for it in self.items:
             levels: dict[GivenKey, int] = {}
             for i, nm in per_item[it.id]:
@@ -112,7 +112,9 @@ class Disambiguator:
                     continue
                 mine = initials_of(nm.get("given", ""))
                 clash = sum(1 for v in variants if v[0] == mine) > 1
-                level = 2 if clash and not with_initials else 1
+                if clash and with_initials:  # initials cannot tell these apart: leave the name as it is
+                    continue
+                level = 2 if clash else 1
                 levels[(i if primary else -1, nm.get("family", ""), nm.get("given", ""))] = level
             if levels:
                 self.state[it.id]["given_levels"] = levels
