@@ -44,6 +44,10 @@ class Item:
             first = re.split(r"\s*(?:(?<!\\)-|[\u2013\u2014,&])\s*", self.vars["page"], maxsplit=1)[0]
             if first:
                 self.vars["page-first"] = first
+        if "citation-label" not in self.vars:
+            label = trigraph(self)
+            if label:
+                self.vars["citation-label"] = label
         if "shortTitle" in self.vars:
             self.vars.setdefault("title-short", self.vars["shortTitle"])
         if "journalAbbreviation" in self.vars:
@@ -130,3 +134,18 @@ def _is_int(x: Any) -> bool:
     except (TypeError, ValueError):
         return False
     return str(x).strip() != ""
+
+
+def trigraph(item: Item) -> str:
+    """citeproc-js's default citation label: "Smit99" (one author), "SmJo99" (two), "SmJB99"
+    (three), "SJBD99" (four or more), from the first names variable and the year issued."""
+    names = next((item.names[v] for v in ("author", "editor", "translator") if v in item.names), None)
+    if not names:
+        return ""
+    fams = [n.get("family") or n.get("literal", "") for n in names]
+    widths = {1: [4], 2: [2, 2], 3: [2, 1, 1]}.get(len(fams), [1, 1, 1, 1])
+    label = "".join(f.replace(" ", "")[:w] for f, w in zip(fams, widths, strict=False))
+    issued = item.dates.get("issued", {}).get("parts")
+    if issued and issued[0]:
+        label += f"{abs(issued[0][0]) % 100:02d}"
+    return label

@@ -74,6 +74,9 @@ def variable_text(var: str, form: str, ctx: Ctx) -> Piece | None:
     if var == "year-suffix":
         ctx.ys_done = True
         return item.year_suffix or None
+    if var == "citation-label" and item.vars.get(var) and item.year_suffix and not ctx.style.explicit_year_suffix:
+        ctx.ys_done = True  # the year suffix follows the label: "Smit99a"
+        return item.vars[var] + item.year_suffix
     if var == "locator":
         loc = ctx.state.get("locator")
         return page_range(loc, ctx.style.page_range_format, ctx.style.page_delim) if loc else None
