@@ -123,7 +123,7 @@ class Processor:
             if r is None:  # citeproc-js says so rather than print nothing
                 r = Rich(["[CSL STYLE ERROR: reference with no printed form.]"])
             if r is not None:
-                if not rendered and (not c.prefix or _ends_sentence(c.prefix)):
+                if st.class_ == "note" and not rendered and (not c.prefix or _ends_sentence(c.prefix)):
                     _capitalise_term(r)
                 if c.prefix or c.suffix:
                     r = _with_affixes(r, _affix(c.prefix, True), _affix(c.suffix, False))
