@@ -94,8 +94,8 @@ class Processor:
     def cite_state(self, it: Item, c: CiteItem) -> dict[str, Any]:
         """What one cite renders with: the item's disambiguation plus the cite's locator and position."""
         state = dict(self.state[it.id])
-        if c.locator:
-            state["locator"] = c.locator
+        if c.locator.strip():
+            state["locator"] = c.locator.strip()
             state["label"] = c.label or "page"
         state["position"] = c.position or "first"
         if c.near_note:

@@ -136,7 +136,12 @@ class CompiledStyle:
             return Rich([Rich([first], display="left-margin"),
                          Rich([Rich(rest, lay.fmt, prefix="", suffix=lay.suf)], display="right-inline")],
                         prefix=lay.pre)
-        out = lay.wrap(r, ctx, case=False) or r
+        last = r.kids[-1] if r.kids else None
+        if lay.suf and isinstance(last, Rich) and last.display:  # the entry's closing "." goes inside its last block
+            last.suffix += lay.suf
+            out = Rich([r], lay.fmt, prefix=lay.pre) if lay.fmt or lay.pre else r
+        else:
+            out = lay.wrap(r, ctx, case=False) or r
         return out if isinstance(out, Rich) else Rich([out])
 
     def finish_citation(self, kids: list[Any], prefix: str = "", suffix: str = "") -> Rich:
