@@ -43,17 +43,24 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+_RANGE = re.compile(r"(?<!\w)([A-Za-z0-9]*?[A-Za-z])?(\d+)\s*(?:-+|\u2013)\s*([A-Za-z0-9]*?[A-Za-z])?(\d+)(?!\w)")
+
+
 def page_range(val: str, fmt: str | None, delim: str = "\u2013") -> str:
-    """Page ranges with the locale's range delimiter, collapsed per ``page-range-format``."""
+    """Page ranges with the locale's range delimiter, collapsed per ``page-range-format``. A range
+    whose two ends carry different prefixes ("N110-5", "110-N6") is left as written (citeproc-js)."""
     def one(m: re.Match[str]) -> str:
-        a, b = m.group(1), m.group(2)
-        if fmt and a.isdigit() and b.isdigit():
+        p1, a, p2, b = m.group(1) or "", m.group(2), m.group(3) or "", m.group(4)
+        if p1 != p2:
+            return m.group(0)
+        if fmt:
             b = collapse_range(a, b, fmt)
-        return f"{a}{delim}{b}"
+            return f"{p1}{a}{delim}{p2 if fmt == 'expanded' else ''}{b}"
+        return f"{p1}{a}{delim}{p2}{b}"
     if "\\-" in val:  # an escaped hyphen is not a range: "327\\-30" prints "327-30"
         return "\\-".join(page_range(part, fmt, delim) for part in val.split("\\-")).replace("\\-", "-")
     val = re.sub(r"\b([ivxlcdm]+)\s*(?:-+|\u2013)\s*([ivxlcdm]+)\b", lambda m: m.group(1) + delim + m.group(2), val)
-    return re.sub(r"([A-Za-z]*\d+)\s*(?:-+|\u2013)\s*([A-Za-z]*\d+)", one, val)
+    return _RANGE.sub(one, val)
 
 
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.I)
