@@ -52,7 +52,7 @@ def page_range(val: str, fmt: str | None, delim: str = "\u2013") -> str:
     def one(m: re.Match[str]) -> str:
         p1, a, p2, b = m.group(1) or "", m.group(2), m.group(3) or "", m.group(4)
         if p1 != p2:
-            return m.group(0)
+            return f"{p1}{a}-{p2}{b}"
         if fmt:
             b = collapse_range(a, b, fmt)
             return f"{p1}{a}{delim}{p2 if fmt == 'expanded' else ''}{b}"
