@@ -510,11 +510,11 @@ def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES
 def _superscripts() -> tuple[re.Pattern[str], dict[str, str]]:
     """Unicode superscript letters and digits (\u00aa, \u00ba, \u1d49 ...) and their plain forms."""
     table = {}
-    for cp in range(0x80, 0x2100):
+    for cp in range(0x80, 0x10000):
         ch = chr(cp)
         dec = unicodedata.decomposition(ch)
         if dec.startswith("<super>"):
-            table[ch] = chr(int(dec.split()[1], 16))
+            table[ch] = "".join(chr(int(x, 16)) for x in dec.split()[1:])
     return re.compile("[" + "".join(table) + "]"), table
 
 

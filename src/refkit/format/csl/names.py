@@ -383,7 +383,7 @@ def _part_group(part: Name_Part | None, words: list[str], ctx: Ctx, tail: list[P
     for i, w in enumerate(words):
         if i and not words[i - 1].endswith(("'", "\u2019", "-")):
             out.append(" ")
-        piece: Piece = w
+        piece: Piece = parse_markup(w) if "<" in w else w
         if part is not None:
             if part.tcase:
                 piece = apply_case(piece, part.tcase)
@@ -434,7 +434,10 @@ def initials(given: str, mark: str, initialize: bool, hyphen: bool) -> str:
             if p.endswith(".") and not is_initial and core.isalpha():  # "Ph.", "Ts.": an abbreviation stays
                 done.append(core)
             elif initialize or is_initial:
-                done.append(core[0])
+                rest = core[1:]
+                caps = len(rest) - len(rest.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                # "TSerendorjiin" -> "Ts" (a digraph initial), but "ME" -> "M"
+                done.append(core[0] + (rest[:caps].lower() if 0 < caps < len(rest) else ""))
             else:
                 done.append(p)
                 all_initials = False
