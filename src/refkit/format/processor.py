@@ -264,7 +264,7 @@ class Processor:
 
 def _ends_sentence(prefix: str) -> bool:
     """A prefix like "Caps after." ends a sentence; a one-word one ("cf.", "Nocapsafter.") does not."""
-    p = prefix.strip()
+    p = prefix.strip().rstrip("\u201d\u2019\"'")
     return p.endswith((".", "!", "?")) and len(p.split()) > 1
 
 

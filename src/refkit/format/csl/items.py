@@ -76,7 +76,7 @@ def _norm_name(n: dict[str, Any]) -> dict[str, str]:
     if len(fam) > 2 and fam[0] == fam[-1] == '"':  # a quoted family name is taken as it is: "Van Dyke"
         out["family"] = fam[1:-1]
     elif fam and "non-dropping-particle" not in out:
-        m = re.match(r"^((?:[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff.]*['\u2019]?\s+)+)(?=\S)", fam) or \
+        m = re.match(r"^((?:['\u2019]?[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff.]*['\u2019]?\s+)+)(?=\S)", fam) or \
             re.match(r"^([a-z\u00e0-\u00ff]{1,3}-)(?=[A-Z])", fam)  # "al-One"
         if m and fam[m.end():][:1].isupper():
             out["non-dropping-particle"] = m.group(1).strip()

@@ -318,7 +318,7 @@ class Name(Node, model.Name):
 
         def fam_piece(with_ndp: bool) -> Piece:
             txt = _particle(ndp, fam) if with_ndp and ndp else fam
-            p: Piece = txt
+            p: Piece = parse_markup(txt) if "<" in txt else txt
             if fp is not None:
                 p = fp.wrap(p, ctx) or p
             return p
