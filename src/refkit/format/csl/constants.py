@@ -17,3 +17,13 @@ NUMBER_VARS = frozenset(("chapter-number", "citation-number", "collection-number
                          "page-first", "part-number", "printing-number", "section", "supplement-number",
                          "version", "volume"))
 NO_MARKUP_VARS = frozenset(("URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "citation-number", "year-suffix"))
+# the ordinary (text) variables of CSL 1.0.2, with their -short forms where the specification has them
+TEXT_VARS = frozenset((
+    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority",
+    "call-number", "citation-key", "citation-label", "collection-title", "collection-title-short",
+    "container-title", "container-title-short", "dimensions", "division", "DOI", "event", "event-title",
+    "event-place", "genre", "ISBN", "ISSN", "jurisdiction", "keyword", "language", "license", "medium",
+    "original-publisher", "original-publisher-place", "original-title", "part-title", "PMCID", "PMID",
+    "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "section",
+    "source", "status", "title", "title-short", "URL", "volume-title", "year-suffix",
+)) | (NUMBER_VARS - {"citation-number", "first-reference-note-number", "locator", "page-first"})

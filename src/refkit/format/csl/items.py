@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from refkit.format.csl.constants import DATE_VARS, NAME_VARS
+from refkit.format.csl.constants import DATE_VARS, NAME_VARS, TEXT_VARS
 from refkit.model import Date, Name
+
+_NOTE_FIELD = re.compile(r"^\{?:?([a-zA-Z][a-zA-Z-]*):\s*(.+?)\}?$")
 
 
 class Item:
@@ -40,6 +42,8 @@ class Item:
                 s = str(v).strip()
                 if s:
                     self.vars[k] = s
+        if "\n" in self.vars.get("note", "") or ": " in self.vars.get("note", ""):
+            self._note_fields(data)
         if "page" in self.vars and "page-first" not in self.vars:
             first = re.split(r"\s*(?:(?<!\\)-|[\u2013\u2014,&])\s*", self.vars["page"], maxsplit=1)[0]
             if first:
@@ -56,6 +60,28 @@ class Item:
         # None: no language given, so the style's locale decides (title case only for English)
         self.english: bool | None = (lang.startswith("en") or lang == "english") if lang else None
         self.asian = lang[:2] in ("ja", "zh", "ko")
+
+    def _note_fields(self, data: dict[str, Any]) -> None:
+        """Variables written as "key: value" lines in the note (Zotero's Extra field), as citeproc-js
+        reads them: they fill variables the item lacks, and leave the note."""
+        keep = []
+        for line in self.vars["note"].splitlines():
+            m = _NOTE_FIELD.match(line.strip())
+            key = m.group(1) if m else ""
+            if key in TEXT_VARS or key in DATE_VARS:
+                if key in DATE_VARS and key not in self.dates:
+                    d = _norm_date(m.group(2).strip())  # type: ignore[union-attr]
+                    if d:
+                        self.dates[key] = d
+                elif key not in self.vars and key not in data:
+                    self.vars[key] = m.group(2).strip()  # type: ignore[union-attr]
+                continue
+            keep.append(line)
+        note = "\n".join(keep).strip()
+        if note:
+            self.vars["note"] = note
+        else:
+            self.vars.pop("note", None)
 
     def has(self, var: str) -> bool:
         return var in self.vars or var in self.names or var in self.dates
