@@ -114,7 +114,7 @@ def assign_positions(citations: list[Citation], near_note_distance: int = 5) -> 
                         if prev_note == note or not note or note_cites.get(prev_note, 0) == 1:
                             prev = prev_citation.cites[0]
                     if prev is not None and prev.id == c.id:
-                        if c.locator and c.locator != prev.locator:
+                        if c.locator and (c.locator, c.label) != (prev.locator, prev.label):
                             pos = "ibid-with-locator"
                         elif not c.locator and prev.locator:
                             pos = "subsequent"

@@ -63,9 +63,14 @@ class Date(Node, model.Date):
         d = ctx.item.dates.get(self.var)
         if not d:
             return None
-        ctx.rendered += 1
-        if ctx.trace is not None:
-            ctx.trace.append(self.var)
+        out = self._render(ctx, d)
+        if out is not None:  # a date whose wanted parts are all missing counts as empty
+            ctx.rendered += 1
+            if ctx.trace is not None:
+                ctx.trace.append(self.var)
+        return out
+
+    def _render(self, ctx: Ctx, d: dict[str, Any]) -> Piece | None:
         if ctx.sorting:
             return date_sort_key(d, [p.name for p in self.parts])
         if "parts" not in d:
