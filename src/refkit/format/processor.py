@@ -16,6 +16,7 @@ from refkit.format.richtext import (
     Rich,
     flatten,
     flip_parentheses,
+    join,
     parse_markup,
     plain,
     punctuate,
@@ -67,7 +68,7 @@ class Processor:
             # disambiguation shows in the bibliography too: added names, and given names in full
             # (initials are what bibliographies print anyway)
             cstate = self.state[it.id]
-            bstate = {k: cstate[k] for k in ("add_names",) if k in cstate}
+            bstate: dict[str, Any] = {k: cstate[k] for k in ("add_names", "disambiguate") if k in cstate}
             full = {k: v for k, v in cstate.get("given_levels", {}).items() if v == 2}
             if full:
                 bstate["given_levels"] = full
@@ -138,6 +139,16 @@ class Processor:
             kids = self._collapse_numbers(rendered, delim)
         elif collapse.startswith("year") and len(rendered) > 1:
             kids = self._collapse_years(rendered, states, collapse, delim)
+        elif st.option("citation", "cite-group-delimiter") and len(rendered) > 1:
+            # no collapsing, but cites with the same names are gathered and joined by cite-group-delimiter
+            gathered: dict[Any, list[Any]] = {}
+            for entry in rendered:
+                gathered.setdefault(entry[2] if entry[2] is not None else id(entry), []).append(entry[1])
+            group_delim = st.option("citation", "cite-group-delimiter")
+            for pieces in gathered.values():
+                if kids:
+                    kids.append(delim)
+                kids += join(pieces, group_delim)
         else:
             prev: CiteItem | None = None
             for _, r, _, c in rendered:
