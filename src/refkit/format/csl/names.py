@@ -52,7 +52,8 @@ class Names(Node, model.Names):
         label_el = _first(self.label_el, src.label_el)
         label_first = self.label_first if self.label_el is not None else src.label_first
         vars_ = [v for v in self.vars if v not in ctx.suppressed and ctx.item.names.get(v)]
-        if "editor" in vars_ and "translator" in vars_ and ctx.item.names["editor"] == ctx.item.names["translator"]:
+        if "editor" in vars_ and "translator" in vars_ and ctx.item.names["editor"] == ctx.item.names["translator"] \
+                and ctx.loc.term("editortranslator") != "":  # a locale that empties the term keeps them apart
             vars_ = [v if v != "editor" else "editortranslator" for v in vars_ if v != "translator"]
         delim = self.delim if "delimiter" in self.attrib else ctx.style.inherit(ctx.mode, "names-delimiter", "")
         outs: list[Piece] = []
@@ -182,7 +183,8 @@ class Name(Node, model.Name):
         n = len(names)
         if n == 0:
             return None
-        et_min = int(self.opt(ctx, "et-al-min", "0") or 0)
+        # without et-al-use-first anywhere there is no truncation (CSL 1.0.2 needs both attributes)
+        et_min = int(self.opt(ctx, "et-al-min", "0") or 0) if self.opt(ctx, "et-al-use-first", "") else 0
         et_first = int(self.opt(ctx, "et-al-use-first", "1") or 1)
         if ctx.mode == "citation" and ctx.state.get("position", "first") != "first":
             et_min = int(self.opt(ctx, "et-al-subsequent-min", str(et_min)) or et_min)
