@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from refkit.format.csl.context import Ctx
     from refkit.format.csl.style import CompiledStyle
 
-FMT_ATTRS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+FMT_ATTRS = ("font-weight", "font-style", "font-variant", "text-decoration", "vertical-align")
 
 
 class Node:
