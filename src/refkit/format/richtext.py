@@ -273,7 +273,20 @@ def _cap_first_word(text: str) -> str:
 
 
 def _sentence(text: str) -> str:
-    return _cap_first_word(text)
+    """citeproc-js's sentence case: an all-caps string is lowercased; otherwise words written
+    Capitalised lose their capital (acronyms and mixed case such as "iPhone" keep theirs); then the
+    first word is capitalised."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return _cap_first_word(text.lower())
+
+    def one(m: re.Match[str]) -> str:
+        w = m.group(0)
+        core = w.strip("\u201c\u201d\u2018\u2019\"'([{.,;:!?)]}")
+        if len(core) > 1 and core[0].isupper() and core[1:].islower():
+            return w.replace(core, core[0].lower() + core[1:], 1)
+        return w
+    return _cap_first_word(_WORD_RE.sub(one, text))
 
 
 def _title(text: str) -> str:
