@@ -317,7 +317,8 @@ def _title(text: str) -> str:
                 continue
             for i in range(start, m.end()):
                 if out[i].isalpha():
-                    out[i] = out[i].upper()
+                    if not ("\u0370" <= out[i] <= "\u03ff" or "\u1f00" <= out[i] <= "\u1fff"):
+                        out[i] = out[i].upper()  # a Greek letter ("β-carotene") keeps its case
                     break
                 if not out[i].isdigit():
                     continue
