@@ -27,14 +27,15 @@ class Disambiguator:
         self.bib_order = bib_order
 
     # ------------------------------------------------------------------ helpers
-    def cite_text(self, it: Item) -> str:
-        r, _ = self.style.render_item(it, "citation", self.state[it.id])
+    def cite_text(self, it: Item, position: str | None = None) -> str:
+        state = self.state[it.id] if position is None else dict(self.state[it.id], position=position)
+        r, _ = self.style.render_item(it, "citation", state)
         return plain(r)
 
-    def groups(self, items: list[Item]) -> list[list[Item]]:
+    def groups(self, items: list[Item], position: str | None = None) -> list[list[Item]]:
         seen: dict[str, list[Item]] = defaultdict(list)
         for it in items:
-            seen[self.cite_text(it)].append(it)
+            seen[self.cite_text(it, position)].append(it)
         return [g for g in seen.values() if len(g) > 1]
 
     def distinct(self, members: list[Item]) -> int:
@@ -74,6 +75,11 @@ class Disambiguator:
                 for it in g:
                     self.state[it.id]["disambiguate"] = True
             groups = self.groups(self.items)
+        if st.uses_disambiguate and st.uses_position:
+            # cites repeated in short (subsequent) form can look alike where first cites do not
+            for g in self.groups(self.items, position="subsequent"):
+                for it in g:
+                    self.state[it.id]["disambiguate"] = True
         if add_ys and groups:
             order = {it.id: n for n, it in enumerate(self.bib_order)}
             for g in groups:

@@ -76,6 +76,7 @@ class CompiledStyle:
                              self.locale.term("close-inner-quote") or "\u2019")}
         self.explicit_year_suffix = any(e.get("variable") == "year-suffix" for e in root.iter(f"{{{NS}}}text"))
         self.class_ = root.get("class", "in-text")
+        self.uses_position = any(e.get("position") for e in root.iter(f"{{{NS}}}if", f"{{{NS}}}else-if"))
         self.uses_disambiguate = any(e.get("disambiguate") == "true" for e in root.iter(f"{{{NS}}}if", f"{{{NS}}}else-if"))
         self._keep: list[Any] = [e for e in root.iter() if isinstance(e.tag, str)]
         for e in reversed(self._keep):
