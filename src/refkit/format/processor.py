@@ -11,19 +11,8 @@ from refkit.errors import Problem
 from refkit.format.citations import Citation, CiteItem, assign_positions
 from refkit.format.csl import CompiledStyle, Item, sort_items
 from refkit.format.disambiguate import Disambiguator
-from refkit.format.richtext import (
-    Piece,
-    Rich,
-    flatten,
-    flip_parentheses,
-    join,
-    parse_markup,
-    plain,
-    punctuate,
-    to_html,
-    to_markdown,
-    to_text,
-)
+from refkit.format.richtext import Piece, Rich, join, parse_markup, plain
+from refkit.format.serialise import flatten, flip_parentheses, punctuate, to_html, to_markdown, to_text
 
 FORMATS = ("text", "html", "markdown")
 
