@@ -113,7 +113,8 @@ class Processor:
             if r is None:  # citeproc-js says so rather than print nothing
                 r = Rich(["[CSL STYLE ERROR: reference with no printed form.]"])
             if r is not None:
-                if st.class_ == "note" and not rendered and (not c.prefix or _ends_sentence(c.prefix)):
+                # a term opening a note, or following a prefix that ends a sentence, is capitalised
+                if (not rendered and not c.prefix and st.class_ == "note") or _ends_sentence(c.prefix):
                     _capitalise_term(r)
                 if c.prefix or c.suffix:
                     r = _with_affixes(r, _affix(c.prefix, True), _affix(c.suffix, False))
