@@ -119,7 +119,7 @@ class Processor:
                 if c.prefix or c.suffix:
                     r = _with_affixes(r, _affix(c.prefix, True), _affix(c.suffix, False))
                 # cites group under the names as printed ("Smith" and "Smith et al." differ)
-                sig = "names:" + plain(ctx.first_names) if ctx.names_sig else plain(r)
+                sig = "names:" + (plain(ctx.first_names) if ctx.first_names is not None else "")
                 rendered.append((it, r, sig if not (c.prefix or c.suffix) else None, c))
         if not rendered:
             return ""
