@@ -133,7 +133,7 @@ def render(fx: Fixture) -> str:
         return "\n".join(f"[{n}] {t}" for n, t in enumerate(proc.citations(seq, "html")))
     if fx.citation_items:
         return "\n".join(proc.cite([_cite(x) for x in c], "html") for c in fx.citation_items)
-    return proc.cite([str(it["id"]) for it in items], "html")
+    return proc.cite(list(dict.fromkeys(str(it["id"]) for it in items)), "html")
 
 
 def run_one(path: Path) -> Outcome:

@@ -30,7 +30,8 @@ class Processor:
 
     def __init__(self, style: CompiledStyle, items: list[dict[str, Any]]) -> None:
         self.style = style
-        self.items = [Item(d, i) for i, d in enumerate(items)]
+        last = {str(d.get("id", "")): i for i, d in enumerate(items)}  # a repeated id: the later item wins
+        self.items = [Item(d, n) for n, d in enumerate(d for i, d in enumerate(items) if last[str(d.get("id", ""))] == i)]
         self.by_id = {it.id: it for it in self.items}
         self.state: dict[str, dict[str, Any]] = {it.id: {} for it in self.items}
         self.problems: list[Problem] = []
