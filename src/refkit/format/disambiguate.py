@@ -75,11 +75,17 @@ class Disambiguator:
                 for it in g:
                     self.state[it.id]["disambiguate"] = True
             groups = self.groups(self.items)
-        if st.uses_disambiguate and st.uses_position:
-            # cites repeated in short (subsequent) form can look alike where first cites do not
-            for g in self.groups(self.items, position="subsequent"):
-                for it in g:
-                    self.state[it.id]["disambiguate"] = True
+        later = st.uses_position or bool(st.option("citation", "et-al-subsequent-min"))
+        if later and (st.uses_disambiguate or add_ys):
+            # cites repeated in their subsequent form can look alike where first cites do not
+            sub = self.groups(self.items, position="subsequent")
+            if st.uses_disambiguate:
+                for g in sub:
+                    for it in g:
+                        self.state[it.id]["disambiguate"] = True
+                sub = self.groups(self.items, position="subsequent")
+            seen = {id(it) for g in groups for it in g}
+            groups += [g for g in sub if not any(id(it) in seen for it in g)]
         if add_ys and groups:
             order = {it.id: n for n, it in enumerate(self.bib_order)}
             for g in groups:
