@@ -316,12 +316,21 @@ def _letter_ranges(suffixes: list[str], run: list[Any]) -> list[str]:
 def _with_affixes(r: Rich, prefix: str, suffix: str) -> Rich:
     """A cite with its prefix and suffix; affixes with markup (<i>, quotes) are read as markup."""
     if any(ch in prefix + suffix for ch in "<\"'\u2018\u201c"):
-        kids: list[Piece] = [parse_markup(prefix)] if prefix else []
+        kids: list[Piece] = [_fixed_quotes(parse_markup(prefix))] if prefix else []
         kids.append(r)
         if suffix:
-            kids.append(parse_markup(suffix))
+            kids.append(_fixed_quotes(parse_markup(suffix)))
         return Rich(kids)
     return Rich([r], prefix=prefix, suffix=suffix)
+
+
+def _fixed_quotes(p: Piece) -> Piece:
+    if isinstance(p, Rich):
+        if p.quotes:
+            p.tag = "fixed-quotes"
+        for k in p.kids:
+            _fixed_quotes(k)
+    return p
 
 
 def _affix(s: str, prefix: bool) -> str:

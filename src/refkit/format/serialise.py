@@ -71,7 +71,8 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0, active: frozenset[tu
     for k in p.kids:
         flatten(k, out, inner_depth, inner_active)
     if p.quotes:
-        out.append(["Q", str(depth % 2)])
+        # quotes a user typed into a cite's affix keep punctuation where it was written
+        out.append(["Qf" if p.tag == "fixed-quotes" else "Q", str(depth % 2)])
     for f in reversed(fmt):
         out.append(["c", f"{f[0]}:{f[1]}"])
     if p.suffix:
@@ -199,7 +200,7 @@ def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES
             out.append(" ")
         elif k == "q":
             out.append(quotes[v][0])
-        elif k == "Q":
+        elif k in ("Q", "Qf"):
             out.append(_before_q(tok) + quotes[v][1])
     return "".join(out)
 
@@ -230,7 +231,7 @@ def to_html(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES
             out.append(_sup_html(escape_html(v)) if any(ord(c) > 0x7f for c in v) else escape_html(v))
         elif k == "q":
             out.append(quotes[v][0])
-        elif k == "Q":
+        elif k in ("Q", "Qf"):
             out.append(_before_q(tok) + quotes[v][1])
         elif k == "o":
             out.append(_HTML_OPEN.get(v) or f'<span style="{v};">')
@@ -256,7 +257,7 @@ def to_markdown(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QU
             out.append(_MD_ESCAPE.sub(r"\\\1", v))
         elif k == "q":
             out.append(quotes[v][0])
-        elif k == "Q":
+        elif k in ("Q", "Qf"):
             out.append(_before_q(tok) + quotes[v][1])
         elif k in ("o", "c"):
             out.append(marks.get(v, ""))

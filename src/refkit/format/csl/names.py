@@ -303,7 +303,7 @@ class Name(Node, model.Name):
         given = _apos(nm.get("given", ""))
         dp = _apos(nm.get("dropping-particle", ""))
         ndp = _apos(nm.get("non-dropping-particle", ""))
-        suffix = nm.get("suffix", "")
+        suffix = _apos(nm.get("suffix", ""))
         if _CJK.search(fam + given):
             return fam if form == "short" else fam + given
         if ctx.item.asian:  # citeproc-js: family-first, no comma or suffix, for items in CJK languages
