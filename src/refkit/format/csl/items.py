@@ -105,7 +105,10 @@ def _norm_name(n: dict[str, Any]) -> dict[str, str]:
         m = re.match(r"^((?:['\u2019]?[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff.]*['\u2019]?\s+)+)(?=\S)", fam) or \
             re.match(r"^([a-z\u00e0-\u00ff]{1,3}-)(?=[A-Z])", fam)  # "al-One"
         if m and fam[m.end():][:1].isupper():
-            out["non-dropping-particle"] = m.group(1).strip()
+            particle = m.group(1).strip()
+            # "de' Frinkle": an apostrophe written before a space keeps the space
+            out["non-dropping-particle"] = particle + " " if particle.endswith(("'", "\u2019")) and \
+                m.group(1)[len(particle):][:1].isspace() else particle
             out["family"] = fam[m.end():]
     if given and "suffix" not in out and "," in given:  # "John, III"; "John,! Jr." keeps its comma
         g, s = (x.strip() for x in given.split(",", 1))

@@ -383,7 +383,7 @@ def _part_group(part: Name_Part | None, words: list[str], ctx: Ctx, tail: list[P
         return None
     out: list[Piece] = []
     for i, w in enumerate(words):
-        if i and not words[i - 1].endswith(("'", "\u2019", "-")):
+        if i and not words[i - 1].endswith(("'", "\u2019", "-", " ")):
             out.append(" ")
         piece: Piece = parse_markup(w) if "<" in w else w
         if part is not None:
@@ -400,7 +400,7 @@ def _part_group(part: Name_Part | None, words: list[str], ctx: Ctx, tail: list[P
 
 def _particle(particle: str, family: str) -> str:
     """ "van" + "Dijk" -> "van Dijk"; "d'" + "Amato" -> "d'Amato" (no space after an apostrophe or hyphen)."""
-    if particle.endswith(("'", "\u2019", "-")):
+    if particle.endswith(("'", "\u2019", "-", " ")):
         return particle + family
     return f"{particle} {family}"
 
