@@ -50,7 +50,6 @@ class Processor:
         if st.bibliography is None:
             return [Entry(it.id, self.cite([it.id], to)) for it in self.items if ids is None or it.id in ids]
         sas = st.bibliography.get("subsequent-author-substitute")
-        sas_rule = st.option("bibliography", "subsequent-author-substitute-rule", "complete-all")
         out: list[Entry] = []
         prev_names: str | None = None
         wanted = set(ids) if ids is not None else None
@@ -73,7 +72,8 @@ class Processor:
                 continue
             if sas is not None:
                 names_text = ctx.names_sig if ctx.first_names is not None else None
-                if names_text and names_text == prev_names and sas_rule.startswith("complete"):
+                # the partial rules are applied only to whole matches, like the complete ones
+                if names_text and names_text == prev_names:
                     st.substitute_author(ctx, sas)
                 prev_names = names_text
             if wanted is not None and it.id not in wanted:

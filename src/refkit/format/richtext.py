@@ -149,7 +149,7 @@ def parse_markup(value: str) -> Piece:
                 fmt = ()
             elif "nodecor" in tok:
                 fmt = (("nodecor", ""),)
-            node = Rich([], nocase="nocase" in tok, fmt=fmt)
+            node = Rich([], nocase="nocase" in tok or "nodecor" in tok, fmt=fmt)
             top.kids.append(node)
             stack.append(("<span>", node))
         elif tok in _CLOSE or tok == "</span>":

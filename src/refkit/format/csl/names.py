@@ -10,7 +10,7 @@ from citeproc import model
 
 from refkit.format.csl.nodes import Choose, Node
 from refkit.format.csl.text import Label
-from refkit.format.richtext import Piece, Rich, apply_case, is_empty, join, parse_markup, plain
+from refkit.format.richtext import CJK_ONLY, Piece, Rich, apply_case, is_empty, join, parse_markup, plain
 
 if TYPE_CHECKING:
     from refkit.format.csl.context import Ctx
@@ -252,7 +252,8 @@ class Name(Node, model.Name):
             dp = self.opt(ctx, "delimiter-precedes-et-al", "contextual")
             use_delim = (dp == "always" or (dp == "contextual" and len(shown) >= 2)
                          or (dp == "after-inverted-name" and inverted[-1]))
-            return Rich(join(rendered, delim) + [delim if use_delim else " ", et_piece])
+            space = "" if CJK_ONLY.match(et_text) else " "  # "Ziggy Zither等"
+            return Rich(join(rendered, delim) + [delim if use_delim else space, et_piece])
         if and_term and len(rendered) > 1:
             dp = self.opt(ctx, "delimiter-precedes-last", "contextual")
             use_delim = (dp == "always" or (dp == "contextual" and len(rendered) >= 3)

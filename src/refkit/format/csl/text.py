@@ -95,8 +95,8 @@ def variable_text(var: str, form: str, ctx: Ctx) -> Piece | None:
         return val
     if var in ("page", "page-first", "locator"):
         return page_range(val, ctx.style.page_range_format, ctx.style.page_delim)
-    if var in NUMBER_VARS and is_numeric(val):
-        return format_numbers(val, "numeric", ctx)
+    if var in NUMBER_VARS:  # numbers are not read for markup
+        return format_numbers(val, "numeric", ctx) if is_numeric(val) else val
     if var in NO_MARKUP_VARS:
         return val
     return parse_markup(val)
@@ -130,7 +130,7 @@ class Number(Node, model.Number):
         if self.var == "page":
             return self.wrap(page_range(val, ctx.style.page_range_format, ctx.style.page_delim), ctx)
         if not is_numeric(val):
-            return self.wrap(parse_markup(val), ctx)
+            return self.wrap(val, ctx)
         return self.wrap(format_numbers(val, self.form, ctx), ctx)
 
 
