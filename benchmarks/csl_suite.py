@@ -89,9 +89,6 @@ def _cite(d: dict[str, Any]) -> Any:
                     near_note=bool(d.get("near-note")))
 
 
-REGISTER_CITED_ONLY = True
-
-
 def _document(citations: list[Any]) -> list[Any]:
     """CITATIONS: each entry is [citation, citations before it, citations after it] as given to
     citeproc-js's processCitationCluster; the document is the state after the last entry (a
@@ -117,6 +114,10 @@ def render(fx: Fixture) -> str:
 
     style = CompiledStyle(parse_style_text(fx.csl))
     items = [dict(it, id=str(it.get("id"))) for it in fx.input]
+    if fx.citations:  # the document holds only what its citations cite, in the order first cited
+        cited = list(dict.fromkeys(c.id for cit in _document(fx.citations) for c in cit.cites))
+        by_id = {str(it["id"]): it for it in items}
+        items = [by_id[i] for i in cited if i in by_id]
     proc = Processor(style, items)
     if fx.mode.startswith("bibliography"):
         ids = None
@@ -126,10 +127,6 @@ def render(fx: Fixture) -> str:
         return '<div class="csl-bib-body">' + "".join(e.text for e in entries) + "</div>"
     if fx.citations:
         seq = _document(fx.citations)
-        if REGISTER_CITED_ONLY:
-            cited = list(dict.fromkeys(c.id for cit in seq for c in cit.cites))
-            by_id = {str(it["id"]): it for it in items}
-            proc = Processor(style, [by_id[i] for i in cited if i in by_id])
         return "\n".join(f"[{n}] {t}" for n, t in enumerate(proc.citations(seq, "html")))
     if fx.citation_items:
         return "\n".join(proc.cite([_cite(x) for x in c], "html") for c in fx.citation_items)
