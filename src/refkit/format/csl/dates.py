@@ -148,11 +148,9 @@ def _ys(r: Piece, ctx: Ctx) -> Piece:
 
 
 def _season(month: int) -> int | None:
-    """A season given as a month: 21-24 (CSL 1.0.2, EDTF) or 13-16 (older data)."""
-    if 21 <= month <= 24:
-        return month - 20
-    if 13 <= month <= 16:
-        return month - 12
+    """A season given as a month: 21-24 (CSL 1.0.2, EDTF) or 13-20 (older data), as citeproc-js reads them."""
+    if 13 <= month <= 24:
+        return (month - 13) % 4 + 1
     return None
 
 
