@@ -30,7 +30,7 @@ def format_numbers(val: str, form: str, ctx: Ctx) -> str:
         return m.group(1)
     s = re.sub(r"\s*(?<=\d)\s*[-\u2013]\s*(?=\d)", "\u2013", val)
     s = re.sub(r"\s*,\s*", ", ", s)
-    s = re.sub(r"\s*&\s*", " & ", s)
+    s = re.sub(r"\s*&\s*", " " + (ctx.loc.term("and", "symbol") or "&") + " ", s)
     return _NUM_TOKEN.sub(one, s) if form != "numeric" else s
 
 

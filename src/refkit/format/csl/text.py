@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from citeproc import model
@@ -79,7 +80,7 @@ def variable_text(var: str, form: str, ctx: Ctx) -> Piece | None:
         return item.vars[var] + item.year_suffix
     if var == "locator":
         loc = ctx.state.get("locator")
-        return page_range(loc, ctx.style.page_range_format, ctx.style.page_delim) if loc else None
+        return _amp(page_range(loc, ctx.style.page_range_format, ctx.style.page_delim), ctx) if loc else None
     if var == "first-reference-note-number":
         return ctx.state.get("first_note") if ctx.mode == "citation" else None
     if var in DATE_VARS or var in NAME_VARS:
@@ -94,12 +95,19 @@ def variable_text(var: str, form: str, ctx: Ctx) -> Piece | None:
     if ctx.sorting:
         return val
     if var in ("page", "page-first", "locator"):
-        return page_range(val, ctx.style.page_range_format, ctx.style.page_delim)
+        return _amp(page_range(val, ctx.style.page_range_format, ctx.style.page_delim), ctx)
     if var in NUMBER_VARS:  # numbers are not read for markup
         return format_numbers(val, "numeric", ctx) if is_numeric(val) else val
     if var in NO_MARKUP_VARS:
         return val
     return parse_markup(val)
+
+
+def _amp(val: str, ctx: Ctx) -> str:
+    """ "213 & 235": the ampersand as the locale writes it (its symbol form of "and")."""
+    if "&" not in val:
+        return val
+    return re.sub(r"\s*&\s*", " " + (ctx.loc.term("and", "symbol") or "&") + " ", val)
 
 
 class Number(Node, model.Number):
