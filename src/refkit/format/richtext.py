@@ -314,8 +314,8 @@ def _title(text: str) -> str:
         if core.islower() or (core[:1].islower() and not any(c.isupper() for c in core)):
             if stop:
                 continue
-            if sep in "-\u2013" and bare in STOP_WORDS and not last:
-                continue
+            if sep in "-\u2013" and ((bare in STOP_WORDS and not last) or len(bare) == 1):
+                continue  # "Self-of", "07-x": a stop word or a lone letter after a hyphen stays small
             for i in range(start, m.end()):
                 if out[i].isalpha():
                     if not ("\u0370" <= out[i] <= "\u03ff" or "\u1f00" <= out[i] <= "\u1fff"):

@@ -25,7 +25,7 @@ PUNCT = ".,;:!?"
 
 
 _FLIPS = ("font-style", "font-weight", "font-variant")
-_NORMAL = ("normal", "none")
+_NORMAL = ("normal", "none", "baseline")
 
 
 def flatten(p: Piece, out: list[list[str]], depth: int = 0, active: frozenset[tuple[str, str]] = frozenset()) -> None:
@@ -177,6 +177,7 @@ def flip_parentheses(tokens: list[list[str]]) -> None:
 QUOTES = {"0": ("\u201c", "\u201d"), "1": ("\u2018", "\u2019")}
 
 _HTML_OPEN = {"font-style:italic": "<i>", "font-weight:bold": "<b>", "vertical-align:sup": "<sup>",
+              "vertical-align:baseline": '<span style="baseline">',  # (sic: citeproc-js)
               "vertical-align:sub": "<sub>"}
 _HTML_CLOSE = {"font-style:italic": "</i>", "font-weight:bold": "</b>", "vertical-align:sup": "</sup>",
                "vertical-align:sub": "</sub>"}

@@ -34,7 +34,7 @@ class Node:
     def setup(self, style: CompiledStyle) -> None:
         a = self.attrib
         # "normal" and "none" stay: they cancel an enclosing decoration (and print nothing otherwise)
-        self.fmt = tuple((k, a[k]) for k in FMT_ATTRS if a.get(k) and a[k] != "baseline")
+        self.fmt = tuple((k, a[k]) for k in FMT_ATTRS if a.get(k))
         self.pre = a.get("prefix", "")
         self.suf = a.get("suffix", "")
         self.delim = a.get("delimiter", "")
