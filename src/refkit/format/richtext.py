@@ -81,7 +81,7 @@ def join(pieces: list[Piece], delimiter: str) -> list[Piece]:
 # ------------------------------------------------------------------ field values with micro-markup
 
 _TAG_RE = re.compile(r'(<i>|</i>|<b>|</b>|<sc>|</sc>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">|'
-                     r'<span style="font-variant:\s*small-caps;?">|<span class="nodecor">|</span>|"|\u201c|\u201d|\x01|\x02)')
+                     r'<span style="font-variant:\s*small-caps;?">|<span class="nodecor">|</span>|\u201c|\u201d|\x01|\x02|\x05|\x06)')
 _OPEN = {"<i>": ("font-style", "italic"), "<b>": ("font-weight", "bold"),
          "<sc>": ("font-variant", "small-caps"), "<sup>": ("vertical-align", "sup"),
          "<sub>": ("vertical-align", "sub")}
@@ -114,6 +114,26 @@ def _single_quotes(value: str) -> str:
     return "".join(chars)
 
 
+def _double_quotes(value: str) -> str:
+    """Straight double quotes that pair up become markers \\x05 / \\x06: an opening one is followed by
+    a non-space, a closing one follows a non-space. An orphan ("Obligations " of) stays as it is
+    (marker \\x07)."""
+    chars = list(value)
+    stack: list[int] = []
+    in_tag = {i for m in re.finditer(r"<[^<>]*>", value) for i in range(m.start(), m.end())}
+    for i, ch in enumerate(value):
+        if ch != '"' or i in in_tag:  # the quotes of <span class="nocase"> are not text
+            continue
+        before = value[i - 1] if i else " "
+        after = value[i + 1] if i + 1 < len(value) else " "
+        if stack and not before.isspace():
+            chars[stack.pop()] = "\x05"
+            chars[i] = "\x06"
+        elif not after.isspace():
+            stack.append(i)
+    return "".join("\x07" if c == '"' and i not in in_tag else c for i, c in enumerate(chars))
+
+
 def parse_markup(value: str) -> Piece:
     """Read citeproc-js's micro-HTML in field values (<i>, <b>, <sc>, <sup>, <sub>,
     <span class="nocase">, <span class="nodecor">) and straight or curly quotes into a tree."""
@@ -121,8 +141,10 @@ def parse_markup(value: str) -> Piece:
         return value
     if any(c in value for c in "'\u2018"):
         value = _single_quotes(value)
-    if not any(c in value for c in '<"\u201c\x01'):
-        return _apostrophes(value)
+    if '"' in value:
+        value = _double_quotes(value)
+    if not any(c in value for c in '<\u201c\x01\x05'):
+        return _apostrophes(value).replace("\x07", '"')
     parts = _TAG_RE.split(value)
     root = Rich([])
     stack: list[tuple[str, Rich]] = [("", root)]
@@ -134,6 +156,15 @@ def parse_markup(value: str) -> Piece:
             node = Rich([], fmt=(_OPEN[tok],), nocase=tok in ("<sc>", "<sup>", "<sub>"))
             top.kids.append(node)
             stack.append((tok, node))
+        elif tok == "\x05":
+            node = Rich([], quotes=True)
+            top.kids.append(node)
+            stack.append(('"', node))
+        elif tok == "\x06":
+            if any(s == '"' for s, _ in stack[1:]):
+                while stack[-1][0] != '"':
+                    stack.pop()
+                stack.pop()
         elif tok == "\x01":
             node = Rich([], quotes=True)
             top.kids.append(node)
@@ -160,17 +191,17 @@ def parse_markup(value: str) -> Piece:
                 stack.pop()
             else:
                 top.kids.append(tok)
-        elif tok in ('"', "\u201c", "\u201d"):
+        elif tok in ("\u201c", "\u201d"):
             if stack[-1][0] == '"' and tok != "\u201c":
                 stack.pop()
-            elif tok != "\u201d" and ('"' in value[1:] or "\u201d" in value):
+            elif tok != "\u201d" and "\u201d" in value:
                 node = Rich([], quotes=True)
                 top.kids.append(node)
                 stack.append(('"', node))
             else:
                 top.kids.append(tok)
         else:
-            top.kids.append(_apostrophes(tok))
+            top.kids.append(_apostrophes(tok).replace("\x07", '"'))
     return _prune(root)
 
 
