@@ -5,8 +5,9 @@ Usage: python benchmarks/csl_suite.py [--suite DIR] [--group NAME] [--failures] 
 
 Each fixture holds a MODE (citation or bibliography), the expected RESULT (citeproc-js's HTML
 output), the CSL style and the INPUT items, and for some CITATION-ITEMS (citations made one by
-one; positions only where a cite states one) or CITATIONS (a sequence of citations with note
-numbers, positions worked out in order; each line reads ``[i] text``). A fixture passes when
+one; positions only where a cite states one) or CITATIONS (a document edited citation by
+citation: the state after the last edit, with note numbers and positions worked out in order and
+only the cited items registered; each line reads ``[i] text``). A fixture passes when
 refkit's HTML equals the RESULT after whitespace around block-level ``<div>`` tags and runs of
 spaces are normalised. Fixtures in ``off-spec/`` and ``experiments/`` (behaviour outside CSL
 1.0.2) are not counted unless asked for. The pass rate is printed per group (the part of the
