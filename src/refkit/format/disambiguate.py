@@ -56,7 +56,10 @@ class Disambiguator:
     # ------------------------------------------------------------------ the order of steps
     def run(self) -> None:
         st = self.style
-        opt = st.citation.get
+
+        def opt(key: str, default: str = "") -> str:
+            return st.option("citation", key, default)
+
         add_names = opt("disambiguate-add-names") == "true"
         add_given = opt("disambiguate-add-givenname") == "true"
         rule = opt("givenname-disambiguation-rule", "by-cite")

@@ -49,7 +49,7 @@ class Processor:
         st = self.style
         if st.bibliography is None:
             return [Entry(it.id, self.cite([it.id], to)) for it in self.items if ids is None or it.id in ids]
-        sas = st.bibliography.get("subsequent-author-substitute")
+        sas = st.option("bibliography", "subsequent-author-substitute", None)
         out: list[Entry] = []
         prev_names: str | None = None
         wanted = set(ids) if ids is not None else None
@@ -105,7 +105,7 @@ class Processor:
         if len(pairs) > 1 and st.sort_element("citation") is not None:
             order = {it.id: n for n, it in enumerate(sort_items(st, [it for it, _ in pairs], "citation"))}
             pairs.sort(key=lambda p: order[p[0].id])
-        collapse = st.citation.get("collapse", "")
+        collapse = st.option("citation", "collapse", "")
         rendered: list[tuple[Item, Rich, str | None, CiteItem]] = []
         states: dict[int, dict[str, Any]] = {}
         for it, c in pairs:

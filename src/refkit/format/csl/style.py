@@ -107,7 +107,7 @@ class CompiledStyle:
     def inherit_name(self, key: str, default: str) -> str:
         return self.root.get(key, default)
 
-    def option(self, mode: str, key: str, default: str = "") -> str:
+    def option(self, mode: str, key: str, default: Any = "") -> Any:
         el = self.citation if mode == "citation" else self.bibliography
         return el.get(key, default) if el is not None else default
 
