@@ -364,8 +364,8 @@ class Name(Node, model.Name):
             return Rich(out)
         out = []
         gpiece = _part_group(gp, [given], ctx)
-        if gpiece is not None:
-            out += [gpiece, " "]
+        if gpiece is not None:  # a given-name suffix ending in a space (&#160;) is the space
+            out += [gpiece] if gp is not None and gp.suf[-1:].isspace() else [gpiece, " "]
         tail: list[Piece] = [", " if nm.get("comma-suffix") else " ", suffix] if suffix else []
         fpiece = _part_group(fp, [dp, ndp, fam], ctx, tail)
         if fpiece is not None:
