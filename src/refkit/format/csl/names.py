@@ -367,7 +367,7 @@ class Name(Node, model.Name):
         if gpiece is not None:  # a given-name suffix ending in a space (&#160;) is the space
             out += [gpiece] if gp is not None and gp.suf[-1:].isspace() else [gpiece, " "]
         tail: list[Piece] = [", " if nm.get("comma-suffix") else " ", suffix] if suffix else []
-        fpiece = _part_group(fp, [dp, ndp, fam], ctx, tail)
+        fpiece = _part_group(fp, [dp, ndp, fam], ctx, tail, unformatted=dp)
         if fpiece is not None:
             out.append(fpiece)
         return Rich(out)
@@ -376,7 +376,8 @@ class Name(Node, model.Name):
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def _part_group(part: Name_Part | None, words: list[str], ctx: Ctx, tail: list[Piece] | None = None) -> Piece | None:
+def _part_group(part: Name_Part | None, words: list[str], ctx: Ctx, tail: list[Piece] | None = None,
+                unformatted: str = "") -> Piece | None:
     """Name parts printed together ("de La Fontaine"): each word takes the name-part's formatting
     and text-case, the group (with ``tail``, e.g. a suffix) takes its affixes, as in citeproc-js."""
     words = [w for w in words if w]
@@ -387,7 +388,7 @@ def _part_group(part: Name_Part | None, words: list[str], ctx: Ctx, tail: list[P
         if i and not words[i - 1].endswith(("'", "\u2019", "-", " ")):
             out.append(" ")
         piece: Piece = parse_markup(w) if "<" in w else w
-        if part is not None:
+        if part is not None and not (i == 0 and unformatted and w == unformatted):  # a dropping particle stays plain
             if part.tcase:
                 piece = apply_case(piece, part.tcase)
             if part.fmt:
