@@ -112,7 +112,7 @@ def time_node(style_path: Path, locale_path: Path, items: list[dict]) -> float |
 
 def main() -> int:
     from refkit.format.api import format_bibliography, load_style
-    from refkit.format.engine import LOCALES_DIR
+    from refkit.format.csl import LOCALES_DIR
     from refkit.format.styles import find_style
 
     ap = argparse.ArgumentParser()

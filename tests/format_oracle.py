@@ -8,8 +8,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-ORACLE = Path(__file__).resolve().parents[2] / "shared" / "format-oracle"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+_ROOT = Path(__file__).resolve().parents[1]
+# ../shared next to the repo; from a worktree (wt/<name>/), the one two levels up
+_SHARED = next((p for p in (_ROOT.parent / "shared", _ROOT.parents[1] / "shared") if p.is_dir()), _ROOT.parent / "shared")
+ORACLE = _SHARED / "format-oracle"
+SEED = _SHARED / "seed"
 STYLES = sorted(p.stem for p in (ORACLE / "styles").glob("*.csl")) if ORACLE.is_dir() else []
 
 

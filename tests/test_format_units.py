@@ -9,7 +9,7 @@ import pytest
 
 from refkit.errors import StyleError
 from refkit.format.api import cite, format_bibliography, load_style, read_items
-from refkit.format.engine import initials, is_numeric, page_range
+from refkit.format.csl import initials, is_numeric, page_range
 from refkit.format.richtext import apply_case, parse_markup, plain
 
 CSL_HEAD = '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'

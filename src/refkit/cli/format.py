@@ -19,62 +19,107 @@ def _default_style() -> str:
     return str(conf.get("style") or "apa")
 
 
-def _read(file: str | None):
-    from refkit.config import default_bibliography
-    from refkit.format.api import missing_field_warnings, read_items
+BIB_SUFFIXES = (".bib", ".bibtex", ".biblatex", ".json", ".yaml", ".yml", ".ris", ".csljson")
 
-    path = file if file else str(default_bibliography())
-    items, warnings = read_items(path)
-    warn(warnings + missing_field_warnings(items))
+
+def _read(files: tuple[str, ...] | list[str], verbose: bool):
+    from refkit.format.api import missing_field_warnings, read_many
+
+    items, warnings = read_many(list(files))
+    warn(warnings + missing_field_warnings(items), verbose=verbose)
     return items
 
 
+def _join_entries(lines: list[str], to: str) -> str:
+    if to == "html":
+        return '<div class="csl-bib-body">\n' + "".join(f"  {line}\n" for line in lines) + "</div>\n"
+    if to == "markdown":  # one paragraph per entry: Markdown joins lines that are not separated by a blank one
+        return "\n\n".join(lines) + ("\n" if lines else "")
+    return "".join(line + "\n" for line in lines)
+
+
+_VERBOSE = click.option("-v", "--verbose", is_flag=True, help="List every warning (default: a summary).")
+
+
 @click.command("format")
-@click.argument("file", required=False, metavar="[FILE]")
-@click.option("-s", "--style", metavar="NAME|PATH", help="CSL style name (see `refkit styles`) or .csl file. "
-              "Default: [tool.refkit] style, else apa.")
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option("-s", "--style", metavar="NAME|PATH", help="CSL style name (see `refkit styles`; aliases such as "
+              "apa, chicago, harvard, mla, vancouver, ieee, nature) or .csl file. Default: [tool.refkit] style, else apa.")
 @click.option("--locale", metavar="xx-XX", help="Locale for terms and dates (default: the style's, else en-US).")
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default="text", show_default=True, help="Output format.")
 @click.option("-k", "--key", "keys", multiple=True, metavar="K", help="Only these entries (repeatable).")
 @click.option("-o", "--output", metavar="OUT", help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists (atomically).")
-def format_command(file: str | None, style: str | None, locale: str | None, to: str, keys: tuple[str, ...],
-                   output: str | None, force: bool) -> None:
-    """Format a bibliography (.bib or CSL-JSON; default: the project bibliography) in a CSL style.
+@_VERBOSE
+def format_command(files: tuple[str, ...], style: str | None, locale: str | None, to: str, keys: tuple[str, ...],
+                   output: str | None, force: bool, verbose: bool) -> None:
+    """Format a bibliography (.bib or CSL-JSON files, read one after the other; default: the project
+    bibliography) in a CSL style.
 
-    Text output has one entry per line, in the style's order; HTML is one escaped
-    <div class="csl-entry"> per line inside a <div class="csl-bib-body">.
+    Text output has one entry per line, in the style's order; Markdown has one paragraph per
+    entry; HTML is one escaped <div class="csl-entry"> per line inside a <div class="csl-bib-body">.
     """
     from refkit.format.api import format_bibliography, load_style
     from refkit.io import write_output
 
-    items = _read(file)
+    items = _read(files, verbose)
     st = load_style(style or _default_style(), locale)
     entries, problems = format_bibliography(items, st, to, list(keys) or None, with_problems=True)
-    warn(problems)
-    lines = [e.text for e in entries]
-    if to == "html":
-        body = '<div class="csl-bib-body">\n' + "".join(f"  {line}\n" for line in lines) + "</div>\n"
-    else:
-        body = "".join(line + "\n" for line in lines)
-    write_output(output, body, force=force)
+    warn(problems, verbose=verbose)
+    write_output(output, _join_entries([e.text for e in entries], to), force=force)
+
+
+def _is_bibliography(arg: str) -> bool:
+    return arg == "-" or arg.lower().endswith(BIB_SUFFIXES) or Path(arg).is_file()
 
 
 @click.command("cite")
-@click.argument("keys", nargs=-1, required=True, metavar="KEY...")
-@click.option("-b", "--bib", "file", metavar="FILE", help="The .bib or CSL-JSON file (default: the project bibliography).")
+@click.argument("args", nargs=-1, required=True, metavar="[FILE]... CITE...")
+@click.option("-b", "--bib", "bibs", multiple=True, metavar="FILE", hidden=True,
+              help="The .bib or CSL-JSON file (same as giving it as an argument).")
 @click.option("-s", "--style", metavar="NAME|PATH", help="CSL style name or .csl file (default: [tool.refkit] style, else apa).")
 @click.option("--locale", metavar="xx-XX", help="Locale for terms and dates.")
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default="text", show_default=True, help="Output format.")
-def cite_command(keys: tuple[str, ...], file: str | None, style: str | None, locale: str | None, to: str) -> None:
-    """Print the in-text citation for KEY... (one citation holding all the keys), e.g.
-    "(Alavian & Hasan Nia Rami, 2019)". Every entry of the file is registered, so
-    disambiguation (2020a, initials, added names) matches the formatted bibliography."""
-    from refkit.format.api import cite, load_style
+@click.option("-l", "--locator", metavar="TEXT", help='Where in the work: "p. 12", "pp. 3-5", "chap. 2", "12" '
+              "(pages); for the last CITE.")
+@click.option("--prefix", metavar="TEXT", default="", help='Text before the citation\'s first cite ("see").')
+@click.option("--suffix", metavar="TEXT", default="", help='Text after its last cite (", emphasis added").')
+@click.option("--notes", is_flag=True, help="Each CITE is a citation of its own, in order, as in successive "
+              "notes: one line each, with ibid. and short forms where the style uses them. Join several cites "
+              "of one note with ';'.")
+@_VERBOSE
+def cite_command(args: tuple[str, ...], bibs: tuple[str, ...], style: str | None, locale: str | None, to: str,
+                 locator: str | None, prefix: str, suffix: str, notes: bool, verbose: bool) -> None:
+    """Print the citation for CITE... (one citation holding them all), e.g. "(Alavian & Hasan Nia
+    Rami, 2019)". A CITE is a key with an optional locator: smith2020, smith2020:p12,
+    smith2020@p. 12, smith2020@chap. 3. FILE arguments (.bib, .json, ...) come first; without
+    one, the project bibliography is used. Every entry is registered, so disambiguation (2020a,
+    initials, added names) matches the formatted bibliography."""
+    from refkit.format.api import cite, cite_sequence, load_style
+    from refkit.format.citations import parse_cite, parse_locator
 
-    items = _read(file)
+    files = list(bibs) + [a for a in args if _is_bibliography(a)]
+    specs = [a for a in args if not _is_bibliography(a)]
+    if not specs:
+        raise click.UsageError("no CITE given (a key, optionally with a locator: smith2020@p. 12)")
+    items = _read(files, verbose)
+    known = {str(i.get("id")) for i in items}
     st = load_style(style or _default_style(), locale)
-    click.echo(cite(items, list(keys), st, to))
+    groups = [[parse_cite(part, known) for part in spec.split(";") if part.strip()] for spec in specs] if notes \
+        else [[parse_cite(spec, known) for spec in specs]]
+    groups = [g for g in groups if g]
+    if locator:
+        label, value = parse_locator(locator)
+        groups[-1][-1].locator, groups[-1][-1].label = value, label
+    if prefix or suffix:
+        for g in groups if notes else groups[:1]:
+            g[0].prefix = prefix + g[0].prefix
+            g[-1].suffix += suffix
+    if notes:
+        for line in cite_sequence(items, groups, st, to):
+            click.echo(line)
+    else:
+        click.echo(cite(items, list(groups[0]), st, to))
 
 
 @click.command("styles")
@@ -85,7 +130,7 @@ def styles_command(search: str | None, show_all: bool) -> None:
     by name and title words. Given a .csl path, check that the file loads and describe it.
     Dependent styles are shown with the parent they resolve to."""
     from refkit.format.api import load_style
-    from refkit.format.styles import _did_you_mean, find_style, search_styles
+    from refkit.format.styles import did_you_mean, find_style, search_styles
 
     if search and (search.endswith(".csl") or Path(search).is_file()):
         info = find_style(search)
@@ -96,7 +141,7 @@ def styles_command(search: str | None, show_all: bool) -> None:
     found = search_styles(search)
     if not found:
         click.echo(f"No style matches {search!r}.", err=True)
-        click.echo(f"Hint: {_did_you_mean((search or '').lower(), None)}", err=True)
+        click.echo(f"Hint: {did_you_mean((search or '').lower(), None)}", err=True)
         raise SystemExit(ExitCode.FINDINGS)
     shown = found if show_all else found[:50]
     width = min(48, max(len(s.name) for s in shown))

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from refkit.errors import Problem, RefkitError, RenderError, StyleError, UnknownKeyError
-from refkit.format.engine import CompiledStyle, load_locale
+from refkit.format.citations import Citation, CiteItem
+from refkit.format.csl import LOCALES_DIR, CompiledStyle, load_locale, primary_dialect
 from refkit.format.processor import FORMATS, Entry, Processor
 from refkit.format.styles import find_style, parse_style_file
 
@@ -47,10 +48,8 @@ def load_style(name: str | os.PathLike[str], locale: str | None = None,
 
 
 def _locale_known(locale: str) -> bool:
-    from refkit.format.engine import LOCALES_DIR, _primary
-
     base = locale.split("-")[0]
-    return any((LOCALES_DIR / f"locales-{c}.xml").is_file() for c in (locale, _primary(base)) if c)
+    return any((LOCALES_DIR / f"locales-{c}.xml").is_file() for c in (locale, primary_dialect(base)) if c)
 
 
 def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[Problem]]:
@@ -62,6 +61,42 @@ def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]
     if bib.items is not None:
         return bib.items, bib.warnings
     return [_protect_braces(r.to_csl()) for r in bib.references], bib.warnings
+
+
+def read_many(paths: list[str] | tuple[str, ...]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Several bibliography files read one by one and put together (no paths: the project
+    bibliography). A key already seen in an earlier file keeps its first entry, with a warning."""
+    from refkit.config import default_bibliography
+
+    if not paths:
+        paths = (str(default_bibliography()),)
+    items: list[dict[str, Any]] = []
+    warnings: list[Problem] = []
+    seen: set[str] = set()
+    for path in paths:
+        got, warns = read_items(path)
+        warnings += warns
+        for it in got:
+            key = str(it.get("id", ""))
+            if key in seen:
+                warnings.append(Problem(f"{key}: also in {path}; the first entry is used", file=str(path),
+                                        key=key, rule="duplicate-key"))
+                continue
+            seen.add(key)
+            items.append(it)
+    return items, warnings
+
+
+def cite_sequence(items: list[dict[str, Any]], citations: list[list[CiteItem]], style: CompiledStyle,
+                  to: str = "text") -> list[str]:
+    """Successive citations (as in successive notes), each rendered with its position: first,
+    subsequent, ibid, ibid-with-locator."""
+    known = {str(i.get("id")) for i in items}
+    for cites in citations:
+        for c in cites:
+            if c.id not in known:
+                raise UnknownKeyError(f"no entry with key {c.id!r}", hint=_key_hint(c.id, known))
+    return Processor(style, items).citations([Citation(cites) for cites in citations], to)
 
 
 _BRACED = re.compile(r"\{([^{}]*)\}")
@@ -114,11 +149,13 @@ def format_bibliography(items: list[dict[str, Any]], style: CompiledStyle, to: s
     return (entries, proc.problems) if with_problems else entries
 
 
-def cite(items: list[dict[str, Any]], keys: list[str], style: CompiledStyle, to: str = "text") -> str:
+def cite(items: list[dict[str, Any]], keys: list[str | CiteItem], style: CompiledStyle, to: str = "text") -> str:
+    """One citation of these keys (or :class:`CiteItem`, with locators, prefixes and suffixes)."""
     known = {str(i.get("id")) for i in items}
     for k in keys:
-        if k not in known:
-            raise UnknownKeyError(f"no entry with key {k!r}", hint=_key_hint(k, known))
+        key = k.id if isinstance(k, CiteItem) else k
+        if key not in known:
+            raise UnknownKeyError(f"no entry with key {key!r}", hint=_key_hint(key, known))
     return Processor(style, items).cite(keys, to)
 
 
@@ -141,5 +178,5 @@ def render_oracle_style(csl: Path, items: list[dict[str, Any]], locale_file: Pat
             "order": [e.id for e in text], "cites": cites}
 
 
-__all__ = ["load_style", "read_items", "format_bibliography", "cite", "render_oracle_style", "Entry",
+__all__ = ["load_style", "read_items", "read_many", "cite_sequence", "CiteItem", "format_bibliography", "cite", "render_oracle_style", "Entry",
            "load_locale", "UnknownKeyError"]

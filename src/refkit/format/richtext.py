@@ -8,7 +8,6 @@ so cannot move a comma inside a closing quote or merge ``?`` and ``.`` across an
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Union
 
 # ------------------------------------------------------------------ the tree
@@ -35,6 +34,9 @@ class Rich:
 
 
 Piece = Union[str, Rich]  # noqa: UP007
+
+# text in Chinese, Japanese or Korean script only (left upright where a style asks for italics)
+CJK_ONLY = re.compile(r"^[\s\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+$")
 
 
 def plain(p: Piece | None) -> str:
@@ -79,7 +81,7 @@ def join(pieces: list[Piece], delimiter: str) -> list[Piece]:
 # ------------------------------------------------------------------ field values with micro-markup
 
 _TAG_RE = re.compile(r'(<i>|</i>|<b>|</b>|<sc>|</sc>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">|'
-                     r'<span style="font-variant:\s*small-caps;?">|</span>|"|\u201c|\u201d)')
+                     r'<span style="font-variant:\s*small-caps;?">|<span class="nodecor">|</span>|\u201c|\u201d|\x01|\x02|\x05|\x06)')
 _OPEN = {"<i>": ("font-style", "italic"), "<b>": ("font-weight", "bold"),
          "<sc>": ("font-variant", "small-caps"), "<sup>": ("vertical-align", "sup"),
          "<sub>": ("vertical-align", "sub")}
@@ -90,13 +92,59 @@ def _apostrophes(s: str) -> str:
     return s.replace("'", "\u2019") if "'" in s else s
 
 
+_SQ_OPEN = re.compile(r"(?:^|(?<=[\s(\[\u2014\"\u201c]))['\u2018](?=[^\s'\u2019])")
+_SQ_CLOSE = re.compile(r"(?<=[^\s'\u2018])['\u2019](?=$|[\s.,;:!?)\]\u2014\"\u201d])")
+
+
+def _single_quotes(value: str) -> str:
+    """Single quotes that pair up ('friend', \u2018friend\u2019) become markers \\x01 / \\x02; the rest
+    stay apostrophes."""
+    opens = [m.start() for m in _SQ_OPEN.finditer(value)]
+    if not opens:
+        return value
+    closes = {m.start() for m in _SQ_CLOSE.finditer(value)}
+    chars = list(value)
+    stack: list[int] = []
+    for i in range(len(value)):
+        if i in closes and stack:
+            chars[stack.pop()] = "\x01"
+            chars[i] = "\x02"
+        elif i in opens:
+            stack.append(i)
+    return "".join(chars)
+
+
+def _double_quotes(value: str) -> str:
+    """Straight double quotes that pair up become markers \\x05 / \\x06: an opening one is followed by
+    a non-space, a closing one follows a non-space. An orphan ("Obligations " of) stays as it is
+    (marker \\x07)."""
+    chars = list(value)
+    stack: list[int] = []
+    in_tag = {i for m in re.finditer(r"<[^<>]*>", value) for i in range(m.start(), m.end())}
+    for i, ch in enumerate(value):
+        if ch != '"' or i in in_tag:  # the quotes of <span class="nocase"> are not text
+            continue
+        before = value[i - 1] if i else " "
+        after = value[i + 1] if i + 1 < len(value) else " "
+        if stack and not before.isspace():
+            chars[stack.pop()] = "\x05"
+            chars[i] = "\x06"
+        elif not after.isspace():
+            stack.append(i)
+    return "".join("\x07" if c == '"' and i not in in_tag else c for i, c in enumerate(chars))
+
+
 def parse_markup(value: str) -> Piece:
     """Read citeproc-js's micro-HTML in field values (<i>, <b>, <sc>, <sup>, <sub>,
-    <span class="nocase">) and straight or curly double quotes into a tree."""
-    if not any(c in value for c in '<"\'\u201c\u201d'):
+    <span class="nocase">, <span class="nodecor">) and straight or curly quotes into a tree."""
+    if not any(c in value for c in '<"\'\u201c\u201d\u2018'):
         return value
-    if "<" not in value and '"' not in value and "\u201c" not in value:
-        return _apostrophes(value)
+    if any(c in value for c in "'\u2018"):
+        value = _single_quotes(value)
+    if '"' in value:
+        value = _double_quotes(value)
+    if not any(c in value for c in '<\u201c\x01\x05'):
+        return _apostrophes(value).replace("\x07", '"')
     parts = _TAG_RE.split(value)
     root = Rich([])
     stack: list[tuple[str, Rich]] = [("", root)]
@@ -104,13 +152,35 @@ def parse_markup(value: str) -> Piece:
         if not tok:
             continue
         top = stack[-1][1]
-        if tok in _OPEN:
-            node = Rich([], fmt=(_OPEN[tok],))
+        if tok in _OPEN:  # small caps, superscript and subscript runs keep their case (citeproc-js)
+            node = Rich([], fmt=(_OPEN[tok],), nocase=tok in ("<sc>", "<sup>", "<sub>"))
             top.kids.append(node)
             stack.append((tok, node))
+        elif tok == "\x05":
+            node = Rich([], quotes=True)
+            top.kids.append(node)
+            stack.append(('"', node))
+        elif tok == "\x06":
+            if any(s == '"' for s, _ in stack[1:]):
+                while stack[-1][0] != '"':
+                    stack.pop()
+                stack.pop()
+        elif tok == "\x01":
+            node = Rich([], quotes=True)
+            top.kids.append(node)
+            stack.append(("'", node))
+        elif tok == "\x02":
+            if stack[-1][0] == "'":
+                stack.pop()
+            else:
+                top.kids.append("\u2019")
         elif tok.startswith("<span"):
-            node = Rich([], nocase="nocase" in tok,
-                        fmt=() if "nocase" in tok else (("font-variant", "small-caps"),))
+            fmt: tuple[tuple[str, str], ...] = (("font-variant", "small-caps"),)
+            if "nocase" in tok:
+                fmt = ()
+            elif "nodecor" in tok:
+                fmt = (("nodecor", ""),)
+            node = Rich([], nocase="nocase" in tok or "nodecor" in tok, fmt=fmt)
             top.kids.append(node)
             stack.append(("<span>", node))
         elif tok in _CLOSE or tok == "</span>":
@@ -121,17 +191,17 @@ def parse_markup(value: str) -> Piece:
                 stack.pop()
             else:
                 top.kids.append(tok)
-        elif tok in ('"', "\u201c", "\u201d"):
+        elif tok in ("\u201c", "\u201d"):
             if stack[-1][0] == '"' and tok != "\u201c":
                 stack.pop()
-            elif tok != "\u201d" and ('"' in value[1:] or "\u201d" in value):
+            elif tok != "\u201d" and "\u201d" in value:
                 node = Rich([], quotes=True)
                 top.kids.append(node)
                 stack.append(('"', node))
             else:
                 top.kids.append(tok)
         else:
-            top.kids.append(_apostrophes(tok))
+            top.kids.append(_apostrophes(tok).replace("\x07", '"'))
     return _prune(root)
 
 
@@ -235,7 +305,20 @@ def _cap_first_word(text: str) -> str:
 
 
 def _sentence(text: str) -> str:
-    return _cap_first_word(text)
+    """citeproc-js's sentence case: an all-caps string is lowercased; otherwise words written
+    Capitalised lose their capital (acronyms and mixed case such as "iPhone" keep theirs); then the
+    first word is capitalised."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return _cap_first_word(text.lower())
+
+    def one(m: re.Match[str]) -> str:
+        w = m.group(0)
+        core = w.strip("\u201c\u201d\u2018\u2019\"'([{.,;:!?)]}")
+        if len(core) > 1 and core[0].isupper() and core[1:].islower():
+            return w.replace(core, core[0].lower() + core[1:], 1)
+        return w
+    return _cap_first_word(_WORD_RE.sub(one, text))
 
 
 def _title(text: str) -> str:
@@ -262,231 +345,13 @@ def _title(text: str) -> str:
         if core.islower() or (core[:1].islower() and not any(c.isupper() for c in core)):
             if stop:
                 continue
-            if sep in "-\u2013" and bare in STOP_WORDS and not last:
-                continue
+            if sep in "-\u2013" and ((bare in STOP_WORDS and not last) or len(bare) == 1):
+                continue  # "Self-of", "07-x": a stop word or a lone letter after a hyphen stays small
             for i in range(start, m.end()):
                 if out[i].isalpha():
-                    out[i] = out[i].upper()
+                    if not ("\u0370" <= out[i] <= "\u03ff" or "\u1f00" <= out[i] <= "\u1fff"):
+                        out[i] = out[i].upper()  # a Greek letter ("β-carotene") keeps its case
                     break
                 if not out[i].isdigit():
                     continue
     return "".join(out)
-
-
-# ------------------------------------------------------------------ flattening and punctuation
-
-# (previous char, next char) -> replacement for both, after citeproc-js's punctuation merging
-_MERGE = {
-    "!": {".": "!", "?": "!?", ":": "!", ",": "!,", ";": "!;"},
-    "?": {"!": "?!", ".": "?", ":": "?", ",": "?,", ";": "?;"},
-    ".": {"!": ".!", "?": ".?", ":": ".:", ",": ".,", ";": ".;"},
-    ":": {"!": "!", "?": "?", ".": ":", ",": ":,", ";": ":;"},
-    ",": {"!": ",!", "?": ",?", ":": ",:", ".": ",.", ";": ",;"},
-    ";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
-}
-PUNCT = ".,;:!?"
-CJK_ONLY = re.compile(r"^[\s\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+$")
-
-
-def flatten(p: Piece, out: list[list[str]], depth: int = 0, italic: bool = False) -> None:
-    """Tokens: ['t', text] text, ['o', css] / ['c', css] formatting, ['q'|'Q', level] quotes,
-    ['d', kind] / ['e', kind] display blocks."""
-    if isinstance(p, str):
-        if p:
-            out.append(["t", p])
-        return
-    if is_empty(p):
-        return
-    if p.prefix:
-        out.append(["a", p.prefix])
-    if p.display:
-        out.append(["d", p.display])
-    fmt = p.fmt
-    inner_italic = italic
-    if fmt and ("font-style", "italic") in fmt:
-        if italic:  # italics inside italics flip back to roman (citeproc-js's flip-flop)
-            fmt = tuple(("font-style", "normal") if f == ("font-style", "italic") else f for f in fmt)
-            inner_italic = False
-        else:
-            inner_italic = True
-    for f in fmt:
-        out.append(["o", f"{f[0]}:{f[1]}"])
-    if p.quotes:
-        out.append(["q", str(depth % 2)])
-    inner_depth = depth + 1 if p.quotes else depth
-    for k in p.kids:
-        flatten(k, out, inner_depth, inner_italic)
-    if p.quotes:
-        out.append(["Q", str(depth % 2)])
-    for f in reversed(fmt):
-        out.append(["c", f"{f[0]}:{f[1]}"])
-    if p.display:
-        out.append(["e", p.display])
-    if p.suffix:
-        out.append(["a", p.suffix])
-
-
-def _last_text(tokens: list[list[str]], upto: int, skip_quotes: bool = False) -> int:
-    i = upto - 1
-    while i >= 0:
-        k = tokens[i][0]
-        if k in "ta":
-            if tokens[i][1]:
-                return i
-        elif k in ("o", "c") or (skip_quotes and k == "Q"):
-            pass
-        else:
-            return -1
-        i -= 1
-    return -1
-
-
-def punctuate(tokens: list[list[str]], punct_in_quote: bool) -> list[list[str]]:
-    """Merge punctuation across seams and move , and . inside closing quotes (en-US)."""
-    for n, tok in enumerate(tokens):
-        if tok[0] not in "ta" or not tok[1]:
-            continue
-        text = tok[1]
-        # move leading , or . inside a closing quote (after any closing formatting, before the quote)
-        if punct_in_quote and text[0] in ".,":
-            j = n - 1
-            qpos = -1
-            while j >= 0 and (tokens[j][0] in ("c", "Q") or (tokens[j][0] in "ta" and not tokens[j][1])):
-                if tokens[j][0] == "Q":
-                    qpos = j
-                j -= 1
-            if qpos >= 0:
-                k = _last_text(tokens, qpos, skip_quotes=True)
-                ch = text[0]
-                text = text[1:]
-                tok[1] = text
-                last = tokens[k][1][-1] if k >= 0 else ""
-                merged = _MERGE.get(last, {}).get(ch, ch + ch if last == ch else last + ch)
-                if last == ch or merged == last:
-                    pass  # "Why?" + "." -> "Why?"
-                else:
-                    if merged == ch and k >= 0:
-                        tokens[k][1] = tokens[k][1][:-1]
-                    tokens[qpos][2:] = [ch]  # emitted just before the closing quote
-                if not text:
-                    continue
-        if text[0] in PUNCT:
-            k = _last_text(tokens, n)
-            if k >= 0:
-                prev = tokens[k][1]
-                last = prev[-1]
-                ch = text[0]
-                if last == ch:
-                    tok[1] = text[1:]
-                elif last in _MERGE and ch in _MERGE[last]:
-                    merged = _MERGE[last][ch]
-                    if merged == last:
-                        tok[1] = text[1:]
-                    elif merged == ch:
-                        tokens[k][1] = prev[:-1]
-                    # else both stay where they are
-    return tokens
-
-
-def flip_parentheses(tokens: list[list[str]]) -> None:
-    """Parentheses from affixes inside other parentheses become brackets (citeproc-js)."""
-    depth = 0
-    stack: list[bool] = []
-    for tok in tokens:
-        if tok[0] not in "ta" or ("(" not in tok[1] and ")" not in tok[1]):
-            continue
-        chars = list(tok[1])
-        for i, ch in enumerate(chars):
-            if ch == "(":
-                flip = depth > 0 and tok[0] == "a"
-                stack.append(flip)
-                depth += 1
-                if flip:
-                    chars[i] = "["
-            elif ch == ")" and stack:
-                depth -= 1
-                if stack.pop():
-                    chars[i] = "]"
-        tok[1] = "".join(chars)
-
-
-# ------------------------------------------------------------------ serialisers
-
-QUOTES = {"0": ("\u201c", "\u201d"), "1": ("\u2018", "\u2019")}
-
-_HTML_OPEN = {"font-style:italic": "<i>", "font-weight:bold": "<b>", "vertical-align:sup": "<sup>",
-              "vertical-align:sub": "<sub>"}
-_HTML_CLOSE = {"font-style:italic": "</i>", "font-weight:bold": "</b>", "vertical-align:sup": "</sup>",
-               "vertical-align:sub": "</sub>"}
-
-
-def _before_q(tok: list[str]) -> str:
-    return tok[2] if len(tok) > 2 else ""
-
-
-def escape_html(s: str) -> str:
-    return s.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
-
-
-def to_text(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES, margin_space: bool = True) -> str:
-    out = []
-    for tok in tokens:
-        k, v = tok[0], tok[1]
-        if k in "ta":
-            out.append(v)
-        elif k == "e" and v == "left-margin" and margin_space:
-            out.append(" ")
-        elif k == "q":
-            out.append(quotes[v][0])
-        elif k == "Q":
-            out.append(_before_q(tok) + quotes[v][1])
-    return "".join(out)
-
-
-def to_html(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES) -> str:
-    out = []
-    for tok in tokens:
-        k, v = tok[0], tok[1]
-        if k in "ta":
-            out.append(escape_html(v))
-        elif k == "q":
-            out.append(quotes[v][0])
-        elif k == "Q":
-            out.append(_before_q(tok) + quotes[v][1])
-        elif k == "o":
-            out.append(_HTML_OPEN.get(v) or f'<span style="{v};">')
-        elif k == "c":
-            out.append(_HTML_CLOSE.get(v) or "</span>")
-        elif k == "d":
-            out.append(f'<div class="csl-{v}">')
-        elif k == "e":
-            out.append("</div>")
-    return "".join(out)
-
-
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]#<>])")
-
-
-def to_markdown(tokens: list[list[str]], quotes: dict[str, tuple[str, str]] = QUOTES) -> str:
-    marks = {"font-style:italic": "*", "font-weight:bold": "**", "vertical-align:sup": "^",
-             "vertical-align:sub": "~"}
-    out = []
-    for tok in tokens:
-        k, v = tok[0], tok[1]
-        if k in "ta":
-            out.append(_MD_ESCAPE.sub(r"\\\1", v))
-        elif k == "q":
-            out.append(quotes[v][0])
-        elif k == "Q":
-            out.append(_before_q(tok) + quotes[v][1])
-        elif k in ("o", "c"):
-            out.append(marks.get(v, ""))
-    return "".join(out)
-
-
-def fold(s: str) -> str:
-    """A sort key for text: accents and case folded, leading punctuation and quotes dropped."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = re.sub(r"[\u201c\u201d\u2018\u2019\"'\[\]()]", "", s)
-    return s.casefold().strip()

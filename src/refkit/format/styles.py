@@ -23,6 +23,23 @@ PROJECT_STYLES = Path(__file__).resolve().parents[3] / "styles"  # the source ch
 PACKAGED_STYLES = Path(__file__).resolve().parents[1] / "styles"
 
 
+# what people call a style -> the style file that is meant (used when no style has the name itself)
+ALIASES = {
+    "chicago": "chicago-author-date",
+    "chicago-notes": "chicago-notes-bibliography",
+    "harvard": "harvard-cite-them-right",
+    "mla": "modern-language-association",
+    "vancouver": "nlm-citation-sequence",
+    "nlm": "nlm-citation-sequence",
+    "ama": "american-medical-association",
+    "asa": "american-sociological-association",
+    "apsa": "american-political-science-association",
+    "acs": "american-chemical-society",
+    "turabian": "turabian-author-date",
+    "bluebook": "bluebook-law-review",
+}
+
+
 @dataclass(frozen=True)
 class StyleInfo:
     name: str
@@ -122,8 +139,10 @@ def find_style(name: str, cwd: Path | None = None) -> StyleInfo:
                 title, parent = _title_of(cand)
                 found = StyleInfo(key, title, cand, source, parent)
                 break
+        if found is None and key in ALIASES:
+            return find_style(ALIASES[key], cwd)
         if found is None:
-            raise StyleError(f"unknown style {raw!r}", hint=_did_you_mean(key, cwd))
+            raise StyleError(f"unknown style {raw!r}", hint=did_you_mean(key, cwd))
         info = found
     if info.parent:
         try:
@@ -135,8 +154,8 @@ def find_style(name: str, cwd: Path | None = None) -> StyleInfo:
     return info
 
 
-def _did_you_mean(key: str, cwd: Path | None) -> str:
-    names = [s.name for s in iter_styles(cwd)]
+def did_you_mean(key: str, cwd: Path | None) -> str:
+    names = [s.name for s in iter_styles(cwd)] + sorted(ALIASES)
     close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
     if not close:
         close = [n for n in names if key in n][:3]
@@ -146,7 +165,7 @@ def _did_you_mean(key: str, cwd: Path | None) -> str:
 
 
 def parse_style_file(path: Path):  # -> lxml root with refkit element classes
-    from refkit.format.engine import make_parser
+    from refkit.format.csl import make_parser
     try:
         tree = etree.parse(str(path), make_parser())
     except etree.XMLSyntaxError as e:
@@ -157,5 +176,18 @@ def parse_style_file(path: Path):  # -> lxml root with refkit element classes
     root = tree.getroot()
     if not isinstance(root.tag, str) or etree.QName(root).namespace != NS or etree.QName(root).localname != "style":
         raise StyleError(f"{path} is not a CSL style (no <style> element in the CSL namespace)",
+                         hint="a CSL file starts with <style xmlns=\"http://purl.org/net/xbiblio/csl\" ...>")
+    return root
+
+
+def parse_style_text(text: str):  # -> lxml root with refkit element classes
+    """A style given as XML text (tests, embedded styles)."""
+    from refkit.format.csl import make_parser
+    try:
+        root = etree.fromstring(text.strip().encode("utf-8"), make_parser())
+    except etree.XMLSyntaxError as e:
+        raise StyleError(f"not a valid CSL style: {e.msg} (line {e.lineno})", hint="fix the XML") from None
+    if not isinstance(root.tag, str) or etree.QName(root).namespace != NS or etree.QName(root).localname != "style":
+        raise StyleError("not a CSL style (no <style> element in the CSL namespace)",
                          hint="a CSL file starts with <style xmlns=\"http://purl.org/net/xbiblio/csl\" ...>")
     return root
