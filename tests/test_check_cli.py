@@ -106,6 +106,7 @@ def test_github_annotations_point_at_the_line(web, tmp_path, monkeypatch):
     first = r.stdout.splitlines()[0]
     assert first.startswith(f"::error file={p},line=6,title=Dead link::b: ")
     assert "not found (HTTP 404)" in first
+    assert r.stdout.splitlines()[-1] == "2 links: 1 alive, 1 dead"
     assert "| dead | b |" in summary.read_text(encoding="utf-8")
 
 
@@ -120,6 +121,8 @@ def test_sarif(web, tmp_path, monkeypatch):
     assert res["ruleId"] == "dead-link" and res["level"] == "error"
     loc = res["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "refs.bib" and loc["region"]["startLine"] == 6
+    assert res["properties"]["key"] == "b" and res["properties"]["status"] == 404
+    assert doc["runs"][0]["tool"]["driver"]["rules"][res["ruleIndex"]]["id"] == "dead-link"
     assert p.exists()
 
 

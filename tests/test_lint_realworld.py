@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHARED
 from refkit.io import read_input
 from refkit.manage import keys
 from refkit.manage.lint import apply_fixes, lint_texts
@@ -14,14 +15,8 @@ from refkit.manage.lint_scan import scan
 from refkit.manage.lint_tables import RULES
 from refkit.manage.tidy import TidyOptions, tidy_text
 
-ROOT = Path(__file__).resolve().parents[1]
-# the shared folder sits beside the repository (CI); in a worktree it may sit one level further up
-CANDIDATES = [ROOT.parent / "shared" / "realworld", ROOT.parents[1] / "shared" / "realworld"]
-REAL = next((p for p in CANDIDATES if p.is_dir()), None)
-BIBS = sorted((REAL / "bib").glob("*.bib")) if REAL else []
-BBT = sorted((REAL / "bbt-import").glob("*.bib")) if REAL else []
-
-needs_real = pytest.mark.skipif(REAL is None, reason="../shared/realworld is not present")
+# the file names are listed when tests are collected; each test finds them through the `shared` fixture
+BIBS = sorted(p.name for p in (SHARED / "realworld" / "bib").glob("*.bib"))
 
 
 def entries(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -30,10 +25,16 @@ def entries(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
             for b in scan(text).entries]
 
 
-@needs_real
-@pytest.mark.parametrize("path", BIBS, ids=lambda p: p.name)
-def test_real_bib(path):
-    text, name, _ = read_input(path)
+def real(shared: Path) -> Path:
+    folder = shared / "realworld"
+    if not folder.is_dir():
+        pytest.skip("../shared/realworld is not present")
+    return folder
+
+
+@pytest.mark.parametrize("bib_name", BIBS)
+def test_real_bib(shared, bib_name):
+    text, name, _ = read_input(real(shared) / "bib" / bib_name)
     findings = lint_texts([(name, text)])[0].findings
     for f in findings:
         assert f.rule in RULES and f.line and f.line >= 1 and f.severity in ("error", "warning", "info")
@@ -59,10 +60,9 @@ def test_real_bib(path):
     assert len(set(new_keys)) == len(new_keys)
 
 
-def test_treewidth_macros_come_from_the_strings_file():
-    if REAL is None:
-        pytest.skip("../shared/realworld is not present")
-    strings, papers = REAL / "bib" / "biber-etc-definitions-strings.bib", REAL / "bib" / "biber-etc-papers-treewidth.bib"
+def test_treewidth_macros_come_from_the_strings_file(shared):
+    folder = real(shared) / "bib"
+    strings, papers = folder / "biber-etc-definitions-strings.bib", folder / "biber-etc-papers-treewidth.bib"
     alone = lint_texts([(str(papers), read_input(papers)[0])])[0].findings
     both = lint_texts([(str(strings), read_input(strings)[0]), (str(papers), read_input(papers)[0])])
     together = [f for lf in both for f in lf.findings]
@@ -70,10 +70,11 @@ def test_treewidth_macros_come_from_the_strings_file():
     assert sum(f.rule == "undefined-macro" for f in together) < 10
 
 
-@needs_real
-def test_bbt_import_files():
+def test_bbt_import_files(shared):
     opts = TidyOptions(sort="author", encoding="unicode")
-    for path in BBT:
+    paths = sorted((real(shared) / "bbt-import").glob("*.bib"))
+    assert paths
+    for path in paths:
         text, name, _ = read_input(path)
         lint_texts([(name, text)])
         once = tidy_text(text, opts).text

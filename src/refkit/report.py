@@ -1,9 +1,13 @@
 """The generic findings report: a list of :class:`refkit.errors.Problem` as text, JSON, GitHub workflow
 annotations or SARIF 2.1.0.
 
-Any command that reports problems about files (lint today; check could too) renders through here. A
-problem may carry a fix description in a ``fix`` attribute (see :class:`refkit.manage.lint.Finding`);
-plain problems have none. Each renderer is ``(problems, meta) -> str`` in :data:`RENDERERS`.
+Every command that reports problems about files renders its GitHub annotations and SARIF through here
+(lint, tidy and keys use every format; check keeps its own text, JSON, JUnit and Markdown and turns its
+links into problems for ``github`` and ``sarif``). A problem may carry optional attributes beyond
+:class:`Problem`'s: ``fix`` (a description of the fix, see :class:`refkit.manage.lint.Finding`),
+``properties`` (a dict of extra SARIF result properties) and ``fingerprints`` (SARIF
+``partialFingerprints``); plain problems have none. Each renderer is ``(problems, meta) -> str`` in
+:data:`RENDERERS`.
 """
 
 from __future__ import annotations
@@ -30,6 +34,14 @@ class ReportMeta:
     rules: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, object] = field(default_factory=dict)  # more summary figures (e.g. fixed: 3)
     noun: str = ""  # e.g. "entry to tidy": the text summary then counts these instead of severities
+    # all optional, for a command with its own conventions (the defaults are lint's output):
+    summary_text: str = ""  # replaces the computed summary line (text, github)
+    titles: Mapping[str, str] = field(default_factory=dict)  # rule -> annotation title (github)
+    tool: str = ""  # the SARIF driver name; default "refkit <command>"
+    information_uri: str = ""  # the SARIF driver's informationUri
+    help_uri: str = ""  # every SARIF rule's helpUri (the command's documentation)
+    rule_levels: Mapping[str, str] = field(default_factory=dict)  # rule -> default severity (SARIF)
+    uri_base: bool = False  # SARIF: paths under the working folder are relative to %SRCROOT%
 
 
 def fix_of(p: Problem) -> str | None:
@@ -51,6 +63,8 @@ def summary(problems: Sequence[Problem], meta: ReportMeta) -> dict[str, object]:
 
 
 def summary_line(problems: Sequence[Problem], meta: ReportMeta) -> str:
+    if meta.summary_text:
+        return meta.summary_text
     s = summary(problems, meta)
 
     def n(k: str, word: str) -> str:
@@ -109,7 +123,8 @@ def render_github(problems: Sequence[Problem], meta: ReportMeta) -> str:
             props.append(f"file={_gh_escape(p.file, True)}")
         if p.line:
             props.append(f"line={p.line}")
-        props.append(f"title={_gh_escape(f'refkit {meta.command}: {p.rule}', True)}")
+        title = meta.titles.get(p.rule) or f"refkit {meta.command}: {p.rule}"
+        props.append(f"title={_gh_escape(title, True)}")
         msg = (f"{p.key}: " if p.key and p.key not in p.message else "") + p.message
         fix = fix_of(p)
         if fix:
@@ -132,27 +147,52 @@ def _uri(path: str) -> str:
     return p.as_posix()
 
 
+def _artifact(path: str, meta: ReportMeta) -> dict[str, str]:
+    uri = _uri(path)
+    if meta.uri_base and not uri.startswith(("file:", "../")) and uri != "..":
+        return {"uri": uri, "uriBaseId": "SRCROOT"}
+    return {"uri": uri}
+
+
+def _sarif_rule(rule: str, meta: ReportMeta) -> dict[str, object]:
+    d: dict[str, object] = {"id": rule, "shortDescription": {"text": meta.rules.get(rule, rule)}}
+    if meta.help_uri:
+        d["helpUri"] = meta.help_uri
+    if rule in meta.rule_levels:
+        d["defaultConfiguration"] = {"level": _SARIF_LEVEL.get(meta.rule_levels[rule], "warning")}
+    return d
+
+
 def render_sarif(problems: Sequence[Problem], meta: ReportMeta) -> str:
     rule_ids = sorted(set(meta.rules) | {p.rule for p in problems})
     index = {r: i for i, r in enumerate(rule_ids)}
-    rules = [{"id": r, "shortDescription": {"text": meta.rules.get(r, r)}} for r in rule_ids]
+    rules = [_sarif_rule(r, meta) for r in rule_ids]
     results = []
     for p in problems:
         res: dict[str, object] = {"ruleId": p.rule, "ruleIndex": index[p.rule],
                                   "level": _SARIF_LEVEL.get(p.severity, "warning"),
                                   "message": {"text": p.message + (f" (fix: {fix_of(p)})" if fix_of(p) else "")}}
         if p.file:
-            loc: dict[str, object] = {"artifactLocation": {"uri": _uri(p.file)}}
+            loc: dict[str, object] = {"artifactLocation": _artifact(p.file, meta)}
             if p.line:
                 loc["region"] = {"startLine": p.line}
             res["locations"] = [{"physicalLocation": loc}]
-        if p.key:
-            res["properties"] = {"key": p.key}
+        fingerprints = getattr(p, "fingerprints", None)
+        if fingerprints:
+            res["partialFingerprints"] = dict(fingerprints)
+        props = {**({"key": p.key} if p.key else {}), **(getattr(p, "properties", None) or {})}
+        if props:
+            res["properties"] = props
         results.append(res)
-    doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0",
-           "runs": [{"tool": {"driver": {"name": f"refkit {meta.command}", "version": __version__,
-                                         "rules": rules}},
-                     "results": results}]}
+    driver: dict[str, object] = {"name": meta.tool or f"refkit {meta.command}", "version": __version__}
+    if meta.information_uri:
+        driver["informationUri"] = meta.information_uri
+    driver["rules"] = rules
+    run: dict[str, object] = {"tool": {"driver": driver}}
+    if meta.uri_base:
+        run["originalUriBaseIds"] = {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}}
+    run["results"] = results
+    doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 

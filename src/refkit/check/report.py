@@ -1,28 +1,31 @@
 """Renderers for a :class:`CheckReport`: plain text, JSON, JUnit XML, GitHub annotations, SARIF, Markdown.
 
 Each renderer is a function ``(report, show_all) -> str`` registered in :data:`RENDERERS`; the
-rich table for terminals is drawn by the CLI from the same results.
+rich table for terminals is drawn by the CLI from the same results. GitHub annotations and SARIF are
+written by the shared findings layer :mod:`refkit.report`, from the links as :class:`Problem` objects.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from refkit import __version__
+from refkit import report as findings
 from refkit.check.verdict import CheckReport, LinkResult, Verdict
+from refkit.errors import Problem
+from refkit.report import ReportMeta
 
 JSON_SCHEMA_VERSION = 1
 
-_LEVEL = {Verdict.DEAD: "error", Verdict.MALFORMED: "error", Verdict.UNSURE: "warning",
-          Verdict.MOVED: "warning", Verdict.SKIPPED: "note", Verdict.ALIVE: "note"}
-_TITLE = {Verdict.DEAD: "Dead link", Verdict.MALFORMED: "Malformed link", Verdict.UNSURE: "Link not verified",
-          Verdict.MOVED: "Link moved", Verdict.SKIPPED: "Link not checked", Verdict.ALIVE: "Link alive"}
-_RULES = {Verdict.DEAD: "dead-link", Verdict.MALFORMED: "malformed-link", Verdict.UNSURE: "unverified-link",
-          Verdict.MOVED: "moved-link", Verdict.SKIPPED: "skipped-link", Verdict.ALIVE: "alive-link"}
+SEVERITY = {Verdict.DEAD: "error", Verdict.MALFORMED: "error", Verdict.UNSURE: "warning",
+            Verdict.MOVED: "warning", Verdict.SKIPPED: "info", Verdict.ALIVE: "info"}
+TITLE = {Verdict.DEAD: "Dead link", Verdict.MALFORMED: "Malformed link", Verdict.UNSURE: "Link not verified",
+         Verdict.MOVED: "Link moved", Verdict.SKIPPED: "Link not checked", Verdict.ALIVE: "Link alive"}
+RULES = {Verdict.DEAD: "dead-link", Verdict.MALFORMED: "malformed-link", Verdict.UNSURE: "unverified-link",
+         Verdict.MOVED: "moved-link", Verdict.SKIPPED: "skipped-link", Verdict.ALIVE: "alive-link"}
 
 
 def link_text(r: LinkResult) -> str:
@@ -114,66 +117,42 @@ def render_junit(report: CheckReport, show_all: bool = True) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _gh_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+@dataclass
+class LinkProblem(Problem):
+    """A link that needs attention, as a finding for :mod:`refkit.report`'s GitHub and SARIF writers."""
+
+    properties: dict[str, object] = field(default_factory=dict)
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
 
-def _gh_prop(s: str) -> str:
-    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+def problems(report: CheckReport, show_all: bool = False) -> list[Problem]:
+    """Each shown link as a :class:`Problem`: rule ``dead-link`` etc., severity from the verdict and the
+    one-line message of the text report."""
+    return [LinkProblem(message(r), r.link.file, r.link.line or None, RULES[r.verdict], SEVERITY[r.verdict],
+                        r.link.key,
+                        properties={"verdict": r.verdict.value, "status": r.outcome.status,
+                                    "final_url": r.outcome.final_url, "suggestion": r.outcome.suggestion},
+                        fingerprints={"refkitLink/v1": f"{r.link.key}|{link_text(r)}"})
+            for r in _shown(report, show_all)]
+
+
+def report_meta(report: CheckReport) -> ReportMeta:
+    """Check's conventions for the shared writers: its rules, titles, summary line and SARIF tool name."""
+    return ReportMeta("check", sorted({r.link.file for r in report.results}),
+                      rules={RULES[v]: TITLE[v] for v in Verdict}, summary_text=report.summary(),
+                      titles={RULES[v]: TITLE[v] for v in Verdict}, tool="refkit",
+                      information_uri="https://pypi.org/project/refkit/",
+                      rule_levels={RULES[v]: SEVERITY[v] for v in Verdict}, uri_base=True)
 
 
 def render_github(report: CheckReport, show_all: bool = False) -> str:
     """GitHub Actions workflow commands: an annotation on the entry's line for each problem."""
-    cmd = {"error": "error", "warning": "warning", "note": "notice"}
-    lines = []
-    for r in _shown(report, show_all):
-        props = [f"file={_gh_prop(r.link.file)}"]
-        if r.link.line:
-            props.append(f"line={r.link.line}")
-        props.append(f"title={_gh_prop(_TITLE[r.verdict])}")
-        lines.append(f"::{cmd[_LEVEL[r.verdict]]} {','.join(props)}::{_gh_data(message(r))}")
-    lines.append(report.summary())
-    return "\n".join(lines) + "\n"
-
-
-def _artifact(file: str) -> dict[str, str]:
-    """Relative to the working folder (the repository root in CI) when the file is inside it."""
-    try:
-        p = Path(file).resolve().relative_to(Path.cwd().resolve())
-        return {"uri": p.as_posix(), "uriBaseId": "SRCROOT"}
-    except (ValueError, OSError):
-        return {"uri": Path(file).resolve().as_uri() if Path(file).is_absolute() else Path(file).as_posix()}
+    return findings.render_github(problems(report, show_all), report_meta(report))
 
 
 def render_sarif(report: CheckReport, show_all: bool = False) -> str:
     """SARIF 2.1.0 for code scanning: a result per problem at the entry's line."""
-    rules = [{"id": _RULES[v], "name": _TITLE[v].replace(" ", ""),
-              "shortDescription": {"text": _TITLE[v]},
-              "defaultConfiguration": {"level": _LEVEL[v]}} for v in Verdict]
-    index = {v: i for i, v in enumerate(Verdict)}
-    results = []
-    for r in _shown(report, show_all):
-        region = {"startLine": r.link.line} if r.link.line else {}
-        results.append({
-            "ruleId": _RULES[r.verdict], "ruleIndex": index[r.verdict], "level": _LEVEL[r.verdict],
-            "message": {"text": message(r)},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.link.file),
-                                                **({"region": region} if region else {})}}],
-            "partialFingerprints": {"refkitLink/v1": f"{r.link.key}|{link_text(r)}"},
-            "properties": {"verdict": r.verdict.value, "status": r.outcome.status,
-                           "final_url": r.outcome.final_url, "suggestion": r.outcome.suggestion},
-        })
-    doc = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "refkit", "version": __version__,
-                                "informationUri": "https://pypi.org/project/refkit/", "rules": rules}},
-            "originalUriBaseIds": {"SRCROOT": {"uri": Path(os.getcwd()).as_uri() + "/"}},
-            "results": results,
-        }],
-    }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return findings.render_sarif(problems(report, show_all), report_meta(report))
 
 
 def _md(s: str) -> str:

@@ -8,10 +8,11 @@ from typing import Any
 
 import click
 
-from refkit.cli.output import console, warn
+from refkit.cli.output import console, format_option, warn
 from refkit.errors import RefkitError
 
-FORMATS = ["text", "json", "junit", "github", "sarif", "markdown"]
+# text is a table on a terminal; github writes annotations (and a job summary), the rest are files for tools
+FORMATS = ("text", "json", "junit", "github", "sarif", "markdown")
 
 
 def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
@@ -68,8 +69,7 @@ def _table(report, show_all: bool):
 
 @click.command("check")
 @click.argument("files", nargs=-1, metavar="[FILE.bib|FILE.json ...]")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format: a table on a terminal, or json, junit, github (annotations), sarif, markdown.")
+@format_option(*FORMATS)
 @click.option("-o", "--output", metavar="OUT", help="Write the report here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--all", "show_all", is_flag=True, help="List alive links too (text, markdown, github, sarif).")
@@ -108,6 +108,9 @@ def check_command(files: tuple[str, ...], fmt: str, output: str | None, force: b
     Verdicts: alive; moved (permanent redirect: cite the new URL); dead; malformed (cannot be
     requested as written, with a suggested repair); can't tell (bot protection, rate limits,
     timeouts, no network); skipped (not an HTTP link).
+
+    Formats: text (a table on a terminal), json, junit, github (annotations on the entries' lines,
+    and a job summary in $GITHUB_STEP_SUMMARY), sarif (code scanning), markdown.
 
     Exit codes: 0 all alive (moved links are warnings), 1 something dead or malformed,
     3 only can't-tell problems, 2 usage or input error.
