@@ -39,11 +39,15 @@ def read_case(path: Path) -> tuple[str, list[dict[str, Any]]]:
     return bib, list(data.get("references", []) if isinstance(data, dict) else [])
 
 
+DATES = {"issued", "accessed", "event-date", "original-date", "submitted"}
+
+
 def norm_text(s: str, title: bool = False) -> str:
     s = re.sub(r"\[([^\[\]]*)\]\{\.[\w-]+\}", r"\1", s)  # [x]{.nocase}
     s = re.sub(r"<span class=\"nocase\">(.*?)</span>", r"\1", s)
     s = s.replace("{", "").replace("}", "")
-    s = re.sub(r"(?<!\\)[*_]", "", s)
+    s = re.sub(r"(?<!\\)[*_~^]", "", s)
+    s = s.replace("---", "—").replace("--", "–")
     s = re.sub(r"\\(.)", r"\1", s)
     s = s.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\u2009": " "}))
     s = " ".join(s.split())
@@ -55,6 +59,8 @@ def norm(field: str, value: Any) -> Any:
         return [norm(field, v) for v in value]
     if isinstance(value, dict):
         return {k: norm(k, v) for k, v in sorted(value.items())}
+    if field in DATES:
+        return str(value).replace("\\", "")
     return norm_text(str(value), field in TITLES)
 
 

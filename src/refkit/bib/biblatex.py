@@ -319,8 +319,6 @@ def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int
     eprint, etype = f.get("eprint", "").strip(), f.get("eprinttype", "").strip().lower()
     if eprint and etype in EPRINT_URLS and "URL" not in ref.fields:
         ref.fields["URL"] = EPRINT_URLS[etype] + eprint
-    if eprint and etype == "arxiv":
-        ref.fields.setdefault("number", f"arXiv:{eprint}") if et in ("misc", "unpublished", "online") else None
     # everything else with a CSL name
     for k, csl in FIELD_TO_CSL.items():
         if csl in ref.fields or not get(k):

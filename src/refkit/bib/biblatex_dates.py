@@ -17,7 +17,8 @@ MONTH_NAMES = {
     "nov": 11, "dec": 12, "janv": 1, "févr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7,
     "août": 8, "sept": 9, "okt": 10, "dez": 12, "mär": 3, "märz": 3, "juni": 6, "juli": 7,
 }
-_ONE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[\d:]+Z?)?\s*([~?%]?)$")
+_ONE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[\d:]+Z?)?\s*([~?%]*)$")
+_UNSPECIFIED = re.compile(r"^(\d{1,3})([uX]+)$")
 
 
 def month_number(text: str) -> int | None:
@@ -48,7 +49,7 @@ def _one(text: str) -> tuple[tuple[int, ...], bool, int] | None:
             if not 1 <= d <= 31 or season:
                 return None
             parts.append(d)
-    return tuple(parts), bool(m.group(4)), season
+    return tuple(parts), "~" in m.group(4) or "%" in m.group(4), season
 
 
 def parse_date(text: str) -> Date | None:
@@ -56,12 +57,16 @@ def parse_date(text: str) -> Date | None:
     t = text.strip().replace("\u00a0", "~")
     if not t:
         return None
+    u = _UNSPECIFIED.match(t)
+    if u:  # "19uu": some year of the 1900s
+        lo, n = int(u.group(1)), len(u.group(2))
+        return Date(start=(lo * 10 ** n,), end=(lo * 10 ** n + 10 ** n - 1,))
     if "/" in t:
         a, b = (x.strip() for x in t.split("/", 1))
         first = _one(a) if a not in ("", "..") else None
         if first is None:
             return None
-        if b in ("", ".."):
+        if b in ("", "..", "open", "unknown"):
             return Date(start=first[0], end=(0,), circa=first[1], season=first[2])
         second = _one(b)
         if second is None:
@@ -80,10 +85,10 @@ def parse_year(year: str, month: str = "", day: str = "", endyear: str = "") -> 
         return None
     m = re.fullmatch(r"(-?\d{1,4})\s*(?:--?|–|—|/)\s*(\d{2}|\d{4})", y)  # 1998--1999, 2020/21
     if m:
-        end = m.group(2)
-        if len(end) == 2:
-            end = m.group(1)[:2] + end
-        return Date(start=(int(m.group(1)),), end=(int(end),))
+        last = m.group(2)
+        if len(last) == 2:
+            last = m.group(1)[:2] + last
+        return Date(start=(int(m.group(1)),), end=(int(last),))
     m = re.fullmatch(r"(-?\d{1,4})\s*([~?%]?)", y)
     if not m:
         d = parse_date(y)

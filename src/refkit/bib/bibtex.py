@@ -113,6 +113,9 @@ class _Scanner:
             self.pos = m.end()
             self.skip_ws()
             if self.pos >= len(t) or t[self.pos] not in "{(":
+                if kind == "comment":  # "@comment text": the rest of the line is a comment
+                    nl = t.find("\n", self.pos)
+                    self.pos = len(t) if nl < 0 else nl + 1
                 continue  # an @ in running text (an e-mail address in a comment)
             close = "}" if t[self.pos] == "{" else ")"
             self.pos += 1
@@ -128,7 +131,7 @@ class _Scanner:
 
     def _junk(self, a: int, b: int) -> None:
         """Text between entries is a comment for BibTeX; a field there is named as lost."""
-        chunk = self.text[a:b]
+        chunk = re.sub(r"%[^\n]*", lambda m: " " * len(m.group(0)), self.text[a:b])
         m = re.search(r"(?:^|[,\n])\s*([A-Za-z][\w-]*)\s*=\s*[{\"\d]", chunk)
         if m:
             self.warn(f"field {m.group(1)!r} outside any entry is ignored", a + m.start(1))
@@ -227,7 +230,9 @@ class _Scanner:
                 continue
             self.pos += 1
             value = self._value(close, name, at, stop)
-            if name in pend.parts:
+            if name == "keywords" and name in pend.parts:  # repeated keywords add up
+                pend.parts[name] = pend.parts[name] + [("str", ", ")] + value
+            elif name in pend.parts:
                 self.warn(f"entry {key or '?'!r}: field {name!r} given twice; the first is kept", fpos,
                           rule="duplicate-field", key=key or None)
             else:

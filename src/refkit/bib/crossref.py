@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 NOT_INHERITED = {"ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label",
                  "options", "presort", "related", "relatedoptions", "relatedstring", "relatedtype",
                  "shorthand", "shorthandintro", "sortkey"}
-_NO_TITLE = {"shorttitle": [], "sorttitle": [], "indextitle": [], "indexsorttitle": []}
+_NO_TITLE: dict[str, list[str]] = {"shorttitle": [], "sorttitle": [], "indextitle": [], "indexsorttitle": []}
 _MAIN = {"title": ["maintitle"], "subtitle": ["mainsubtitle"], "titleaddon": ["maintitleaddon"], **_NO_TITLE}
 _BOOK = {"title": ["booktitle"], "subtitle": ["booksubtitle"], "titleaddon": ["booktitleaddon"], **_NO_TITLE}
 _JOURNAL = {"title": ["journaltitle"], "subtitle": ["journalsubtitle"], **_NO_TITLE}

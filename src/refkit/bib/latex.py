@@ -38,6 +38,14 @@ BIBSTRINGS = {
     "thesis": "thesis", "review": "review", "edition": "edition", "jourser": "series",
     "library": "library", "abstract": "abstract", "annotation": "annotations", "commonera": "Common Era",
     "beforecommonera": "Before Common Era", "reprint": "reprint", "and": "and", "in": "in",
+    "patreqfr": "French patent request", "patrequk": "British patent request",
+    "patreqjp": "Japanese patent request", "countryde": "Germany", "countryeu": "European Union",
+    "countryep": "European Union", "countryfr": "France", "countryuk": "United Kingdom",
+    "countryus": "United States of America", "countryjp": "Japan", "countryca": "Canada",
+    "countryau": "Australia", "countrych": "Switzerland", "countryit": "Italy", "countryes": "Spain",
+    "countrynl": "Netherlands", "countryse": "Sweden", "countryat": "Austria", "countrycn": "China",
+    "countrydk": "Denmark", "countryfi": "Finland", "countryno": "Norway", "countrybe": "Belgium",
+    "countrywo": "World Intellectual Property Organization", "countryil": "Israel",
     "urlseen": "visited on", "version": "version", "by": "by", "see": "see", "ibidem": "ibidem",
 }
 
@@ -64,6 +72,14 @@ def _bibstring(node: Any, l2tobj: Any) -> str:
     return BIBSTRINGS.get(key.lower(), key)
 
 
+FORMAT_MACROS = {"emph", "textit", "textbf", "textsc", "textsf", "textrm", "texttt", "textup", "textnormal",
+                 "mkbibemph", "mkbibitalic", "mkbibbold", "mkbibquote", "enquote", "textsl", "mkbibacro"}
+_WORDS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
+          "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt", "hyphen": "-", "slash": "/", "textslash": "/",
+          "break": " ", "newblock": " ", "allowbreak": "", "nobreakdash": "", "textendash": "–",
+          "textemdash": "—", "textquotesingle": "'", "textquotedbl": '"', "textasciigrave": "`"}
+
+
 def _walker_db() -> Any:
     db = latexwalker.get_default_latex_context_db()
     one = ["mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold", "mkbibparens", "mkbibbrackets",
@@ -72,7 +88,8 @@ def _walker_db() -> Any:
            "ensuremath", "textsubscript", "textsuperscript", "path", "doi", "mathrm", "mathit", "mathbf",
            "mathcal", "mathsf", "mathtt", "text", "texorpdfstring"]
     db.add_context_category("refkit", prepend=True,
-                            macros=[MacroSpec(n, "{{" if n == "texorpdfstring" else "{") for n in one],
+                            macros=[MacroSpec(n, {"texorpdfstring": "{{", "enquote": "*{"}.get(n, "{"))
+                                    for n in one] + [MacroSpec(n, "") for n in _WORDS],
                             specials=[SpecialsSpec("`"), SpecialsSpec("'")])
     return db
 
@@ -81,7 +98,9 @@ def _text_db() -> Any:
     db = get_default_latex_context_db()
     db.add_context_category("refkit", prepend=True, macros=[
         MacroTextSpec("mkbibquote", simplify_repl="“%(1)s”"),
-        MacroTextSpec("enquote", simplify_repl="“%(1)s”"),
+        MacroTextSpec("enquote", simplify_repl=lambda n, l2tobj: ("‘%s’" if n.nodeargd.argnlist[0] else "“%s”")
+                      % l2tobj.node_arg_to_text(n, 1)),
+        *(MacroTextSpec(k, simplify_repl=v) for k, v in _WORDS.items()),
         MacroTextSpec("mkbibparens", simplify_repl="(%(1)s)"),
         MacroTextSpec("mkbibbrackets", simplify_repl="[%(1)s]"),
         MacroTextSpec("noopsort", discard=True),
@@ -121,11 +140,15 @@ class _Text(LatexNodes2Text):  # type: ignore[misc]
         return "{" + contents + "}" if protects else contents
 
     def macro_node_to_text(self, node: Any) -> str:
-        self.depth += 1  # a macro's argument is not a case-protecting group
+        top = self.depth == 0
+        self.depth += 1  # an accent's argument is not a case-protecting group
         try:
-            return str(super().macro_node_to_text(node))
+            out = str(super().macro_node_to_text(node))
         finally:
             self.depth -= 1
+        if top and node.macroname in FORMAT_MACROS and any(c.isalpha() for c in out):
+            return "{" + out + "}"  # BibTeX protects the braced argument of \emph{...} as any group
+        return out
 
     def math_node_to_text(self, node: Any) -> str:
         self.depth += 1  # braces inside math do not protect case
@@ -191,8 +214,9 @@ def _decode(value: str) -> str:
 
 def _braces(s: str) -> str:
     """Without macros: keep top-level groups that hold letters, drop the rest of the braces."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(s):
+    out: list[str] = []
+    depth, start = 0, 0
+    for ch in s:
         if ch == "{":
             if depth == 0:
                 start = len(out)
