@@ -33,6 +33,7 @@ SENTENCE_CASE = ("auto", "always", "never")
 
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]", re.M)
 _NAME = re.compile(r"[^\s\"#%'(),={}@]+")
+_SWALLOWED = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*(?:\{|\"|\d+[ \t]*,|\d+[ \t]*$)", re.M)
 _LOOKS_LIKE_FIELD = re.compile(r"([^\s\"#%'(),={}@]+)\s*=")
 
 
@@ -111,10 +112,12 @@ class _Scanner:
                 continue
             kind = m.group(0).lower()
             self.pos = m.end()
-            self.skip_ws()
+            after = self.pos
+            while self.pos < len(t) and t[self.pos].isspace():
+                self.pos += 1
             if self.pos >= len(t) or t[self.pos] not in "{(":
                 if kind == "comment":  # "@comment text": the rest of the line is a comment
-                    nl = t.find("\n", self.pos)
+                    nl = t.find("\n", after)
                     self.pos = len(t) if nl < 0 else nl + 1
                 continue  # an @ in running text (an e-mail address in a comment)
             close = "}" if t[self.pos] == "{" else ")"
@@ -247,7 +250,7 @@ class _Scanner:
 
     def _stray_fields(self, pend: _Pending, stop: int) -> bool:
         """``title = {A}}, year = 2020}``: an extra '}' closed the entry early. Read on into it."""
-        m = re.compile(r"[ \t]*,?\s*([^\s\"#%'(),={}@]+)\s*=").match(self.text, self.pos)
+        m = re.compile(r"[ \t]*,\s*([^\s\"#%'(),={}@]+)\s*=").match(self.text, self.pos)
         if not m or self.pos >= stop:
             return False
         self.warn(f"entry {pend.key or '?'!r}: an extra '}}' closes it early; field {m.group(1)!r} "
@@ -299,8 +302,16 @@ class _Scanner:
             elif c == "}":
                 if depth == 0:
                     if opener == "{":
+                        value = t[start + 1:i]
+                        m = _SWALLOWED.search(value)
+                        if m:  # "title = {Open\n year = 2001}": the brace of title is missing
+                            self.warn(f"entry {self.cur_key!r}, field {name!r}: no closing brace before field "
+                                      f"{m.group(1)!r} (line {self.line(start + 1 + m.start(1))}); the value "
+                                      "is cut there", start, severity="error", key=self.cur_key)
+                            self.pos = start + 1 + m.start()
+                            return value[:m.start()].rstrip()
                         self.pos = i + 1
-                        return t[start + 1:i]
+                        return value
                     # a '}' too many inside "...": BibTeX would stop; keep reading the quoted text
                 else:
                     depth -= 1
