@@ -98,7 +98,11 @@ ENGLISH_VARIANTS = {"british": "en-GB", "uk": "en-GB", "american": "en-US", "us"
 def parse_names(value: str) -> list[Name]:
     """A BibTeX name list (LaTeX) -> names; ``and others`` becomes the et-al marker."""
     out: list[Name] = []
-    for person in split_multiple_persons_names(value.strip()):
+    value = value.strip()
+    trailing = re.search(r"(?:,\s*|\s+)et\.?\s+al\.?\s*$", value)
+    if trailing:  # "Smith, J. et al." -> Smith, J. and others
+        value = value[:trailing.start()] + " and others"
+    for person in split_multiple_persons_names(value):
         person = re.sub(r"\s+", " ", person.strip())
         if not person:
             continue

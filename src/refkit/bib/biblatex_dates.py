@@ -89,6 +89,9 @@ def parse_year(year: str, month: str = "", day: str = "", endyear: str = "") -> 
         if len(last) == 2:
             last = m.group(1)[:2] + last
         return Date(start=(int(m.group(1)),), end=(int(last),))
+    c = re.fullmatch(r"(?:c|ca|circa)\.?\s*(\d{3,4})", y, re.I)  # "c1980", "ca. 1980"
+    if c:
+        return Date(start=(int(c.group(1)),), circa=True)
     m = re.fullmatch(r"(-?\d{1,4})\s*([~?%]?)", y)
     if not m:
         d = parse_date(y)

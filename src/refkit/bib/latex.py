@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from pylatexenc import latexwalker
@@ -192,8 +193,27 @@ def decode(value: str) -> str:
     return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], s) if kept else s
 
 
+# one accented letter or escaped character: converted alone (cached), so that most values never need
+# a full parse: {\"o}, \'{e}, {\c c}, \&, {\ss}
+_SIMPLE = re.compile(r"""\{\\(?:[`'^"~=.]\s*(?:\{\\?[A-Za-z]\}|\\?[A-Za-z])|[uvHckrdb](?:\s+\\?[A-Za-z]|\{\\?[A-Za-z]\})|(?:ss|ae|AE|oe|OE|o|O|aa|AA|l|L|i|j)(?![A-Za-z])\s*)\}"""
+                     r"""|\\(?:[`'^"~=.]\s*(?:\{\\?[A-Za-z]\}|\\?[A-Za-z](?![A-Za-z]))|[uvHckrdb]\{\\?[A-Za-z]\}|[&%#_$])""")
+
+
+@lru_cache(maxsize=4096)
+def _one(token: str) -> str:
+    l2t, wdb = _converter()
+    inner = token[1:-1] if token.startswith("{") and token.endswith("}") else token
+    try:
+        return str(l2t.nodelist_to_text(latexwalker.LatexWalker(inner, latex_context=wdb).get_latex_nodes()[0]))
+    except Exception:
+        return inner
+
+
+@lru_cache(maxsize=1 << 16)
 def _decode(value: str) -> str:
     s = value
+    if "\\" in s and "$" not in s:
+        s = _SIMPLE.sub(lambda m: _one(m.group(0)), s)
     if "\\" in s or "$" in s:
         if "$" in s:
             s = re.sub(r"(?<!\\)\$([^$]*)\$", _math, s)
