@@ -8,6 +8,7 @@ import pytest
 from refkit.bib import bibtex, latex
 from refkit.bib.biblatex_dates import parse_date, parse_year
 from refkit.bib.titlecase import is_title_case, to_sentence_case
+from refkit.errors import BibtexError
 
 
 def one(text: str, **kw):
@@ -57,6 +58,20 @@ def test_parentheses_comment_preamble_string_and_month_macros():
     assert problems == []
     assert (csl["container-title"], csl["issued"], csl["page"]) == ("Journal of Things",
                                                                      {"date-parts": [[2001, 8]]}, "1-5")
+
+
+def test_a_plain_text_list_is_sent_to_refkit_parse():
+    with pytest.raises(BibtexError) as e:
+        bibtex.load("Smith, J. (2020). A title. Journal, 1, 2-3.\nDoe, A. (2019). Another.\n", source="refs.txt")
+    assert "plain-text reference list" in e.value.message and "refkit parse refs.txt" in e.value.hint
+
+
+def test_strict_turns_any_error_into_a_failure():
+    text = "@article{a, title={A}}\n@article{b, year = {2020} volume = {3}}"
+    refs, problems = bibtex.load(text)
+    assert len(refs) == 2 and problems[0].severity == "error"
+    with pytest.raises(BibtexError):
+        bibtex.load(text, strict=True)
 
 
 def test_macros_and_crossref_parents_may_live_in_another_file():

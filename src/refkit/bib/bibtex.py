@@ -33,7 +33,14 @@ SENTENCE_CASE = ("auto", "always", "never")
 
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]", re.M)
 _NAME = re.compile(r"[^\s\"#%'(),={}@]+")
-_SWALLOWED = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*(?:\{|\"|\d+[ \t]*,|\d+[ \t]*$)", re.M)
+# a value that runs on into "\n  year = 2001": its closing brace is missing (known field names only, so
+# that "N = 30," in an abstract is not taken for a field)
+_FIELD_NAMES = ("author|editor|title|subtitle|booktitle|journal|journaltitle|year|date|month|volume|number|"
+                "pages|publisher|address|location|institution|school|organization|series|edition|chapter|"
+                "note|url|doi|isbn|issn|abstract|keywords|type|howpublished|urldate|eprint|file|language|"
+                "langid|crossref|issue|translator|annote")
+_SWALLOWED = re.compile(r"\n[ \t]*(" + _FIELD_NAMES + r")[ \t]*=[ \t]*(?:\{|\"|\d+[ \t]*,|\d+[ \t]*$)",
+                        re.M | re.I)
 _LOOKS_LIKE_FIELD = re.compile(r"([^\s\"#%'(),={}@]+)\s*=")
 
 
@@ -442,6 +449,9 @@ def load(text: str, source: str | None = None, strict: bool = False, sentence_ca
     if errors and (strict or not any(r.id not in broken for r in refs)):
         p = errors[0]
         where = f"{source}:{p.line}" if source else f"line {p.line}"
+        if not refs and "@" not in text and len(text.strip().splitlines()) >= 1:
+            raise BibtexError(f"{source or 'the input'} has no BibTeX entries: it looks like a plain-text "
+                              "reference list", hint=f"turn it into BibTeX first: refkit parse {source or 'FILE'}")
         raise BibtexError(f"malformed BibTeX at {where}: {p.message}",
                           hint="check that every entry looks like @type{key, field = {value}, ...}")
     return refs, problems
