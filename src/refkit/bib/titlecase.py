@@ -142,7 +142,7 @@ def to_sentence_case(title: str, proper: set[str] | None = None) -> str:
 
 def proper_nouns_in(refs: list[Reference]) -> set[str]:
     """Words the file itself writes capitalised where case is not a title convention (inside
-    sentence-case titles, abstracts, notes; authors' family names), and never in lower case there.
+    sentence-case titles, abstracts, notes; authors' family names; places), and never in lower case there.
     A listed proper noun seen in lower case there ("may", "polish") is dropped as well: the set
     returned holds the capitalised forms to keep and the lower-case forms (prefixed '-') to veto."""
     cap: set[str] = set()
@@ -161,6 +161,8 @@ def proper_nouns_in(refs: list[Reference]) -> set[str]:
         for names in r.names.values():
             for n in names:
                 cap.update(x for x in re.split(r"[\s-]+", n.family) if _capitalised(x) and len(x) > 1)
+        for key in ("publisher-place", "event-place"):  # places are names
+            cap.update(w for w, _ in _words(r.fields.get(key, "")) if _capitalised(w) and len(w) > 2)
         for key in ("title", "volume-title"):
             t = r.fields.get(key, "")
             n_words, share = _case_ratio(t) if t else (0, 1.0)
