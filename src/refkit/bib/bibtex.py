@@ -9,6 +9,7 @@ key gets a suffix). Writing is :mod:`refkit.bib.bibtex_writer`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -81,7 +82,6 @@ class _Scanner:
         self._lines = [m.start() for m in re.finditer("\n", text)]
 
     def line(self, pos: int) -> int:
-        import bisect
         return bisect.bisect_left(self._lines, pos) + 1
 
     def warn(self, msg: str, pos: int, rule: str = "syntax", severity: str = "warning",
@@ -89,7 +89,6 @@ class _Scanner:
         self.problems.append(Problem(msg, self.source, self.line(pos), rule=rule, severity=severity, key=key))
 
     def next_start(self, pos: int) -> int:
-        import bisect
         i = bisect.bisect_right(self.starts, pos)
         return self.starts[i] if i < len(self.starts) else len(self.text)
 
@@ -159,8 +158,7 @@ class _Scanner:
                     self.pos = i + 1
                     return
             i += 1
-        self.pos = len(t)  # an unclosed @comment swallows nothing else: BibTeX would read on
-        self.pos = min(self.next_start(at + 1), len(t))
+        self.pos = min(self.next_start(at + 1), len(t))  # an unclosed @comment swallows only itself
 
     def _close(self, close: str, at: int, what: str) -> None:
         self.skip_ws()
