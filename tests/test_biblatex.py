@@ -60,6 +60,13 @@ def test_parentheses_comment_preamble_string_and_month_macros():
                                                                      {"date-parts": [[2001, 8]]}, "1-5")
 
 
+def test_comment_lines_repeated_keywords_and_percent_comments():
+    text = ("@Comment % an old entry\n@techreport(k,\n  % a comment between fields\n  title = {T},\n"
+            "  keywords = {a},\n  keywords = {b},\n  year = 1977)\n")
+    csl, problems = one(text)
+    assert problems == [] and csl["keyword"] == "a, b" and csl["type"] == "report"
+
+
 def test_a_plain_text_list_is_sent_to_refkit_parse():
     with pytest.raises(BibtexError) as e:
         bibtex.load("Smith, J. (2020). A title. Journal, 1, 2-3.\nDoe, A. (2019). Another.\n", source="refs.txt")
