@@ -171,13 +171,14 @@ def _converter() -> tuple[_Text, Any]:
     return _L2T, _WDB
 
 
-_VERBATIM_RE = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{((?:[^{}]|\{[^{}]*\})*)\})?")
+_VERBATIM_RE = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{((?:[^{}]|\{[^{}]*\})*)\})?"
+                          r"|(https?://[^\s{}$]+[^\s{}$.,;:)])")
 _PLAIN = re.compile(r"[\\$~`'{}-]")
 
 
 def decode(value: str) -> str:
     """LaTeX field text -> Unicode (keeping case-protecting braces). The contents of ``\\url{}``
-    and ``\\href{}`` are verbatim: ``~`` and ``--`` in a URL stay as they are."""
+    and ``\\href{}``, and bare URLs, are verbatim: ``~`` and ``--`` in a URL stay as they are."""
     if not _PLAIN.search(value):
         return re.sub(r"\s+", " ", value) if "\n" in value or "  " in value else value
     kept: list[str] = []
@@ -185,6 +186,9 @@ def decode(value: str) -> str:
     def keep(m: re.Match[str]) -> str:
         if m.group(2) is not None and m.group(0).startswith("\\href"):
             return m.group(2)  # \href{url}{text}: the text
+        if m.group(3):  # a bare URL in running text: verbatim, but for LaTeX's escapes
+            kept.append(re.sub(r"\\([_%&#~])", r"\1", m.group(3)))
+            return f"\uE000{len(kept) - 1}\uE001"
         kept.append(m.group(1))
         return f"\uE000{len(kept) - 1}\uE001"
 
