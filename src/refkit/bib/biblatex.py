@@ -378,9 +378,7 @@ def _dates(ref: Reference, f: dict[str, str], used: set[str]) -> None:
         d: Date | None = None
         if value:
             used.add(date_field)
-            d = parse_date(latex.strip_braces(value))
-            if d is None:
-                d = Date(literal=latex.decode(value))
+            d = parse_date(latex.strip_braces(value)) or parse_year(latex.strip_braces(latex.decode(value)))
         if d is None and f.get(prefix + "year", "").strip():
             used.update({prefix + "year", prefix + "month", prefix + "day", prefix + "endyear"})
             d = parse_year(latex.strip_braces(latex.decode(f[prefix + "year"])), f.get(prefix + "month", ""),
