@@ -91,8 +91,8 @@ def parse_year(year: str, month: str = "", day: str = "", endyear: str = "") -> 
         return Date(start=(int(m.group(1)),), end=(int(last),))
     mt = re.fullmatch(r"(?:(\d{1,2})\.?\s+)?([A-Za-zé]{3,}\.?)\s+(\d{4})", y)  # "May 2020", "3 March 2020"
     if mt and month_number(mt.group(2)):
-        day = (int(mt.group(1)),) if mt.group(1) else ()
-        return Date(start=(int(mt.group(3)), month_number(mt.group(2)) or 0) + day)
+        dpart: tuple[int, ...] = (int(mt.group(1)),) if mt.group(1) else ()
+        return Date(start=(int(mt.group(3)), month_number(mt.group(2)) or 0) + dpart)
     c = re.fullmatch(r"(?:c|ca|circa)\.?\s*(\d{3,4})", y, re.I)  # "c1980", "ca. 1980"
     if c:
         return Date(start=(int(c.group(1)),), circa=True)
