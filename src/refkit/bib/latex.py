@@ -197,6 +197,12 @@ def decode(value: str) -> str:
     return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], s) if kept else s
 
 
+def clear_caches() -> None:
+    """Forget decoded values (for benchmarks that must start cold)."""
+    _decode.cache_clear()
+    _one.cache_clear()
+
+
 # one accented letter or escaped character: converted alone (cached), so that most values never need
 # a full parse: {\"o}, \'{e}, {\c c}, \&, {\ss}
 _SIMPLE = re.compile(r"""\{\\(?:[`'^"~=.]\s*(?:\{\\?[A-Za-z]\}|\\?[A-Za-z])|[uvHckrdb](?:\s+\\?[A-Za-z]|\{\\?[A-Za-z]\})|(?:ss|ae|AE|oe|OE|o|O|aa|AA|l|L|i|j)(?![A-Za-z])\s*)\}"""
