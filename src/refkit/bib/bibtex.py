@@ -42,6 +42,7 @@ _FIELD_NAMES = ("author|editor|title|subtitle|booktitle|journal|journaltitle|yea
                 "langid|crossref|issue|translator|annote")
 _SWALLOWED = re.compile(r"\n[ \t]*(" + _FIELD_NAMES + r")[ \t]*=[ \t]*(?:\{|\"|\d+[ \t]*,|\d+[ \t]*$)",
                         re.M | re.I)
+_SPECIAL = re.compile(r"\\.|[{}\"]", re.S)
 _LOOKS_LIKE_FIELD = re.compile(r"([^\s\"#%'(),={}@]+)\s*=")
 
 
@@ -296,12 +297,9 @@ class _Scanner:
 
     def _delimited(self, opener: str, name: str, stop: int) -> str:
         t, start = self.text, self.pos
-        depth, i = 0, self.pos + 1
-        while i < len(t) and i < stop:
-            c = t[i]
-            if c == "\\":
-                i += 2
-                continue
+        depth = 0
+        for sm in _SPECIAL.finditer(t, self.pos + 1, min(stop, len(t))):
+            c, i = sm.group(0), sm.start()
             if c == "{":
                 depth += 1
             elif c == "}":
@@ -323,7 +321,6 @@ class _Scanner:
             elif c == '"' and opener == '"' and depth == 0:
                 self.pos = i + 1
                 return t[start + 1:i]
-            i += 1
         end = min(stop, len(t))
         self.warn(f"entry {self.cur_key!r}, field {name!r}: unclosed {'brace' if opener == '{' else 'quote'}; "
                   f"the value runs to line {self.line(end - 1)} and is cut there", start, severity="error",

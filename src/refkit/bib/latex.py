@@ -222,8 +222,10 @@ def _one(token: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _decode(value: str) -> str:
     s = value
+    if "$" in s:  # plain math ($k$, $W[2]$) is its own text
+        s = re.sub(r"(?<!\\)\$([^$\\^_{}]*)\$", r"\1", s)
     if "\\" in s and "$" not in s:
-        s = _SIMPLE.sub(lambda m: _one(m.group(0)), s)
+        s = re.sub(r"(?<!\\)\\ ", " ", _SIMPLE.sub(lambda m: _one(m.group(0)), s))
     if "\\" in s or "$" in s:
         if "$" in s:
             s = re.sub(r"(?<!\\)\$([^$]*)\$", _math, s)
