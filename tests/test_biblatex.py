@@ -117,6 +117,21 @@ def test_crossref_follows_biblatex_inheritance_rules():
     assert by["a"]["container-title"] == "The Journal" and by["a"]["title"] == "Art"
 
 
+def test_crossref_chain_mvbook_book_inbook():
+    text = ("@mvbook{mv, author={Shakespeare}, title={Collected Works}, volumes=4, date=1975, publisher={P}}\n"
+            "@book{bk, crossref={mv}, title={Tragedies}, volume=3}\n"
+            "@inbook{ch, crossref={bk}, title={Macbeth}, pages={100-200}}\n"
+            "@article{lost, crossref={nowhere}, title={T}}")
+    refs, problems = bibtex.loads(text)
+    by = {r.id: r.to_csl() for r in refs}
+    assert (by["bk"]["title"], by["bk"]["volume-title"]) == ("Collected Works", "Tragedies")
+    assert by["bk"]["container-author"] == [{"family": "Shakespeare"}]
+    ch = by["ch"]
+    assert (ch["title"], ch["container-title"], ch["volume-title"]) == ("Macbeth", "Collected Works", "Tragedies")
+    assert ch["volume"] == "3" and ch["number-of-volumes"] == "4" and ch["publisher"] == "P"
+    assert [(p.rule, p.key) for p in problems] == [("missing-crossref", "lost")]
+
+
 def test_xdata_is_copied_and_not_a_reference_itself():
     text = "@xdata{pub, publisher={Springer}, location={Berlin}}\n@book{b, xdata={pub}, title={T}, date=2000}"
     refs, _ = bibtex.loads(text)

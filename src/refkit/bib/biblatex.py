@@ -10,6 +10,7 @@ Entry types and their aliases, the title families (``title: subtitle. titleaddon
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bibtexparser.middlewares.names import (
     InvalidNameError,
@@ -236,47 +237,7 @@ def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int
         ref.names["director"] = ref.names.pop("editor")
     # dates
     _dates(ref, f, used)
-    # titles
-    periodical = et == "periodical"
-    chapterlike = et in CHAPTERLIKE
-    has_main = bool(f.get("maintitle", "").strip())
-    if periodical:
-        title = join_title(("", text("issuetitle") or ""), (":", text("issuesubtitle")))
-        container = join_title(("", text("title")), (":", text("subtitle")), (".", text("titleaddon")))
-        if not title:
-            title, container = container, ""
-            container = join_title(("", text("journaltitle")), (":", text("journalsubtitle")))
-        ref.fields["title"] = title
-    else:
-        if has_main and not chapterlike:
-            main = join_title(("", text("maintitle")), (":", text("mainsubtitle")), (".", text("maintitleaddon")))
-            vol = join_title(("", text("title")), (":", text("subtitle")), (".", text("titleaddon")))
-            ref.fields["title"] = main
-            if vol:
-                ref.fields["volume-title"] = vol
-        else:
-            ref.fields["title"] = join_title(("", text("title")), (":", text("subtitle")), (".", text("titleaddon")))
-        if chapterlike:
-            if has_main:
-                container = join_title(("", text("maintitle")), (":", text("mainsubtitle")),
-                                       (".", text("maintitleaddon")))
-                vol = join_title(("", text("booktitle")), (":", text("booksubtitle")),
-                                 (".", text("booktitleaddon")))
-                if vol:
-                    ref.fields["volume-title"] = vol
-            else:
-                container = join_title(("", text("booktitle")), (":", text("booksubtitle")),
-                                       (".", text("booktitleaddon")))
-        else:
-            container = ""
-        if not container:
-            container = join_title(("", text("journaltitle")), (":", text("journalsubtitle")),
-                                   (".", text("journaltitleaddon")))
-    if container:
-        ref.fields["container-title"] = container
-    short = text("shorttitle")
-    if short and (not has_main or chapterlike):
-        ref.fields["title-short"] = short
+    _titles(ref, f, et, text)
     series = text("series")
     if series:
         ref.fields["collection-title"] = (f"{series}{_ordinal(series)} series" if series.isdigit()
@@ -354,6 +315,39 @@ def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int
         if k not in used and k not in _CONTROL and v.strip():
             ref.extra[k] = v.strip()
     return ref
+
+
+def _titles(ref: Reference, f: dict[str, str], et: str, text: Callable[[str], str]) -> None:
+    """title, volume-title, container-title and title-short, as pandoc builds them."""
+
+    def family(prefix: str, title: str = "title") -> str:
+        return join_title(("", text(prefix + title)), (":", text(prefix + "subtitle")),
+                          (".", text(prefix + "titleaddon")))
+
+    chapterlike = et in CHAPTERLIKE
+    has_main = bool(f.get("maintitle", "").strip())
+    container = ""
+    if et == "periodical":  # an issue of a journal: the journal is the container of its issue title
+        issue = join_title(("", text("issuetitle")), (":", text("issuesubtitle")))
+        ref.fields["title"] = issue or family("")
+        container = family("") if issue else ""
+    elif has_main and not chapterlike:  # one volume of a multi-volume work
+        ref.fields["title"] = family("main")
+        ref.fields["volume-title"] = family("")
+    else:
+        ref.fields["title"] = family("")
+        if chapterlike and has_main:
+            container = family("main")
+            ref.fields["volume-title"] = family("book")
+        elif chapterlike:
+            container = family("book")
+    if not container:
+        container = family("journal")
+    if container:
+        ref.fields["container-title"] = container
+    short = text("shorttitle")
+    if short and (not has_main or chapterlike):
+        ref.fields["title-short"] = short
 
 
 def _ordinal(n: str) -> str:
