@@ -143,6 +143,7 @@ def to_sentence_case(title: str, proper: set[str] | None = None) -> str:
 def proper_nouns_in(refs: list[Reference]) -> set[str]:
     """Words the file itself writes capitalised where case is not a title convention (inside
     sentence-case titles, abstracts, notes; authors' family names; places), and never in lower case there.
+    (Braces elsewhere are no evidence: files brace ordinary words, {Tree} and {Data}, as often as names.)
     A listed proper noun seen in lower case there ("may", "polish") is dropped as well: the set
     returned holds the capitalised forms to keep and the lower-case forms (prefixed '-') to veto."""
     cap: set[str] = set()
