@@ -343,6 +343,8 @@ def _titles(ref: Reference, f: dict[str, str], et: str, text: Callable[[str], st
             container = family("book")
     if not container:
         container = family("journal")
+    if not container and family("book") != ref.fields.get("title"):
+        container = family("book")  # booktitle on a type that has none (@article, @book): kept, not lost
     if container:
         ref.fields["container-title"] = container
     short = text("shorttitle")
