@@ -88,12 +88,20 @@ class Name:
 
 @dataclass
 class Date:
-    """A date or a date range; parts are (year, month, day) with month and day optional."""
+    """A date or a date range; parts are (year, month, day) with month and day optional.
+
+    ``end == (0,)`` is an open range ("1999/"); ``season`` is 1-4 (spring .. winter), as in CSL.
+    """
 
     start: tuple[int, ...] = ()
     end: tuple[int, ...] = ()
     circa: bool = False
     literal: str = ""  # a date that is not a date: "n.d.", "in press", "Spring 2019"
+    season: int = 0
+
+    @property
+    def open_end(self) -> bool:
+        return self.end == (0,)
 
     @property
     def year(self) -> int | None:
@@ -103,25 +111,31 @@ class Date:
         """ISO 8601 (EDTF range with '/')."""
 
         def one(p: tuple[int, ...]) -> str:
-            return "-".join([f"{p[0]:04d}"] + [f"{x:02d}" for x in p[1:]])
+            y = f"-{-p[0]:04d}" if p[0] < 0 else f"{p[0]:04d}"
+            return "-".join([y] + [f"{x:02d}" for x in p[1:]])
 
         if not self.start:
             return self.literal
-        return one(self.start) + (f"/{one(self.end)}" if self.end else "")
+        first = one(self.start) + (f"-{self.season + 20}" if self.season and len(self.start) == 1 else "")
+        end = "/" if self.open_end else f"/{one(self.end)}" if self.end else ""
+        return first + ("~" if self.circa else "") + end
 
     def year_text(self) -> str:
         if not self.start:
             return self.literal
-        if self.end and self.end[0] != self.start[0]:
+        if self.end and not self.open_end and self.end[0] != self.start[0]:
             return f"{self.start[0]}/{self.end[0]}"
         return str(self.start[0])
 
     def to_csl(self) -> dict[str, Any]:
         if not self.start:
             return {"literal": self.literal} if self.literal else {}
-        out: dict[str, Any] = {"date-parts": [list(self.start)] + ([list(self.end)] if self.end else [])}
+        end = [[0]] if self.open_end else [list(self.end)] if self.end else []
+        out: dict[str, Any] = {"date-parts": [list(self.start)] + end}
         if self.circa:
             out["circa"] = True
+        if self.season:
+            out["season"] = self.season
         return out
 
     @classmethod
@@ -135,9 +149,10 @@ class Date:
             try:
                 start = tuple(int(x) for x in parts[0] if str(x).strip() != "")
                 end = tuple(int(x) for x in parts[1]) if len(parts) > 1 and parts[1] else ()
+                season = int(d.get("season") or 0) if str(d.get("season") or 0).isdigit() else 0
             except (TypeError, ValueError):
                 return cls(literal=str(parts))
-            return cls(start=start, end=end, circa=bool(d.get("circa")))
+            return cls(start=start, end=end, circa=bool(d.get("circa")), season=season)
         if "raw" in d:
             return cls.parse(str(d["raw"]))
         if "literal" in d:
@@ -148,11 +163,15 @@ class Date:
 
     @classmethod
     def parse(cls, text: str) -> Date:
-        """Read ISO 8601 dates and ranges ('2020', '2020-05-03', '2020/2021', '2020-21')."""
+        """Read ISO 8601 dates and ranges ('2020', '2020-05-03', '2020/2021', '2020-21').
+
+        '2023-07' is a year and month; '2020-21' and '2020--2021' are year ranges."""
         t = text.strip()
         if not t:
             return cls()
         yr = re.fullmatch(r"(\d{4})\s*(?:--?|–)\s*(\d{2}|\d{4})", t)  # "2020-21", "2020--2021"
+        if yr and re.fullmatch(r"\d{4}-(0?[1-9]|1[0-2])", t):
+            yr = None  # "2023-07": July 2023
         halves = list(yr.groups()) if yr else re.split(r"\s*/\s*", t, maxsplit=1)
         start = cls._one(halves[0])
         if start is None:
