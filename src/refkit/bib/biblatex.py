@@ -284,6 +284,11 @@ def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int
     eprint, etype = f.get("eprint", "").strip(), f.get("eprinttype", "").strip().lower()
     if eprint and etype in EPRINT_URLS and "URL" not in ref.fields:
         ref.fields["URL"] = EPRINT_URLS[etype] + eprint
+    if eprint:  # kept as they are, so that writing BibTeX again loses nothing
+        ref.fields["eprint"] = eprint
+        for k in ("eprinttype", "eprintclass"):
+            if f.get(k, "").strip():
+                ref.fields[k] = f[k].strip()
     # everything else with a CSL name
     for k, csl in FIELD_TO_CSL.items():
         if csl in ref.fields or not get(k):
