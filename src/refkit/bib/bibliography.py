@@ -118,3 +118,23 @@ def _combine(files: list[_File], warnings: list[Problem], strict: bool) -> Bibli
         items = [i for f in files for i in (f.items or [])]
     return Bibliography(", ".join(f.name for f in files), kind, refs, items, warnings,
                         [f.fmt.name for f in files])
+
+
+def write_bibliography(bib: Bibliography, to: str) -> tuple[str, list[Problem]]:
+    """``bib`` in the format ``to``, and a problem for everything that format cannot represent.
+
+    CSL items read as they are go to a CSL target as they are; to other targets through the model, and
+    any CSL variable the model does not hold is named."""
+    fmt = formats.get(to)
+    if fmt.write_items is not None and bib.items is not None:
+        return fmt.write_items(bib.items), []
+    text, problems = fmt.write(bib.references)
+    if bib.items is not None:
+        for item, ref in zip(bib.items, bib.references, strict=True):
+            kept = ref.to_csl()
+            for k in item:
+                if k not in kept and item[k] not in ("", [], {}, None):
+                    problems.append(Problem(f"{ref.id}: the CSL variable {k!r} has no place in refkit's model "
+                                            f"or in {to}; dropped", ref.source, ref.line, rule=f"lost-{k}",
+                                            key=ref.id))
+    return text, problems

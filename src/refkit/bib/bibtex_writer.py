@@ -135,7 +135,32 @@ def write(refs: Iterable[Reference], convention: str | None = None,
 
 
 def _value(k: str, v: str) -> str:
-    return v if k == "month" and v in MONTH_MACROS else "{" + v + "}"
+    return v if k == "month" and v in MONTH_MACROS else "{" + balanced(v) + "}"
+
+
+def balanced(v: str) -> str:
+    """``v`` made safe inside ``{...}``: braces balanced as BibTeX counts them (unmatched closing ones
+    dropped, open ones closed), an escaped brace never left unpaired (bibtexparser skips those when
+    counting), and no backslash at the end to escape the closing brace. Sound values pass unchanged."""
+    if not re.search(r"\\[{}]|\\$", v):
+        depth = 0
+        for ch in v:
+            depth += (ch == "{") - (ch == "}")
+            if depth < 0:
+                break
+        if depth == 0:
+            return v
+    if v.count("\\{") != v.count("\\}"):
+        v = re.sub(r"\\([{}])", lambda m: r"\textbraceleft{}" if m.group(1) == "{" else r"\textbraceright{}", v)
+    if re.search(r"(?<!\\)(\\\\)*\\$", v):
+        v = v[:-1] + r"\textbackslash{}"
+    out, depth = [], 0
+    for ch in v:
+        if ch == "}" and depth == 0:
+            continue
+        depth += (ch == "{") - (ch == "}")
+        out.append(ch)
+    return "".join(out) + "}" * depth
 
 
 def dumps(refs: Iterable[Reference], assign: bool = True, convention: str | None = None) -> str:

@@ -18,6 +18,9 @@ from refkit.bib import csljson
 from refkit.errors import InputError, Problem
 from refkit.model import DATE_VARIABLES, Date, Reference
 
+# libyaml's C loader and dumper when PyYAML was built with it (ten times faster), else the pure-Python ones
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HINT = "give CSL-YAML (references: followed by a list of items), or a .bib file"
 _EXTRA_DATES = ("submitted", "available-date")
 
@@ -68,7 +71,7 @@ def _edtf(text: str) -> Date:
 
 def read_items(text: str, name: str) -> tuple[list[dict[str, Any]], list[Problem]]:
     try:
-        data = yaml.safe_load(_front_matter(text))
+        data = yaml.load(_front_matter(text), Loader=_Loader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -86,8 +89,23 @@ def loads(text: str, name: str = "<string>") -> tuple[list[Reference], list[Prob
     return csljson.to_references(items, name, _yaml_lines(text)), problems
 
 
+def _edtf_text(value: Any) -> Any:
+    """A CSL-JSON date as pandoc writes it in YAML (``2005-10``, ``1995/1998``, ``2005~``), where it can be."""
+    if not isinstance(value, dict) or set(value) - {"date-parts", "circa"}:
+        return value
+    parts = value.get("date-parts")
+    if not (isinstance(parts, list) and 1 <= len(parts) <= 2
+            and all(isinstance(p, list) and 1 <= len(p) <= 3 and all(isinstance(x, int) for x in p)
+                    for p in parts)):
+        return value
+    text = "/".join("-".join([f"{p[0]:04d}"] + [f"{x:02d}" for x in p[1:]]) for p in parts)
+    return text + ("~" if value.get("circa") else "")
+
+
 def dumps_items(items: list[dict[str, Any]]) -> str:
-    body = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    dated = [{k: _edtf_text(v) if k in DATE_VARIABLES or k in _EXTRA_DATES else v for k, v in it.items()}
+             for it in items]
+    body = yaml.dump(dated, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
     return "---\nreferences:\n" + body + "...\n"
 
 
