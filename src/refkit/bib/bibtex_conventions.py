@@ -11,7 +11,7 @@
   written under that name: BibTeX ignores them, biber and refkit read them back.
 ``biblatex``:
   ``date`` (ISO 8601/EDTF: ranges, ``~`` for circa), ``journaltitle``, ``location``, ``institution``,
-  ``urldate``, ``@online``, ``@report``, ``@thesis`` + ``type = {phdthesis|mathesis}``, ``entrysubtype`` for
+  ``urldate``, ``@online``, ``@report``, ``@thesis`` + ``type`` (the genre as written), ``entrysubtype`` for
   magazine and newspaper articles, ``eprint`` + ``eprinttype`` + ``eprintclass``.
 
 Either way, every CSL variable, name role or date with no field in the convention is returned as a
@@ -91,7 +91,7 @@ def _field_for(csl: str, ref: Reference, etype: str, conv: str) -> str:
     if csl == "publisher-place":
         return "address" if classic else "location"
     if csl == "issue":
-        return "number" if etype == "article" or classic else "issue"
+        return "number" if etype in ("article", "periodical") or classic else "issue"
     if csl in ("number", "collection-number"):
         return "number"
     if csl == "authority":
@@ -114,8 +114,8 @@ def _entry_type(ref: Reference, conv: str, out: dict[str, str]) -> str:
         master = bool(_MASTER.search(genre)) and not _PHD.search(genre)
         if conv == "bibtex":
             etype = "mastersthesis" if master else "phdthesis"
-        elif genre:
-            out["type"] = "mathesis" if master else "phdthesis" if _PHD.search(genre) else latex.encode(genre)
+        elif genre:  # as written (biblatex prints it); a localisation key (phdthesis) stays a key
+            out["type"] = latex.encode(genre)
     if conv == "biblatex" and ref.type in ("article-magazine", "article-newspaper"):
         out["entrysubtype"] = ref.type.split("-")[1]
     return etype

@@ -125,7 +125,7 @@ def _read_bibtex(text: str, name: str) -> tuple[Refs, list[Problem]]:
 
 
 _ENTRY = re.compile(r"^\s*@\s*[a-zA-Z]+\s*[{(]", re.M)
-_BIBLATEX_ONLY = re.compile(r"^\s*(?:date|journaltitle|location|urldate|eprinttype|langid|maintitle|"
+_BIBLATEX_ONLY = re.compile(r"[,\s](?:date|journaltitle|location|urldate|eprinttype|langid|maintitle|"
                             r"origdate|eventdate|xdata)\s*=|^\s*@\s*(?:online|report|thesis|mvbook|"
                             r"inreference|dataset|software|xdata)\s*[{(]", re.M | re.I)
 

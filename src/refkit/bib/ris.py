@@ -45,7 +45,7 @@ CSL_TO_RIS = {
 # RIS tag -> CSL variable, for plain text fields. Several tags may give the same variable (the first wins).
 TAG_TO_CSL = {
     "TI": "title", "T1": "title", "CT": "title", "BT": "container-title", "T2": "container-title",
-    "JF": "container-title", "JO": "container-title", "J2": "container-title-short", "JA": "container-title-short",
+    "JF": "container-title", "J2": "container-title-short", "JA": "container-title-short",
     "J1": "container-title-short", "T3": "collection-title", "VL": "volume", "IS": "issue", "PB": "publisher",
     "CY": "publisher-place", "PP": "publisher-place", "DO": "DOI", "UR": "URL", "AB": "abstract",
     "N2": "abstract", "N1": "note", "LA": "language", "ET": "edition", "M3": "genre", "NV": "number-of-volumes",
@@ -66,12 +66,21 @@ CSL_TO_TAG = {
 }
 CSL_NAME_TAG = {"author": "AU", "editor": "A2", "collection-editor": "A3", "translator": "A4"}
 _LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
-_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 HINT = "give RIS records (TY  - JOUR ... ER  -), or a .bib file"
 
 
 def sniff(text: str) -> bool:
     return bool(re.search(r"^\s*TY  - ", text[:4096], re.M))
+
+
+def _isbn_or_issn(value: str, csl_type: str) -> str:
+    """SN holds an ISBN or an ISSN: tell them by shape (10 or 13 digits, or 4+4), else by the item type."""
+    digits = [re.sub(r"[-\s]", "", m) for m in re.findall(r"[\dXx][\dXx\s-]{6,}[\dXx]", value)]
+    if any(len(d) in (10, 13) for d in digits):
+        return "ISBN"
+    if any(len(d) == 8 for d in digits):
+        return "ISSN"
+    return "ISSN" if csl_type.startswith("article") or csl_type == "periodical" else "ISBN"
 
 
 def _parse_name(value: str) -> Name:
@@ -158,7 +167,7 @@ def _record(rec: list[list], name: str, problems: list[Problem]) -> Reference:
     ref = Reference(type=RIS_TO_CSL.get(ty, "document"), line=line, source=name)
     if ty not in RIS_TO_CSL:
         problems.append(Problem(f"unknown RIS type {ty!r}; read as a document", name, line, rule="ris-type"))
-    start = end = ""
+    start = end = jo = ""
     keywords: list[str] = []
     for tag, value, n in rec[1:]:
         if not value:
@@ -178,11 +187,12 @@ def _record(rec: list[list], name: str, problems: list[Problem]) -> Reference:
             start = value
         elif tag == "EP":
             end = value
+        elif tag == "JO":  # the journal: abbreviated where T2/JF give it in full, else the only name
+            jo = jo or value
         elif tag == "KW":
             keywords.append(value)
         elif tag == "SN":
-            var = "ISSN" if _ISSN.match(value.split()[0]) and "ISBN" not in value else "ISBN"
-            ref.fields.setdefault(var, value)
+            ref.fields.setdefault(_isbn_or_issn(value, ref.type), value)
         elif tag in ("L1", "L2", "L4"):
             ref.fields.setdefault("URL", value)
         elif tag in TAG_TO_CSL:
@@ -199,6 +209,8 @@ def _record(rec: list[list], name: str, problems: list[Problem]) -> Reference:
         ref.fields["page"] = f"{start}-{end}" if start and end and end != start else (start or end)
     if keywords:
         ref.fields["keyword"] = ", ".join(keywords)
+    if jo:
+        ref.fields.setdefault("container-title" if "container-title" not in ref.fields else "container-title-short", jo)
     return ref
 
 
@@ -249,7 +261,7 @@ def dumps(refs: list[Reference]) -> tuple[str, list[Problem]]:
             elif var in ("ISBN", "ISSN"):
                 lines.append(("SN", value))
             elif var in CSL_TO_TAG:
-                lines.append((CSL_TO_TAG[var], " ".join(value.split())))
+                lines.append((CSL_TO_TAG[var], re.sub(r"[ \t\r\n]+", " ", value).strip()))
             else:
                 lost(ref, f"the CSL variable {var!r}", var)
         for k in ref.extra:
