@@ -139,28 +139,27 @@ def _value(k: str, v: str) -> str:
 
 
 def balanced(v: str) -> str:
-    """``v`` made safe inside ``{...}``: braces balanced as BibTeX counts them (unmatched closing ones
-    dropped, open ones closed), an escaped brace never left unpaired (bibtexparser skips those when
-    counting), and no backslash at the end to escape the closing brace. Sound values pass unchanged."""
-    if not re.search(r"\\[{}]|\\$", v):
-        depth = 0
-        for ch in v:
-            depth += (ch == "{") - (ch == "}")
-            if depth < 0:
-                break
-        if depth == 0:
-            return v
-    if v.count("\\{") != v.count("\\}"):
-        v = re.sub(r"\\([{}])", lambda m: r"\textbraceleft{}" if m.group(1) == "{" else r"\textbraceright{}", v)
+    """``v`` made safe inside ``{...}`` as bibtexparser reads it: no backslash at the end (it would escape
+    the closing brace), and unescaped braces balanced (unmatched closing ones dropped, open ones closed;
+    :func:`latex.encode` has already escaped the braces of text that needs them). Sound values pass
+    unchanged."""
     if re.search(r"(?<!\\)(\\\\)*\\$", v):
         v = v[:-1] + r"\textbackslash{}"
-    out, depth = [], 0
-    for ch in v:
-        if ch == "}" and depth == 0:
+    out: list[str] = []
+    depth, i, changed = 0, 0, False
+    while i < len(v):
+        ch = v[i]
+        if ch == "\\" and i + 1 < len(v):
+            out.append(v[i:i + 2])
+            i += 2
             continue
-        depth += (ch == "{") - (ch == "}")
-        out.append(ch)
-    return "".join(out) + "}" * depth
+        if ch == "}" and depth == 0:
+            changed = True
+        else:
+            depth += (ch == "{") - (ch == "}")
+            out.append(ch)
+        i += 1
+    return "".join(out) + "}" * depth if changed or depth else v
 
 
 def dumps(refs: Iterable[Reference], assign: bool = True, convention: str | None = None) -> str:

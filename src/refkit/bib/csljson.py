@@ -64,8 +64,14 @@ def to_references(items: list[dict[str, Any]], name: str, lines: dict[str, int])
 
 
 def loads(text: str, name: str = "<string>") -> tuple[list[Reference], list[Problem]]:
-    items, problems = read_items(text, name)
-    return to_references(items, name, _json_lines(text)), problems
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})",
+                         hint=HINT) from None
+    lines = _json_lines(text)
+    items, problems = clean_items(data, name, lines, "CSL-JSON", HINT)
+    return to_references(items, name, lines), problems
 
 
 def lost_in_csl(ref: Reference, target: str) -> list[Problem]:
@@ -90,10 +96,13 @@ def dumps(refs: list[Reference]) -> tuple[str, list[Problem]]:
 def _json_lines(text: str) -> dict[str, int]:
     """{id: the line its "id" is on}, for messages and annotations that point into a JSON file."""
     lines: dict[str, int] = {}
+    line, pos = 1, 0
     for m in re.finditer(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"', text):
+        line += text.count("\n", pos, m.start())  # counted on from the last match: linear, not quadratic
+        pos = m.start()
         try:
             key = json.loads(f'"{m.group(1)}"')
         except ValueError:
             continue
-        lines.setdefault(key, text.count("\n", 0, m.start()) + 1)
+        lines.setdefault(key, line)
     return lines

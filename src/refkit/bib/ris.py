@@ -83,9 +83,12 @@ def _isbn_or_issn(value: str, csl_type: str) -> str:
     return "ISSN" if csl_type.startswith("article") or csl_type == "periodical" else "ISBN"
 
 
+_CORPORATE = re.compile(r"^(inc|ltd|llc|plc|corp|gmbh)\.?$", re.I)
+
+
 def _parse_name(value: str) -> Name:
     parts = [p.strip() for p in value.split(",")]
-    if len(parts) == 1:
+    if len(parts) == 1 or (len(parts) == 2 and _CORPORATE.match(parts[1])):  # "Acme, Inc." is a corporate name
         return Name(literal=value.strip())
     family = parts[0]
     m = re.match(r"^((?:[a-z]+['’]?\s+)+)(.+)$", family)  # "van der Berg": lower-case particle words
@@ -105,7 +108,7 @@ def _parse_date(value: str) -> Date:
     v = value.strip()
     if "/" not in v:
         return Date.parse(v)
-    parts = (v.split("/") + ["", "", "", ""])[:4]
+    parts = (v.split("/", 3) + ["", "", "", ""])[:4]
     nums = []
     for p in parts[:3]:
         if not p.strip().isdigit():
