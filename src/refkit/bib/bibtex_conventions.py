@@ -186,7 +186,7 @@ def _dates(ref: Reference, conv: str, out: dict[str, str], lost: list[Problem]) 
                     out["month"] = MONTHS[d.start[1] - 1]
                 if len(d.start) > 2 and not d.end:
                     lost.append(_lost(ref, conv, f"the day of the date {d.iso()!r} (use --to biblatex)", "day"))
-                if d.end and (d.end[0] != d.start[0] or len(d.end) > 1):
+                if d.end and (len(d.start) > 1 or len(d.end) > 1):  # "2020/2021" stays in year
                     lost.append(_lost(ref, conv, f"the date range {d.iso()!r} beyond its years", "date-range"))
                 if d.circa:
                     lost.append(_lost(ref, conv, "'circa' on the date", "circa"))

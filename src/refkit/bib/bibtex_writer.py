@@ -143,6 +143,8 @@ def balanced(v: str) -> str:
     the closing brace), and unescaped braces balanced (unmatched closing ones dropped, open ones closed;
     :func:`latex.encode` has already escaped the braces of text that needs them). Sound values pass
     unchanged."""
+    if "{" not in v and "}" not in v and not v.endswith("\\"):
+        return v
     if re.search(r"(?<!\\)(\\\\)*\\$", v):
         v = v[:-1] + r"\textbackslash{}"
     out: list[str] = []
