@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from refkit.bib import bibtex, bibtex_writer, formats, ris
 from refkit.bib.bibliography import Bibliography, read_bibliography, write_bibliography
+from refkit.cli import cli
 from refkit.errors import RefkitError
 from refkit.model import Date, Name, Reference
 
@@ -196,7 +198,9 @@ TOLERANCE = 0.01
 @pytest.mark.parametrize("path", REAL, ids=[p.name for p in REAL])
 def test_real_file_converts_to_every_target_and_round_trips(path: Path) -> None:
     bib = _read(path)
-    if bib is None:
+    if bib is None:  # refused as a whole: one Error line and exit 2, no traceback
+        r = CliRunner().invoke(cli, ["convert", str(path), "--to", "ris"])
+        assert r.exit_code == 2 and r.stderr.startswith("Error: "), r.output
         return
     n = len(bib.references)
     for to in formats.names():
