@@ -206,9 +206,12 @@ def test_real_file_converts_to_every_target_and_round_trips(path: Path) -> None:
     for to in formats.names():
         text, lost = write_bibliography(bib, to)
         assert all(p.rule.startswith(("lost-", "key-changed")) for p in lost), to
-        if to in ("bibtex", "csl-yaml"):  # the others are read back below, on their way to BibTeX
-            back, _ = formats.get(to).read(text, f"out.{to}")
-            assert len(back) == n, to
+        # csl-json, ris and biblatex are read back below, on their way to BibTeX; these two are counted
+        # (their readers are tested on their own in test_convert*.py)
+        if to == "bibtex":
+            assert len(re.findall(r"^@\w+\{", text, re.M)) == n
+        elif to == "csl-yaml":
+            assert len(re.findall(r"^- id: ", text, re.M)) == n
     for route in ("csl-json", "ris"):  # every entry comes out of each, and again out of biblatex
         a = [normal(r.to_csl(), route) for r in bib.references]
         n, bad = _mismatches(a, [normal(x, route) for x in via(route, bib.references)])

@@ -84,10 +84,9 @@ def read_bibliography(paths: PathLike | Sequence[PathLike], fmt: str | None = No
 
 
 def _references(items: list[dict[str, Any]], f: _File) -> list[Reference]:
-    from refkit.bib import csljson, cslyaml
+    from refkit.bib.csljson import to_references
 
-    lines = csljson._json_lines(f.text) if f.fmt.name == "csl-json" else cslyaml._yaml_lines(f.text)
-    return csljson.to_references(items, f.name, lines)
+    return to_references(items, f.name, f.fmt.item_lines(f.text) if f.fmt.item_lines else {})
 
 
 def _combine(files: list[_File], warnings: list[Problem], strict: bool) -> Bibliography:

@@ -24,7 +24,7 @@ def read_items(text: str, name: str) -> tuple[list[dict[str, Any]], list[Problem
     except json.JSONDecodeError as e:
         raise InputError(f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})",
                          hint=HINT) from None
-    return clean_items(data, name, _json_lines(text), "CSL-JSON", HINT)
+    return clean_items(data, name, item_lines(text), "CSL-JSON", HINT)
 
 
 def clean_items(data: Any, name: str, lines: dict[str, int], kind: str,
@@ -69,7 +69,7 @@ def loads(text: str, name: str = "<string>") -> tuple[list[Reference], list[Prob
     except json.JSONDecodeError as e:
         raise InputError(f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})",
                          hint=HINT) from None
-    lines = _json_lines(text)
+    lines = item_lines(text)
     items, problems = clean_items(data, name, lines, "CSL-JSON", HINT)
     return to_references(items, name, lines), problems
 
@@ -93,7 +93,7 @@ def dumps(refs: list[Reference]) -> tuple[str, list[Problem]]:
     return dumps_items(items_of(refs)), problems
 
 
-def _json_lines(text: str) -> dict[str, int]:
+def item_lines(text: str) -> dict[str, int]:
     """{id: the line its "id" is on}, for messages and annotations that point into a JSON file."""
     lines: dict[str, int] = {}
     line, pos = 1, 0

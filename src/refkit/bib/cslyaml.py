@@ -76,7 +76,7 @@ def read_items(text: str, name: str) -> tuple[list[dict[str, Any]], list[Problem
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         raise InputError(f"{name} is not valid YAML{where}", hint=HINT) from None
-    items, problems = csljson.clean_items(data, name, _yaml_lines(text), "CSL-YAML", HINT)
+    items, problems = csljson.clean_items(data, name, item_lines(text), "CSL-YAML", HINT)
     for item in items:
         for k in (*DATE_VARIABLES, *_EXTRA_DATES):
             if k in item:
@@ -86,7 +86,7 @@ def read_items(text: str, name: str) -> tuple[list[dict[str, Any]], list[Problem
 
 def loads(text: str, name: str = "<string>") -> tuple[list[Reference], list[Problem]]:
     items, problems = read_items(text, name)
-    return csljson.to_references(items, name, _yaml_lines(text)), problems
+    return csljson.to_references(items, name, item_lines(text)), problems
 
 
 def _edtf_text(value: Any) -> Any:
@@ -114,7 +114,7 @@ def dumps(refs: list[Reference]) -> tuple[str, list[Problem]]:
     return dumps_items(csljson.items_of(refs)), problems
 
 
-def _yaml_lines(text: str) -> dict[str, int]:
+def item_lines(text: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     for n, line in enumerate(text.splitlines(), 1):
         m = re.match(r"""\s*(?:-\s+)?id:\s*['"]?([^'"#\n]*?)['"]?\s*$""", line)

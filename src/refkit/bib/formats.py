@@ -35,6 +35,7 @@ class Format:
     suffix: str  # for output files
     read_items: Callable[[str, str], tuple[Items, list[Problem]]] | None = None
     write_items: Callable[[Items], str] | None = None
+    item_lines: Callable[[str], dict[str, int]] | None = None  # {id: line} for the items of a text
     family: str = ""  # formats of one family share a reader (bibtex, biblatex)
 
 
@@ -162,8 +163,9 @@ register(Format("biblatex", "biblatex (date, journaltitle, location, urldate; @o
                 (".bib", ".bibtex"), _sniff_biblatex, _read_bibtex,
                 lambda refs: bibtex_writer.write(refs, "biblatex"), ".bib", family="bibtex"))
 register(Format("csl-json", "CSL-JSON (citeproc-js, Zotero, pandoc)", (".json", ".csljson"), _sniff_json,
-                csljson.loads, csljson.dumps, ".json", csljson.read_items, csljson.dumps_items))
+                csljson.loads, csljson.dumps, ".json", csljson.read_items, csljson.dumps_items, csljson.item_lines))
 register(Format("csl-yaml", "CSL-YAML (pandoc's references: metadata)", (".yaml", ".yml", ".cslyaml"),
-                _sniff_yaml, cslyaml.loads, cslyaml.dumps, ".yaml", cslyaml.read_items, cslyaml.dumps_items))
+                _sniff_yaml, cslyaml.loads, cslyaml.dumps, ".yaml", cslyaml.read_items, cslyaml.dumps_items,
+                cslyaml.item_lines))
 register(Format("ris", "RIS (EndNote, Zotero, Mendeley, databases)", (".ris",), _sniff_ris, ris.loads,
                 ris.dumps, ".ris"))
