@@ -121,3 +121,19 @@ def test_bad_yaml_names_its_line() -> None:
     assert "x.yaml is not valid YAML (line" in e.value.message
     with pytest.raises(InputError):
         cslyaml.read_items("just a string", "x.yaml")
+
+
+def test_case_protection_is_a_nocase_span_in_csl_and_braces_in_bibtex() -> None:
+    from refkit.bib import bibtex, bibtex_writer, csljson
+
+    refs, _ = bibtex.loads("@article{a, title = {The {NASA} data of {a {B} c}}, doi = {10.1/{x}}, year = 2001}")
+    text, _ = csljson.dumps(refs)
+    item = __import__("json").loads(text)[0]
+    assert item["title"] == ('The <span class="nocase">NASA</span> data of <span class="nocase">a '
+                             '<span class="nocase">B</span> c</span>')
+    assert item["DOI"] == "10.1/{x}"  # verbatim variables are not marked up
+    back, _ = csljson.loads(text)
+    assert back[0].fields["title"] == refs[0].fields["title"]
+    assert "title = {The {NASA} data of {a {B} c}}" in bibtex_writer.dumps(back, convention="biblatex")
+    other = '<span style="font-variant:small-caps;">Sc</span> <span class="nocase">iPhone</span>'
+    assert csljson.nocase_to_braces(other) == '<span style="font-variant:small-caps;">Sc</span> {iPhone}'

@@ -54,10 +54,47 @@ def clean_items(data: Any, name: str, lines: dict[str, int], kind: str,
     return items, problems
 
 
+# CSL variables that are not text to mark up
+VERBATIM = {"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "language"}
+_BRACED = re.compile(r"(?<!\\)\{([^{}]*)(?<!\\)\}")
+_SPAN = re.compile(r'<span class="nocase">|<span\b[^>]*>|</span>')
+NOCASE = '<span class="nocase">'
+
+
+def braces_to_nocase(value: str) -> str:
+    """BibTeX's case-protecting braces -> CSL's ``<span class="nocase">`` (what citeproc-js, pandoc and
+    refkit's renderer read), innermost first: ``{NASA} data`` -> ``<span class="nocase">NASA</span> data``."""
+    prev = None
+    while prev != value and "{" in value:
+        prev = value
+        value = _BRACED.sub(lambda m: f"{NOCASE}{m.group(1)}</span>", value)
+    return value
+
+
+def nocase_to_braces(value: str) -> str:
+    """The reverse of :func:`braces_to_nocase`; other spans (small caps, ...) stay as they are."""
+    if "<span" not in value:
+        return value
+    out, stack, pos = [], [], 0
+    for m in _SPAN.finditer(value):
+        out.append(value[pos:m.start()])
+        tag = m.group(0)
+        if tag == "</span>":
+            out.append("}" if stack and stack.pop() else tag)
+        else:
+            stack.append(tag == NOCASE)
+            out.append("{" if tag == NOCASE else tag)
+        pos = m.end()
+    out.append(value[pos:])
+    return "".join(out)
+
+
 def to_references(items: list[dict[str, Any]], name: str, lines: dict[str, int]) -> list[Reference]:
+    """The model form of CSL items (nocase spans become BibTeX braces, as the model keeps them)."""
     refs = []
     for item in items:
         ref = Reference.from_csl(item)
+        ref.fields = {k: v if k in VERBATIM else nocase_to_braces(v) for k, v in ref.fields.items()}
         ref.line, ref.source = lines.get(item["id"]), name
         refs.append(ref)
     return refs
@@ -81,7 +118,13 @@ def lost_in_csl(ref: Reference, target: str) -> list[Problem]:
 
 
 def items_of(refs: list[Reference]) -> list[dict[str, Any]]:
-    return [r.to_csl() for r in refs]
+    """CSL items for ``refs``, case protection written as CSL marks it."""
+    items = [r.to_csl() for r in refs]
+    for item in items:
+        for k, v in item.items():
+            if isinstance(v, str) and k not in VERBATIM and "{" in v:
+                item[k] = braces_to_nocase(v)
+    return items
 
 
 def dumps_items(items: list[dict[str, Any]]) -> str:
