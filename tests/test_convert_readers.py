@@ -124,9 +124,10 @@ def test_bad_yaml_names_its_line() -> None:
 
 
 def test_case_protection_is_a_nocase_span_in_csl_and_braces_in_bibtex() -> None:
-    from refkit.bib import bibtex, bibtex_writer, csljson
+    from refkit.bib import bibtex_writer, csljson
 
-    refs, _ = bibtex.loads("@article{a, title = {The {NASA} data of {a {B} c}}, doi = {10.1/{x}}, year = 2001}")
+    refs = [Reference(id="a", type="article-journal", fields={"title": "The {NASA} data of {a {B} c}",
+                                                              "DOI": "10.1/{x}"})]
     text, _ = csljson.dumps(refs)
     item = __import__("json").loads(text)[0]
     assert item["title"] == ('The <span class="nocase">NASA</span> data of <span class="nocase">a '

@@ -41,7 +41,8 @@ TYPES = {
         **dict.fromkeys(_ARTICLE, "article"), "book": "book", "chapter": "incollection",
         "entry-encyclopedia": "incollection", "entry-dictionary": "incollection", "entry": "incollection",
         "paper-conference": "inproceedings", "report": "techreport", "thesis": "phdthesis",
-        "manuscript": "unpublished", "pamphlet": "booklet", "document": "misc", **dict.fromkeys(_WEB, "misc"),
+        "manuscript": "unpublished", "speech": "unpublished", "pamphlet": "booklet", "document": "misc",
+        **dict.fromkeys(_WEB, "misc"),
     },
     "biblatex": {
         **dict.fromkeys(_ARTICLE, "article"), "book": "book", "chapter": "incollection",
@@ -50,7 +51,8 @@ TYPES = {
         "manuscript": "unpublished", "pamphlet": "booklet", "document": "misc", **dict.fromkeys(_WEB, "online"),
         "software": "software", "dataset": "dataset", "patent": "patent", "periodical": "periodical",
         "standard": "standard", "motion_picture": "movie", "song": "music", "legislation": "legislation",
-        "legal_case": "jurisdiction", "personal_communication": "letter", "performance": "performance",
+        "legal_case": "jurisdiction", "personal_communication": "letter", "speech": "unpublished",
+        "review": "review", "graphic": "artwork", "treaty": "legal",
     },
 }
 # CSL variable -> field, the same in both conventions (the type-dependent ones are in _field_for)
@@ -68,20 +70,30 @@ NAMES = {"author": "author", "editor": "editor", "translator": "translator", "co
 DATES = {"original-date": "origdate", "event-date": "eventdate"}
 # field renames between the conventions, for fields kept raw in Reference.extra
 TO_BIBLATEX = {"archiveprefix": "eprinttype", "primaryclass": "eprintclass", "journal": "journaltitle",
-               "address": "location", "school": "institution", "annote": "addendum"}
+               "address": "location", "school": "institution", "annote": "annotation"}
 TO_BIBTEX = {v: k for k, v in TO_BIBLATEX.items() if k != "school"}
 _PHD = re.compile(r"ph\.?\s?d|doctor|dissertation|habilitation", re.I)
 _MASTER = re.compile(r"master|m\.?\s?sc|\bm\.?a\b|\bmathesis|diplom", re.I)
-DEFAULT_GENRES = {"phd thesis", "master's thesis", "phdthesis", "mathesis", "mastersthesis"}
+DEFAULT_GENRES = {"phd thesis", "master's thesis", "master’s thesis", "phdthesis", "mathesis", "mastersthesis"}
+# biblatex's localisation keys for genres, by their English words (biblatex prints them localised)
+GENRE_KEYS = {"PhD thesis": "phdthesis", "Master's thesis": "mathesis", "Master’s thesis": "mathesis",
+              "Candidate thesis": "candthesis", "technical report": "techreport", "research report": "resreport"}
+_CHAPTERLIKE = ("incollection", "inproceedings", "inreference", "inbook")
 
 
 def _field_for(csl: str, ref: Reference, etype: str, conv: str) -> str:
     """The field a CSL variable goes to, where that depends on the convention or the entry type."""
     classic = conv == "bibtex"
-    if csl == "container-title":
-        if etype == "article":
-            return "journal" if classic else "journaltitle"
-        return "maintitle" if etype == "book" and not classic else "booktitle"
+    if csl == "container-title":  # a chapter's book, else the journal (or website, series of reports, ...)
+        if etype in _CHAPTERLIKE:
+            return "maintitle" if "volume-title" in ref.fields else "booktitle"
+        return "journal" if classic else "journaltitle"
+    if csl == "volume-title":  # one volume of a multi-volume work (biblatex's maintitle + title/booktitle)
+        return "booktitle" if etype in _CHAPTERLIKE else "title"
+    if csl == "title" and "volume-title" in ref.fields and etype not in _CHAPTERLIKE:
+        return "maintitle"
+    if csl == "jurisdiction":
+        return "address" if classic else "location"
     if csl == "publisher":
         if etype in ("techreport", "report") or (etype == "thesis" and not classic):
             return "institution"
@@ -97,7 +109,7 @@ def _field_for(csl: str, ref: Reference, etype: str, conv: str) -> str:
     if csl == "authority":
         return "organization"
     if csl == "annote":
-        return "annote" if classic else "addendum"
+        return "annote" if classic else "annotation"
     return COMMON.get(csl, "")
 
 
@@ -114,8 +126,10 @@ def _entry_type(ref: Reference, conv: str, out: dict[str, str]) -> str:
         master = bool(_MASTER.search(genre)) and not _PHD.search(genre)
         if conv == "bibtex":
             etype = "mastersthesis" if master else "phdthesis"
-        elif genre:  # as written (biblatex prints it); a localisation key (phdthesis) stays a key
-            out["type"] = latex.encode(genre)
+        elif genre:  # a localisation key where biblatex has one for it (it prints it localised), else as written
+            out["type"] = GENRE_KEYS.get(genre, latex.encode(genre))
+    elif conv == "biblatex" and genre in GENRE_KEYS and ref.type == "report":
+        out["type"] = GENRE_KEYS[genre]
     if conv == "biblatex" and ref.type in ("article-magazine", "article-newspaper"):
         out["entrysubtype"] = ref.type.split("-")[1]
     return etype

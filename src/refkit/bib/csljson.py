@@ -75,7 +75,9 @@ def nocase_to_braces(value: str) -> str:
     """The reverse of :func:`braces_to_nocase`; other spans (small caps, ...) stay as they are."""
     if "<span" not in value:
         return value
-    out, stack, pos = [], [], 0
+    out: list[str] = []
+    stack: list[bool] = []
+    pos = 0
     for m in _SPAN.finditer(value):
         out.append(value[pos:m.start()])
         tag = m.group(0)
