@@ -30,10 +30,17 @@ def convert_command(inputs: tuple[str, ...], to: str | None, from_: str | None, 
     --to bibtex writes classic fields (year, month, journal, address, @misc for web pages);
     --to biblatex writes date, journaltitle, location, urldate, @online. What the target cannot represent
     is listed as a warning on stderr, never dropped in silence.
+
+    Exit codes: 0 converted (warnings included); 2 usage or input error (unreadable or malformed input,
+    a broken entry with --strict, OUT exists without --force).
     """
+    import sys
     from pathlib import Path
 
     from refkit.bib.bibliography import read_bibliography, write_bibliography
+
+    if (not inputs or inputs == ("-",)) and sys.stdin.isatty():
+        raise click.UsageError("no IN given and nothing on standard input (try: refkit convert refs.bib --to ris)")
 
     if not to:
         to = BY_SUFFIX.get(Path(output).suffix.lower()) if output else None
