@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from refkit.bib import bibtex, bibtex_writer, formats, ris
@@ -159,8 +159,8 @@ def _unique(refs: list[Reference]) -> list[Reference]:
     return refs
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow],
-          phases=[Phase.explicit, Phase.generate] if os.environ.get("BW_NOSHRINK") else list(Phase))
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(REF, min_size=1, max_size=4).map(_unique))
 def test_generated_entries_round_trip(refs: list[Reference]) -> None:
     source = bibtex_writer.dumps(refs, convention="biblatex")
