@@ -1,5 +1,14 @@
 """Writing the model as BibTeX: entries that bibtexparser, BibTeX and biber read back with the same fields
-(``tests/test_bibtex.py`` checks the round trip)."""
+(``tests/test_bibtex.py`` checks the round trip).
+
+Three conventions (:func:`dumps`'s ``convention``):
+
+* ``None``: what ``refkit parse`` has always written (``year`` beside ``date``, ``urldate``, ``@online``);
+* ``"bibtex"``: classic BibTeX for ``.bst`` styles (see :mod:`refkit.bib.bibtex_conventions`);
+* ``"biblatex"``: biblatex's data model (``date``, ``journaltitle``, ``location``, ``urldate``, ``@online``).
+
+:func:`write` also returns what the convention cannot represent, as problems.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +18,11 @@ from collections.abc import Iterable
 from refkit.bib import latex
 from refkit.bib.bibtex import CSL_TO_TYPE, DATE_FIELDS, NAME_FIELDS, VERBATIM
 from refkit.bib.keys import assign_keys
+from refkit.errors import Problem
 from refkit.model import Name, Reference
+
+CONVENTIONS = ("bibtex", "biblatex")
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # The order fields are written in.
 FIELD_ORDER = ["author", "editor", "translator", "year", "date", "title", "journal", "booktitle", "series",
@@ -90,18 +103,68 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
     return etype, out
 
 
-def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
-    rank = {k: i for i, k in enumerate(FIELD_ORDER)}
+def _ordered(fields: dict[str, str], order: list[str] = FIELD_ORDER) -> list[tuple[str, str]]:
+    rank = {k: i for i, k in enumerate(order)}
     return sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank)))
 
 
-def dumps(refs: Iterable[Reference], assign: bool = True) -> str:
-    """Write references as BibTeX. Missing or clashing keys are (re)assigned when ``assign``."""
+def write(refs: Iterable[Reference], convention: str | None = None,
+          assign: bool = True) -> tuple[str, list[Problem]]:
+    """BibTeX text for ``refs`` in ``convention`` (None, "bibtex" or "biblatex"), and what it could not
+    hold. Missing or clashing keys are (re)assigned when ``assign``."""
+    from refkit.bib import bibtex_conventions
+
     refs = list(refs)
     keys = assign_keys(refs) if assign else [r.id for r in refs]
     chunks = []
+    problems: list[Problem] = []
     for ref, key in zip(refs, keys, strict=True):
-        etype, fields = reference_to_fields(ref)
-        body = "".join(f"  {k} = {{{v}}},\n" for k, v in _ordered(fields))
+        if convention is None:
+            etype, fields = reference_to_fields(ref)
+            order = FIELD_ORDER
+        else:
+            etype, fields, lost = bibtex_conventions.to_fields(ref, convention)
+            problems += lost
+            order = bibtex_conventions.FIELD_ORDER
+        if key != ref.id and ref.id:
+            problems.append(Problem(f"key {ref.id!r} is repeated or not usable in BibTeX; written as {key!r}",
+                                    ref.source, ref.line, rule="key-changed", key=ref.id))
+        body = "".join(f"  {k} = {_value(k, v)},\n" for k, v in _ordered(fields, order))
         chunks.append(f"@{etype}{{{key},\n{body}}}\n")
-    return "\n".join(chunks)
+    return "\n".join(chunks), problems
+
+
+def _value(k: str, v: str) -> str:
+    return v if k == "month" and v in MONTH_MACROS else "{" + balanced(v) + "}"
+
+
+def balanced(v: str) -> str:
+    """``v`` made safe inside ``{...}`` as bibtexparser reads it: no backslash at the end (it would escape
+    the closing brace), and unescaped braces balanced (unmatched closing ones dropped, open ones closed;
+    :func:`latex.encode` has already escaped the braces of text that needs them). Sound values pass
+    unchanged."""
+    if "{" not in v and "}" not in v and not v.endswith("\\"):
+        return v
+    if re.search(r"(?<!\\)(\\\\)*\\$", v):
+        v = v[:-1] + r"\textbackslash{}"
+    out: list[str] = []
+    depth, i, changed = 0, 0, False
+    while i < len(v):
+        ch = v[i]
+        if ch == "\\" and i + 1 < len(v):
+            out.append(v[i:i + 2])
+            i += 2
+            continue
+        if ch == "}" and depth == 0:
+            changed = True
+        else:
+            depth += (ch == "{") - (ch == "}")
+            out.append(ch)
+        i += 1
+    return "".join(out) + "}" * depth if changed or depth else v
+
+
+def dumps(refs: Iterable[Reference], assign: bool = True, convention: str | None = None) -> str:
+    """Write references as BibTeX (see :func:`write`). The default convention is the one ``refkit parse``
+    has always written; ``"bibtex"`` and ``"biblatex"`` write one convention each, consistently."""
+    return write(refs, convention, assign)[0]

@@ -23,6 +23,7 @@ COMMANDS = {
     "cite": "refkit.cli.format",
     "styles": "refkit.cli.format",
     "train": "refkit.cli.train",
+    "convert": "refkit.cli.convert",
     "lint": "refkit.cli.lint",
     "tidy": "refkit.cli.tidy",
     "keys": "refkit.cli.keys",
