@@ -68,7 +68,7 @@ def test_dry_run_prints_every_kind_and_writes_nothing(server, tmp_path):
     assert by["achterberg2021"].type == "dataset" and by["achterberg2021"].names["author"][1].literal
     assert by["sandoval2022"].get("container-title") == "PsyArXiv preprint"
     tan = by["tanaka2021"]
-    assert tan.get("DOI") == "10.48550/arXiv.2104.05512" and tan.get("eprint") == "2104.05512"
+    assert tan.get("DOI") == "10.48550/arXiv.2104.05512" and tan.extra.get("eprint") == "2104.05512"
     assert [n.family for n in tan.names["author"]] == ["Tanaka", "Adeyemi", "Cruz"]
     hale = by["hale2020"]
     assert (hale.get("DOI"), hale.get("page"), hale.names["author"][1].particle) == ("10.5555/jss.88", "88-97", "van")

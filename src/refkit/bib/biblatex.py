@@ -64,8 +64,9 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
                "bookauthor": "container-author", "director": "director"}
 VERBATIM = {"url", "doi", "file", "eprint", "isbn", "issn", "pmid", "pmcid"}
 MONTHS = {m: i for m, i in MONTH_NAMES.items() if len(m) == 3 and m.isascii()}
-# fields that only steer biblatex (never printed): not kept in extra either
-_CONTROL = {"crossref", "xdata", "xref", "ids", "options", "sortkey", "sortname", "sorttitle", "presort",
+# fields that only steer biblatex (never printed): not kept in extra either (crossref, xdata, xref and ids
+# are: they link entries, which cited --prune and the writers need)
+_CONTROL = {"options", "sortkey", "sortname", "sorttitle", "presort",
             "indextitle", "indexsorttitle", "sortyear", "entryset", "execute", "label", "shorthand",
             "langidopts", "entrysubtype", "editortype", "archiveprefix", "primaryclass", "hyphenation"}
 CHAPTERLIKE = {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
@@ -284,11 +285,6 @@ def entry_to_reference(entry_type: str, key: str, raw: dict[str, str], line: int
     eprint, etype = f.get("eprint", "").strip(), f.get("eprinttype", "").strip().lower()
     if eprint and etype in EPRINT_URLS and "URL" not in ref.fields:
         ref.fields["URL"] = EPRINT_URLS[etype] + eprint
-    if eprint:  # kept as they are, so that writing BibTeX again loses nothing
-        ref.fields["eprint"] = eprint
-        for k in ("eprinttype", "eprintclass"):
-            if f.get(k, "").strip():
-                ref.fields[k] = f[k].strip()
     # everything else with a CSL name
     for k, csl in FIELD_TO_CSL.items():
         if csl in ref.fields or not get(k):

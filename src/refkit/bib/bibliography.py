@@ -46,10 +46,11 @@ class _File:
 
 
 def read_bibliography(paths: PathLike | Sequence[PathLike], fmt: str | None = None,
-                      strict: bool = False) -> Bibliography:
+                      strict: bool = False, sentence_case: str = "never") -> Bibliography:
     """Read ``paths`` (one path or a list; None or '-': standard input) as one bibliography, each file in its
     sniffed format or in ``fmt``. Broken entries become warnings with their line; raises
-    :class:`InputError` when nothing usable was read (or, with ``strict``, when anything was broken)."""
+    :class:`InputError` when nothing usable was read (or, with ``strict``, when anything was broken).
+    ``sentence_case`` (auto, always, never) converts BibTeX titles on reading (:mod:`refkit.bib.titlecase`)."""
     if paths is None or isinstance(paths, (str, Path)):
         paths = [paths]
     if not paths:
@@ -62,7 +63,7 @@ def read_bibliography(paths: PathLike | Sequence[PathLike], fmt: str | None = No
         files.append(_File(name, text, formats.get(fmt) if fmt else formats.sniff(text, name)))
     bibtex_files = [f for f in files if f.fmt.family == "bibtex"]
     if bibtex_files:
-        refs, problems = formats.load_bibtex_sources([(f.text, f.name) for f in bibtex_files])
+        refs, problems = formats.load_bibtex_sources([(f.text, f.name) for f in bibtex_files], sentence_case)
         warnings += problems
         by_name: dict[str, list[Reference]] = {}
         for r in refs:
@@ -92,7 +93,8 @@ def _references(items: list[dict[str, Any]], f: _File) -> list[Reference]:
 def _combine(files: list[_File], warnings: list[Problem], strict: bool) -> Bibliography:
     refs = [r for f in files for r in f.refs]
     errors = [p for p in warnings if p.severity == "error"]
-    if errors and (not refs or strict):
+    broken = {p.key for p in errors if p.key}
+    if errors and (strict or not any(r.id not in broken for r in refs)):  # nothing read cleanly
         p = errors[0]
         where = f"{p.file}:{p.line}" if p.file and p.line else (p.file or "the input")
         if files[0].fmt.family == "bibtex":

@@ -72,53 +72,10 @@ def sniff(text: str, name: str = "") -> Format:
 
 
 # ---------------------------------------------------------------- BibTeX and biblatex
-def load_bibtex_sources(sources: list[tuple[str, str]]) -> tuple[Refs, list[Problem]]:
-    """Read several BibTeX texts ``[(text, name), ...]`` as one bibliography, so that ``@string`` macros
-    may live in another file. Integration point: ``bibtex.loads_many`` (macros and crossrefs across files)
-    is used when it exists; until then each file is read with the other files' ``@string`` definitions
-    appended (which keeps its line numbers true and one broken file from spoiling another)."""
-    many = getattr(bibtex, "loads_many", None)
-    if many is not None:
-        result: tuple[Refs, list[Problem]] = many(sources)
-        return result
-    if len(sources) == 1:
-        return bibtex.loads(sources[0][0], source=sources[0][1])
-    strings = [_string_blocks(text) for text, _ in sources]
-    refs: Refs = []
-    problems: list[Problem] = []
-    for i, (text, name) in enumerate(sources):
-        own = {k for k, _ in strings[i]}
-        extra = [block for j, blocks in enumerate(strings) if j != i for k, block in blocks if k not in own]
-        last_line = text.count("\n") + 1
-        r, p = bibtex.loads(text + "\n" + "\n".join(extra) + "\n", source=name)
-        refs += [x for x in r if (x.line or 0) <= last_line]
-        if not r and strings[i]:  # a file of @string definitions only
-            p = [x for x in p if x.severity != "error" or (x.line or 0) > 1]
-        problems += [x for x in p if (x.line or 0) <= last_line]
-    return refs, problems
-
-
-_STRING = re.compile(r"@\s*string\s*([{(])", re.I)
-
-
-def _string_blocks(text: str) -> list[tuple[str, str]]:
-    """The ``@string`` definitions of a BibTeX text as (lower-case name, raw block)."""
-    out = []
-    for m in _STRING.finditer(text):
-        close = "}" if m.group(1) == "{" else ")"
-        depth, i = 0, m.end() - 1
-        while i < len(text):
-            ch = text[i]
-            depth += ch in "{("
-            depth -= ch in "})"
-            if depth == 0 and ch == close:
-                break
-            i += 1
-        block = text[m.start():i + 1]
-        key = re.match(r"@\s*string\s*[{(]\s*([^\s=]+)", block, re.I)
-        if key and i < len(text):
-            out.append((key.group(1).lower(), block))
-    return out
+def load_bibtex_sources(sources: list[tuple[str, str]], sentence_case: str = "never") -> tuple[Refs, list[Problem]]:
+    """Read several BibTeX texts ``[(text, name), ...]`` as one bibliography: ``@string`` macros and crossref
+    parents may live in another file."""
+    return bibtex.loads_many(sources, sentence_case=sentence_case)
 
 
 def _read_bibtex(text: str, name: str) -> tuple[Refs, list[Problem]]:

@@ -95,7 +95,7 @@ def arxiv_id(ref: Reference) -> str:
     if m:
         return _clean_arxiv(m.group(1))
     prefix = (ref.extra.get("archiveprefix", "") + ref.extra.get("eprinttype", "")).lower()
-    eprint = ref.get("eprint")
+    eprint = ref.extra.get("eprint") or ref.get("eprint")
     if eprint and ("arxiv" in prefix or not prefix) and (_ARXIV_NEW.fullmatch(eprint.strip())
                                                          or _ARXIV_OLD.fullmatch(eprint.strip())):
         return _clean_arxiv(eprint)
