@@ -1,27 +1,20 @@
-"""Plain text -> one string per reference, with the line each starts on.
+"""Plain text -> one string per reference, with the line each starts on and why it starts there.
 
 Handles one reference per line, references wrapped over several lines (hanging indents, fixed
-width wrapping, line-break hyphens), numbered lists (``[12]``, ``12.``, ``12)``), blank-line
-separated blocks, and whole papers (the reference section is found by its heading, or as the
-trailing run of reference-like lines after the prose).
+width wrapping, line-break hyphens, identifiers broken at the line end), numbered lists (``[12]``,
+``12.``, ``12)``) even across blank lines and page breaks, blank-line separated blocks, markdown
+lists (:mod:`refkit.parse.markdown`), footnote lists (:mod:`refkit.parse.notes`) and whole papers
+(the reference section and the page furniture in it are found by :mod:`refkit.parse.find`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-HEADING_RE = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|"
-    r"sources|cited\s+works|literaturverzeichnis|literatur|bibliographie|références(?:\s+bibliographiques)?|"
-    r"referencias|riferimenti(?:\s+bibliografici)?|bibliografía|bibliografia|references\s+and\s+notes)"
-    r"\s*:?\s*$",
-    re.I,
-)
-STOP_HEADING_RE = re.compile(r"^\s*(?:appendix|appendices|acknowledge?ments?|notes|endnotes|about the authors?|"
-                             r"supplementary|tables?|figures?)\b.{0,40}$", re.I)
-PROSE_HEADING_RE = re.compile(r"^\s*(?:abstract|keywords?|introduction|conclusions?|discussion|methods?|results)"
-                              r"\s*:?\s*$", re.I)
+from refkit.parse import find
+
 NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s)|\((\d{1,3})\)(?=\s))\s*")
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
@@ -30,8 +23,10 @@ NAME_START_RE = re.compile(
     # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
+DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
-URLISH_RE = re.compile(r"(?:https?://|www\.|doi\.org/)\S*$")
+URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org/)\S*$")
+DOI_TAIL_RE = re.compile(r"(?:\b10\.\d{0,9}(?:/\S*)?|\bdoi:\s?\S*|arxiv:\s?\S*|\[[a-z]+-)$", re.I)
 
 
 @dataclass
@@ -40,6 +35,22 @@ class RawReference:
     line: int  # 1-based line of the input where the reference starts
     number: str = ""  # the list's own number ("12" for "[12]"), if any
     lines: int = 1
+    reason: str = ""  # why a reference starts here (for --explain)
+
+
+@dataclass
+class Skipped:
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Split:
+    refs: list[RawReference]
+    skipped: list[Skipped] = field(default_factory=list)
+    section: bool = True  # False: the text is a paper and no reference list was found in it
+    heading: str = ""
 
 
 def looks_like_start(s: str) -> bool:
@@ -47,7 +58,7 @@ def looks_like_start(s: str) -> bool:
     s = s.lstrip()
     if NUMBER_RE.match(s):
         return True
-    if not NAME_START_RE.match(s) and not s.startswith(("———", "---", "——", "__")):
+    if not NAME_START_RE.match(s) and not DITTO_RE.match(s):
         return False
     return bool(YEAR_RE.search(s[:220]))
 
@@ -61,7 +72,9 @@ def starts_strictly(s: str) -> bool:
     s = s.lstrip()
     if NUMBER_RE.match(s):
         return True
-    if not NAME_START_RE.match(s) and not s.startswith(("———", "---", "——", "__")):
+    if DITTO_RE.match(s):
+        return True
+    if not NAME_START_RE.match(s):
         return False
     y = YEAR_RE.search(s[:200])
     if not y:
@@ -70,97 +83,150 @@ def starts_strictly(s: str) -> bool:
     return not re.search(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]", head)
 
 
-def _prose(line: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", line)
-    if len(line) < 250 or len(words) < 30:
-        return False
-    low = sum(1 for w in words if w[0].islower())
-    return low / len(words) > 0.65
-
-
-def find_reference_section(lines: list[str]) -> tuple[int, int]:
-    """(first, end) line indexes of the reference section; the whole text when it is a plain list."""
-    n = len(lines)
-    heads = [i for i, ln in enumerate(lines) if HEADING_RE.match(ln)]
-    if heads:
-        start = heads[-1] + 1
-        end = n
-        for j in range(start, n):
-            if STOP_HEADING_RE.match(lines[j]) and j > start + 1:
-                end = j
-                break
-        if any(ln.strip() for ln in lines[start:end]):
-            return start, end
-    markers = [i for i, ln in enumerate(lines) if _prose(ln) or PROSE_HEADING_RE.match(ln)]
-    if not markers:
-        return 0, n
-    starts = [i for i, ln in enumerate(lines) if looks_like_start(ln)]
-    after = [i for i in starts if i > markers[-1]]
-    if len(after) >= 2:
-        return after[0], n
-    return 0, n
-
-
 def _inside_url(a: str) -> bool:
     """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
     m = re.search(r"(?:available\s+(?:at|from)|retrieved\s+from)\s*:?\s*(\S[^,(\[”\"]*)$", a, re.I)
     return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
 
 
-def _join(a: str, b: str) -> str:
-    """Join a wrapped line ``b`` onto ``a``: line-break hyphens, URLs broken over lines."""
+# Hyphenated compounds whose halves are words of their own: the hyphen at a line end is kept.
+COMPOUND_FIRST = frozenset("""self non well long short high low first second third fourth two three four five
+    multi cross large small real open fine full half near post pre semi co anti inter intra meta mid over
+    under out end state life data time cost user web deep world peer case policy evidence""".split())
+COMPOUND_SECOND = frozenset("""year years based term scale time level order like specific free wide aware
+    dependent related driven oriented art world end step source sourced class grained run off up out
+    making sectional country national party type sized size scale ready friendly intensive informed
+    centered centred sensitive efficient resolution reported generated modal linear shot""".split())
+
+
+def _break_hyphen(a: str, b: str, vocab: set[str] | None) -> bool:
+    """Is the hyphen ending ``a`` (before ``b``) a line-break hyphen to drop? Evidence first: the word
+    written whole or hyphenated elsewhere in the same text; then compounds of two words."""
+    m = re.search(r"([\w\u00C0-\u024F]+)-$", a)
+    n = re.match(r"([\w\u00C0-\u024F]+)", b)
+    if not m or not n:
+        return False
+    left, right = m.group(1), n.group(1)
+    if not re.fullmatch(r"[^\W\d_]+", left) or not right[0].islower() or not right.isalpha():
+        return False  # "419-" + "434", "Iran-" + "Russia", "hep-" + "ex]" is caught below
+    if a[: m.start()].rstrip().endswith("[") or b[n.end():n.end() + 1] == "]":
+        return False  # an arXiv class "[hep-" + "ex]"
+    if vocab is not None:
+        joined, hyph = (left + right).lower(), (left + "-" + right).lower()
+        if hyph in vocab and joined not in vocab:
+            return False
+        if joined in vocab:
+            return True
+    if left.lower() in COMPOUND_FIRST or right.lower() in COMPOUND_SECOND:
+        return False
+    return len(left) > 1
+
+
+def _join(a: str, b: str, vocab: set[str] | None = None) -> str:
+    """Join a wrapped line ``b`` onto ``a``: line-break hyphens, identifiers and URLs broken over lines."""
     a = a.rstrip()
     b = b.strip()
     if not a:
         return b
-    last = a.split()[-1] if a.split() else ""
+    words = a.split()
+    last = words[-1] if words else ""
+    first = b.split()[0] if b.split() else ""
     if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or _inside_url(a) and not b.startswith(("(", "[")):
-        return a + b  # a URL that goes on (hyphens in it are the URL's own)
+        if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
+            return a + b  # a URL that goes on (hyphens in it are the URL's own)
+    if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first):
+        if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and first[:1].isdigit():
+            return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"
     if a.endswith("-") and not a.endswith(" -") and not a.endswith("--"):
-        if re.match(r"[a-z\u00E0-\u024F]", b) and re.search(r"[a-z\u00E0-\u024F]-$", a):
-            word_a = re.findall(r"[\w\u00C0-\u024F]+-$", a)
-            if word_a and len(word_a[0]) > 2:
-                return a[:-1] + b  # "Rela-" + "tions" -> "Relations"
-        return a + b  # "Iran-" + "Russia", "419-" + "434"
+        if _break_hyphen(a, b, vocab):
+            return a[:-1] + b  # "Rela-" + "tions" -> "Relations"
+        return a + b  # "Iran-" + "Russia", "419-" + "434", "first-" + "year"
     return a + " " + b
 
 
+def _vocabulary(lines: list[str]) -> set[str]:
+    vocab: set[str] = set()
+    for ln in lines:
+        vocab.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", ln[:-1] if ln.endswith("-") else ln))
+    return vocab
+
+
 def split_references(text: str, one_per_line: bool = False) -> list[RawReference]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\u00ad", "")
+    return split_text(text, one_per_line=one_per_line).refs
+
+
+def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False, paper: bool = False) -> Split:
+    """Cut ``text`` into references. ``paper``: the text is a whole paper (from a PDF), so a text
+    without a reference section gives ``Split(section=False)`` instead of the whole text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
     lines = text.split("\n")
     if one_per_line:
-        return [RawReference(ln.strip(), i + 1) for i, ln in enumerate(lines) if ln.strip()]
-    first, end = find_reference_section(lines)
-    body = [(i + 1, lines[i].rstrip()) for i in range(first, end)]
+        return Split([RawReference(ln.replace(find.PAGE_BREAK, "").strip(), i + 1, reason="one per line")
+                      for i, ln in enumerate(lines) if ln.strip(find.PAGE_BREAK + " \t")])
+    from refkit.parse import markdown, notes
+
+    if notes.looks_like_notes(lines):
+        return notes.split_notes(lines, keep_repeats=keep_repeats)
+    section = find.find_section(lines, looks_like_start)
+    if section is None or (paper and not section.heading and section.first == 0):
+        if not paper and section is None:
+            section = find.Section(0, len(lines))
+        else:
+            return Split([], section=False)
+    body_lines = lines[section.first:section.end]
+    drop = find.furniture(body_lines, looks_like_start)
+    skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
+               for i in sorted(drop)]
+    body = []
+    breaks = set()
+    for i, ln in enumerate(body_lines):
+        no = section.first + i + 1
+        if find.PAGE_BREAK in ln:
+            breaks.add(no)
+            ln = ln.replace(find.PAGE_BREAK, "")
+        if i in drop:
+            continue
+        body.append((no, ln.rstrip()))
+    forced: dict[int, str] = {}
+    if markdown.looks_like_markdown(body):
+        body, forced, md_skipped = markdown.clean(body)
+        skipped += md_skipped
+    skipped.sort(key=lambda s: s.line)
+    vocab = _vocabulary([ln for _, ln in body])
+    refs = _split_body(body, forced, breaks, vocab)
+    return Split(refs, skipped, heading=section.heading)
+
+
+def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set[int],
+                vocab: set[str]) -> list[RawReference]:
     nonblank = [(no, ln) for no, ln in body if ln.strip()]
     if not nonblank:
         return []
+    if forced:
+        return _group(body, lambda no, ln, prev, ahead: forced.get(no, ""), vocab, blank_ends=False)
 
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
     if len(numbered) >= 2 and _counts_up(numbered):
-        expected = [0]
-
-        def next_number(no: int, ln: str, prev: str | None, ahead: str) -> bool:
-            m = NUMBER_RE.match(ln)
-            if not m:
-                return False
-            n = int(next(g for g in m.groups() if g))
-            if expected[0] and n != expected[0]:
-                return False
-            expected[0] = n + 1
-            return True
-
-        return _group(body, next_number, numbered=True)
-
-    blank_separated = any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body)
-    if blank_separated:
-        return _group_blocks(body)
+        return _group_numbered(body, vocab)
 
     indents = [len(ln) - len(ln.lstrip()) for _, ln in nonblank]
-    if len(set(indents)) > 1 and min(indents) == indents[0] and sum(i > indents[0] for i in indents) >= 1:
-        base = indents[0]
-        return _group(body, lambda no, ln, prev, ahead: len(ln) - len(ln.lstrip()) <= base)
+    base = min(indents)
+    hanging = (len(set(indents)) > 1 and indents[0] == base and _hanging(body, base))
+    if hanging:
+        after_blank = {no for (_, a), (no, _) in zip(body, body[1:], strict=False) if not a.strip()}
+
+        def at_margin(no: int, ln: str, prev: str | None, ahead: str) -> str:
+            if len(ln) - len(ln.lstrip()) <= base:
+                return "hanging indent: the line is not indented"
+            if DITTO_RE.match(ln.strip()) and no in after_blank and (prev or "").rstrip().endswith(ENDINGS):
+                return "a repeated-author entry (dash or bare year)"
+            return ""
+
+        return _group(body, at_margin, vocab, blank_ends=False)
+
+    if any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body):
+        return _group_blocks(body, breaks, vocab)
 
     lengths = [len(ln.strip()) for _, ln in nonblank]
     width = max(lengths)
@@ -171,38 +237,89 @@ def split_references(text: str, one_per_line: bool = False) -> list[RawReference
     ended_share = sum(1 for _, ln in nonblank if ln.rstrip().endswith(ENDINGS)) / len(nonblank)
     wrapped = greedy or (len(nonblank) >= 3 and ended_share < 0.6)
 
-    def is_start(no: int, ln: str, prev: str | None, ahead: str = "") -> bool:
+    def is_start(no: int, ln: str, prev: str | None, ahead: str = "") -> str:
         if prev is None:
-            return True
+            return "first line"
         p = prev.rstrip()
         s = ln.strip()
         if re.match(r"^[a-z\u00E0-\u024F,;:.)\]]", s) and not re.match(r"^(?:van|von|de|der|den|di|da|du|le|la)\s+[A-Z]", s):
-            return False
+            return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
-            return False  # a line-break hyphen
+            return ""  # a line-break hyphen
+        last = p.split()[-1] if p.split() else ""
+        if DOI_TAIL_RE.search(last) and not last.endswith(ENDINGS) and not starts_strictly(s):
+            return ""  # an identifier broken at the line end
         if wrapped:
             start = looks_like_start(s + " " + ahead)
             ended = p.endswith(ENDINGS)
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
-                return start or ended
-            return ended and starts_strictly(s + " " + ahead)
-        if URLISH_RE.search(p.split()[-1] if p.split() else "") and not looks_like_start(s + " " + ahead):
-            return False
-        return True
+                if start:
+                    return "wrapped text: the previous line is short and this one starts like a reference"
+                return "wrapped text: the previous line is short and ends a sentence" if ended else ""
+            if ended and starts_strictly(s + " " + ahead):
+                return "the previous line ends a sentence and this one starts with authors and a year"
+            return ""
+        if URLISH_RE.search(last) and not looks_like_start(s + " " + ahead):
+            return ""
+        return "a new line (references are one per line here)"
 
-    return _group(body, is_start)
+    return _group(body, is_start, vocab, blank_ends=True)
+
+
+def _hanging(body: list[tuple[int, str]], base: int) -> bool:
+    """Every line after a blank line starts at the margin, and indented lines follow margin lines."""
+    prev_blank = True
+    margin = indented = 0
+    for _, ln in body:
+        if not ln.strip():
+            prev_blank = True
+            continue
+        ind = len(ln) - len(ln.lstrip())
+        if prev_blank and ind > base and not DITTO_RE.match(ln.strip()):
+            return False
+        margin += ind <= base
+        indented += ind > base
+        prev_blank = False
+    return indented >= 1 and margin >= 1 and indented >= 0.3 * margin
 
 
 def _counts_up(numbered: list[tuple[int, str]]) -> bool:
-    nums = []
-    for _, ln in numbered:
-        m = NUMBER_RE.match(ln)
-        assert m
-        nums.append(int(next(g for g in m.groups() if g)))
+    nums = [_number(ln) for _, ln in numbered]
     ups = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1)
     return ups >= 0.6 * (len(nums) - 1)
+
+
+def _number(ln: str) -> int:
+    m = NUMBER_RE.match(ln)
+    assert m
+    return int(next(g for g in m.groups() if g))
+
+
+def _group_numbered(body: list[tuple[int, str]], vocab: set[str]) -> list[RawReference]:
+    out: list[RawReference] = []
+    expected = 0
+    prev = ""
+    for no, ln in body:
+        if not ln.strip():
+            continue
+        m = NUMBER_RE.match(ln)
+        if m:
+            n = _number(ln)
+            ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS))
+            if ok:
+                why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
+                out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, str(n), reason=why))
+                expected = n + 1
+                prev = ln
+                continue
+        if not out:
+            continue  # text before the first number (a stray footnote)
+        out[-1].text = _join(out[-1].text, ln, vocab)
+        out[-1].lines += 1
+        prev = ln
+    return out
 
 
 def _blocks_multiline(body: list[tuple[int, str]]) -> bool:
@@ -217,23 +334,43 @@ def _blocks_multiline(body: list[tuple[int, str]]) -> bool:
     return False
 
 
-def _group_blocks(body: list[tuple[int, str]]) -> list[RawReference]:
+def _group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:
+    """Blank-line separated blocks. A block that cannot start a reference (lower case, or the last
+    one stopped mid-sentence) continues the last one: a page break or a stray blank line."""
     out: list[RawReference] = []
-    cur: RawReference | None = None
+    new_block = True
+    prev = ""
     for no, ln in body:
         if not ln.strip():
-            cur = None
+            new_block = True
             continue
-        if cur is None:
-            cur = RawReference(ln.strip(), no)
-            out.append(cur)
+        s = ln.strip()
+        reason = ""
+        if not out:
+            reason = "first line"
+        elif new_block:
+            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) or prev.endswith(("-", ",", ";", ":", "/"))) \
+                and not starts_strictly(s)
+            reason = "" if cont else "a blank line before it"
+        elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
+            reason = "a page break, and it starts with authors and a year"
+        if reason:
+            out.append(RawReference(s, no, reason=reason))
         else:
-            cur.text = _join(cur.text, ln)
-            cur.lines += 1
+            out[-1].text = _join(out[-1].text, ln, vocab)
+            out[-1].lines += 1
+        prev = s
+        new_block = False
     return out
 
 
-def _group(body, is_start, numbered: bool = False) -> list[RawReference]:
+def _ahead(body: list[tuple[int, str]], no: int) -> str:
+    nxt = [ln.strip() for n, ln in body if n > no and ln.strip()]
+    return " ".join(nxt[:2])
+
+
+def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str], str],
+           vocab: set[str], blank_ends: bool = True) -> list[RawReference]:
     out: list[RawReference] = []
     prev: str | None = None
     texts = [ln for _, ln in body if ln.strip()]
@@ -244,17 +381,15 @@ def _group(body, is_start, numbered: bool = False) -> list[RawReference]:
             after_blank = True
             continue
         k += 1
-        if not out or after_blank or is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4])):
-            text = ln.strip()
-            number = ""
-            if numbered:
-                m = NUMBER_RE.match(text)
-                if m:
-                    number = next(g for g in m.groups() if g)
-                    text = text[m.end():]
-            out.append(RawReference(text, no, number))
+        reason = "first line" if not out else ""
+        if not reason and after_blank and blank_ends:
+            reason = "a blank line before it"
+        if not reason:
+            reason = is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4]))
+        if reason:
+            out.append(RawReference(ln.strip(), no, reason=reason))
         else:
-            out[-1].text = _join(out[-1].text, ln)
+            out[-1].text = _join(out[-1].text, ln, vocab)
             out[-1].lines += 1
         prev = ln
         after_blank = False

@@ -1,0 +1,107 @@
+"""Finding the reference list in a text: its heading, its end, and the page furniture inside it.
+
+Works on the lines of plain text, of text copied from a PDF (``pdftotext``, form feeds between
+pages) and of the text :mod:`refkit.parse.pdf` lays out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+HEADING_RE = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
+    r"literature(?:\s+cited)?|sources|cited\s+works|works\s+consulted|literaturverzeichnis|literatur|"
+    r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
+    r"riferimenti(?:\s+bibliografici)?|bibliografía|bibliografia|referências(?:\s+bibliográficas)?|"
+    r"references\s+and\s+notes|reference\s+list|literature\s+references|bibliography\s+and\s+references)"
+    r"\s*:?\s*(?:\*\*|__)?\s*$",
+    re.I,
+)
+STOP_HEADING_RE = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|acknowledge?ments?|endnotes|"
+    r"about the authors?|author contributions?|supplementary|supporting information|tables?|figures?|"
+    r"anhang|annexe?s?|remerciements|danksagung)\b.{0,40}$", re.I)
+CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
+                        re.I)
+PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduction|conclusions?|discussion|"
+                              r"methods?|results|résumé|zusammenfassung|einleitung)\s*:?\s*$", re.I)
+FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
+                      re.I)
+PAGE_BREAK = "\f"
+
+
+@dataclass
+class Section:
+    first: int  # index of the first line of the list
+    end: int  # index after its last line
+    heading: str = ""  # the heading found, if any
+
+
+def _prose(line: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(line) < 250 or len(words) < 30:
+        return False
+    low = sum(1 for w in words if w[0].islower())
+    return low / len(words) > 0.65
+
+
+def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa: ANN001
+    """Where the reference list is: under its last heading (up to a stop heading or a figure or
+    table caption starting a block), or the trailing run of reference-like lines after the prose.
+    None when the text has prose and no list could be found."""
+    n = len(lines)
+    heads = [i for i, ln in enumerate(lines) if HEADING_RE.match(ln)]
+    for h in reversed(heads):
+        start = h + 1
+        end = _section_end(lines, start)
+        if any(ln.strip() for ln in lines[start:end]):
+            return Section(start, end, lines[h].strip())
+    markers = [i for i, ln in enumerate(lines) if _prose(ln) or PROSE_HEADING_RE.match(ln)]
+    if not markers:
+        return Section(0, n)
+    starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]
+    if len(starts) >= 2:
+        return Section(starts[0], _section_end(lines, starts[0]))
+    return None
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    for j in range(start + 2, len(lines)):
+        ln = lines[j]
+        if not ln.strip():
+            continue
+        block_start = not lines[j - 1].strip() or lines[j - 1].endswith(PAGE_BREAK) or ln.startswith(PAGE_BREAK)
+        if STOP_HEADING_RE.match(ln) or (block_start and CAPTION_RE.match(ln.lstrip(PAGE_BREAK))):
+            return j
+    return len(lines)
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
+    """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
+    next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
+    near_break = set()
+    paged = any(PAGE_BREAK in ln for ln in lines)
+    for i, ln in enumerate(lines):
+        if PAGE_BREAK in ln or (not paged and not ln.strip()):
+            for j in (i - 2, i - 1, i + 1, i + 2):
+                if 0 <= j < len(lines):
+                    near_break.add(j)
+    counts = Counter(_mask(ln) for ln in lines if ln.strip())
+    out = set()
+    for i, ln in enumerate(lines):
+        t = ln.replace(PAGE_BREAK, "").strip()
+        if not t:
+            continue
+        if FOLIO_RE.match(t) and (i in near_break or i == len(lines) - 1):
+            out.add(i)
+        elif i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t):
+            out.add(i)
+        elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
+            out.add(i)  # "... 18 / 21" footers
+    return out
