@@ -103,7 +103,7 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
             first = seen.get(key)
             if first is not None and not keep_repeats:
                 skipped.append(Skipped(no, cite, f"note {nid}: cites again the work of line {first.line}"))
-                if len(cite) > len(first.text) and YEAR_RE_OK(cite):
+                if len(cite) > len(first.text) and _has_year(cite):
                     first.text = cite
                 previous = first
                 continue
@@ -115,5 +115,5 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
     return Split(refs, skipped)
 
 
-def YEAR_RE_OK(text: str) -> bool:  # noqa: N802
+def _has_year(text: str) -> bool:
     return bool(re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", text))

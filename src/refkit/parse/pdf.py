@@ -126,7 +126,7 @@ def _margins(pages: list[Page]) -> set[int]:
         ordered = sorted(p.lines, key=lambda ln: -ln.y)
         cand[p.number] = ordered[:3] + ordered[-3:] if len(ordered) > 6 else ordered
     drop: set[int] = set()
-    masked = Counter()
+    masked: Counter[str] = Counter()
     for p in pages:
         for m in {_mask(ln.text) for ln in cand[p.number]}:
             masked[m] += 1
@@ -202,10 +202,10 @@ def read_pages(data: bytes, name: str = "input") -> list[Page]:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                opened = bool(reader.decrypt(""))
             except Exception:
-                ok = 0
-            if not ok:
+                opened = False
+            if not opened:
                 raise InputError(f"{name} is an encrypted PDF", hint="remove the password first (e.g. qpdf --decrypt)")
         pages = []
         for i, pg in enumerate(reader.pages, 1):
@@ -246,8 +246,10 @@ def parse_pages(spec: str, count: int) -> list[int]:
     return sorted(chosen)
 
 
-def pdf_to_text(data: bytes, name: str = "input", pages: str | None = None) -> str:
-    """The text of a PDF, one page after another (form feed between pages), laid out for splitting."""
+def pdf_to_text(data: bytes, name: str = "input", pages: str | None = None,
+                numbers: list[int] | None = None) -> str:
+    """The text of a PDF, one page after another (form feed between pages), laid out for splitting.
+    The numbers of the pages given are appended to ``numbers``."""
     all_pages = read_pages(data, name)
     if pages:
         keep = set(parse_pages(pages, len(all_pages)))
@@ -261,6 +263,8 @@ def pdf_to_text(data: bytes, name: str = "input", pages: str | None = None) -> s
         _columns(p)
     drop = _margins(all_pages)
     chunks = []
+    if numbers is not None:
+        numbers.extend(p.number for p in chosen)
     for p in chosen:
         chunks.append("\n".join(_page_text(p, drop)))
     return "\f".join(chunks)

@@ -168,11 +168,11 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     if notes.looks_like_notes(lines):
         return notes.split_notes(lines, keep_repeats=keep_repeats)
     section = find.find_section(lines, looks_like_start)
-    if section is None or (paper and not section.heading and section.first == 0):
-        if not paper and section is None:
-            section = find.Section(0, len(lines))
-        else:
+    whole = section is None or (not section.heading and section.first == 0)
+    if section is None:
+        if paper:
             return Split([], section=False)
+        section = find.Section(0, len(lines))
     body_lines = lines[section.first:section.end]
     drop = find.furniture(body_lines, looks_like_start)
     skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
@@ -194,6 +194,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     skipped.sort(key=lambda s: s.line)
     vocab = _vocabulary([ln for _, ln in body])
     refs = _split_body(body, forced, breaks, vocab)
+    if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
+        return Split([], section=False)  # a paper without a list, not a list printed to PDF
     return Split(refs, skipped, heading=section.heading)
 
 
