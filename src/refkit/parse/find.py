@@ -103,6 +103,8 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
         elif i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
                 and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2:
             out.add(i)
+        elif i in near_break and re.search(r"^\d{1,4}\s{3,}\S|\S\s{3,}\d{1,4}$", t):
+            out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
         elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
             out.add(i)  # "... 18 / 21" footers
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.markdown import strip_inline
+
 NOTE_RE = re.compile(r"^\s*(?:\[\^?(\w{1,6})\]:?|\^(\d{1,4})|(\d{1,4})[.)]?)\s+(?=\S)")
 FOOTNOTE_RE = re.compile(r"^\s*\[\^\w{1,6}\]:\s")
 IBID_RE = re.compile(r"^\s*(?:ibid|ibidem|id|ebd|ebenda)\b\.?,?\s*(.*)$", re.I)
@@ -18,6 +20,9 @@ PROSE_RE = re.compile(
     r"cf\.|compare|as\s+(?:argued|shown|noted)\s+(?:by|in)|quoted\s+in|cited\s+in|vgl\.|siehe)\s*:?\s*", re.I)
 LOCATOR_RE = re.compile(r"(?:,?\s*(?:at\s+|pp?\.\s*|s\.\s*|n\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?)+\s*\.?\s*$",
                         re.I)
+
+
+PINPOINT_RE = re.compile(r"\),\s*(?:at\s+|pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+)*\.?$")
 
 
 def looks_like_notes(lines: list[str]) -> bool:
@@ -93,6 +98,7 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
                 else:
                     skipped.append(Skipped(no, cite, f"note {nid}: ibid., the same work as line {previous.line}"))
                 continue
+            cite = PINPOINT_RE.sub(").", strip_inline(cite))
             stripped = PROSE_RE.sub("", cite).strip()
             if stripped != cite and stripped:
                 stripped = stripped[0].upper() + stripped[1:] if stripped[0].islower() else stripped

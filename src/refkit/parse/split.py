@@ -23,6 +23,8 @@ NAME_START_RE = re.compile(
     # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
+PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
+                         r"[A-Z\u00C0-\u024F]")
 DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
 URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org/)\S*$")
@@ -80,7 +82,9 @@ def starts_strictly(s: str) -> bool:
     if not y:
         return False
     head = s[: y.start()]
-    return not re.search(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]", head)
+    # no quote, sentence end, URL, volume(issue) or page range before the year: those belong to the
+    # end of a reference, so the year found is the next reference's
+    return not re.search(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d", head)
 
 
 def _inside_url(a: str) -> bool:
@@ -107,7 +111,7 @@ def _break_hyphen(a: str, b: str, vocab: set[str] | None) -> bool:
     if not m or not n:
         return False
     left, right = m.group(1), n.group(1)
-    if not re.fullmatch(r"[^\W\d_]+", left) or not right[0].islower() or not right.isalpha():
+    if not re.fullmatch(r"[^\W\d_]+", left) or not right[0].islower() or not right.isalpha() or left.isupper():
         return False  # "419-" + "434", "Iran-" + "Russia", "hep-" + "ex]" is caught below
     if a[: m.start()].rstrip().endswith("[") or b[n.end():n.end() + 1] == "]":
         return False  # an arXiv class "[hep-" + "ex]"
@@ -137,6 +141,8 @@ def _join(a: str, b: str, vocab: set[str] | None = None) -> str:
     if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first):
         if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and first[:1].isdigit():
             return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"
+    if a.endswith(("–", "—")) and first[:1].isdigit():
+        return a + b  # a page range broken after its dash
     if a.endswith("-") and not a.endswith(" -") and not a.endswith("--"):
         if _break_hyphen(a, b, vocab):
             return a[:-1] + b  # "Rela-" + "tions" -> "Relations"
@@ -236,24 +242,26 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     # have fitted?" tells where a reference ended
     greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
     # wrapped some other way (a PDF's optimal line breaking): most lines end mid-sentence
-    ended_share = sum(1 for _, ln in nonblank if ln.rstrip().endswith(ENDINGS)) / len(nonblank)
-    wrapped = greedy or (len(nonblank) >= 3 and ended_share < 0.6)
+    ended_share = sum(1 for _, ln in nonblank if _ended(ln)) / len(nonblank)
+    wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6)
 
     def is_start(no: int, ln: str, prev: str | None, ahead: str = "") -> str:
         if prev is None:
             return "first line"
         p = prev.rstrip()
         s = ln.strip()
-        if re.match(r"^[a-z\u00E0-\u024F,;:.)\]]", s) and not re.match(r"^(?:van|von|de|der|den|di|da|du|le|la)\s+[A-Z]", s):
+        if re.match(r"^[a-z\u00E0-\u024F,;:.)\]]", s) and not PARTICLE_RE.match(s) and not (
+                not wrapped and _ended(p) and looks_like_start(s + " " + ahead)):
             return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
             return ""  # a line-break hyphen
         last = p.split()[-1] if p.split() else ""
-        if DOI_TAIL_RE.search(last) and not last.endswith(ENDINGS) and not starts_strictly(s):
+        if DOI_TAIL_RE.search(last) and not _ends_with_link(last) and not starts_strictly(s + " " + ahead) and not (
+                last.endswith(".") and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s)):
             return ""  # an identifier broken at the line end
         if wrapped:
             start = looks_like_start(s + " " + ahead)
-            ended = p.endswith(ENDINGS)
+            ended = p.endswith(ENDINGS) or _ends_with_link(last)
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
@@ -263,11 +271,23 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             if ended and starts_strictly(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with authors and a year"
             return ""
-        if URLISH_RE.search(last) and not looks_like_start(s + " " + ahead):
+        if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (
+                last.endswith(".") and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s)):
             return ""
         return "a new line (references are one per line here)"
 
     return _group(body, is_start, vocab, blank_ends=True)
+
+
+def _ended(ln: str) -> bool:
+    """Does the line end as references end (a full stop, a bracket, a complete link)?"""
+    ln = ln.rstrip()
+    return ln.endswith(ENDINGS) or _ends_with_link(ln.split()[-1] if ln.split() else "")
+
+
+def _ends_with_link(token: str) -> bool:
+    """A URL or DOI that looks complete: a reference often ends with one, without a full stop."""
+    return bool(re.search(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$", token))
 
 
 def _hanging(body: list[tuple[int, str]], base: int) -> bool:
