@@ -88,10 +88,11 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
     near_break = set()
     paged = any(PAGE_BREAK in ln for ln in lines)
     for i, ln in enumerate(lines):
-        if PAGE_BREAK in ln or (not paged and not ln.strip()):
-            for j in (i - 2, i - 1, i + 1, i + 2):
-                if 0 <= j < len(lines):
-                    near_break.add(j)
+        if paged and PAGE_BREAK in ln:
+            near_break.update(j for j in (i - 2, i - 1, i, i + 1, i + 2) if 0 <= j < len(lines))
+        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
+                i + 1 == len(lines) or not lines[i + 1].strip()):
+            near_break.add(i)  # no form feeds: furniture stands alone between blank lines
     counts = Counter(_mask(ln) for ln in lines if ln.strip())
     out = set()
     for i, ln in enumerate(lines):

@@ -25,8 +25,26 @@ NAME_START_RE = re.compile(
 )
 PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
                          r"[A-Z\u00C0-\u024F]")
+# "Family, Given." / "Family, Given, and Given Family." then a title: a start in styles with the year last
+NAME_PERIOD_RE = re.compile(
+    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,"
+    r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s[A-Z\u00C0-\u024F][\w'’\-]*\.?){0,3}"
+    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"]{0,60}?|,\set\sal)?\.\s+[“\"‘A-Z\u00C0-\u024F]")
+_FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
+_INI = r"[A-Z\u00C0-\u024F]\.(?:\s?-?[A-Z\u00C0-\u024F]\.)*"
+# An author the way reference lists write one, stricter than NAME_START_RE: "Family, G." / "Family, Given",
+# "Family Family, Given", "Family GH," (Vancouver), "G. H. Family" (IEEE), "FAMILY G." (small caps), a
+# corporate author right before its year
+STRICT_NAME_RE = re.compile(
+    rf"^{_FAM}(?:[\s\-]{_FAM})?,\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’\-]+)"
+    rf"|^{_FAM}(?:\s{_FAM})?\s[A-Z]{{1,3}}(?:\s(?:Jr|Sr|[IV]+))?[,.]"
+    rf"|^(?:{_INI}\s)+{_FAM}"
+    rf"|^[A-Z\u00C0-\u024F][A-Z\u00C0-\u024F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z]+,)"
+    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
+)
 DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
-YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
+YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
+                     r"forthcoming|im Druck|sous presse|soumis|submitted)")
 URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org/)\S*$")
 DOI_TAIL_RE = re.compile(r"(?:\b10\.\d{0,9}(?:/\S*)?|\bdoi:\s?\S*|arxiv:\s?\S*|\[[a-z]+-)$", re.I)
 
@@ -65,7 +83,7 @@ def looks_like_start(s: str) -> bool:
     return bool(YEAR_RE.search(s[:220]))
 
 
-ENDINGS = (".", ")", "]")
+ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
 def starts_strictly(s: str) -> bool:
@@ -76,7 +94,7 @@ def starts_strictly(s: str) -> bool:
         return True
     if DITTO_RE.match(s):
         return True
-    if not NAME_START_RE.match(s):
+    if not STRICT_NAME_RE.match(s):
         return False
     y = YEAR_RE.search(s[:200])
     if not y:
@@ -237,7 +255,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         return _group_blocks(body, breaks, vocab)
 
     lengths = [len(ln.strip()) for _, ln in nonblank]
-    width = max(lengths)
+    # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
+    width = max((len(ln.strip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=max(lengths))
     # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
     # have fitted?" tells where a reference ended
     greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
@@ -270,6 +289,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "wrapped text: the previous line is short and ends a sentence" if ended else ""
             if ended and starts_strictly(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with authors and a year"
+            if ended and NAME_PERIOD_RE.match(s + " " + ahead):
+                return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
             return ""
         if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (
                 last.endswith(".") and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s)):
@@ -371,8 +392,8 @@ def _group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]
         if not out:
             reason = "first line"
         elif new_block:
-            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) or prev.endswith(("-", ",", ";", ":", "/"))) \
-                and not starts_strictly(s)
+            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s)
+                    or prev.endswith(("-", ",", ";", ":", "/"))) and not starts_strictly(s)
             reason = "" if cont else "a blank line before it"
         elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
             reason = "a page break, and it starts with authors and a year"
