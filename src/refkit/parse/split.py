@@ -28,8 +28,10 @@ PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|do
 # "Family, Given." / "Family, Given, and Given Family." then a title: a start in styles with the year last
 NAME_PERIOD_RE = re.compile(
     r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,"
-    r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s[A-Z\u00C0-\u024F][\w'’\-]*\.?){0,3}"
-    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"]{0,60}?|,\set\sal)?\.\s+[“\"‘A-Z\u00C0-\u024F]")
+    r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
+    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
+    # or a corporate author, then a quoted title
+    r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]")
 _FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
 _INI = r"[A-Z\u00C0-\u024F]\.(?:\s?-?[A-Z\u00C0-\u024F]\.)*"
 # An author the way reference lists write one, stricter than NAME_START_RE: "Family, G." / "Family, Given",
@@ -76,7 +78,8 @@ class Split:
 def looks_like_start(s: str) -> bool:
     """Does ``s`` (a line, possibly with what follows it) start like a reference?"""
     s = s.lstrip()
-    if NUMBER_RE.match(s):
+    m = NUMBER_RE.match(s)
+    if m and not re.match(r"\s*(?:1[5-9]|20)\d\d\.", s):
         return True
     if not NAME_START_RE.match(s) and not DITTO_RE.match(s):
         return False
@@ -86,14 +89,13 @@ def looks_like_start(s: str) -> bool:
 ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
-def starts_strictly(s: str) -> bool:
+def starts_strictly(s: str, current: str = "x 2000") -> bool:
     """A reference start that a wrapped continuation line is unlikely to fake: an author-like start
     and a year before the first quote and before the first sentence end ("...]. Next")."""
     s = s.lstrip()
-    if NUMBER_RE.match(s):
-        return True
     if DITTO_RE.match(s):
-        return True
+        # a bare "(2020b):" repeats the authors of a complete reference, not of a line of names
+        return not s.startswith("(") or bool(YEAR_RE.search(current))
     if not STRICT_NAME_RE.match(s):
         return False
     y = YEAR_RE.search(s[:200])
@@ -229,7 +231,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     if not nonblank:
         return []
     if forced:
-        return _group(body, lambda no, ln, prev, ahead: forced.get(no, ""), vocab, blank_ends=False)
+        return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
 
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
@@ -242,7 +244,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     if hanging:
         after_blank = {no for (_, a), (no, _) in zip(body, body[1:], strict=False) if not a.strip()}
 
-        def at_margin(no: int, ln: str, prev: str | None, ahead: str) -> str:
+        def at_margin(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
             if len(ln) - len(ln.lstrip()) <= base:
                 return "hanging indent: the line is not indented"
             if DITTO_RE.match(ln.strip()) and no in after_blank and (prev or "").rstrip().endswith(ENDINGS):
@@ -264,7 +266,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     ended_share = sum(1 for _, ln in nonblank if _ended(ln)) / len(nonblank)
     wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6)
 
-    def is_start(no: int, ln: str, prev: str | None, ahead: str = "") -> str:
+    def is_start(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
         if prev is None:
             return "first line"
         p = prev.rstrip()
@@ -275,7 +277,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         if p.endswith("-") and not p.endswith((" -", "--")):
             return ""  # a line-break hyphen
         last = p.split()[-1] if p.split() else ""
-        if DOI_TAIL_RE.search(last) and not _ends_with_link(last) and not starts_strictly(s + " " + ahead) and not (
+        if DOI_TAIL_RE.search(last) and not _ends_with_link(last) and not starts_strictly(s + " " + ahead, cur) and not (
                 last.endswith(".") and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s)):
             return ""  # an identifier broken at the line end
         if wrapped:
@@ -287,8 +289,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 if start:
                     return "wrapped text: the previous line is short and this one starts like a reference"
                 return "wrapped text: the previous line is short and ends a sentence" if ended else ""
-            if ended and starts_strictly(s + " " + ahead):
+            if ended and starts_strictly(s + " " + ahead, cur):
                 return "the previous line ends a sentence and this one starts with authors and a year"
+            if ended and _ends_with_link(last.rstrip(".")) and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s):
+                return "the previous line ends with a link and this one starts with a capital"
             if ended and NAME_PERIOD_RE.match(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
             return ""
@@ -412,7 +416,7 @@ def _ahead(body: list[tuple[int, str]], no: int) -> str:
     return " ".join(nxt[:2])
 
 
-def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str], str],
+def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str, str], str],
            vocab: set[str], blank_ends: bool = True) -> list[RawReference]:
     out: list[RawReference] = []
     prev: str | None = None
@@ -428,7 +432,7 @@ def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None
         if not reason and after_blank and blank_ends:
             reason = "a blank line before it"
         if not reason:
-            reason = is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4]))
+            reason = is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4]), out[-1].text)
         if reason:
             out.append(RawReference(ln.strip(), no, reason=reason))
         else:
