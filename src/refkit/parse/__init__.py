@@ -175,7 +175,7 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
                          hint="the paper has no list headed References/Bibliography; try --pages with the list's pages")
     page_of_line: list[int] = []
     if kind == "pdf":
-        for number, chunk in zip(numbers, text.split("\f"), strict=False):
+        for number, chunk in zip(numbers, text.split("\n\f"), strict=False):
             page_of_line += [number] * (chunk.count("\n") + 1)
     return Document(name, kind, parse_raws(split.refs, model), split.skipped, split.heading, page_of_line)
 

@@ -121,10 +121,7 @@ def _mask(text: str) -> str:
 
 def _margins(pages: list[Page]) -> set[int]:
     """ids of lines that are running heads, footers or page numbers."""
-    cand: dict[int, list[Line]] = {}
-    for p in pages:
-        ordered = sorted(p.lines, key=lambda ln: -ln.y)
-        cand[p.number] = ordered[:3] + ordered[-3:] if len(ordered) > 6 else ordered
+    cand: dict[int, list[Line]] = {p.number: _edge_lines(p) for p in pages}
     drop: set[int] = set()
     masked: Counter[str] = Counter()
     for p in pages:
@@ -146,6 +143,26 @@ def _margins(pages: list[Page]) -> set[int]:
     return drop
 
 
+def _edge_lines(page: Page) -> list[Line]:
+    """The lines above the first or below the last wide vertical gap near the page's edges (at most
+    three rows each side): where running heads, footers and page numbers sit."""
+    ys = sorted({round(ln.y) for ln in page.lines}, reverse=True)
+    if len(ys) < 4:
+        return list(page.lines)
+    gaps = [a - b for a, b in zip(ys, ys[1:], strict=False)]
+    usual = statistics.median(gaps)
+    keep: set[int] = {ys[0], ys[-1]}
+    for k in range(min(3, len(gaps))):
+        if gaps[k] > 1.8 * usual:
+            keep.update(ys[:k + 1])
+            break
+    for k in range(min(3, len(gaps))):
+        if gaps[-1 - k] > 1.8 * usual:
+            keep.update(ys[len(ys) - 1 - k:])
+            break
+    return [ln for ln in page.lines if round(ln.y) in keep]
+
+
 def _edge_numbers(text: str) -> list[int]:
     t = text.strip()
     out = []
@@ -161,9 +178,11 @@ def _edge_numbers(text: str) -> list[int]:
     return out
 
 
-def _page_text(page: Page, drop: set[int]) -> list[str]:
-    out: list[str] = []
+def _page_text(page: Page, drop: set[int]) -> list[list[str]]:
+    """The lines of each column of the page."""
+    cols: list[list[str]] = []
     for col in (0, 1):
+        out: list[str] = []
         lines = [ln for ln in page.lines if ln.col == col and id(ln) not in drop]
         if not lines:
             continue
@@ -187,8 +206,8 @@ def _page_text(page: Page, drop: set[int]) -> list[str]:
                 out.append("")
             indent = max(0, round((ln.x - left) / max(body * 0.5, 1.0)))
             out.append(" " * min(indent, 12) + ln.text)
-        out.append("")
-    return out
+        cols.append(out)
+    return cols
 
 
 def read_pages(data: bytes, name: str = "input") -> list[Page]:
@@ -262,9 +281,10 @@ def pdf_to_text(data: bytes, name: str = "input", pages: str | None = None,
     for p in all_pages:
         _columns(p)
     drop = _margins(all_pages)
-    chunks = []
-    if numbers is not None:
-        numbers.extend(p.number for p in chosen)
+    chunks = []  # one per column: a form feed marks page and column breaks alike
     for p in chosen:
-        chunks.append("\n".join(_page_text(p, drop)))
-    return "\f".join(chunks)
+        for col in _page_text(p, drop) or [[]]:
+            chunks.append("\n".join(col))
+            if numbers is not None:
+                numbers.append(p.number)
+    return "\n\f".join(chunks)

@@ -135,6 +135,8 @@ def _break_hyphen(a: str, b: str, vocab: set[str] | None) -> bool:
         return False  # "419-" + "434", "Iran-" + "Russia", "hep-" + "ex]" is caught below
     if a[: m.start()].rstrip().endswith("[") or b[n.end():n.end() + 1] == "]":
         return False  # an arXiv class "[hep-" + "ex]"
+    if getattr(vocab, "keep_hyphens", False):
+        return False
     if vocab is not None:
         joined, hyph = (left + right).lower(), (left + "-" + right).lower()
         if hyph in vocab and joined not in vocab:
@@ -170,8 +172,15 @@ def _join(a: str, b: str, vocab: set[str] | None = None) -> str:
     return a + " " + b
 
 
-def _vocabulary(lines: list[str]) -> set[str]:
-    vocab: set[str] = set()
+class Vocabulary(set):
+    """The words of a text (to tell a line-break hyphen from a compound's), and whether the text was
+    wrapped by a plain-text wrapper, which never hyphenates: then every hyphen at a line end is real."""
+
+    keep_hyphens = False
+
+
+def _vocabulary(lines: list[str]) -> Vocabulary:
+    vocab = Vocabulary()
     for ln in lines:
         vocab.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", ln[:-1] if ln.endswith("-") else ln))
     return vocab
@@ -259,6 +268,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     lengths = [len(ln.strip()) for _, ln in nonblank]
     # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
     width = max((len(ln.strip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=max(lengths))
+    if isinstance(vocab, Vocabulary):
+        vocab.keep_hyphens = _plain_wrapped(nonblank, width)
     # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
     # have fitted?" tells where a reference ended
     greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
@@ -302,6 +313,17 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         return "a new line (references are one per line here)"
 
     return _group(body, is_start, vocab, blank_ends=True)
+
+
+def _plain_wrapped(nonblank: list[tuple[int, str]], width: int) -> bool:
+    """Wrapped by a plain-text wrapper (fill the line, never hyphenate)? At every sure continuation
+    (a line starting in lower case) the first word would not have fitted on the line before."""
+    pairs = fits = 0
+    for (_, a), (_, b) in zip(nonblank, nonblank[1:], strict=False):
+        if re.match(r"[a-z]", b.strip()) and not a.rstrip().endswith("-"):
+            pairs += 1
+            fits += len(b.split()[0]) <= width - len(a.strip()) - 1
+    return pairs >= 3 and fits == 0 and width <= 100
 
 
 def _ended(ln: str) -> bool:
