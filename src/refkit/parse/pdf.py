@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from refkit.errors import InputError
 
 PDF_MAGIC = b"%PDF-"
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
 def is_pdf(data: bytes) -> bool:
@@ -93,7 +94,7 @@ def _join_parts(parts: list[tuple[float, str, float]]) -> str:
             if re.search(r"\w$", text) and re.match(r"\w", t) and len(t) > 1 and len(text) > 1:
                 text += " "
         text += t
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    return re.sub(r"[ \t]{2,}", " ", text.translate(LIGATURES)).strip()
 
 
 def _columns(page: Page) -> None:
