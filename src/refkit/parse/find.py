@@ -90,9 +90,8 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:
             near_break.update(j for j in (i - 2, i - 1, i, i + 1, i + 2) if 0 <= j < len(lines))
-        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
-                i + 1 == len(lines) or not lines[i + 1].strip()):
-            near_break.add(i)  # no form feeds: furniture stands alone between blank lines
+        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
+            near_break.add(i)  # no form feeds: furniture comes after a blank line
     counts = Counter(_mask(ln) for ln in lines if ln.strip())
     out = set()
     for i, ln in enumerate(lines):

@@ -239,6 +239,11 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     nonblank = [(no, ln) for no, ln in body if ln.strip()]
     if not nonblank:
         return []
+    lengths = [len(ln.strip()) for _, ln in nonblank]
+    # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
+    width = max((len(ln.strip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=max(lengths))
+    if isinstance(vocab, Vocabulary):
+        vocab.keep_hyphens = _plain_wrapped(nonblank, width)
     if forced:
         return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
 
@@ -265,11 +270,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     if any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body):
         return _group_blocks(body, breaks, vocab)
 
-    lengths = [len(ln.strip()) for _, ln in nonblank]
-    # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
-    width = max((len(ln.strip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=max(lengths))
-    if isinstance(vocab, Vocabulary):
-        vocab.keep_hyphens = _plain_wrapped(nonblank, width)
+
     # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
     # have fitted?" tells where a reference ended
     greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
@@ -319,11 +320,12 @@ def _plain_wrapped(nonblank: list[tuple[int, str]], width: int) -> bool:
     """Wrapped by a plain-text wrapper (fill the line, never hyphenate)? At every sure continuation
     (a line starting in lower case) the first word would not have fitted on the line before."""
     pairs = fits = 0
+    width = max((len(ln.rstrip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=width)
     for (_, a), (_, b) in zip(nonblank, nonblank[1:], strict=False):
-        if re.match(r"[a-z]", b.strip()) and not a.rstrip().endswith("-"):
+        if re.match(r"[a-z]", b.strip()) and not a.rstrip().endswith("-") and not PARTICLE_RE.match(b.strip()):
             pairs += 1
-            fits += len(b.split()[0]) <= width - len(a.strip()) - 1
-    return pairs >= 3 and fits == 0 and width <= 100
+            fits += len(b.split()[0]) <= width - len(a.rstrip()) - 1
+    return pairs >= 3 and fits <= 0.05 * pairs and width <= 100
 
 
 def _ended(ln: str) -> bool:
