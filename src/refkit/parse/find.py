@@ -85,7 +85,7 @@ def _mask(text: str) -> str:
 def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
     """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
     next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
-    near_break = set()
+    near_break: set[int] = set()
     paged = any(PAGE_BREAK in ln for ln in lines)
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:
