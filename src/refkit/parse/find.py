@@ -30,6 +30,9 @@ PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduc
 FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
                       re.I)
 PAGE_BREAK = "\f"
+# what a long reference has and a paragraph of prose does not
+CITATION_SIGNS_RE = re.compile(r"\bdoi\b|https?://|\bpp?\.\s*\d|\((?:1[5-9]|20)\d\d[a-z]?\)|\d+\s?\(\d+\)|\bvol\.\s*\d|"
+                               r"\b(?:In|Eds?|eds?)\.?:|\b\d+[–-]\d+\b", re.I)
 
 
 @dataclass
@@ -58,7 +61,8 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         end = _section_end(lines, start)
         if any(ln.strip() for ln in lines[start:end]):
             return Section(start, end, lines[h].strip())
-    markers = [i for i, ln in enumerate(lines) if _prose(ln) or PROSE_HEADING_RE.match(ln)]
+    markers = [i for i, ln in enumerate(lines) if PROSE_HEADING_RE.match(ln) or (
+        _prose(ln) and not looks_like_start(ln) and not CITATION_SIGNS_RE.search(ln))]
     if not markers:
         return Section(0, n)
     starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]
@@ -90,8 +94,9 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:
             near_break.update(j for j in (i - 2, i - 1, i, i + 1, i + 2) if 0 <= j < len(lines))
-        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
-            near_break.add(i)  # no form feeds: furniture comes after a blank line
+        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
+                i + 1 == len(lines) or not lines[i + 1].strip()):
+            near_break.add(i)  # no form feeds: furniture stands alone between blank lines
     counts = Counter(_mask(ln) for ln in lines if ln.strip())
     out = set()
     for i, ln in enumerate(lines):
@@ -101,7 +106,7 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
         if FOLIO_RE.match(t) and (i in near_break or i == len(lines) - 1):
             out.add(i)
         elif i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
-                and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2:
+                and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 and (paged or not t.endswith(".")):
             out.add(i)
         elif i in near_break and re.search(r"^\d{1,4}\s{3,}\S|\S\s{3,}\d{1,4}$", t):
             out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out

@@ -27,7 +27,7 @@ def looks_like_markdown(body: list[tuple[int, str]]) -> bool:
         return False
     bullets = sum(1 for ln in lines if re.match(r"^\s*[-*+•▪◦‣]\s+\S", ln))
     marks = sum(1 for ln in lines if LINK_RE.search(ln) or "**" in ln or re.match(r"^\s*#{1,6}\s", ln))
-    return bullets >= 2 or marks >= max(2, len(lines) // 4)
+    return (bullets >= 2 and bullets >= 0.15 * len(lines)) or marks >= max(2, len(lines) // 4)
 
 
 def strip_inline(text: str) -> str:

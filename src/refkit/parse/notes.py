@@ -30,8 +30,11 @@ def looks_like_notes(lines: list[str]) -> bool:
     nonblank = [ln for ln in lines if ln.strip()]
     if sum(1 for ln in nonblank if FOOTNOTE_RE.match(ln)) >= 2:
         return True
-    ibid = sum(1 for ln in nonblank if re.match(r"^\s*(?:\[?\^?\d{1,4}\]?[.):]?)\s+(?:ibid|id\.|ebd)", ln, re.I))
-    return ibid >= 1 and sum(1 for ln in nonblank if NOTE_RE.match(ln)) >= 0.5 * len(nonblank)
+    marked = [ln for ln in nonblank if re.match(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]|\^\d{1,4})\s+\S", ln)]
+    ibid = sum(1 for ln in marked if re.match(r"^\s*\S+\s+(?:ibid|id\.|ebd|op\.\s?cit)", ln, re.I))
+    counting = [int(re.sub(r"\D", "", ln.split()[0]) or 0) for ln in marked]
+    ups = sum(1 for a, b in zip(counting, counting[1:], strict=False) if b == a + 1)
+    return ibid >= 1 and len(marked) >= 0.5 * len(nonblank) and ups >= 0.6 * (len(marked) - 1)
 
 
 def _split_citations(text: str) -> list[str]:

@@ -290,7 +290,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""  # a line-break hyphen
         last = p.split()[-1] if p.split() else ""
         if DOI_TAIL_RE.search(last) and not _ends_with_link(last) and not starts_strictly(s + " " + ahead, cur) and not (
-                last.endswith(".") and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s)):
+                last.endswith(".") and _starts_upper(s)):
             return ""  # an identifier broken at the line end
         if wrapped:
             start = looks_like_start(s + " " + ahead)
@@ -303,13 +303,13 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "wrapped text: the previous line is short and ends a sentence" if ended else ""
             if ended and starts_strictly(s + " " + ahead, cur):
                 return "the previous line ends a sentence and this one starts with authors and a year"
-            if ended and _ends_with_link(last.rstrip(".")) and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s):
+            if ended and _ends_with_link(last.rstrip(".")) and _starts_upper(s):
                 return "the previous line ends with a link and this one starts with a capital"
             if ended and NAME_PERIOD_RE.match(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
             return ""
         if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (
-                last.endswith(".") and re.match(r"[A-Z\u00C0-\u024F“\"—–]", s)):
+                last.endswith(".") and _starts_upper(s)):
             return ""
         return "a new line (references are one per line here)"
 
@@ -326,6 +326,11 @@ def _plain_wrapped(nonblank: list[tuple[int, str]], width: int) -> bool:
             pairs += 1
             fits += len(b.split()[0]) <= width - len(a.rstrip()) - 1
     return pairs >= 3 and fits <= 0.05 * pairs and width <= 100
+
+
+def _starts_upper(s: str) -> bool:
+    """Starts as a reference can (a capital in any script, a quote, a dash, a list number)."""
+    return bool(s) and (s[0].isupper() or s[0] in "“\"—–[" or bool(NUMBER_RE.match(s)))
 
 
 def _ended(ln: str) -> bool:
@@ -411,17 +416,20 @@ def _group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]
     out: list[RawReference] = []
     new_block = True
     prev = ""
+    last_no = 0
     for no, ln in body:
         if not ln.strip():
             new_block = True
             continue
         s = ln.strip()
+        paged_gap = no - last_no > 2  # lines were dropped in between (page furniture)
+        last_no = no
         reason = ""
         if not out:
             reason = "first line"
         elif new_block:
-            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s)
-                    or prev.endswith(("-", ",", ";", ":", "/"))) and not starts_strictly(s)
+            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s) or prev.endswith("-")
+                    or prev.endswith((",", ";", ":", "/")) and (no in breaks or paged_gap)) and not starts_strictly(s)
             reason = "" if cont else "a blank line before it"
         elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
             reason = "a page break, and it starts with authors and a year"
