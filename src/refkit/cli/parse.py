@@ -121,6 +121,10 @@ def parse_command(input: str, output: str | None, to: str, one_per_line: bool, p
             snippet = s.text if len(s.text) <= 70 else s.text[:67] + "..."
             click.echo(f"{doc.where(s.line)}: skipped: {s.reason}: {snippet}", err=True)
     problems = [p for p in doc.parsed if not p.ok]
+    if explain and problems:  # --explain already shows them, beside the fields
+        if strict:
+            sys.exit(ExitCode.FINDINGS)
+        return
     for p in problems:
         snippet = p.raw.text if len(p.raw.text) <= 70 else p.raw.text[:67] + "..."
         kind = "not parsed" if p.method == "none" else "unsure"

@@ -29,7 +29,7 @@ PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|do
 NAME_PERIOD_RE = re.compile(
     r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,"
     r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
-    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
+    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
     # or a corporate author, then a quoted title
     r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]")
 _FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
@@ -86,6 +86,8 @@ def looks_like_start(s: str) -> bool:
     return bool(YEAR_RE.search(s[:220]))
 
 
+OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:[A-Z\u00C0-\u024F]\.|[A-Z]\.-[A-Z]\.|eds?\.|Eds?\.|et\s+al\.|pp?\.|vol\.|no\.|"
+                         r"trans\.|Hg\.|hrsg\.|S\.|dir\.|éd\.|In:|in:)$")
 ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
@@ -273,7 +275,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
     # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
     # have fitted?" tells where a reference ended
-    greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
+    share = _fit_share(nonblank, width)
+    surely_greedy = share < 0 and share + 1.0 <= 0.05  # many continuations, and no word would have fitted
+    greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths) \
+        and (0 <= share <= 0.05 or surely_greedy)
     # wrapped some other way (a PDF's optimal line breaking): most lines end mid-sentence
     ended_share = sum(1 for _, ln in nonblank if _ended(ln)) / len(nonblank)
     wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6)
@@ -298,7 +303,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
-                if start:
+                if start and (surely_greedy or ended or starts_strictly(s + " " + ahead, cur)
+                              or NAME_PERIOD_RE.match(s + " " + ahead)):
                     return "wrapped text: the previous line is short and this one starts like a reference"
                 return "wrapped text: the previous line is short and ends a sentence" if ended else ""
             if ended and starts_strictly(s + " " + ahead, cur):
@@ -316,16 +322,25 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     return _group(body, is_start, vocab, blank_ends=True)
 
 
-def _plain_wrapped(nonblank: list[tuple[int, str]], width: int) -> bool:
-    """Wrapped by a plain-text wrapper (fill the line, never hyphenate)? At every sure continuation
-    (a line starting in lower case) the first word would not have fitted on the line before."""
+def _fit_share(nonblank: list[tuple[int, str]], width: int) -> float:
+    """At sure continuations (a line starting in lower case), how often the first word would have
+    fitted on the line before: about never for a greedy wrapper, often for a PDF's line breaking.
+    1.0 when there is too little evidence."""
     pairs = fits = 0
     width = max((len(ln.rstrip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=width)
     for (_, a), (_, b) in zip(nonblank, nonblank[1:], strict=False):
         if re.match(r"[a-z]", b.strip()) and not a.rstrip().endswith("-") and not PARTICLE_RE.match(b.strip()):
             pairs += 1
             fits += len(b.split()[0]) <= width - len(a.rstrip()) - 1
-    return pairs >= 3 and fits <= 0.05 * pairs and width <= 100
+    if pairs < 3 or (pairs < 20 and fits):
+        return 1.0
+    return fits / pairs if pairs < 20 else fits / pairs - 1.0  # below zero: plenty of evidence
+
+
+def _plain_wrapped(nonblank: list[tuple[int, str]], width: int) -> bool:
+    """Wrapped by a plain-text wrapper (fill the line, never hyphenate)?"""
+    share = _fit_share(nonblank, width)
+    return width <= 100 and (share <= 0.05 if share >= 0 else share + 1.0 <= 0.05)
 
 
 def _starts_upper(s: str) -> bool:
@@ -336,6 +351,8 @@ def _starts_upper(s: str) -> bool:
 def _ended(ln: str) -> bool:
     """Does the line end as references end (a full stop, a bracket, a complete link)?"""
     ln = ln.rstrip()
+    if OPEN_END_RE.search(ln):
+        return False  # an initial, "eds.", "et al.", "pp.": the names or the numbers go on
     return ln.endswith(ENDINGS) or _ends_with_link(ln.split()[-1] if ln.split() else "")
 
 
