@@ -10,7 +10,9 @@ one goes to the rule-based parser for bracketed-year author-date styles
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from typing import Any
 from refkit.errors import InputError, RefkitError
 from refkit.model import Reference
 from refkit.parse import rules
-from refkit.parse.split import RawReference, Skipped, split_references, split_text
+from refkit.parse.split import DITTO_RE, RawReference, Skipped, split_references, split_text
 
 MAX_REFERENCE_CHARS = 4000
 LOW_CONFIDENCE = 0.80
@@ -40,14 +42,20 @@ class ParsedReference:
         return self.method != "none" and not self.unsure
 
 
+@functools.lru_cache(maxsize=1)
 def _tagger() -> Callable[..., Any] | None:
     try:
         from refkit.parse import assemble, tagger
     except ImportError:
         return None
+    shipped: list[Any] = []  # the shipped model, opened once (not looked up again per reference)
 
     def run(text: str, model: Any = None, previous: Reference | None = None
             ) -> tuple[Reference, list[tuple[str, str]], dict[str, float]]:
+        if model is None:
+            if not shipped:
+                shipped.append(tagger.load_model())
+            model = shipped[0]
         segments = tagger.tag(text, model=model)
         ref, conf = assemble.assemble(segments, text, previous=previous)
         return ref, [(s.label, s.text) for s in segments], conf
@@ -100,10 +108,44 @@ def parse_text(text: str, one_per_line: bool = False, model: Any = None) -> list
     return parse_raws(split_references(text, one_per_line=one_per_line), model)
 
 
+PARALLEL_FROM = 400  # references; below that, starting worker processes costs more than it saves
+
+
 def parse_raws(raws: list[RawReference], model: Any = None) -> list[ParsedReference]:
-    out: list[ParsedReference] = []
+    """Parse each reference in order. Long lists are parsed by one worker process per CPU
+    (``REFKIT_WORKERS`` sets the number; 1 turns it off): a reference needs the one before it only
+    for a repeated-author dash, so those are parsed again afterwards, in order."""
+    workers = int(os.environ.get("REFKIT_WORKERS") or os.cpu_count() or 1)
+    if workers > 1 and len(raws) >= PARALLEL_FROM and model is None:
+        try:
+            out = _parse_parallel(raws, workers)
+        except (OSError, RuntimeError, ImportError):
+            out = []
+        if out:
+            return out
+    out = []
     for raw in raws:
         out.append(parse_one(raw, model, previous=out[-1].ref if out else None))
+    return out
+
+
+def _parse_chunk(raws: list[RawReference]) -> list[ParsedReference]:
+    return [parse_one(raw) for raw in raws]
+
+
+def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedReference]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return []
+    size = -(-len(raws) // (workers * 4))
+    chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        out = [p for part in pool.map(_parse_chunk, chunks) for p in part]
+    for i, raw in enumerate(raws):
+        if i and DITTO_RE.match(raw.text):  # "———.", "(2020b):": the authors of the reference before
+            out[i] = parse_one(raw, previous=out[i - 1].ref)
     return out
 
 
