@@ -217,3 +217,16 @@ def test_real_papers_give_the_exact_count(name, count):
         got = [p.raw.text for p in doc.parsed]
         norm = lambda s: "".join(s.split()).replace("’", "'")  # noqa: E731
         assert [norm(g) for g in got[:3] + got[-2:]] == [norm(w) for w in wanted]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realworld/pdf not present")
+@pytest.mark.parametrize("name, count", sorted(REAL_COUNTS.items()))
+def test_real_papers_as_copied_text_give_the_exact_count(name, count):
+    """The same papers as a user copies them: the PDF's plain text, page after page, no layout."""
+    import pypdf
+
+    from refkit.parse.split import split_text
+
+    reader = pypdf.PdfReader(REAL / name)
+    text = "\n\f".join(page.extract_text() or "" for page in reader.pages)
+    assert len(split_text(text, paper=True).refs) == count

@@ -86,6 +86,10 @@ def _mask(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
+def _at_break(lines: list[str], i: int) -> bool:
+    return PAGE_BREAK in lines[i] or (i > 0 and PAGE_BREAK in lines[i - 1] and not lines[i - 1].strip(PAGE_BREAK + " "))
+
+
 def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
     """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
     next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
@@ -93,7 +97,7 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
     paged = any(PAGE_BREAK in ln for ln in lines)
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:
-            near_break.update(j for j in (i - 2, i - 1, i, i + 1, i + 2) if 0 <= j < len(lines))
+            near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
                 i + 1 == len(lines) or not lines[i + 1].strip()):
             near_break.add(i)  # no form feeds: furniture stands alone between blank lines
@@ -110,6 +114,9 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
             out.add(i)
         elif i in near_break and re.search(r"^\d{1,4}\s{3,}\S|\S\s{3,}\d{1,4}$", t):
             out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
+        elif paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
+                and i + 1 < len(lines) and looks_like_start(lines[i + 1]):
+            out.add(i)  # a running head alone at the top of a page, between two references
         elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
             out.add(i)  # "... 18 / 21" footers
     return out

@@ -196,6 +196,7 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     """Cut ``text`` into references. ``paper``: the text is a whole paper (from a PDF), so a text
     without a reference section gives ``Split(section=False)`` instead of the whole text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
     if one_per_line:
         return Split([RawReference(ln.replace(find.PAGE_BREAK, "").strip(), i + 1, reason="one per line")
@@ -299,7 +300,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""  # an identifier broken at the line end
         if wrapped:
             start = looks_like_start(s + " " + ahead)
-            ended = p.endswith(ENDINGS) or _ends_with_link(last)
+            cur_last = cur.split()[-1] if cur.split() else ""  # a link broken over lines, now whole
+            ended = p.endswith(ENDINGS) or _ends_with_link(last) or _ends_with_link(cur_last)
+            open_end = bool(OPEN_END_RE.search(p))  # "In G." / "eds.": the names go on
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
@@ -307,11 +310,11 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                               or NAME_PERIOD_RE.match(s + " " + ahead)):
                     return "wrapped text: the previous line is short and this one starts like a reference"
                 return "wrapped text: the previous line is short and ends a sentence" if ended else ""
-            if ended and starts_strictly(s + " " + ahead, cur):
+            if ended and not open_end and starts_strictly(s + " " + ahead, cur):
                 return "the previous line ends a sentence and this one starts with authors and a year"
-            if ended and _ends_with_link(last.rstrip(".")) and _starts_upper(s):
+            if _ends_with_link(cur_last.rstrip(".")) and _starts_upper(s) and (ended or cur_last.endswith(".")):
                 return "the previous line ends with a link and this one starts with a capital"
-            if ended and NAME_PERIOD_RE.match(s + " " + ahead):
+            if ended and not open_end and NAME_PERIOD_RE.match(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
             return ""
         if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (
