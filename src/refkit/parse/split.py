@@ -86,8 +86,8 @@ def looks_like_start(s: str) -> bool:
     return bool(YEAR_RE.search(s[:220]))
 
 
-OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:[A-Z\u00C0-\u024F]\.|[A-Z]\.-[A-Z]\.|eds?\.|Eds?\.|et\s+al\.|pp?\.|vol\.|no\.|"
-                         r"trans\.|Hg\.|hrsg\.|S\.|dir\.|éd\.|In:|in:)$")
+OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\.|Eds?\.|In:)\s+[A-Z\u00C0-\u024F]\.|"
+                         r"eds?\.|Eds?\.|Hg\.|Hrsg\.|hrsg\.|dir\.|éds?\.|et\s+al\.|In:|in:)$")
 ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
