@@ -128,3 +128,23 @@ def test_nine_styles_in_four_layouts_give_the_exact_count(style):
     for layout, text in layouts.items():
         got = split_text(text).refs
         assert [norm(r.text) for r in got] == [norm(r) for r in refs], layout
+
+
+def test_readme_and_web_lists():
+    readme = ("## Papers\n\n### 2021\n\n"
+              "- **Rethinking Attention with Performers**. Krzysztof Choromanski et al. ICLR 2021. "
+              "[[paper]](https://arxiv.org/abs/2009.14794) [[code]](https://github.com/example/performer)\n"
+              "- Beltagy, I., Peters, M. E., & Cohan, A. (2020). Longformer: The long-document transformer. "
+              "arXiv:2004.05150.\n\n## License\n\nMIT\n")
+    split = split_text(readme)
+    assert [r.text for r in split.refs] == [
+        "Rethinking Attention with Performers. Krzysztof Choromanski et al. ICLR 2021. "
+        "https://arxiv.org/abs/2009.14794. https://github.com/example/performer",
+        "Beltagy, I., Peters, M. E., & Cohan, A. (2020). Longformer: The long-document transformer. arXiv:2004.05150.",
+    ]
+    wiki = ("References\n\n1. ^ Smith, John (2001). A Book. London: Press.\n"
+            "2. ^ a b c Jones, Kate (12 March 2015). \"A page\". The Site. Retrieved 3 April 2016.\n")
+    assert [r.text[:12] for r in split_text(wiki).refs] == ["Smith, John ", "Jones, Kate "]
+    code = "## Cite\n\n```bibtex\n@misc{x, title={T}}\n```\n\n- Smith, J. (2001). A book. Press.\n- Jones, K. (2002). B.\n"
+    split = split_text(code)
+    assert len(split.refs) == 2 and "a code block" in {s.reason for s in split.skipped}

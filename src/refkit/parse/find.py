@@ -15,14 +15,20 @@ HEADING_RE = re.compile(
     r"literature(?:\s+cited)?|sources|cited\s+works|works\s+consulted|literaturverzeichnis|literatur|"
     r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
     r"riferimenti(?:\s+bibliografici)?|bibliografía|bibliografia|referências(?:\s+bibliográficas)?|"
-    r"references\s+and\s+notes|reference\s+list|literature\s+references|bibliography\s+and\s+references)"
+    r"references\s+and\s+notes|reference\s+list|literature\s+references|bibliography\s+and\s+references|"
+    r"notes\s+and\s+references|further\s+reading|literatuur|literatuurlijst|bibliografie|kaynakça|kaynaklar|"
+    r"referanslar|daftar\s+pustaka|pustaka|litteratur|litteraturliste|kirjallisuus|bibliografi|piśmiennictwo|"
+    r"bibliografia\s+citata|список\s+литературы|литература|библиография|参考文献|參考文獻|引用文献|참고\s*문헌|"
+    r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités)"
     r"\s*:?\s*(?:\*\*|__)?\s*$",
     re.I,
 )
 STOP_HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|acknowledge?ments?|endnotes|"
     r"about the authors?|author contributions?|supplementary|supporting information|tables?|figures?|"
-    r"anhang|annexe?s?|remerciements|danksagung)\b.{0,40}$", re.I)
+    r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|citing|"
+    r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability)\b.{0,40}$",
+    re.I)
 CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
                         re.I)
 PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduction|conclusions?|discussion|"

@@ -43,6 +43,7 @@ def strip_inline(text: str) -> str:
             return ""
         return label
 
+    text = re.sub(r"\[\[([^\[\]]+)\]\]\(", r"[\1](", text)  # "[[paper]](url)"
     text = LINK_RE.sub(link, text)
     text = AUTOLINK_RE.sub(lambda m: m.group(1), text)
     for rx in EMPHASIS_RES:
@@ -52,6 +53,7 @@ def strip_inline(text: str) -> str:
     for url in urls:
         if url not in text:
             text = text.rstrip() + ("" if text.endswith((".", ",")) or not text else ".") + " " + url
+            text = text.replace(". . ", ". ")
     return re.sub(r"\(\s*\)|\[\s*\]", "", text).replace(" .", ".").strip()
 
 
@@ -73,7 +75,17 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
     forced: dict[int, str] = {}
     skipped: list[Skipped] = []
     in_item = False
+    fence = ""
     for k, (no, ln) in enumerate(body):
+        m = re.match(r"^\s*(```|~~~)", ln)
+        if fence or m:
+            if m and not fence:
+                fence = m.group(1)
+            elif m and ln.strip().startswith(fence):
+                fence = ""
+            skipped.append(Skipped(no, ln.strip(), "a code block"))
+            in_item = False
+            continue
         if not ln.strip():
             out.append((no, ""))
             continue
@@ -94,6 +106,11 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
         prev_blank = k == 0 or not body[k - 1][1].strip()
         if prev_blank and _is_prose(text):
             skipped.append(Skipped(no, text, "prose between the groups of the list"))
+            in_item = False
+            continue
+        if prev_blank and not YEAR_RE.search(text) and len(text.split()) < 6 and not (
+                k + 1 < len(body) and body[k + 1][1].strip() and not BULLET_RE.match(body[k + 1][1])):
+            skipped.append(Skipped(no, text, "too short for a reference, and no year"))
             in_item = False
             continue
         if in_item and not prev_blank:

@@ -44,6 +44,7 @@ STRICT_NAME_RE = re.compile(
     rf"|^[A-Z\u00C0-\u024F][A-Z\u00C0-\u024F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z]+,)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
+BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F“\"]))*(?:[a-z]\s+)?")
 DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
                      r"forthcoming|im Druck|sous presse|soumis|submitted)")
@@ -232,6 +233,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     skipped.sort(key=lambda s: s.line)
     vocab = _vocabulary([ln for _, ln in body])
     refs = _split_body(body, forced, breaks, vocab)
+    for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
+        r.text = BACKLINK_RE.sub("", r.text) or r.text
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     return Split(refs, skipped, heading=section.heading)
