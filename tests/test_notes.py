@@ -50,3 +50,13 @@ def test_numbered_endnotes_with_ibid_are_notes():
 def test_a_plain_numbered_list_is_not_notes():
     text = "1. Smith, J. (2001). A. Journal, 1.\n2. Jones, K. (2002). B. Journal, 2.\n"
     assert not looks_like_notes(text.splitlines())
+
+
+def test_op_cit_and_supra_are_the_work_cited_before():
+    text = ("[^1]: Paul Kerr, A History of Trade (Boston: Beacon, 1990), 12.\n"
+            "[^2]: Mary Stone, Ports and Power (Leiden: Brill, 2003), 4.\n"
+            "[^3]: Kerr, op. cit., 30.\n"
+            "[^4]: Stone, supra note 2, at 9.\n")
+    split = split_text(text)
+    assert [r.text[:10] for r in split.refs] == ["Paul Kerr,", "Mary Stone"]
+    assert [s.line for s in split.skipped] == [3, 4]

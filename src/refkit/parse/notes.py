@@ -22,6 +22,7 @@ LOCATOR_RE = re.compile(r"(?:,?\s*(?:at\s+|pp?\.\s*|s\.\s*|n\.\s*)?\d+(?:\s*[-â€
                         re.I)
 
 
+OP_CIT_RE = re.compile(r"\b(?:op\.\s?cit|loc\.\s?cit|supra|a\.\s?a\.\s?O)\b", re.I)
 PINPOINT_RE = re.compile(r"\),\s*(?:at\s+|pp?\.\s*)?\d+(?:\s*[-â€“]\s*\d+)?(?:,\s*\d+)*\.?$")
 
 
@@ -110,6 +111,8 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
                 continue
             key = _key(cite)
             first = seen.get(key)
+            if first is None and OP_CIT_RE.search(cite):  # "Smith, op. cit., 45", "Smith, supra note 3"
+                first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0]), None)
             if first is not None and not keep_repeats:
                 skipped.append(Skipped(no, cite, f"note {nid}: cites again the work of line {first.line}"))
                 if len(cite) > len(first.text) and _has_year(cite):
