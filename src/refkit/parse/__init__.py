@@ -170,10 +170,9 @@ class Document:
 def structured_kind(text: str, name: str = "") -> str:
     """"BibTeX" or "CSL-JSON" when ``text`` is already a bibliography, else ""."""
     head = text.lstrip("\ufeff \t\r\n")
-    if name.lower().endswith((".bib", ".biblatex")) or (
-            re.match(r"@(?:article|book|inproceedings|incollection|misc|techreport|phdthesis|mastersthesis|"
-                     r"online|report|thesis|string|preamble|comment|inbook|proceedings|unpublished|manual)\s*[{(]",
-                     head, re.I) and head.count("@") >= 1 and "=" in head):
+    entries = re.findall(r"^[ \t]*@[A-Za-z]+\s*[{(]", text[:200_000], re.M)
+    if "=" in head and (re.match(r"@[A-Za-z]+\s*[{(]", head) or (
+            name.lower().endswith((".bib", ".biblatex")) and entries)):
         return "BibTeX"
     if head.startswith(("[", "{")):
         try:
