@@ -49,8 +49,10 @@ class Section:
 
 
 def _prose(line: str) -> bool:
+    if len(line) < 250:
+        return False
     words = re.findall(r"[^\W\d_]+", line)
-    if len(line) < 250 or len(words) < 30:
+    if len(words) < 30:
         return False
     low = sum(1 for w in words if w[0].islower())
     return low / len(words) > 0.65
@@ -107,7 +109,9 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
                 i + 1 == len(lines) or not lines[i + 1].strip()):
             near_break.add(i)  # no form feeds: furniture stands alone between blank lines
-    counts = Counter(_mask(ln) for ln in lines if ln.strip())
+    if not near_break:
+        return set()
+    counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
     out = set()
     for i, ln in enumerate(lines):
         t = ln.replace(PAGE_BREAK, "").strip()

@@ -92,6 +92,13 @@ OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\
 ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
+_HEAD_END_RE = re.compile(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d")
+_AVAILABLE_RE = re.compile(r"(?:available\s+(?:at|from)|retrieved\s+from)\s*:?\s*(\S[^,(\[”\"]*)$", re.I)
+_LOWER_START_RE = re.compile(r"^[a-z\u00E0-\u024F,;:.)\]]")
+_LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
 def starts_strictly(s: str, current: str = "x 2000") -> bool:
     """A reference start that a wrapped continuation line is unlikely to fake: an author-like start
     and a year before the first quote and before the first sentence end ("...]. Next")."""
@@ -107,12 +114,12 @@ def starts_strictly(s: str, current: str = "x 2000") -> bool:
     head = s[: y.start()]
     # no quote, sentence end, URL, volume(issue) or page range before the year: those belong to the
     # end of a reference, so the year found is the next reference's
-    return not re.search(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d", head)
+    return not _HEAD_END_RE.search(head)
 
 
 def _inside_url(a: str) -> bool:
     """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
-    m = re.search(r"(?:available\s+(?:at|from)|retrieved\s+from)\s*:?\s*(\S[^,(\[”\"]*)$", a, re.I)
+    m = _AVAILABLE_RE.search(a) if ("vailable" in a or "etrieved" in a or "VAILABLE" in a or "ETRIEVED" in a) else None
     return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
 
 
@@ -185,7 +192,7 @@ class Vocabulary(set):
 def _vocabulary(lines: list[str]) -> Vocabulary:
     vocab = Vocabulary()
     for ln in lines:
-        vocab.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", ln[:-1] if ln.endswith("-") else ln))
+        vocab.update(w.lower() for w in _WORD_RE.findall(ln[:-1] if ln.endswith("-") else ln))
     return vocab
 
 
@@ -231,7 +238,9 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
         body, forced, md_skipped = markdown.clean(body)
         skipped += md_skipped
     skipped.sort(key=lambda s: s.line)
-    vocab = _vocabulary([ln for _, ln in body])
+    texts = [ln for _, ln in body]
+    # the words of the text are only asked about at a hyphen ending a line
+    vocab = _vocabulary(texts) if any(ln.endswith("-") for ln in texts) else Vocabulary()
     refs = _split_body(body, forced, breaks, vocab)
     for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
         r.text = BACKLINK_RE.sub("", r.text) or r.text
@@ -249,7 +258,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
     width = max((len(ln.strip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=max(lengths))
     if isinstance(vocab, Vocabulary):
-        vocab.keep_hyphens = _plain_wrapped(nonblank, width)
+        share = _fit_share(nonblank, width)
+        vocab.keep_hyphens = _plain_wrapped(nonblank, width, share)
+    else:
+        share = _fit_share(nonblank, width)
     if forced:
         return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
 
@@ -279,7 +291,6 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
     # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
     # have fitted?" tells where a reference ended
-    share = _fit_share(nonblank, width)
     surely_greedy = share < 0 and share + 1.0 <= 0.05  # many continuations, and no word would have fitted
     greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths) \
         and (0 <= share <= 0.05 or surely_greedy)
@@ -292,7 +303,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return "first line"
         p = prev.rstrip()
         s = ln.strip()
-        if re.match(r"^[a-z\u00E0-\u024F,;:.)\]]", s) and not PARTICLE_RE.match(s) and not (
+        if _LOWER_START_RE.match(s) and not PARTICLE_RE.match(s) and not (
                 not wrapped and _ended(p) and looks_like_start(s + " " + ahead)):
             return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
@@ -335,7 +346,7 @@ def _fit_share(nonblank: list[tuple[int, str]], width: int) -> float:
     pairs = fits = 0
     width = max((len(ln.rstrip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=width)
     for (_, a), (_, b) in zip(nonblank, nonblank[1:], strict=False):
-        if re.match(r"[a-z]", b.strip()) and not a.rstrip().endswith("-") and not PARTICLE_RE.match(b.strip()):
+        if "a" <= b.lstrip()[:1] <= "z" and not a.rstrip().endswith("-") and not PARTICLE_RE.match(b.strip()):
             pairs += 1
             fits += len(b.split()[0]) <= width - len(a.rstrip()) - 1
     if pairs < 3 or (pairs < 20 and fits):
@@ -343,9 +354,9 @@ def _fit_share(nonblank: list[tuple[int, str]], width: int) -> float:
     return fits / pairs if pairs < 20 else fits / pairs - 1.0  # below zero: plenty of evidence
 
 
-def _plain_wrapped(nonblank: list[tuple[int, str]], width: int) -> bool:
+def _plain_wrapped(nonblank: list[tuple[int, str]], width: int, share: float | None = None) -> bool:
     """Wrapped by a plain-text wrapper (fill the line, never hyphenate)?"""
-    share = _fit_share(nonblank, width)
+    share = _fit_share(nonblank, width) if share is None else share
     return width <= 100 and (share <= 0.05 if share >= 0 else share + 1.0 <= 0.05)
 
 
@@ -364,7 +375,7 @@ def _ended(ln: str) -> bool:
 
 def _ends_with_link(token: str) -> bool:
     """A URL or DOI that looks complete: a reference often ends with one, without a full stop."""
-    return bool(re.search(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$", token))
+    return ("/" in token) and bool(_LINK_END_RE.search(token))
 
 
 def _hanging(body: list[tuple[int, str]], base: int) -> bool:
