@@ -6,8 +6,10 @@ The list mixes many styles: the references of ../shared/format-oracle/ (nine CSL
 Chicago, MLA, IEEE, Harvard, Nature, Vancouver/NLM, APSA), the reference strings of
 ../shared/corpus/anystyle-core.jsonl (many fields and languages) and the seed list, shuffled with
 a fixed seed and cycled to N. Without ../shared only the seed list is used (and said so). Figures:
-one reference per line, and the same list wrapped at 72 columns with hanging indents (the splitter
-must then find the references again: the count found is printed).
+finding the references alone (one per line, wrapped at 72 columns with hanging indents, and flush
+with nothing but the wrapping to go by: the count found is printed), then end to end (split, parse
+every field, keys, BibTeX) one per line and with hanging indents. Long lists are parsed by one
+process per CPU (REFKIT_WORKERS=1 for one).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from refkit.bib import bibtex_writer
 from refkit.parse import parse_text
+from refkit.parse.split import split_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("REFKIT_SHARED") or ROOT.parent / "shared")
@@ -53,8 +56,15 @@ def main() -> None:
     refs = (base * (n // len(base) + 1))[:n]
     print(f"{n:,} references drawn from {len(base):,} distinct ones ({sources})")
     layouts = (("one per line", "\n".join(refs)),
-               ("wrapped at 72, hanging", "\n".join(textwrap.fill(r, 72, subsequent_indent="   ") for r in refs)))
-    for label, text in layouts:
+               ("wrapped at 72, hanging", "\n".join(textwrap.fill(r, 72, subsequent_indent="   ") for r in refs)),
+               ("wrapped at 72, flush", "\n".join(textwrap.fill(r, 72) for r in refs)))
+    for label, text in layouts:  # finding the references alone (no fields)
+        t0 = time.perf_counter()
+        found = split_text(text, one_per_line=label == "one per line").refs
+        dt = time.perf_counter() - t0
+        print(f"{label:>24}: split only, {len(found):,} references found in {dt:.2f} s = "
+              f"{len(found) / dt:,.0f} references/s")
+    for label, text in layouts[:2]:  # end to end: split, parse, keys, BibTeX
         t0 = time.perf_counter()
         parsed = parse_text(text, one_per_line=label == "one per line")
         out = bibtex_writer.dumps([p.ref for p in parsed])
