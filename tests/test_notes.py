@@ -60,3 +60,16 @@ def test_op_cit_and_supra_are_the_work_cited_before():
     split = split_text(text)
     assert [r.text[:10] for r in split.refs] == ["Paul Kerr,", "Mary Stone"]
     assert [s.line for s in split.skipped] == [3, 4]
+
+
+def test_a_paper_with_endnotes_and_no_reference_list():
+    prose = ("We argue that the trade of the harbour towns changed a great deal over the century and that "
+             "this change was driven by many things that we will study in turn here, one after the other. ")
+    text = ("A history paper\n\nIntroduction\n\n" + "\n\n".join([prose * 2] * 12) + "\n\nNotes\n\n"
+            "1. Paul Kerr, A History of Trade (Boston: Beacon, 1990), 12.\n"
+            "2. Ibid., 14.\n"
+            "3. Mary Stone, \"Ports and Power,\" Maritime Review 7 (2003): 1-20.\n"
+            "4. Kerr, History of Trade, 30.\n")
+    split = split_text(text, paper=True)
+    assert split.section and split.heading == "Notes"
+    assert [r.text[:10] for r in split.refs] == ["Paul Kerr,", "Mary Stone"]

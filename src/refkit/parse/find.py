@@ -36,6 +36,8 @@ PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduc
 FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
                       re.I)
 PAGE_BREAK = "\f"
+NOTES_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\d+\.?\s*)?(?:notes|endnotes|footnotes|anmerkungen|fußnoten|"
+                              r"notes\s+de\s+fin|notas)\s*:?\s*$", re.I)
 # what a long reference has and a paragraph of prose does not
 CITATION_SIGNS_RE = re.compile(r"\bdoi\b|https?://|\bpp?\.\s*\d|\((?:1[5-9]|20)\d\d[a-z]?\)|\d+\s?\(\d+\)|\bvol\.\s*\d|"
                                r"\b(?:In|Eds?|eds?)\.?:|\b\d+[–-]\d+\b", re.I)

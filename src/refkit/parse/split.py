@@ -215,11 +215,27 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
         return notes.split_notes(lines, keep_repeats=keep_repeats)
     section = find.find_section(lines, looks_like_start)
     whole = section is None or (not section.heading and section.first == 0)
+    if whole:  # no list of references, but maybe a section of notes that cite the works
+        heads = [i for i, ln in enumerate(lines) if find.NOTES_HEADING_RE.match(ln)]
+        if heads:
+            end = find._section_end(lines, heads[-1] + 1)
+            part = [""] * (heads[-1] + 1) + lines[heads[-1] + 1:end]  # keeps the line numbers
+            if notes.looks_like_notes(part[heads[-1] + 1:]) or sum(
+                    bool(notes.NOTE_RE.match(ln)) for ln in part) >= 3:
+                split = notes.split_notes(part, keep_repeats=keep_repeats)
+                if split.refs:
+                    split.heading = lines[heads[-1]].strip()
+                    return split
     if section is None:
         if paper:
             return Split([], section=False)
         section = find.Section(0, len(lines))
     body_lines = lines[section.first:section.end]
+    if notes.looks_like_notes(body_lines):  # a list of notes (ibid.) where the references are
+        heads = [i for i in range(section.first) if find.NOTES_HEADING_RE.match(lines[i])]
+        split = notes.split_notes([""] * section.first + body_lines, keep_repeats=keep_repeats)
+        split.heading = section.heading or (lines[heads[-1]].strip() if heads else "")
+        return split
     drop = find.furniture(body_lines, looks_like_start)
     skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
                for i in sorted(drop)]
