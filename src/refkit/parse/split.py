@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from refkit.parse import find
+from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary
+from refkit.parse.join import join_lines as _join
+from refkit.parse.join import vocabulary as _vocabulary
 
 NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
@@ -48,8 +51,6 @@ BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:[a-z]{1,2}\s+(?=[a-
 DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
                      r"forthcoming|im Druck|sous presse|soumis|submitted)")
-URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org/)\S*$")
-DOI_TAIL_RE = re.compile(r"(?:\b10\.\d{0,9}(?:/\S*)?|\bdoi:\s?\S*|arxiv:\s?\S*|\[[a-z]+-)$", re.I)
 
 
 @dataclass
@@ -93,10 +94,8 @@ ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
 _HEAD_END_RE = re.compile(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d")
-_AVAILABLE_RE = re.compile(r"(?:available\s+(?:at|from)|retrieved\s+from)\s*:?\s*(\S[^,(\[”\"]*)$", re.I)
 _LOWER_START_RE = re.compile(r"^[a-z\u00E0-\u024F,;:.)\]]")
 _LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def starts_strictly(s: str, current: str = "x 2000") -> bool:
@@ -115,85 +114,6 @@ def starts_strictly(s: str, current: str = "x 2000") -> bool:
     # no quote, sentence end, URL, volume(issue) or page range before the year: those belong to the
     # end of a reference, so the year found is the next reference's
     return not _HEAD_END_RE.search(head)
-
-
-def _inside_url(a: str) -> bool:
-    """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
-    m = _AVAILABLE_RE.search(a) if ("vailable" in a or "etrieved" in a or "VAILABLE" in a or "ETRIEVED" in a) else None
-    return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
-
-
-# Hyphenated compounds whose halves are words of their own: the hyphen at a line end is kept.
-COMPOUND_FIRST = frozenset("""self non well long short high low first second third fourth two three four five
-    multi cross large small real open fine full half near post pre semi co anti inter intra meta mid over
-    under out end state life data time cost user web deep world peer case policy evidence""".split())
-COMPOUND_SECOND = frozenset("""year years based term scale time level order like specific free wide aware
-    dependent related driven oriented art world end step source sourced class grained run off up out
-    making sectional country national party type sized size scale ready friendly intensive informed
-    centered centred sensitive efficient resolution reported generated modal linear shot""".split())
-
-
-def _break_hyphen(a: str, b: str, vocab: set[str] | None) -> bool:
-    """Is the hyphen ending ``a`` (before ``b``) a line-break hyphen to drop? Evidence first: the word
-    written whole or hyphenated elsewhere in the same text; then compounds of two words."""
-    m = re.search(r"([\w\u00C0-\u024F]+)-$", a)
-    n = re.match(r"([\w\u00C0-\u024F]+)", b)
-    if not m or not n:
-        return False
-    left, right = m.group(1), n.group(1)
-    if not re.fullmatch(r"[^\W\d_]+", left) or not right[0].islower() or not right.isalpha() or left.isupper():
-        return False  # "419-" + "434", "Iran-" + "Russia", "hep-" + "ex]" is caught below
-    if a[: m.start()].rstrip().endswith("[") or b[n.end():n.end() + 1] == "]":
-        return False  # an arXiv class "[hep-" + "ex]"
-    if getattr(vocab, "keep_hyphens", False):
-        return False
-    if vocab is not None:
-        joined, hyph = (left + right).lower(), (left + "-" + right).lower()
-        if hyph in vocab and joined not in vocab:
-            return False
-        if joined in vocab:
-            return True
-    if left.lower() in COMPOUND_FIRST or right.lower() in COMPOUND_SECOND:
-        return False
-    return len(left) > 1
-
-
-def _join(a: str, b: str, vocab: set[str] | None = None) -> str:
-    """Join a wrapped line ``b`` onto ``a``: line-break hyphens, identifiers and URLs broken over lines."""
-    a = a.rstrip()
-    b = b.strip()
-    if not a:
-        return b
-    words = a.split()
-    last = words[-1] if words else ""
-    first = b.split()[0] if b.split() else ""
-    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or _inside_url(a) and not b.startswith(("(", "[")):
-        if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
-            return a + b  # a URL that goes on (hyphens in it are the URL's own)
-    if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first):
-        if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and first[:1].isdigit():
-            return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"
-    if a.endswith(("–", "—")) and first[:1].isdigit():
-        return a + b  # a page range broken after its dash
-    if a.endswith("-") and not a.endswith(" -") and not a.endswith("--"):
-        if _break_hyphen(a, b, vocab):
-            return a[:-1] + b  # "Rela-" + "tions" -> "Relations"
-        return a + b  # "Iran-" + "Russia", "419-" + "434", "first-" + "year"
-    return a + " " + b
-
-
-class Vocabulary(set):
-    """The words of a text (to tell a line-break hyphen from a compound's), and whether the text was
-    wrapped by a plain-text wrapper, which never hyphenates: then every hyphen at a line end is real."""
-
-    keep_hyphens = False
-
-
-def _vocabulary(lines: list[str]) -> Vocabulary:
-    vocab = Vocabulary()
-    for ln in lines:
-        vocab.update(w.lower() for w in _WORD_RE.findall(ln[:-1] if ln.endswith("-") else ln))
-    return vocab
 
 
 def split_references(text: str, one_per_line: bool = False) -> list[RawReference]:
