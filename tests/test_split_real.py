@@ -19,6 +19,7 @@ SHARED = Path(os.environ.get("REFKIT_SHARED") or Path(__file__).resolve().parent
 COUNTS = {
     "ieee-pdftotext.txt": 17, "apa-wrapped70.txt": 13, "reading-list.md": 13, "mla-works-cited.txt": 14,
     "german-hanging.txt": 9, "french-blocks.txt": 7, "vancouver-pages.txt": 8, "footnotes.md": 5,
+    "abnt-portuguese.txt": 5, "spanish-apa.txt": 5,
 }
 
 
@@ -148,3 +149,12 @@ def test_readme_and_web_lists():
     code = "## Cite\n\n```bibtex\n@misc{x, title={T}}\n```\n\n- Smith, J. (2001). A book. Press.\n- Jones, K. (2002). B.\n"
     split = split_text(code)
     assert len(split.refs) == 2 and "a code block" in {s.reason for s in split.skipped}
+
+
+def test_portuguese_and_spanish_links_broken_over_lines():
+    abnt = _refs("abnt-portuguese.txt")
+    assert "Disponível em: https://revista.exemplo.br/rbe/artigos/2018/formacao-professores.pdf. Acesso" in abnt[1]
+    assert abnt[3].endswith("10.1590/0102-311X00123419.")
+    spanish = _refs("spanish-apa.txt")
+    assert spanish[1].endswith("https://doi.org/10.3916/C62-2020-04")
+    assert "http://www.educacionfp.gob.es/dam/jcr:datos-cifras-2019.pdf" in spanish[3]

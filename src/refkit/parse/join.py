@@ -8,12 +8,16 @@ import re
 DOI_TAIL_RE = re.compile(r"(?:\b10\.\d{0,9}(?:/\S*)?|\bdoi:\s?\S*|arxiv:\s?\S*|\[[a-z]+-)$", re.I)
 URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org/)\S*$")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_AVAILABLE_RE = re.compile(r"(?:available\s+(?:at|from)|retrieved\s+from)\s*:?\s*(\S[^,(\[”\"]*)$", re.I)
+_AVAILABLE_RE = re.compile(r"(?:available\s+(?:at|from|online)|retrieved\s+from|disponible\s+(?:en|sur)|"
+                           r"dispon[ií]vel\s+em|verfügbar\s+unter|abrufbar\s+unter|\burl|\bonline|en\s+ligne)"
+                           r"\s*:?\s*[<\[]?(\S[^,(\[”\"]*)$", re.I)
+_AVAILABLE_WORDS = ("vailable", "etrieved", "isponi", "isponí", "erfügbar", "brufbar", "url", "nline", "ligne")
 
 
 def _inside_url(a: str) -> bool:
     """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
-    m = _AVAILABLE_RE.search(a) if ("vailable" in a or "etrieved" in a or "VAILABLE" in a or "ETRIEVED" in a) else None
+    tail = a[-400:].lower()
+    m = _AVAILABLE_RE.search(tail) if any(w in tail for w in _AVAILABLE_WORDS) else None
     return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
 
 
