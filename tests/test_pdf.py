@@ -211,7 +211,7 @@ REAL_COUNTS = {
 def test_real_papers_give_the_exact_count(name, count):
     from refkit.parse.split import split_text
 
-    refs = split_text(pdf_to_text((REAL / name).read_bytes(), name), paper=True).refs  # fields not needed here
+    refs = split_text(pdf_to_text((REAL / name).read_bytes(), name), paper=True, laid_out=True).refs  # no fields
     assert len(refs) == count
     expected = REAL / name.replace(".pdf", ".expected.txt")
     if expected.exists():  # first three and last two references, as printed
@@ -232,3 +232,26 @@ def test_real_papers_as_copied_text_give_the_exact_count(name, count):
     reader = pypdf.PdfReader(REAL / name)
     text = "\n\f".join(page.extract_text() or "" for page in reader.pages)
     assert len(split_text(text, paper=True).refs) == count
+
+
+def test_similar_last_lines_of_pages_are_not_taken_for_footers():
+    """Pages ending with look-alike continuation lines ("Phys. Rev. D 95, 082002 (2017).") and no
+    running head or page number: nothing is dropped."""
+    pages = []
+    n = 0
+    for p in range(3):
+        page = [(60.0, 700.0, "Results" if p == 0 else "References" if p == 1 else "")]
+        y = 650.0
+        if p >= 1:
+            for _ in range(3):
+                n += 1
+                page.append((60.0, y, f"[{n}] A. Author{n} and B. Writer, Some title number {n},"))
+                page.append((72.0, y - 12, f"Phys. Rev. D {90 + n}, 0{n}2002 (20{10 + n})."))
+                y -= 30
+        else:
+            for k in range(20):
+                page.append((60.0, y - 12 * k, "Prose about the results that we found, and more prose here."))
+        pages.append([ln for ln in page if ln[2]])
+    doc = parse_document(make_pdf(pages), "made.pdf")
+    assert len(doc.parsed) == 6
+    assert all("Phys. Rev. D" in p.raw.text for p in doc.parsed)

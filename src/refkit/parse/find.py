@@ -100,7 +100,7 @@ def _at_break(lines: list[str], i: int) -> bool:
     return PAGE_BREAK in lines[i] or (i > 0 and PAGE_BREAK in lines[i - 1] and not lines[i - 1].strip(PAGE_BREAK + " "))
 
 
-def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
+def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[int]:  # noqa: ANN001
     """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
     next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
     near_break: set[int] = set()
@@ -121,12 +121,12 @@ def furniture(lines: list[str], looks_like_start) -> set[int]:  # noqa: ANN001
             continue
         if FOLIO_RE.match(t) and (i in near_break or i == len(lines) - 1):
             out.add(i)
-        elif i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
+        elif repeats and i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
                 and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 and (paged or not t.endswith(".")):
             out.add(i)
         elif i in near_break and re.search(r"^\d{1,4}\s{3,}\S|\S\s{3,}\d{1,4}$", t):
             out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
-        elif paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
+        elif repeats and paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
                 and i + 1 < len(lines) and looks_like_start(lines[i + 1]):
             out.add(i)  # a running head alone at the top of a page, between two references
         elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):

@@ -141,6 +141,9 @@ def _margins(pages: list[Page]) -> set[int]:
                 drop.add(id(ln))
             elif FOLIO_RE.match(t) or (len(t) < 120 and any(n - p.number in folio for n in _edge_numbers(t))):
                 drop.add(id(ln))
+        for ln in _extreme_lines(p):  # a bare page number at the very top or bottom
+            if FOLIO_RE.match(ln.text.strip()):
+                drop.add(id(ln))
     return drop
 
 
@@ -152,7 +155,12 @@ def _edge_lines(page: Page) -> list[Line]:
         return list(page.lines)
     gaps = [a - b for a, b in zip(ys, ys[1:], strict=False)]
     usual = statistics.median(gaps)
-    keep: set[int] = {ys[0], ys[-1]}
+    keep: set[int] = set()
+    for y in (ys[0], ys[-1]):  # an edge row set apart, or short and without digits (a running title)
+        k = 0 if y == ys[0] else len(gaps) - 1
+        row = [ln for ln in page.lines if round(ln.y) == y]
+        if gaps[k] > 1.5 * usual or all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in row):
+            keep.add(y)
     for k in range(min(3, len(gaps))):
         if gaps[k] > 1.8 * usual:
             keep.update(ys[:k + 1])
@@ -162,6 +170,14 @@ def _edge_lines(page: Page) -> list[Line]:
             keep.update(ys[len(ys) - 1 - k:])
             break
     return [ln for ln in page.lines if round(ln.y) in keep]
+
+
+def _extreme_lines(page: Page) -> list[Line]:
+    """The top and bottom rows of the page (where a lone page number sits even without a gap)."""
+    if not page.lines:
+        return []
+    top, bottom = max(ln.y for ln in page.lines), min(ln.y for ln in page.lines)
+    return [ln for ln in page.lines if abs(ln.y - top) < 1 or abs(ln.y - bottom) < 1]
 
 
 def _edge_numbers(text: str) -> list[int]:

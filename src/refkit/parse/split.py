@@ -120,9 +120,12 @@ def split_references(text: str, one_per_line: bool = False) -> list[RawReference
     return split_text(text, one_per_line=one_per_line).refs
 
 
-def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False, paper: bool = False) -> Split:
+def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False, paper: bool = False,
+               laid_out: bool = False) -> Split:
     """Cut ``text`` into references. ``paper``: the text is a whole paper (from a PDF), so a text
-    without a reference section gives ``Split(section=False)`` instead of the whole text."""
+    without a reference section gives ``Split(section=False)`` instead of the whole text.
+    ``laid_out``: the text comes from :mod:`refkit.parse.pdf`, which dropped running heads and footers
+    by their place on the page; look-alike lines near page breaks are then references' own."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
@@ -156,7 +159,7 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
         split = notes.split_notes([""] * section.first + body_lines, keep_repeats=keep_repeats)
         split.heading = section.heading or (lines[heads[-1]].strip() if heads else "")
         return split
-    drop = find.furniture(body_lines, looks_like_start)
+    drop = find.furniture(body_lines, looks_like_start, repeats=not laid_out)
     skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
                for i in sorted(drop)]
     body = []
