@@ -102,7 +102,7 @@ def _columns(page: Page) -> None:
     mid = page.width / 2
     right = [ln for ln in page.lines if ln.x >= mid - 0.02 * page.width]
     left = [ln for ln in page.lines if ln.x < mid - 0.1 * page.width]
-    if len(right) < 5 or len(left) < 5:
+    if len(right) < 3 or len(left) < 3:
         return
     # a left line that runs past the middle means one column (estimate its width from its length)
     wide = sum(1 for ln in left if ln.x + 0.45 * ln.size * len(ln.text) > mid + 0.08 * page.width)
