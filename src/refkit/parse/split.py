@@ -34,7 +34,9 @@ NAME_PERIOD_RE = re.compile(
     r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
     r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
     # or a corporate author, then a quoted title
-    r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]")
+    r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]"
+    # or a social media handle (MLA): "@handle." / "Name [@handle]."
+    r"|^(?:@\w{1,30}|[A-Z][\w'’ .\-]{0,40}\s\[@\w{1,30}\])\.\s")
 _FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
 _INI = r"[A-Z\u00C0-\u024F]\.(?:\s?-?[A-Z\u00C0-\u024F]\.)*"
 # An author the way reference lists write one, stricter than NAME_START_RE: "Family, G." / "Family, Given",
