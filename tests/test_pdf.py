@@ -255,3 +255,17 @@ def test_similar_last_lines_of_pages_are_not_taken_for_footers():
     doc = parse_document(make_pdf(pages), "made.pdf")
     assert len(doc.parsed) == 6
     assert all("Phys. Rev. D" in p.raw.text for p in doc.parsed)
+
+
+def test_list_labels_in_their_own_box():
+    """"1." set apart from its reference (a label box, as LaTeX and Word lay numbered lists out)."""
+    page = [(60.0, 720.0, "References")]
+    y = 690.0
+    for i, ref in enumerate(AUTHOR_YEAR[:6], 1):
+        page.append((60.0, y, f"{i}."))
+        for k, ln in enumerate(textwrap.wrap(ref, 80)):
+            page.append((80.0, y - 12 * k, ln))
+        y -= 12 * (k + 1) + 4
+    doc = parse_document(make_pdf([page]), "labels.pdf")
+    assert [p.raw.number for p in doc.parsed] == ["1", "2", "3", "4", "5", "6"]
+    assert doc.parsed[1].raw.text.startswith("Baptiste, M. (Ed.). (2016).")

@@ -90,6 +90,8 @@ def _join_parts(parts: list[tuple[float, str, float]]) -> str:
             last_size = size
             continue
         last_size = size
+        if re.fullmatch(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)])", text) and not t.startswith(" "):
+            text += " "  # a list label set in its own box: "1." + "Smith"
         if text and not text.endswith((" ", "-", "/")) and not t.startswith((" ", ",", ".", ";", ":", ")")):
             if re.search(r"\w$", text) and re.match(r"\w", t) and len(t) > 1 and len(text) > 1:
                 text += " "
