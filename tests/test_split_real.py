@@ -158,3 +158,12 @@ def test_portuguese_and_spanish_links_broken_over_lines():
     spanish = _refs("spanish-apa.txt")
     assert spanish[1].endswith("https://doi.org/10.3916/C62-2020-04")
     assert "http://www.educacionfp.gob.es/dam/jcr:datos-cifras-2019.pdf" in spanish[3]
+
+
+def test_alpha_labelled_lists():
+    text = ("References\n\n[Knu84] D. E. Knuth. Literate programming. The Computer Journal,\n  27(2):97-111, 1984.\n"
+            "[ABC+20] A. Aho, B. Brown, C. Chen, et al. Compilers revisited. In Proc.\n  PLDI, pages 1-12, 2020.\n"
+            "[Lam94] L. Lamport. LaTeX: A Document Preparation System. Addison-Wesley, 1994.\n")
+    refs = split_text(text).refs
+    assert [r.number for r in refs] == ["Knu84", "ABC+20", "Lam94"]
+    assert refs[1].text == "A. Aho, B. Brown, C. Chen, et al. Compilers revisited. In Proc. PLDI, pages 1-12, 2020."

@@ -50,6 +50,7 @@ STRICT_NAME_RE = re.compile(
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
 BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F“\"]))*(?:[a-z]\s+)?")
+LABEL_RE = re.compile(r"^\s*\[([A-Z][A-Za-z+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")
 DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
                      r"forthcoming|im Druck|sous presse|soumis|submitted)")
@@ -205,6 +206,17 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         share = _fit_share(nonblank, width)
     if forced:
         return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
+
+    # labelled lists: "[Knu84]", "[ABC+20]" (alpha styles) start every reference
+    labelled = [ln for _, ln in nonblank if LABEL_RE.match(ln)]
+    if len(labelled) >= 2 and len(labelled) >= 0.25 * len(nonblank) and not any(NUMBER_RE.match(ln) for ln in labelled):
+        refs = _group(body, lambda no, ln, prev, ahead, cur: "a citation label" if LABEL_RE.match(ln) else "",
+                      vocab, blank_ends=False)
+        for r in refs:
+            m = LABEL_RE.match(r.text)
+            if m:
+                r.number, r.text = m.group(1), r.text[m.end():].strip()
+        return refs
 
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
