@@ -209,7 +209,7 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
         if structured:
             raise InputError(f"{name} is already a structured bibliography ({structured}), not a reference list",
                              hint=f"use 'refkit convert {name}' to change its format")
-    split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf" and not pages,
+    split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
                        laid_out=kind == "pdf")
     if not split.section:
         where = f"pages {pages} of {name}" if pages else name
