@@ -145,3 +145,53 @@ def test_utf16_without_bom(tmp_path, encoding):
     f.write_bytes((REF + BOOK).encode(encoding))
     r = run("parse", str(f))
     assert r.exit_code == 0 and "@book{ahmadi2011," in r.stdout and "Warning" not in r.stderr
+
+
+@pytest.mark.parametrize("name, content, kind", [
+    ("refs.bib", "@article{smith2001,\n  author = {Smith, John},\n  title = {A Title},\n  year = {2001}\n}\n", "BibTeX"),
+    ("refs.txt", "@book{x, title={T}, year={1999}}\n", "BibTeX"),
+    ("refs.json", '[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}]', "CSL-JSON"),
+])
+def test_structured_input_points_to_convert(tmp_path, name, content, kind):
+    f = tmp_path / name
+    f.write_text(content, encoding="utf-8")
+    r = run("parse", str(f))
+    assert r.exit_code == 2
+    lines = r.stderr.splitlines()
+    assert lines[0] == f"Error: {f} is already a structured bibliography ({kind}), not a reference list"
+    assert lines[1].startswith("Hint: ") and "refkit convert" in lines[1]
+
+
+def test_output_never_replaces_the_input_even_with_force(tmp_path):
+    f = tmp_path / "refs.txt"
+    f.write_text(REF, encoding="utf-8")
+    for args in (["-o", str(f)], ["-o", str(f), "--force"], ["-o", str(tmp_path / "." / "refs.txt"), "--force"]):
+        r = run("parse", str(f), *args)
+        assert r.exit_code == 2 and "is the input file" in r.stderr.splitlines()[0]
+    assert f.read_text(encoding="utf-8") == REF
+
+
+def test_skipped_headings_and_prose_are_reported(tmp_path):
+    f = tmp_path / "list.md"
+    f.write_text("# Reading list\n\nSome classics to start with:\n\n- " + REF + "- " + BOOK, encoding="utf-8")
+    r = run("parse", str(f))
+    assert r.exit_code == 0
+    assert r.stdout.count("@") == 2
+    assert f"{f}:1: skipped: a heading: # Reading list" in r.stderr
+    assert f"{f}:3: skipped: prose between the groups of the list" in r.stderr
+
+
+def test_explain_says_why_each_reference_starts_where_it_does():
+    text = "[1] " + REF + "\n[2] " + BOOK
+    r = run("parse", "--explain", "-", input=text)
+    assert r.exit_code == 0
+    assert "starts here: first number [1]" in r.stdout
+    assert "starts here: number [2] follows 1" in r.stdout
+
+
+def test_keep_repeats_and_pages_options(tmp_path):
+    notes = "[^1]: " + REF + "[^2]: Ibid., 60.\n"
+    assert run("parse", "-", input=notes).stdout.count("\n@") + 1 == 1
+    assert run("parse", "--keep-repeats", "-", input=notes).stdout.count("@") == 2
+    r = run("parse", "--pages", "2", "-", input=REF)
+    assert r.exit_code == 2 and r.stderr.startswith("Error: --pages is for PDF input")

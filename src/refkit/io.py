@@ -67,9 +67,9 @@ def is_legacy_encoded(data: bytes) -> bool:
         return True
 
 
-def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str, str, list[Problem]]:
-    """Read ``path`` ('-' or None for stdin). Returns (text, display name, warnings)."""
-    warnings: list[Problem] = []
+def read_bytes(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, str]:
+    """The bytes of ``path`` ('-' or None for stdin) and its display name; refuses folders, missing
+    files and files larger than ``max_bytes``."""
     if path is None or str(path) == "-":
         name = "<stdin>"
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -88,6 +88,18 @@ def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tup
     if len(data) > max_bytes:
         raise InputError(f"{name} is larger than {max_bytes // (1024 * 1024)} MB",
                          hint="split it into smaller files")
+    return data, name
+
+
+def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str, str, list[Problem]]:
+    """Read ``path`` ('-' or None for stdin). Returns (text, display name, warnings)."""
+    data, name = read_bytes(path, max_bytes)
+    return decode_text(data, name)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
+    """Bytes read by :func:`read_bytes` -> (text, name, warnings); refuses binary and empty input."""
+    warnings: list[Problem] = []
     text = decode_bytes(data, name)
     if is_legacy_encoded(data):
         warnings.append(Problem("not UTF-8; read it as Windows-1252/Latin-1", name, rule="encoding"))
@@ -96,14 +108,29 @@ def read_input(path: str | Path | None, max_bytes: int = MAX_INPUT_BYTES) -> tup
     return text, name, warnings
 
 
-def write_output(path: str | Path | None, text: str, force: bool = False) -> None:
+def same_file(a: str | Path | None, b: str | Path | None) -> bool:
+    """Do ``a`` and ``b`` name the same existing file (through links and relative paths)?"""
+    if a is None or b is None or str(a) == "-" or str(b) == "-":
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def write_output(path: str | Path | None, text: str, force: bool = False,
+                 protect: str | Path | None = None) -> None:
     """Write ``text`` to ``path`` (stdout for None or '-'). An existing file is replaced only with
-    ``force``, and then atomically (see :func:`atomic_write`)."""
+    ``force``, and then atomically (see :func:`atomic_write`); ``protect`` (the input file) is never
+    replaced, even with ``force``."""
     if path is None or str(path) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     p = Path(path)
+    if same_file(p, protect):
+        raise OutputError(f"{p} is the input file; refusing to write over it",
+                          hint="choose another -o (even --force never replaces the input)")
     if p.exists() and not force:
         raise OutputError(f"{p} already exists", hint="use --force to overwrite it, or choose another -o")
     atomic_write(p, text)

@@ -1,6 +1,8 @@
-"""Plain-text reference lists -> :class:`refkit.model.Reference` records.
+"""Plain-text reference lists and PDF papers -> :class:`refkit.model.Reference` records.
 
-The path is: :func:`refkit.parse.split.split_references` cuts the text into references, then each
+The path is: a PDF becomes laid-out text (:mod:`refkit.parse.pdf`); the reference list is found in the
+text (:mod:`refkit.parse.find`); :func:`refkit.parse.split.split_text` cuts it into references
+(markdown lists through :mod:`refkit.parse.markdown`, footnotes through :mod:`refkit.parse.notes`), then each
 one goes to the rule-based parser for bracketed-year author-date styles
 (:mod:`refkit.parse.rules`) and, when the rules do not recognise it, to the learned tagger
 (:mod:`refkit.parse.tagger` + :mod:`refkit.parse.assemble`), if present.
@@ -8,14 +10,18 @@ one goes to the rule-based parser for bracketed-year author-date styles
 
 from __future__ import annotations
 
+import functools
+import json
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from refkit.errors import RefkitError
+from refkit.errors import InputError, RefkitError
 from refkit.model import Reference
 from refkit.parse import rules
-from refkit.parse.split import RawReference, split_references
+from refkit.parse.split import DITTO_RE, RawReference, Skipped, split_references, split_text
 
 MAX_REFERENCE_CHARS = 4000
 LOW_CONFIDENCE = 0.80
@@ -36,14 +42,20 @@ class ParsedReference:
         return self.method != "none" and not self.unsure
 
 
+@functools.lru_cache(maxsize=1)
 def _tagger() -> Callable[..., Any] | None:
     try:
         from refkit.parse import assemble, tagger
     except ImportError:
         return None
+    shipped: list[Any] = []  # the shipped model, opened once (not looked up again per reference)
 
     def run(text: str, model: Any = None, previous: Reference | None = None
             ) -> tuple[Reference, list[tuple[str, str]], dict[str, float]]:
+        if model is None:
+            if not shipped:
+                shipped.append(tagger.load_model())
+            model = shipped[0]
         segments = tagger.tag(text, model=model)
         ref, conf = assemble.assemble(segments, text, previous=previous)
         return ref, [(s.label, s.text) for s in segments], conf
@@ -93,10 +105,122 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
 
 def parse_text(text: str, one_per_line: bool = False, model: Any = None) -> list[ParsedReference]:
     """Split ``text`` into references and parse each one, in order."""
-    out: list[ParsedReference] = []
-    for raw in split_references(text, one_per_line=one_per_line):
+    return parse_raws(split_references(text, one_per_line=one_per_line), model)
+
+
+PARALLEL_FROM = 400  # references; below that, starting worker processes costs more than it saves
+
+
+def parse_raws(raws: list[RawReference], model: Any = None) -> list[ParsedReference]:
+    """Parse each reference in order. Long lists are parsed by one worker process per CPU
+    (``REFKIT_WORKERS`` sets the number; 1 turns it off): a reference needs the one before it only
+    for a repeated-author dash, so those are parsed again afterwards, in order."""
+    workers = int(os.environ.get("REFKIT_WORKERS") or os.cpu_count() or 1)
+    if workers > 1 and len(raws) >= PARALLEL_FROM and model is None:
+        try:
+            out = _parse_parallel(raws, workers)
+        except (OSError, RuntimeError, ImportError):
+            out = []
+        if out:
+            return out
+    out = []
+    for raw in raws:
         out.append(parse_one(raw, model, previous=out[-1].ref if out else None))
     return out
 
 
-__all__ = ["ParsedReference", "parse_one", "parse_text", "split_references"]
+def _parse_chunk(raws: list[RawReference]) -> list[ParsedReference]:
+    return [parse_one(raw) for raw in raws]
+
+
+def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedReference]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return []
+    size = -(-len(raws) // (workers * 4))
+    chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        out = [p for part in pool.map(_parse_chunk, chunks) for p in part]
+    for i, raw in enumerate(raws):
+        if i and DITTO_RE.match(raw.text):  # "———.", "(2020b):": the authors of the reference before
+            out[i] = parse_one(raw, previous=out[i - 1].ref)
+    return out
+
+
+@dataclass
+class Document:
+    """What ``refkit parse`` read: the references and what was skipped on the way."""
+
+    name: str
+    kind: str  # "pdf" or "text"
+    parsed: list[ParsedReference]
+    skipped: list[Skipped]
+    heading: str = ""
+    page_of_line: list[int] = field(default_factory=list)  # PDF: the page of each line of its text
+
+    def where(self, line: int) -> str:
+        """"name:line" for text, "name: page N" for a PDF."""
+        if self.kind == "pdf" and 0 < line <= len(self.page_of_line):
+            return f"{self.name}: page {self.page_of_line[line - 1]}"
+        return f"{self.name}:{line}"
+
+
+def structured_kind(text: str, name: str = "") -> str:
+    """"BibTeX" or "CSL-JSON" when ``text`` is already a bibliography, else ""."""
+    head = text.lstrip("\ufeff \t\r\n")
+    entries = re.findall(r"^[ \t]*@[A-Za-z]+\s*[{(]", text[:200_000], re.M)
+    if "=" in head and (re.match(r"@[A-Za-z]+\s*[{(]", head) or (
+            name.lower().endswith((".bib", ".biblatex")) and entries)):
+        return "BibTeX"
+    if head.startswith(("[", "{")):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return ""
+        items = data if isinstance(data, list) else data.get("items", [data]) if isinstance(data, dict) else []
+        if items and all(isinstance(i, dict) for i in items) and any(
+                k in items[0] for k in ("type", "title", "author", "issued", "id")):
+            return "CSL-JSON"
+    return ""
+
+
+def parse_document(data: bytes | str, name: str = "input", *, pages: str | None = None,
+                   one_per_line: bool = False, keep_repeats: bool = False, model: Any = None) -> Document:
+    """Parse a reference list given as text, or as the bytes of a text file or a PDF paper."""
+    from refkit.parse import pdf
+
+    if isinstance(data, bytes) and pdf.is_pdf(data):
+        numbers: list[int] = []
+        text = pdf.pdf_to_text(data, name, pages=pages, numbers=numbers)
+        kind = "pdf"
+    else:
+        if pages:
+            raise InputError("--pages is for PDF input", hint=f"{name} is text; cut the part you want instead")
+        if isinstance(data, bytes):
+            from refkit.io import decode_text
+
+            text = decode_text(data, name)[0]
+        else:
+            text = data
+        kind = "text"
+        structured = structured_kind(text, name)
+        if structured:
+            raise InputError(f"{name} is already a structured bibliography ({structured}), not a reference list",
+                             hint=f"use 'refkit convert {name}' to change its format")
+    split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
+                       laid_out=kind == "pdf")
+    if not split.section:
+        where = f"pages {pages} of {name}" if pages else name
+        raise InputError(f"no reference section found in {where}",
+                         hint="the paper has no list headed References/Bibliography; try --pages with the list's pages")
+    page_of_line: list[int] = []
+    if kind == "pdf":
+        for number, chunk in zip(numbers, text.split("\n\f"), strict=False):
+            page_of_line += [number] * (chunk.count("\n") + 1)
+    return Document(name, kind, parse_raws(split.refs, model), split.skipped, split.heading, page_of_line)
+
+
+__all__ = ["Document", "ParsedReference", "parse_document", "parse_one", "parse_text", "split_references",
+           "structured_kind"]

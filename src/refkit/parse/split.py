@@ -1,28 +1,24 @@
-"""Plain text -> one string per reference, with the line each starts on.
+"""Plain text -> one string per reference, with the line each starts on and why it starts there.
 
 Handles one reference per line, references wrapped over several lines (hanging indents, fixed
-width wrapping, line-break hyphens), numbered lists (``[12]``, ``12.``, ``12)``), blank-line
-separated blocks, and whole papers (the reference section is found by its heading, or as the
-trailing run of reference-like lines after the prose).
+width wrapping, line-break hyphens, identifiers broken at the line end), numbered lists (``[12]``,
+``12.``, ``12)``) even across blank lines and page breaks, blank-line separated blocks, markdown
+lists (:mod:`refkit.parse.markdown`), footnote lists (:mod:`refkit.parse.notes`) and whole papers
+(the reference section and the page furniture in it are found by :mod:`refkit.parse.find`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-HEADING_RE = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|literature(?:\s+cited)?|"
-    r"sources|cited\s+works|literaturverzeichnis|literatur|bibliographie|références(?:\s+bibliographiques)?|"
-    r"referencias|riferimenti(?:\s+bibliografici)?|bibliografía|bibliografia|references\s+and\s+notes)"
-    r"\s*:?\s*$",
-    re.I,
-)
-STOP_HEADING_RE = re.compile(r"^\s*(?:appendix|appendices|acknowledge?ments?|notes|endnotes|about the authors?|"
-                             r"supplementary|tables?|figures?)\b.{0,40}$", re.I)
-PROSE_HEADING_RE = re.compile(r"^\s*(?:abstract|keywords?|introduction|conclusions?|discussion|methods?|results)"
-                              r"\s*:?\s*$", re.I)
-NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s)|\((\d{1,3})\)(?=\s))\s*")
+from refkit.parse import find
+from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary
+from refkit.parse.join import join_lines as _join
+from refkit.parse.join import vocabulary as _vocabulary
+
+NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
     r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*\.?"
@@ -30,8 +26,34 @@ NAME_START_RE = re.compile(
     # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
-YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
-URLISH_RE = re.compile(r"(?:https?://|www\.|doi\.org/)\S*$")
+PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
+                         r"[A-Z\u00C0-\u024F]")
+# "Family, Given." / "Family, Given, and Given Family." then a title: a start in styles with the year last
+NAME_PERIOD_RE = re.compile(
+    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,"
+    r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
+    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
+    # or a corporate author, then a quoted title
+    r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]"
+    # or a social media handle (MLA): "@handle." / "Name [@handle]."
+    r"|^(?:@\w{1,30}|[A-Z][\w'’ .\-]{0,40}\s\[@\w{1,30}\])\.\s")
+_FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
+_INI = r"[A-Z\u00C0-\u024F]\.(?:\s?-?[A-Z\u00C0-\u024F]\.)*"
+# An author the way reference lists write one, stricter than NAME_START_RE: "Family, G." / "Family, Given",
+# "Family Family, Given", "Family GH," (Vancouver), "G. H. Family" (IEEE), "FAMILY G." (small caps), a
+# corporate author right before its year
+STRICT_NAME_RE = re.compile(
+    rf"^{_FAM}(?:[\s\-]{_FAM})?,\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’\-]+)"
+    rf"|^{_FAM}(?:\s{_FAM})?\s[A-Z]{{1,3}}(?:\s(?:Jr|Sr|[IV]+))?[,.]"
+    rf"|^(?:{_INI}\s)+{_FAM}"
+    rf"|^[A-Z\u00C0-\u024F][A-Z\u00C0-\u024F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z]+,)"
+    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
+)
+BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F“\"]))*(?:[a-z]\s+)?")
+LABEL_RE = re.compile(r"^\s*\[([A-Z][A-Za-z+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")
+DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
+YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
+                     r"forthcoming|im Druck|sous presse|soumis|submitted)")
 
 
 @dataclass
@@ -40,169 +62,327 @@ class RawReference:
     line: int  # 1-based line of the input where the reference starts
     number: str = ""  # the list's own number ("12" for "[12]"), if any
     lines: int = 1
+    reason: str = ""  # why a reference starts here (for --explain)
+
+
+@dataclass
+class Skipped:
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Split:
+    refs: list[RawReference]
+    skipped: list[Skipped] = field(default_factory=list)
+    section: bool = True  # False: the text is a paper and no reference list was found in it
+    heading: str = ""
 
 
 def looks_like_start(s: str) -> bool:
     """Does ``s`` (a line, possibly with what follows it) start like a reference?"""
     s = s.lstrip()
-    if NUMBER_RE.match(s):
+    m = NUMBER_RE.match(s)
+    if m and not re.match(r"\s*(?:1[5-9]|20)\d\d\.", s):
         return True
-    if not NAME_START_RE.match(s) and not s.startswith(("———", "---", "——", "__")):
+    if not NAME_START_RE.match(s) and not DITTO_RE.match(s):
         return False
     return bool(YEAR_RE.search(s[:220]))
 
 
-ENDINGS = (".", ")", "]")
+OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\.|Eds?\.|In:)\s+[A-Z\u00C0-\u024F]\.|"
+                         r"eds?\.|Eds?\.|Hg\.|Hrsg\.|hrsg\.|dir\.|éds?\.|et\s+al\.|In:|in:)$")
+ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
-def starts_strictly(s: str) -> bool:
+_HEAD_END_RE = re.compile(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d")
+_LOWER_START_RE = re.compile(r"^[a-z\u00E0-\u024F,;:.)\]]")
+_LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$")
+
+
+def starts_strictly(s: str, current: str = "x 2000") -> bool:
     """A reference start that a wrapped continuation line is unlikely to fake: an author-like start
     and a year before the first quote and before the first sentence end ("...]. Next")."""
     s = s.lstrip()
-    if NUMBER_RE.match(s):
-        return True
-    if not NAME_START_RE.match(s) and not s.startswith(("———", "---", "——", "__")):
+    if DITTO_RE.match(s):
+        # a bare "(2020b):" repeats the authors of a complete reference, not of a line of names
+        return not s.startswith("(") or bool(YEAR_RE.search(current))
+    if not STRICT_NAME_RE.match(s):
         return False
     y = YEAR_RE.search(s[:200])
     if not y:
         return False
     head = s[: y.start()]
-    return not re.search(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]", head)
-
-
-def _prose(line: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", line)
-    if len(line) < 250 or len(words) < 30:
-        return False
-    low = sum(1 for w in words if w[0].islower())
-    return low / len(words) > 0.65
-
-
-def find_reference_section(lines: list[str]) -> tuple[int, int]:
-    """(first, end) line indexes of the reference section; the whole text when it is a plain list."""
-    n = len(lines)
-    heads = [i for i, ln in enumerate(lines) if HEADING_RE.match(ln)]
-    if heads:
-        start = heads[-1] + 1
-        end = n
-        for j in range(start, n):
-            if STOP_HEADING_RE.match(lines[j]) and j > start + 1:
-                end = j
-                break
-        if any(ln.strip() for ln in lines[start:end]):
-            return start, end
-    markers = [i for i, ln in enumerate(lines) if _prose(ln) or PROSE_HEADING_RE.match(ln)]
-    if not markers:
-        return 0, n
-    starts = [i for i, ln in enumerate(lines) if looks_like_start(ln)]
-    after = [i for i in starts if i > markers[-1]]
-    if len(after) >= 2:
-        return after[0], n
-    return 0, n
-
-
-def _inside_url(a: str) -> bool:
-    """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
-    m = re.search(r"(?:available\s+(?:at|from)|retrieved\s+from)\s*:?\s*(\S[^,(\[”\"]*)$", a, re.I)
-    return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
-
-
-def _join(a: str, b: str) -> str:
-    """Join a wrapped line ``b`` onto ``a``: line-break hyphens, URLs broken over lines."""
-    a = a.rstrip()
-    b = b.strip()
-    if not a:
-        return b
-    last = a.split()[-1] if a.split() else ""
-    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or _inside_url(a) and not b.startswith(("(", "[")):
-        return a + b  # a URL that goes on (hyphens in it are the URL's own)
-    if a.endswith("-") and not a.endswith(" -") and not a.endswith("--"):
-        if re.match(r"[a-z\u00E0-\u024F]", b) and re.search(r"[a-z\u00E0-\u024F]-$", a):
-            word_a = re.findall(r"[\w\u00C0-\u024F]+-$", a)
-            if word_a and len(word_a[0]) > 2:
-                return a[:-1] + b  # "Rela-" + "tions" -> "Relations"
-        return a + b  # "Iran-" + "Russia", "419-" + "434"
-    return a + " " + b
+    # no quote, sentence end, URL, volume(issue) or page range before the year: those belong to the
+    # end of a reference, so the year found is the next reference's
+    return not _HEAD_END_RE.search(head)
 
 
 def split_references(text: str, one_per_line: bool = False) -> list[RawReference]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\u00ad", "")
+    return split_text(text, one_per_line=one_per_line).refs
+
+
+def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False, paper: bool = False,
+               laid_out: bool = False) -> Split:
+    """Cut ``text`` into references. ``paper``: the text is a whole paper (from a PDF), so a text
+    without a reference section gives ``Split(section=False)`` instead of the whole text.
+    ``laid_out``: the text comes from :mod:`refkit.parse.pdf`, which dropped running heads and footers
+    by their place on the page; look-alike lines near page breaks are then references' own."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
     if one_per_line:
-        return [RawReference(ln.strip(), i + 1) for i, ln in enumerate(lines) if ln.strip()]
-    first, end = find_reference_section(lines)
-    body = [(i + 1, lines[i].rstrip()) for i in range(first, end)]
+        return Split([RawReference(ln.replace(find.PAGE_BREAK, "").strip(), i + 1, reason="one per line")
+                      for i, ln in enumerate(lines) if ln.strip(find.PAGE_BREAK + " \t")])
+    from refkit.parse import markdown, notes
+
+    if notes.looks_like_notes(lines):
+        return notes.split_notes(lines, keep_repeats=keep_repeats)
+    section = find.find_section(lines, looks_like_start)
+    whole = section is None or (not section.heading and section.first == 0)
+    if whole:  # no list of references, but maybe a section of notes that cite the works
+        heads = [i for i, ln in enumerate(lines) if find.NOTES_HEADING_RE.match(ln)]
+        if heads:
+            end = find._section_end(lines, heads[-1] + 1)
+            part = [""] * (heads[-1] + 1) + lines[heads[-1] + 1:end]  # keeps the line numbers
+            if notes.looks_like_notes(part[heads[-1] + 1:]) or sum(
+                    bool(notes.NOTE_RE.match(ln)) for ln in part) >= 3:
+                split = notes.split_notes(part, keep_repeats=keep_repeats)
+                if split.refs:
+                    split.heading = lines[heads[-1]].strip()
+                    return split
+    if section is None:
+        if paper:
+            return Split([], section=False)
+        section = find.Section(0, len(lines))
+    body_lines = lines[section.first:section.end]
+    if notes.looks_like_notes(body_lines):  # a list of notes (ibid.) where the references are
+        heads = [i for i in range(section.first) if find.NOTES_HEADING_RE.match(lines[i])]
+        split = notes.split_notes([""] * section.first + body_lines, keep_repeats=keep_repeats)
+        split.heading = section.heading or (lines[heads[-1]].strip() if heads else "")
+        return split
+    drop = find.furniture(body_lines, looks_like_start, repeats=not laid_out)
+    skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
+               for i in sorted(drop)]
+    body = []
+    breaks = set()
+    for i, ln in enumerate(body_lines):
+        no = section.first + i + 1
+        if find.PAGE_BREAK in ln:
+            breaks.add(no)
+            ln = ln.replace(find.PAGE_BREAK, "")
+        if i in drop:
+            continue
+        body.append((no, ln.rstrip()))
+    forced: dict[int, str] = {}
+    if markdown.looks_like_markdown(body):
+        body, forced, md_skipped = markdown.clean(body)
+        skipped += md_skipped
+    skipped.sort(key=lambda s: s.line)
+    texts = [ln for _, ln in body]
+    # the words of the text are only asked about at a hyphen ending a line
+    vocab = _vocabulary(texts) if any(ln.endswith("-") for ln in texts) else Vocabulary()
+    refs = _split_body(body, forced, breaks, vocab)
+    for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
+        r.text = BACKLINK_RE.sub("", r.text) or r.text
+    if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
+        return Split([], section=False)  # a paper without a list, not a list printed to PDF
+    return Split(refs, skipped, heading=section.heading)
+
+
+def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set[int],
+                vocab: set[str]) -> list[RawReference]:
     nonblank = [(no, ln) for no, ln in body if ln.strip()]
     if not nonblank:
         return []
+    lengths = [len(ln.strip()) for _, ln in nonblank]
+    # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
+    width = max((len(ln.strip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=max(lengths))
+    if isinstance(vocab, Vocabulary):
+        share = _fit_share(nonblank, width)
+        vocab.keep_hyphens = _plain_wrapped(nonblank, width, share)
+    else:
+        share = _fit_share(nonblank, width)
+    if forced:
+        return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
+
+    # labelled lists: "[Knu84]", "[ABC+20]" (alpha styles) start every reference
+    labelled = [ln for _, ln in nonblank if LABEL_RE.match(ln)]
+    if len(labelled) >= 2 and len(labelled) >= 0.25 * len(nonblank) and not any(NUMBER_RE.match(ln) for ln in labelled):
+        refs = _group(body, lambda no, ln, prev, ahead, cur: "a citation label" if LABEL_RE.match(ln) else "",
+                      vocab, blank_ends=False)
+        for r in refs:
+            m = LABEL_RE.match(r.text)
+            if m:
+                r.number, r.text = m.group(1), r.text[m.end():].strip()
+        return refs
 
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
     if len(numbered) >= 2 and _counts_up(numbered):
-        expected = [0]
-
-        def next_number(no: int, ln: str, prev: str | None, ahead: str) -> bool:
-            m = NUMBER_RE.match(ln)
-            if not m:
-                return False
-            n = int(next(g for g in m.groups() if g))
-            if expected[0] and n != expected[0]:
-                return False
-            expected[0] = n + 1
-            return True
-
-        return _group(body, next_number, numbered=True)
-
-    blank_separated = any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body)
-    if blank_separated:
-        return _group_blocks(body)
+        return _group_numbered(body, vocab)
 
     indents = [len(ln) - len(ln.lstrip()) for _, ln in nonblank]
-    if len(set(indents)) > 1 and min(indents) == indents[0] and sum(i > indents[0] for i in indents) >= 1:
-        base = indents[0]
-        return _group(body, lambda no, ln, prev, ahead: len(ln) - len(ln.lstrip()) <= base)
+    base = min(indents)
+    hanging = (len(set(indents)) > 1 and indents[0] == base and _hanging(body, base))
+    if hanging:
+        after_blank = {no for (_, a), (no, _) in zip(body, body[1:], strict=False) if not a.strip()}
 
-    lengths = [len(ln.strip()) for _, ln in nonblank]
-    width = max(lengths)
+        def at_margin(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
+            if len(ln) - len(ln.lstrip()) <= base:
+                return "hanging indent: the line is not indented"
+            if DITTO_RE.match(ln.strip()) and no in after_blank and (prev or "").rstrip().endswith(ENDINGS):
+                return "a repeated-author entry (dash or bare year)"
+            return ""
+
+        return _group(body, at_margin, vocab, blank_ends=False)
+
+    if any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body):
+        return _group_blocks(body, breaks, vocab)
+
+
     # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
     # have fitted?" tells where a reference ended
-    greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths)
+    surely_greedy = share < 0 and share + 1.0 <= 0.05  # many continuations, and no word would have fitted
+    greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths) \
+        and (0 <= share <= 0.05 or surely_greedy)
     # wrapped some other way (a PDF's optimal line breaking): most lines end mid-sentence
-    ended_share = sum(1 for _, ln in nonblank if ln.rstrip().endswith(ENDINGS)) / len(nonblank)
-    wrapped = greedy or (len(nonblank) >= 3 and ended_share < 0.6)
+    ended_share = sum(1 for _, ln in nonblank if _ended(ln)) / len(nonblank)
+    wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6)
 
-    def is_start(no: int, ln: str, prev: str | None, ahead: str = "") -> bool:
+    def is_start(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
         if prev is None:
-            return True
+            return "first line"
         p = prev.rstrip()
         s = ln.strip()
-        if re.match(r"^[a-z\u00E0-\u024F,;:.)\]]", s) and not re.match(r"^(?:van|von|de|der|den|di|da|du|le|la)\s+[A-Z]", s):
-            return False
+        if _LOWER_START_RE.match(s) and not PARTICLE_RE.match(s) and not (
+                not wrapped and _ended(p) and looks_like_start(s + " " + ahead)):
+            return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
-            return False  # a line-break hyphen
+            return ""  # a line-break hyphen
+        last = p.split()[-1] if p.split() else ""
+        if DOI_TAIL_RE.search(last) and not _ends_with_link(last) and not starts_strictly(s + " " + ahead, cur) and not (
+                last.endswith(".") and _starts_upper(s)):
+            return ""  # an identifier broken at the line end
         if wrapped:
             start = looks_like_start(s + " " + ahead)
-            ended = p.endswith(ENDINGS)
+            cur_last = cur.split()[-1] if cur.split() else ""  # a link broken over lines, now whole
+            ended = p.endswith(ENDINGS) or _ends_with_link(last) or _ends_with_link(cur_last)
+            open_end = bool(OPEN_END_RE.search(p))  # "In G." / "eds.": the names go on
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
-                return start or ended
-            return ended and starts_strictly(s + " " + ahead)
-        if URLISH_RE.search(p.split()[-1] if p.split() else "") and not looks_like_start(s + " " + ahead):
-            return False
-        return True
+                if start and (surely_greedy or ended or starts_strictly(s + " " + ahead, cur)
+                              or NAME_PERIOD_RE.match(s + " " + ahead)):
+                    return "wrapped text: the previous line is short and this one starts like a reference"
+                return "wrapped text: the previous line is short and ends a sentence" if ended else ""
+            if ended and not open_end and starts_strictly(s + " " + ahead, cur):
+                return "the previous line ends a sentence and this one starts with authors and a year"
+            if _ends_with_link(cur_last.rstrip(".")) and _starts_upper(s) and (ended or cur_last.endswith(".")):
+                return "the previous line ends with a link and this one starts with a capital"
+            if ended and not open_end and NAME_PERIOD_RE.match(s + " " + ahead):
+                return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
+            return ""
+        if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (
+                last.endswith(".") and _starts_upper(s)):
+            return ""
+        return "a new line (references are one per line here)"
 
-    return _group(body, is_start)
+    return _group(body, is_start, vocab, blank_ends=True)
+
+
+def _fit_share(nonblank: list[tuple[int, str]], width: int) -> float:
+    """At sure continuations (a line starting in lower case), how often the first word would have
+    fitted on the line before: about never for a greedy wrapper, often for a PDF's line breaking.
+    1.0 when there is too little evidence."""
+    pairs = fits = 0
+    width = max((len(ln.rstrip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=width)
+    for (_, a), (_, b) in zip(nonblank, nonblank[1:], strict=False):
+        if "a" <= b.lstrip()[:1] <= "z" and not a.rstrip().endswith("-") and not PARTICLE_RE.match(b.strip()):
+            pairs += 1
+            fits += len(b.split()[0]) <= width - len(a.rstrip()) - 1
+    if pairs < 3 or (pairs < 20 and fits):
+        return 1.0
+    return fits / pairs if pairs < 20 else fits / pairs - 1.0  # below zero: plenty of evidence
+
+
+def _plain_wrapped(nonblank: list[tuple[int, str]], width: int, share: float | None = None) -> bool:
+    """Wrapped by a plain-text wrapper (fill the line, never hyphenate)?"""
+    share = _fit_share(nonblank, width) if share is None else share
+    return width <= 100 and (share <= 0.05 if share >= 0 else share + 1.0 <= 0.05)
+
+
+def _starts_upper(s: str) -> bool:
+    """Starts as a reference can (a capital in any script, a quote, a dash, a list number)."""
+    return bool(s) and (s[0].isupper() or s[0] in "“\"—–[" or bool(NUMBER_RE.match(s)))
+
+
+def _ended(ln: str) -> bool:
+    """Does the line end as references end (a full stop, a bracket, a complete link)?"""
+    ln = ln.rstrip()
+    if OPEN_END_RE.search(ln):
+        return False  # an initial, "eds.", "et al.", "pp.": the names or the numbers go on
+    return ln.endswith(ENDINGS) or _ends_with_link(ln.split()[-1] if ln.split() else "")
+
+
+def _ends_with_link(token: str) -> bool:
+    """A URL or DOI that looks complete: a reference often ends with one, without a full stop."""
+    return ("/" in token) and bool(_LINK_END_RE.search(token))
+
+
+def _hanging(body: list[tuple[int, str]], base: int) -> bool:
+    """Every line after a blank line starts at the margin, and indented lines follow margin lines."""
+    prev_blank = True
+    margin = indented = 0
+    for _, ln in body:
+        if not ln.strip():
+            prev_blank = True
+            continue
+        ind = len(ln) - len(ln.lstrip())
+        if prev_blank and ind > base and not DITTO_RE.match(ln.strip()):
+            return False
+        margin += ind <= base
+        indented += ind > base
+        prev_blank = False
+    return indented >= 1 and margin >= 1 and indented >= 0.3 * margin
 
 
 def _counts_up(numbered: list[tuple[int, str]]) -> bool:
-    nums = []
-    for _, ln in numbered:
-        m = NUMBER_RE.match(ln)
-        assert m
-        nums.append(int(next(g for g in m.groups() if g)))
+    nums = [_number(ln) for _, ln in numbered]
     ups = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1)
     return ups >= 0.6 * (len(nums) - 1)
+
+
+def _number(ln: str) -> int:
+    m = NUMBER_RE.match(ln)
+    assert m
+    return int(next(g for g in m.groups() if g))
+
+
+def _group_numbered(body: list[tuple[int, str]], vocab: set[str]) -> list[RawReference]:
+    out: list[RawReference] = []
+    expected = 0
+    prev = ""
+    for no, ln in body:
+        if not ln.strip():
+            continue
+        m = NUMBER_RE.match(ln)
+        if m:
+            n = _number(ln)
+            ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS))
+            if ok:
+                why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
+                out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, str(n), reason=why))
+                expected = n + 1
+                prev = ln
+                continue
+        if not out:
+            continue  # text before the first number (a stray footnote)
+        out[-1].text = _join(out[-1].text, ln, vocab)
+        out[-1].lines += 1
+        prev = ln
+    return out
 
 
 def _blocks_multiline(body: list[tuple[int, str]]) -> bool:
@@ -217,23 +397,46 @@ def _blocks_multiline(body: list[tuple[int, str]]) -> bool:
     return False
 
 
-def _group_blocks(body: list[tuple[int, str]]) -> list[RawReference]:
+def _group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:
+    """Blank-line separated blocks. A block that cannot start a reference (lower case, or the last
+    one stopped mid-sentence) continues the last one: a page break or a stray blank line."""
     out: list[RawReference] = []
-    cur: RawReference | None = None
+    new_block = True
+    prev = ""
+    last_no = 0
     for no, ln in body:
         if not ln.strip():
-            cur = None
+            new_block = True
             continue
-        if cur is None:
-            cur = RawReference(ln.strip(), no)
-            out.append(cur)
+        s = ln.strip()
+        paged_gap = no - last_no > 2  # lines were dropped in between (page furniture)
+        last_no = no
+        reason = ""
+        if not out:
+            reason = "first line"
+        elif new_block:
+            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s) or prev.endswith("-")
+                    or prev.endswith((",", ";", ":", "/")) and (no in breaks or paged_gap)) and not starts_strictly(s)
+            reason = "" if cont else "a blank line before it"
+        elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
+            reason = "a page break, and it starts with authors and a year"
+        if reason:
+            out.append(RawReference(s, no, reason=reason))
         else:
-            cur.text = _join(cur.text, ln)
-            cur.lines += 1
+            out[-1].text = _join(out[-1].text, ln, vocab)
+            out[-1].lines += 1
+        prev = s
+        new_block = False
     return out
 
 
-def _group(body, is_start, numbered: bool = False) -> list[RawReference]:
+def _ahead(body: list[tuple[int, str]], no: int) -> str:
+    nxt = [ln.strip() for n, ln in body if n > no and ln.strip()]
+    return " ".join(nxt[:2])
+
+
+def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str, str], str],
+           vocab: set[str], blank_ends: bool = True) -> list[RawReference]:
     out: list[RawReference] = []
     prev: str | None = None
     texts = [ln for _, ln in body if ln.strip()]
@@ -244,17 +447,15 @@ def _group(body, is_start, numbered: bool = False) -> list[RawReference]:
             after_blank = True
             continue
         k += 1
-        if not out or after_blank or is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4])):
-            text = ln.strip()
-            number = ""
-            if numbered:
-                m = NUMBER_RE.match(text)
-                if m:
-                    number = next(g for g in m.groups() if g)
-                    text = text[m.end():]
-            out.append(RawReference(text, no, number))
+        reason = "first line" if not out else ""
+        if not reason and after_blank and blank_ends:
+            reason = "a blank line before it"
+        if not reason:
+            reason = is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4]), out[-1].text)
+        if reason:
+            out.append(RawReference(ln.strip(), no, reason=reason))
         else:
-            out[-1].text = _join(out[-1].text, ln)
+            out[-1].text = _join(out[-1].text, ln, vocab)
             out[-1].lines += 1
         prev = ln
         after_blank = False

@@ -1,0 +1,134 @@
+"""Finding the reference list in a text: its heading, its end, and the page furniture inside it.
+
+Works on the lines of plain text, of text copied from a PDF (``pdftotext``, form feeds between
+pages) and of the text :mod:`refkit.parse.pdf` lays out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+HEADING_RE = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
+    r"literature(?:\s+cited)?|sources|cited\s+works|works\s+consulted|literaturverzeichnis|literatur|"
+    r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
+    r"riferimenti(?:\s+bibliografici)?|bibliografía|bibliografia|referências(?:\s+bibliográficas)?|"
+    r"references\s+and\s+notes|reference\s+list|literature\s+references|bibliography\s+and\s+references|"
+    r"notes\s+and\s+references|further\s+reading|literatuur|literatuurlijst|bibliografie|kaynakça|kaynaklar|"
+    r"referanslar|daftar\s+pustaka|pustaka|litteratur|litteraturliste|kirjallisuus|bibliografi|piśmiennictwo|"
+    r"bibliografia\s+citata|список\s+литературы|литература|библиография|参考文献|參考文獻|引用文献|참고\s*문헌|"
+    r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités)"
+    r"\s*:?\s*(?:\*\*|__)?\s*$",
+    re.I,
+)
+STOP_HEADING_RE = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|acknowledge?ments?|endnotes|"
+    r"about the authors?|author contributions?|supplementary|supporting information|tables?|figures?|"
+    r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|citing|"
+    r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability)\b.{0,40}$",
+    re.I)
+CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
+                        re.I)
+PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduction|conclusions?|discussion|"
+                              r"methods?|results|résumé|zusammenfassung|einleitung)\s*:?\s*$", re.I)
+FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
+                      re.I)
+PAGE_BREAK = "\f"
+NOTES_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\d+\.?\s*)?(?:notes|endnotes|footnotes|anmerkungen|fußnoten|"
+                              r"notes\s+de\s+fin|notas)\s*:?\s*$", re.I)
+# what a long reference has and a paragraph of prose does not
+CITATION_SIGNS_RE = re.compile(r"\bdoi\b|https?://|\bpp?\.\s*\d|\((?:1[5-9]|20)\d\d[a-z]?\)|\d+\s?\(\d+\)|\bvol\.\s*\d|"
+                               r"\b(?:In|Eds?|eds?)\.?:|\b\d+[–-]\d+\b", re.I)
+
+
+@dataclass
+class Section:
+    first: int  # index of the first line of the list
+    end: int  # index after its last line
+    heading: str = ""  # the heading found, if any
+
+
+def _prose(line: str) -> bool:
+    if len(line) < 250:
+        return False
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(words) < 30:
+        return False
+    low = sum(1 for w in words if w[0].islower())
+    return low / len(words) > 0.65
+
+
+def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa: ANN001
+    """Where the reference list is: under its last heading (up to a stop heading or a figure or
+    table caption starting a block), or the trailing run of reference-like lines after the prose.
+    None when the text has prose and no list could be found."""
+    n = len(lines)
+    heads = [i for i, ln in enumerate(lines) if HEADING_RE.match(ln)]
+    for h in reversed(heads):
+        start = h + 1
+        end = _section_end(lines, start)
+        if any(ln.strip() for ln in lines[start:end]):
+            return Section(start, end, lines[h].strip())
+    markers = [i for i, ln in enumerate(lines) if PROSE_HEADING_RE.match(ln) or (
+        _prose(ln) and not looks_like_start(ln) and not CITATION_SIGNS_RE.search(ln))]
+    if not markers:
+        return Section(0, n)
+    starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]
+    if len(starts) >= 2:
+        return Section(starts[0], _section_end(lines, starts[0]))
+    return None
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    for j in range(start + 2, len(lines)):
+        ln = lines[j]
+        if not ln.strip():
+            continue
+        block_start = not lines[j - 1].strip() or lines[j - 1].endswith(PAGE_BREAK) or ln.startswith(PAGE_BREAK)
+        if STOP_HEADING_RE.match(ln) or (block_start and CAPTION_RE.match(ln.lstrip(PAGE_BREAK))):
+            return j
+    return len(lines)
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _at_break(lines: list[str], i: int) -> bool:
+    return PAGE_BREAK in lines[i] or (i > 0 and PAGE_BREAK in lines[i - 1] and not lines[i - 1].strip(PAGE_BREAK + " "))
+
+
+def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[int]:  # noqa: ANN001
+    """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
+    next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
+    near_break: set[int] = set()
+    paged = any(PAGE_BREAK in ln for ln in lines)
+    for i, ln in enumerate(lines):
+        if paged and PAGE_BREAK in ln:
+            near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
+        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
+                i + 1 == len(lines) or not lines[i + 1].strip()):
+            near_break.add(i)  # no form feeds: furniture stands alone between blank lines
+    if not near_break:
+        return set()
+    counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
+    out = set()
+    for i, ln in enumerate(lines):
+        t = ln.replace(PAGE_BREAK, "").strip()
+        if not t:
+            continue
+        if FOLIO_RE.match(t) and (i in near_break or i == len(lines) - 1):
+            out.add(i)
+        elif repeats and i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
+                and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 and (paged or not t.endswith(".")):
+            out.add(i)
+        elif i in near_break and re.search(r"^\d{1,4}\s{3,}\S|\S\s{3,}\d{1,4}$", t):
+            out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
+        elif repeats and paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
+                and i + 1 < len(lines) and looks_like_start(lines[i + 1]):
+            out.add(i)  # a running head alone at the top of a page, between two references
+        elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
+            out.add(i)  # "... 18 / 21" footers
+    return out

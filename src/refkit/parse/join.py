@@ -1,0 +1,94 @@
+"""Joining the lines of a wrapped reference: line-break hyphens told from real ones, identifiers
+(DOIs, URLs, arXiv ids) broken at a line end made whole again."""
+
+from __future__ import annotations
+
+import re
+
+DOI_TAIL_RE = re.compile(r"(?:\b10\.\d{0,9}(?:/\S*)?|\bdoi:\s?\S*|arxiv:\s?\S*|\[[a-z]+-)$", re.I)
+URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org/)\S*$")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_AVAILABLE_RE = re.compile(r"(?:available\s+(?:at|from|online)|retrieved\s+from|disponible\s+(?:en|sur)|"
+                           r"dispon[ií]vel\s+em|verfügbar\s+unter|abrufbar\s+unter|\burl|\bonline|en\s+ligne)"
+                           r"\s*:?\s*[<\[]?(\S[^,(\[”\"]*)$", re.I)
+_AVAILABLE_WORDS = ("vailable", "etrieved", "isponi", "isponí", "erfügbar", "brufbar", "url", "nline", "ligne")
+
+
+def _inside_url(a: str) -> bool:
+    """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
+    tail = a[-400:].lower()
+    m = _AVAILABLE_RE.search(tail) if any(w in tail for w in _AVAILABLE_WORDS) else None
+    return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
+
+
+# Hyphenated compounds whose halves are words of their own: the hyphen at a line end is kept.
+COMPOUND_FIRST = frozenset("""self non well long short high low first second third fourth two three four five
+    multi cross large small real open fine full half near post pre semi co anti inter intra meta mid over
+    under out end state life data time cost user web deep world peer case policy evidence""".split())
+COMPOUND_SECOND = frozenset("""year years based term scale time level order like specific free wide aware
+    dependent related driven oriented art world end step source sourced class grained run off up out
+    making sectional country national party type sized size scale ready friendly intensive informed
+    centered centred sensitive efficient resolution reported generated modal linear shot""".split())
+
+
+def _break_hyphen(a: str, b: str, vocab: set[str] | None) -> bool:
+    """Is the hyphen ending ``a`` (before ``b``) a line-break hyphen to drop? Evidence first: the word
+    written whole or hyphenated elsewhere in the same text; then compounds of two words."""
+    m = re.search(r"([\w\u00C0-\u024F]+)-$", a)
+    n = re.match(r"([\w\u00C0-\u024F]+)", b)
+    if not m or not n:
+        return False
+    left, right = m.group(1), n.group(1)
+    if not re.fullmatch(r"[^\W\d_]+", left) or not right[0].islower() or not right.isalpha() or left.isupper():
+        return False  # "419-" + "434", "Iran-" + "Russia", "hep-" + "ex]" is caught below
+    if a[: m.start()].rstrip().endswith("[") or b[n.end():n.end() + 1] == "]":
+        return False  # an arXiv class "[hep-" + "ex]"
+    if getattr(vocab, "keep_hyphens", False):
+        return False
+    if vocab is not None:
+        joined, hyph = (left + right).lower(), (left + "-" + right).lower()
+        if hyph in vocab and joined not in vocab:
+            return False
+        if joined in vocab:
+            return True
+    if left.lower() in COMPOUND_FIRST or right.lower() in COMPOUND_SECOND:
+        return False
+    return len(left) > 1
+
+
+def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
+    """Join a wrapped line ``b`` onto ``a``: line-break hyphens, identifiers and URLs broken over lines."""
+    a = a.rstrip()
+    b = b.strip()
+    if not a:
+        return b
+    words = a.split()
+    last = words[-1] if words else ""
+    first = b.split()[0] if b.split() else ""
+    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or _inside_url(a) and not b.startswith(("(", "[")):
+        if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
+            return a + b  # a URL that goes on (hyphens in it are the URL's own)
+    if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first):
+        if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and first[:1].isdigit():
+            return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"
+    if a.endswith(("–", "—")) and first[:1].isdigit():
+        return a + b  # a page range broken after its dash
+    if a.endswith("-") and not a.endswith(" -") and not a.endswith("--"):
+        if _break_hyphen(a, b, vocab):
+            return a[:-1] + b  # "Rela-" + "tions" -> "Relations"
+        return a + b  # "Iran-" + "Russia", "419-" + "434", "first-" + "year"
+    return a + " " + b
+
+
+class Vocabulary(set):
+    """The words of a text (to tell a line-break hyphen from a compound's), and whether the text was
+    wrapped by a plain-text wrapper, which never hyphenates: then every hyphen at a line end is real."""
+
+    keep_hyphens = False
+
+
+def vocabulary(lines: list[str]) -> Vocabulary:
+    vocab = Vocabulary()
+    for ln in lines:
+        vocab.update(w.lower() for w in _WORD_RE.findall(ln[:-1] if ln.endswith("-") else ln))
+    return vocab

@@ -1,0 +1,124 @@
+"""Markdown and web reading lists: bullets, emphasis, links, headings and prose between groups.
+
+``- **Title** by A. Author (2019). [PDF](https://x.org/a.pdf)`` becomes plain reference text with the
+link's URL kept at the end; each bullet or numbered item starts a reference; headings and
+paragraphs of prose between groups are skipped and reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+BULLET_RE = re.compile(r"^(\s*)(?:[-*+•▪◦‣]|\d{1,4}[.)])\s+")
+HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s+\S|(?:=+|-+)\s*$)")
+LINK_RE = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+AUTOLINK_RE = re.compile(r"<(https?://[^>\s]+)>")
+EMPHASIS_RES = (
+    re.compile(r"\*\*(.+?)\*\*"), re.compile(r"(?<![\w\\])__(.+?)__(?!\w)"),
+    re.compile(r"(?<![\w*\\])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), re.compile(r"(?<![\w\\])_(?!\s)(.+?)(?<!\s)_(?!\w)"),
+    re.compile(r"`([^`]+)`"),
+)
+YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def looks_like_markdown(body: list[tuple[int, str]]) -> bool:
+    lines = [ln for _, ln in body if ln.strip()]
+    if not lines:
+        return False
+    bullets = sum(1 for ln in lines if re.match(r"^\s*[-*+•▪◦‣]\s+\S", ln))
+    marks = sum(1 for ln in lines if LINK_RE.search(ln) or "**" in ln or re.match(r"^\s*#{1,6}\s", ln))
+    return (bullets >= 2 and bullets >= 0.15 * len(lines)) or marks >= max(2, len(lines) // 4)
+
+
+def strip_inline(text: str) -> str:
+    """Markdown inline markup -> plain text; link URLs are kept at the end."""
+    urls: list[str] = []
+
+    def link(m: re.Match[str]) -> str:
+        label, url = m.group(1).strip(), m.group(2)
+        if url.startswith(("http://", "https://", "www.", "doi:")) or "doi.org" in url:
+            urls.append(url)
+        if re.fullmatch(r"(?:pdf|html?|link|doi|url|web|online|preprint|paper|code|arxiv|slides|video)",
+                        label, re.I) or label == url:
+            return ""
+        return label
+
+    text = re.sub(r"\[\[([^\[\]]+)\]\]\(", r"[\1](", text)  # "[[paper]](url)"
+    text = LINK_RE.sub(link, text)
+    text = AUTOLINK_RE.sub(lambda m: m.group(1), text)
+    for rx in EMPHASIS_RES:
+        text = rx.sub(r"\1", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
+    text = re.sub(r"\s*[|·]\s*$", "", re.sub(r"\s+", " ", text)).strip()
+    for url in urls:
+        if url not in text:
+            text = text.rstrip() + ("" if text.endswith((".", ",")) or not text else ".") + " " + url
+            text = text.replace(". . ", ". ")
+    return re.sub(r"\(\s*\)|\[\s*\]", "", text).replace(" .", ".").strip()
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph between groups ("These are the classics:"), not a reference."""
+    t = text.strip()
+    if t.endswith(":"):
+        return True
+    words = t.split()
+    if YEAR_RE.search(t) and len(words) < 60:
+        return False
+    return len(words) >= 4 and sum(w[0].islower() for w in words if w[0].isalpha()) >= 0.5 * len(words)
+
+
+def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, skipped)
+    from refkit.parse.split import Skipped
+
+    out: list[tuple[int, str]] = []
+    forced: dict[int, str] = {}
+    skipped: list[Skipped] = []
+    in_item = False
+    fence = ""
+    for k, (no, ln) in enumerate(body):
+        m = re.match(r"^\s*(```|~~~)", ln)
+        if fence or m:
+            if m and not fence:
+                fence = m.group(1)
+            elif m and ln.strip().startswith(fence):
+                fence = ""
+            skipped.append(Skipped(no, ln.strip(), "a code block"))
+            in_item = False
+            continue
+        if not ln.strip():
+            out.append((no, ""))
+            continue
+        if HEADING_RE.match(ln) or (k + 1 < len(body) and re.match(r"^\s*(?:=+|-{3,})\s*$", body[k + 1][1])
+                                    and not BULLET_RE.match(ln)):
+            if not re.match(r"^\s*(?:=+|-+)\s*$", ln):
+                skipped.append(Skipped(no, ln.strip(), "a heading"))
+            in_item = False
+            continue
+        m = BULLET_RE.match(ln)
+        if m:
+            text = strip_inline(ln[m.end():])
+            out.append((no, text))
+            forced[no] = "a list item (bullet or number)"
+            in_item = True
+            continue
+        text = strip_inline(ln)
+        prev_blank = k == 0 or not body[k - 1][1].strip()
+        if prev_blank and _is_prose(text):
+            skipped.append(Skipped(no, text, "prose between the groups of the list"))
+            in_item = False
+            continue
+        if prev_blank and not YEAR_RE.search(text) and len(text.split()) < 6 and not (
+                k + 1 < len(body) and body[k + 1][1].strip() and not BULLET_RE.match(body[k + 1][1])):
+            skipped.append(Skipped(no, text, "too short for a reference, and no year"))
+            in_item = False
+            continue
+        if in_item and not prev_blank:
+            out.append((no, "  " + text))
+        elif in_item and re.match(r"^\s{2,}", ln):
+            out.append((no, "  " + text))  # an item's indented second paragraph
+        else:
+            out.append((no, text))
+            forced[no] = "a paragraph of its own"
+            in_item = True
+    return out, forced, skipped

@@ -1,0 +1,131 @@
+"""Footnote and endnote lists -> the works they cite.
+
+``[^3]: A, Title (1998); B, Title (2001), p. 4.`` holds two citations; ``Ibid., 45.`` and ``Id.``
+repeat the previous one; a work cited again (in full or short form) is one entry unless
+``keep_repeats``; prose around the citation ("For more on this, see") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refkit.parse.markdown import strip_inline
+
+NOTE_RE = re.compile(r"^\s*(?:\[\^?(\w{1,6})\]:?|\^(\d{1,4})|(\d{1,4})[.)]?)\s+(?=\S)")
+FOOTNOTE_RE = re.compile(r"^\s*\[\^\w{1,6}\]:\s")
+IBID_RE = re.compile(r"^\s*(?:ibid|ibidem|id|ebd|ebenda)\b\.?,?\s*(.*)$", re.I)
+PROSE_RE = re.compile(
+    r"^(?:(?:for|on)\s+(?:more|further|a\s+(?:fuller|good|useful|recent|detailed)\s+\w+|an?\s+\w+)\b[^;]*?,?\s+see"
+    r"(?:\s+(?:also|especially|generally|e\.g\.,?))?|see(?:\s+(?:also|especially|generally|further|e\.g\.,?))?|"
+    r"cf\.|compare|as\s+(?:argued|shown|noted)\s+(?:by|in)|quoted\s+in|cited\s+in|vgl\.|siehe)\s*:?\s*", re.I)
+LOCATOR_RE = re.compile(r"(?:,?\s*(?:at\s+|pp?\.\s*|s\.\s*|n\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?)+\s*\.?\s*$",
+                        re.I)
+
+
+OP_CIT_RE = re.compile(r"\b(?:op\.\s?cit|loc\.\s?cit|supra|a\.\s?a\.\s?O)\b", re.I)
+PINPOINT_RE = re.compile(r"\),\s*(?:at\s+|pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+)*\.?$")
+
+
+def looks_like_notes(lines: list[str]) -> bool:
+    """Footnote markup (``[^1]:``) on several lines, or a numbered list with ibid./op. cit."""
+    nonblank = [ln for ln in lines if ln.strip()]
+    if sum(1 for ln in nonblank if FOOTNOTE_RE.match(ln)) >= 2:
+        return True
+    marked = [ln for ln in nonblank if re.match(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]|\^\d{1,4})\s+\S", ln)]
+    ibid = sum(1 for ln in marked if re.match(r"^\s*\S+\s+(?:ibid|id\.|ebd|op\.\s?cit)", ln, re.I))
+    counting = [int(re.sub(r"\D", "", ln.split()[0]) or 0) for ln in marked]
+    ups = sum(1 for a, b in zip(counting, counting[1:], strict=False) if b == a + 1)
+    return ibid >= 1 and len(marked) >= 0.5 * len(nonblank) and ups >= 0.6 * (len(marked) - 1)
+
+
+def _split_citations(text: str) -> list[str]:
+    """Split a note at semicolons outside brackets and quotes."""
+    out, depth, cur, quote = [], 0, "", False
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in "“”\"":
+            quote = not quote if ch == "\"" else ch == "“"
+        if ch == ";" and depth == 0 and not quote:
+            out.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    out.append(cur)
+    return [c.strip() for c in out if c.strip()]
+
+
+def _key(cite: str) -> tuple[str, str]:
+    """(first author's surname, first title words), to tell a work cited again."""
+    t = LOCATOR_RE.sub("", cite).strip(" .,")
+    words = re.findall(r"[^\W\d_][\w'’-]*", t)
+    if not words:
+        return ("", t.lower())
+    names = re.split(r",|\s+and\s+|&", t, maxsplit=1)[0].split()
+    surname = names[-1] if names else words[0]
+    if "," in t and len(t.split(",")[0].split()) == 1:
+        surname = t.split(",")[0]
+    title = re.search(r"[“\"]([^”\"]+)|,\s*([^,(]+)", t)
+    head = (title.group(1) or title.group(2)) if title else t
+    tw = [w.lower() for w in re.findall(r"[^\W\d_]+", head) if len(w) > 3][:2]
+    return (surname.lower().strip(".,"), " ".join(tw))
+
+
+def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 - Split
+    from refkit.parse.split import RawReference, Skipped, Split
+
+    notes: list[tuple[int, str, str]] = []  # (line, note id, text)
+    for i, ln in enumerate(lines):
+        if not ln.strip():
+            continue
+        m = NOTE_RE.match(ln)
+        if m:
+            notes.append((i + 1, next(g for g in m.groups() if g), ln[m.end():].strip()))
+        elif notes:
+            no, nid, text = notes[-1]
+            notes[-1] = (no, nid, text + " " + ln.strip())
+    refs: list[RawReference] = []
+    skipped: list[Skipped] = []
+    seen: dict[tuple[str, str], RawReference] = {}
+    previous: RawReference | None = None
+    for no, nid, text in notes:
+        for cite in _split_citations(text):
+            m = IBID_RE.match(cite)
+            if m:
+                if previous is None:
+                    skipped.append(Skipped(no, cite, "ibid. with nothing before it"))
+                    continue
+                if keep_repeats:
+                    refs.append(RawReference(previous.text, no, nid, reason=f"note {nid}: ibid. repeats the previous work"))
+                else:
+                    skipped.append(Skipped(no, cite, f"note {nid}: ibid., the same work as line {previous.line}"))
+                continue
+            cite = PINPOINT_RE.sub(").", strip_inline(cite))
+            stripped = PROSE_RE.sub("", cite).strip()
+            if stripped != cite and stripped:
+                stripped = stripped[0].upper() + stripped[1:] if stripped[0].islower() else stripped
+            cite = stripped.rstrip()
+            if not cite or not re.search(r"[A-Z]", cite):
+                continue
+            key = _key(cite)
+            first = seen.get(key)
+            if first is None and OP_CIT_RE.search(cite):  # "Smith, op. cit., 45", "Smith, supra note 3"
+                first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0]), None)
+            if first is not None and not keep_repeats:
+                skipped.append(Skipped(no, cite, f"note {nid}: cites again the work of line {first.line}"))
+                if len(cite) > len(first.text) and _has_year(cite):
+                    first.text = cite
+                previous = first
+                continue
+            ref = RawReference(cite, no, nid, reason=f"note {nid}" + (": a citation after ';'" if refs and
+                                                                       refs[-1].number == nid else ""))
+            refs.append(ref)
+            seen.setdefault(key, ref)
+            previous = ref
+    return Split(refs, skipped)
+
+
+def _has_year(text: str) -> bool:
+    return bool(re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", text))

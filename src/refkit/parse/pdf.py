@@ -1,0 +1,309 @@
+"""PDF -> plain text laid out for :mod:`refkit.parse.split`.
+
+Text comes from pypdf (chosen over pdfminer.six: on real papers it keeps word spaces where pdfminer
+loses them, e.g. LNCS proceedings, and it is 2-3x faster). pypdf hands over each run of text with
+its position, so this module rebuilds the lines of each page itself, in reading order:
+
+- two-column pages are read left column first, then right;
+- running heads, footers and page numbers (lines at the top or bottom of the page that repeat on
+  other pages once digits are masked, or that carry the page's folio) are dropped;
+- a hanging indent becomes leading spaces, and a vertical gap larger than the page's usual line
+  spacing becomes a blank line, so the splitter sees the layout the reader sees.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from refkit.errors import InputError
+
+PDF_MAGIC = b"%PDF-"
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
+def is_pdf(data: bytes) -> bool:
+    """PDF by content: the ``%PDF-`` header near the start (some writers put junk before it)."""
+    return PDF_MAGIC in data[:1024]
+
+
+@dataclass
+class Line:
+    x: float
+    y: float
+    size: float
+    text: str
+    col: int = 0
+    parts: list[tuple[float, str, float]] = field(default_factory=list)  # (x, text, font size)
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line]
+
+
+def _fragments(page) -> list[tuple[float, float, float, str]]:
+    out: list[tuple[float, float, float, str]] = []
+
+    def visit(text, cm, tm, font_dict, font_size):  # noqa: ANN001 - pypdf's callback
+        if not text or not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+        size = float(font_size) * scale if font_size else 10.0
+        for k, piece in enumerate(text.split("\n")):
+            if piece.strip():
+                out.append((float(x), float(y) - k * size * 1.2, max(size, 1.0), piece))
+
+    page.extract_text(visitor_text=visit)
+    return out
+
+
+def _lines(frags: list[tuple[float, float, float, str]]) -> list[Line]:
+    lines: list[Line] = []
+    for x, y, size, text in frags:
+        cur = lines[-1] if lines else None
+        if cur is not None and abs(y - cur.y) < 0.45 * max(size, cur.size) and x >= cur.x - 1:
+            cur.parts.append((x, text, size))
+            cur.size = max(cur.size, size) if len(cur.text.strip()) < 3 else cur.size
+            continue
+        lines.append(Line(x, y, size, "", parts=[(x, text, size)]))
+    for ln in lines:
+        ln.text = _join_parts(ln.parts)
+    return [ln for ln in lines if ln.text.strip()]
+
+
+def _join_parts(parts: list[tuple[float, str, float]]) -> str:
+    text = ""
+    last_size = 0.0
+    for _, t, size in parts:
+        if size < 0.95 * last_size and re.search(r"(?:^|[\s(])[A-ZÀ-ÞŁ]$", text) and re.match(r"[A-ZÀ-ÞŁ]{2}", t):
+            text += t  # small capitals: "B" + "ARRIER" is one word
+            last_size = size
+            continue
+        last_size = size
+        if re.fullmatch(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)])", text) and not t.startswith(" "):
+            text += " "  # a list label set in its own box: "1." + "Smith"
+        if text and not text.endswith((" ", "-", "/")) and not t.startswith((" ", ",", ".", ";", ":", ")")):
+            if re.search(r"\w$", text) and re.match(r"\w", t) and len(t) > 1 and len(text) > 1:
+                text += " "
+        text += t
+    return re.sub(r"[ \t]{2,}", " ", text.translate(LIGATURES)).strip()
+
+
+def _columns(page: Page) -> None:
+    """Mark lines of a two-column page as left (0) or right (1) column."""
+    mid = page.width / 2
+    right = [ln for ln in page.lines if ln.x >= mid - 0.02 * page.width]
+    left = [ln for ln in page.lines if ln.x < mid - 0.1 * page.width]
+    if len(right) < 3 or len(left) < 3:
+        return
+    # a left line that runs past the middle means one column (estimate its width from its length)
+    wide = sum(1 for ln in left if ln.x + 0.45 * ln.size * len(ln.text) > mid + 0.08 * page.width)
+    if wide > 0.25 * len(left):
+        return
+    for ln in right:
+        ln.col = 1
+
+
+FOLIO_RE = re.compile(r"^(?:page\s+)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+EDGE_NUMBER_RE = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _margins(pages: list[Page]) -> set[int]:
+    """ids of lines that are running heads, footers or page numbers."""
+    cand: dict[int, list[Line]] = {p.number: _edge_lines(p) for p in pages}
+    drop: set[int] = set()
+    masked: Counter[str] = Counter()
+    for p in pages:
+        for m in {_mask(ln.text) for ln in cand[p.number]}:
+            masked[m] += 1
+    offsets: Counter[int] = Counter()
+    for p in pages:
+        for ln in cand[p.number]:
+            for n in _edge_numbers(ln.text):
+                offsets[n - p.number] += 1
+    folio = [o for o, c in offsets.items() if c >= 2 and c >= 0.3 * len(pages)]
+    for p in pages:
+        for ln in cand[p.number]:
+            t = ln.text.strip()
+            if len(pages) >= 2 and masked[_mask(t)] >= 2 and len(t) < 200:
+                drop.add(id(ln))
+            elif FOLIO_RE.match(t) or (len(t) < 120 and any(n - p.number in folio for n in _edge_numbers(t))):
+                drop.add(id(ln))
+        for ln in _extreme_lines(p):  # a bare page number at the very top or bottom
+            if FOLIO_RE.match(ln.text.strip()):
+                drop.add(id(ln))
+    return drop
+
+
+def _edge_lines(page: Page) -> list[Line]:
+    """The lines above the first or below the last wide vertical gap near the page's edges (at most
+    three rows each side): where running heads, footers and page numbers sit."""
+    ys = sorted({round(ln.y) for ln in page.lines}, reverse=True)
+    if len(ys) < 4:
+        return list(page.lines)
+    gaps = [a - b for a, b in zip(ys, ys[1:], strict=False)]
+    usual = statistics.median(gaps)
+    keep: set[int] = set()
+    for y in (ys[0], ys[-1]):  # an edge row set apart, or short and without digits (a running title)
+        k = 0 if y == ys[0] else len(gaps) - 1
+        row = [ln for ln in page.lines if round(ln.y) == y]
+        if gaps[k] > 1.5 * usual or all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in row):
+            keep.add(y)
+    for k in range(min(3, len(gaps))):
+        if gaps[k] > 1.8 * usual:
+            keep.update(ys[:k + 1])
+            break
+    for k in range(min(3, len(gaps))):
+        if gaps[-1 - k] > 1.8 * usual:
+            keep.update(ys[len(ys) - 1 - k:])
+            break
+    return [ln for ln in page.lines if round(ln.y) in keep]
+
+
+def _extreme_lines(page: Page) -> list[Line]:
+    """The top and bottom rows of the page (where a lone page number sits even without a gap)."""
+    if not page.lines:
+        return []
+    top, bottom = max(ln.y for ln in page.lines), min(ln.y for ln in page.lines)
+    return [ln for ln in page.lines if abs(ln.y - top) < 1 or abs(ln.y - bottom) < 1]
+
+
+def _edge_numbers(text: str) -> list[int]:
+    t = text.strip()
+    out = []
+    m = re.match(r"^(\d{1,4})(?:\s|$)", t)
+    if m:
+        out.append(int(m.group(1)))
+    m = re.search(r"(?:^|\s)(\d{1,4})$", t)
+    if m:
+        out.append(int(m.group(1)))
+    m = re.search(r"(\d{1,4})\s*(?:/|of)\s*\d{1,4}$", t)
+    if m:
+        out.append(int(m.group(1)))
+    return out
+
+
+def _page_text(page: Page, drop: set[int]) -> list[list[str]]:
+    """The lines of each column of the page."""
+    cols: list[list[str]] = []
+    for col in (0, 1):
+        out: list[str] = []
+        lines = [ln for ln in page.lines if ln.col == col and id(ln) not in drop]
+        if not lines:
+            continue
+        lines.sort(key=lambda ln: -ln.y)
+        merged: list[Line] = []
+        for ln in lines:  # pieces of one line that the stream gave apart
+            if merged and abs(merged[-1].y - ln.y) < 0.3 * ln.size:
+                a = merged[-1]
+                a.parts = sorted(a.parts + ln.parts)
+                a.text = _join_parts(a.parts)
+                a.x = min(a.x, ln.x)
+                continue
+            merged.append(ln)
+        body = statistics.median([ln.size for ln in merged])
+        left = min(ln.x for ln in merged if ln.size >= 0.8 * body)
+        gaps = sorted(a.y - b.y for a, b in zip(merged, merged[1:], strict=False) if a.y - b.y > 0.5 * body)
+        # the page's line spacing: the low end of the gaps (paragraph gaps are the larger ones)
+        usual = gaps[len(gaps) // 5] if gaps else body * 1.2
+        for k, ln in enumerate(merged):
+            if k and merged[k - 1].y - ln.y > 1.15 * usual:
+                out.append("")
+            indent = max(0, round((ln.x - left) / max(body * 0.5, 1.0)))
+            out.append(" " * min(indent, 12) + ln.text)
+        cols.append(out)
+    return cols
+
+
+def read_pages(data: bytes, name: str = "input") -> list[Page]:
+    try:
+        import pypdf
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - pypdf is a dependency
+        raise InputError("reading PDFs needs the pypdf package", hint="pip install pypdf") from None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = bool(reader.decrypt(""))
+            except Exception:
+                opened = False
+            if not opened:
+                raise InputError(f"{name} is an encrypted PDF", hint="remove the password first (e.g. qpdf --decrypt)")
+        pages = []
+        for i, pg in enumerate(reader.pages, 1):
+            box = pg.mediabox
+            pages.append((i, pg, float(box.width), float(box.height)))
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
+        raise InputError(f"{name} is not a readable PDF ({e})", hint="check that the file is complete") from None
+    out = []
+    for i, pg, w, h in pages:
+        try:
+            frags = _fragments(pg)
+        except Exception as e:  # pypdf raises many kinds on damaged content streams
+            raise InputError(f"{name}: cannot read the text of page {i} ({type(e).__name__})",
+                             hint="check that the file is complete") from None
+        out.append(Page(i, w, h, _lines(frags)))
+    return out
+
+
+def parse_pages(spec: str, count: int) -> list[int]:
+    """``--pages`` syntax: "3", "3-5", "7-", "-2", "1,4-6" -> sorted 1-based page numbers."""
+    chosen: set[int] = set()
+    for part in spec.replace(" ", "").split(","):
+        m = re.fullmatch(r"(\d*)-(\d*)|(\d+)", part)
+        if not part or not m:
+            raise InputError(f"--pages: cannot read {part!r}", hint="use e.g. 5, 3-7, 10- or 1,4-6")
+        if m.group(3):
+            a = b = int(m.group(3))
+        else:
+            a = int(m.group(1) or 1)
+            b = int(m.group(2) or count)
+        if a < 1 or b < a:
+            raise InputError(f"--pages: {part!r} is not a page range", hint="pages count from 1")
+        chosen.update(range(a, min(b, count) + 1))
+    if not chosen:
+        raise InputError(f"--pages {spec}: the PDF has only {count} pages", hint=f"choose pages 1-{count}")
+    return sorted(chosen)
+
+
+def pdf_to_text(data: bytes, name: str = "input", pages: str | None = None,
+                numbers: list[int] | None = None) -> str:
+    """The text of a PDF, one page after another (form feed between pages), laid out for splitting.
+    The numbers of the pages given are appended to ``numbers``."""
+    all_pages = read_pages(data, name)
+    if pages:
+        keep = set(parse_pages(pages, len(all_pages)))
+        chosen = [p for p in all_pages if p.number in keep]
+    else:
+        chosen = all_pages
+    if not any(p.lines for p in all_pages):
+        raise InputError(f"{name} has no text layer (a scanned PDF?)",
+                         hint="run OCR on it first (e.g. ocrmypdf), then parse the result")
+    for p in all_pages:
+        _columns(p)
+    drop = _margins(all_pages)
+    chunks = []  # one per column: a form feed marks page and column breaks alike
+    for p in chosen:
+        for col in _page_text(p, drop) or [[]]:
+            chunks.append("\n".join(col))
+            if numbers is not None:
+                numbers.append(p.number)
+    return "\n\f".join(chunks)
