@@ -272,15 +272,13 @@ def links_from_reference(ref: Reference, file: str, line: int | None = None) -> 
 
 
 def load_links(paths: list[str | Path | None]) -> tuple[list[Link], list[Problem]]:
-    """All links cited in ``paths`` (a bibliography each), in file order, plus reading warnings."""
+    """All links cited in ``paths``, read as one bibliography (so @string macros and crossref parents may
+    live in another file), in file order, plus reading warnings."""
+    bib = read_bibliography(list(paths) or [None])
     links: list[Link] = []
-    warnings: list[Problem] = []
-    for path in paths:
-        bib = read_bibliography(path)
-        warnings += bib.warnings
-        for ref in bib.references:
-            links += links_from_reference(ref, bib.name, ref.line)
-    return links, warnings
+    for ref in bib.references:
+        links += links_from_reference(ref, ref.source or bib.name, ref.line)
+    return links, bib.warnings
 
 
 def parse_shard(spec: str) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from refkit.cli.options import sentence_case_option
 from refkit.cli.output import warn
 
 # the names of refkit.bib.formats.FORMATS (kept here so that `refkit --help` need not import the readers;
@@ -21,9 +22,10 @@ BY_SUFFIX = {".json": "csl-json", ".csljson": "csl-json", ".yaml": "csl-yaml", "
 @click.option("-o", "--output", metavar="OUT", help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists (atomically).")
 @click.option("--strict", is_flag=True, help="Refuse input with any broken entry (exit 2) instead of warning.")
+@sentence_case_option(default="never")
 @click.option("-v", "--verbose", is_flag=True, help="List every warning (default: a count per kind).")
 def convert_command(inputs: tuple[str, ...], to: str | None, from_: str | None, output: str | None, force: bool,
-                    strict: bool, verbose: bool) -> None:
+                    strict: bool, sentence_case: str, verbose: bool) -> None:
     """Convert IN... (BibTeX/biblatex, CSL-JSON, CSL-YAML or RIS; - for standard input) to another format,
     read as one bibliography (so @string macros may live in another file).
 
@@ -48,7 +50,7 @@ def convert_command(inputs: tuple[str, ...], to: str | None, from_: str | None, 
             raise click.UsageError("say which format to write with --to " + "|".join(FORMATS))
     from refkit.io import write_output
 
-    bib = read_bibliography(list(inputs) or ["-"], fmt=from_, strict=strict)
+    bib = read_bibliography(list(inputs) or ["-"], fmt=from_, strict=strict, sentence_case=sentence_case)
     text, lost = write_bibliography(bib, to)
     warn(bib.warnings + lost, verbose=verbose)
     write_output(output, text, force=force)

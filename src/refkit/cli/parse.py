@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from refkit.bib import bibtex_writer
+from refkit.bib import bibtex_writer, formats
 from refkit.bib.keys import assign_keys
 from refkit.cli.output import console, warn
 from refkit.errors import ExitCode, InputError
@@ -61,8 +60,10 @@ def _at(doc, line: int) -> str:
 @click.command("parse")
 @click.argument("input", required=False, default="-", metavar="[INPUT|-]")
 @click.option("-o", "--output", metavar="OUT", help="Write here instead of standard output (never over INPUT).")
-@click.option("--to", "to", type=click.Choice(["bibtex", "csl-json"]), default="bibtex", show_default=True,
-              help="Output format.")
+@click.option("--to", "to", type=click.Choice(["bibtex", "biblatex", "csl-json", "csl-yaml", "ris"]),
+              help="Output format. Default: BibTeX that BibTeX and biber both read (year, plus the biblatex "
+                   "date and urldate fields BibTeX styles ignore); bibtex = classic fields only, biblatex = "
+                   "biblatex's fields (as refkit convert writes them).")
 @click.option("--one-per-line", is_flag=True, help="Each non-empty line is exactly one reference.")
 @click.option("--pages", metavar="PAGES", help="PDF input: read only these pages (e.g. 9-12, 3,5-7, 10-).")
 @click.option("--keep-repeats", is_flag=True,
@@ -72,7 +73,7 @@ def _at(doc, line: int) -> str:
               help="Show why each reference starts where it does and which part became which field.")
 @click.option("--model", metavar="MODEL", help="A tagger model made by 'refkit train' (instead of the shipped one).")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists (atomically); never the input.")
-def parse_command(input: str, output: str | None, to: str, one_per_line: bool, pages: str | None,
+def parse_command(input: str, output: str | None, to: str | None, one_per_line: bool, pages: str | None,
                   keep_repeats: bool, strict: bool, explain: bool, model: str | None, force: bool) -> None:
     """Parse a reference list (a text file, a PDF paper, or - for standard input) into BibTeX or CSL-JSON.
 
@@ -108,10 +109,11 @@ def parse_command(input: str, output: str | None, to: str, one_per_line: bool, p
     refs = [p.ref for p in doc.parsed]
     for ref, key in zip(refs, assign_keys(refs), strict=True):
         ref.id = key
-    if to == "bibtex":
+    if to is None:
         out = bibtex_writer.dumps(refs, assign=False)
     else:
-        out = json.dumps([r.to_csl() for r in refs], ensure_ascii=False, indent=2) + "\n"
+        out, lost = formats.get(to).write(refs)
+        warn(lost, verbose=False)
     if explain:
         _explain(doc, console(soft_wrap=True))
     if not explain or output:
