@@ -64,7 +64,13 @@ def format_command(files: tuple[str, ...], style: str | None, locale: str | None
     With --cited-in, only the entries the manuscript cites are printed, and numeric styles number
     them in the order they are first cited.
     """
-    from refkit.format.api import format_bibliography, load_style, missing_field_warnings, read_many, select_cited
+    from refkit.format.api import (
+        format_bibliography,
+        load_style,
+        missing_field_warnings,
+        read_many,
+        select_cited,
+    )
     from refkit.io import write_output
 
     if keys and cited_in:

@@ -166,7 +166,7 @@ def select_cited(items: list[dict[str, Any]], order: list[str],
     cited. ``*`` in ``citations`` (``\\nocite{*}``) adds every other item after the cited ones. A key
     with no item is a warning, at the first place it is cited (from ``citations``: (key, file, line))."""
     by_id = {str(i.get("id")): i for i in items}
-    where = {}
+    where: dict[str, tuple[str | None, int | None]] = {}
     for key, file, line in citations or []:
         where.setdefault(key, (file, line))
     out: list[dict[str, Any]] = []
@@ -175,11 +175,11 @@ def select_cited(items: list[dict[str, Any]], order: list[str],
         if key in by_id:
             out.append(by_id[key])
             continue
-        file, line = where.get(key, (None, None))
+        at_file, at_line = where.get(key, (None, None))
         hint = _key_hint(key, set(by_id))
         problems.append(Problem(f"{key!r} is cited but not in the bibliography"
                                 + (f"; {hint}" if hint.startswith("did you mean") else ""),
-                                file=file, line=line, rule="undefined-key", key=key))
+                                file=at_file, line=at_line, rule="undefined-key", key=key))
     if "*" in where:
         chosen = {str(i.get("id")) for i in out}
         out += [i for i in items if str(i.get("id")) not in chosen]
