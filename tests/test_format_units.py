@@ -356,3 +356,14 @@ def test_numeric_style_keeps_a_numbered_place_for_an_entry_it_prints_nothing_for
     st = load_style(mini_style(tmp_path, '<text variable="title"/>'.join(["<choose><if type=\"book\">", "</if></choose>"])),
                     "en-US")
     assert [e.text for e in format_bibliography(items, st)] == ["One", "Three"]
+
+
+def test_turkish_items_uppercase_a_dotted_i() -> None:
+    assert plain(apply_case("ic and ıd", "uppercase", "tr")) == "\u0130C AND ID"
+    assert plain(apply_case("ic and ıd", "uppercase", "en-US")) == "IC AND ID"
+    assert plain(apply_case("IC \u0130D", "lowercase", "tr-TR")) == "\u0131c id"
+
+
+def test_title_case_leaves_a_stop_word_after_an_em_dash_small() -> None:
+    assert plain(apply_case("traits\u2014self-esteem and stability\u2014with job satisfaction", "title")) == \
+        "Traits\u2014Self-Esteem and Stability\u2014with Job Satisfaction"
