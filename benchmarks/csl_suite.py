@@ -90,7 +90,7 @@ def _cite(d: dict[str, Any]) -> Any:
                     near_note=bool(d.get("near-note")))
 
 
-def _document(citations: list[Any]) -> list[Any]:
+def document(citations: list[Any]) -> list[Any]:
     """CITATIONS: each entry is [citation, citations before it, citations after it] as given to
     citeproc-js's processCitationCluster; the document is the state after the last entry (a
     citation edited later replaces its earlier version; one left out of the last lists is deleted)."""
@@ -116,7 +116,7 @@ def render(fx: Fixture) -> str:
     style = CompiledStyle(parse_style_text(fx.csl))
     items = [dict(it, id=str(it.get("id"))) for it in fx.input]
     if fx.citations:  # the document holds only what its citations cite, in the order first cited
-        cited = list(dict.fromkeys(c.id for cit in _document(fx.citations) for c in cit.cites))
+        cited = list(dict.fromkeys(c.id for cit in document(fx.citations) for c in cit.cites))
         by_id = {str(it["id"]): it for it in items}
         items = [by_id[i] for i in cited if i in by_id]
     proc = Processor(style, items)
@@ -127,7 +127,7 @@ def render(fx: Fixture) -> str:
         entries = proc.bibliography("html", ids)
         return '<div class="csl-bib-body">' + "".join(e.text for e in entries) + "</div>"
     if fx.citations:
-        seq = _document(fx.citations)
+        seq = document(fx.citations)
         return "\n".join(f"[{n}] {t}" for n, t in enumerate(proc.citations(seq, "html")))
     if fx.citation_items:
         return "\n".join(proc.cite([_cite(x) for x in c], "html") for c in fx.citation_items)

@@ -310,3 +310,60 @@ def test_collapse_year_and_citation_numbers(tmp_path: Path) -> None:
                                 cite_attrs='collapse="citation-number"'), "en-US")
     assert cite(items, ["d", "a", "c", "b"], st2) == "(1\u20134)"
     assert cite(items, ["a", "b", "d"], st2) == "(1; 2; 4)"
+
+
+# ---------------------------------------------------------------- suite-driven fixes (issue 11)
+def test_ordinal_agrees_with_the_month_gender(tmp_path: Path) -> None:
+    layout = '<date variable="issued"><date-part name="day" form="ordinal" suffix=" "/><date-part name="month"/></date>'
+    st = load_style(mini_style(tmp_path, layout), "fr-FR")
+    items = [{"id": "a", "type": "book", "issued": {"date-parts": [[2004, 10, 1]]}},
+             {"id": "b", "type": "book", "issued": {"date-parts": [[2004, 10, 2]]}}]
+    out = [e.text for e in format_bibliography(items, st)]
+    assert out == ["1\u1d49\u02b3 octobre", "2 octobre"]  # "1er" (masculine), other days without ordinal
+
+
+def test_style_ordinals_replace_the_locale_ones(tmp_path: Path) -> None:
+    macros = '<locale><terms><term name="ordinal">th</term></terms></locale>'
+    out = bib(tmp_path, '<number variable="edition" form="ordinal"/>',
+              [{"id": "a", "type": "book", "edition": "1"}, {"id": "b", "type": "book", "edition": "22"}], macros=macros)
+    assert out == ["1th", "22th"]
+
+
+def test_et_al_use_first_zero_prints_no_names(tmp_path: Path) -> None:
+    layout = ('<group delimiter=" // "><names variable="author"><name et-al-min="2" et-al-use-first="0"/></names>'
+              '<text variable="title"/></group>')
+    out = bib(tmp_path, layout, [{"id": "a", "type": "book", "title": "T",
+                                  "author": [{"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"}]}])
+    assert out == ["T"]
+
+
+def test_initials_keep_the_markup_of_a_given_name() -> None:
+    assert initials("<b>John</b> Quiggly", ". ", True, True) == "<b>J.</b> Q."
+    assert initials("<b>John</b>-Quiggly", ". ", True, True) == "<b>J.</b>-Q."
+    assert initials("<i>J</i>Q", ". ", True, True) == "<i>J.</i> Q."
+
+
+def test_numeric_style_keeps_a_numbered_place_for_an_entry_it_prints_nothing_for(tmp_path: Path) -> None:
+    layout = ('<choose><if type="personal_communication" match="none"><group delimiter=". ">'
+              '<text variable="citation-number"/><text variable="title"/></group></if></choose>')
+    st = load_style(mini_style(tmp_path, layout, cite_layout='<text variable="citation-number"/>'), "en-US")
+    items = [{"id": "a", "type": "book", "title": "One"}, {"id": "b", "type": "personal_communication", "title": "Two"},
+             {"id": "c", "type": "book", "title": "Three"}]
+    out = [e.text for e in format_bibliography(items, st)]
+    assert out[0] == "1. One" and out[2] == "3. Three"
+    assert out[1].startswith("2. [CSL STYLE ERROR")
+    # an author-date style simply leaves such entries out
+    st = load_style(mini_style(tmp_path, '<text variable="title"/>'.join(["<choose><if type=\"book\">", "</if></choose>"])),
+                    "en-US")
+    assert [e.text for e in format_bibliography(items, st)] == ["One", "Three"]
+
+
+def test_turkish_items_uppercase_a_dotted_i() -> None:
+    assert plain(apply_case("ic and ıd", "uppercase", "tr")) == "\u0130C AND ID"
+    assert plain(apply_case("ic and ıd", "uppercase", "en-US")) == "IC AND ID"
+    assert plain(apply_case("IC \u0130D", "lowercase", "tr-TR")) == "\u0131c id"
+
+
+def test_title_case_leaves_a_stop_word_after_an_em_dash_small() -> None:
+    assert plain(apply_case("traits\u2014self-esteem and stability\u2014with job satisfaction", "title")) == \
+        "Traits\u2014Self-Esteem and Stability\u2014with Job Satisfaction"

@@ -48,21 +48,42 @@ _VERBOSE = click.option("-v", "--verbose", is_flag=True, help="List every warnin
 @click.option("--locale", metavar="xx-XX", help="Locale for terms and dates (default: the style's, else en-US).")
 @click.option("--to", "to", type=click.Choice(TO_CHOICES), default="text", show_default=True, help="Output format.")
 @click.option("-k", "--key", "keys", multiple=True, metavar="K", help="Only these entries (repeatable).")
+@click.option("--cited-in", "cited_in", multiple=True, metavar="DOC", type=click.Path(dir_okay=False),
+              help="Only the entries this manuscript cites (.tex, .aux, .bcf, Markdown; repeatable), numbered "
+                   "in citation order by numeric styles. A cited key with no entry is a warning.")
 @click.option("-o", "--output", metavar="OUT", help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists (atomically).")
 @_VERBOSE
 def format_command(files: tuple[str, ...], style: str | None, locale: str | None, to: str, keys: tuple[str, ...],
-                   output: str | None, force: bool, verbose: bool) -> None:
+                   cited_in: tuple[str, ...], output: str | None, force: bool, verbose: bool) -> None:
     """Format a bibliography (.bib or CSL-JSON files, read one after the other; default: the project
     bibliography) in a CSL style.
 
     Text output has one entry per line, in the style's order; Markdown has one paragraph per
     entry; HTML is one escaped <div class="csl-entry"> per line inside a <div class="csl-bib-body">.
+    With --cited-in, only the entries the manuscript cites are printed, and numeric styles number
+    them in the order they are first cited.
     """
-    from refkit.format.api import format_bibliography, load_style
+    from refkit.format.api import (
+        format_bibliography,
+        load_style,
+        missing_field_warnings,
+        read_many,
+        select_cited,
+    )
     from refkit.io import write_output
 
-    items = _read(files, verbose)
+    if keys and cited_in:
+        raise click.UsageError("give either --key or --cited-in, not both")
+    items, warnings = read_many(list(files))
+    if cited_in:
+        from refkit.manage.cited import citation_order, cited_keys
+
+        items, undefined = select_cited(items, citation_order(cited_in), cited_keys(cited_in))
+        warn(undefined, verbose=True)  # each undefined key: they are few, and each needs fixing
+        if not items:
+            warn([f"{', '.join(cited_in)}: no citation of an entry of the bibliography"], verbose=True)
+    warn(warnings + missing_field_warnings(items), verbose=verbose)
     st = load_style(style or _default_style(), locale)
     entries, problems = format_bibliography(items, st, to, list(keys) or None, with_problems=True)
     warn(problems, verbose=verbose)

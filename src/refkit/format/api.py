@@ -159,6 +159,33 @@ def cite(items: list[dict[str, Any]], keys: list[str | CiteItem], style: Compile
     return Processor(style, items).cite(keys, to)
 
 
+def select_cited(items: list[dict[str, Any]], order: list[str],
+                 citations: list[tuple[str, str, int]] | None = None) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The items a manuscript cites, in order of first citation (``order``: the distinct keys, as
+    :func:`refkit.manage.cited.citation_order` gives them), so that a numeric style numbers them as
+    cited. ``*`` in ``citations`` (``\\nocite{*}``) adds every other item after the cited ones. A key
+    with no item is a warning, at the first place it is cited (from ``citations``: (key, file, line))."""
+    by_id = {str(i.get("id")): i for i in items}
+    where: dict[str, tuple[str | None, int | None]] = {}
+    for key, file, line in citations or []:
+        where.setdefault(key, (file, line))
+    out: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for key in order:
+        if key in by_id:
+            out.append(by_id[key])
+            continue
+        at_file, at_line = where.get(key, (None, None))
+        hint = _key_hint(key, set(by_id))
+        problems.append(Problem(f"{key!r} is cited but not in the bibliography"
+                                + (f"; {hint}" if hint.startswith("did you mean") else ""),
+                                file=at_file, line=at_line, rule="undefined-key", key=key))
+    if "*" in where:
+        chosen = {str(i.get("id")) for i in out}
+        out += [i for i in items if str(i.get("id")) not in chosen]
+    return out, problems
+
+
 def _key_hint(key: str, known: set[str]) -> str:
     import difflib
     close = difflib.get_close_matches(key, sorted(known), n=3)

@@ -15,6 +15,7 @@ from refkit.format.richtext import Piece, Rich, join, parse_markup, plain
 from refkit.format.serialise import flatten, flip_parentheses, punctuate, to_html, to_markdown, to_text
 
 FORMATS = ("text", "html", "markdown")
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 @dataclass
@@ -69,6 +70,12 @@ class Processor:
                 continue
             if r is None or not plain(r).strip():
                 prev_names = None
+                if st.numeric and (wanted is None or it.id in wanted):
+                    # as citeproc-js: the numbers cited in the text must still find their entries
+                    self.problems.append(Problem(f"{it.id}: the style prints nothing for this entry",
+                                                 key=str(it.id), rule="empty-entry"))
+                    body = Rich([f"{it.number}. {NO_PRINTED_FORM}"])
+                    out.append(Entry(it.id, self.serialise(body, to, entry=True)))
                 continue
             if sas is not None:
                 names_text = ctx.names_sig if ctx.first_names is not None else None

@@ -248,12 +248,19 @@ def _rebuild(p: Piece, it) -> Piece:
     return Rich(kids, p.fmt, p.quotes, prefix, suffix, p.nocase, p.display, p.tag)
 
 
-def apply_case(p: Piece, case: str) -> Piece:
-    """Apply a CSL text-case to a tree; ``nocase`` spans keep their case."""
+_DOTTED_I = ("tr", "az")  # languages whose "i" has a dotted capital (İ) and "I" a dotless small (ı)
+
+
+def apply_case(p: Piece, case: str, lang: str | None = None) -> Piece:
+    """Apply a CSL text-case to a tree; ``nocase`` spans keep their case. ``lang`` (the item's
+    language) decides the dotted and dotless i of Turkish and Azerbaijani."""
+    dotted = bool(lang) and str(lang).lower()[:2] in _DOTTED_I and case in ("uppercase", "lowercase")
     if isinstance(p, str):
-        return _case_string(p, case, None)
+        return _case_string(_turkish_i(p, case) if dotted else p, case, None)
     leaves: list[tuple[str, bool]] = []
     _leaves(p, False, leaves)
+    if dotted:
+        leaves = [(s if prot else _turkish_i(s, case), prot) for s, prot in leaves]
     text = "".join(s for s, _ in leaves)
     mask: list[bool] = []
     for s, prot in leaves:
@@ -265,6 +272,10 @@ def apply_case(p: Piece, case: str) -> Piece:
         values.append(new[pos:pos + len(s)])
         pos += len(s)
     return _rebuild(p, iter(values))
+
+
+def _turkish_i(s: str, case: str) -> str:
+    return s.replace("i", "\u0130") if case == "uppercase" else s.replace("I", "\u0131").replace("\u0130", "i")
 
 
 def _case_string(text: str, case: str, mask: list[bool] | None) -> str:
@@ -332,7 +343,7 @@ def _title(text: str) -> str:
         bare = core.rstrip(".,;:!?)]}\u201d\u2019\"'").lower()
         start = m.start() + lead
         prev = text[:m.start()].rstrip()
-        after_colon = prev.endswith((":", "?", "!", "\u2014")) or (prev.endswith(".") and n > 0 and not prev.endswith(" ."))
+        after_colon = prev.endswith((":", "?", "!")) or (prev.endswith(".") and n > 0 and not prev.endswith(" ."))
         sep = text[m.start() - 1] if m.start() else " "
         last = n == len(words) - 1 and len(bare) > 1
         if first or after_colon or last:

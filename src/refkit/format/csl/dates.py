@@ -229,7 +229,8 @@ class DatePartSpec:
                 if loc.options.get("limit-day-ordinals-to-day-1") == "true" and val != 1:
                     text = str(val)
                 else:
-                    text = f"{val}{loc.ordinal(val)}"
+                    month = parts[1] if len(parts) > 1 and 1 <= parts[1] <= 12 else 0
+                    text = f"{val}{loc.ordinal(val, loc.gender(f'month-{month:02d}') if month else None)}"
             else:
                 text = str(val)
         if not text:

@@ -25,10 +25,19 @@ class LocaleData:
         for child in el:
             tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
             if tag == "terms":
+                names = [t.get("name") or "" for t in child if isinstance(t.tag, str)]
+                if any(n == "ordinal" or n.startswith("ordinal-") for n in names):
+                    # CSL 1.0.1: ordinal terms given here replace all the ordinal terms before them
+                    for key in [k for k in self.terms if k[0] == "ordinal" or k[0].startswith("ordinal-")]:
+                        del self.terms[key]
                 for t in child:
                     if not isinstance(t.tag, str):
                         continue
                     name = t.get("name")
+                    if t.get("gender"):  # the gender of a noun (month-10, edition): its ordinals agree
+                        self.terms[(name + "#gender", t.get("form", "long"))] = (t.get("gender"), "")
+                    if t.get("gender-form"):
+                        name = f"{name}#{t.get('gender-form')}"
                     form = t.get("form", "long")
                     single = t.find(f"{{{NS}}}single")
                     multiple = t.find(f"{{{NS}}}multiple")
@@ -61,21 +70,37 @@ class LocaleData:
             f = self._FALLBACK.get(f)
         return None
 
-    def ordinal(self, n: int) -> str:
-        def term(name: str) -> str | None:
-            t = self.terms.get((name, "long"))
-            return t[0] if t else None
-        two = f"ordinal-{n % 100:02d}"
-        if n % 100 >= 10 and term(two) is not None:
-            return term(two) or ""
-        one = f"ordinal-{n % 10:02d}"
-        match = self.terms.get((one + "#match", "long"), ("last-digit", ""))[0]
-        if term(one) is not None and (match == "last-digit" or (match == "last-two-digits" and n % 100 < 10)):
-            return term(one) or ""
-        return term("ordinal") or ""
+    def gender(self, name: str) -> str | None:
+        """The grammatical gender of a term (``month-10``, ``edition``), if the locale gives one."""
+        t = self.terms.get((name + "#gender", "long"))
+        return t[0] if t else None
 
-    def long_ordinal(self, n: int) -> str | None:
-        return self.term(f"long-ordinal-{n:02d}") if 1 <= n <= 10 else None
+    def ordinal(self, n: int, gender: str | None = None) -> str:
+        """The ordinal suffix of ``n``, in the gender of the noun it counts (neuter forms as fallback)."""
+        def term(name: str) -> tuple[str, str] | None:
+            for key in ([f"{name}#{gender}"] if gender else []) + [name]:
+                t = self.terms.get((key, "long"))
+                if t is not None:
+                    match = self.terms.get((key + "#match", "long"), ("", ""))[0]
+                    return t[0], match
+            return None
+        if n % 100 >= 10:
+            got = term(f"ordinal-{n % 100:02d}")
+            if got is not None and (got[1] != "whole-number" or n == n % 100):
+                return got[0]
+        got = term(f"ordinal-{n % 10:02d}")
+        if got is not None:
+            match = got[1] or "last-digit"
+            if match == "last-digit" or (match == "last-two-digits" and n % 100 < 10) \
+                    or (match == "whole-number" and n == n % 10):
+                return got[0]
+        got = term("ordinal")
+        return got[0] if got else ""
+
+    def long_ordinal(self, n: int, gender: str | None = None) -> str | None:
+        if not 1 <= n <= 10:
+            return None
+        return (self.term(f"long-ordinal-{n:02d}#{gender}") if gender else None) or self.term(f"long-ordinal-{n:02d}")
 
 
 LOCALES_DIR = Path(model.__file__).resolve().parent / "data" / "locales"

@@ -201,6 +201,8 @@ class Name(Node, model.Name):
             et_first += ctx.state.get("add_names", 0)
         truncate = et_min and n >= et_min and et_first < n
         shown = names[:et_first] if truncate else names
+        if not shown:  # et-al-use-first="0": the list is left out, "et al." included
+            return None
         if ctx.mode == "citation" and not ctx.sorting:
             ctx.cite_names.append((var, names))
         form = self.form_of(ctx)
@@ -411,8 +413,41 @@ def _apos(s: str) -> str:
     return s.replace("'", "\u2019") if "'" in s else s
 
 
+_TAGGED = re.compile(r"<(b|i|sc|sup|sub|span)\b[^>]*>[^<]*</\1>")
+
+
 def initials(given: str, mark: str, initialize: bool, hyphen: bool) -> str:
-    """Initialise given names: "Adaeze N." -> "A. N.", "Jean-Paul" -> "J.-P.", "Soo-jin" -> "S."."""
+    """Initialise given names: "Adaeze N." -> "A. N.", "Jean-Paul" -> "J.-P.", "Soo-jin" -> "S.".
+    A name marked up in the input ("<b>John</b> Q.") keeps its markup around its initial."""
+    if "<" not in given or not _TAGGED.search(given):
+        return _initials(given, mark, initialize, hyphen)
+    out = ""
+    pos = 0
+    segments: list[tuple[str, str, str]] = []  # (opening tag, text, closing tag)
+    for m in _TAGGED.finditer(given):
+        if m.start() > pos:
+            segments.append(("", given[pos:m.start()], ""))
+        whole = m.group(0)
+        open_end = whole.index(">") + 1
+        close_start = whole.rindex("</")
+        segments.append((whole[:open_end], whole[open_end:close_start], whole[close_start:]))
+        pos = m.end()
+    if pos < len(given):
+        segments.append(("", given[pos:], ""))
+    for opening, text, closing in segments:
+        core = text.strip(" -")
+        if not core:
+            continue
+        done = _initials(core, mark, initialize, hyphen)
+        if not done:
+            continue
+        if out:
+            out += "-" if hyphen and text.lstrip(" ").startswith("-") else (" " if mark.endswith(" ") or not mark else "")
+        out += opening + done + closing
+    return out
+
+
+def _initials(given: str, mark: str, initialize: bool, hyphen: bool) -> str:
     given = re.sub(r"\.(?=\S)", ". ", given.strip())
     if not hyphen:
         given = given.replace("-", " ")

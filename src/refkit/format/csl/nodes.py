@@ -52,7 +52,8 @@ class Node:
         if case and self.tcase:
             english = ctx.item.english if ctx.item.english is not None else ctx.style.lang.startswith("en")
             if self.tcase != "title" or english or localized:
-                content = apply_case(content, self.tcase)
+                lang = ctx.style.lang if localized else (ctx.item.vars.get("language") or ctx.style.lang)
+                content = apply_case(content, self.tcase, lang)
         if self.strip:
             content = strip_periods(content)
         if not (self.fmt or self.quotes or self.pre or self.suf or self.display):

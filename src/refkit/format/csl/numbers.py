@@ -18,13 +18,14 @@ def is_numeric(val: str) -> bool:
 _NUM_TOKEN = re.compile(r"(\d+)")
 
 
-def format_numbers(val: str, form: str, ctx: Ctx) -> str:
+def format_numbers(val: str, form: str, ctx: Ctx, gender: str | None = None) -> str:
+    """``val``'s numbers in ``form``; ordinals agree with ``gender`` (that of the variable's term)."""
     def one(m: re.Match[str]) -> str:
         n = int(m.group(1))
         if form == "ordinal":
-            return f"{n}{ctx.loc.ordinal(n)}"
+            return f"{n}{ctx.loc.ordinal(n, gender)}"
         if form == "long-ordinal":
-            return ctx.loc.long_ordinal(n) or f"{n}{ctx.loc.ordinal(n)}"
+            return ctx.loc.long_ordinal(n, gender) or f"{n}{ctx.loc.ordinal(n, gender)}"
         if form == "roman":
             return roman(n).lower()
         return m.group(1)

@@ -93,6 +93,22 @@ class CompiledStyle:
                 self.layouts[mode] = lay
         if "citation" not in self.layouts:
             raise RenderError("the style has no <citation> element")
+        self.numeric = self._cites_by_number()
+
+    def _cites_by_number(self) -> bool:
+        """Whether citations print the citation number (directly or through macros): a numeric style."""
+        seen: set[str] = set()
+        todo = [self.citation]
+        while todo:
+            el = todo.pop()
+            for t in el.iter(f"{{{NS}}}text"):
+                if t.get("variable") == "citation-number":
+                    return True
+                m = t.get("macro")
+                if m and m not in seen and m in self.macros:
+                    seen.add(m)
+                    todo.append(self.macros[m])
+        return False
 
     def keep(self, el: Any) -> None:
         """Keep an element proxy alive (and so its set-up attributes) for the life of the style."""

@@ -139,7 +139,8 @@ class Number(Node, model.Number):
             return self.wrap(page_range(val, ctx.style.page_range_format, ctx.style.page_delim), ctx)
         if not is_numeric(val):
             return self.wrap(val, ctx)
-        return self.wrap(format_numbers(val, self.form, ctx), ctx)
+        term = ctx.state.get("label", "page") if self.var == "locator" else self.var
+        return self.wrap(format_numbers(val, self.form, ctx, ctx.loc.gender(term)), ctx)
 
 
 class Label(Node, model.Label):
