@@ -42,6 +42,7 @@ NAMES = ["author", "editor", "translator"]
 
 
 def _base(s: str) -> str:
+    s = re.sub(r"<[^>]+>", "", s)  # items.json titles carry CSL's rich-text markup
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", s.casefold()).split())
@@ -71,6 +72,8 @@ def _name_keys(names: list[dict[str, Any]]) -> list[str]:
     for n in names:
         if n.get("literal"):
             out.append(_base(n["literal"]))
+        elif n.get("family") and re.search(r"[\u3000-\u9fff\uac00-\ud7af]", n["family"]):
+            out.append(_base(n["family"] + n.get("given", "")))  # CJK: family and given run together
         elif n.get("family"):
             fam = " ".join(x for x in (n.get("non-dropping-particle", ""), n["family"]) if x)
             g = _base(n.get("given", ""))
@@ -109,8 +112,8 @@ def printed(field: str, value: Any, text: str) -> bool:
         y = norm(field, value)
         return bool(y) and y in text
     if field == "page":
-        first = re.match(r"\D*(\w+)", str(value))
-        return bool(first) and f" {_base(first.group(1))} " in bt
+        first = _base(re.split(r"[-\u2010-\u2015]", str(value))[0])
+        return bool(first) and f" {first} " in bt
     if field in ("DOI", "URL"):
         return norm(field, value) in text.lower()
     if field == "edition":

@@ -18,17 +18,24 @@ from pathlib import Path
 from refkit.model import Date, Name, Reference
 from refkit.parse.fields import (
     DASH,
+    MONTH_RE,
+    MONTHS,
     clean_doi,
     clean_pages,
     clean_url,
+    expand_initials,
     parse_natural_date,
     parse_year,
     split_names,
     squash,
 )
+from refkit.parse.refine import ARXIV_RE, PMCID_RE, PMID_RE, refine
 from refkit.parse.tagger import Model, Segment, tag
 
 NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+# identifier label -> (pattern with an "id" group, model field); an arXiv id is the biblatex eprint
+# (with eprinttype "arxiv" in ``extra``), PMID and PMCID are CSL variables
+IDENTIFIERS = {"arxiv": (ARXIV_RE, "eprint"), "pmid": (PMID_RE, "PMID"), "pmcid": (PMCID_RE, "PMCID")}
 TEXT_FIELDS = {
     "title": "title",
     "journal": "container-title",
@@ -55,7 +62,7 @@ _ROLE_TAIL = re.compile(
     re.I,
 )
 _IN_NAMES = re.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)", re.I)
-_IN_LEAD = re.compile(r"^\s*(?:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+", re.U)
+_IN_LEAD = re.compile(r"^\s*(?i:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+", re.U)
 
 
 def _edge(s: str) -> str:
@@ -116,7 +123,31 @@ def _dehyphenate(s: str) -> str:
     return re.sub(r"(\w)([-\u2010\u2011])\s+(\w)", r"\1\2\3", s)
 
 
-_VANCOUVER_NAME = re.compile(r"^([^\W\d][\w'’\- ]*?)\s+([A-Z]{1,4})\.?$")
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_VANCOUVER_NAME = re.compile(
+    rf"^(?P<fam>[^\W\d][\w'’\- ]*?)\s+(?P<ini>[{_UP}]{{1,4}})\.?"
+    r"(?P<rest>(?:\s+[a-z][a-z\-]{1,10}(?<!\bet)(?<!\band))?)(?:\s+(?P<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?)?$")
+# Initials printed run together ("Halpern SD") are written out ("S. D.") in the model.
+EXPAND_INITIALS = True
+
+
+def _vancouver(m: re.Match[str]) -> Name:
+    ini = m.group("ini")
+    given = expand_initials(ini) if EXPAND_INITIALS else ini
+    rest = m.group("rest").strip()
+    particle = ""
+    dropping = ""
+    if rest and rest.lower() in {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos"}:
+        dropping, rest = rest, ""  # "Montclair P de": a dropping particle printed after the initials
+    if rest:
+        given = f"{given}-{rest}" if EXPAND_INITIALS else f"{ini} {rest}"
+    fam = m.group("fam").strip()
+    fw = fam.split(" ")
+    while len(fw) > 1 and fw[0].lower() in {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del",
+                                            "dos", "ter", "ten"} and fw[0][0].islower():
+        particle = (particle + " " + fw.pop(0)).strip()
+    return Name(family=" ".join(fw), given=given, particle=particle, dropping=dropping,
+                suffix=m.group("suffix") or "")
 
 
 def _tidy_name(n: Name) -> Name:
@@ -128,6 +159,14 @@ def _tidy_name(n: Name) -> Name:
     n.given = g
     n.literal = n.literal.strip(" ,;:")
     return n
+
+
+_GROUP_WORDS = re.compile(r"\b(?:group|consortium|network|collaboration|collaborative|committee|team|"
+                          r"investigators|society|association|council|union|organi[sz]ation|agency|office)\b", re.I)
+
+
+def _is_org(c: str) -> bool:
+    return bool(_ORG_WORDS.search(c) or _GROUP_WORDS.search(c)) and len(c.split()) >= 2
 
 
 def clean_names(s: str) -> list[Name]:
@@ -142,12 +181,13 @@ def clean_names(s: str) -> list[Name]:
     chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", t.rstrip(".")) if c.strip()]
     others = bool(chunks) and re.fullmatch(r"(?:et\.?\s*al\.?|and others)", chunks[-1], re.I) is not None
     body = chunks[:-1] if others else chunks
-    if len(body) >= 1 and all(_VANCOUVER_NAME.match(c) for c in body) and (len(body) > 1 or "," not in t):
+    vanc = [_VANCOUVER_NAME.match(c) for c in body]
+    orgs = [m is None and _is_org(c) for m, c in zip(vanc, body, strict=True)]
+    vanc = [m if m and not (m.group("fam").isupper() and len(m.group("fam")) > 1) else None for m in vanc]
+    if body and any(vanc) and all(m or o for m, o in zip(vanc, orgs, strict=True)) and (len(body) > 1 or "," not in t):
         names = []
-        for c in body:
-            m = _VANCOUVER_NAME.match(c)
-            assert m is not None
-            names.append(Name(family=m.group(1), given=m.group(2)))
+        for c, m in zip(body, vanc, strict=True):
+            names.append(_vancouver(m) if m else Name(literal=clean_text(c)))
         return names + ([Name.et_al()] if others else [])
     names = split_names(t)
     if not names:
@@ -157,13 +197,13 @@ def clean_names(s: str) -> list[Name]:
 
 _VOL = re.compile(
     r"^\s*(?:(?:vol(?:ume)?s?|bd|band|jg|jahrgang|tome|tomo|t|v|anno|année|year)(?:\.\s*|\s+))?"
-    r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)"
-    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:no|nos|nr|num|issue|n°|nº|n|h|heft|iss|number|#)\.?\s*"
+    r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)(?:\.?\s*(?:Jg|Jahrgang|année|anno|Bd)\b\.?)?"
+    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*"
     r"(?P<iss2>[\w\u2013/-]+)|,\s*(?P<iss3>\d+(?:\s*[-\u2013/]\s*\d+)?)(?=\s*$|\s*[,:;.]\s*$)))?"
     r"(?P<rest>.*)$",
     re.I,
 )
-_ISSUE_ONLY = re.compile(r"^\s*(?:no|nos|nr|num|issue|n°|nº|n|heft|h|iss|number|#)\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
+_ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
 
 
 def split_volume(s: str) -> tuple[str, str, str]:
@@ -197,7 +237,7 @@ def split_volume(s: str) -> tuple[str, str, str]:
 
 def clean_edition(s: str) -> str:
     """'(2nd ed.).' -> '2'; '5th edn.' -> '5'; 'Rev. ed.' -> 'Rev. ed.'."""
-    t = re.sub(r"^[(\[](.*)[)\]][.,;:]*$", r"\1", squash(s).strip(" ,;:"))
+    t = re.sub(r"^[(\[](.*)[)\]][.,;:]*$", r"\1", squash(s).strip(" ,;:")).lstrip("([").strip()
     t = clean_text(t)
     m = re.match(r"^(\d+)\s*(?:st|nd|rd|th|e|ème|er|re|\.|ª|\.ª|a|\.a)?\b", t)
     if m:
@@ -226,8 +266,16 @@ def _pages(s: str) -> tuple[str, str]:
     return clean_pages(t), ""
 
 
+_YMD = re.compile(rf"^\(?((?:1[5-9]|20)\d\d)[a-z]?,?\s+({MONTH_RE})(?:\s+(\d{{1,2}}))?\b")
+
+
 def _date(s: str) -> Date | None:
     t = squash(s)
+    ymd = _YMD.match(t)  # "2002 Jul 25", "(2023, February 28)"
+    if ymd:
+        mo = MONTHS[ymd.group(2).rstrip(".").lower()]
+        day = int(ymd.group(3)) if ymd.group(3) and 1 <= int(ymd.group(3)) <= 31 else 0
+        return Date(start=(int(ymd.group(1)), mo, day) if day else (int(ymd.group(1)), mo))
     y = parse_year(t)
     if y is None:
         lit = clean_text(_unbracket(t.strip(" ,.;:")))
@@ -252,6 +300,35 @@ def split_compact(s: str) -> tuple[str, str, str, str] | None:
         return None
     pages = re.sub(rf"\s*[{DASH}]\s*", "-", m.group("pages") or "")
     return m.group("year"), m.group("vol"), (m.group("iss") or "").strip(), pages
+
+
+_NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
+_CODE_TAIL = re.compile(r"^(?P<g>[^\d]*?\b(?:paper|report|brief|note|notes|memo|memorandum|document|study|series|"
+                        r"bericht|rapport|documento|informe))\s+(?P<n>[A-Z]{0,6}[\s\-]?\d[\w\-/.–]*)$", re.I)
+
+
+def _split_genre(ref: Reference) -> None:
+    """'Working Paper No. 14' -> genre 'Working Paper', number '14'; 'No. W31877; BLR Working Paper
+    Series' -> number 'W31877', collection-title 'BLR Working Paper Series'."""
+    g = ref.fields.get("genre", "")
+    if not g or "number" in ref.fields:
+        return
+    parts = [p.strip(" ,.") for p in re.split(r";\s*", g) if p.strip(" ,.")]
+    genre: list[str] = []
+    for p in parts:
+        m = _NUMBER_TAIL.match(p) or _CODE_TAIL.match(p)
+        if m and "number" not in ref.fields:
+            ref.fields["number"] = m.group("n").strip(" .,")
+            if m.group("g").strip(" ,"):
+                genre.append(m.group("g").strip(" ,"))
+        elif re.search(r"(?i)\bseries\b|\breihe\b", p) and len(parts) > 1 and "collection-title" not in ref.fields:
+            ref.fields["collection-title"] = p
+        else:
+            genre.append(p)
+    if genre:
+        ref.fields["genre"] = "; ".join(genre)
+    else:
+        ref.fields.pop("genre", None)
 
 
 def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
@@ -291,6 +368,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
     ref = Reference()
     conf: dict[str, float] = {}
     by_label: dict[str, list[Segment]] = {}
+    segments = refine(segments, text)
     for s in segments:
         by_label.setdefault(s.label, []).append(s)
 
@@ -374,11 +452,22 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             put("DOI", doi or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0])), segs)
         elif label == "isbn":
             put("ISBN", clean_isbn(raw[0]), segs)
+        elif label in IDENTIFIERS:
+            m = IDENTIFIERS[label][0].search(raw[0])
+            if m:
+                put(IDENTIFIERS[label][1], m.group("id"), segs)
+                if label == "arxiv":
+                    ref.extra["eprinttype"] = "arxiv"
+        elif label == "accessed":
+            d = _date(re.sub(r"(?i)^\W*(?:cited|citado|consultado|zitiert|accessed|cité)\s*", "", raw[0]))
+            if d is not None and d.start:
+                ref.dates["accessed"] = d
         elif label == "citation-number":
             n = raw[0].strip().strip("[]().:, ")
             if n:
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
+    _split_genre(ref)
     ref.type = _choose_type(ref.fields, set(by_label), segments)
     return ref, conf
 

@@ -1,0 +1,100 @@
+"""Corrections the tagger's labels get before assembly, from patterns that are certain in print.
+
+Each pass finds a pattern in the reference text and relabels the characters it covers, cutting
+segments where needed (a segment is a character range with a label, see ``tagger.Segment``):
+
+* identifiers: ``arXiv:1412.6980``, ``PMID: 12140307``, ``PMCID: PMC1234567``, ``ISBN 978-...``
+  get labels of their own (``arxiv``, ``pmid``, ``pmcid``, ``isbn``), wherever the tagger put them;
+* Vancouver/NLM's compact block ``2002 Jul 25;347(4):284-7`` becomes date, volume (with the issue)
+  and pages;
+* web furniture: ``[Internet]``, ``[online]``, ``[cited 2022 Jul 20]``, ``Available from:``,
+  ``Disponível em:``, ``Retrieved March 9, 2024, from``, ``Accessed ...`` become ``accessed`` or
+  ``skip`` so that they do not stay in a title or container.
+
+Everything here is pure and works on any reference (no style is assumed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from refkit.parse.fields import MONTH_RE
+from refkit.parse.tagger import Segment
+
+ARXIV_RE = re.compile(r"\barXiv\s*:?\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
+                      r"(?:\s*\[[\w.\-]+\])?", re.I)
+PMID_RE = re.compile(r"\bPMID\s*:?\s*(?P<id>\d{4,9})\b")
+PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(?P<id>PMC\d{4,9})\b")
+ISBN_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*(?P<id>(?:97[89][\s\-]?)?\d[\d\s\-]{7,14}[\dXx])\b")
+_SEASON = r"(?:Spring|Summer|Fall|Autumn|Winter)"
+COMPACT_RE = re.compile(
+    rf"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s+(?:{MONTH_RE}|{_SEASON})(?:\s*[-–]\s*{MONTH_RE})?"
+    rf"(?:\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)?)?)(?:\s*\[[^\]]{{1,40}}\])?\s*"
+    r"(?P<vol>;\s*(?:\d+[A-Za-z]?(?:\s*\([^)]{1,20}\))?|\([^)]{1,20}\))(?:\s*(?:Suppl|Pt)\.?\s*\d*)?)"
+    r"(?P<pages>\s*:\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?)?"
+)
+WEB_SKIP_RE = re.compile(r"\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
+                         r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
+                         r"\[Online\]\.?\s*Available\s*:?|\bDisponível em\s*:?", re.I)
+CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
+
+
+def _relabel(segments: list[Segment], text: str, start: int, end: int, label: str) -> list[Segment]:
+    """Give ``text[start:end]`` the label ``label``, cutting the segments it overlaps."""
+    out: list[Segment] = []
+    placed = False
+    for s in segments:
+        if s.end <= start or s.start >= end:
+            if s.start >= end and not placed:
+                out.append(Segment(label, text[start:end], start, end, 1.0))
+                placed = True
+            out.append(s)
+            continue
+        if s.start < start:
+            a, b = s.start, start
+            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
+        if not placed:
+            out.append(Segment(label, text[start:end], start, end, 1.0))
+            placed = True
+        if s.end > end:
+            a, b = end, s.end
+            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
+    if not placed:
+        out.append(Segment(label, text[start:end], start, end, 1.0))
+    return [s for s in out if s.text.strip()]
+
+
+def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
+    """Apply the certain patterns to tagger output (see the module docstring)."""
+    segs = list(segments)
+    if not text:
+        return segs
+    for rx, label in ((ARXIV_RE, "arxiv"), (PMCID_RE, "pmcid"), (PMID_RE, "pmid"), (ISBN_RE, "isbn")):
+        for m in rx.finditer(text):
+            if label == "pmcid" and not re.match(r"(?i)PMCID", m.group()) and any(
+                    s.label in ("url", "doi") and s.start <= m.start() < s.end for s in segs):
+                continue  # a PMC number inside a link stays in the link
+            segs = _relabel(segs, text, m.start(), m.end(), label)
+    for m in COMPACT_RE.finditer(text):
+        if any(s.label in ("url", "doi", "title") and s.start <= m.start() < s.end and s.confidence > 0.95
+               for s in segs) and not m.group("pages"):
+            continue
+        if re.search(r"(?i)\bn[°º]|\bvol", text[max(0, m.start() - 6):m.start()]):
+            continue
+        d0, d1 = m.span("date")
+        segs = _relabel(segs, text, d0, d1, "date")
+        v0, v1 = m.span("vol")
+        segs = _relabel(segs, text, v0 + 1 + (len(text[v0 + 1:v1]) - len(text[v0 + 1:v1].lstrip())), v1, "volume")
+        if m.group("pages"):
+            p0, p1 = m.span("pages")
+            p0 = text.index(":", p0) + 1
+            while p0 < p1 and text[p0].isspace():
+                p0 += 1
+            segs = _relabel(segs, text, p0, p1, "pages")
+    for m in CITED_RE.finditer(text):
+        segs = _relabel(segs, text, m.start(), m.end(), "accessed")
+    for m in WEB_SKIP_RE.finditer(text):
+        if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
+            segs = _relabel(segs, text, m.start(), m.end(), "skip")
+    return segs
