@@ -30,6 +30,7 @@ from refkit.parse.fields import (
     squash,
 )
 from refkit.parse.refine import ARXIV_RE, PMCID_RE, PMID_RE, refine
+from refkit.parse.review import calibrate, review
 from refkit.parse.tagger import Model, Segment, tag
 
 NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
@@ -469,7 +470,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 note_conf("citation-number", segs)
     _split_genre(ref)
     ref.type = _choose_type(ref.fields, set(by_label), segments)
-    return ref, conf
+    return ref, calibrate(conf, review(segments, ref))
 
 
 # Fields whose confidence (mean marginal probability of the tagger's labels) is below this are

@@ -97,4 +97,19 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
     for m in WEB_SKIP_RE.finditer(text):
         if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
             segs = _relabel(segs, text, m.start(), m.end(), "skip")
-    return segs
+    return _merge(segs, text) if len(segs) != len(segments) or any(
+        a is not b for a, b in zip(segs, segments, strict=False)) else segs
+
+
+def _merge(segs: list[Segment], text: str) -> list[Segment]:
+    """Punctuation left between cut segments joins the segment before it; neighbours with the same
+    label become one."""
+    out: list[Segment] = []
+    for s in segs:
+        if out and (s.label == out[-1].label or not re.search(r"\w", s.text)):
+            prev = out[-1]
+            out[-1] = Segment(prev.label, text[prev.start:s.end], prev.start, s.end,
+                              min(prev.confidence, s.confidence) if s.label == prev.label else prev.confidence)
+            continue
+        out.append(s)
+    return out
