@@ -107,6 +107,8 @@ def printed(field: str, value: Any, text: str) -> bool:
     """Does the reference text show this gold value (so a parser could find it)?"""
     bt = " " + _base(text) + " "
     if field in NAMES:
+        if re.match(r"^\W*[\u2014\u2013_-]{2,}", text):  # "———." stands for the previous entry's names
+            return True
         return any(_base(n.get("family") or n.get("literal") or "") in bt for n in value)
     if field == "issued":
         y = norm(field, value)
@@ -131,7 +133,7 @@ def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[st
     out: dict[str, tuple[int, int, int]] = {}
     for field in NAMES + ["issued"] + TEXT:
         g = gold.get(field)
-        if field in NAMES and g:
+        if field in NAMES and g and not re.match(r"^\W*[\u2014\u2013_-]{2,}", text):
             g = [n for n in g if printed(field, [n], text)]
         has_g = bool(g) and printed(field, g, text)
         p = pred_value(pred, field)

@@ -29,6 +29,7 @@ from eval_oracle import SHARED, STYLES, load_style, score_item  # noqa: E402
 
 def round_trip_pairs(n: int, seed: int) -> list[tuple[str, dict[str, Any], str]]:
     import round_trips
+
     from refkit.format.api import format_bibliography
 
     rng = random.Random(seed)

@@ -27,7 +27,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-import patterns  # noqa: E402
 import synthetic  # noqa: E402
 
 SHARED = Path(os.environ.get("REFKIT_SHARED", HERE.parent.parent / "shared"))

@@ -469,7 +469,13 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
     _split_genre(ref)
-    ref.type = _choose_type(ref.fields, set(by_label), segments)
+    labels = set(by_label)
+    if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:
+        ref.fields["title"] = ref.fields.pop("container-title")  # "Eds. Book Title. Publisher": the book itself
+        labels.discard("container-title")
+        if "container-title" in conf:
+            conf["title"] = conf.pop("container-title")
+    ref.type = _choose_type(ref.fields, labels, segments)
     return ref, calibrate(conf, review(segments, ref))
 
 
