@@ -39,6 +39,8 @@ STYLES = ["apa", "chicago-author-date", "modern-language-association", "ieee", "
 TEXT = ["title", "container-title", "collection-title", "publisher", "publisher-place", "volume", "issue",
         "page", "edition", "DOI", "URL", "ISBN", "genre", "number", "PMID", "PMCID"]
 NAMES = ["author", "editor", "translator"]
+PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ter", "ten",
+             "zu", "af", "al", "el", "bin", "ibn"}
 
 
 def _base(s: str) -> str:
@@ -75,9 +77,10 @@ def _name_keys(names: list[dict[str, Any]]) -> list[str]:
         elif n.get("family") and re.search(r"[\u3000-\u9fff\uac00-\ud7af]", n["family"]):
             out.append(_base(n["family"] + n.get("given", "")))  # CJK: family and given run together
         elif n.get("family"):
-            fam = " ".join(x for x in (n.get("non-dropping-particle", ""), n["family"]) if x)
-            g = _base(n.get("given", ""))
-            out.append(_base(fam) + "|" + g[:1])
+            # particles are placed differently by styles ("van den Berg", "Berg, Jan van den"): left out
+            fam = " ".join(w for w in _base(n["family"]).split() if w not in PARTICLES)
+            g = " ".join(w for w in _base(n.get("given", "")).split() if w not in PARTICLES)
+            out.append(fam + "|" + g[:1])
     return out
 
 
@@ -105,6 +108,7 @@ def norm(field: str, value: Any) -> str:
 
 def printed(field: str, value: Any, text: str) -> bool:
     """Does the reference text show this gold value (so a parser could find it)?"""
+    text = re.sub(r"^\s*(?:\[\d+\]|\d+\.)\s+", "", text)  # the citation number prints no field
     bt = " " + _base(text) + " "
     if field in NAMES:
         if re.match(r"^\W*[\u2014\u2013_-]{2,}", text):  # "———." stands for the previous entry's names

@@ -67,7 +67,9 @@ def build(out: Path, seed: int = 5, n_patterns: int = 400, n_synthetic: int = 0,
     if n_grobid:
         import grobid
 
-        gro = [_record(s, "grobid") for s in grobid.read()[:n_grobid]]
+        every = grobid.read()
+        pick = sorted(random.Random(seed + 3).sample(range(len(every)), min(n_grobid, len(every))))
+        gro = [_record(every[i], "grobid") for i in pick]
         rows += gro
         counts["grobid"] = len(gro)
     if n_round_trips:

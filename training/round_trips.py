@@ -52,6 +52,20 @@ EVENTS = ["Annual Meeting of the Regional Science Association", "International W
 EVENT_PLACES = ["Lisbon, Portugal", "Denver, CO", "Kyoto", "Vienna", "Cape Town, South Africa"]
 
 
+PUB_HEADS = ["Delta", "Kestrel", "Lowlands", "Harbourside", "Cordillera", "Northbridge", "Greyhill", "Atlantic",
+             "Riverside", "Meadowlark", "Old Mill", "Saltmarsh", "Juniper", "Pinewood", "Stonebridge", "Heritage"]
+PUB_TAILS = ["Books", "Reference", "Reprints", "Heritage Trust", "Forum", "Repository", "Publishing", "House",
+             "Editions", "Media", "Collective", "Academic", "Scientific", "Research Network", "Observatory",
+             "Foundation", "Institute", "Verlag", "Éditions", "Archive"]
+
+
+def _publisher(rng: random.Random) -> str:
+    """Invented publishers, most without a telling word such as 'Press'."""
+    if rng.random() < 0.4:
+        return rng.choice(synthetic.PUBLISHERS)
+    return f"{rng.choice(PUB_HEADS)} {rng.choice(PUB_TAILS)}"
+
+
 def _name(rng: random.Random) -> dict:
     n = synthetic._pick_name(rng)
     r = rng.random()
@@ -193,6 +207,10 @@ def item(rng: random.Random, i: int) -> dict:
             e["edition"] = str(rng.randint(2, 6))
         if typ == "book" and rng.random() < 0.05:
             e["number-of-volumes"] = str(rng.randint(2, 5))
+    if "publisher" in e and typ not in ("thesis",) and rng.random() < 0.6:
+        e["publisher"] = _publisher(rng)
+    if typ in ("webpage", "post-weblog") and rng.random() < 0.3:
+        e["container-title"] = _publisher(rng)
     if rng.random() < 0.04:
         e["language"] = rng.choice(["de", "fr", "es"])
     return e

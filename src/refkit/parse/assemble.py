@@ -24,6 +24,7 @@ from refkit.parse.fields import (
     clean_pages,
     clean_url,
     expand_initials,
+    parse_dmy,
     parse_natural_date,
     parse_year,
     split_names,
@@ -63,7 +64,8 @@ _ROLE_TAIL = re.compile(
     re.I,
 )
 _IN_NAMES = re.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)", re.I)
-_IN_LEAD = re.compile(r"^\s*(?i:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+", re.U)
+_IN_LEAD = re.compile(r"^\s*(?i:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+|^\s*(?:in|dans|im|en)\s+(?=[A-Z0-9“\"«])",
+                      re.U)
 
 
 def _edge(s: str) -> str:
@@ -270,8 +272,14 @@ def _pages(s: str) -> tuple[str, str]:
 _YMD = re.compile(rf"^\(?((?:1[5-9]|20)\d\d)[a-z]?,?\s+({MONTH_RE})(?:\s+(\d{{1,2}}))?\b")
 
 
+_REPRINT_YEAR = re.compile(r"^[(\[]((?:1[5-9]|20)\d\d)[)\]]\s*((?:1[5-9]|20)\d\d)[a-z]?\W*$")
+
+
 def _date(s: str) -> Date | None:
     t = squash(s)
+    rep = _REPRINT_YEAR.match(t)  # Chicago's "(1887) 2015": first published 1887, this edition 2015
+    if rep:
+        return Date(start=(int(rep.group(2)),))
     ymd = _YMD.match(t)  # "2002 Jul 25", "(2023, February 28)"
     if ymd:
         mo = MONTHS[ymd.group(2).rstrip(".").lower()]
@@ -306,6 +314,66 @@ def split_compact(s: str) -> tuple[str, str, str, str] | None:
 _NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
 _CODE_TAIL = re.compile(r"^(?P<g>[^\d]*?\b(?:paper|report|brief|note|notes|memo|memorandum|document|study|series|"
                         r"bericht|rapport|documento|informe))\s+(?P<n>[A-Z]{0,6}[\s\-]?\d[\w\-/.–]*)$", re.I)
+
+
+def _container_as_publisher(ref: Reference, labels: set[str], by_label: dict[str, list[Segment]],
+                            conf: dict[str, float]) -> None:
+    """'Title. Delta Heritage Trust.': a "journal" with no volume, issue, pages, link or day-and-month
+    after a title is a book's publisher."""
+    f = ref.fields
+    if not f.get("container-title") or "publisher" in f or not f.get("title"):
+        return
+    if labels & {"volume", "pages", "url", "doi", "editor", "container-title"} or "issue" in f:
+        return
+    issued = ref.dates.get("issued")
+    if issued is not None and len(issued.start) > 1:
+        return
+    segs = by_label.get("journal", [])
+    if len(segs) != 1 or re.match(r"(?i)\s*(?:in|dans|im|en)\b", segs[0].text):
+        return
+    if re.search(r"(?i)\b(?:journal|review|quarterly|bulletin|proceedings|transactions|letters|annals|"
+                 r"zeitschrift|revue|rivista|studies|magazine|times|news|gazette|herald|post)\b", f["container-title"]):
+        return
+    f["publisher"] = f.pop("container-title")
+    if "container-title" in conf:
+        conf["publisher"] = conf.pop("container-title")
+    labels.discard("journal")
+    labels.add("publisher")
+
+
+_CAP_WORDS = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|a\.\s?M\.|am|upon|on|de|del|sur))*"
+
+
+def _split_publisher_place(ref: Reference) -> None:
+    """'Can Tho: Delta Heritage Trust' -> place and publisher; so is 'Institute for X, Cape Town'
+    (a place of capitalised words after the last comma) when no place was found."""
+    f = ref.fields
+    p = f.get("publisher", "")
+    if not p or f.get("publisher-place"):
+        return
+    m = re.fullmatch(rf"({_CAP_WORDS}(?:,\s*[A-Z]{{2}})?)\s*:\s*(.+)", p)
+    if m and len(m.group(1)) <= 40:
+        f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
+        return
+    m = re.fullmatch(rf"(.{{4,}}?),\s*({_CAP_WORDS})", p)
+    if m and len(m.group(2).split()) <= 3 and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
+                                                            r"publish\w*|inc|ltd|gmbh|co)\b", m.group(2)):
+        f["publisher"], f["publisher-place"] = m.group(1).strip(), m.group(2)
+
+
+def _tidy_containers(ref: Reference) -> None:
+    """'Book, by A. Author' -> 'Book'; a series' number ('Lecture Notes 214', 'Studies; 12') goes to
+    collection-number."""
+    f = ref.fields
+    c = f.get("container-title", "")
+    m = re.search(r",?\s+by\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$", c)
+    if m and m.start() > 3:
+        f["container-title"] = c[: m.start()].strip(" ,")
+    s = f.get("collection-title", "")
+    m = re.search(r"[\s,;]+(?:no\.|nr\.|vol\.|bd\.|n[°º]\.?|#)?\s*(\d{1,5})\)?$", s, re.I)
+    if m and m.start() > 3 and "collection-number" not in f:
+        f["collection-title"] = s[: m.start()].strip(" ,;(")
+        f["collection-number"] = m.group(1)
 
 
 def _split_genre(ref: Reference) -> None:
@@ -419,11 +487,14 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                     note_conf(k, segs)
             note_conf("issued", segs)
         elif label == "date":
-            d = None
-            for r in raw:
-                d = _date(r)
-                if d is not None and d.start:
-                    break
+            dates = [x for x in (_date(r) for r in raw) if x is not None]
+            dated = [x for x in dates if x.start]
+            d = dated[0] if dated else (dates[0] if dates else None)
+            if len(dated) > 1 and len({x.start[0] for x in dated}) > 1 and all(
+                    len(x.start) == 1 and not x.end for x in dated):
+                # "1887. Heritage Reprints, 2015": the original year first, the edition's last
+                d = max(dated, key=lambda x: x.start[0])
+                ref.dates["original-date"] = min(dated, key=lambda x: x.start[0])
             if d is not None:
                 ref.dates["issued"] = d
                 note_conf("issued", segs)
@@ -445,7 +516,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
                                         "", " ".join(raw))), segs)
         elif label == "doi":
-            doi = clean_doi(" ".join(raw))
+            doi = next((d for d in (clean_doi(r) for r in raw) if d), "")
             if not doi and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:
                 ref.fields["URL"] = clean_url(raw[0])  # a link the tagger took for a DOI
                 note_conf("URL", segs)
@@ -460,7 +531,10 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 if label == "arxiv":
                     ref.extra["eprinttype"] = "arxiv"
         elif label == "accessed":
-            d = _date(re.sub(r"(?i)^\W*(?:cited|citado|consultado|zitiert|accessed|cité)\s*", "", raw[0]))
+            t = re.sub(r"(?i)^\W*(?:last\s+)?(?:cited|citado|consultado|zitiert|accessed|cité|retrieved|viewed|consulted|"
+                       r"abgerufen|zugriff|consulté)(?:\s+(?:on|am|le|el))?\s*:?\s*", "", " ".join(raw))
+            t = re.sub(r"(?i),?\s*from\W*$", "", t).strip(" .,;:[]()")
+            d = parse_dmy(t) if re.match(r"\d{1,2}[./]\s?\d{1,2}[./]", t) else _date(t)
             if d is not None and d.start:
                 ref.dates["accessed"] = d
         elif label == "citation-number":
@@ -469,7 +543,13 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
     _split_genre(ref)
+    _tidy_containers(ref)
+    vol = ref.fields.get("volume", "")
+    if re.fullmatch(r"[A-Z]\d{1,3}", vol) and "page" not in ref.fields:  # a newspaper's "A3" is a page
+        ref.fields["page"] = ref.fields.pop("volume")
     labels = set(by_label)
+    _container_as_publisher(ref, labels, by_label, conf)
+    _split_publisher_place(ref)
     if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:
         ref.fields["title"] = ref.fields.pop("container-title")  # "Eds. Book Title. Publisher": the book itself
         labels.discard("container-title")

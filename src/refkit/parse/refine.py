@@ -34,9 +34,14 @@ COMPACT_RE = re.compile(
     r"(?P<vol>;\s*(?:\d+[A-Za-z]?(?:\s*\([^)]{1,20}\))?|\([^)]{1,20}\))(?:\s*(?:Suppl|Pt)\.?\s*\d*)?)"
     r"(?P<pages>\s*:\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?)?"
 )
-WEB_SKIP_RE = re.compile(r"\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
+WEB_SKIP_RE = re.compile(r"\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
-                         r"\[Online\]\.?\s*Available\s*:?|\bDisponível em\s*:?", re.I)
+                         r"\bDisponível em\s*:?", re.I)
+_ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTH_RE}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+          r"\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2})")
+ACCESSED_RE = re.compile(
+    rf"[(\[]?\b(?:Accessed|Retrieved|Viewed|Consulted|Last accessed|Abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
+    rf"Consulté\s+le|Consultado(?:\s+el)?)(?:\s+on)?\s*:?\s*{_ADATE}[)\]]?(?:,?\s+from\b)?", re.I)
 CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
 
 
@@ -92,6 +97,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
             while p0 < p1 and text[p0].isspace():
                 p0 += 1
             segs = _relabel(segs, text, p0, p1, "pages")
+    for m in ACCESSED_RE.finditer(text):
+        segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in CITED_RE.finditer(text):
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in WEB_SKIP_RE.finditer(text):
