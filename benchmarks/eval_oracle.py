@@ -135,6 +135,10 @@ def pred_value(item: dict[str, Any], field: str) -> Any:
 def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[str, tuple[int, int, int]]:
     """{field: (tp, fp, fn)} for one reference."""
     out: dict[str, tuple[int, int, int]] = {}
+    gold = dict(gold)
+    for src, dst in (("event-title", "container-title"), ("event-place", "publisher-place")):
+        if gold.get(src) and not gold.get(dst):  # a conference paper's event is its container
+            gold[dst] = gold[src]
     for field in NAMES + ["issued"] + TEXT:
         g = gold.get(field)
         if field in NAMES and g and not re.match(r"^\W*[\u2014\u2013_-]{2,}", text):

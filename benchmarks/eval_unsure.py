@@ -80,11 +80,13 @@ def main(argv: list[str] | None = None) -> int:
             "format oracle (citeproc-js)": oracle_pairs()}
     from refkit.parse import review
 
-    for t in ([0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9] if a.sweep else [review.MIN_MARGINAL]):
-        review.MIN_MARGINAL = t
+    grid = ([(m, w) for m in (0.6, 0.75, 0.85) for w in (0.4, 0.5, 0.6, 0.7)] if a.sweep
+            else [(review.MIN_MARGINAL, review.MIN_TOKEN)])
+    for t, w in grid:
+        review.MIN_MARGINAL, review.MIN_TOKEN = t, w
         for name, pairs in sets.items():
             m = measure(pairs)
-            print(f"[min marginal {t:.2f}] {name}: {m['entries']} entries, {m['wrong']} with a wrong field; "
+            print(f"[min marginal {t:.2f}/{w:.2f}] {name}: {m['entries']} entries, {m['wrong']} with a wrong field; "
                   f"flagged {m['recall']:.0%} of the wrong ones, {m['false_flags']:.1%} of the right ones "
                   f"(precision {m['precision']:.0%})")
     return 0

@@ -215,6 +215,8 @@ def split_volume(s: str) -> tuple[str, str, str]:
     Returns (volume, issue, pages-found-inside).
     """
     t = squash(s).strip(" ,.;:")
+    if re.fullmatch(r"\(\s*[\w/\-–]+\s*\)", t):  # APA's "(4)": an issue without a volume
+        return ("", t[1:-1].strip(), "")
     t = _unbracket(t) if t.startswith("(") and t.endswith(")") else t.lstrip("(").strip()
     m = _ISSUE_ONLY.match(t)
     if m and not re.match(r"^\s*n\w", t[len(m.group(0)):], re.I):
@@ -474,6 +476,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                     v = v.rstrip(":").strip()
                 if v:
                     vals.append(v)
+            vals = [v for i, v in enumerate(vals) if v.lower() not in {x.lower() for x in vals[:i]}]
             if vals:
                 joined = "; ".join(vals)
                 ref.fields[field] = f"{ref.fields[field]}; {joined}" if ref.fields.get(field) else joined
@@ -545,8 +548,10 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
     _split_genre(ref)
     _tidy_containers(ref)
     vol = ref.fields.get("volume", "")
-    if re.fullmatch(r"[A-Z]\d{1,3}", vol) and "page" not in ref.fields:  # a newspaper's "A3" is a page
+    if re.fullmatch(r"[A-Z]\d{1,3}|e\d{3,}", vol) and "page" not in ref.fields:  # "A3", article number "e1042"
         ref.fields["page"] = ref.fields.pop("volume")
+    if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
+        ref.fields.pop("issue")  # "217 (December)": the month, not an issue
     labels = set(by_label)
     _container_as_publisher(ref, labels, by_label, conf)
     _split_publisher_place(ref)

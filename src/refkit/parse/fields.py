@@ -38,8 +38,8 @@ ORG_WORDS = re.compile(
     r"senate|nations|union|agency|ministry|endowment|initiative|institution|unesco|nato|oecd|imf|who)\b", re.I)
 CORPORATE_WORDS = re.compile(
     r"\b(?i:press|news|times|post|media|radio|television|tv|agency)\b|"
-    r"\b\w+(?:amt|ministerium|institut|verband|gesellschaft|stiftung|kommission|agentur|zentrum|behörde|kammer|"
-    r"bundesbank|senat|rat|gericht)\b|\b\w+(?:isches|ische|ischer)\b|"
+    r"\b\w{3,}(?:amt|ministerium|institut|verband|gesellschaft|stiftung|kommission|agentur|zentrum|behörde|kammer|"
+    r"bundesbank|senat|rat|gericht)\b|\b\w{3,}(?:isches|ische|ischer)\b|"
     r"\b(?:Bundes\w+|Landes\w+|Statistik\w*|Deutsche[rn]?|Europäische[rn]?|Ministère|Ministerio|Instituto|Institut|"
     r"Centre|Centro|Conseil|Consejo|Comisión|Commission|Direction|Dirección|Office|Agence)\b")
 
@@ -229,7 +229,9 @@ def split_names(text: str) -> list[Name]:
                     VANCOUVER.match(c) for c in chunks):
                 names.extend(_loose(c, names) for c in chunks)  # "Mary Stone, Paul Kerr and Lee Dunn"
                 continue
-            if len(chunks) >= 3 and len(chunks[0].split()) <= 3 and _looks_given(chunks[1]) and all(multi[2:]) \
+            natural = [len(c.split()) > 1 and not c[0].islower() for c in chunks]
+            if len(chunks) >= 3 and len(chunks[0].split()) <= 3 and not _is_initial(chunks[0].split()[0]) \
+                    and _looks_given(chunks[1]) and all(natural[2:]) \
                     and not any(VANCOUVER.match(c) for c in chunks[2:]):
                 names.append(inverted_name(chunks[0], chunks[1]))  # "Okafor, Nneka, Lars Holmqvist, ..."
                 names.extend(_loose(c, names) for c in chunks[2:])
@@ -261,7 +263,7 @@ def split_names(text: str) -> list[Name]:
 
 
 VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
-NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+$")
+NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")
 
 
 def _looks_given(chunk: str) -> bool:

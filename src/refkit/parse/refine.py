@@ -34,6 +34,7 @@ COMPACT_RE = re.compile(
     r"(?P<vol>;\s*(?:\d+[A-Za-z]?(?:\s*\([^)]{1,20}\))?|\([^)]{1,20}\))(?:\s*(?:Suppl|Pt)\.?\s*\d*)?)"
     r"(?P<pages>\s*:\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?)?"
 )
+PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
 WEB_SKIP_RE = re.compile(r"\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
                          r"\bDisponível em\s*:?", re.I)
@@ -81,7 +82,12 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
                     s.label in ("url", "doi") and s.start <= m.start() < s.end for s in segs):
                 continue  # a PMC number inside a link stays in the link
             segs = _relabel(segs, text, m.start(), m.end(), label)
+    for m in PAGES_ONLY_RE.finditer(text):  # "2021;810-25": a year and pages, no volume
+        segs = _relabel(segs, text, m.start("date"), m.end("date"), "date")
+        segs = _relabel(segs, text, m.start("pages"), m.end("pages"), "pages")
     for m in COMPACT_RE.finditer(text):
+        if PAGES_ONLY_RE.match(text, m.start()):
+            continue
         if any(s.label in ("url", "doi", "title") and s.start <= m.start() < s.end and s.confidence > 0.95
                for s in segs) and not m.group("pages"):
             continue

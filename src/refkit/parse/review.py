@@ -26,6 +26,7 @@ from refkit.parse.tagger import Segment
 
 # Below this mean marginal a segment is doubted. Chosen on round trips (benchmarks/eval_unsure.py).
 MIN_MARGINAL = 0.75
+MIN_TOKEN = 0.5  # ... or when one of its words is below this
 FLAG = 0.5  # the confidence a doubted field gets (anything below the callers' 0.8)
 SINGLE = {"title", "journal", "date", "volume", "pages", "publisher", "location", "doi", "url", "edition",
           "isbn", "container-title", "citation-number"}
@@ -52,6 +53,8 @@ def review(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]
         seen[lab] = i
         if lab in LABEL_FIELD and s.confidence < MIN_MARGINAL and re.search(r"\w", s.text):
             out.append((LABEL_FIELD[lab], f"low confidence in {lab} ({s.confidence:.2f})"))
+        elif lab in LABEL_FIELD and s.low < MIN_TOKEN and re.search(r"\w", s.text):
+            out.append((LABEL_FIELD[lab], f"a doubtful word in {lab} ({s.low:.2f})"))
         if lab == "note" and len(re.findall(r"[^\W\d_]{3,}", s.text)) >= 2 and not _OK_NOTE.search(s.text):
             out.append(("note", f"leftover text {s.text.strip()[:40]!r}"))
     f = ref.fields

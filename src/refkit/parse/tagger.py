@@ -42,6 +42,7 @@ class Segment:
     start: int
     end: int
     confidence: float = 1.0
+    low: float = 1.0  # the smallest marginal probability of one of its tokens
 
 
 @dataclass
@@ -154,10 +155,12 @@ def tag(text: str, model: Model | str | Path | None = None) -> list[Segment]:
             continue
         if segs:
             segs[-1].confidence = sum(probs) / len(probs)
+            segs[-1].low = min(probs)
         segs.append(Segment(lab, "", tok.start, tok.end))
         probs = [p]
     if segs:
         segs[-1].confidence = sum(probs) / len(probs)
+        segs[-1].low = min(probs)
     for s in segs:
         s.text = text[s.start : s.end]
     return segs
