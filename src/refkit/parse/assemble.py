@@ -378,6 +378,18 @@ def _tidy_containers(ref: Reference) -> None:
         f["collection-number"] = m.group(1)
 
 
+_TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
+
+
+def _number_off_title(ref: Reference) -> None:
+    """'Review of X. NAB-23/114' / 'Review of X (NAB-23/114)': a report number at the end of a title."""
+    t = ref.fields.get("title", "")
+    m = _TITLE_NUMBER.search(t)
+    if m and "number" not in ref.fields and m.start() > 10 and not re.fullmatch(r"(?i)vol\w*|no|\d{4}", m.group("n")):
+        ref.fields["title"] = t[: m.start()].strip(" .,")
+        ref.fields["number"] = m.group("n")
+
+
 def _split_genre(ref: Reference) -> None:
     """'Working Paper No. 14' -> genre 'Working Paper', number '14'; 'No. W31877; BLR Working Paper
     Series' -> number 'W31877', collection-title 'BLR Working Paper Series'."""
@@ -546,6 +558,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
     _split_genre(ref)
+    _number_off_title(ref)
     _tidy_containers(ref)
     vol = ref.fields.get("volume", "")
     if re.fullmatch(r"[A-Z]\d{1,3}|e\d{3,}", vol) and "page" not in ref.fields:  # "A3", article number "e1042"

@@ -35,7 +35,8 @@ COMPACT_RE = re.compile(
     r"(?P<pages>\s*:\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?)?"
 )
 PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
-WEB_SKIP_RE = re.compile(r"\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
+ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b")
+WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online publication\b\.?|\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
                          r"\bDisponível em\s*:?", re.I)
 _ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTH_RE}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
@@ -103,6 +104,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
             while p0 < p1 and text[p0].isspace():
                 p0 += 1
             segs = _relabel(segs, text, p0, p1, "pages")
+    for m in ND_RE.finditer(text):  # "(n.d.-a)", "(no date b)": no date, with a letter
+        segs = _relabel(segs, text, m.start(), m.end(), "date")
     for m in ACCESSED_RE.finditer(text):
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in CITED_RE.finditer(text):
