@@ -358,7 +358,8 @@ def _split_publisher_place(ref: Reference) -> None:
         f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
         return
     m = re.fullmatch(rf"(.{{4,}}?),\s*({_CAP_WORDS})", p)
-    if m and len(m.group(2).split()) <= 3 and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
+    if m and len(m.group(2).split()) <= 3 and not re.search(r"\d", m.group(1)) and not _is_org(m.group(2) + " x") \
+            and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
                                                             r"publish\w*|inc|ltd|gmbh|co)\b", m.group(2)):
         f["publisher"], f["publisher-place"] = m.group(1).strip(), m.group(2)
 
