@@ -372,8 +372,8 @@ def _tidy_containers(ref: Reference) -> None:
     m = re.search(r",?\s+by\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$", c)
     if m and m.start() > 3:
         f["container-title"] = c[: m.start()].strip(" ,")
-    s = f.get("collection-title", "")
-    m = re.search(r"[\s,;]+(?:no\.|nr\.|vol\.|bd\.|n[°º]\.?|#)?\s*(\d{1,5})\)?$", s, re.I)
+    s = _unbracket(f.get("collection-title", ""))
+    m = re.search(r"[\s,;]+(?:no\.?|nr\.?|vol\.?|bd\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
     if m and m.start() > 3 and "collection-number" not in f:
         f["collection-title"] = s[: m.start()].strip(" ,;(")
         f["collection-number"] = m.group(1)

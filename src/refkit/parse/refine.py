@@ -35,6 +35,7 @@ COMPACT_RE = re.compile(
     r"(?P<pages>\s*:\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?)?"
 )
 PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
+SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
 VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|v\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
 ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b")
 WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online publication\b\.?|\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
@@ -105,6 +106,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
             while p0 < p1 and text[p0].isspace():
                 p0 += 1
             segs = _relabel(segs, text, p0, p1, "pages")
+    for m in SERIES_RE.finditer(text):  # Vancouver's "(Lecture Notes in X; no. 214)"
+        segs = _relabel(segs, text, m.start(), m.end(), "collection-title")
     for m in VERSION_RE.finditer(text):  # a software or data version is not part of a title or container
         segs = _relabel(segs, text, m.start(), m.end(), "note")
     for m in ND_RE.finditer(text):  # "(n.d.-a)", "(no date b)": no date, with a letter
