@@ -121,3 +121,23 @@ def test_social_science_data_is_well_formed():
         for ln in (ROOT / "tests" / "data" / "parse" / f"social-science-{lang}.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(ln)
             assert row["text"] and row["gold"].get("issued")
+
+
+def test_web_furniture_and_access_dates():
+    c = one("[7] R. Ito, “Tide tables explained,” Harbour Notes. Accessed: Jun. 01, 2024. [Online]. "
+            "Available: https://harbour-notes.example/tides")
+    assert c["accessed"] == {"date-parts": [[2024, 6, 1]]}
+    assert c["URL"] == "https://harbour-notes.example/tides"
+    assert "Available" not in c.get("note", "") and "Accessed" not in c.get("container-title", "")
+    c = one("Ito R. Tide tables explained. Harbour Notes [Internet]. 2021 May 3 [cited 2022 Jan 9]. "
+            "Available from: https://harbour-notes.example/tides")
+    assert c["accessed"] == {"date-parts": [[2022, 1, 9]]}
+    assert "[Internet]" not in c.get("container-title", "")
+
+
+def test_series_version_and_no_date_letters():
+    c = one("Lund K, Ahn S. Sampling rare plants. Bergen: Fjord Scientific; 2019. (Field Methods in Botany; no. 31).")
+    assert (c["collection-title"], c["collection-number"]) == ("Field Methods in Botany", "31")
+    assert c["publisher"] == "Fjord Scientific" and c["publisher-place"] == "Bergen"
+    c = one("Tan, M. (n.d.-b). Mapping the old harbour. Quay Books.")
+    assert c["title"] == "Mapping the old harbour"
