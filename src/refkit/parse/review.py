@@ -74,6 +74,8 @@ def review(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]
             out.append(("author", "no author or editor"))
     if "issued" not in ref.dates and not re.search(r"(?i)n\.\s?d\.|o\.\s?J\.|s\.\s?f\.", " ".join(s.text for s in segments)):
         out.append(("issued", "no date"))
+    if not f.get("container-title") and f.get("publisher"):  # a "journal" assembly took for the publisher
+        out = [("publisher" if fld == "container-title" else fld, why) for fld, why in out]
     labels = {s.label for s in segments}
     if ref.type == "article-journal" and not f.get("container-title"):
         out.append(("type", "an article without a journal"))
