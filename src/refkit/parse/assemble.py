@@ -233,6 +233,8 @@ def split_volume(s: str) -> tuple[str, str, str]:
     pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?(\d+(?:\s*[{DASH}]+\s*\d+)?)\s*[,.;]?$", rest)
     if pm:
         pages = re.sub(rf"\s*[{DASH}]+\s*", "-", pm.group(1))
+    if re.search(rf"(?i)\(\s*(?:{MONTH_RE}|spring|summer|autumn|fall|winter)", t):
+        iss = ""  # Chicago's "3 (November)": the month, not an issue
     if iss and re.match(r"(?i)^(?:no|nr)\.?\s*", iss):
         iss = re.sub(r"(?i)^(?:no|nr)\.?\s*", "", iss)
     if re.fullmatch(r"\d+\s*vols?\.?", t, re.I):
@@ -371,6 +373,9 @@ def _tidy_containers(ref: Reference) -> None:
     c = f.get("container-title", "")
     m = re.search(r",?\s+by\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$", c)
     if m and m.start() > 3:
+        f["container-title"] = c[: m.start()].strip(" ,")
+    m = re.search(rf",\s*(?:{MONTH_RE}(?:\s+\d{{1,2}})?|Spring|Summer|Autumn|Fall|Winter)(?:,?\s+\d{{4}})?$", c := f.get("container-title", ""))
+    if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
         f["container-title"] = c[: m.start()].strip(" ,")
     s = _unbracket(f.get("collection-title", ""))
     m = re.search(r"[\s,;]+(?:no\.?|nr\.?|vol\.?|bd\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
