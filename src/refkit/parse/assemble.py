@@ -178,6 +178,9 @@ def clean_names(s: str) -> list[Name]:
     t = strip_role_words(_IN_NAMES.sub("", t))
     if not t:
         return []
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", t):  # CJK names: family and given run together
+        return [Name(literal=c.strip(" .")) for c in re.split(r"[,、，;；]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s*&\s*", t)
+                if c.strip(" .")]
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
         return [Name(literal=clean_text(t))]
     # Vancouver lists: "Kowalczyk A, Eriksen TB, Zhang W"
@@ -374,7 +377,8 @@ def _tidy_containers(ref: Reference) -> None:
     m = re.search(r",?\s+by\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$", c)
     if m and m.start() > 3:
         f["container-title"] = c[: m.start()].strip(" ,")
-    m = re.search(rf",\s*(?:{MONTH_RE}(?:\s+\d{{1,2}})?|Spring|Summer|Autumn|Fall|Winter)(?:,?\s+\d{{4}})?$", c := f.get("container-title", ""))
+    m = re.search(rf",\s*(?:(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+\d{{1,2}})?|Spring|Summer|Autumn|Fall|Winter)(?:,?\s+\d{{4}})?$",
+                  c := f.get("container-title", ""))
     if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
         f["container-title"] = c[: m.start()].strip(" ,")
     s = _unbracket(f.get("collection-title", ""))
@@ -534,8 +538,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
         elif label == "edition":
             put("edition", clean_edition(raw[0]), segs)
         elif label == "url":
+            link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", " ".join(raw))[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
-                                        "", " ".join(raw))), segs)
+                                        "", link)), segs)
         elif label == "doi":
             doi = next((d for d in (clean_doi(r) for r in raw) if d), "")
             if not doi and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:
@@ -566,6 +571,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
     _split_genre(ref)
     _number_off_title(ref)
     _tidy_containers(ref)
+    url = ref.fields.get("URL", "")
+    if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
+        ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
     vol = ref.fields.get("volume", "")
     if re.fullmatch(r"[A-Z]\d{1,3}|e\d{3,}", vol) and "page" not in ref.fields:  # "A3", article number "e1042"
         ref.fields["page"] = ref.fields.pop("volume")

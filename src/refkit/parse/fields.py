@@ -217,6 +217,7 @@ def split_names(text: str) -> list[Name]:
     names: list[Name] = []
     natural_part = any("," not in p and len(p.split()) >= 2 and not _is_initial(p.split()[0].rstrip(".")) for p in parts)
     for part in parts:
+        part = part.strip(" ,")
         if "," in part:
             chunks = [c.strip() for c in part.split(",") if c.strip()]
             # a generational suffix is its own chunk in "Whitfield, M. T., Jr.": glue it to the given name

@@ -120,6 +120,9 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in CITED_RE.finditer(text):
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
+        pm = re.match(r":\s*([A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)(?=[.\s]|$)", text[m.end():])
+        if pm:  # NLM's "[cited 2022 Jul 20]:A3": the pages follow
+            segs = _relabel(segs, text, m.end() + pm.start(1), m.end() + pm.end(1), "pages")
     for m in WEB_SKIP_RE.finditer(text):
         if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
             segs = _relabel(segs, text, m.start(), m.end(), "skip")
