@@ -34,6 +34,8 @@ COMPACT_RE = re.compile(
     r"(?P<vol>;\s*(?:\d+[A-Za-z]?(?:\s*\([^)]{1,20}\))?|\([^)]{1,20}\))(?:\s*(?:Suppl|Pt)\.?\s*\d*)?)"
     r"(?P<pages>\s*:\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?)?"
 )
+_VNAME = r"(?:[a-z]+\s){0,2}[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+){0,2}\s[A-ZÀ-Þ]{1,4}(?:\s(?:Jr|Sr|[a-z]{2,5}))?"
+VANC_AUTHORS_RE = re.compile(rf"^(?:\[\d+\]\s*|\d+\.\s+)?(?P<names>(?:{_VNAME},\s)*{_VNAME}(?:,\set\sal)?\.)(?=\s)")
 PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
 SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
 VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|v\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
@@ -87,6 +89,14 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
                     s.label in ("url", "doi") and s.start <= m.start() < s.end for s in segs):
                 continue  # a PMC number inside a link stays in the link
             segs = _relabel(segs, text, m.start(), m.end(), label)
+    vm = VANC_AUTHORS_RE.match(text)
+    if vm:  # "Larsen F. Afterword. In: ...": the names end at the initials' full stop
+        a, b = vm.span("names")
+        if any(s.label == "author" and s.start < b for s in segs):
+            segs = _relabel(segs, text, a, b, "author")
+            nxt = re.match(r"\s*([^.?!]{2,200}[.?!])(?=\s|$)", text[b:])
+            if nxt and all(s.label == "author" for s in segs if s.start < b + nxt.end(1) and s.end > b + nxt.start(1)):
+                segs = _relabel(segs, text, b + nxt.start(1), b + nxt.end(1), "title")
     for m in PAGES_ONLY_RE.finditer(text):  # "2021;810-25": a year and pages, no volume
         segs = _relabel(segs, text, m.start("date"), m.end("date"), "date")
         segs = _relabel(segs, text, m.start("pages"), m.end("pages"), "pages")
