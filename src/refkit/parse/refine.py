@@ -36,6 +36,8 @@ COMPACT_RE = re.compile(
 )
 _VNAME = r"(?:[a-z]+\s){0,2}[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+){0,2}\s[A-ZÀ-Þ]{1,4}(?:\s(?:Jr|Sr|[a-z]{2,5}))?"
 VANC_AUTHORS_RE = re.compile(rf"^(?:\[\d+\]\s*|\d+\.\s+)?(?P<names>(?:{_VNAME},\s)*{_VNAME}(?:,\set\sal)?\.)(?=\s)")
+_VANC_START = re.compile(r"^(?:\[\d+\]\s*|\d+\.\s+)?(?:[a-z]+\s){0,2}[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*){0,2}"
+                         r"\s[A-ZÀ-Þ]{1,4}\b")
 PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
 SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
 VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|v\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
@@ -83,13 +85,16 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
     segs = list(segments)
     if not text:
         return segs
-    for rx, label in ((ARXIV_RE, "arxiv"), (PMCID_RE, "pmcid"), (PMID_RE, "pmid"), (ISBN_RE, "isbn")):
+    low = text.lower()
+    ids = [(rx, lab) for rx, lab, key in ((ARXIV_RE, "arxiv", "arxiv"), (PMCID_RE, "pmcid", "pmc"),
+                                          (PMID_RE, "pmid", "pmid"), (ISBN_RE, "isbn", "isbn")) if key in low]
+    for rx, label in ids:
         for m in rx.finditer(text):
             if label == "pmcid" and not re.match(r"(?i)PMCID", m.group()) and any(
                     s.label in ("url", "doi") and s.start <= m.start() < s.end for s in segs):
                 continue  # a PMC number inside a link stays in the link
             segs = _relabel(segs, text, m.start(), m.end(), label)
-    vm = VANC_AUTHORS_RE.match(text)
+    vm = VANC_AUTHORS_RE.match(text) if _VANC_START.match(text) else None
     if vm:  # "Larsen F. Afterword. In: ...": the names end at the initials' full stop
         a, b = vm.span("names")
         if any(s.label == "author" and s.start < b for s in segs):
@@ -97,10 +102,11 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
             nxt = re.match(r"\s*([^.?!]{2,200}[.?!])(?=\s|$)", text[b:])
             if nxt and all(s.label == "author" for s in segs if s.start < b + nxt.end(1) and s.end > b + nxt.start(1)):
                 segs = _relabel(segs, text, b + nxt.start(1), b + nxt.end(1), "title")
-    for m in PAGES_ONLY_RE.finditer(text):  # "2021;810-25": a year and pages, no volume
+    semi = ";" in text
+    for m in PAGES_ONLY_RE.finditer(text) if semi else ():  # "2021;810-25": a year and pages, no volume
         segs = _relabel(segs, text, m.start("date"), m.end("date"), "date")
         segs = _relabel(segs, text, m.start("pages"), m.end("pages"), "pages")
-    for m in COMPACT_RE.finditer(text):
+    for m in COMPACT_RE.finditer(text) if semi else ():
         if PAGES_ONLY_RE.match(text, m.start()):
             continue
         if any(s.label in ("url", "doi", "title") and s.start <= m.start() < s.end and s.confidence > 0.95
@@ -118,22 +124,24 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
             while p0 < p1 and text[p0].isspace():
                 p0 += 1
             segs = _relabel(segs, text, p0, p1, "pages")
-    for m in SERIES_RE.finditer(text):  # Vancouver's "(Lecture Notes in X; no. 214)"
+    for m in SERIES_RE.finditer(text) if semi else ():  # Vancouver's "(Lecture Notes in X; no. 214)"
         segs = _relabel(segs, text, m.start(), m.end(), "collection-title")
-    for m in VERSION_RE.finditer(text):  # a software or data version is not part of a title or container
+    for m in VERSION_RE.finditer(text) if ("ver" in low or "v." in low) else ():  # a software or data version is not part of a title or container
         segs = _relabel(segs, text, m.start(), m.end(), "note")
-    for m in PRESS_RE.finditer(text):  # "In press", "[1750?]", "(forthcoming)" stand where the year would
+    for m in PRESS_RE.finditer(text) if ("press" in low or "forthcoming" in low or "druck" in low or "[" in text) else ():  # "In press", "[1750?]", "(forthcoming)" stand where the year would
         segs = _relabel(segs, text, m.start(), m.end(), "date")
-    for m in ND_RE.finditer(text):  # "(n.d.-a)", "(no date b)": no date, with a letter
+    for m in ND_RE.finditer(text) if ("n." in low or "no date" in low or "s." in low or "o." in low) else ():  # "(n.d.-a)", "(no date b)": no date, with a letter
         segs = _relabel(segs, text, m.start(), m.end(), "date")
-    for m in ACCESSED_RE.finditer(text):
+    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff"))
+    for m in ACCESSED_RE.finditer(text) if acc else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
-    for m in CITED_RE.finditer(text):
+    for m in CITED_RE.finditer(text) if "[" in text else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
         pm = re.match(r":\s*([A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)(?=[.\s]|$)", text[m.end():])
         if pm:  # NLM's "[cited 2022 Jul 20]:A3": the pages follow
             segs = _relabel(segs, text, m.end() + pm.start(1), m.end() + pm.end(1), "pages")
-    for m in WEB_SKIP_RE.finditer(text):
+    web = "[" in text or any(k in low for k in ("availab", "dispon", "verfügbar", "advance online"))
+    for m in WEB_SKIP_RE.finditer(text) if web else ():
         if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
             segs = _relabel(segs, text, m.start(), m.end(), "skip")
     return _merge(segs, text) if len(segs) != len(segments) or any(
