@@ -1,6 +1,6 @@
 """Tagger speed: model load time and references per second in one process.
 
-    python benchmarks/bench_tagger.py [--model MODEL] [--n 3000] [--input refs.txt]
+    python benchmarks/bench_tagger.py [--model MODEL] [--n 10000] [--input refs.txt]
 
 Without --input it tags invented references built from a few templates (varied so the feature
 cache does not make it look faster than it is).
@@ -33,7 +33,7 @@ def sample_refs(n: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None)
-    ap.add_argument("--n", type=int, default=3000)
+    ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--input", type=Path, help="a file with one reference per line")
     a = ap.parse_args(argv)
 
@@ -60,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     t2 = time.perf_counter()
     print(f"tag:            {len(refs) / (t1 - t0):7.0f} references/s ({len(refs)} references)")
     print(f"tag + assemble: {len(refs) / (t2 - t1):7.0f} references/s")
+    from refkit.parse import parse_text
+
+    t3 = time.perf_counter()
+    res = parse_text("\n".join(refs), one_per_line=True)
+    t4 = time.perf_counter()
+    print(f"parse_text (rules, tagger, assembly, review; one list of {len(res)}): "
+          f"{len(res) / (t4 - t3):7.0f} references/s")
     return 0
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("REFKIT_SHARED", ROOT.parent / "shared"))  # ../shared by default
 OUT = ROOT / "benchmarks" / "out"
 
 

@@ -213,7 +213,7 @@ def test_repeated_author_dash_takes_the_previous_authors():
 
 def test_vancouver_names_and_page_prefixes():
     assert [str(n) for n in F.split_names("Kowalczyk A, Eriksen TP, van Dijk J")] == [
-        "Kowalczyk, A", "Eriksen, TP", "van Dijk, J"]
+        "Kowalczyk, A.", "Eriksen, T. P.", "van Dijk, J."]
     assert F.clean_pages("Pages 3801–3807") == "3801-3807"
 
 

@@ -60,7 +60,7 @@ def test_strip_role_words(raw, expected):
 
 def test_clean_names_styles():
     assert [str(n) for n in clean_names("Kowalczyk A, Eriksen TB, Zhang W.")] == [
-        "Kowalczyk, A", "Eriksen, TB", "Zhang, W"]
+        "Kowalczyk, A.", "Eriksen, T. B.", "Zhang, W."]
     assert [str(n) for n in clean_names("Moreau, Camille.")] == ["Moreau, Camille"]
     assert [str(n) for n in clean_names("In A. Novak & E. Papadopoulos (Eds.),")] == ["Novak, A.", "Papadopoulos, E."]
     assert clean_names("Smith JA, Brown B, et al.")[-1].others

@@ -9,6 +9,10 @@ Sources:
      (PDF line wraps, "Translated by", "[in Persian]", "Available at: ... (Accessed on: ...)", "———").
   3. training/synthetic.py (when --synthetic N > 0): entries rendered through CSL styles with
      citeproc-py, labels recovered from private-use marker characters.
+  4. training/grobid.py (--grobid N): GROBID's labelled citations from ../shared/corpus/grobid-citation
+     (Apache-2.0, see NOTICE), read at build time.
+  5. training/round_trips.py (--round-trips N): invented items rendered by refkit's own formatter
+     through the nine format-oracle styles (and a few more), labelled from marker characters.
 
 AnyStyle's gold set (anystyle-gold-dev.jsonl) is the yardstick and is never read here.
 Writes training/out/train.jsonl and prints a count per source.
@@ -18,13 +22,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-CORE = HERE.parent.parent / "shared" / "corpus" / "anystyle-core.jsonl"
+SHARED = Path(os.environ.get("REFKIT_SHARED", HERE.parent.parent / "shared"))  # ../shared beside the repo
+CORE = SHARED / "corpus" / "anystyle-core.jsonl"
 
 
 def _record(segs: list[list[str]], source: str) -> dict:
@@ -33,7 +39,7 @@ def _record(segs: list[list[str]], source: str) -> dict:
 
 
 def build(out: Path, seed: int = 5, n_patterns: int = 400, n_synthetic: int = 0,
-          core: Path = CORE, core_copies: int = 1) -> dict[str, int]:
+          core: Path = CORE, core_copies: int = 1, n_grobid: int = 0, n_round_trips: int = 0) -> dict[str, int]:
     import patterns
 
     if "gold" in core.name:
@@ -58,6 +64,20 @@ def build(out: Path, seed: int = 5, n_patterns: int = 400, n_synthetic: int = 0,
         syn = [_record(s, "csl") for s in synthetic.generate(random.Random(seed + 1), n_synthetic)]
         rows += syn
         counts["csl-synthetic"] = len(syn)
+    if n_grobid:
+        import grobid
+
+        every = grobid.read()
+        pick = sorted(random.Random(seed + 3).sample(range(len(every)), min(n_grobid, len(every))))
+        gro = [_record(every[i], "grobid") for i in pick]
+        rows += gro
+        counts["grobid"] = len(gro)
+    if n_round_trips:
+        import round_trips
+
+        rt = [_record(s, "round-trip") for s in round_trips.generate(random.Random(seed + 2), n_round_trips)]
+        rows += rt
+        counts["round-trips"] = len(rt)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
@@ -70,11 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--patterns", type=int, default=400)
     ap.add_argument("--synthetic", type=int, default=0)
+    ap.add_argument("--grobid", type=int, default=0)
+    ap.add_argument("--round-trips", type=int, default=0)
     ap.add_argument("--core", type=Path, default=CORE)
     ap.add_argument("--core-copies", type=int, default=1, help="repeat the real references (weighting)")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "train.jsonl")
     a = ap.parse_args(argv)
-    counts = build(a.out, a.seed, a.patterns, a.synthetic, a.core, a.core_copies)
+    counts = build(a.out, a.seed, a.patterns, a.synthetic, a.core, a.core_copies, a.grobid, a.round_trips)
     for k, v in counts.items():
         print(f"{k:24s} {v:6d}")
     print(f"wrote {sum(counts.values())} references to {a.out}")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+SHARED = Path(os.environ.get("REFKIT_SHARED", HERE.parent.parent / "shared"))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from refkit.parse.assemble import assemble  # noqa: E402

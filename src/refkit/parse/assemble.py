@@ -18,17 +18,26 @@ from pathlib import Path
 from refkit.model import Date, Name, Reference
 from refkit.parse.fields import (
     DASH,
+    MONTH_RE,
+    MONTHS,
     clean_doi,
     clean_pages,
     clean_url,
+    expand_initials,
+    parse_dmy,
     parse_natural_date,
     parse_year,
     split_names,
     squash,
 )
+from refkit.parse.refine import ARXIV_RE, PMCID_RE, PMID_RE, refine
+from refkit.parse.review import calibrate, review
 from refkit.parse.tagger import Model, Segment, tag
 
 NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+# identifier label -> (pattern with an "id" group, model field); an arXiv id is the biblatex eprint
+# (with eprinttype "arxiv" in ``extra``), PMID and PMCID are CSL variables
+IDENTIFIERS = {"arxiv": (ARXIV_RE, "eprint"), "pmid": (PMID_RE, "PMID"), "pmcid": (PMCID_RE, "PMCID")}
 TEXT_FIELDS = {
     "title": "title",
     "journal": "container-title",
@@ -55,7 +64,8 @@ _ROLE_TAIL = re.compile(
     re.I,
 )
 _IN_NAMES = re.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)", re.I)
-_IN_LEAD = re.compile(r"^\s*(?:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+", re.U)
+_IN_LEAD = re.compile(r"^\s*(?i:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+|^\s*(?:in|dans|im|en)\s+(?=[A-Z0-9“\"«])",
+                      re.U)
 
 
 def _edge(s: str) -> str:
@@ -116,7 +126,31 @@ def _dehyphenate(s: str) -> str:
     return re.sub(r"(\w)([-\u2010\u2011])\s+(\w)", r"\1\2\3", s)
 
 
-_VANCOUVER_NAME = re.compile(r"^([^\W\d][\w'’\- ]*?)\s+([A-Z]{1,4})\.?$")
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_VANCOUVER_NAME = re.compile(
+    rf"^(?P<fam>[^\W\d][\w'’\- ]*?)\s+(?P<ini>[{_UP}]{{1,4}})\.?"
+    r"(?P<rest>(?:\s+[a-z][a-z\-]{1,10}(?<!\bet)(?<!\band))?)(?:\s+(?P<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?)?$")
+# Initials printed run together ("Halpern SD") are written out ("S. D.") in the model.
+EXPAND_INITIALS = True
+
+
+def _vancouver(m: re.Match[str]) -> Name:
+    ini = m.group("ini")
+    given = expand_initials(ini) if EXPAND_INITIALS else ini
+    rest = m.group("rest").strip()
+    particle = ""
+    dropping = ""
+    if rest and rest.lower() in {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos"}:
+        dropping, rest = rest, ""  # "Montclair P de": a dropping particle printed after the initials
+    if rest:
+        given = f"{given}-{rest}" if EXPAND_INITIALS else f"{ini} {rest}"
+    fam = m.group("fam").strip()
+    fw = fam.split(" ")
+    while len(fw) > 1 and fw[0].lower() in {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del",
+                                            "dos", "ter", "ten"} and fw[0][0].islower():
+        particle = (particle + " " + fw.pop(0)).strip()
+    return Name(family=" ".join(fw), given=given, particle=particle, dropping=dropping,
+                suffix=m.group("suffix") or "")
 
 
 def _tidy_name(n: Name) -> Name:
@@ -130,24 +164,36 @@ def _tidy_name(n: Name) -> Name:
     return n
 
 
+_GROUP_WORDS = re.compile(r"\b(?:group|consortium|network|collaboration|collaborative|committee|team|"
+                          r"investigators|society|association|council|union|organi[sz]ation|agency|office)\b", re.I)
+
+
+def _is_org(c: str) -> bool:
+    return bool(_ORG_WORDS.search(c) or _GROUP_WORDS.search(c)) and len(c.split()) >= 2
+
+
 def clean_names(s: str) -> list[Name]:
     """A printed name list (with role words) -> names; corporate names stay literal."""
     t = strip_role_words(_dehyphenate(s))
     t = strip_role_words(_IN_NAMES.sub("", t))
     if not t:
         return []
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", t):  # CJK names: family and given run together
+        return [Name(literal=c.strip(" .")) for c in re.split(r"[,、，;；]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s*&\s*", t)
+                if c.strip(" .")]
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
         return [Name(literal=clean_text(t))]
     # Vancouver lists: "Kowalczyk A, Eriksen TB, Zhang W"
     chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", t.rstrip(".")) if c.strip()]
     others = bool(chunks) and re.fullmatch(r"(?:et\.?\s*al\.?|and others)", chunks[-1], re.I) is not None
     body = chunks[:-1] if others else chunks
-    if len(body) >= 1 and all(_VANCOUVER_NAME.match(c) for c in body) and (len(body) > 1 or "," not in t):
+    vanc = [_VANCOUVER_NAME.match(c) for c in body]
+    orgs = [m is None and _is_org(c) for m, c in zip(vanc, body, strict=True)]
+    vanc = [m if m and not (m.group("fam").isupper() and len(m.group("fam")) > 1) else None for m in vanc]
+    if body and any(vanc) and all(m or o for m, o in zip(vanc, orgs, strict=True)) and (len(body) > 1 or "," not in t):
         names = []
-        for c in body:
-            m = _VANCOUVER_NAME.match(c)
-            assert m is not None
-            names.append(Name(family=m.group(1), given=m.group(2)))
+        for c, m in zip(body, vanc, strict=True):
+            names.append(_vancouver(m) if m else Name(literal=clean_text(c)))
         return names + ([Name.et_al()] if others else [])
     names = split_names(t)
     if not names:
@@ -157,13 +203,13 @@ def clean_names(s: str) -> list[Name]:
 
 _VOL = re.compile(
     r"^\s*(?:(?:vol(?:ume)?s?|bd|band|jg|jahrgang|tome|tomo|t|v|anno|année|year)(?:\.\s*|\s+))?"
-    r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)"
-    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:no|nos|nr|num|issue|n°|nº|n|h|heft|iss|number|#)\.?\s*"
+    r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)(?:\.?\s*(?:Jg|Jahrgang|année|anno|Bd)\b\.?)?"
+    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*"
     r"(?P<iss2>[\w\u2013/-]+)|,\s*(?P<iss3>\d+(?:\s*[-\u2013/]\s*\d+)?)(?=\s*$|\s*[,:;.]\s*$)))?"
     r"(?P<rest>.*)$",
     re.I,
 )
-_ISSUE_ONLY = re.compile(r"^\s*(?:no|nos|nr|num|issue|n°|nº|n|heft|h|iss|number|#)\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
+_ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
 
 
 def split_volume(s: str) -> tuple[str, str, str]:
@@ -172,6 +218,8 @@ def split_volume(s: str) -> tuple[str, str, str]:
     Returns (volume, issue, pages-found-inside).
     """
     t = squash(s).strip(" ,.;:")
+    if re.fullmatch(r"\(\s*[\w/\-–]+\s*\)", t):  # APA's "(4)": an issue without a volume
+        return ("", t[1:-1].strip(), "")
     t = _unbracket(t) if t.startswith("(") and t.endswith(")") else t.lstrip("(").strip()
     m = _ISSUE_ONLY.match(t)
     if m and not re.match(r"^\s*n\w", t[len(m.group(0)):], re.I):
@@ -188,6 +236,8 @@ def split_volume(s: str) -> tuple[str, str, str]:
     pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?(\d+(?:\s*[{DASH}]+\s*\d+)?)\s*[,.;]?$", rest)
     if pm:
         pages = re.sub(rf"\s*[{DASH}]+\s*", "-", pm.group(1))
+    if re.search(rf"(?i)\(\s*(?:{MONTH_RE}|spring|summer|autumn|fall|winter)", t):
+        iss = ""  # Chicago's "3 (November)": the month, not an issue
     if iss and re.match(r"(?i)^(?:no|nr)\.?\s*", iss):
         iss = re.sub(r"(?i)^(?:no|nr)\.?\s*", "", iss)
     if re.fullmatch(r"\d+\s*vols?\.?", t, re.I):
@@ -197,7 +247,7 @@ def split_volume(s: str) -> tuple[str, str, str]:
 
 def clean_edition(s: str) -> str:
     """'(2nd ed.).' -> '2'; '5th edn.' -> '5'; 'Rev. ed.' -> 'Rev. ed.'."""
-    t = re.sub(r"^[(\[](.*)[)\]][.,;:]*$", r"\1", squash(s).strip(" ,;:"))
+    t = re.sub(r"^[(\[](.*)[)\]][.,;:]*$", r"\1", squash(s).strip(" ,;:")).lstrip("([").strip()
     t = clean_text(t)
     m = re.match(r"^(\d+)\s*(?:st|nd|rd|th|e|ème|er|re|\.|ª|\.ª|a|\.a)?\b", t)
     if m:
@@ -226,8 +276,22 @@ def _pages(s: str) -> tuple[str, str]:
     return clean_pages(t), ""
 
 
+_YMD = re.compile(rf"^\(?((?:1[5-9]|20)\d\d)[a-z]?,?\s+({MONTH_RE})(?:\s+(\d{{1,2}}))?\b")
+
+
+_REPRINT_YEAR = re.compile(r"^[(\[]((?:1[5-9]|20)\d\d)[)\]]\s*((?:1[5-9]|20)\d\d)[a-z]?\W*$")
+
+
 def _date(s: str) -> Date | None:
     t = squash(s)
+    rep = _REPRINT_YEAR.match(t)  # Chicago's "(1887) 2015": first published 1887, this edition 2015
+    if rep:
+        return Date(start=(int(rep.group(2)),))
+    ymd = _YMD.match(t)  # "2002 Jul 25", "(2023, February 28)"
+    if ymd:
+        mo = MONTHS[ymd.group(2).rstrip(".").lower()]
+        day = int(ymd.group(3)) if ymd.group(3) and 1 <= int(ymd.group(3)) <= 31 else 0
+        return Date(start=(int(ymd.group(1)), mo, day) if day else (int(ymd.group(1)), mo))
     y = parse_year(t)
     if y is None:
         lit = clean_text(_unbracket(t.strip(" ,.;:")))
@@ -252,6 +316,112 @@ def split_compact(s: str) -> tuple[str, str, str, str] | None:
         return None
     pages = re.sub(rf"\s*[{DASH}]\s*", "-", m.group("pages") or "")
     return m.group("year"), m.group("vol"), (m.group("iss") or "").strip(), pages
+
+
+_NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
+_CODE_TAIL = re.compile(r"^(?P<g>[^\d]*?\b(?:paper|report|brief|note|notes|memo|memorandum|document|study|series|"
+                        r"bericht|rapport|documento|informe))\s+(?P<n>[A-Z]{0,6}[\s\-]?\d[\w\-/.–]*)$", re.I)
+
+
+def _container_as_publisher(ref: Reference, labels: set[str], by_label: dict[str, list[Segment]],
+                            conf: dict[str, float]) -> None:
+    """'Title. Delta Heritage Trust.': a "journal" with no volume, issue, pages, link or day-and-month
+    after a title is a book's publisher."""
+    f = ref.fields
+    if not f.get("container-title") or "publisher" in f or not f.get("title"):
+        return
+    if labels & {"volume", "pages", "url", "doi", "editor", "container-title"} or "issue" in f:
+        return
+    issued = ref.dates.get("issued")
+    if issued is not None and len(issued.start) > 1:
+        return
+    segs = by_label.get("journal", [])
+    if len(segs) != 1 or re.match(r"(?i)\s*(?:in|dans|im|en)\b", segs[0].text):
+        return
+    if re.search(r"(?i)\b(?:journal|review|quarterly|bulletin|proceedings|transactions|letters|annals|"
+                 r"zeitschrift|revue|rivista|studies|magazine|times|news|gazette|herald|post)\b", f["container-title"]):
+        return
+    f["publisher"] = f.pop("container-title")
+    if "container-title" in conf:
+        conf["publisher"] = conf.pop("container-title")
+    labels.discard("journal")
+    labels.add("publisher")
+
+
+_CAP_WORDS = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|a\.\s?M\.|am|upon|on|de|del|sur))*"
+
+
+def _split_publisher_place(ref: Reference) -> None:
+    """'Can Tho: Delta Heritage Trust' -> place and publisher; so is 'Institute for X, Cape Town'
+    (a place of capitalised words after the last comma) when no place was found."""
+    f = ref.fields
+    p = f.get("publisher", "")
+    if not p or f.get("publisher-place"):
+        return
+    m = re.fullmatch(rf"({_CAP_WORDS}(?:,\s*[A-Z]{{2}})?)\s*:\s*(.+)", p)
+    if m and len(m.group(1)) <= 40:
+        f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
+        return
+    m = re.fullmatch(rf"(.{{4,}}?),\s*({_CAP_WORDS})", p)
+    if m and len(m.group(2).split()) <= 3 and not re.search(r"\d", m.group(1)) and not _is_org(m.group(2) + " x") \
+            and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
+                                                            r"publish\w*|inc|ltd|gmbh|co)\b", m.group(2)):
+        f["publisher"], f["publisher-place"] = m.group(1).strip(), m.group(2)
+
+
+def _tidy_containers(ref: Reference) -> None:
+    """'Book, by A. Author' -> 'Book'; a series' number ('Lecture Notes 214', 'Studies; 12') goes to
+    collection-number."""
+    f = ref.fields
+    c = f.get("container-title", "")
+    m = re.search(r",?\s+by\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$", c)
+    if m and m.start() > 3:
+        f["container-title"] = c[: m.start()].strip(" ,")
+    m = re.search(rf",\s*(?:(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+\d{{1,2}})?|Spring|Summer|Autumn|Fall|Winter)(?:,?\s+\d{{4}})?$",
+                  c := f.get("container-title", ""))
+    if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
+        f["container-title"] = c[: m.start()].strip(" ,")
+    s = _unbracket(f.get("collection-title", ""))
+    m = re.search(r"[\s,;]+(?:no\.?|nr\.?|vol\.?|bd\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
+    if m and m.start() > 3 and "collection-number" not in f:
+        f["collection-title"] = s[: m.start()].strip(" ,;(")
+        f["collection-number"] = m.group(1)
+
+
+_TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
+
+
+def _number_off_title(ref: Reference) -> None:
+    """'Review of X. NAB-23/114' / 'Review of X (NAB-23/114)': a report number at the end of a title."""
+    t = ref.fields.get("title", "")
+    m = _TITLE_NUMBER.search(t)
+    if m and "number" not in ref.fields and m.start() > 10 and not re.fullmatch(r"(?i)vol\w*|no|\d{4}", m.group("n")):
+        ref.fields["title"] = t[: m.start()].strip(" .,")
+        ref.fields["number"] = m.group("n")
+
+
+def _split_genre(ref: Reference) -> None:
+    """'Working Paper No. 14' -> genre 'Working Paper', number '14'; 'No. W31877; BLR Working Paper
+    Series' -> number 'W31877', collection-title 'BLR Working Paper Series'."""
+    g = ref.fields.get("genre", "")
+    if not g or "number" in ref.fields:
+        return
+    parts = [p.strip(" ,.") for p in re.split(r";\s*", g) if p.strip(" ,.")]
+    genre: list[str] = []
+    for p in parts:
+        m = _NUMBER_TAIL.match(p) or _CODE_TAIL.match(p)
+        if m and "number" not in ref.fields:
+            ref.fields["number"] = m.group("n").strip(" .,")
+            if m.group("g").strip(" ,"):
+                genre.append(m.group("g").strip(" ,"))
+        elif re.search(r"(?i)\bseries\b|\breihe\b", p) and len(parts) > 1 and "collection-title" not in ref.fields:
+            ref.fields["collection-title"] = p
+        else:
+            genre.append(p)
+    if genre:
+        ref.fields["genre"] = "; ".join(genre)
+    else:
+        ref.fields.pop("genre", None)
 
 
 def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
@@ -291,6 +461,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
     ref = Reference()
     conf: dict[str, float] = {}
     by_label: dict[str, list[Segment]] = {}
+    segments = refine(segments, text)
     for s in segments:
         by_label.setdefault(s.label, []).append(s)
 
@@ -327,6 +498,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                     v = v.rstrip(":").strip()
                 if v:
                     vals.append(v)
+            vals = [v for i, v in enumerate(vals) if v.lower() not in {x.lower() for x in vals[:i]}]
             if vals:
                 joined = "; ".join(vals)
                 ref.fields[field] = f"{ref.fields[field]}; {joined}" if ref.fields.get(field) else joined
@@ -340,11 +512,14 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                     note_conf(k, segs)
             note_conf("issued", segs)
         elif label == "date":
-            d = None
-            for r in raw:
-                d = _date(r)
-                if d is not None and d.start:
-                    break
+            dates = [x for x in (_date(r) for r in raw) if x is not None]
+            dated = [x for x in dates if x.start]
+            d = dated[0] if dated else (dates[0] if dates else None)
+            if len(dated) > 1 and len({x.start[0] for x in dated}) > 1 and all(
+                    len(x.start) == 1 and not x.end for x in dated):
+                # "1887. Heritage Reprints, 2015": the original year first, the edition's last
+                d = max(dated, key=lambda x: x.start[0])
+                ref.dates["original-date"] = min(dated, key=lambda x: x.start[0])
             if d is not None:
                 ref.dates["issued"] = d
                 note_conf("issued", segs)
@@ -363,10 +538,11 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
         elif label == "edition":
             put("edition", clean_edition(raw[0]), segs)
         elif label == "url":
+            link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", " ".join(raw))[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
-                                        "", " ".join(raw))), segs)
+                                        "", link)), segs)
         elif label == "doi":
-            doi = clean_doi(" ".join(raw))
+            doi = next((d for d in (clean_doi(r) for r in raw) if d), "")
             if not doi and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:
                 ref.fields["URL"] = clean_url(raw[0])  # a link the tagger took for a DOI
                 note_conf("URL", segs)
@@ -374,13 +550,45 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             put("DOI", doi or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0])), segs)
         elif label == "isbn":
             put("ISBN", clean_isbn(raw[0]), segs)
+        elif label in IDENTIFIERS:
+            m = IDENTIFIERS[label][0].search(raw[0])
+            if m:
+                put(IDENTIFIERS[label][1], m.group("id"), segs)
+                if label == "arxiv":
+                    ref.extra["eprinttype"] = "arxiv"
+        elif label == "accessed":
+            t = re.sub(r"(?i)^\W*(?:last\s+)?(?:cited|citado|consultado|zitiert|accessed|cité|retrieved|viewed|consulted|"
+                       r"abgerufen|zugriff|consulté)(?:\s+(?:on|am|le|el))?\s*:?\s*", "", " ".join(raw))
+            t = re.sub(r"(?i),?\s*from\W*$", "", t).strip(" .,;:[]()")
+            d = parse_dmy(t) if re.match(r"\d{1,2}[./]\s?\d{1,2}[./]", t) else _date(t)
+            if d is not None and d.start:
+                ref.dates["accessed"] = d
         elif label == "citation-number":
             n = raw[0].strip().strip("[]().:, ")
             if n:
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
-    ref.type = _choose_type(ref.fields, set(by_label), segments)
-    return ref, conf
+    _split_genre(ref)
+    _number_off_title(ref)
+    _tidy_containers(ref)
+    url = ref.fields.get("URL", "")
+    if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
+        ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
+    vol = ref.fields.get("volume", "")
+    if re.fullmatch(r"[A-Z]\d{1,3}|e\d{3,}", vol) and "page" not in ref.fields:  # "A3", article number "e1042"
+        ref.fields["page"] = ref.fields.pop("volume")
+    if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
+        ref.fields.pop("issue")  # "217 (December)": the month, not an issue
+    labels = set(by_label)
+    _container_as_publisher(ref, labels, by_label, conf)
+    _split_publisher_place(ref)
+    if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:
+        ref.fields["title"] = ref.fields.pop("container-title")  # "Eds. Book Title. Publisher": the book itself
+        labels.discard("container-title")
+        if "container-title" in conf:
+            conf["title"] = conf.pop("container-title")
+    ref.type = _choose_type(ref.fields, labels, segments)
+    return ref, calibrate(conf, review(segments, ref))
 
 
 # Fields whose confidence (mean marginal probability of the tagger's labels) is below this are

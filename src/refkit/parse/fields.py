@@ -36,7 +36,12 @@ ORG_WORDS = re.compile(
     r"universit\w+|school|college|academy|society|corporation|committee|bureau|fund|forum|network|"
     r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
     r"senate|nations|union|agency|ministry|endowment|initiative|institution|unesco|nato|oecd|imf|who)\b", re.I)
-CORPORATE_WORDS = re.compile(r"\b(?:press|news|times|post|media|radio|television|tv|agency)\b", re.I)
+CORPORATE_WORDS = re.compile(
+    r"\b(?i:press|news|times|post|media|radio|television|tv|agency)\b|"
+    r"\b\w{3,}(?:amt|ministerium|institut|verband|gesellschaft|stiftung|kommission|agentur|zentrum|behörde|kammer|"
+    r"bundesbank|senat|rat|gericht)\b|\b\w{3,}(?:isches|ische|ischer)\b|"
+    r"\b(?:Bundes\w+|Landes\w+|Statistik\w*|Deutsche[rn]?|Europäische[rn]?|Ministère|Ministerio|Instituto|Institut|"
+    r"Centre|Centro|Conseil|Consejo|Comisión|Commission|Direction|Dirección|Office|Agence)\b")
 
 
 def squash(s: str) -> str:
@@ -133,6 +138,11 @@ def clean_doi(text: str) -> str:
 
 
 # ---------------------------------------------------------------- names
+def expand_initials(s: str) -> str:
+    """Initials printed run together become initials: 'SD' -> 'S. D.' (other text is kept)."""
+    return " ".join(c + "." for c in s) if re.fullmatch(r"[^\W\d_a-z]{1,4}", s) and s.isupper() else s
+
+
 def _is_initial(tok: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z][a-z]?\.?-?)+|[A-Z]{1,3}", tok))
 
@@ -181,6 +191,9 @@ def inverted_name(family: str, given: str) -> Name:
     m = re.match(r"^(Jr|Sr|III|II|IV)\.?,?\s*(.*)$", giv)
     if m and m.group(2):
         suffix, giv = m.group(1) + ("." if m.group(1) in ("Jr", "Sr") else ""), m.group(2)
+    m = re.match(r"^(.+?),?\s+(Jr|Sr|III|II|IV)\.?$", giv)
+    if m and not suffix:
+        giv, suffix = m.group(1), m.group(2) + ("." if m.group(2) in ("Jr", "Sr") else "")
     return Name(family=" ".join(words), given=giv, particle=particle, suffix=suffix)
 
 
@@ -198,16 +211,37 @@ def split_names(text: str) -> list[Name]:
     if m:
         others = True
         t = t[: m.start()]
-    parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b)\s*", t) if p.strip()]
+    # "Weber, Anna / Krause-Lind, Tobias", "Hahn, B./Ott, K.": a slash separates names too
+    parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
+             if p.strip()]
     names: list[Name] = []
+    natural_part = any("," not in p and len(p.split()) >= 2 and not _is_initial(p.split()[0].rstrip(".")) for p in parts)
     for part in parts:
+        part = part.strip(" ,")
         if "," in part:
             chunks = [c.strip() for c in part.split(",") if c.strip()]
+            # a generational suffix is its own chunk in "Whitfield, M. T., Jr.": glue it to the given name
+            for k in range(len(chunks) - 1, 0, -1):
+                if re.fullmatch(r"(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?", chunks[k]):
+                    chunks[k - 1] += " " + chunks.pop(k)
+            multi = [len(c.split()) > 1 and not c[0].islower() and not all(_is_initial(w) for w in c.split()[:-1])
+                     for c in chunks]
+            if len(chunks) >= 2 and all(multi) and (len(chunks) >= 3 or natural_part) and not any(
+                    VANCOUVER.match(c) for c in chunks):
+                names.extend(_loose(c, names) for c in chunks)  # "Mary Stone, Paul Kerr and Lee Dunn"
+                continue
+            natural = [len(c.split()) > 1 and not c[0].islower() for c in chunks]
+            if len(chunks) >= 3 and len(chunks[0].split()) <= 3 and not _is_initial(chunks[0].split()[0]) \
+                    and _looks_given(chunks[1]) and all(natural[2:]) \
+                    and not any(VANCOUVER.match(c) for c in chunks[2:]):
+                names.append(inverted_name(chunks[0], chunks[1]))  # "Okafor, Nneka, Lars Holmqvist, ..."
+                names.extend(_loose(c, names) for c in chunks[2:])
+                continue
             # "Family, G., Family, G." : pair them up
             if len(chunks) >= 2 and all(VANCOUVER.match(c) for c in chunks):
                 for c in chunks:  # "Kowalczyk A, Eriksen TP, van Dijk J"
                     *fam, giv = c.split()
-                    names.append(inverted_name(" ".join(fam), giv))
+                    names.append(inverted_name(" ".join(fam), expand_initials(giv)))
             elif len(chunks) >= 2 and all(NATURAL_INITIALS.match(c) for c in chunks):
                 names.extend(_loose(c, names) for c in chunks)  # "E. Brousseau, M. Marzouki"
             elif len(chunks) >= 2 and all(_looks_given(c) for c in chunks[1::2]):
@@ -230,7 +264,7 @@ def split_names(text: str) -> list[Name]:
 
 
 VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
-NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+$")
+NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")
 
 
 def _looks_given(chunk: str) -> bool:

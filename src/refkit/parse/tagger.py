@@ -42,6 +42,7 @@ class Segment:
     start: int
     end: int
     confidence: float = 1.0
+    low: float = 1.0  # the smallest marginal probability of one of its tokens
 
 
 @dataclass
@@ -115,9 +116,28 @@ def load_model(path: str | Path | None = None) -> Model:
 _TOKEN = re.compile(r"\S+")
 
 
+# Places inside a whitespace token where two fields are glued together in print: Vancouver's
+# "Jun;14(3):211-29." (date; volume(issue):pages), "2006:Title", "Lorenz, Karl(1999)".
+_GLUED = re.compile(r"(?<=;)(?=[\d(])|(?<=[\d)]:)(?=\w)|(?<=[^\W\d_])(?=\((?:1[5-9]|20)\d\d)")
+_LINKISH = re.compile(r"/|^(?:https?|www|doi|urn|arxiv|isbn|issn|pmid|pmcid)", re.I)
+
+
 def tokenize(text: str) -> list[Token]:
-    """Whitespace tokens with character offsets (AnyStyle's segment boundaries fall on whitespace)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Whitespace tokens with character offsets (AnyStyle's segment boundaries fall on whitespace);
+    a token that glues fields together ("Jun;14(3):211-29.") is cut where they meet."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        if len(w) > 3 and not _LINKISH.search(w) and _GLUED.search(w):
+            start = 0
+            for g in _GLUED.finditer(w):
+                if 0 < g.start() < len(w) and g.start() > start:
+                    out.append(Token(w[start:g.start()], m.start() + start, m.start() + g.start()))
+                    start = g.start()
+            out.append(Token(w[start:], m.start() + start, m.end()))
+        else:
+            out.append(Token(w, m.start(), m.end()))
+    return out
 
 
 def tag(text: str, model: Model | str | Path | None = None) -> list[Segment]:
@@ -135,10 +155,12 @@ def tag(text: str, model: Model | str | Path | None = None) -> list[Segment]:
             continue
         if segs:
             segs[-1].confidence = sum(probs) / len(probs)
+            segs[-1].low = min(probs)
         segs.append(Segment(lab, "", tok.start, tok.end))
         probs = [p]
     if segs:
         segs[-1].confidence = sum(probs) / len(probs)
+        segs[-1].low = min(probs)
     for s in segs:
         s.text = text[s.start : s.end]
     return segs
