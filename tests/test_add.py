@@ -97,8 +97,9 @@ def test_add_appends_atomically_and_entries_format_right(server, tmp_path, monke
 
     assert line("Okoro, A., & Lindahl, S. (2019). Basalt weathering rates in humid uplands. "
                 "Journal of Upland Geochemistry, 31(4), 211–229. https://doi.org/10.5555/jgeo.2019.0042")
-    assert line("Marchetti, G. (2016). Tides and Tenure: Coastal Land Law since 1800. Harbour University Press.")
-    assert line("Byrne, C. (2018). Salt marsh grazing rights. In G. Marchetti (Ed.), Essays on Coastal Commons "
+    # APA prints titles as stored; BibTeX titles in Title Case are read in sentence case (--sentence-case auto)
+    assert line("Marchetti, G. (2016). Tides and tenure: Coastal land law since 1800. Harbour University Press.")
+    assert line("Byrne, C. (2018). Salt marsh grazing rights. In G. Marchetti (Ed.), Essays on coastal commons "
                 "(pp. 45–67). Harbour University Press.")
     assert "[Dataset]. Open Hydro Data." in line("Achterberg, F.")
     assert "arXiv:2104.05512" in line("Tanaka, H., Adeyemi, F., & de la Cruz, A. (2021). Sparse attention")

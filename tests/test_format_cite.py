@@ -92,9 +92,10 @@ def test_several_files_and_duplicates(bibs: tuple[Path, Path]) -> None:
     r = run("format", str(a), str(b), "-s", "apa")
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
-    assert len(lines) == 3 and lines[0].startswith("Haddad, R. (2020)")
-    assert "Night Trains of Europe" in r.stdout and "A Different Book" not in r.stdout
-    assert "moreau2018: also in" in r.stderr
+    # every entry is kept: the second file's moreau2018 is read as moreau2018-2, with a warning at its line
+    assert len(lines) == 4 and lines[0].startswith("Haddad, R. (2020)")
+    assert "Night trains of Europe" in r.stdout and "A different book" in r.stdout
+    assert "b.bib:2: duplicate key 'moreau2018'" in r.stderr and "moreau2018-2" in r.stderr
 
 
 def test_markdown_entries_are_paragraphs(bibs: tuple[Path, Path]) -> None:
@@ -102,8 +103,8 @@ def test_markdown_entries_are_paragraphs(bibs: tuple[Path, Path]) -> None:
     r = run("format", str(a), str(b), "-s", "nature", "--to", "markdown")
     assert r.exit_code == 0, r.output
     paras = r.stdout.strip().split("\n\n")
-    assert len(paras) == 3
-    assert [p[:3] for p in paras] == ["1. ", "2. ", "3. "]
+    assert len(paras) == 4
+    assert [p[:3] for p in paras] == ["1. ", "2. ", "3. ", "4. "]
     assert all("\n" not in p for p in paras)
 
 

@@ -20,7 +20,10 @@ needs_seed = pytest.mark.skipif(not SEED.is_dir(), reason="seed not available")
 # Lines of the seed list that the source itself writes inconsistently (see docs/format.md):
 # a '?' outside the closing quote, "Issue 1" where every other article has "No.", and a working-paper
 # number printed in the middle of the institution's name.
-SEED_INCONSISTENT = {"jafari2013", "monteleone2014", "noeoest2007"}
+# seed lines written against the list's own conventions: '"?' for '?"', 'Issue' for 'No.', the paper number
+# inside the institution, and (trenin2017) a title not in the Title Case of every other title, which the
+# house style prints in Title Case whatever case the title is stored in (sentence case by default)
+SEED_INCONSISTENT = {"jafari2013", "monteleone2014", "noeoest2007", "trenin2017"}
 
 
 def run(*args: str, input: str | None = None):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from refkit.errors import StyleError
-from refkit.format.api import cite, format_bibliography, load_style, read_items
+from refkit.format.api import cite, format_bibliography, load_style, read_many
 from refkit.format.csl import initials, is_numeric, page_range
 from refkit.format.richtext import apply_case, parse_markup, plain
 
@@ -239,12 +239,12 @@ def test_bibtex_and_json_inputs_agree(tmp_path: Path) -> None:
     bibf = tmp_path / "r.bib"
     bibf.write_text("@article{k1, author = {van den Berg, Jan and Others}, title = {Dune {DNA} in {\\\"O}land},"
                     " journal = {J}, year = {2017}, pages = {1--9}}\n", encoding="utf-8")
-    items, warnings = read_items(bibf)
+    items, warnings = read_many([str(bibf)], sentence_case="never")
     assert not warnings
     import json
     jsonf = tmp_path / "r.json"
     jsonf.write_text(json.dumps(items), encoding="utf-8")
-    items2, _ = read_items(jsonf)
+    items2, _ = read_many([str(jsonf)])
     st = load_style("apa", "en-US")
     a = format_bibliography(items, st)[0].text
     assert a == format_bibliography(items2, st)[0].text
@@ -293,7 +293,7 @@ def test_unknown_locale_is_a_style_error() -> None:
 def test_bibtex_braces_protect_case(tmp_path: Path) -> None:
     f = tmp_path / "r.bib"
     f.write_text("@book{k, title = {Dune {DNA} and {NASA Data}}, year = {2017}}\n", encoding="utf-8")
-    items, _ = read_items(f)
+    items, _ = read_many([str(f)], sentence_case="never")
     st = load_style(mini_style(tmp_path, '<text variable="title" text-case="lowercase"/>'), "en-US")
     assert [e.text for e in format_bibliography(items, st)] == ["dune DNA and NASA Data"]
 

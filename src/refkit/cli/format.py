@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from refkit.cli.options import sentence_case_option
 from refkit.cli.output import warn
 from refkit.errors import ExitCode
 
@@ -22,10 +23,10 @@ def _default_style() -> str:
 BIB_SUFFIXES = (".bib", ".bibtex", ".biblatex", ".json", ".yaml", ".yml", ".ris", ".csljson")
 
 
-def _read(files: tuple[str, ...] | list[str], verbose: bool):
+def _read(files: tuple[str, ...] | list[str], verbose: bool, sentence_case: str):
     from refkit.format.api import missing_field_warnings, read_many
 
-    items, warnings = read_many(list(files))
+    items, warnings = read_many(list(files), sentence_case)
     warn(warnings + missing_field_warnings(items), verbose=verbose)
     return items
 
@@ -39,6 +40,7 @@ def _join_entries(lines: list[str], to: str) -> str:
 
 
 _VERBOSE = click.option("-v", "--verbose", is_flag=True, help="List every warning (default: a summary).")
+_SENTENCE_CASE = sentence_case_option(default="auto")
 
 
 @click.command("format")
@@ -53,9 +55,11 @@ _VERBOSE = click.option("-v", "--verbose", is_flag=True, help="List every warnin
                    "in citation order by numeric styles. A cited key with no entry is a warning.")
 @click.option("-o", "--output", metavar="OUT", help="Write here instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists (atomically).")
+@_SENTENCE_CASE
 @_VERBOSE
 def format_command(files: tuple[str, ...], style: str | None, locale: str | None, to: str, keys: tuple[str, ...],
-                   cited_in: tuple[str, ...], output: str | None, force: bool, verbose: bool) -> None:
+                   cited_in: tuple[str, ...], output: str | None, force: bool, sentence_case: str,
+                   verbose: bool) -> None:
     """Format a bibliography (.bib or CSL-JSON files, read one after the other; default: the project
     bibliography) in a CSL style.
 
@@ -75,7 +79,7 @@ def format_command(files: tuple[str, ...], style: str | None, locale: str | None
 
     if keys and cited_in:
         raise click.UsageError("give either --key or --cited-in, not both")
-    items, warnings = read_many(list(files))
+    items, warnings = read_many(list(files), sentence_case)
     if cited_in:
         from refkit.manage.cited import citation_order, cited_keys
 
@@ -108,9 +112,11 @@ def _is_bibliography(arg: str) -> bool:
 @click.option("--notes", is_flag=True, help="Each CITE is a citation of its own, in order, as in successive "
               "notes: one line each, with ibid. and short forms where the style uses them. Join several cites "
               "of one note with ';'.")
+@_SENTENCE_CASE
 @_VERBOSE
 def cite_command(args: tuple[str, ...], bibs: tuple[str, ...], style: str | None, locale: str | None, to: str,
-                 locator: str | None, prefix: str, suffix: str, notes: bool, verbose: bool) -> None:
+                 locator: str | None, prefix: str, suffix: str, notes: bool, sentence_case: str,
+                 verbose: bool) -> None:
     """Print the citation for CITE... (one citation holding them all), e.g. "(Alavian & Hasan Nia
     Rami, 2019)". A CITE is a key with an optional locator: smith2020, smith2020:p12,
     smith2020@p. 12, smith2020@chap. 3. FILE arguments (.bib, .json, ...) come first; without
@@ -123,7 +129,7 @@ def cite_command(args: tuple[str, ...], bibs: tuple[str, ...], style: str | None
     specs = [a for a in args if not _is_bibliography(a)]
     if not specs:
         raise click.UsageError("no CITE given (a key, optionally with a locator: smith2020@p. 12)")
-    items = _read(files, verbose)
+    items = _read(files, verbose, sentence_case)
     known = {str(i.get("id")) for i in items}
     st = load_style(style or _default_style(), locale)
     groups = [[parse_cite(part, known) for part in spec.split(";") if part.strip()] for spec in specs] if notes \

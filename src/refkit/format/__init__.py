@@ -9,6 +9,6 @@
 - :mod:`refkit.format.processor` sorts and numbers a list of items and renders citations
   (:mod:`refkit.format.citations`: locators, positions; :mod:`refkit.format.disambiguate`).
 - :mod:`refkit.format.api` is what the CLI calls: :func:`~refkit.format.api.load_style`,
-  :func:`~refkit.format.api.read_items`, :func:`~refkit.format.api.format_bibliography`,
+  :func:`~refkit.format.api.read_many`, :func:`~refkit.format.api.format_bibliography`,
   :func:`~refkit.format.api.cite`.
 """

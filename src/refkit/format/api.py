@@ -52,39 +52,25 @@ def _locale_known(locale: str) -> bool:
     return any((LOCALES_DIR / f"locales-{c}.xml").is_file() for c in (locale, primary_dialect(base)) if c)
 
 
-def read_items(path: str | os.PathLike[str] | None) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Read a .bib or CSL-JSON file (``-``/None: stdin, sniffed) into CSL-JSON items, plus warnings.
-    CSL-JSON items go to the renderer as they are; BibTeX's case-protecting braces become nocase spans."""
+def read_many(paths: list[str] | tuple[str, ...], sentence_case: str = "auto"
+              ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Bibliography files (.bib, CSL-JSON, CSL-YAML, RIS; ``-``: stdin; none: the project bibliography) read as
+    one bibliography (macros and crossref parents may live in another file) into CSL-JSON items, plus warnings.
+    CSL items go to the renderer as they are; BibTeX's case-protecting braces become nocase spans; BibTeX
+    titles are put in sentence case as ``sentence_case`` says. A key seen again keeps its first entry."""
     from refkit.bib.bibliography import read_bibliography
-
-    bib = read_bibliography(path if path is None or isinstance(path, (str, Path)) else Path(path))
-    if bib.items is not None:
-        return bib.items, bib.warnings
-    return [_protect_braces(r.to_csl()) for r in bib.references], bib.warnings
-
-
-def read_many(paths: list[str] | tuple[str, ...]) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Several bibliography files read one by one and put together (no paths: the project
-    bibliography). A key already seen in an earlier file keeps its first entry, with a warning."""
     from refkit.config import default_bibliography
 
-    if not paths:
-        paths = (str(default_bibliography()),)
+    bib = read_bibliography(list(paths) or [str(default_bibliography())], sentence_case=sentence_case)
+    got = bib.items if bib.items is not None else [_protect_braces(r.to_csl()) for r in bib.references]
     items: list[dict[str, Any]] = []
-    warnings: list[Problem] = []
     seen: set[str] = set()
-    for path in paths:
-        got, warns = read_items(path)
-        warnings += warns
-        for it in got:
-            key = str(it.get("id", ""))
-            if key in seen:
-                warnings.append(Problem(f"{key}: also in {path}; the first entry is used", file=str(path),
-                                        key=key, rule="duplicate-key"))
-                continue
+    for it in got:
+        key = str(it.get("id", ""))
+        if key not in seen:  # read_bibliography has warned about the second one
             seen.add(key)
             items.append(it)
-    return items, warnings
+    return items, bib.warnings
 
 
 def cite_sequence(items: list[dict[str, Any]], citations: list[list[CiteItem]], style: CompiledStyle,
@@ -205,5 +191,5 @@ def render_oracle_style(csl: Path, items: list[dict[str, Any]], locale_file: Pat
             "order": [e.id for e in text], "cites": cites}
 
 
-__all__ = ["load_style", "read_items", "read_many", "cite_sequence", "CiteItem", "format_bibliography", "cite", "render_oracle_style", "Entry",
+__all__ = ["load_style", "read_many", "cite_sequence", "CiteItem", "format_bibliography", "cite", "render_oracle_style", "Entry",
            "load_locale", "UnknownKeyError"]
