@@ -149,3 +149,16 @@ def test_biblatex_fields_map_to_csl_and_back():
 def test_dropping_particles_survive_csl():
     n = Name.from_csl({"family": "La Fontaine", "given": "Jean", "dropping-particle": "de"})
     assert n.to_csl() == {"family": "La Fontaine", "given": "Jean", "dropping-particle": "de"}
+
+
+def test_identifiers_are_written_and_read_back():
+    from refkit.model import Reference
+
+    ref = Reference(id="k", type="article-journal", fields={"title": "T", "PMID": "12140307", "PMCID": "PMC1234567",
+                                                          "eprint": "1412.6980"})
+    text = bibtex_writer.dumps([ref])
+    assert "pmid = {12140307}" in text and "pmcid = {PMC1234567}" in text and "eprint = {1412.6980}" in text
+    back, problems = bibtex.loads(text)
+    assert not problems
+    assert back[0].get("PMID") == "12140307" and back[0].get("PMCID") == "PMC1234567"
+    assert back[0].extra.get("eprint") == "1412.6980"

@@ -62,7 +62,7 @@ COMMON = {
     "language": "language", "note": "note", "abstract": "abstract", "keyword": "keywords",
     "event-title": "eventtitle", "event-place": "venue", "title-short": "shorttitle",
     "chapter-number": "chapter", "version": "version", "number-of-pages": "pagetotal",
-    "number-of-volumes": "volumes", "container-title-short": "shortjournal", "PMID": "pmid",
+    "number-of-volumes": "volumes", "container-title-short": "shortjournal", "PMID": "pmid", "PMCID": "pmcid",
     "eprint": "eprint", "original-title": "origtitle", "original-publisher": "origpublisher",
     "original-publisher-place": "origlocation", "status": "pubstate", "page": "pages",
 }

@@ -87,6 +87,7 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
         ("chapter-number", "chapter"), ("version", "version"), ("collection-number", "number"),
         ("number-of-pages", "pagetotal"), ("number-of-volumes", "volumes"),
         ("container-title-short", "shortjournal"), ("authority", "organization"),
+        ("eprint", "eprint"), ("PMID", "pmid"), ("PMCID", "pmcid"),
     ]
     for csl, bib in mapping:
         v = f.get(csl, "")
