@@ -63,37 +63,20 @@ def _expand(pieces: list[Piece], macros: dict[str, str], undefined: list[str]) -
     return "".join(out)
 
 
-def _entry_fields(b: Block, source: str | None, problems: list[Problem]
-                  ) -> tuple[dict[str, list[Piece]], dict[str, int]]:
-    """A block's fields by lower-cased name: the first of a repeated name is kept (repeated keywords
-    add up)."""
-    parts: dict[str, list[Piece]] = {}
-    lines: dict[str, int] = {}
-    for f in b.fields:
-        name = f.lname
-        if name == "keywords" and name in parts:
-            parts[name] = parts[name] + [Piece('"', ", ")] + f.pieces
-        elif name in parts:
-            problems.append(Problem(f"entry {b.key or '?'!r}: field {name!r} given twice; the first is kept",
-                                    source, f.line, rule="duplicate-field", key=b.key or None))
-        else:
-            parts[name], lines[name] = f.pieces, f.line
-    return parts, lines
-
-
 def read_raw(sources: Iterable[tuple[str, str | None]]) -> tuple[list[RawEntry], list[str], list[Problem]]:
     """(text, name) pairs -> raw entries of every file, @preamble texts, problems. @string macros
     defined in any of the files apply to all of them."""
     problems: list[Problem] = []
     strings: list[tuple[str, list[Piece], int, str | None]] = []
-    pending: list[tuple[Block, dict[str, list[Piece]], dict[str, int], str | None]] = []
+    pending: list[tuple[Block, str | None]] = []
     preambles: list[str] = []
     for text, name in sources:
         for b in scan(text).blocks:
-            problems.extend(Problem(p.message, name, p.line, rule=p.rule, severity=p.severity, key=p.key)
-                            for p in b.problems)
+            if b.problems:
+                problems.extend(Problem(p.message, name, p.line, rule=p.rule, severity=p.severity, key=p.key)
+                                for p in b.problems)
             if b.kind == "entry":
-                pending.append((b, *_entry_fields(b, name, problems), name))
+                pending.append((b, name))
             elif b.kind == "string":
                 strings.extend((f.lname, f.pieces, b.line, name) for f in b.fields)
             elif b.kind == "preamble":
@@ -107,7 +90,7 @@ def read_raw(sources: Iterable[tuple[str, str | None]]) -> tuple[list[RawEntry],
                                     rule="undefined-macro"))
     entries: list[RawEntry] = []
     seen: dict[str, int] = {}
-    for b, parts, lines, source in pending:
+    for b, source in pending:
         key = b.key
         if not key:
             key = f"{b.type}-line{b.line}"
@@ -122,16 +105,32 @@ def read_raw(sources: Iterable[tuple[str, str | None]]) -> tuple[list[RawEntry],
                                     b.line, rule="duplicate-key", key=new))
             key = new
         seen[key.lower()] = seen.get(key.lower(), 1)
-        fields = {}
-        for f, pieces in parts.items():
-            undefined = []
-            fields[f] = _expand(pieces, macros, undefined)
-            for u in undefined:
-                problems.append(Problem(f"entry {key!r}, field {f!r}: macro {u!r} is not defined "
-                                        f"(read as the text {u!r})",
-                                        source, lines.get(f, b.line), rule="undefined-macro", key=key))
-        entries.append(RawEntry(b.type, key, fields, b.line, source))
+        entries.append(RawEntry(b.type, key, _fields(b, key, macros, source, problems), b.line, source))
     return entries, preambles, problems
+
+
+def _fields(b: Block, key: str, macros: dict[str, str], source: str | None, problems: list[Problem]
+            ) -> dict[str, str]:
+    """An entry's fields by lower-cased name, macros expanded: the first of a repeated name is kept
+    (repeated keywords add up)."""
+    fields: dict[str, str] = {}
+    for f in b.fields:
+        name, pieces = f.lname, f.pieces
+        if name in fields and name != "keywords":
+            problems.append(Problem(f"entry {b.key or '?'!r}: field {name!r} given twice; the first is kept",
+                                    source, f.line, rule="duplicate-field", key=b.key or None))
+            continue
+        if len(pieces) == 1 and pieces[0].kind != "macro":
+            value = pieces[0].text
+        else:
+            undefined: list[str] = []
+            value = _expand(pieces, macros, undefined)
+            line = b.get(name).line if name in fields else f.line  # type: ignore[union-attr]
+            for u in undefined:
+                problems.append(Problem(f"entry {key!r}, field {name!r}: macro {u!r} is not defined "
+                                        f"(read as the text {u!r})", source, line, rule="undefined-macro", key=key))
+        fields[name] = fields[name] + ", " + value if name in fields else value
+    return fields
 
 
 def loads_many(sources: list[tuple[str, str]], sentence_case: str = "never"

@@ -37,10 +37,14 @@ _STRAY = re.compile(r"[ \t]*,\s*([^\s\"#%'(),={}@]+)\s*=")
 _JUNK_FIELD = re.compile(r"(?:^|[,\n])\s*([A-Za-z][\w-]*)\s*=\s*[{\"\d]")
 _WS = re.compile(r"\s*")
 _HEAD = re.compile(r"([^\s\"#%'(),={}@]+)[ \t]*=[ \t]*")
-# the usual field, read in one step: name = {text without braces, quotes, backslashes or line breaks},
-# a number or a macro name, followed by ',' or the entry's end (anything else takes the careful path)
-_FAST = {c: re.compile(r"([^\s\"#%'(),={}@]+)[ \t]*=[ \t]*(?:\{([^{}\"\\\n]*)\}|([0-9][^\s,#{}\"()%]*)|"
-                       r"([A-Za-z][^\s\"#%'(),={}@]*))[ \t]*(?:(,)[ \t]*\r?\n?[ \t]*|(?=" + re.escape(c) + "))")
+# the usual field, read in one step: name = {text, with one level of inner braces}, a number or a macro
+# name, followed by ',' or the entry's end; anything else (quotes, '#', '%', an escaped brace, a value
+# that swallowed the next field) takes the careful path below. _TEXT is braced text without braces or
+# escaped braces, written as an unrolled loop so that a failing match cannot backtrack badly.
+_TEXT = r"[^{}\\]*(?:\\[^{}][^{}\\]*)*"
+_FAST = {c: re.compile(r"([^\s\"#%'(),={}@]+)[ \t]*=[ \t]*(?:\{(" + _TEXT + r"(?:\{" + _TEXT + r"\}" + _TEXT + r")*)\}|"
+                       r"([0-9][^\s,#{}\"()%]*)|([A-Za-z][^\s\"#%'(),={}@]*))"
+                       r"[ \t]*(?:(,)[ \t]*\r?\n?[ \t]*|(?=\s*" + re.escape(c) + "))")
          for c in "})"}
 _SIMPLE_BRACE = re.compile(r"\{([^{}\"\\]*)\}")
 
@@ -196,7 +200,8 @@ class _Scanner:
     def skip_ws(self, block: Block | None = None) -> None:
         t = self.text
         while True:
-            self.pos = _WS.match(t, self.pos).end()  # type: ignore[union-attr]
+            if t[self.pos:self.pos + 1].isspace():
+                self.pos = _WS.match(t, self.pos).end()  # type: ignore[union-attr]
             if t.startswith("%", self.pos):  # biber allows comments inside entries
                 nl = t.find("\n", self.pos)
                 end = len(t) if nl < 0 else nl
@@ -310,7 +315,8 @@ class _Scanner:
         stop = self.next_start(at + 1)
         last = ""
         while True:
-            self.pos = _WS.match(t, self.pos).end()  # type: ignore[union-attr]
+            if t[self.pos:self.pos + 1].isspace():
+                self.pos = _WS.match(t, self.pos).end()  # type: ignore[union-attr]
             if t.startswith("%", self.pos):
                 self.skip_ws(block)
             if self.pos >= len(t) or self.pos >= stop:
@@ -331,8 +337,12 @@ class _Scanner:
                 block.stray_commas += 1
                 continue
             fpos = self.pos
-            if not preamble and (fast := _FAST[close].match(t, fpos)) is not None and fast.end() <= stop:
+            fast = None if preamble else _FAST[close].match(t, fpos)
+            if fast is not None and fast.end() <= stop:
                 name, braced, number, macro, _ = fast.groups()
+                if braced is not None and "\n" in braced and "=" in braced and SWALLOWED.search(braced):
+                    fast = None  # a missing closing brace: the careful path cuts the value
+            if fast is not None and fast.end() <= stop:
                 if braced is not None:
                     piece = Piece("{", braced)
                     vend = fast.end(2) + 1
