@@ -162,3 +162,29 @@ def test_identifiers_are_written_and_read_back():
     assert not problems
     assert back[0].get("PMID") == "12140307" and back[0].get("PMCID") == "PMC1234567"
     assert back[0].extra.get("eprint") == "1412.6980"
+def test_one_scanner_keeps_positions_for_tools_and_repairs_for_the_reader():
+    from refkit.bib.scan import scan
+    from refkit.manage import lint_scan
+
+    text = "@article{a,\n  title = {A {B} C},\n  year = 2001,\n  note = \"x\" # jan\n}\n@misc{b,\n  title = {Open\n  year = {2002}\n}\n"
+    raw = scan(text)
+    a, b = raw.entries
+    t = a.get("title")
+    assert t is not None and text[t.value_start:t.value_end] == "{A {B} C}" and t.text == "A {B} C" and t.line == 2
+    assert text[t.start:t.end] == "title = {A {B} C},"
+    assert [(p.kind, p.text) for p in a.get("note").pieces] == [('"', "x"), ("macro", "jan")]
+    assert not a.problems and b.recovered and b.get("year").text == "2002"
+    # the reader uses the repair; lint/tidy/keys see a broken block kept byte for byte
+    refs, problems = bibtex.loads(text)
+    assert [r.id for r in refs] == ["a", "b"] and any("cut there" in p.message for p in problems)
+    view = lint_scan.scan(text)
+    assert [x.kind for x in view.blocks if x.kind != "junk"] == ["entry", "broken"]
+    assert "".join(text[x.start:x.end] for x in view.blocks) == text
+
+
+def test_escaped_brace_that_unbalances_a_value_for_bibtex_is_a_warning():
+    text = "@misc{k,\n  author = {Thi\\{'ebaux, S.},\n  year = 1993\n}\n"
+    refs, problems = bibtex.loads(text)
+    assert [r.id for r in refs] == ["k"]
+    assert [(p.line, p.severity) for p in problems if "escaped" in p.message] == [(2, "warning")]
+    assert not [p for p in bibtex.loads("@misc{k, title = {50\\% off}}\n")[1]]

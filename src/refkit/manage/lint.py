@@ -2,8 +2,9 @@
 
 A finding is a :class:`refkit.errors.Problem` (one warning type for the whole project) that may carry a
 fix: a description and the exact text edits that make it. Rules live in :mod:`refkit.manage.lint_rules`,
-their catalogue in :mod:`refkit.manage.lint_tables`. Reading is :mod:`refkit.manage.lint_scan`, which
-keeps every field's raw text and offsets so that ``--fix`` changes only the characters concerned.
+their catalogue in :mod:`refkit.manage.lint_tables`. Reading is the project's one scanner,
+:mod:`refkit.bib.scan` (through the view in :mod:`refkit.manage.lint_scan`), which keeps every field's raw
+text and offsets so that ``--fix`` changes only the characters concerned.
 """
 
 from __future__ import annotations
