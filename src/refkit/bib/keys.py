@@ -65,7 +65,7 @@ def assign_keys(refs: Sequence[Reference]) -> list[str]:
             while True:
                 n = used[b]
                 used[b] += 1
-                cand = b + _suffix(n)
+                cand = b + letter_suffix(n)
                 if cand not in taken:
                     break
         taken.add(cand)
@@ -73,7 +73,8 @@ def assign_keys(refs: Sequence[Reference]) -> list[str]:
     return out
 
 
-def _suffix(n: int) -> str:
+def letter_suffix(n: int) -> str:
+    """The n-th clash suffix (0 -> a, 25 -> z, 26 -> aa), as BibTeX styles letter years."""
     s = ""
     n += 1
     while n:

@@ -33,6 +33,7 @@ from pathlib import Path
 from anyascii import anyascii
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 
+from refkit.bib.keys import letter_suffix
 from refkit.errors import InputError, Problem
 from refkit.manage.lint_scan import Block, RawFile, scan
 from refkit.manage.tidy import to_unicode
@@ -213,22 +214,13 @@ def plan(raw: RawFile, pattern: str = DEFAULT_PATTERN) -> list[KeyChange]:
         else:
             while True:
                 used[base.lower()] += 1
-                new = base + _suffix(used[base.lower()] - 1)
+                new = base + letter_suffix(used[base.lower()] - 1)
                 if new.lower() not in taken:
                     break
         taken.add(new.lower())
         if new != b.key:
             out.append(KeyChange(b.key, new, b.line, b))
     return out
-
-
-def _suffix(n: int) -> str:
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(97 + r) + s
-    return s
 
 
 def apply(text: str, changes: list[KeyChange]) -> str:
