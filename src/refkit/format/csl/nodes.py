@@ -7,7 +7,7 @@ into lxml elements; ``out`` renders into :mod:`refkit.format.richtext` trees.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from citeproc import model
@@ -163,46 +163,59 @@ class If(Node, model.If):
         for key in ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"):
             if key in a:
                 self.conds.append((key, a[key].split()))
+        # the conditions compiled once into closures; tests have no side effects, so any / all stop early
+        checks = [_condition(key, v) for key, vals in self.conds for v in vals]
+        if not checks:
+            self.test = _always  # type: ignore[method-assign]
+        elif len(checks) == 1 and self.match != "none":
+            self.test = checks[0]  # type: ignore[method-assign]
+        elif self.match == "any":
+            self.test = lambda ctx: any(c(ctx) for c in checks)  # type: ignore[method-assign]
+        elif self.match == "none":
+            self.test = lambda ctx: not any(c(ctx) for c in checks)  # type: ignore[method-assign]
+        else:
+            self.test = lambda ctx: all(c(ctx) for c in checks)  # type: ignore[method-assign]
 
-    def test(self, ctx: Ctx) -> bool:
-        results = []
-        item = ctx.item
-        for key, vals in self.conds:
-            for v in vals:
-                if key == "type":
-                    r = item.type == v
-                elif key == "variable":
-                    if v == "locator":
-                        r = bool(ctx.state.get("locator"))
-                    elif v == "year-suffix":
-                        r = bool(item.year_suffix)
-                    elif v == "citation-number":
-                        r = True
-                    elif v == "first-reference-note-number":
-                        r = bool(ctx.state.get("first_note")) and ctx.mode == "citation"
-                    else:
-                        r = item.has(v)
-                elif key == "is-numeric":
-                    val = ctx.state.get("locator", "") if v == "locator" else item.vars.get(v, "")
-                    r = bool(val) and is_numeric(val)
-                elif key == "is-uncertain-date":
-                    r = bool(item.dates.get(v, {}).get("circa"))
-                elif key == "locator":
-                    r = ctx.state.get("label", "page") == v and bool(ctx.state.get("locator"))
-                elif key == "position":
-                    r = ctx.mode == "citation" and position_is(ctx.state, v)
-                elif key == "disambiguate":
-                    r = ctx.disamb == (v == "true")
-                else:
-                    r = False
-                results.append(r)
-        if not results:
-            return True
-        if self.match == "any":
-            return any(results)
-        if self.match == "none":
-            return not any(results)
-        return all(results)
+    def test(self, ctx: Ctx) -> bool:  # replaced in setup by the compiled conditions
+        return True
+
+
+def _always(ctx: Ctx) -> bool:
+    return True
+
+
+def _condition(key: str, v: str) -> Callable[[Ctx], bool]:
+    """One cs:if condition (an attribute and one of its values) as a test of the render context."""
+    if key == "type":
+        return lambda ctx: ctx.item.type == v
+    if key == "variable":
+        if v == "locator":
+            return lambda ctx: bool(ctx.state.get("locator"))
+        if v == "year-suffix":
+            return lambda ctx: bool(ctx.item.year_suffix)
+        if v == "citation-number":
+            return _always
+        if v == "first-reference-note-number":
+            return lambda ctx: bool(ctx.state.get("first_note")) and ctx.mode == "citation"
+        return lambda ctx: ctx.item.has(v)
+    if key == "is-numeric":
+        if v == "locator":
+            return lambda ctx: _numeric(ctx.state.get("locator", ""))
+        return lambda ctx: _numeric(ctx.item.vars.get(v, ""))
+    if key == "is-uncertain-date":
+        return lambda ctx: bool(ctx.item.dates.get(v, {}).get("circa"))
+    if key == "locator":
+        return lambda ctx: ctx.state.get("label", "page") == v and bool(ctx.state.get("locator"))
+    if key == "position":
+        return lambda ctx: ctx.mode == "citation" and position_is(ctx.state, v)
+    if key == "disambiguate":
+        want = v == "true"
+        return lambda ctx: ctx.disamb == want
+    return lambda ctx: False
+
+
+def _numeric(val: Any) -> bool:
+    return bool(val) and is_numeric(val)
 
 
 class Else_If(If, model.Else_If):
