@@ -140,7 +140,7 @@ class Choose(Node, model.Choose):
 
     def out(self, ctx: Ctx) -> Piece | None:
         for branch in self.kids:
-            if branch.test(ctx):
+            if branch.check(ctx):
                 kids = branch.render_kids(ctx, self.parent_delim)
                 return Rich(kids) if kids else None
         return None
@@ -164,20 +164,21 @@ class If(Node, model.If):
             if key in a:
                 self.conds.append((key, a[key].split()))
         # the conditions compiled once into closures; tests have no side effects, so any / all stop early
+        self.check: Callable[[Ctx], bool]
         checks = [_condition(key, v) for key, vals in self.conds for v in vals]
         if not checks:
-            self.test = _always  # type: ignore[method-assign]
+            self.check = _always
         elif len(checks) == 1 and self.match != "none":
-            self.test = checks[0]  # type: ignore[method-assign]
+            self.check = checks[0]
         elif self.match == "any":
-            self.test = lambda ctx: any(c(ctx) for c in checks)  # type: ignore[method-assign]
+            self.check = lambda ctx: any(c(ctx) for c in checks)
         elif self.match == "none":
-            self.test = lambda ctx: not any(c(ctx) for c in checks)  # type: ignore[method-assign]
+            self.check = lambda ctx: not any(c(ctx) for c in checks)
         else:
-            self.test = lambda ctx: all(c(ctx) for c in checks)  # type: ignore[method-assign]
+            self.check = lambda ctx: all(c(ctx) for c in checks)
 
-    def test(self, ctx: Ctx) -> bool:  # replaced in setup by the compiled conditions
-        return True
+    def test(self, ctx: Ctx) -> bool:
+        return bool(self.check(ctx))
 
 
 def _always(ctx: Ctx) -> bool:
@@ -223,6 +224,10 @@ class Else_If(If, model.Else_If):
 
 
 class Else(Node, model.Else):
+    def setup(self, style: CompiledStyle) -> None:
+        super().setup(style)
+        self.check: Callable[[Ctx], bool] = _always
+
     def test(self, ctx: Ctx) -> bool:
         return True
 
