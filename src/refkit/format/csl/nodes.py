@@ -14,7 +14,7 @@ from citeproc import model
 from lxml import etree
 
 from refkit.format.csl.numbers import is_numeric
-from refkit.format.richtext import Piece, Rich, apply_case, is_empty, join
+from refkit.format.richtext import Piece, Rich, apply_case, is_empty
 
 if TYPE_CHECKING:
     from refkit.format.csl.context import Ctx
@@ -64,12 +64,15 @@ class Node:
         raise NotImplementedError
 
     def render_kids(self, ctx: Ctx, delim: str = "") -> list[Piece]:
-        outs = []
+        outs: list[Piece] = []  # as join(outputs, delim): the non-empty outputs, delimited
         for k in self.kids:
             r = k.out(ctx)
-            if r is not None and not is_empty(r):
-                outs.append(r)
-        return join(outs, delim)
+            if r is None or is_empty(r):
+                continue
+            if outs and delim:
+                outs.append(delim)
+            outs.append(r)
+        return outs
 
 
 def strip_periods(p: Piece) -> Piece:
@@ -165,17 +168,21 @@ class If(Node, model.If):
                 self.conds.append((key, a[key].split()))
         # the conditions compiled once into closures; tests have no side effects, so any / all stop early
         self.check: Callable[[Ctx], bool]
-        checks = [_condition(key, v) for key, vals in self.conds for v in vals]
+        checks = [_condition(key, v) for key, vals in self.conds for v in vals
+                  if key != "type" or self.match == "all"]
+        types = frozenset(v for key, vals in self.conds if key == "type" for v in vals)
+        if types and self.match != "all":  # type="book chapter": one set look-up
+            checks.insert(0, lambda ctx: ctx.item.type in types)
         if not checks:
             self.check = _always
         elif len(checks) == 1 and self.match != "none":
             self.check = checks[0]
         elif self.match == "any":
-            self.check = lambda ctx: any(c(ctx) for c in checks)
+            self.check = _any(checks)
         elif self.match == "none":
-            self.check = lambda ctx: not any(c(ctx) for c in checks)
+            self.check = _none(checks)
         else:
-            self.check = lambda ctx: all(c(ctx) for c in checks)
+            self.check = _all(checks)
 
     def test(self, ctx: Ctx) -> bool:
         return bool(self.check(ctx))
@@ -183,6 +190,33 @@ class If(Node, model.If):
 
 def _always(ctx: Ctx) -> bool:
     return True
+
+
+def _any(checks: list[Callable[[Ctx], bool]]) -> Callable[[Ctx], bool]:
+    def test(ctx: Ctx) -> bool:
+        for c in checks:
+            if c(ctx):
+                return True
+        return False
+    return test
+
+
+def _none(checks: list[Callable[[Ctx], bool]]) -> Callable[[Ctx], bool]:
+    def test(ctx: Ctx) -> bool:
+        for c in checks:
+            if c(ctx):
+                return False
+        return True
+    return test
+
+
+def _all(checks: list[Callable[[Ctx], bool]]) -> Callable[[Ctx], bool]:
+    def test(ctx: Ctx) -> bool:
+        for c in checks:
+            if not c(ctx):
+                return False
+        return True
+    return test
 
 
 def _condition(key: str, v: str) -> Callable[[Ctx], bool]:
