@@ -27,17 +27,25 @@ class Disambiguator:
         self.bib_order = bib_order
         # one rendering per (item, render state): the same cite is asked for again and again while
         # look-alikes are sorted out, and only the few cites whose state changed render anew
-        self._cache: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, str]]]]]] = {}
+        self._cache: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, str]]]], bool]] = {}
 
     # ------------------------------------------------------------------ helpers
     def _render(self, it: Item, position: str | None = None) -> tuple[str, list[tuple[str, list[dict[str, str]]]]]:
-        state = self.state[it.id] if position is None else dict(self.state[it.id], position=position)
-        key = (id(it), it.year_suffix, it.number, repr(state))
+        own = self.state[it.id]
+        key = (id(it), it.year_suffix, it.number, repr(own))
+        if position is not None:
+            first = self._cache.get(key)
+            if first is not None and not first[2] and "position" not in own:
+                return first[0], first[1]  # the rendering never looked at the position: the same
+            state = dict(own, position=position)
+            key = (id(it), it.year_suffix, it.number, repr(state))
+        else:
+            state = own
         hit = self._cache.get(key)
         if hit is None:
             r, ctx = self.style.render_item(it, "citation", state)
-            hit = self._cache[key] = (plain(r), ctx.cite_names)
-        return hit
+            hit = self._cache[key] = (plain(r), ctx.cite_names, ctx.pos_read)
+        return hit[0], hit[1]
 
     def cite_text(self, it: Item, position: str | None = None) -> str:
         return self._render(it, position)[0]

@@ -242,7 +242,10 @@ def _condition(key: str, v: str) -> Callable[[Ctx], bool]:
     if key == "locator":
         return lambda ctx: ctx.state.get("label", "page") == v and bool(ctx.state.get("locator"))
     if key == "position":
-        return lambda ctx: ctx.mode == "citation" and position_is(ctx.state, v)
+        def position(ctx: Ctx) -> bool:
+            ctx.pos_read = True
+            return ctx.mode == "citation" and position_is(ctx.state, v)
+        return position
     if key == "disambiguate":
         want = v == "true"
         return lambda ctx: ctx.disamb == want
