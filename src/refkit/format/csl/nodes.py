@@ -67,8 +67,17 @@ class Node:
         outs: list[Piece] = []  # as join(outputs, delim): the non-empty outputs, delimited
         for k in self.kids:
             r = k.out(ctx)
-            if r is None or is_empty(r):
+            if r is None:
                 continue
+            if isinstance(r, str):
+                if not r:
+                    continue
+            else:  # is_empty, inline: a Rich is empty when no child has text or children
+                for x in r.kids:
+                    if x if isinstance(x, str) else x.kids:
+                        break
+                else:
+                    continue
             if outs and delim:
                 outs.append(delim)
             outs.append(r)
