@@ -25,12 +25,30 @@ class Disambiguator:
         self.items = items
         self.state = state
         self.bib_order = bib_order
+        # one rendering per (item, render state): the same cite is asked for again and again while
+        # look-alikes are sorted out, and only the few cites whose state changed render anew
+        self._cache: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, str]]]], bool]] = {}
 
     # ------------------------------------------------------------------ helpers
+    def _render(self, it: Item, position: str | None = None) -> tuple[str, list[tuple[str, list[dict[str, str]]]]]:
+        own = self.state[it.id]
+        key = (id(it), it.year_suffix, it.number, repr(own))
+        if position is not None:
+            first = self._cache.get(key)
+            if first is not None and not first[2] and "position" not in own:
+                return first[0], first[1]  # the rendering never looked at the position: the same
+            state = dict(own, position=position)
+            key = (id(it), it.year_suffix, it.number, repr(state))
+        else:
+            state = own
+        hit = self._cache.get(key)
+        if hit is None:
+            r, ctx = self.style.render_item(it, "citation", state)
+            hit = self._cache[key] = (plain(r), ctx.cite_names, ctx.pos_read)
+        return hit[0], hit[1]
+
     def cite_text(self, it: Item, position: str | None = None) -> str:
-        state = self.state[it.id] if position is None else dict(self.state[it.id], position=position)
-        r, _ = self.style.render_item(it, "citation", state)
-        return plain(r)
+        return self._render(it, position)[0]
 
     def groups(self, items: list[Item], position: str | None = None) -> list[list[Item]]:
         seen: dict[str, list[Item]] = defaultdict(list)
@@ -42,8 +60,7 @@ class Disambiguator:
         return len({self.cite_text(it) for it in members})
 
     def names_in_cite(self, it: Item) -> list[tuple[str, list[dict[str, str]]]]:
-        _, ctx = self.style.render_item(it, "citation", self.state[it.id])
-        return ctx.cite_names
+        return self._render(it)[1]
 
     def _save(self, members: list[Item]) -> dict[str, dict[str, Any]]:
         return {it.id: {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.state[it.id].items()}

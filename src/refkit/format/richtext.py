@@ -45,7 +45,7 @@ def plain(p: Piece | None) -> str:
         return ""
     if isinstance(p, str):
         return p
-    inner = "".join(plain(k) for k in p.kids)
+    inner = "".join([k if isinstance(k, str) else plain(k) for k in p.kids])
     if p.quotes:
         inner = '"' + inner + '"'
     return p.prefix + inner + p.suffix

@@ -44,7 +44,7 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0, active: frozenset[tu
     if p.prefix:
         out.append(["a", p.prefix])
     fmt: list[tuple[str, str]] = []
-    inner = set(active)
+    inner = set(active) if p.fmt else set()  # no formatting here: the active set passes on unchanged
     for prop, val in p.fmt:
         if prop == "nodecor":
             for a in sorted(active):
@@ -67,7 +67,7 @@ def flatten(p: Piece, out: list[list[str]], depth: int = 0, active: frozenset[tu
     if p.quotes:
         out.append(["q", str(depth % 2)])
     inner_depth = depth + 1 if p.quotes else depth
-    inner_active = frozenset(inner)
+    inner_active = frozenset(inner) if p.fmt else active
     for k in p.kids:
         flatten(k, out, inner_depth, inner_active)
     if p.quotes:

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 class Ctx:
     __slots__ = ("item", "style", "loc", "mode", "sorting", "suppressed", "called", "rendered",
-                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names", "subst_names", "names_sig", "trace")
+                 "state", "names_opts", "first_names", "ys_done", "key_names", "disamb", "cite_names", "subst_names", "names_sig", "trace",
+                 "pos_read")
 
     def __init__(self, item: Item, style: CompiledStyle, mode: str, state: dict[str, Any] | None = None) -> None:
         self.item = item
@@ -34,3 +35,4 @@ class Ctx:
         self.subst_names: Any = None
         self.names_sig: str | None = None
         self.trace: list[str] | None = None
+        self.pos_read = False  # whether the rendering looked at the cite's position

@@ -186,6 +186,9 @@ class Name(Node, model.Name):
         # without et-al-use-first anywhere there is no truncation (CSL 1.0.2 needs both attributes)
         et_min = int(self.opt(ctx, "et-al-min", "0") or 0) if self.opt(ctx, "et-al-use-first", "") else 0
         et_first = int(self.opt(ctx, "et-al-use-first", "1") or 1)
+        if ctx.mode == "citation" and (self.opt(ctx, "et-al-subsequent-min", "")
+                                       or self.opt(ctx, "et-al-subsequent-use-first", "")):
+            ctx.pos_read = True  # only these options make the position matter here
         if ctx.mode == "citation" and ctx.state.get("position", "first") != "first":
             et_min = int(self.opt(ctx, "et-al-subsequent-min", str(et_min)) or et_min)
             et_first = int(self.opt(ctx, "et-al-subsequent-use-first", str(et_first)) or et_first)

@@ -7,14 +7,14 @@ into lxml elements; ``out`` renders into :mod:`refkit.format.richtext` trees.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from lxml import etree
 
 from refkit.format.csl.numbers import is_numeric
-from refkit.format.richtext import Piece, Rich, apply_case, is_empty, join
+from refkit.format.richtext import Piece, Rich, apply_case, is_empty
 
 if TYPE_CHECKING:
     from refkit.format.csl.context import Ctx
@@ -64,12 +64,24 @@ class Node:
         raise NotImplementedError
 
     def render_kids(self, ctx: Ctx, delim: str = "") -> list[Piece]:
-        outs = []
+        outs: list[Piece] = []  # as join(outputs, delim): the non-empty outputs, delimited
         for k in self.kids:
             r = k.out(ctx)
-            if r is not None and not is_empty(r):
-                outs.append(r)
-        return join(outs, delim)
+            if r is None:
+                continue
+            if isinstance(r, str):
+                if not r:
+                    continue
+            else:  # is_empty, inline: a Rich is empty when no child has text or children
+                for x in r.kids:
+                    if x if isinstance(x, str) else x.kids:
+                        break
+                else:
+                    continue
+            if outs and delim:
+                outs.append(delim)
+            outs.append(r)
+        return outs
 
 
 def strip_periods(p: Piece) -> Piece:
@@ -140,7 +152,7 @@ class Choose(Node, model.Choose):
 
     def out(self, ctx: Ctx) -> Piece | None:
         for branch in self.kids:
-            if branch.test(ctx):
+            if branch.check(ctx):
                 kids = branch.render_kids(ctx, self.parent_delim)
                 return Rich(kids) if kids else None
         return None
@@ -163,46 +175,94 @@ class If(Node, model.If):
         for key in ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"):
             if key in a:
                 self.conds.append((key, a[key].split()))
+        # the conditions compiled once into closures; tests have no side effects, so any / all stop early
+        self.check: Callable[[Ctx], bool]
+        checks = [_condition(key, v) for key, vals in self.conds for v in vals
+                  if key != "type" or self.match == "all"]
+        types = frozenset(v for key, vals in self.conds if key == "type" for v in vals)
+        if types and self.match != "all":  # type="book chapter": one set look-up
+            checks.insert(0, lambda ctx: ctx.item.type in types)
+        if not checks:
+            self.check = _always
+        elif len(checks) == 1 and self.match != "none":
+            self.check = checks[0]
+        elif self.match == "any":
+            self.check = _any(checks)
+        elif self.match == "none":
+            self.check = _none(checks)
+        else:
+            self.check = _all(checks)
 
     def test(self, ctx: Ctx) -> bool:
-        results = []
-        item = ctx.item
-        for key, vals in self.conds:
-            for v in vals:
-                if key == "type":
-                    r = item.type == v
-                elif key == "variable":
-                    if v == "locator":
-                        r = bool(ctx.state.get("locator"))
-                    elif v == "year-suffix":
-                        r = bool(item.year_suffix)
-                    elif v == "citation-number":
-                        r = True
-                    elif v == "first-reference-note-number":
-                        r = bool(ctx.state.get("first_note")) and ctx.mode == "citation"
-                    else:
-                        r = item.has(v)
-                elif key == "is-numeric":
-                    val = ctx.state.get("locator", "") if v == "locator" else item.vars.get(v, "")
-                    r = bool(val) and is_numeric(val)
-                elif key == "is-uncertain-date":
-                    r = bool(item.dates.get(v, {}).get("circa"))
-                elif key == "locator":
-                    r = ctx.state.get("label", "page") == v and bool(ctx.state.get("locator"))
-                elif key == "position":
-                    r = ctx.mode == "citation" and position_is(ctx.state, v)
-                elif key == "disambiguate":
-                    r = ctx.disamb == (v == "true")
-                else:
-                    r = False
-                results.append(r)
-        if not results:
-            return True
-        if self.match == "any":
-            return any(results)
-        if self.match == "none":
-            return not any(results)
-        return all(results)
+        return bool(self.check(ctx))
+
+
+def _always(ctx: Ctx) -> bool:
+    return True
+
+
+def _any(checks: list[Callable[[Ctx], bool]]) -> Callable[[Ctx], bool]:
+    def test(ctx: Ctx) -> bool:
+        for c in checks:
+            if c(ctx):
+                return True
+        return False
+    return test
+
+
+def _none(checks: list[Callable[[Ctx], bool]]) -> Callable[[Ctx], bool]:
+    def test(ctx: Ctx) -> bool:
+        for c in checks:
+            if c(ctx):
+                return False
+        return True
+    return test
+
+
+def _all(checks: list[Callable[[Ctx], bool]]) -> Callable[[Ctx], bool]:
+    def test(ctx: Ctx) -> bool:
+        for c in checks:
+            if not c(ctx):
+                return False
+        return True
+    return test
+
+
+def _condition(key: str, v: str) -> Callable[[Ctx], bool]:
+    """One cs:if condition (an attribute and one of its values) as a test of the render context."""
+    if key == "type":
+        return lambda ctx: ctx.item.type == v
+    if key == "variable":
+        if v == "locator":
+            return lambda ctx: bool(ctx.state.get("locator"))
+        if v == "year-suffix":
+            return lambda ctx: bool(ctx.item.year_suffix)
+        if v == "citation-number":
+            return _always
+        if v == "first-reference-note-number":
+            return lambda ctx: bool(ctx.state.get("first_note")) and ctx.mode == "citation"
+        return lambda ctx: ctx.item.has(v)
+    if key == "is-numeric":
+        if v == "locator":
+            return lambda ctx: _numeric(ctx.state.get("locator", ""))
+        return lambda ctx: _numeric(ctx.item.vars.get(v, ""))
+    if key == "is-uncertain-date":
+        return lambda ctx: bool(ctx.item.dates.get(v, {}).get("circa"))
+    if key == "locator":
+        return lambda ctx: ctx.state.get("label", "page") == v and bool(ctx.state.get("locator"))
+    if key == "position":
+        def position(ctx: Ctx) -> bool:
+            ctx.pos_read = True
+            return ctx.mode == "citation" and position_is(ctx.state, v)
+        return position
+    if key == "disambiguate":
+        want = v == "true"
+        return lambda ctx: ctx.disamb == want
+    return lambda ctx: False
+
+
+def _numeric(val: Any) -> bool:
+    return bool(val) and is_numeric(val)
 
 
 class Else_If(If, model.Else_If):
@@ -210,6 +270,10 @@ class Else_If(If, model.Else_If):
 
 
 class Else(Node, model.Else):
+    def setup(self, style: CompiledStyle) -> None:
+        super().setup(style)
+        self.check: Callable[[Ctx], bool] = _always
+
     def test(self, ctx: Ctx) -> bool:
         return True
 

@@ -23,34 +23,41 @@ def sort_keys(style: CompiledStyle, item: Item, mode: str) -> list[tuple[str, st
     sort = style.sort_element(mode)
     if sort is None:
         return None
-    keys = []
-    for k in sort.findall(f"{{{NS}}}key"):
-        direction = k.get("sort", "ascending")
-        ctx = Ctx(item, style, mode, {})
-        ctx.sorting = True
-        names_opts = {a: k.get(a) for a in ("names-min", "names-use-first", "names-use-last") if k.get(a)}
-        ctx.key_names = names_opts or None
-        if k.get("variable"):
-            v = k.get("variable")
-            if v in NAME_VARS:
-                nms = item.names.get(v)
-                val = " ".join(style.default_name.sort_name(n, ctx) for n in nms) if nms else ""
-            elif v in DATE_VARS:
-                d = item.dates.get(v)
-                val = date_sort_key(d) if d else ""
-            elif v == "citation-number":
-                val = f"{item.number:08d}"
-            else:
-                val = item.vars.get(v, "")
-                if val.isdigit():
-                    val = val.zfill(8)
-        else:
-            m = style.macros.get(k.get("macro", ""))
-            if m is None:
-                raise RenderError(f"the style sorts by an undefined macro {k.get('macro')!r}")
-            val = plain(m.out(ctx))
-        keys.append((sort_fold(val), direction))
+    return [(sort_key(style, item, mode, k), k.get("sort", "ascending")) for k in _key_elements(style, sort)]
+
+
+def _key_elements(style: CompiledStyle, sort: Any) -> list[Any]:
+    keys = sort.findall(f"{{{NS}}}key")
+    for k in keys:
+        if not k.get("variable") and style.macros.get(k.get("macro", "")) is None:
+            raise RenderError(f"the style sorts by an undefined macro {k.get('macro')!r}")
     return keys
+
+
+def sort_key(style: CompiledStyle, item: Item, mode: str, k: Any) -> str:
+    """One cs:key's folded value for the item."""
+    ctx = Ctx(item, style, mode, {})
+    ctx.sorting = True
+    names_opts = {a: k.get(a) for a in ("names-min", "names-use-first", "names-use-last") if k.get(a)}
+    ctx.key_names = names_opts or None
+    if k.get("variable"):
+        v = k.get("variable")
+        if v in NAME_VARS:
+            nms = item.names.get(v)
+            val = " ".join(style.default_name.sort_name(n, ctx) for n in nms) if nms else ""
+        elif v in DATE_VARS:
+            d = item.dates.get(v)
+            val = date_sort_key(d) if d else ""
+        elif v == "citation-number":
+            val = f"{item.number:08d}"
+        else:
+            val = item.vars.get(v, "")
+            if val.isdigit():
+                val = val.zfill(8)
+    else:
+        val = plain(style.macros[k.get("macro", "")].out(ctx))
+    return sort_fold(val)
+
 
 _FOLD = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "ł": "l",
                        "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ð": "d", "ı": "i"})
@@ -81,16 +88,34 @@ def compare_keys(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> int:
 
 
 def sort_items(style: CompiledStyle, items: list[Item], mode: str) -> list[Item]:
-    keyed = []
-    for it in items:
-        ks = sort_keys(style, it, mode)
-        if ks is None:
-            return list(items)
-        keyed.append((ks, it.index, it))
+    """The items in the order of the mode's cs:sort (ties: input order). A key is worked out only
+    when the keys before it tie, once per item: most items never need their later keys rendered."""
+    sort = style.sort_element(mode)
+    if sort is None or not items:
+        return list(items)
+    elements = _key_elements(style, sort)
+    directions = [k.get("sort", "ascending") for k in elements]
+    n = len(elements)
+    cache: dict[tuple[int, int], str] = {}
 
-    def cmp(p: Any, q: Any) -> int:
-        c = compare_keys(p[0], q[0])
-        return c if c else (p[1] > q[1]) - (p[1] < q[1])
+    def value(it: Item, j: int) -> str:
+        key = (id(it), j)
+        v = cache.get(key)
+        if v is None:
+            v = cache[key] = sort_key(style, it, mode, elements[j])
+        return v
 
-    keyed.sort(key=cmp_to_key(cmp))
-    return [k[2] for k in keyed]
+    def cmp(p: Item, q: Item) -> int:
+        for j in range(n):
+            x, y = value(p, j), value(q, j)
+            if x == y:
+                continue
+            if not x:
+                return 1
+            if not y:
+                return -1
+            c = -1 if x < y else 1
+            return -c if directions[j] == "descending" else c
+        return (p.index > q.index) - (p.index < q.index)
+
+    return sorted(items, key=cmp_to_key(cmp))

@@ -78,6 +78,7 @@ class CompiledStyle:
         self.class_ = root.get("class", "in-text")
         self.uses_position = any(e.get("position") for e in root.iter(f"{{{NS}}}if", f"{{{NS}}}else-if"))
         self.uses_disambiguate = any(e.get("disambiguate") == "true" for e in root.iter(f"{{{NS}}}if", f"{{{NS}}}else-if"))
+        self._inherited: dict[tuple[str, str, Any], Any] = {}
         self._keep: list[Any] = [e for e in root.iter() if isinstance(e.tag, str)]
         for e in reversed(self._keep):
             if isinstance(e, Node):
@@ -115,10 +116,18 @@ class CompiledStyle:
         self._keep.append(el)
 
     def inherit(self, mode: str, key: str, default: Any) -> Any:
+        ck = (mode, key, default)  # the style is not changed once compiled: look each option up once
+        try:
+            return self._inherited[ck]
+        except KeyError:
+            pass
         el = self.citation if mode == "citation" else self.bibliography
         if el is not None and key in el.attrib:
-            return el.get(key)
-        return self.root.get(key, default)
+            v = el.get(key)
+        else:
+            v = self.root.get(key, default)
+        self._inherited[ck] = v
+        return v
 
     def inherit_name(self, key: str, default: str) -> str:
         return self.root.get(key, default)
