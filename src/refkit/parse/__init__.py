@@ -10,11 +10,13 @@ one goes to the rule-based parser for bracketed-year author-date styles
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,13 +126,28 @@ def parse_raws(raws: list[RawReference], model: Any = None) -> list[ParsedRefere
         if out:
             return out
     out = []
-    for raw in raws:
-        out.append(parse_one(raw, model, previous=out[-1].ref if out else None))
+    with _gc_paused():
+        for raw in raws:
+            out.append(parse_one(raw, model, previous=out[-1].ref if out else None))
     return out
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Parsing allocates many small objects and keeps per-word caches: the cyclic garbage
+    collector would scan them again and again (about a tenth of the time) for no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _parse_chunk(raws: list[RawReference]) -> list[ParsedReference]:
-    return [parse_one(raw) for raw in raws]
+    with _gc_paused():
+        return [parse_one(raw) for raw in raws]
 
 
 def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedReference]:

@@ -11,6 +11,8 @@ The helpers here that are not specific to tagger output (``strip_role_words``, `
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,6 +81,7 @@ def _unbracket(s: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the string; journal names and the like recur
 def clean_text(s: str) -> str:
     """Trim edge punctuation, a wrapping pair of brackets or quotes, and PDF soft hyphens."""
     s = squash(s.replace("\u00ad", ""))
@@ -98,10 +101,13 @@ def strip_role_words(s: str) -> str:
     """'In K. Brown (gen. ed.),' -> 'K. Brown'; 'Translated by A. B.' -> 'A. B.'."""
     t = squash(s)
     for _ in range(2):
+        before = t
         t = _IN_NAMES.sub("", t)
         t = _ROLE_LEAD.sub("", t)
         t = _ROLE_TAIL.sub("", t)
         t = _unbracket(t.strip(" ,;:"))
+        if t == before:  # a second pass would change nothing either
+            break
     if t.startswith(("(", "[")) and not re.search(r"[)\]]", t):
         t = t[1:]
     if t.endswith((")", "]")) and not re.search(r"[(\[]", t):
@@ -172,8 +178,22 @@ def _is_org(c: str) -> bool:
     return bool(_ORG_WORDS.search(c) or _GROUP_WORDS.search(c)) and len(c.split()) >= 2
 
 
+_names_cache: dict[tuple[str, bool], tuple[Name, ...]] = {}
+
+
 def clean_names(s: str) -> list[Name]:
     """A printed name list (with role words) -> names; corporate names stay literal."""
+    key = (s, EXPAND_INITIALS)
+    names = _names_cache.get(key)
+    if names is None:
+        names = tuple(_clean_names(s))
+        if len(_names_cache) > 50_000:
+            _names_cache.clear()
+        _names_cache[key] = names
+    return [dataclasses.replace(n) for n in names]  # fresh copies: callers may change them
+
+
+def _clean_names(s: str) -> list[Name]:
     t = strip_role_words(_dehyphenate(s))
     t = strip_role_words(_IN_NAMES.sub("", t))
     if not t:

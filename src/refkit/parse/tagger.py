@@ -234,6 +234,11 @@ _URL = re.compile(r"^(?:<?https?://|<?www\.|<?ftp://)", re.I)
 _DOI = re.compile(r"(?:^|doi[:.]?)10\.\d{3,9}/|^doi", re.I)
 _ISBN = re.compile(r"^isbn|^\d{1,5}-\d+-\d+-[\dX]|^97[89]\d{10}$", re.I)
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.I)
+_WEBEXT = re.compile(r"\.(?:html?|pdf|php|aspx?)\b|\.(?:com|org|net|edu|gov)\b")
+_INITIALS = re.compile(r"(?:[A-Z]\.-?){2,4},?")
+_CAPS = re.compile(r"[A-Z]{1,3},?")
+_EDNUM = re.compile(r"\d+(?:st|nd|rd|th|e|ème|\.|ª)?")
+_ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev)")
 _OPEN_Q = "\"“„«‘‚‹'"
 _CLOSE_Q = "\"”»’‹›'"
 
@@ -315,7 +320,7 @@ def _token_features(w: str) -> dict[str, Any]:
         f["alnum"] = 1
     if "(" in w and ")" in w and any(ch.isdigit() for ch in w):
         f["numparen"] = 1
-    if _URL.match(w) or "://" in w or re.search(r"\.(?:html?|pdf|php|aspx?)\b|\.(?:com|org|net|edu|gov)\b", lw):
+    if _URL.match(w) or "://" in w or _WEBEXT.search(lw):
         f["url"] = 1
     if _DOI.search(w):
         f["doi"] = 1
@@ -323,9 +328,9 @@ def _token_features(w: str) -> dict[str, Any]:
         f["isbn"] = 1
     if len(core) == 1 and core.isalpha() and core.isupper() and w.endswith("."):
         f["initial"] = 1
-    elif re.fullmatch(r"(?:[A-Z]\.-?){2,4},?", w):
+    elif _INITIALS.fullmatch(w):
         f["initial"] = 2
-    elif re.fullmatch(r"[A-Z]{1,3},?", w):
+    elif _CAPS.fullmatch(w):
         f["initials_cap"] = 1
     if low in MONTHS or lw in MONTHS:
         f["month"] = 1
@@ -333,9 +338,9 @@ def _token_features(w: str) -> dict[str, Any]:
         f["editorw"] = 1
     if lw.startswith("n°") or lw.startswith("nº"):
         f["volw"] = 1
-    if re.fullmatch(r"\d+(?:st|nd|rd|th|e|ème|\.|ª)?", low) and "ed" in lw:
+    if _EDNUM.fullmatch(low) and "ed" in lw:
         f["edw"] = 1
-    if re.fullmatch(r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev)", low):
+    if _ORDINAL.fullmatch(low):
         f["ordinal"] = 1
     for name, words in LEXICON_FEATURES:  # dictionary membership of the bare word
         if low in words:
@@ -359,13 +364,36 @@ def _token_features(w: str) -> dict[str, Any]:
     return f
 
 
-_feat_cache: dict[str, dict[str, Any]] = {}
+class _Word:
+    """Everything featurize needs of one distinct word, computed once (cached per word)."""
+
+    __slots__ = ("base", "nb", "w", "last", "cap", "brackets", "year", "initial", "len", "inw", "num", "range")
+
+    def __init__(self, w: str) -> None:
+        b = _token_features(w)
+        self.base = b
+        # its features as seen from a neighbour at offset -2, -1, +1, +2 (same keys, same order)
+        items = [(k, b[k]) for k in _NEIGHBOUR_KEYS if k in b and b[k] is not None]
+        self.nb = tuple({names[k]: v for k, v in items} for names in _NEIGHBOUR_NAMES)
+        self.w = b["w"]
+        self.last = b.get("last", "")
+        self.cap = b.get("cap", "")
+        self.brackets = any(ch in "()[]" for ch in w)
+        self.year = "year" in b
+        self.initial = "initial" in b
+        self.len = b.get("len", 0)
+        self.inw = "inw" in b
+        self.num = "num" in b or "range" in b
+        self.range = "range" in b
 
 
-def _cached(w: str) -> dict[str, Any]:
+_feat_cache: dict[str, _Word] = {}
+
+
+def _cached(w: str) -> _Word:
     f = _feat_cache.get(w)
     if f is None:
-        f = _token_features(w)
+        f = _Word(w)
         if len(_feat_cache) > 200_000:
             _feat_cache.clear()
         _feat_cache[w] = f
@@ -374,11 +402,15 @@ def _cached(w: str) -> dict[str, Any]:
 
 _NEIGHBOUR_KEYS = ("w", "shape", "last", "cap", "year", "initial", "editorw", "inw", "pagew", "volw",
                    "month", "num", "pubw", "placew", "jw", "transw", "oq", "cq", "ob", "conn", "given", "family")
+_NEIGHBOUR_NAMES = tuple({k: f"{off}:{k}" for k in _NEIGHBOUR_KEYS} for off in (-2, -1, 1, 2))
+_PAD = tuple({f"{off}:pad": 1} for off in (-2, -1, 1, 2))
+_NFC = unicodedata.normalize
+_IS_NFC = unicodedata.is_normalized
 
 
 def featurize(tokens: list[Token]) -> list[dict[str, Any]]:
     """One crfsuite feature dict per token: its own features, its neighbours' and some state."""
-    words = [unicodedata.normalize("NFC", t.text) for t in tokens]
+    words = [t.text if _IS_NFC("NFC", t.text) else _NFC("NFC", t.text) for t in tokens]
     base = [_cached(w) for w in words]
     n = len(words)
     out: list[dict[str, Any]] = []
@@ -389,9 +421,10 @@ def featurize(tokens: list[Token]) -> list[dict[str, Any]]:
     commas = 0
     seen_in = 0
     seen_digit = 0
+    pad_m2, pad_m1, pad_p1, pad_p2 = _PAD
     for i, w in enumerate(words):
-        b = base[i]
-        f: dict[str, Any] = dict(b)
+        bw = base[i]
+        f: dict[str, Any] = dict(bw.base)
         f["bias"] = 1
         f["pos"] = i * 10 // n
         if i < 3:
@@ -400,55 +433,51 @@ def featurize(tokens: list[Token]) -> list[dict[str, Any]]:
             f["end"] = 1
         elif i >= n - 3:
             f["nearend"] = 1
-        f["paren"] = min(paren, 2)
-        f["quote"] = min(quote, 1)
-        f["years"] = min(years, 2)
-        f["sent"] = min(sent, 6)
-        f["commas"] = min(commas, 6)
-        f["seen_in"] = min(seen_in, 1)
-        f["seen_digit"] = min(seen_digit, 1)
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                nb = base[j]
-                for k in _NEIGHBOUR_KEYS:
-                    v = nb.get(k)
-                    if v is not None:
-                        f[f"{off}:{k}"] = v
-            else:
-                f[f"{off}:pad"] = 1
+        f["paren"] = paren if paren < 2 else 2
+        f["quote"] = quote if quote < 1 else 1
+        f["years"] = years if years < 2 else 2
+        f["sent"] = sent if sent < 6 else 6
+        f["commas"] = commas if commas < 6 else 6
+        f["seen_in"] = seen_in
+        f["seen_digit"] = seen_digit
+        f.update(base[i - 2].nb[0] if i >= 2 else pad_m2)
+        f.update(base[i - 1].nb[1] if i >= 1 else pad_m1)
+        f.update(base[i + 1].nb[2] if i + 1 < n else pad_p1)
+        f.update(base[i + 2].nb[3] if i + 2 < n else pad_p2)
         if i > 0:
-            f["-1w|w"] = f"{base[i - 1]['w']}|{b['w']}"
-            f["-1last|cap"] = f"{base[i - 1].get('last', '')}|{b.get('cap', '')}"
+            prev = base[i - 1]
+            f["-1w|w"] = f"{prev.w}|{bw.w}"
+            f["-1last|cap"] = f"{prev.last}|{bw.cap}"
         if i > 2:
-            f["-3:w"] = base[i - 3]["w"]
+            f["-3:w"] = base[i - 3].w
         if i + 3 < n:
-            f["+3:w"] = base[i + 3]["w"]
+            f["+3:w"] = base[i + 3].w
         if i + 1 < n:
-            f["w|+1w"] = f"{b['w']}|{base[i + 1]['w']}"
+            f["w|+1w"] = f"{bw.w}|{base[i + 1].w}"
         out.append(f)
         # update state after the token
-        for ch in w:
-            if ch in "([":
-                paren += 1
-            elif ch in ")]" and paren:
-                paren -= 1
+        if bw.brackets:
+            for ch in w:
+                if ch in "([":
+                    paren += 1
+                elif ch in ")]" and paren:
+                    paren -= 1
         if w[0] in "“«„":
             quote = 1
         if w[-1] in "”»" or (len(w) > 1 and w[-2] in "”»"):
             quote = 0
         if w[0] == '"' and quote == 0 and not w.endswith('"'):
             quote = 1
-        elif '"' in w[1:] and quote:
+        elif quote and '"' in w[1:]:
             quote = 0
-        if "year" in b:
+        if bw.year:
             years += 1
-        if w.endswith(".") and not ("initial" in b or b.get("len", 0) <= 2 and b.get("cap") == "C"):
+        if w[-1] == "." and not (bw.initial or bw.len <= 2 and bw.cap == "C"):
             sent += 1
-        if w.endswith(","):
+        if w[-1] == ",":
             commas += 1
-        if "inw" in b and b.get("cap") == "C":
+        if bw.inw and bw.cap == "C":
             seen_in = 1
-        if "num" in b or "range" in b:
+        if bw.num:
             seen_digit = 1
     return out
