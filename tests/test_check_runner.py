@@ -90,7 +90,8 @@ def worst_web():
         "soft-real-2": url_link(soft.url("/journal/article-2"), "soft-real-2"),
         "soft-gone": url_link(soft.url("/journal/no-such-article"), "soft-gone"),
         "soft-home": url_link(soft.url("/"), "soft-home"),
-        "home-real": url_link(home.url("/about"), "home-real"),
+        # one host given by name, as on the real web (an unknown name is dead only where names resolve)
+        "home-real": url_link(home.url("/about").replace("127.0.0.1", "localhost"), "home-real"),
         "home-root": url_link(home.url("/"), "home-root"),
         "home-gone": url_link(home.url("/old/page"), "home-gone"),
         "honest-404-words": url_link(honest.url("/post"), "honest-404-words"),
@@ -423,3 +424,33 @@ def test_trickling_headers_hit_the_total_deadline():
         assert time.monotonic() - t0 < 3  # HEAD and GET, each cut at 2 x 0.4 s
     finally:
         web.stop()
+
+
+@pytest.mark.parametrize("named_host_answers", [False, True])
+def test_unknown_host_is_dead_only_where_names_resolve(monkeypatch, named_host_answers):
+    """A sandbox or captive network may answer for IP addresses while its resolver knows no name: an
+    unknown host name is then can't-tell, not dead. Once any host given by name answers, it is dead."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kw):  # type: ignore[no-untyped-def]
+        if host == "gone.example":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kw)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    web = Server({"/ok": page("OK")}).start()
+    try:
+        base = f"http://localhost:{web.port}" if named_host_answers else web.url("")
+        links = [url_link(base + "/ok", "ok"), url_link("http://gone.example/x", "gone")]
+        report = check_links(links, CheckOptions(**FAST))
+    finally:
+        web.stop()
+    by_key = {r.link.key: r.outcome for r in report.results}
+    assert by_key["ok"].verdict.value == "alive"
+    gone = by_key["gone"]
+    if named_host_answers:
+        assert gone.verdict.value == "dead" and "does not exist" in gone.reason
+    else:
+        assert gone.verdict.value == "unsure" and "did not resolve" in gone.reason

@@ -297,7 +297,7 @@ class HttpClient:
                 tries += 1
                 continue
             gate.ok()
-            self.health.answered()
+            self.health.answered(host)
             budget.last_kind = None
             st = resp.status
             if st == 429 or (st == 503 and resp.headers.get("Retry-After")):

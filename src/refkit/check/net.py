@@ -342,18 +342,32 @@ def classify_oserror(exc: BaseException) -> str:
     return "connection"
 
 
+def _is_ip_literal(host: str) -> bool:
+    """``host`` (a host name or netloc, with or without a port) is an IP address, not a name."""
+    h = host.rsplit("@", 1)[-1]
+    h = h[1:h.index("]")] if h.startswith("[") and "]" in h else h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+    try:
+        ipaddress.ip_address(h)
+        return True
+    except ValueError:
+        return False
+
+
 class NetworkHealth:
     """Notices a machine without network: no answer at all and many failures in a row."""
 
     def __init__(self, threshold: int = 8) -> None:
         self.threshold = threshold
         self.answers = 0
+        self.named_answers = 0  # answers from a host given by name: proof that name resolution works
         self.failures = 0
         self._lock = threading.Lock()
 
-    def answered(self) -> None:
+    def answered(self, host: str = "") -> None:
         with self._lock:
             self.answers += 1
+            if host and not _is_ip_literal(host):
+                self.named_answers += 1
 
     def failed(self) -> None:
         with self._lock:

@@ -179,12 +179,12 @@ def judge_doi_failure(resolver_host: str, kind: str, detail: str, attempts: int)
 
 
 def judge_offline_run(outcomes: list[Outcome], any_answer: bool) -> None:
-    """When no server answered at all in a run, an unknown host name says more about the network
-    than about the link: such links become can't-tell (in place)."""
+    """When no server named by its host name answered in a run, an unknown host name says more about
+    the network (or its resolver) than about the link: such links become can't-tell (in place)."""
     if any_answer:
         return
     for o in outcomes:
         if o.kind == "nxdomain":
             o.verdict = Verdict.UNSURE
             o.reason = (o.reason.replace(" does not exist", " did not resolve")
-                        + "; no server answered at all in this run, so the network may be down")
+                        + "; no host name resolved in this run, so the network or its resolver may be down")

@@ -109,7 +109,9 @@ class Checker:
             self.scheduler.run([(host_key(self.opts.archive_api), self._archive_task(lk, outcomes[lk.target]))
                                 for lk in todo
                                 if outcomes[lk.target].verdict is Verdict.DEAD and lk.url and not lk.doi])
-        rules.judge_offline_run(list(outcomes.values()), self.client.health.answers > 0)
+        # "host does not exist" means dead only where some host name did resolve in this run (an answer
+        # from an address given as an IP literal says nothing about the resolver)
+        rules.judge_offline_run(list(outcomes.values()), self.client.health.named_answers > 0)
         if self.cache is not None:
             for lk in todo:
                 self.cache.put(self._cache_key(lk), outcomes[lk.target])
