@@ -220,7 +220,7 @@ def test_vancouver_names_and_page_prefixes():
 @pytest.mark.parametrize("raw, expected", [("K. Brown (eds.)", "K. Brown"), ("K. Brown, ed.", "K. Brown"),
                                            ("Döblin, Alfred.", "Döblin, Alfred"), ("Winifred", "Winifred")])
 def test_role_words_come_off_names_but_not_name_endings(raw, expected):
-    from refkit.parse.assemble import strip_role_words
+    from refkit.parse.clean import strip_role_words
 
     assert strip_role_words(raw) == expected
 

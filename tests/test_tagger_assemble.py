@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from refkit.model import Name, Reference
-from refkit.parse.assemble import (
-    assemble,
+from refkit.parse.assemble import assemble
+from refkit.parse.clean import (
     clean_edition,
     clean_names,
     clean_text,

@@ -1,36 +1,37 @@
 """Turn the tagger's labelled spans into a clean :class:`refkit.model.Reference`.
 
-Each label has a small cleaner: role words and brackets come off names ("In", "(eds.)",
-"Translated by"), "pp."/"Vol."/"No." come off numbers, the issue is split from the volume
-("36(1)", "Vol. 12, No. 2"), dates and year ranges are parsed, page ranges get one dash, URLs and
-DOIs lose line-wrap spaces and prefixes. The CSL type is chosen from which fields are present.
-
-The helpers here that are not specific to tagger output (``strip_role_words``, ``split_volume``,
-``clean_edition``, ``clean_isbn``) are candidates for ``refkit.parse.fields``.
+Each label's text goes through its cleaner in :mod:`refkit.parse.clean` (names, volume and issue,
+edition, pages, dates); URLs and DOIs lose line-wrap spaces and prefixes; genre and number, publisher
+and place are split; the CSL type is chosen from which fields are present.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from refkit.model import Date, Name, Reference
+from refkit.parse.clean import (
+    IN_LEAD_RE,
+    REPEATED_AUTHOR_RE,
+    clean_edition,
+    clean_isbn,
+    clean_names,
+    clean_text,
+    is_org_name,
+    parse_span_date,
+    split_compact,
+    split_span_pages,
+    split_volume,
+    trim_edge,
+    unbracket_span,
+)
 from refkit.parse.fields import (
-    DASH,
     MONTH_RE,
-    MONTHS,
     clean_doi,
-    clean_pages,
     clean_url,
-    expand_initials,
     parse_dmy,
-    parse_natural_date,
-    parse_year,
-    split_names,
-    squash,
 )
 from refkit.parse.refine import ARXIV_RE, PMCID_RE, PMID_RE, refine
 from refkit.parse.review import calibrate, review
@@ -51,292 +52,6 @@ TEXT_FIELDS = {
     "note": "note",
 }
 # CSL field(s) each tagger label feeds, for confidences
-
-_EDGE = " \t,.;:/"
-_REPEATED_AUTHOR = re.compile(r"^[\s\u2014\u2013\u2012_\-]{2,}[.,:]?$")
-_ROLE_LEAD = re.compile(
-    r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
-    r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|übers\.?|übersetzt|dir\.?|éd\.?|coord\.?)"
-    r"(?:\s+(?:fr\.|from\s+the\s+\w+|de\s+l'\w+))?\s*(?:by|von|par|v\.|de)?\s*:?\s+)+",
-    re.I,
-)
-_ROLE_TAIL = re.compile(
-    r"[\s,]*[(\[]?\s*(?:\(?(?<![^\W\d_])(?:gen\.\s*)?(?:eds?|edd|editors?|hrsg|hg|hgg|éds?|dirs?|coords?|comps?|trans|transl"
-    r"|translators?|tr|trad|übers)\.?\)?\s*)+[)\]]?[\s,.;:]*$",
-    re.I,
-)
-_IN_NAMES = re.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)", re.I)
-_IN_LEAD = re.compile(r"^\s*(?i:in|dans|im|en|i)\s*:\s*|^\s*(?:In|Dans|Im|En)\s+|^\s*(?:in|dans|im|en)\s+(?=[A-Z0-9“\"«])",
-                      re.U)
-
-
-def _edge(s: str) -> str:
-    return s.strip(_EDGE)
-
-
-def _unbracket(s: str) -> str:
-    s = s.strip()
-    while len(s) > 1 and ((s[0], s[-1]) in {("(", ")"), ("[", "]"), ("{", "}")}):
-        s = s[1:-1].strip()
-    return s
-
-
-@functools.lru_cache(maxsize=65536)  # a pure function of the string; journal names and the like recur
-def clean_text(s: str) -> str:
-    """Trim edge punctuation, a wrapping pair of brackets or quotes, and PDF soft hyphens."""
-    s = squash(s.replace("\u00ad", ""))
-    s = s.strip(" ,;:")
-    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\.\.|\b(?:al|etc|ed|eds|Inc|Ltd|Co|Jr|Sr|St))\.$", s):
-        s = s[:-1]
-    s = s.strip(" ,;:")
-    for o, c in (("(", ")"), ("[", "]"), ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("'", "'"), ("„", "“")):
-        if len(s) > 2 and s.startswith(o) and s.endswith(c) and s.count(o) == (2 if o == c else 1):
-            s = s[1:-1].strip(" ,;:")
-    if s.startswith(("“", "«", "„")) and s.endswith(("”,", "”.", "».", "»,")):
-        s = s[1:-2].strip()
-    return s
-
-
-def strip_role_words(s: str) -> str:
-    """'In K. Brown (gen. ed.),' -> 'K. Brown'; 'Translated by A. B.' -> 'A. B.'."""
-    t = squash(s)
-    for _ in range(2):
-        before = t
-        t = _IN_NAMES.sub("", t)
-        t = _ROLE_LEAD.sub("", t)
-        t = _ROLE_TAIL.sub("", t)
-        t = _unbracket(t.strip(" ,;:"))
-        if t == before:  # a second pass would change nothing either
-            break
-    if t.startswith(("(", "[")) and not re.search(r"[)\]]", t):
-        t = t[1:]
-    if t.endswith((")", "]")) and not re.search(r"[(\[]", t):
-        t = t[:-1]
-    t = t.strip(" ,;:")
-    if re.search(r"\w{3,}\.$", t) and not re.search(r"\b(?:al|Jr|Sr|Jnr|Snr|Inc|Ltd|Co)\.$", t):
-        t = t[:-1]
-    return t
-
-
-_ORG_WORDS = re.compile(
-    r"\b(?:organi[sz]ation|association|society|institut[eo]?|university|universit[éy]|department|ministry|"
-    r"council|committee|commission|agency|bureau|office|foundation|corporation|company|group|centre|center|"
-    r"bank|board|service|national|international|federal|government|nations|union|league|academy|inc|ltd)\b",
-    re.I,
-)
-
-
-def _dehyphenate(s: str) -> str:
-    """Undo PDF line-wrap hyphens: 'Hethering- ton' -> 'Hetherington', 'Jean- Pierre' -> 'Jean-Pierre'."""
-    s = re.sub(r"(\w)[-\u2010\u2011\u00ad]\s+([a-zà-öø-ÿ])", r"\1\2", s)
-    return re.sub(r"(\w)([-\u2010\u2011])\s+(\w)", r"\1\2\3", s)
-
-
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
-_VANCOUVER_NAME = re.compile(
-    rf"^(?P<fam>[^\W\d][\w'’\- ]*?)\s+(?P<ini>[{_UP}]{{1,4}})\.?"
-    r"(?P<rest>(?:\s+[a-z][a-z\-]{1,10}(?<!\bet)(?<!\band))?)(?:\s+(?P<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?)?$")
-# Initials printed run together ("Halpern SD") are written out ("S. D.") in the model.
-EXPAND_INITIALS = True
-
-
-def _vancouver(m: re.Match[str]) -> Name:
-    ini = m.group("ini")
-    given = expand_initials(ini) if EXPAND_INITIALS else ini
-    rest = m.group("rest").strip()
-    particle = ""
-    dropping = ""
-    if rest and rest.lower() in {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos"}:
-        dropping, rest = rest, ""  # "Montclair P de": a dropping particle printed after the initials
-    if rest:
-        given = f"{given}-{rest}" if EXPAND_INITIALS else f"{ini} {rest}"
-    fam = m.group("fam").strip()
-    fw = fam.split(" ")
-    while len(fw) > 1 and fw[0].lower() in {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del",
-                                            "dos", "ter", "ten"} and fw[0][0].islower():
-        particle = (particle + " " + fw.pop(0)).strip()
-    return Name(family=" ".join(fw), given=given, particle=particle, dropping=dropping,
-                suffix=m.group("suffix") or "")
-
-
-def _tidy_name(n: Name) -> Name:
-    """Trailing dots and commas off family names and off given names that are whole words."""
-    n.family = n.family.strip(" ,;:").rstrip(".") if len(n.family.strip(" .")) > 1 else n.family
-    g = n.given.strip(" ,;:")
-    if g.endswith(".") and len(g.split(" ")[-1]) > 3 and not re.search(r"[A-Z]\.$", g):
-        g = g[:-1]
-    n.given = g
-    n.literal = n.literal.strip(" ,;:")
-    return n
-
-
-_GROUP_WORDS = re.compile(r"\b(?:group|consortium|network|collaboration|collaborative|committee|team|"
-                          r"investigators|society|association|council|union|organi[sz]ation|agency|office)\b", re.I)
-
-
-def _is_org(c: str) -> bool:
-    return bool(_ORG_WORDS.search(c) or _GROUP_WORDS.search(c)) and len(c.split()) >= 2
-
-
-_names_cache: dict[tuple[str, bool], tuple[Name, ...]] = {}
-
-
-def clean_names(s: str) -> list[Name]:
-    """A printed name list (with role words) -> names; corporate names stay literal."""
-    key = (s, EXPAND_INITIALS)
-    names = _names_cache.get(key)
-    if names is None:
-        names = tuple(_clean_names(s))
-        if len(_names_cache) > 50_000:
-            _names_cache.clear()
-        _names_cache[key] = names
-    return [dataclasses.replace(n) for n in names]  # fresh copies: callers may change them
-
-
-def _clean_names(s: str) -> list[Name]:
-    t = strip_role_words(_dehyphenate(s))
-    t = strip_role_words(_IN_NAMES.sub("", t))
-    if not t:
-        return []
-    if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", t):  # CJK names: family and given run together
-        return [Name(literal=c.strip(" .")) for c in re.split(r"[,、，;；]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s*&\s*", t)
-                if c.strip(" .")]
-    if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
-        return [Name(literal=clean_text(t))]
-    # Vancouver lists: "Kowalczyk A, Eriksen TB, Zhang W"
-    chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", t.rstrip(".")) if c.strip()]
-    others = bool(chunks) and re.fullmatch(r"(?:et\.?\s*al\.?|and others)", chunks[-1], re.I) is not None
-    body = chunks[:-1] if others else chunks
-    vanc = [_VANCOUVER_NAME.match(c) for c in body]
-    orgs = [m is None and _is_org(c) for m, c in zip(vanc, body, strict=True)]
-    vanc = [m if m and not (m.group("fam").isupper() and len(m.group("fam")) > 1) else None for m in vanc]
-    if body and any(vanc) and all(m or o for m, o in zip(vanc, orgs, strict=True)) and (len(body) > 1 or "," not in t):
-        names = []
-        for c, m in zip(body, vanc, strict=True):
-            names.append(_vancouver(m) if m else Name(literal=clean_text(c)))
-        return names + ([Name.et_al()] if others else [])
-    names = split_names(t)
-    if not names:
-        return [Name(literal=clean_text(t))]
-    return [_tidy_name(n) for n in names]
-
-
-_VOL = re.compile(
-    r"^\s*(?:(?:vol(?:ume)?s?|bd|band|jg|jahrgang|tome|tomo|t|v|anno|année|year)(?:\.\s*|\s+))?"
-    r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)(?:\.?\s*(?:Jg|Jahrgang|année|anno|Bd)\b\.?)?"
-    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*"
-    r"(?P<iss2>[\w\u2013/-]+)|,\s*(?P<iss3>\d+(?:\s*[-\u2013/]\s*\d+)?)(?=\s*$|\s*[,:;.]\s*$)))?"
-    r"(?P<rest>.*)$",
-    re.I,
-)
-_ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
-
-
-def split_volume(s: str) -> tuple[str, str, str]:
-    """'36(1)' -> ('36', '1', ''); 'Vol. 12, No. 2' -> ('12', '2', ''); '249(3):29-38' -> ('249', '3', '29-38').
-
-    Returns (volume, issue, pages-found-inside).
-    """
-    t = squash(s).strip(" ,.;:")
-    if re.fullmatch(r"\(\s*[\w/\-–]+\s*\)", t):  # APA's "(4)": an issue without a volume
-        return ("", t[1:-1].strip(), "")
-    t = _unbracket(t) if t.startswith("(") and t.endswith(")") else t.lstrip("(").strip()
-    m = _ISSUE_ONLY.match(t)
-    if m and not re.match(r"^\s*n\w", t[len(m.group(0)):], re.I):
-        rest = t[m.end():]
-        vm = re.match(r"\s*[,(]?\s*(?:vol\.?|volume)\s*(\d+)", rest, re.I)
-        return (vm.group(1) if vm else "", m.group("iss").strip(" .,"), "")
-    m = _VOL.match(t)
-    if not m:
-        return (_edge(t), "", "")
-    vol = m.group("vol")
-    iss = (m.group("iss1") or m.group("iss2") or m.group("iss3") or "").strip(" .,")
-    rest = (m.group("rest") or "").strip()
-    pages = ""
-    pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?(\d+(?:\s*[{DASH}]+\s*\d+)?)\s*[,.;]?$", rest)
-    if pm:
-        pages = re.sub(rf"\s*[{DASH}]+\s*", "-", pm.group(1))
-    if re.search(rf"(?i)\(\s*(?:{MONTH_RE}|spring|summer|autumn|fall|winter)", t):
-        iss = ""  # Chicago's "3 (November)": the month, not an issue
-    if iss and re.match(r"(?i)^(?:no|nr)\.?\s*", iss):
-        iss = re.sub(r"(?i)^(?:no|nr)\.?\s*", "", iss)
-    if re.fullmatch(r"\d+\s*vols?\.?", t, re.I):
-        return (vol, "", "")
-    return (vol.replace(" ", ""), iss, pages)
-
-
-def clean_edition(s: str) -> str:
-    """'(2nd ed.).' -> '2'; '5th edn.' -> '5'; 'Rev. ed.' -> 'Rev. ed.'."""
-    t = re.sub(r"^[(\[](.*)[)\]][.,;:]*$", r"\1", squash(s).strip(" ,;:")).lstrip("([").strip()
-    t = clean_text(t)
-    m = re.match(r"^(\d+)\s*(?:st|nd|rd|th|e|ème|er|re|\.|ª|\.ª|a|\.a)?\b", t)
-    if m:
-        return m.group(1)
-    words = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
-             "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10"}
-    w = t.split(" ")[0].lower() if t else ""
-    return words.get(w, t)
-
-
-def clean_isbn(s: str) -> str:
-    t = re.sub(r"(?i)^\s*isbn(?:-1[03])?\s*:?\s*", "", squash(s))
-    return t.strip(" ,.;:")
-
-
-_PAGE_PREFIX = re.compile(r"^(?:pages|page|pp|p|seiten|seite|ss|s|str|стр|c)\.?\s*(?=[\dIVXLCivxlc])", re.I)
-
-
-def _pages(s: str) -> tuple[str, str]:
-    """(page, number-of-pages)."""
-    t = squash(s).strip(" ,.;:()[]")
-    m = re.fullmatch(r"(\d+)\s*(?:pp|pages|p|S|Seiten|s)\.?", t)
-    if m:
-        return "", m.group(1)
-    t = _PAGE_PREFIX.sub("", t)
-    return clean_pages(t), ""
-
-
-_YMD = re.compile(rf"^\(?((?:1[5-9]|20)\d\d)[a-z]?,?\s+({MONTH_RE})(?:\s+(\d{{1,2}}))?\b")
-
-
-_REPRINT_YEAR = re.compile(r"^[(\[]((?:1[5-9]|20)\d\d)[)\]]\s*((?:1[5-9]|20)\d\d)[a-z]?\W*$")
-
-
-def _date(s: str) -> Date | None:
-    t = squash(s)
-    rep = _REPRINT_YEAR.match(t)  # Chicago's "(1887) 2015": first published 1887, this edition 2015
-    if rep:
-        return Date(start=(int(rep.group(2)),))
-    ymd = _YMD.match(t)  # "2002 Jul 25", "(2023, February 28)"
-    if ymd:
-        mo = MONTHS[ymd.group(2).rstrip(".").lower()]
-        day = int(ymd.group(3)) if ymd.group(3) and 1 <= int(ymd.group(3)) <= 31 else 0
-        return Date(start=(int(ymd.group(1)), mo, day) if day else (int(ymd.group(1)), mo))
-    y = parse_year(t)
-    if y is None:
-        lit = clean_text(_unbracket(t.strip(" ,.;:")))
-        return Date(literal=lit) if lit else None
-    if y.start and not y.end:
-        nat = parse_natural_date(t)
-        if nat and nat.start and nat.start[0] == y.start[0]:
-            return nat
-    return y
-
-
-_COMPACT = re.compile(
-    r"^\(?(?P<year>\d{4})[a-z]?\)?\s*[;,]\s*(?P<vol>\d+[A-Za-z]?)(?:\s*\((?P<iss>[^)]+)\))?"
-    rf"(?:\s*:\s*(?P<pages>[\w]+(?:\s*[{DASH}]\s*\w+)?))?[\s.,;:]*$"
-)
-
-
-def split_compact(s: str) -> tuple[str, str, str, str] | None:
-    """Vancouver's '2018;85(4):12-19.' -> ('2018', '85', '4', '12-19'); None if it is not one."""
-    m = _COMPACT.match(squash(s))
-    if not m:
-        return None
-    pages = re.sub(rf"\s*[{DASH}]\s*", "-", m.group("pages") or "")
-    return m.group("year"), m.group("vol"), (m.group("iss") or "").strip(), pages
-
 
 _NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
 _CODE_TAIL = re.compile(r"^(?P<g>[^\d]*?\b(?:paper|report|brief|note|notes|memo|memorandum|document|study|series|"
@@ -383,7 +98,7 @@ def _split_publisher_place(ref: Reference) -> None:
         f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
         return
     m = re.fullmatch(rf"(.{{4,}}?),\s*({_CAP_WORDS})", p)
-    if m and len(m.group(2).split()) <= 3 and not re.search(r"\d", m.group(1)) and not _is_org(m.group(2) + " x") \
+    if m and len(m.group(2).split()) <= 3 and not re.search(r"\d", m.group(1)) and not is_org_name(m.group(2) + " x") \
             and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
                                                             r"publish\w*|inc|ltd|gmbh|co)\b", m.group(2)):
         f["publisher"], f["publisher-place"] = m.group(1).strip(), m.group(2)
@@ -401,7 +116,7 @@ def _tidy_containers(ref: Reference) -> None:
                   c := f.get("container-title", ""))
     if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
         f["container-title"] = c[: m.start()].strip(" ,")
-    s = _unbracket(f.get("collection-title", ""))
+    s = unbracket_span(f.get("collection-title", ""))
     m = re.search(r"[\s,;]+(?:no\.?|nr\.?|vol\.?|bd\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
     if m and m.start() > 3 and "collection-number" not in f:
         f["collection-title"] = s[: m.start()].strip(" ,;(")
@@ -500,7 +215,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
         if label in NAME_FIELDS:
             names: list[Name] = []
             for r in raw:
-                if label == "author" and _REPEATED_AUTHOR.match(r) and previous is not None:
+                if label == "author" and REPEATED_AUTHOR_RE.match(r) and previous is not None:
                     names.extend(previous.names.get("author", []))
                     continue
                 names.extend(clean_names(r))
@@ -513,7 +228,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             for r in raw:
                 v = clean_text(r)
                 if label in ("journal", "container-title", "collection-title"):
-                    v = clean_text(_IN_LEAD.sub("", v))
+                    v = clean_text(IN_LEAD_RE.sub("", v))
                 if label == "location":
                     v = v.rstrip(":").strip()
                 if v:
@@ -532,7 +247,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                     note_conf(k, segs)
             note_conf("issued", segs)
         elif label == "date":
-            dates = [x for x in (_date(r) for r in raw) if x is not None]
+            dates = [x for x in (parse_span_date(r) for r in raw) if x is not None]
             dated = [x for x in dates if x.start]
             d = dated[0] if dated else (dates[0] if dates else None)
             if len(dated) > 1 and len({x.start[0] for x in dated}) > 1 and all(
@@ -551,7 +266,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 ref.fields["page"] = pages
                 note_conf("page", segs)
         elif label == "pages":
-            page, count = _pages(raw[0])
+            page, count = split_span_pages(raw[0])
             put("page", page, segs)
             if not page:
                 put("number-of-pages", count, segs)
@@ -567,7 +282,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 ref.fields["URL"] = clean_url(raw[0])  # a link the tagger took for a DOI
                 note_conf("URL", segs)
                 continue
-            put("DOI", doi or _edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0])), segs)
+            put("DOI", doi or trim_edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0])), segs)
         elif label == "isbn":
             put("ISBN", clean_isbn(raw[0]), segs)
         elif label in IDENTIFIERS:
@@ -580,7 +295,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             t = re.sub(r"(?i)^\W*(?:last\s+)?(?:cited|citado|consultado|zitiert|accessed|cité|retrieved|viewed|consulted|"
                        r"abgerufen|zugriff|consulté)(?:\s+(?:on|am|le|el))?\s*:?\s*", "", " ".join(raw))
             t = re.sub(r"(?i),?\s*from\W*$", "", t).strip(" .,;:[]()")
-            d = parse_dmy(t) if re.match(r"\d{1,2}[./]\s?\d{1,2}[./]", t) else _date(t)
+            d = parse_dmy(t) if re.match(r"\d{1,2}[./]\s?\d{1,2}[./]", t) else parse_span_date(t)
             if d is not None and d.start:
                 ref.dates["accessed"] = d
         elif label == "citation-number":
