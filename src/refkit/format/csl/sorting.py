@@ -74,19 +74,6 @@ def sort_fold(s: str) -> str:
     return s.casefold().strip()
 
 
-def compare_keys(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> int:
-    for (x, d), (y, _) in zip(a, b, strict=False):
-        if x == y:
-            continue
-        if not x:
-            return 1
-        if not y:
-            return -1
-        c = -1 if x < y else 1
-        return -c if d == "descending" else c
-    return 0
-
-
 def sort_items(style: CompiledStyle, items: list[Item], mode: str) -> list[Item]:
     """The items in the order of the mode's cs:sort (ties: input order). A key is worked out only
     when the keys before it tie, once per item: most items never need their later keys rendered."""
