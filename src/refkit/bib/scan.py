@@ -436,18 +436,12 @@ class _Scanner:
                 break
             c = t[self.pos]
             if c == "{" or c == '"':
-                if c == "{":
-                    sm = _SIMPLE_BRACE.match(t, self.pos)
-                    if sm and sm.end() <= stop and "\n" not in sm.group(1):
-                        pieces.append(Piece("{", sm.group(1)))
-                        self.pos = sm.end()
-                        vend = self.pos
-                        self.skip_ws(block)
-                        if self.pos < len(t) and t[self.pos] == "#":
-                            self.pos += 1
-                            continue
-                        break
-                pieces.append(Piece(c, self._delimited(block, c, name, stop)))
+                sm = _SIMPLE_BRACE.match(t, self.pos) if c == "{" else None
+                if sm and sm.end() <= stop and "\n" not in sm.group(1):  # the usual {value}: no scan
+                    pieces.append(Piece("{", sm.group(1)))
+                    self.pos = sm.end()
+                else:
+                    pieces.append(Piece(c, self._delimited(block, c, name, stop)))
             elif c.isdigit():
                 m = _NUMBER.match(t, self.pos)
                 assert m
