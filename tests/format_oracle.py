@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,3 +46,13 @@ def rendered(style: str) -> dict[str, Any]:
     from refkit.format.api import render_oracle_style
 
     return render_oracle_style(ORACLE / "styles" / f"{style}.csl", items(), ORACLE / "locales" / "locales-en-US.xml")
+
+
+def csl_suite_runner() -> Any:
+    """benchmarks/csl_suite.py as a module (the CSL test-suite runner the suite tests share)."""
+    spec = importlib.util.spec_from_file_location("csl_suite", _ROOT / "benchmarks" / "csl_suite.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["csl_suite"] = mod
+    spec.loader.exec_module(mod)
+    return mod

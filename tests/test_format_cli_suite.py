@@ -12,16 +12,15 @@ becomes a Markdown manuscript given to `--cited-in`; one that lists the entries 
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from format_oracle import csl_suite_runner
 from refkit.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,15 +31,6 @@ pytestmark = pytest.mark.skipif(SUITE is None, reason="the CSL test suite is not
 
 FLOOR_HTML = 0.965
 FLOOR_TEXT = 0.945
-
-
-def _suite_module() -> Any:
-    spec = importlib.util.spec_from_file_location("csl_suite", ROOT / "benchmarks" / "csl_suite.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["csl_suite"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _expected_text(result: str, normalise: Any) -> list[str]:
@@ -71,7 +61,7 @@ def _args(cs: Any, fx: Any, d: Path) -> list[str]:
 
 def test_bibliography_fixtures_through_the_cli(tmp_path: Path) -> None:
     assert SUITE is not None
-    cs = _suite_module()
+    cs = csl_suite_runner()
     runner = CliRunner()
     html_ok = text_ok = total = 0
     failing: list[str] = []

@@ -6,11 +6,11 @@ fail. Off-spec and experimental fixtures are not counted.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from format_oracle import csl_suite_runner
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = next((p for p in (ROOT.parent / "shared" / "csl-test-suite" / "humans",
@@ -22,18 +22,9 @@ FLOOR_ALL = 0.963
 FLOOR_MODE = {"bibliography": 0.965, "citation": 0.962}
 
 
-def _runner():
-    spec = importlib.util.spec_from_file_location("csl_suite", ROOT / "benchmarks" / "csl_suite.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["csl_suite"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def outcome():
-    cs = _runner()
+    cs = csl_suite_runner()
     assert SUITE is not None
     out = cs.run(SUITE)
     return cs, out, cs.summary(out)
