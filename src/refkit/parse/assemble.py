@@ -49,11 +49,12 @@ TEXT_FIELDS = {
     "publisher": "publisher",
     "location": "publisher-place",
     "genre": "genre",
+    "number": "number",
     "note": "note",
 }
 # CSL field(s) each tagger label feeds, for confidences
 
-_NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
+_NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*:?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
 _CODE_TAIL = re.compile(r"^(?P<g>[^\d]*?\b(?:paper|report|brief|note|notes|memo|memorandum|document|study|series|"
                         r"bericht|rapport|documento|informe))\s+(?P<n>[A-Z]{0,6}[\s\-]?\d[\w\-/.–]*)$", re.I)
 
@@ -153,8 +154,10 @@ def _split_genre(ref: Reference) -> None:
             ref.fields["collection-title"] = p
         else:
             genre.append(p)
+    genre = [g for i, g in enumerate(genre) if unbracket_span(g).lower() not in
+             {unbracket_span(x).lower() for x in genre[:i]}]  # "[Working paper] ... Working paper nos.: 7"
     if genre:
-        ref.fields["genre"] = "; ".join(genre)
+        ref.fields["genre"] = "; ".join(unbracket_span(g) for g in genre)
     else:
         ref.fields.pop("genre", None)
 
@@ -168,6 +171,9 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
     if re.search(r"report|working paper|memo|technical|discussion paper", genre):
         return "report"
     container = fields.get("container-title", "")
+    if fields.get("number") and not container and "journal" not in labels and (
+            "publisher" in labels or "genre" in labels):
+        return "report"  # "Title. NAB-23/114. National Audit Board."
     if "journal" in labels:
         return "article-journal"
     if container:

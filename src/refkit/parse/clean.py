@@ -55,15 +55,24 @@ def unbracket_span(s: str) -> str:
 def clean_text(s: str) -> str:
     """Trim edge punctuation, a wrapping pair of brackets or quotes, and PDF soft hyphens."""
     s = squash(s.replace("\u00ad", ""))
-    s = s.strip(" ,;:")
+    s = re.sub(r"^\.\s+", "", s).strip(" ,;:")  # ". National Audit Board": a cut left the full stop before it
     if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\.\.|\b(?:al|etc|ed|eds|Inc|Ltd|Co|Jr|Sr|St))\.$", s):
         s = s[:-1]
-    s = s.strip(" ,;:")
+    s = t0 = s.strip(" ,;:")
     for o, c in (("(", ")"), ("[", "]"), ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("'", "'"), ("„", "“")):
         if len(s) > 2 and s.startswith(o) and s.endswith(c) and s.count(o) == (2 if o == c else 1):
             s = s[1:-1].strip(" ,;:")
     if s.startswith(("“", "«", "„")) and s.endswith(("”,", "”.", "».", "»,")):
         s = s[1:-2].strip()
+    if s != t0 and s.endswith(".") and not re.search(r"(?:\b[A-Z]|\.\.|\b(?:al|etc|ed|eds|Inc|Ltd|Co|Jr|Sr|St))\.$", s):
+        s = s[:-1]  # '“Why Our Sourdough Failed.”': the full stop inside the quotes
+    for o, c in (("(", ")"), ("[", "]")):  # "(Éditions du Rhône" cut from "(Éditions du Rhône, Lyon, 2009)"
+        if s.endswith(o):
+            s = s[:-1].strip(" ,;:")
+        if s.startswith(o) and c not in s:
+            s = s[1:].strip()
+        elif s.endswith(c) and o not in s:
+            s = s[:-1].strip(" ,;:.")
     return s
 
 

@@ -1,0 +1,91 @@
+"""The certain-in-print corrections (parse/refine.py) on invented references in several styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from refkit.parse import parse_text
+
+
+def one(text: str) -> dict:
+    return parse_text(text, one_per_line=True)[0].ref.to_csl()
+
+
+def family(item: dict, role: str = "author") -> list[str]:
+    return [n.get("family") or n.get("literal", "") for n in item.get(role, [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Moreau, Claire. Harbour Workers of Marseille, 1880-1914. Rivage Press, 2011.",
+    "Moreau, C. Harbour workers of Marseille, 1880-1914. (Rivage Press, Lyon, 2011).",
+    "Moreau C. Harbour workers of Marseille, 1880-1914. Lyon: Rivage Press; 2011.",
+])
+def test_a_span_of_years_after_a_title_stays_in_the_title(text):
+    item = one(text)
+    assert item["title"].endswith("1880-1914")
+    assert item["issued"]["date-parts"][0][0] == 2011
+    assert "page" not in item
+
+
+def test_a_span_of_years_that_is_the_only_date_stays_the_date():
+    item = one("Moreau, Claire. 1998–2003. A History of Harbour Unions. Vol. 2. Rivage Press.")
+    assert item["issued"]["date-parts"][0][0] == 1998
+    assert "1998" not in item["title"]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Lindqvist, A., & Osei, K. (2021). Rent control and mobility (No. RP-2021/04; Urban Policy Paper Series). "
+     "Centre for Housing Studies.", "RP-2021/04"),
+    ("Lindqvist A, Osei K. Rent control and mobility. Oslo: Centre for Housing Studies; 2021. "
+     "(Urban Policy Paper Series; Report no.: 2021-04).", "2021-04"),
+    ("Lindqvist, A. and Osei, K. (2021) Rent control and mobility. chs7731. Oslo: Centre for Housing Studies.",
+     "chs7731"),
+    ("Harbour Authority. Annual review of berth allocation. HA-19/220, Harbour Authority, 2019.", "HA-19/220"),
+])
+def test_report_numbers_get_their_own_field(text, number):
+    item = one(text)
+    assert item.get("number") == number
+    assert number not in item.get("title", "") and number not in item.get("container-title", "")
+    assert number not in item.get("publisher", "") and "page" not in item
+    assert item["type"] == "report"
+
+
+def test_bracketed_genre_gives_back_its_place():
+    item = one("Osei K. Informal lending in Kumasi [Working paper]. Accra: Centre for Finance; 2020 Mar. "
+               "Working paper nos.: 2020-03.")
+    assert item["genre"] == "Working paper"
+    assert item["publisher-place"] == "Accra"
+    assert item["number"] == "2020-03"
+
+
+def test_edition_is_not_a_note():
+    item = one("Osei, Kwame. Markets and Money in West Africa. 3rd ed., Coastline University Press, 2017.")
+    assert item["edition"] in ("3", "3rd")
+    assert "note" not in item
+
+
+def test_day_month_year_is_a_date_not_a_volume():
+    item = one("Lund, Maja. “Snow Days in the Valley.” Hill Weekly, 23 Feb. 2021, https://hill-weekly.example/snow.")
+    assert item["issued"]["date-parts"][0] == [2021, 2, 23]
+    assert "volume" not in item
+    assert item["title"] == "Snow Days in the Valley"
+
+
+def test_names_end_before_the_title():
+    item = one("12. Petrov, D. Winter Roads of the Taiga. (North Press, Perm, 2014).")
+    assert family(item) == ["Petrov"] and item["title"] == "Winter Roads of the Taiga"
+    item = one("Petrov, D. & Arctic Survey Group. Ice thickness records, 1990-2010. Polar Archive (2015).")
+    assert family(item) == ["Petrov", "Arctic Survey Group"]
+    assert item["title"].startswith("Ice thickness")
+
+
+def test_a_title_running_on_is_not_a_translator():
+    item = one("Sato, Emi. Memory in Translated Korean Poetry. 2019. University of Northvale, PhD dissertation.")
+    assert "translator" not in item
+    assert item["title"] == "Memory in Translated Korean Poetry"
+
+
+@pytest.mark.parametrize("raw", ["(Rivage Press, Lyon, 2011).", "[Rivage Press, Lyon, 2011]"])
+def test_cut_brackets_do_not_stay_on_a_field(raw):
+    item = one(f"Moreau, C. The quays of Lyon. {raw}")
+    assert not item.get("publisher", "").startswith(("(", "[")), item
