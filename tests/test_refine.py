@@ -89,3 +89,42 @@ def test_a_title_running_on_is_not_a_translator():
 def test_cut_brackets_do_not_stay_on_a_field(raw):
     item = one(f"Moreau, C. The quays of Lyon. {raw}")
     assert not item.get("publisher", "").startswith(("(", "[")), item
+
+
+def test_a_repository_publishes_a_dataset():
+    item = one("Lund, M. (2020). Glacier melt records, 1990-2019 [Data set]. Nordic Data Repository. "
+               "https://doi.org/10.9999/ndr.glacier")
+    assert item.get("publisher") == "Nordic Data Repository" and "container-title" not in item
+
+
+def test_the_corporate_author_is_the_publisher_not_the_container():
+    item = one("Harbour Authority. 2019. Berth Allocation Review. Harbour Authority. https://harbour.example/review.")
+    assert item.get("publisher") == "Harbour Authority" and "container-title" not in item
+
+
+def test_a_short_note_after_a_book_title_is_its_publisher():
+    item = one("Anonymous. (ca. 1820). A treatise on orchards. Printed for the subscribers.")
+    assert item.get("publisher") == "Printed for the subscribers"
+    assert item["issued"]["date-parts"][0][0] == 1820 and "page" not in item
+
+
+def test_newspaper_page_and_bracketed_place_leave_the_container():
+    item = one("Lund, M. (2021, March 3). Ferry fares rise again. The Northvale Herald, B7. https://herald.example/ferry")
+    assert item["container-title"] == "The Northvale Herald" and item["page"] == "B7"
+    assert item["type"] == "article-newspaper"
+    item = one("Osei, Kwame, et al. “Low-Power Radios.” Proceedings of the Workshop on Field Sensors [Tromsø], 2019, "
+               "pp. 11-19.")
+    assert item["container-title"] == "Proceedings of the Workshop on Field Sensors"
+    assert item.get("publisher-place") == "Tromsø"
+
+
+def test_roman_pages_and_pp_years():
+    item = one("Moreau, Claire. 2018. “Preface.” Harbour Studies 12(2): vii–xii.")
+    assert item["page"] == "vii-xii"
+    item = one("[4] K. Osei, “Tidal sensors,” Coastal Notes, vol. 8, no. 2, pp. 1990–2004, Mar. 2016.")
+    assert item["page"] == "1990-2004" and item["issued"]["date-parts"][0][0] == 2016
+
+
+def test_no_date_after_a_publisher():
+    item = one("Moreau, Claire. The Quays of Lyon. Rivage Press, n.d.")
+    assert item["publisher"] == "Rivage Press"

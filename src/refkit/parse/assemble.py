@@ -84,6 +84,61 @@ def _container_as_publisher(ref: Reference, labels: set[str], by_label: dict[str
     labels.add("publisher")
 
 
+_REPOSITORY = re.compile(r"(?i)\b(?:repository|archive|package index|zenodo|figshare|dryad|github|gitlab|pypi|cran|"
+                         r"osf|dataverse|databank|data bank|database|software heritage|bioconductor|npm)\b")
+_NOTE_IS_NOTE = re.compile(r"(?i)\b(?:unpublished|manuscript|dissertation|thesis|report|preprint|original|reprint|"
+                           r"translat|press release|forthcoming|abstract|retrieved|accessed|available|online|"
+                           r"version|paper|presented|lecture|interview|letter|personal|communication|cited|see)\b")
+
+
+def _move(ref: Reference, conf: dict[str, float], a: str, b: str) -> None:
+    ref.fields[b] = ref.fields.pop(a)
+    if a in conf:
+        conf[b] = conf.pop(a)
+
+
+def _publisher_not_container(ref: Reference, labels: set[str], conf: dict[str, float]) -> None:
+    """What stands where a container would but publishes: a repository or package index
+    ('Open Ecology Repository', 'Python Package Index'), or the corporate author itself
+    ('National Audit Board. Review of X. National Audit Board.'); a book's short capitalised note
+    with no publisher ('Printed for the author.') is its publisher."""
+    f = ref.fields
+    c = f.get("container-title", "")
+    authors = {n.literal.lower() for n in ref.names.get("author", []) if n.literal}
+    t = f.get("title", "")
+    for a in authors if "publisher" not in f else ():
+        if t.lower().endswith(". " + a) and len(t) > len(a) + 8:  # "Review of X. National Audit Board"
+            f["title"], f["publisher"] = t[: -len(a)].rstrip(" ."), t[-len(a):]
+            labels.add("publisher")
+            return
+    if c and "publisher" not in f and not labels & {"volume", "pages"} and "issue" not in f:
+        if _REPOSITORY.search(c) or c.lower() in authors:
+            _move(ref, conf, "container-title", "publisher")
+            labels.discard("journal")
+            labels.discard("container-title")
+            labels.add("publisher")
+            return
+    note = f.get("note", "")
+    if note and not c and "publisher" not in f and f.get("title") and not labels & {"volume", "pages", "url", "doi"} \
+            and re.fullmatch(r"[A-Z][\w'’&.\- ]{3,60}", note) and len(note.split()) <= 6 \
+            and not _NOTE_IS_NOTE.search(note) and not re.search(r"\d", note):
+        _move(ref, conf, "note", "publisher")
+        labels.add("publisher")
+
+
+def _container_tail(ref: Reference) -> None:
+    """'The Eastport Gazette, A3' -> page A3; 'Proceedings of X [Noordwijk]' -> place Noordwijk."""
+    f = ref.fields
+    c = f.get("container-title", "")
+    m = re.search(r"[,:]\s*([A-Z]\d{1,2})$", c)
+    if m and "page" not in f:
+        f["container-title"], f["page"] = c[: m.start()].strip(" ,:"), m.group(1)
+    c = f.get("container-title", "")
+    m = re.search(r"\s*\[([A-Z][\w'’.\- ]{1,30})\]$", c)
+    if m and "publisher-place" not in f and m.start() > 5:
+        f["container-title"], f["publisher-place"] = c[: m.start()].strip(" ,"), m.group(1)
+
+
 _CAP_WORDS = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|a\.\s?M\.|am|upon|on|de|del|sur))*"
 
 
@@ -174,6 +229,10 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
     if fields.get("number") and not container and "journal" not in labels and (
             "publisher" in labels or "genre" in labels):
         return "report"  # "Title. NAB-23/114. National Audit Board."
+    if container and re.search(r"(?i)\b(?:times|gazette|herald|tribune|post|daily|news|guardian|chronicle|courier|"
+                               r"zeitung|le monde|el país|observer|telegraph|journal-constitution)\b", container) \
+            and "volume" not in labels and not re.search(r"(?i)\b(?:journal of|review|quarterly|proceedings)\b", container):
+        return "article-newspaper"
     if "journal" in labels:
         return "article-journal"
     if container:
@@ -321,6 +380,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
     if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
         ref.fields.pop("issue")  # "217 (December)": the month, not an issue
     labels = set(by_label)
+    _container_tail(ref)
+    _publisher_not_container(ref, labels, conf)
     _container_as_publisher(ref, labels, by_label, conf)
     _split_publisher_place(ref)
     if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:

@@ -232,7 +232,8 @@ def split_volume(s: str) -> tuple[str, str, str]:
     iss = (m.group("iss1") or m.group("iss2") or m.group("iss3") or "").strip(" .,")
     rest = (m.group("rest") or "").strip()
     pages = ""
-    pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?(\d+(?:\s*[{DASH}]+\s*\d+)?)\s*[,.;]?$", rest)
+    pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?(\d+(?:\s*[{DASH}]+\s*\d+)?|[ivxlc]+\s*[{DASH}]+\s*[ivxlc]+)\s*[,.;]?$",
+                  rest)  # "40(1): ix–xiv": roman page numbers too
     if pm:
         pages = re.sub(rf"\s*[{DASH}]+\s*", "-", pm.group(1))
     if re.search(rf"(?i)\(\s*(?:{MONTH_RE}|spring|summer|autumn|fall|winter)", t):

@@ -42,8 +42,9 @@ PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pa
 SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
 VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|v\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
 PRESS_RE = re.compile(r"(?<=[.,] )(?:In press|in press|Forthcoming|forthcoming|Im Druck|sous presse)(?=[.,])|"
-                      r"\[(?:c\.\s?|ca\.\s?)?(?:1[5-9]\d\d|20\d\d)\??\]")
-ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b")
+                      r"\[(?:c\.\s?|ca\.\s?)?(?:1[5-9]\d\d|20\d\d)\??\]|\((?:c\.|ca\.|circa)\s?(?:1[5-9]\d\d|20\d\d)\??\)")
+ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b|"
+                   r"(?<=, )(?:n\.\s?d\.|o\.\s?J\.|s\.\s?f\.)(?=\s*$|[\s,.;]+(?:[A-Z(\[]|https?:|$))")
 WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online publication\b\.?|\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
                          r"\bDisponível em\s*:?", re.I)
@@ -128,7 +129,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         segs = _relabel(segs, text, m.start(), m.end(), "collection-title")
     for m in VERSION_RE.finditer(text) if ("ver" in low or "v." in low) else ():  # a software or data version is not part of a title or container
         segs = _relabel(segs, text, m.start(), m.end(), "note")
-    for m in PRESS_RE.finditer(text) if ("press" in low or "forthcoming" in low or "druck" in low or "[" in text) else ():  # "In press", "[1750?]", "(forthcoming)" stand where the year would
+    for m in PRESS_RE.finditer(text) if ("press" in low or "forthcoming" in low or "druck" in low or "[" in text or
+                                          "c" in low) else ():  # "In press", "[1750?]", "(forthcoming)" stand where the year would
         segs = _relabel(segs, text, m.start(), m.end(), "date")
     for m in ND_RE.finditer(text) if ("n." in low or "no date" in low or "s." in low or "o." in low) else ():  # "(n.d.-a)", "(no date b)": no date, with a letter
         segs = _relabel(segs, text, m.start(), m.end(), "date")
@@ -144,6 +146,10 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
     for m in WEB_SKIP_RE.finditer(text) if web else ():
         if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
             segs = _relabel(segs, text, m.start(), m.end(), "skip")
+    for m in PP_RE.finditer(text) if "p" in low else ():  # "pp. 2001–2012": pages, whatever the numbers look like
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and all(s.label in ("date", "pages", "volume") for s in inside):
+            segs = _relabel(segs, text, m.start(), m.end(), "pages")
     segs = _author_edges(segs, text)
     segs = _title_runs_on(segs, text)
     segs = _title_period(segs, text)
@@ -215,6 +221,7 @@ def _title_runs_on(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+PP_RE = re.compile(r"\bpp\.\s*\d+\s*[-\u2013]\s*\d+\b")
 _PERIOD_RE = re.compile(r"\s*(1[4-9]\d\d|20\d\d)\s*[-\u2013\u2014]\s*(1[4-9]\d\d|20\d\d)\W*")
 
 
