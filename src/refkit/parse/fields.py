@@ -215,7 +215,8 @@ def split_names(text: str) -> list[Name]:
     parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]
     names: list[Name] = []
-    natural_part = any("," not in p and len(p.split()) >= 2 and not _is_initial(p.split()[0].rstrip(".")) for p in parts)
+    natural_part = any("," not in p and len(p.split()) >= 2 and not _is_initial(p.split()[0].rstrip(".")) for p in parts) \
+        or any(_given_initial_family(c) for p in parts for c in p.split(","))
     for part in parts:
         part = part.strip(" ,")
         if "," in part:
@@ -265,6 +266,14 @@ def split_names(text: str) -> list[Name]:
 
 VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
 NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")
+
+
+def _given_initial_family(chunk: str) -> bool:
+    """'Eric J. Rossetter', 'J. Christian Gerdes': a middle initial before a full family name, which
+    an inverted 'Family, Given' chunk never has."""
+    toks = chunk.split()
+    return len(toks) >= 3 and not _is_initial(toks[-1]) and toks[-1][:1].isupper() and \
+        any(_is_initial(t) and t.endswith(".") for t in toks[:-1]) and not toks[-1].endswith(".")
 
 
 def _looks_given(chunk: str) -> bool:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from refkit.parse.fields import MONTH_RE
+from refkit.parse.lexicon import GIVEN_NAMES
 from refkit.parse.tagger import Segment
 
 ARXIV_RE = re.compile(r"\barXiv\s*:?\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
@@ -96,6 +97,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
                 continue  # a PMC number inside a link stays in the link
             segs = _relabel(segs, text, m.start(), m.end(), label)
     vm = VANC_AUTHORS_RE.match(text) if _VANC_START.match(text) else None
+    if vm and _natural_order(vm, text):
+        vm = None
     if vm:  # "Larsen F. Afterword. In: ...": the names end at the initials' full stop
         a, b = vm.span("names")
         if any(s.label == "author" and s.start < b for s in segs):
@@ -297,6 +300,21 @@ def _report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
             segs = _relabel(segs, text, m.start("n"), m.end("n"), "number")
             break
     return segs
+
+
+def _natural_order(vm: re.Match[str], text: str) -> bool:
+    """'Michael T. Anderson.', 'Eric J. Rossetter, Joshua P. Switkes, and ...': given name, middle
+    initial, family name, not a Vancouver 'Family I.' followed by the title."""
+    names = vm.group("names")
+    if "," in names:
+        return False
+    nxt = re.match(r"\s*[A-Z][\w'’\-]+(\s*,|\s+(?:and|&)\s|\.)", text[vm.end("names"):])
+    if not nxt:
+        return False
+    if nxt.group(1) != ".":
+        return True  # the names go on: "Rossetter, Joshua P. ...", "Bobier and J. ..."
+    first = re.sub(r"^(?:\[\d+\]\s*|\d+\.\s+)", "", names).split(" ")[0].lower()
+    return first in GIVEN_NAMES
 
 
 def _merge(segs: list[Segment], text: str) -> list[Segment]:
