@@ -128,3 +128,18 @@ def test_roman_pages_and_pp_years():
 def test_no_date_after_a_publisher():
     item = one("Moreau, Claire. The Quays of Lyon. Rivage Press, n.d.")
     assert item["publisher"] == "Rivage Press"
+
+
+@pytest.mark.parametrize("text, families", [
+    ("[3] Anna M. Sorensen. Wave loads on floating piers. Coastal Engineering, 12(2):33–41, 2010.", ["Sorensen"]),
+    ("[7] Omar K. Haddad, Lena P. Voss, and J. Peter Lund. Tidal models. Ocean Letters, 4(1):1–9, 2012.",
+     ["Haddad", "Voss", "Lund"]),
+    ("[9] Ruth B. Okoro and J. Samuel Eze. Rain gauges. Water Notes, 3:10–19, 2011.", ["Okoro", "Eze"]),
+    ("12. Kowalczyk A, Eriksen TB. Soil carbon in managed forests. Forest Ecol. 2019;12(3):45-52.",
+     ["Kowalczyk", "Eriksen"]),
+])
+def test_given_first_names_with_middle_initials(text, families):
+    # a lone "Given I. Family." is told from Vancouver's "Family I. Title." by the name word lists
+    item = one(text)
+    assert family(item) == families
+    assert not any(f in item["title"] for f in families)

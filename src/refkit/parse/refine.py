@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from refkit.parse.fields import MONTH_RE
-from refkit.parse.lexicon import GIVEN_NAMES
+from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES
 from refkit.parse.tagger import Segment
 
 ARXIV_RE = re.compile(r"\barXiv\s*:?\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
@@ -308,13 +308,13 @@ def _natural_order(vm: re.Match[str], text: str) -> bool:
     names = vm.group("names")
     if "," in names:
         return False
-    nxt = re.match(r"\s*[A-Z][\w'’\-]+(\s*,|\s+(?:and|&)\s|\.)", text[vm.end("names"):])
+    nxt = re.match(r"\s*([A-Z][\w'’\-]+)(\s*,|\s+(?:and|&)\s|\.)", text[vm.end("names"):])
     if not nxt:
         return False
-    if nxt.group(1) != ".":
+    if nxt.group(2) != ".":
         return True  # the names go on: "Rossetter, Joshua P. ...", "Bobier and J. ..."
     first = re.sub(r"^(?:\[\d+\]\s*|\d+\.\s+)", "", names).split(" ")[0].lower()
-    return first in GIVEN_NAMES
+    return (first in GIVEN_NAMES and first not in FAMILY_NAMES) or nxt.group(1).lower() in FAMILY_NAMES
 
 
 def _merge(segs: list[Segment], text: str) -> list[Segment]:
