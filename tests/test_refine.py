@@ -143,3 +143,32 @@ def test_given_first_names_with_middle_initials(text, families):
     item = one(text)
     assert family(item) == families
     assert not any(f in item["title"] for f in families)
+
+
+def test_a_journal_the_tagger_missed():
+    item = one("Berg, S., Holm, T., Iron grains in basalt of Lake Saimaa, Finland. Contributions to Volcanic Studies, "
+               "v. 41, pp. 12-19. 1981.")
+    assert item["title"] == "Iron grains in basalt of Lake Saimaa, Finland"
+    assert item["container-title"] == "Contributions to Volcanic Studies"
+
+
+def test_a_subtitle_is_not_a_container():
+    item = one("Holm, Tove. The Lighthouse Keeper or, Life on the Outer Skerries. Edited by Ann Berg. Oslo: Fjord, 1990.")
+    assert item["title"] == "The Lighthouse Keeper or, Life on the Outer Skerries"
+    assert "container-title" not in item
+
+
+def test_names_stop_at_et_al_and_initials_first_lists_are_whole():
+    item = one("[8] Novak, P. R. et al., J. Appl. Geol. 2011, 18, 201–209.")
+    assert family(item)[0] == "Novak" and len(family(item)) == 2  # Novak and "others"
+    assert item["container-title"].startswith("J. Appl. Geol")
+    item = one("TS Berg, MA Holm, J Lind-Aho, KL Nyman and PE Sand: Night shifts and sleep in nurses. "
+               "Sleep Med 12, 33–41 (2009)")
+    assert family(item) == ["Berg", "Holm", "Lind-Aho", "Nyman", "Sand"]
+    assert item["title"] == "Night shifts and sleep in nurses"
+
+
+def test_a_title_with_a_colon_after_given_first_author_stays_whole():
+    item = one("Berg, Anna, A Northern Reader: Essays of a Decade (Oslo: Fjord Press, 2004).")
+    assert family(item) == ["Berg"]
+    assert item["title"].startswith("A Northern Reader")

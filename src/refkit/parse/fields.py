@@ -243,7 +243,7 @@ def split_names(text: str) -> list[Name]:
                 for c in chunks:  # "Kowalczyk A, Eriksen TP, van Dijk J"
                     *fam, giv = c.split()
                     names.append(inverted_name(" ".join(fam), expand_initials(giv)))
-            elif len(chunks) >= 2 and all(NATURAL_INITIALS.match(c) for c in chunks):
+            elif len(chunks) >= 2 and all(NATURAL_INITIALS.match(c) or INITIALS_FIRST.match(c) for c in chunks):
                 names.extend(_loose(c, names) for c in chunks)  # "E. Brousseau, M. Marzouki"
             elif len(chunks) >= 2 and all(_looks_given(c) for c in chunks[1::2]):
                 for i in range(0, len(chunks) - 1, 2):
@@ -254,6 +254,9 @@ def split_names(text: str) -> list[Name]:
                 names.extend(_loose(c, names) for c in chunks)  # "G. Family, G. Family"
             else:
                 names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
+        elif re.fullmatch(r"[A-ZÀ-Þ'’\-]{2,}(?:\s+[A-Z]\.)+", part):  # "ROSANVALLON P."
+            fam, _, giv = part.partition(" ")
+            names.append(Name(family=fam, given=giv.strip()))
         elif ORG_WORDS.search(part) or CORPORATE_WORDS.search(part) or len(part.split()) > 5 or part.isupper() and len(part) > 3:
             names.append(Name(literal=part))  # "World Bank", "United Nations Security Council"
         else:
@@ -265,6 +268,7 @@ def split_names(text: str) -> list[Name]:
 
 
 VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
+INITIALS_FIRST = re.compile(r"^[A-Z]{1,3}\s(?:[a-z]+\s)*[A-Z][\w'’\-]*[a-z][\w'’\-]*$")  # "AM Trinkoff", "J Geiger-Brown"
 NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")
 
 

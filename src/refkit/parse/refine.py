@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from refkit.parse.boundaries import fix_boundaries
+from refkit.parse.boundaries import relabel as _relabel
 from refkit.parse.fields import MONTH_RE
 from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES
 from refkit.parse.tagger import Segment
@@ -55,31 +57,6 @@ ACCESSED_RE = re.compile(
     rf"[(\[]?\b(?:Accessed|Retrieved|Viewed|Consulted|Last accessed|Abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
     rf"Consulté\s+le|Consultado(?:\s+el)?)(?:\s+on)?\s*:?\s*{_ADATE}[)\]]?(?:,?\s+from\b)?", re.I)
 CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
-
-
-def _relabel(segments: list[Segment], text: str, start: int, end: int, label: str) -> list[Segment]:
-    """Give ``text[start:end]`` the label ``label``, cutting the segments it overlaps."""
-    out: list[Segment] = []
-    placed = False
-    for s in segments:
-        if s.end <= start or s.start >= end:
-            if s.start >= end and not placed:
-                out.append(Segment(label, text[start:end], start, end, 1.0))
-                placed = True
-            out.append(s)
-            continue
-        if s.start < start:
-            a, b = s.start, start
-            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
-        if not placed:
-            out.append(Segment(label, text[start:end], start, end, 1.0))
-            placed = True
-        if s.end > end:
-            a, b = end, s.end
-            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
-    if not placed:
-        out.append(Segment(label, text[start:end], start, end, 1.0))
-    return [s for s in out if s.text.strip()]
 
 
 def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
@@ -149,157 +126,9 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
     for m in WEB_SKIP_RE.finditer(text) if web else ():
         if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
             segs = _relabel(segs, text, m.start(), m.end(), "skip")
-    for m in PP_RE.finditer(text) if "p" in low else ():  # "pp. 2001–2012": pages, whatever the numbers look like
-        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        if inside and all(s.label in ("date", "pages", "volume") for s in inside):
-            segs = _relabel(segs, text, m.start(), m.end(), "pages")
-    segs = _author_edges(segs, text)
-    segs = _title_runs_on(segs, text)
-    segs = _title_period(segs, text)
-    for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
-        inside = [s for s in segs if s.start <= m.start() < s.end]
-        if inside and inside[0].label in ("note", "publisher", "location", "volume", "genre", "date"):
-            segs = _relabel(segs, text, m.start(), m.end(), "edition")
-    for m in DAY_MONTH_RE.finditer(text) if re.search(MONTH_RE, text) else ():
-        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        if inside and all(s.label in ("volume", "date", "journal", "container-title", "pages", "location", "note")
-                          for s in inside) and any(s.label == "date" for s in inside):
-            segs = _relabel(segs, text, m.start(), m.end(), "date")
-    segs = _report_parts(segs, text, low)
+    segs = fix_boundaries(segs, text, low)
     return _merge(segs, text) if len(segs) != len(segments) or any(
         a is not b for a, b in zip(segs, segments, strict=False)) else segs
-
-
-EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
-                        r"[Ee]xpanded)\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
-# MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
-DAY_MONTH_RE = re.compile(rf"\b(?:\d{{1,2}}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+\d{{1,2}},\s+(?:1[5-9]\d\d|20\d\d))\b")
-
-
-def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
-    """Where the names end: a name list never ends in '&' or 'and' ('Okafor, A. N. & Dryland
-    Observatory Network. Daily soil ...' takes the next sentence), nor in a bare capitalised word
-    run into the title ('Nguyen, T. Field Notes on ...'); '(no date b) Field notes' is a date and
-    the start of the title."""
-    for i, s in enumerate(segs[:-1]):
-        nxt = segs[i + 1]
-        if s.label == "author" and nxt.label == "title":
-            if re.search(r"(?:&|\band|\bund|\bet)\s*$", s.text):
-                m = re.match(r"\s*[^.?!\d]{3,80}?\.(?=\s|$)", nxt.text)
-                if m:
-                    return _relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
-            m = re.search(r"(?<=[A-Z]\.)\s+([A-Z][a-z]{2,})\s*$", s.text)
-            if m and not re.search(r"[.,:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
-                                                                                            ) > 1:
-                return _relabel(segs, text, s.start + m.start(1), s.end, "title")
-        if s.label in ("author", "date") and nxt.label == "note" and not any(o.label == "title" for o in segs):
-            m = re.match(r"\s*(?!(?:Accessed|Retrieved|Available|Viewed|Cited|Online|URL)\b)[^\W\d]"
-                         r"(?:[^.?!]|\.(?=\S)){2,250}?[.?!](?=\s|$)", nxt.text)
-            if m:  # a reference with no title at all: its first sentence after the names or date is the title
-                return _relabel(segs, text, nxt.start, nxt.start + m.end(), "title")
-        if s.label == "author" and nxt.label == "title" and not any(o.label == "date" for o in segs):
-            m = re.match(r"\s*\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[-\u2013]\s*(?:1[5-9]\d\d|20\d\d))?\)?\.(?=\s)", nxt.text)
-            if m and m.end() < len(nxt.text.rstrip()):  # "Moreau, Claire. 1998–2003. A History of ...": the date
-                return _relabel(segs, text, nxt.start, nxt.start + m.end(), "date")
-        if s.label == "date" and nxt.label == "title":
-            m = re.match(r"\s*[(\[][^)\]]{1,30}[)\]][.,:]?\s+(?=[^\W\d])", s.text)
-            if m and m.end() < len(s.text):
-                return _relabel(segs, text, s.start + m.end(), s.end, "title")
-            if i and segs[i - 1].label == "date" and re.match(r"\s*[^\W\d]", s.text) and not re.search(
-                    rf"\d|(?i:\b(?:{MONTH_RE}|n\.\s?d|no date|spring|summer|fall|autumn|winter|forthcoming|in press)\b)",
-                    s.text):  # the rest of a date cut by the "(no date b)" pattern
-                return _relabel(segs, text, s.start, s.end, "title")
-    return segs
-
-
-def _title_runs_on(segs: list[Segment], text: str) -> list[Segment]:
-    """'Narrative Voice in Translated Japanese Fiction': a translator (or editor) part with no role
-    word that continues a title with no punctuation between them is still the title."""
-    for i, s in enumerate(segs):
-        if i and s.label in ("translator", "editor") and segs[i - 1].label == "title" and \
-                re.search(r"\w$", segs[i - 1].text.rstrip()) and not re.search(
-                    r"(?i)\b(?:by|trans|transl|tr|übers|übersetzt|trad|ed|eds|edd|hg|hrsg|dir|éd|comp|coord)\b\.?", s.text) \
-                and not re.search(r"(?i)translated\s+by|edited\s+by", s.text):
-            segs = _relabel(segs, text, s.start, s.end, "title")
-    return segs
-
-
-PP_RE = re.compile(r"\bpp\.\s*\d+\s*[-\u2013]\s*\d+\b")
-_PERIOD_RE = re.compile(r"\s*(1[4-9]\d\d|20\d\d)\s*[-\u2013\u2014]\s*(1[4-9]\d\d|20\d\d)\W*")
-
-
-def _title_period(segs: list[Segment], text: str) -> list[Segment]:
-    """'Collected Letters, 1921-1934. Ponte, 2012': a span of years after a title's comma ends the
-    title; it is not the pages, nor the date when the work has a date of its own elsewhere."""
-    for i, s in enumerate(segs):
-        if i == 0 or s.label not in ("pages", "date"):
-            continue
-        m = _PERIOD_RE.match(s.text)
-        prev = segs[i - 1]
-        if not m or int(m.group(1)) >= int(m.group(2)) or not prev.text.rstrip().endswith(","):
-            continue
-        rest_dated = bool(re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b", s.text[m.end():]))
-        if m.end() < len(s.text) and not rest_dated:
-            continue
-        if s.label == "date" and not rest_dated and not any(o.label == "date" for o in segs[i + 1:]):
-            continue
-        if prev.label == "journal" and not any(o.label == "title" for o in segs):
-            segs = _relabel(segs, text, prev.start, prev.end, "title")
-        elif prev.label != "title":
-            continue
-        segs = _relabel(segs, text, s.start, s.start + len(m.group(0).rstrip()), "title")
-    return segs
-
-
-_CODE = r"[A-Za-z]{0,6}[\-\u2013]?\d[\w./\-\u2013]*"
-_NUMBER_PHRASE = re.compile(
-    rf"(?i)(?P<g>(?:[A-Z][\w-]*\s+){{0,3}}(?:report|paper|brief|note|memorandum|series|bericht|rapport|documento))?"
-    rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
-_BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
-# "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
-_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
-                        r"(?=[.,;]\s|[.,;]?$)")
-_GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>[A-Z][\w'’.\- ]{1,40}?)\s*:\s*$")
-
-
-def _report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
-    """Report numbers get a label of their own ("number"): '(No. W31877; BLR Working Paper Series)',
-    '(BLR Working Paper Series; Report no.: W31877)', 'Working paper nos.: 2021-07', a lone code
-    such as 'NAB-23/114' where a container, place or pages would be; '[Working paper]. Cape Town:'
-    gives its place back."""
-    if not re.search(r"\d", text):
-        return segs
-    for m in _BRACKET_GROUP.finditer(text) if "(" in text else ():
-        for num, other in (("a", "b"), ("b", "a")):
-            nm = _NUMBER_PHRASE.fullmatch(m.group(num).strip())
-            if nm and re.search(r"(?i)\b(?:series|papers?|reports?|reihe|studies|notes)\b", m.group(other)):
-                n0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip())) + nm.start("n")
-                segs = _relabel(segs, text, m.start(other), m.end(other), "collection-title")
-                g0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip()))
-                w0 = g0 + nm.end("g") if nm.group("g") else g0
-                segs = _relabel(segs, text, w0, n0, "skip")  # "No.", "no.:"
-                if nm.group("g"):
-                    segs = _relabel(segs, text, g0 + nm.start("g"), g0 + nm.end("g"), "genre")
-                segs = _relabel(segs, text, n0, n0 + len(nm.group("n")), "number")
-                break
-    for s in list(segs):
-        if s.label == "genre":
-            gm = _GENRE_BRACKET_TAIL.search(s.text)
-            if gm:
-                segs = _relabel(segs, text, s.start + gm.start("place"), s.end, "location")
-    if any(s.label == "number" for s in segs):
-        return segs
-    for m in _LONE_CODE.finditer(text):
-        inside = [s for s in segs if s.start <= m.start() < s.end]
-        if inside and inside[0].label in ("pages", "journal", "container-title", "location", "publisher", "note", "genre",
-                                          "volume") and not (inside[0].label == "pages" and
-                                                             re.fullmatch(r"[eEsSpPaA]?\d+", m.group("n"))):
-            pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
-            if pm:  # MLA's "no. w31877,"
-                segs = _relabel(segs, text, pm.start(), m.start("n"), "skip")
-            segs = _relabel(segs, text, m.start("n"), m.end("n"), "number")
-            break
-    return segs
 
 
 def _natural_order(vm: re.Match[str], text: str) -> bool:

@@ -1,0 +1,272 @@
+"""Where one field ends and the next begins: corrections to the tagger's segment boundaries.
+
+:func:`fix_boundaries` runs after the identifier and web patterns of :mod:`refkit.parse.refine`:
+
+* names end before the title ('Okafor, A. N. & Dryland Observatory Network.' is one list,
+  'Nguyen, T. Field Notes' is a name and a title, 'Paul MB Vitányi.' is one name);
+* a title runs on into a translator with no role word, ends with a span of years
+  ('Collected Letters, 1921-1934'), keeps its subtitle ('La démocratie inachevée. Histoire de ...'
+  is not a book's container);
+* a journal the tagger missed is the last sentence of a title or a "note" just before the volume;
+* editions, day-month-year dates, 'pp.' pages and report numbers get their own labels.
+
+A segment is a character range with a label (``tagger.Segment``); :func:`relabel` gives a range a
+new label, cutting what it overlaps. Pure functions, no style assumed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refkit.parse.fields import MONTH_RE
+from refkit.parse.tagger import Segment
+
+
+def relabel(segments: list[Segment], text: str, start: int, end: int, label: str) -> list[Segment]:
+    """Give ``text[start:end]`` the label ``label``, cutting the segments it overlaps."""
+    out: list[Segment] = []
+    placed = False
+    for s in segments:
+        if s.end <= start or s.start >= end:
+            if s.start >= end and not placed:
+                out.append(Segment(label, text[start:end], start, end, 1.0))
+                placed = True
+            out.append(s)
+            continue
+        if s.start < start:
+            a, b = s.start, start
+            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
+        if not placed:
+            out.append(Segment(label, text[start:end], start, end, 1.0))
+            placed = True
+        if s.end > end:
+            a, b = end, s.end
+            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
+    if not placed:
+        out.append(Segment(label, text[start:end], start, end, 1.0))
+    return [s for s in out if s.text.strip()]
+
+
+EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
+                        r"[Ee]xpanded)\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
+# MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
+DAY_MONTH_RE = re.compile(rf"\b(?:\d{{1,2}}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+\d{{1,2}},\s+(?:1[5-9]\d\d|20\d\d))\b")
+
+def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
+    """Where the names end: a name list never ends in '&' or 'and' ('Okafor, A. N. & Dryland
+    Observatory Network. Daily soil ...' takes the next sentence), nor in a bare capitalised word
+    run into the title ('Nguyen, T. Field Notes on ...'); '(no date b) Field notes' is a date and
+    the start of the title."""
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label == "author" and nxt.label == "title":
+            if re.search(r"(?:&|\band|\bund|\bet)\s*$", s.text):
+                m = re.match(r"\s*[^.?!\d]{3,80}?\.(?=\s|$)", nxt.text)
+                if m:
+                    return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+            m = re.search(r"(?<=[A-Z]\.)\s+([A-Z][a-z]{2,})\s*$", s.text)
+            if m and not re.search(r"[.,:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
+                                                                                            ) > 1:
+                return relabel(segs, text, s.start + m.start(1), s.end, "title")
+        if s.label in ("author", "date") and nxt.label == "note" and not any(o.label == "title" for o in segs):
+            m = re.match(r"\s*(?!(?:Accessed|Retrieved|Available|Viewed|Cited|Online|URL)\b)[^\W\d]"
+                         r"(?:[^.?!]|\.(?=\S)){2,250}?[.?!](?=\s|$)", nxt.text)
+            if m:  # a reference with no title at all: its first sentence after the names or date is the title
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "title")
+        if s.label == "author" and nxt.label == "title" and not any(o.label == "date" for o in segs):
+            m = re.match(r"\s*\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[-\u2013]\s*(?:1[5-9]\d\d|20\d\d))?\)?\.(?=\s)", nxt.text)
+            if m and m.end() < len(nxt.text.rstrip()):  # "Moreau, Claire. 1998–2003. A History of ...": the date
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "date")
+        if s.label == "date" and nxt.label == "title":
+            m = re.match(r"\s*[(\[][^)\]]{1,30}[)\]][.,:]?\s+(?=[^\W\d])", s.text)
+            if m and m.end() < len(s.text):
+                return relabel(segs, text, s.start + m.end(), s.end, "title")
+            if i and segs[i - 1].label == "date" and re.match(r"\s*[^\W\d]", s.text) and not re.search(
+                    rf"\d|(?i:\b(?:{MONTH_RE}|n\.\s?d|no date|spring|summer|fall|autumn|winter|forthcoming|in press)\b)",
+                    s.text):  # the rest of a date cut by the "(no date b)" pattern
+                return relabel(segs, text, s.start, s.end, "title")
+    return segs
+
+def _title_runs_on(segs: list[Segment], text: str) -> list[Segment]:
+    """'Narrative Voice in Translated Japanese Fiction': a translator (or editor) part with no role
+    word that continues a title with no punctuation between them is still the title."""
+    for i, s in enumerate(segs):
+        if i and s.label in ("translator", "editor") and segs[i - 1].label == "title" and \
+                re.search(r"\w$", segs[i - 1].text.rstrip()) and not re.search(
+                    r"(?i)\b(?:by|trans|transl|tr|übers|übersetzt|trad|ed|eds|edd|hg|hrsg|dir|éd|comp|coord)\b\.?", s.text) \
+                and not re.search(r"(?i)translated\s+by|edited\s+by", s.text):
+            segs = relabel(segs, text, s.start, s.end, "title")
+    return segs
+
+PP_RE = re.compile(r"\bpp\.\s*\d+\s*[-\u2013]\s*\d+\b")
+_PERIOD_RE = re.compile(r"\s*(1[4-9]\d\d|20\d\d)\s*[-\u2013\u2014]\s*(1[4-9]\d\d|20\d\d)\W*")
+
+def _title_period(segs: list[Segment], text: str) -> list[Segment]:
+    """'Collected Letters, 1921-1934. Ponte, 2012': a span of years after a title's comma ends the
+    title; it is not the pages, nor the date when the work has a date of its own elsewhere."""
+    for i, s in enumerate(segs):
+        if i == 0 or s.label not in ("pages", "date"):
+            continue
+        m = _PERIOD_RE.match(s.text)
+        prev = segs[i - 1]
+        if not m or int(m.group(1)) >= int(m.group(2)) or not prev.text.rstrip().endswith(","):
+            continue
+        rest_dated = bool(re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b", s.text[m.end():]))
+        if m.end() < len(s.text) and not rest_dated:
+            continue
+        if s.label == "date" and not rest_dated and not any(o.label == "date" for o in segs[i + 1:]):
+            continue
+        if prev.label == "journal" and not any(o.label == "title" for o in segs):
+            segs = relabel(segs, text, prev.start, prev.end, "title")
+        elif prev.label != "title":
+            continue
+        segs = relabel(segs, text, s.start, s.start + len(m.group(0).rstrip()), "title")
+    return segs
+
+_CODE = r"[A-Za-z]{0,6}[\-\u2013]?\d[\w./\-\u2013]*"
+_NUMBER_PHRASE = re.compile(
+    rf"(?i)(?P<g>(?:[A-Z][\w-]*\s+){{0,3}}(?:report|paper|brief|note|memorandum|series|bericht|rapport|documento))?"
+    rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
+_BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
+# "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
+_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
+                        r"(?=[.,;]\s|[.,;]?$)")
+_GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>[A-Z][\w'’.\- ]{1,40}?)\s*:\s*$")
+
+
+def _report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
+    """Report numbers get a label of their own ("number"): '(No. W31877; BLR Working Paper Series)',
+    '(BLR Working Paper Series; Report no.: W31877)', 'Working paper nos.: 2021-07', a lone code
+    such as 'NAB-23/114' where a container, place or pages would be; '[Working paper]. Cape Town:'
+    gives its place back."""
+    if not re.search(r"\d", text):
+        return segs
+    for m in _BRACKET_GROUP.finditer(text) if "(" in text else ():
+        for num, other in (("a", "b"), ("b", "a")):
+            nm = _NUMBER_PHRASE.fullmatch(m.group(num).strip())
+            if nm and re.search(r"(?i)\b(?:series|papers?|reports?|reihe|studies|notes)\b", m.group(other)):
+                n0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip())) + nm.start("n")
+                segs = relabel(segs, text, m.start(other), m.end(other), "collection-title")
+                g0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip()))
+                w0 = g0 + nm.end("g") if nm.group("g") else g0
+                segs = relabel(segs, text, w0, n0, "skip")  # "No.", "no.:"
+                if nm.group("g"):
+                    segs = relabel(segs, text, g0 + nm.start("g"), g0 + nm.end("g"), "genre")
+                segs = relabel(segs, text, n0, n0 + len(nm.group("n")), "number")
+                break
+    for s in list(segs):
+        if s.label == "genre":
+            gm = _GENRE_BRACKET_TAIL.search(s.text)
+            if gm:
+                segs = relabel(segs, text, s.start + gm.start("place"), s.end, "location")
+    if any(s.label == "number" for s in segs):
+        return segs
+    for m in _LONE_CODE.finditer(text):
+        inside = [s for s in segs if s.start <= m.start() < s.end]
+        if inside and inside[0].label in ("pages", "journal", "container-title", "location", "publisher", "note", "genre",
+                                          "volume") and not (inside[0].label == "pages" and
+                                                             re.fullmatch(r"[eEsSpPaA]?\d+", m.group("n"))):
+            pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
+            if pm:  # MLA's "no. w31877,"
+                segs = relabel(segs, text, pm.start(), m.start("n"), "skip")
+            segs = relabel(segs, text, m.start("n"), m.end("n"), "number")
+            break
+    return segs
+
+
+_CONTAINER_OK = re.compile(r"(?i)^\s*(?:in|dans|im|en|in:)\b|\b(?:proc\.?|proceedings|conference|symposium|workshop|"
+                           r"congress|meeting|colloqu\w*|handbook|encyclopa?edia|companion|reader|anthology)\b")
+
+
+def _missing_journal(segs: list[Segment], text: str) -> list[Segment]:
+    """A journal article whose journal the tagger missed: the volume follows a 'note' or 'publisher'
+    ('Acs Nano 2010, 4, (3)'), or the last sentence of the title ('Fe-Ni metal in ..., Finland.
+    Contributions to Mineralogy and Petrology, v. 55'); a book's 'container' right after its title,
+    with no 'In' and no editor, is the subtitle ('La démocratie inachevée. Histoire de ...')."""
+    labels = {s.label for s in segs}
+    for i, s in enumerate(segs[:-1]):  # "..., Finland. Contributions to | Volcanic Studies": a title never ends in "to"
+        if s.label == "title" and segs[i + 1].label in ("journal", "container-title") and re.search(
+                r"\s(?:to|of|and|the|for|in|on|de|du|des|la|le|für|und|der|die|das|di|del|y|et)\s*$", s.text):
+            breaks = list(re.finditer(r"[.?!][”\"’]?\s+(?=[A-Z])", s.text))
+            if breaks and breaks[-1].start() > 10:
+                return relabel(segs, text, s.start + breaks[-1].end(), s.end, segs[i + 1].label)
+    if "journal" in labels:
+        return segs
+    for i, s in enumerate(segs[:-1]):
+        after = [o for o in segs[i + 1:i + 3] if o.label != "date"]
+        before_volume = bool(after) and after[0].label == "volume"
+        if s.label in ("note", "publisher") and before_volume and i and segs[i - 1].label in ("title", "date") \
+                and "container-title" not in labels and re.search(r"[A-Za-z]{2}", s.text):
+            return relabel(segs, text, s.start, s.end, "journal")
+        if s.label == "title" and before_volume and "container-title" not in labels:
+            breaks = list(re.finditer(r"(?:[.?!][”\"’]?|,[”\"’])\s+(?=[A-Z])", s.text))
+            m = breaks[-1] if breaks else None
+            if m and m.start() > 10 and len(s.text) - m.end() > 3 and not re.search(r"\d", s.text[m.end():]):
+                return relabel(segs, text, s.start + m.end(), s.end, "journal")
+        alt = re.search(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$", segs[i - 1].text) if i else None  # "Uncle Tom's Cabin or, Life ..."
+        if s.label == "container-title" and i and segs[i - 1].label == "title" and not _CONTAINER_OK.search(s.text) \
+                and (alt or "editor" not in labels and segs[i + 1].label in ("location", "publisher")
+                     and re.search(r"[.:]\s*$", segs[i - 1].text) and s.confidence < 0.9):
+            return relabel(segs, text, s.start, s.end, "title")
+    return segs
+
+
+_NAMEISH = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]{1,3})(?:\s+|,\s*)|(?:and|&)\s+)*?"
+                      r"(?:[A-Z]{1,3}\s+[A-Z][\w'’\-]+|[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+))\s*:(?=\s)")
+
+
+def _names_stop(segs: list[Segment], text: str) -> list[Segment]:
+    """Names end at 'et al.' ('Chabinyc, M. L. et al., J. Am. Chem. Soc.'); a 'title' that is only a
+    year next to a date is part of the date ('2001[1953]')."""
+    for i, s in enumerate(segs):
+        if s.label == "author":
+            m = re.search(r"\bet\s?al\.?,?\s+(?=\S)", s.text)
+            if m and i + 1 < len(segs) and re.search(r"[A-Za-z]{2}", s.text[m.end():]):
+                return relabel(segs, text, s.start + m.end(), s.end, segs[i + 1].label if segs[i + 1].label != "date"
+                               else "journal")
+        if s.label == "title" and re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*", s.text) and (
+                i + 1 < len(segs) and segs[i + 1].label == "date" or i and segs[i - 1].label == "date"):
+            return relabel(segs, text, s.start, s.end, "date")
+    return segs
+
+
+def _names_go_on(segs: list[Segment], text: str) -> list[Segment]:
+    """'AM Trinkoff, JA Lipscomb, J Geiger-Brown, CL Storr and BA Brady: Perceived ...' and
+    'Rudi Cilibrasi and Paul MB Vitányi. Clustering ...': the names the title took back."""
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label != "author" or nxt.label != "title":
+            continue
+        if re.search(r",\s*$", s.text) and re.match(r"\s*(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})\s+[A-Z][\w'’\-]+,", s.text):
+            m = _NAMEISH.match(nxt.text)  # initials-first names on both sides of the cut
+            if m and len(m.group(1).split()) <= 8 and re.search(r"\b(?:[A-Z]{2,3}|[A-Z]\.)(?=\s)", m.group(1)):
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+        if re.search(r"\b[A-Z][a-z]+\s+[A-Z]{1,3}\s*$", s.text):
+            m = re.match(r"\s*[A-Z][\w'’\-]+\.(?=\s)", nxt.text)
+            if m and m.end() < len(nxt.text.rstrip()):
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+    return segs
+
+
+def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
+    """Run the boundary corrections in order (see the module docstring)."""
+    for m in PP_RE.finditer(text) if "p" in low else ():  # "pp. 2001–2012": pages, whatever the numbers look like
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and all(s.label in ("date", "pages", "volume") for s in inside):
+            segs = relabel(segs, text, m.start(), m.end(), "pages")
+    segs = _author_edges(segs, text)
+    segs = _names_go_on(segs, text)
+    segs = _names_stop(segs, text)
+    segs = _title_runs_on(segs, text)
+    segs = _title_period(segs, text)
+    for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
+        inside = [s for s in segs if s.start <= m.start() < s.end]
+        if inside and inside[0].label in ("note", "publisher", "location", "volume", "genre", "date"):
+            segs = relabel(segs, text, m.start(), m.end(), "edition")
+    for m in DAY_MONTH_RE.finditer(text) if re.search(MONTH_RE, text) else ():
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and all(s.label in ("volume", "date", "journal", "container-title", "pages", "location", "note")
+                          for s in inside) and any(s.label == "date" for s in inside):
+            segs = relabel(segs, text, m.start(), m.end(), "date")
+    segs = _missing_journal(segs, text)
+    return _report_parts(segs, text, low)
