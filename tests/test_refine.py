@@ -172,3 +172,16 @@ def test_a_title_with_a_colon_after_given_first_author_stays_whole():
     item = one("Berg, Anna, A Northern Reader: Essays of a Decade (Oslo: Fjord Press, 2004).")
     assert family(item) == ["Berg"]
     assert item["title"].startswith("A Northern Reader")
+
+
+def test_place_then_publisher_and_original_date():
+    item = one("Lind, Tove. The Salt Road. New York: Harbour Lights, 1952.")
+    assert item["publisher-place"] == "New York" and item["publisher"] == "Harbour Lights"
+    assert item["issued"]["date-parts"][0][0] == 1952
+    item = one("Moreau, C. (1990), La ville portuaire, Marseille, Rivage.")
+    assert item["publisher-place"] == "Marseille" and item["publisher"] == "Rivage"
+    item = one("Lind, T. (2004). Le port. (C. Moreau, Trans.). Paris, France : Rivage. (Original work published 1961).")
+    assert item["publisher"] == "Rivage" and item["note"] == "Original work published 1961"
+    assert item["original-date"]["date-parts"][0][0] == 1961
+    item = one("Lind, Tove. Harbour Tables. Salem, Massachusetts: Coastline, 1970.")
+    assert item["publisher"] == "Coastline"

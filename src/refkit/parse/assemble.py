@@ -142,10 +142,30 @@ def _container_tail(ref: Reference) -> None:
 _CAP_WORDS = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|a\.\s?M\.|am|upon|on|de|del|sur))*"
 
 
+# what may follow a city after a comma and still be the place: states, provinces, countries
+_PLACE_TAILS = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
+wisconsin wyoming ontario quebec québec alberta manitoba england scotland wales ireland uk usa us u.s.a u.s france
+germany deutschland italy italia spain españa portugal brazil brasil mexico méxico canada australia india china japan
+netherlands belgium switzerland austria sweden norway denmark finland poland russia argentina chile colombia peru
+south africa new zealand israel egypt nigeria kenya ghana dc d.c mass calif ill conn penn""".split()) | {
+    "new york", "new jersey", "new hampshire", "new mexico", "north carolina", "south carolina", "north dakota",
+    "south dakota", "west virginia", "rhode island", "british columbia", "nova scotia", "new south wales",
+    "united kingdom", "united states", "south africa", "new zealand"}
+
+
 def _split_publisher_place(ref: Reference) -> None:
     """'Can Tho: Delta Heritage Trust' -> place and publisher; so is 'Institute for X, Cape Town'
     (a place of capitalised words after the last comma) when no place was found."""
     f = ref.fields
+    loc = f.get("publisher-place", "")
+    if loc and not f.get("publisher"):  # 'Paris, Payot', 'Oxford: Berg': the place took the publisher
+        m = re.fullmatch(r"(.{2,40}?)\s*(?::|,)\s*([^\W\d][\w'’.&\- ]{1,50})", loc)
+        if m and m.group(2).strip(" .").lower() not in _PLACE_TAILS and not re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.",
+                                                                                         m.group(2).strip()):
+            f["publisher-place"], f["publisher"] = m.group(1).strip(), m.group(2).strip(" .")
+        return
     p = f.get("publisher", "")
     if not p or f.get("publisher-place"):
         return
@@ -368,6 +388,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             if n:
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
+    om = re.search(r"(?i)original(?:ly)?\s+(?:work\s+)?published\b.*?\b(1[5-9]\d\d|20\d\d)\b", ref.fields.get("note", ""))
+    if om and "original-date" not in ref.dates:  # APA's "(Original work published 1938)"
+        ref.dates["original-date"] = Date(start=(int(om.group(1)),))
     _split_genre(ref)
     _number_off_title(ref)
     _tidy_containers(ref)

@@ -248,6 +248,26 @@ def _names_go_on(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|Erstausgabe|Erstveröffentlichung|"
+                         r"Première publication)(?:\s+(?:as|in|under the title)\s+[^()]{1,120}?)?,?\s+(?:in\s+)?"
+                         r"(?:1[5-9]\d\d|20\d\d)\)?", re.I)
+
+
+def _after_place(segs: list[Segment], text: str) -> list[Segment]:
+    """'New York: New Directions, 1949.': what follows 'Place:' is the publisher (and the year)."""
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label == "location" and s.text.rstrip().endswith(":") and nxt.label in ("note", "title", "journal",
+                                                                                  "container-title", "genre"):
+            m = re.match(r"\s*([^\W\d][^,;()\d]{1,60}?)(?:,\s*((?:1[5-9]\d\d|20\d\d)[a-z]?)\.?)?\s*[.,;]?\s*$", nxt.text)
+            if m:
+                segs = relabel(segs, text, nxt.start + m.start(1), nxt.start + m.end(1), "publisher")
+                if m.group(2):
+                    segs = relabel(segs, text, nxt.start + m.start(2), nxt.start + m.end(2), "date")
+                return segs
+    return segs
+
+
 def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     for m in PP_RE.finditer(text) if "p" in low else ():  # "pp. 2001–2012": pages, whatever the numbers look like
@@ -269,4 +289,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                           for s in inside) and any(s.label == "date" for s in inside):
             segs = relabel(segs, text, m.start(), m.end(), "date")
     segs = _missing_journal(segs, text)
+    segs = _after_place(segs, text)
+    for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
+        segs = relabel(segs, text, m.start(), m.end(), "note")
     return _report_parts(segs, text, low)
