@@ -185,3 +185,17 @@ def test_place_then_publisher_and_original_date():
     assert item["original-date"]["date-parts"][0][0] == 1961
     item = one("Lind, Tove. Harbour Tables. Salem, Massachusetts: Coastline, 1970.")
     assert item["publisher"] == "Coastline"
+
+
+def test_acs_block_dash_title_and_news_containers():
+    item = one("(12) Lind, T.; Berg, A. \"Salt in Harbour Mud.\" J. Coast. Chem. 2004, 31, 118–125.")
+    assert (item["container-title"], item["volume"], item["page"]) == ("J. Coast. Chem", "31", "118-125")
+    item = one("———. Harbour. Oslo: Fjord Press, 1999.")
+    assert item["title"] == "Harbour" and item["publisher"] == "Fjord Press"
+    item = one("COAST NEWS, 2014. “Ferries stop for the winter”, Coast News, 12 November 2014. Available at "
+               "http://coast-news.example/ferries [accessed 3 March 2016]")
+    assert item["container-title"] == "Coast News"
+    item = one("Harbour Trust. \"Rates Again,\" Harbour Quarterly, XII (Spring, 1961), pp. 3-9.")
+    assert item["volume"] == "XII" and item["container-title"] == "Harbour Quarterly"
+    item = one("Harbour Trust. \"Rates Again,\" Harbour Conditions (August, 1961).")
+    assert item["issued"]["date-parts"][0] == [1961, 8]

@@ -97,6 +97,10 @@ def _move(ref: Reference, conf: dict[str, float], a: str, b: str) -> None:
         conf[b] = conf.pop(a)
 
 
+_NEWS = re.compile(r"(?i)\b(?:news|times|gazette|herald|tribune|post|daily|journal|review|magazine|chronicle|"
+                   r"guardian|courier|zeitung|bulletin|quarterly|letters)\b")
+
+
 def _publisher_not_container(ref: Reference, labels: set[str], conf: dict[str, float]) -> None:
     """What stands where a container would but publishes: a repository or package index
     ('Open Ecology Repository', 'Python Package Index'), or the corporate author itself
@@ -112,7 +116,8 @@ def _publisher_not_container(ref: Reference, labels: set[str], conf: dict[str, f
             labels.add("publisher")
             return
     if c and "publisher" not in f and not labels & {"volume", "pages"} and "issue" not in f:
-        if _REPOSITORY.search(c) or c.lower() in authors:
+        dated = bool(_NEWS.search(c))  # "ICR NEWS ... ICR News, 24 October 2013": news, not a report's publisher
+        if _REPOSITORY.search(c) or c.lower() in authors and not dated:
             _move(ref, conf, "container-title", "publisher")
             labels.discard("journal")
             labels.discard("container-title")
@@ -133,6 +138,10 @@ def _container_tail(ref: Reference) -> None:
     m = re.search(r"[,:]\s*([A-Z]\d{1,2})$", c)
     if m and "page" not in f:
         f["container-title"], f["page"] = c[: m.start()].strip(" ,:"), m.group(1)
+    c = f.get("container-title", "")
+    m = re.search(r",\s*([IVXLC]{1,7})$", c)  # "Industrial Management Review, IX": a roman volume
+    if m and "volume" not in f and m.start() > 3:
+        f["container-title"], f["volume"] = c[: m.start()].strip(" ,"), m.group(1)
     c = f.get("container-title", "")
     m = re.search(r"\s*\[([A-Z][\w'’.\- ]{1,30})\]$", c)
     if m and "publisher-place" not in f and m.start() > 5:

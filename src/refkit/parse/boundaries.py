@@ -198,6 +198,10 @@ def _missing_journal(segs: list[Segment], text: str) -> list[Segment]:
         if s.label in ("note", "publisher") and before_volume and i and segs[i - 1].label in ("title", "date") \
                 and "container-title" not in labels and re.search(r"[A-Za-z]{2}", s.text):
             return relabel(segs, text, s.start, s.end, "journal")
+        if s.label == "note" and i and segs[i - 1].label == "title" and segs[i + 1].label == "date" and \
+                DAY_MONTH_RE.search(segs[i + 1].text) and re.fullmatch(r"\s*[A-Z][^.\d]{2,60}[,.]?\s*", s.text) \
+                and "container-title" not in labels:  # "“Title”, Thomson Reuters Foundation, 5 June 2015."
+            return relabel(segs, text, s.start, s.end, "container-title")
         if s.label == "title" and before_volume and "container-title" not in labels:
             breaks = list(re.finditer(r"(?:[.?!][”\"’]?|,[”\"’])\s+(?=[A-Z])", s.text))
             m = breaks[-1] if breaks else None
@@ -213,6 +217,30 @@ def _missing_journal(segs: list[Segment], text: str) -> list[Segment]:
 
 _NAMEISH = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]{1,3})(?:\s+|,\s*)|(?:and|&)\s+)*?"
                       r"(?:[A-Z]{1,3}\s+[A-Z][\w'’\-]+|[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+))\s*:(?=\s)")
+
+
+_ACS_RE = re.compile(r"\s*(?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?),\s*(?P<vol>\d+[A-Z]?(?:\s*\(\d+\))?),\s*"
+                     r"(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\s*[.,;]?\s*")
+
+
+def _acs_block(segs: list[Segment], text: str) -> list[Segment]:
+    """ACS's 'Proc. Natl. Acad. Sci. USA 2000, 97, 2017–2022.': year, volume and pages in one date."""
+    for s in segs:
+        m = _ACS_RE.fullmatch(s.text) if s.label in ("date", "volume") else None
+        if m:
+            for g, lab in (("date", "date"), ("vol", "volume"), ("pages", "pages")):
+                segs = relabel(segs, text, s.start + m.start(g), s.start + m.end(g), lab)
+            return segs
+    return segs
+
+
+def _dash_and_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'---. Pet Cemetery. New York: ...': after a repeated-author dash comes the title."""
+    if segs and segs[0].label == "author" and not any(s.label == "title" for s in segs):
+        m = re.match(r"\s*(?:[-\u2010-\u2015_]{2,}|\u2014)\s*\.?\s*(?=\S)", segs[0].text)
+        if m and re.search(r"\w", segs[0].text[m.end():]):
+            return relabel(segs, text, segs[0].start + m.end(), segs[0].end, "title")
+    return segs
 
 
 def _names_stop(segs: list[Segment], text: str) -> list[Segment]:
@@ -277,6 +305,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = _author_edges(segs, text)
     segs = _names_go_on(segs, text)
     segs = _names_stop(segs, text)
+    segs = _dash_and_title(segs, text)
+    segs = _acs_block(segs, text)
     segs = _title_runs_on(segs, text)
     segs = _title_period(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():

@@ -297,7 +297,7 @@ def parse_span_date(s: str) -> Date | None:
         lit = clean_text(unbracket_span(t.strip(" ,.;:")))
         return Date(literal=lit) if lit else None
     if y.start and not y.end:
-        nat = parse_natural_date(t)
+        nat = parse_natural_date(re.sub(rf"({MONTH_RE}),\s*(?=\d{{4}})", r"\1 ", t))  # "(August, 1955)"
         if nat and nat.start and nat.start[0] == y.start[0]:
             return nat
     return y
