@@ -199,3 +199,21 @@ def test_acs_block_dash_title_and_news_containers():
     assert item["volume"] == "XII" and item["container-title"] == "Harbour Quarterly"
     item = one("Harbour Trust. \"Rates Again,\" Harbour Conditions (August, 1961).")
     assert item["issued"]["date-parts"][0] == [1961, 8]
+
+
+@pytest.mark.parametrize("text, volume, page", [
+    ("Lind, T. 2012. “Salt.” Coast: A Journal of Harbours (14)2: 71 - 88.", "14", "71-88"),
+    ("T. Lind, « Le sel », J. Coast. Stud., vol. 21, no 12, p. 1734 \u2011 1739, 2012.", "21", "1734-1739"),
+    ("(7) Lind, T.; Berg, A. \"Salt.\" Proc. Coast. Acad. 2012, 109, E299–E308.", "109", "E299-E308"),
+    ("12. Lind, T., Berg, A. (2009). Salt in mud. Curr. Coast. 19, R526.", "19", "R526"),
+])
+def test_page_ranges_in_many_shapes(text, volume, page):
+    item = one(text)
+    assert (item.get("volume"), item.get("page")) == (volume, page)
+    assert "number" not in item
+
+
+def test_a_series_after_a_page_count():
+    item = one("MOREAU, Claire. Le port de Lyon. Lyon : RIVAGE, 1997. 127 p. (Histoires).")
+    assert item.get("collection-title") == "Histoires"
+    assert item.get("number-of-pages") == "127" and "page" not in item

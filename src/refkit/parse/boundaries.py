@@ -98,7 +98,11 @@ def _title_runs_on(segs: list[Segment], text: str) -> list[Segment]:
             segs = relabel(segs, text, s.start, s.end, "title")
     return segs
 
-PP_RE = re.compile(r"\bpp\.\s*\d+\s*[-\u2013]\s*\d+\b")
+PP_RE = re.compile(r"\b(?:pp?\.|S\.)\s*[A-Za-z]?\d+\s*[-\u2010-\u2015]\s*[A-Za-z]?\d+\b|"
+                   r"(?<=:)\s*\d+\s+[-\u2010-\u2015]\s*\d+\b|(?<=:)\s*\d+\s*[-\u2010-\u2015]\s+\d+\b")
+# "127 p. (Dominos)": a page count, then the series in brackets
+SERIES_AFTER_COUNT_RE = re.compile(r"\b\d+\s*(?:p|pp|S|pages|Seiten)\.?\s*(?P<series>\([A-ZÀ-Þ][^()]{1,60}\))")
+_VOL_PAGES = re.compile(r"\s*(?P<vol>\d+),\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\W*")
 _PERIOD_RE = re.compile(r"\s*(1[4-9]\d\d|20\d\d)\s*[-\u2013\u2014]\s*(1[4-9]\d\d|20\d\d)\W*")
 
 def _title_period(segs: list[Segment], text: str) -> list[Segment]:
@@ -165,7 +169,7 @@ def _report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and inside[0].label in ("pages", "journal", "container-title", "location", "publisher", "note", "genre",
                                           "volume") and not (inside[0].label == "pages" and
-                                                             re.fullmatch(r"[eEsSpPaA]?\d+", m.group("n"))):
+                                                             re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))):
             pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
             if pm:  # MLA's "no. w31877,"
                 segs = relabel(segs, text, pm.start(), m.start("n"), "skip")
@@ -301,7 +305,16 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for m in PP_RE.finditer(text) if "p" in low else ():  # "pp. 2001–2012": pages, whatever the numbers look like
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         if inside and all(s.label in ("date", "pages", "volume") for s in inside):
-            segs = relabel(segs, text, m.start(), m.end(), "pages")
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            segs = relabel(segs, text, m.start() + lead, m.end(), "pages")
+    for m in SERIES_AFTER_COUNT_RE.finditer(text) if "(" in text else ():
+        segs = relabel(segs, text, m.start("series"), m.end("series"), "collection-title")
+    if not any(s.label == "volume" for s in segs):
+        for s in segs:  # "2012, 109, E299–E308": a volume before the pages
+            vm = _VOL_PAGES.fullmatch(s.text) if s.label == "pages" else None
+            if vm:
+                segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
+                break
     segs = _author_edges(segs, text)
     segs = _names_go_on(segs, text)
     segs = _names_stop(segs, text)
