@@ -217,3 +217,15 @@ def test_a_series_after_a_page_count():
     item = one("MOREAU, Claire. Le port de Lyon. Lyon : RIVAGE, 1997. 127 p. (Histoires).")
     assert item.get("collection-title") == "Histoires"
     assert item.get("number-of-pages") == "127" and "page" not in item
+
+
+def test_presented_papers_and_software_publishers():
+    item = one("Lind, Tove. 2018. “Harbour Unions.” Paper presented at the Annual Meeting of the Coastal History "
+               "Society, May 2–4, 2018, Bergen.")
+    assert item["genre"].startswith("Paper presented")
+    assert item["container-title"] == "Annual Meeting of the Coastal History Society"
+    assert item.get("publisher-place") == "Bergen" and "page" not in item and "volume" not in item
+    item = one("Berg, Anna. 2021. Tidekit: Tide Tables in Python. V. 1.2.0. Python Package Index, released May 3. "
+               "https://pkg.example/tidekit.")
+    assert item.get("publisher") == "Python Package Index"
+    assert "volume" not in item

@@ -406,6 +406,11 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
     url = ref.fields.get("URL", "")
     if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
         ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
+    page = ref.fields.get("page", "")
+    if page and not re.search(r"\d", page) and not re.fullmatch(r"(?i)[ivxlcdm]+(?:\s*[-\u2013]\s*[ivxlcdm]+)?", page):
+        del ref.fields["page"]  # "..., 2019, Tallinn.": a place where the tagger saw pages
+        if re.fullmatch(r"[A-ZÀ-Þ][\w'’.\- ]{1,40}", page) and "publisher-place" not in ref.fields:
+            ref.fields["publisher-place"] = page
     vol = ref.fields.get("volume", "")
     if re.fullmatch(r"[A-Z]\d{1,3}|e\d{3,}", vol) and "page" not in ref.fields:  # "A3", article number "e1042"
         ref.fields["page"] = ref.fields.pop("volume")
@@ -422,6 +427,10 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
         if "container-title" in conf:
             conf["title"] = conf.pop("container-title")
     ref.type = _choose_type(ref.fields, labels, segments)
+    note = ref.fields.get("note", "")
+    if ref.type == "paper-conference" and "publisher-place" not in ref.fields and re.fullmatch(
+            r"[A-ZÀ-Þ][\w'’\-]+(?:[ ,]+[A-ZÀ-Þ][\w'’.\-]+){0,2}", note):
+        ref.fields["publisher-place"] = ref.fields.pop("note")  # "..., May 2–4, 2018, Bergen.": the event's place
     return ref, calibrate(conf, review(segments, ref))
 
 

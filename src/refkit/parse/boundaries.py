@@ -50,7 +50,15 @@ def relabel(segments: list[Segment], text: str, start: int, end: int, label: str
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
-DAY_MONTH_RE = re.compile(rf"\b(?:\d{{1,2}}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+\d{{1,2}},\s+(?:1[5-9]\d\d|20\d\d))\b")
+_DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
+DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
+                          rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$))")
+REPOSITORY_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’\-]*\s+){0,4}(?:Repository|Package Index|Archive|Zenodo|Figshare|"
+                           r"Dryad|GitHub|GitLab|PyPI|CRAN|Dataverse|Bioconductor)\b")
+# "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
+PRESENTED_RE = re.compile(r"\b(?P<genre>(?:Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
+                          r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
+                          r"(?P<event>[A-Z][^,.;]{3,120})")
 
 def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
     """Where the names end: a name list never ends in '&' or 'and' ('Okafor, A. N. & Dryland
@@ -328,9 +336,19 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             segs = relabel(segs, text, m.start(), m.end(), "edition")
     for m in DAY_MONTH_RE.finditer(text) if re.search(MONTH_RE, text) else ():
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        if inside and all(s.label in ("volume", "date", "journal", "container-title", "pages", "location", "note")
-                          for s in inside) and any(s.label == "date" for s in inside):
+        if inside and all(s.label in ("volume", "date", "journal", "container-title", "pages", "location", "note",
+                                      "publisher") for s in inside) and (any(s.label in ("date", "note") for s in inside) or
+                                                                          not re.search(r"\d{4}", m.group(0))):
             segs = relabel(segs, text, m.start(), m.end(), "date")
+    for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low else ():
+        segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
+        segs = relabel(segs, text, m.start("event"), m.end("event"), "container-title")
+        if m.group("the"):
+            segs = relabel(segs, text, m.start("the"), m.end("the"), "skip")
+    for m in REPOSITORY_RE.finditer(text) if any(s.label == "note" for s in segs) else ():
+        inside = [s for s in segs if s.start <= m.start() < s.end]
+        if inside and inside[0].label == "note" and not any(s.label == "publisher" for s in segs):
+            segs = relabel(segs, text, m.start(), m.end(), "publisher")  # "V. 0.9.3. Python Package Index, ..."
     segs = _missing_journal(segs, text)
     segs = _after_place(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():

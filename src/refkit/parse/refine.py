@@ -43,7 +43,7 @@ _VANC_START = re.compile(r"^(?:\[\d+\]\s*|\d+\.\s+)?(?:[a-z]+\s){0,2}[^\W\d][\w'
                          r"\s[A-ZÀ-Þ]{1,4}\b")
 PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
 SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
-VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|v\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
+VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|[vV]\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
 PRESS_RE = re.compile(r"(?<=[.,] )(?:In press|in press|Forthcoming|forthcoming|Im Druck|sous presse)(?=[.,])|"
                       r"\[(?:c\.\s?|ca\.\s?)?(?:1[5-9]\d\d|20\d\d)\??\]|\((?:c\.|ca\.|circa)\s?(?:1[5-9]\d\d|20\d\d)\??\)")
 ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b|"
