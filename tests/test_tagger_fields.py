@@ -11,8 +11,8 @@ import pytest
 
 from refkit.model import Reference
 from refkit.parse import parse_text
-from refkit.parse.assemble import _split_genre
 from refkit.parse.clean import clean_edition, clean_names, split_volume
+from refkit.parse.reconcile import _split_genre
 from refkit.parse.refine import refine
 from refkit.parse.review import review
 from refkit.parse.tagger import Segment, tokenize

@@ -19,20 +19,18 @@ from refkit.parse.clean import (
     clean_isbn,
     clean_names,
     clean_text,
-    is_org_name,
     parse_span_date,
     split_compact,
     split_span_pages,
     split_volume,
     trim_edge,
-    unbracket_span,
 )
 from refkit.parse.fields import (
-    MONTH_RE,
     clean_doi,
     clean_url,
     parse_dmy,
 )
+from refkit.parse.reconcile import reconcile
 from refkit.parse.refine import ARXIV_RE, PMCID_RE, PMID_RE, refine
 from refkit.parse.review import calibrate, review
 from refkit.parse.tagger import Model, Segment, tag
@@ -53,232 +51,6 @@ TEXT_FIELDS = {
     "note": "note",
 }
 # CSL field(s) each tagger label feeds, for confidences
-
-_NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*:?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
-_CODE_TAIL = re.compile(r"^(?P<g>[^\d]*?\b(?:paper|report|brief|note|notes|memo|memorandum|document|study|series|"
-                        r"bericht|rapport|documento|informe))\s+(?P<n>[A-Z]{0,6}[\s\-]?\d[\w\-/.–]*)$", re.I)
-
-
-def _container_as_publisher(ref: Reference, labels: set[str], by_label: dict[str, list[Segment]],
-                            conf: dict[str, float]) -> None:
-    """'Title. Delta Heritage Trust.': a "journal" with no volume, issue, pages, link or day-and-month
-    after a title is a book's publisher."""
-    f = ref.fields
-    if not f.get("container-title") or "publisher" in f or not f.get("title"):
-        return
-    if labels & {"volume", "pages", "url", "doi", "editor", "container-title"} or "issue" in f:
-        return
-    issued = ref.dates.get("issued")
-    if issued is not None and len(issued.start) > 1:
-        return
-    segs = by_label.get("journal", [])
-    if len(segs) != 1 or re.match(r"(?i)\s*(?:in|dans|im|en)\b", segs[0].text):
-        return
-    if re.search(r"(?i)\b(?:journal|review|quarterly|bulletin|proceedings|transactions|letters|annals|"
-                 r"zeitschrift|revue|rivista|studies|magazine|times|news|gazette|herald|post)\b", f["container-title"]):
-        return
-    f["publisher"] = f.pop("container-title")
-    if "container-title" in conf:
-        conf["publisher"] = conf.pop("container-title")
-    labels.discard("journal")
-    labels.add("publisher")
-
-
-_REPOSITORY = re.compile(r"(?i)\b(?:repository|archive|package index|zenodo|figshare|dryad|github|gitlab|pypi|cran|"
-                         r"osf|dataverse|databank|data bank|database|software heritage|bioconductor|npm)\b")
-_NOTE_IS_NOTE = re.compile(r"(?i)\b(?:unpublished|manuscript|dissertation|thesis|report|preprint|original|reprint|"
-                           r"translat|press release|forthcoming|abstract|retrieved|accessed|available|online|"
-                           r"version|paper|presented|lecture|interview|letter|personal|communication|cited|see)\b")
-
-
-def _move(ref: Reference, conf: dict[str, float], a: str, b: str) -> None:
-    ref.fields[b] = ref.fields.pop(a)
-    if a in conf:
-        conf[b] = conf.pop(a)
-
-
-_NEWS = re.compile(r"(?i)\b(?:news|times|gazette|herald|tribune|post|daily|journal|review|magazine|chronicle|"
-                   r"guardian|courier|zeitung|bulletin|quarterly|letters)\b")
-
-
-def _publisher_not_container(ref: Reference, labels: set[str], conf: dict[str, float]) -> None:
-    """What stands where a container would but publishes: a repository or package index
-    ('Open Ecology Repository', 'Python Package Index'), or the corporate author itself
-    ('National Audit Board. Review of X. National Audit Board.'); a book's short capitalised note
-    with no publisher ('Printed for the author.') is its publisher."""
-    f = ref.fields
-    c = f.get("container-title", "")
-    authors = {n.literal.lower() for n in ref.names.get("author", []) if n.literal}
-    t = f.get("title", "")
-    for a in authors if "publisher" not in f else ():
-        if t.lower().endswith(". " + a) and len(t) > len(a) + 8:  # "Review of X. National Audit Board"
-            f["title"], f["publisher"] = t[: -len(a)].rstrip(" ."), t[-len(a):]
-            labels.add("publisher")
-            return
-    if c and "publisher" not in f and not labels & {"volume", "pages"} and "issue" not in f:
-        dated = bool(_NEWS.search(c))  # "ICR NEWS ... ICR News, 24 October 2013": news, not a report's publisher
-        if _REPOSITORY.search(c) or c.lower() in authors and not dated:
-            _move(ref, conf, "container-title", "publisher")
-            labels.discard("journal")
-            labels.discard("container-title")
-            labels.add("publisher")
-            return
-    note = f.get("note", "")
-    if note and not c and "publisher" not in f and f.get("title") and not labels & {"volume", "pages", "url", "doi"} \
-            and re.fullmatch(r"[A-Z][\w'’&.\- ]{3,60}", note) and len(note.split()) <= 6 \
-            and not _NOTE_IS_NOTE.search(note) and not re.search(r"\d", note):
-        _move(ref, conf, "note", "publisher")
-        labels.add("publisher")
-
-
-def _container_tail(ref: Reference) -> None:
-    """'The Eastport Gazette, A3' -> page A3; 'Proceedings of X [Noordwijk]' -> place Noordwijk."""
-    f = ref.fields
-    c = f.get("container-title", "")
-    m = re.search(r"[,:]\s*([A-Z]\d{1,2})$", c)
-    if m and "page" not in f:
-        f["container-title"], f["page"] = c[: m.start()].strip(" ,:"), m.group(1)
-    c = f.get("container-title", "")
-    m = re.search(r",\s*([IVXLC]{1,7})$", c)  # "Industrial Management Review, IX": a roman volume
-    if m and "volume" not in f and m.start() > 3:
-        f["container-title"], f["volume"] = c[: m.start()].strip(" ,"), m.group(1)
-    c = f.get("container-title", "")
-    m = re.search(r"\s*\[([A-Z][\w'’.\- ]{1,30})\]$", c)
-    if m and "publisher-place" not in f and m.start() > 5:
-        f["container-title"], f["publisher-place"] = c[: m.start()].strip(" ,"), m.group(1)
-
-
-_CAP_WORDS = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|a\.\s?M\.|am|upon|on|de|del|sur))*"
-
-
-# what may follow a city after a comma and still be the place: states, provinces, countries
-_PLACE_TAILS = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
-idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
-missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
-wisconsin wyoming ontario quebec québec alberta manitoba england scotland wales ireland uk usa us u.s.a u.s france
-germany deutschland italy italia spain españa portugal brazil brasil mexico méxico canada australia india china japan
-netherlands belgium switzerland austria sweden norway denmark finland poland russia argentina chile colombia peru
-south africa new zealand israel egypt nigeria kenya ghana dc d.c mass calif ill conn penn""".split()) | {
-    "new york", "new jersey", "new hampshire", "new mexico", "north carolina", "south carolina", "north dakota",
-    "south dakota", "west virginia", "rhode island", "british columbia", "nova scotia", "new south wales",
-    "united kingdom", "united states", "south africa", "new zealand"}
-
-
-def _split_publisher_place(ref: Reference) -> None:
-    """'Can Tho: Delta Heritage Trust' -> place and publisher; so is 'Institute for X, Cape Town'
-    (a place of capitalised words after the last comma) when no place was found."""
-    f = ref.fields
-    loc = f.get("publisher-place", "")
-    if loc and not f.get("publisher"):  # 'Paris, Payot', 'Oxford: Berg': the place took the publisher
-        m = re.fullmatch(r"(.{2,40}?)\s*(?::|,)\s*([^\W\d][\w'’.&\- ]{1,50})", loc)
-        if m and m.group(2).strip(" .").lower() not in _PLACE_TAILS and not re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.",
-                                                                                         m.group(2).strip()):
-            f["publisher-place"], f["publisher"] = m.group(1).strip(), m.group(2).strip(" .")
-        return
-    p = f.get("publisher", "")
-    if not p or f.get("publisher-place"):
-        return
-    m = re.fullmatch(rf"({_CAP_WORDS}(?:,\s*[A-Z]{{2}})?)\s*:\s*(.+)", p)
-    if m and len(m.group(1)) <= 40:
-        f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
-        return
-    m = re.fullmatch(rf"(.{{4,}}?),\s*({_CAP_WORDS})", p)
-    if m and len(m.group(2).split()) <= 3 and not re.search(r"\d", m.group(1)) and not is_org_name(m.group(2) + " x") \
-            and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
-                                                            r"publish\w*|inc|ltd|gmbh|co)\b", m.group(2)):
-        f["publisher"], f["publisher-place"] = m.group(1).strip(), m.group(2)
-
-
-def _tidy_containers(ref: Reference) -> None:
-    """'Book, by A. Author' -> 'Book'; a series' number ('Lecture Notes 214', 'Studies; 12') goes to
-    collection-number."""
-    f = ref.fields
-    c = f.get("container-title", "")
-    m = re.search(r",?\s+by\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$", c)
-    if m and m.start() > 3:
-        f["container-title"] = c[: m.start()].strip(" ,")
-    m = re.search(rf",\s*(?:(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+\d{{1,2}})?|Spring|Summer|Autumn|Fall|Winter)(?:,?\s+\d{{4}})?$",
-                  c := f.get("container-title", ""))
-    if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
-        f["container-title"] = c[: m.start()].strip(" ,")
-    s = unbracket_span(f.get("collection-title", ""))
-    m = re.search(r"[\s,;]+(?:no\.?|nr\.?|vol\.?|bd\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
-    if m and m.start() > 3 and "collection-number" not in f:
-        f["collection-title"] = s[: m.start()].strip(" ,;(")
-        f["collection-number"] = m.group(1)
-
-
-_TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
-
-
-def _number_off_title(ref: Reference) -> None:
-    """'Review of X. NAB-23/114' / 'Review of X (NAB-23/114)': a report number at the end of a title."""
-    t = ref.fields.get("title", "")
-    m = _TITLE_NUMBER.search(t)
-    if m and "number" not in ref.fields and m.start() > 10 and not re.fullmatch(r"(?i)vol\w*|no|\d{4}", m.group("n")):
-        ref.fields["title"] = t[: m.start()].strip(" .,")
-        ref.fields["number"] = m.group("n")
-
-
-def _split_genre(ref: Reference) -> None:
-    """'Working Paper No. 14' -> genre 'Working Paper', number '14'; 'No. W31877; BLR Working Paper
-    Series' -> number 'W31877', collection-title 'BLR Working Paper Series'."""
-    g = ref.fields.get("genre", "")
-    if not g or "number" in ref.fields:
-        return
-    parts = [p.strip(" ,.") for p in re.split(r";\s*", g) if p.strip(" ,.")]
-    genre: list[str] = []
-    for p in parts:
-        m = _NUMBER_TAIL.match(p) or _CODE_TAIL.match(p)
-        if m and "number" not in ref.fields:
-            ref.fields["number"] = m.group("n").strip(" .,")
-            if m.group("g").strip(" ,"):
-                genre.append(m.group("g").strip(" ,"))
-        elif re.search(r"(?i)\bseries\b|\breihe\b", p) and len(parts) > 1 and "collection-title" not in ref.fields:
-            ref.fields["collection-title"] = p
-        else:
-            genre.append(p)
-    genre = [g for i, g in enumerate(genre) if unbracket_span(g).lower() not in
-             {unbracket_span(x).lower() for x in genre[:i]}]  # "[Working paper] ... Working paper nos.: 7"
-    if genre:
-        ref.fields["genre"] = "; ".join(unbracket_span(g) for g in genre)
-    else:
-        ref.fields.pop("genre", None)
-
-
-def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
-    genre = fields.get("genre", "").lower()
-    if re.search(r"thesis|dissertation|diss\.|doctoral|habilitation|mémoire|phd|ph\.d", genre):
-        return "thesis"
-    if re.search(r"patent", genre):
-        return "patent"
-    if re.search(r"report|working paper|memo|technical|discussion paper", genre):
-        return "report"
-    container = fields.get("container-title", "")
-    if fields.get("number") and not container and "journal" not in labels and (
-            "publisher" in labels or "genre" in labels):
-        return "report"  # "Title. NAB-23/114. National Audit Board."
-    if container and re.search(r"(?i)\b(?:times|gazette|herald|tribune|post|daily|news|guardian|chronicle|courier|"
-                               r"zeitung|le monde|el país|observer|telegraph|journal-constitution)\b", container) \
-            and "volume" not in labels and not re.search(r"(?i)\b(?:journal of|review|quarterly|proceedings)\b", container):
-        return "article-newspaper"
-    if "journal" in labels:
-        return "article-journal"
-    if container:
-        if re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)", container):
-            return "paper-conference"
-        if "editor" in labels or "publisher" in labels or "location" in labels or \
-                any(s.label == "container-title" and re.match(r"(?i)\s*(?:in|dans|im)\b", s.text) for s in segs):
-            return "chapter"
-        if "volume" in labels or "pages" in labels:
-            return "article-journal"
-        return "chapter"
-    if "url" in labels and not ("publisher" in labels or "location" in labels):
-        return "webpage"
-    if "publisher" in labels or "location" in labels or "isbn" in labels or "edition" in labels:
-        return "book"
-    return "document"
-
 
 def assemble(segments: Sequence[Segment], text: str = "", *,
              previous: Reference | None = None) -> tuple[Reference, dict[str, float]]:
@@ -397,40 +169,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             if n:
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
-    om = re.search(r"(?i)original(?:ly)?\s+(?:work\s+)?published\b.*?\b(1[5-9]\d\d|20\d\d)\b", ref.fields.get("note", ""))
-    if om and "original-date" not in ref.dates:  # APA's "(Original work published 1938)"
-        ref.dates["original-date"] = Date(start=(int(om.group(1)),))
-    _split_genre(ref)
-    _number_off_title(ref)
-    _tidy_containers(ref)
-    url = ref.fields.get("URL", "")
-    if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
-        ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
-    page = ref.fields.get("page", "")
-    if page and not re.search(r"\d", page) and not re.fullmatch(r"(?i)[ivxlcdm]+(?:\s*[-\u2013]\s*[ivxlcdm]+)?", page):
-        del ref.fields["page"]  # "..., 2019, Tallinn.": a place where the tagger saw pages
-        if re.fullmatch(r"[A-ZÀ-Þ][\w'’.\- ]{1,40}", page) and "publisher-place" not in ref.fields:
-            ref.fields["publisher-place"] = page
-    vol = ref.fields.get("volume", "")
-    if re.fullmatch(r"[A-Z]\d{1,3}|e\d{3,}", vol) and "page" not in ref.fields:  # "A3", article number "e1042"
-        ref.fields["page"] = ref.fields.pop("volume")
-    if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
-        ref.fields.pop("issue")  # "217 (December)": the month, not an issue
-    labels = set(by_label)
-    _container_tail(ref)
-    _publisher_not_container(ref, labels, conf)
-    _container_as_publisher(ref, labels, by_label, conf)
-    _split_publisher_place(ref)
-    if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:
-        ref.fields["title"] = ref.fields.pop("container-title")  # "Eds. Book Title. Publisher": the book itself
-        labels.discard("container-title")
-        if "container-title" in conf:
-            conf["title"] = conf.pop("container-title")
-    ref.type = _choose_type(ref.fields, labels, segments)
-    note = ref.fields.get("note", "")
-    if ref.type == "paper-conference" and "publisher-place" not in ref.fields and re.fullmatch(
-            r"[A-ZÀ-Þ][\w'’\-]+(?:[ ,]+[A-ZÀ-Þ][\w'’.\-]+){0,2}", note):
-        ref.fields["publisher-place"] = ref.fields.pop("note")  # "..., May 2–4, 2018, Bergen.": the event's place
+    reconcile(ref, set(by_label), by_label, conf, segments)
     return ref, calibrate(conf, review(segments, ref))
 
 
