@@ -229,3 +229,15 @@ def test_presented_papers_and_software_publishers():
                "https://pkg.example/tidekit.")
     assert item.get("publisher") == "Python Package Index"
     assert "volume" not in item
+
+
+def test_report_genre_number_place_and_parenthesised_publisher():
+    item = one("Osei, K. and Lind, T. (2020) Harbour credit. Working paper 2020–11. Port Louis: Institute for Coastal "
+               "Finance.")
+    assert (item["genre"], item["number"]) == ("Working paper", "2020–11")
+    assert item["publisher-place"] == "Port Louis" and item["publisher"] == "Institute for Coastal Finance"
+    item = one("12. Lind, T. The Salt Book. (Printed for the author, 1802).")
+    assert item["title"] == "The Salt Book" and item["publisher"] == "Printed for the author"
+    assert item["issued"]["date-parts"][0][0] == 1802
+    item = one("3. Osei K. Tides. Oslo: Fjord; 2010. (Lecture Notes in Coastal Science; no. 12).")
+    assert item.get("collection-number") == "12" and "number" not in item

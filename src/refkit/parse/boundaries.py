@@ -76,6 +76,12 @@ def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
             if m and not re.search(r"[.,:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
                                                                                             ) > 1:
                 return relabel(segs, text, s.start + m.start(1), s.end, "title")
+        if s.label == "author" and (nxt.label == "title" or not any(o.label == "title" for o in segs)):
+            m = re.fullmatch(r"(?P<names>[^,&]{2,40},\s*(?:[A-Z]\.\s?-?){1,3})\s+(?P<rest>[A-Z][a-z][^&]*?),?\s*", s.text)
+            if m and len(m.group("rest").split()) >= 2 and not re.search(r"\b[A-Z]\.|,\s*(?:and|&|et|und)\b|"
+                                                                             r"\b(?:and|&)\s+[A-Z][a-z]+\s+[A-Z]",
+                                                                             m.group("rest")):
+                return relabel(segs, text, s.start + m.start("rest"), s.end, "title")  # "Nguyen, T. Boats, Canals"
         if s.label in ("author", "date") and nxt.label == "note" and not any(o.label == "title" for o in segs):
             m = re.match(r"\s*(?!(?:Accessed|Retrieved|Available|Viewed|Cited|Online|URL)\b)[^\W\d]"
                          r"(?:[^.?!]|\.(?=\S)){2,250}?[.?!](?=\s|$)", nxt.text)
@@ -143,6 +149,10 @@ _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
 _LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
                         r"(?=[.,;]\s|[.,;]?$)")
+_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:Working|Discussion|Research|Occasional|Technical|Policy|Staff)\s+"
+                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier)\s+"
+                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
+                         r"(?=[.,;)]?(?:\s|$))")
 _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>[A-Z][\w'’.\- ]{1,40}?)\s*:\s*$")
 
 
@@ -156,7 +166,9 @@ def _report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for m in _BRACKET_GROUP.finditer(text) if "(" in text else ():
         for num, other in (("a", "b"), ("b", "a")):
             nm = _NUMBER_PHRASE.fullmatch(m.group(num).strip())
-            if nm and re.search(r"(?i)\b(?:series|papers?|reports?|reihe|studies|notes)\b", m.group(other)):
+            if nm and re.search(r"(?i)\b(?:series|papers?|reports?|reihe|studies|notes)\b", m.group(other)) and (
+                    nm.group("g") or re.search(r"[A-Za-z\-/]", nm.group("n")) or
+                    re.search(r"(?i)\b(?:paper|report|brief)", m.group(other))):  # not "Lecture Notes in X; no. 214"
                 n0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip())) + nm.start("n")
                 segs = relabel(segs, text, m.start(other), m.end(other), "collection-title")
                 g0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip()))
@@ -173,6 +185,20 @@ def _report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 segs = relabel(segs, text, s.start + gm.start("place"), s.end, "location")
     if any(s.label == "number" for s in segs):
         return segs
+    for m in _GENRE_CODE.finditer(text):  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
+        inside = [s for s in segs if s.start <= m.start("n") < s.end]
+        if inside and inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages"):
+            segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
+            segs = relabel(segs, text, m.end("g"), m.start("n"), "skip")  # " No. ", " nos.: "
+            segs = relabel(segs, text, m.start("n"), m.end("n"), "number")
+            after = [s for s in segs if s.start >= m.end("n")]
+            fm = re.fullmatch(r"[\s.,]*([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s*", after[0].text) if after else None
+            if fm and len(after) >= 2 and after[1].label in ("location", "publisher"):
+                pm = re.match(r"\s*[A-Z][\w'’.\- ]{0,30}?:", after[1].text) if after[1].label == "publisher" else None
+                end = after[1].start + pm.end() if pm else after[1].end if after[1].label == "location" else None
+                if end is not None:  # "Working paper 2021–07. Cape | Town: Institute ..."
+                    segs = relabel(segs, text, after[0].start + fm.start(1), end, "location")
+            return segs
     for m in _LONE_CODE.finditer(text):
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and inside[0].label in ("pages", "journal", "container-title", "location", "publisher", "note", "genre",
@@ -308,6 +334,22 @@ def _after_place(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_PUB_PARENS = re.compile(r"\s*\((?P<pub>[A-Z][^(),\d]{2,60}?)(?:,\s*(?P<place>[A-Z][^(),\d]{1,40}?))?,\s*"
+                         r"(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)\.?\s*")
+
+
+def _publisher_parens(segs: list[Segment], text: str) -> list[Segment]:
+    """Nature's '(Printed for the author, 1750).' / '(Ponte Editions, Milan, 2012).' read as a note."""
+    for s in segs:
+        m = _PUB_PARENS.fullmatch(s.text) if s.label == "note" else None
+        if m:
+            for g, lab in (("pub", "publisher"), ("place", "location"), ("year", "date")):
+                if m.group(g):
+                    segs = relabel(segs, text, s.start + m.start(g), s.start + m.end(g), lab)
+            return segs
+    return segs
+
+
 def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     for m in PP_RE.finditer(text) if "p" in low else ():  # "pp. 2001–2012": pages, whatever the numbers look like
@@ -351,6 +393,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             segs = relabel(segs, text, m.start(), m.end(), "publisher")  # "V. 0.9.3. Python Package Index, ..."
     segs = _missing_journal(segs, text)
     segs = _after_place(segs, text)
+    segs = _publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
     return _report_parts(segs, text, low)
