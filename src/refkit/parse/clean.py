@@ -274,6 +274,7 @@ def split_span_pages(s: str) -> tuple[str, str]:
     if m:
         return "", m.group(1)
     t = _PAGE_PREFIX.sub("", t)
+    t = re.sub(r"(?i)[\s,;]*(?:vol|bd|tome)\.?\s*\d+$", "", t)  # IEEE's "pp. 997–1000 vol.2"
     return clean_pages(t), ""
 
 
