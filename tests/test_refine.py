@@ -241,3 +241,11 @@ def test_report_genre_number_place_and_parenthesised_publisher():
     assert item["issued"]["date-parts"][0][0] == 1802
     item = one("3. Osei K. Tides. Oslo: Fjord; 2010. (Lecture Notes in Coastal Science; no. 12).")
     assert item.get("collection-number") == "12" and "number" not in item
+
+
+def test_a_website_name_after_the_date_and_corporate_authors():
+    item = one("Opening hours. (n.d.). Northvale Public Library. Retrieved May 2, 2023, from https://nvl.example/hours")
+    assert item["title"] == "Opening hours" and item["container-title"] == "Northvale Public Library"
+    assert item["type"] == "webpage"
+    item = one("Northvale Public Library. “Opening Hours.” Accessed May 2, 2023. https://nvl.example/hours.")
+    assert item["author"] == [{"literal": "Northvale Public Library"}]

@@ -281,6 +281,33 @@ def _dash_and_title(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_NAME_LOWER = {"and", "und", "et", "al", "van", "von", "der", "den", "de", "la", "le", "du", "da", "dos", "del", "di",
+               "y", "e", "others", "ed", "eds", "edd", "editor", "editors", "hrsg", "hg", "trans", "transl", "by", "with",
+               "comp", "coord", "dir", "ter", "ten", "bin", "ibn", "al-", "zu", "dem", "des", "do", "das", "af"}
+
+
+def _title_not_names(segs: list[Segment], text: str) -> list[Segment]:
+    """'Opening hours. (n.d.). Site.': a first 'author' part with a lower-case word that no name has,
+    and no initials or name separators, is the title of a work with no author."""
+    if len(segs) >= 2 and segs[0].label == "author" and segs[1].label == "date" and \
+            not any(s.label == "title" for s in segs[2:3] if s.text.lstrip()[:1] in "“\"'‘«") and \
+            not re.search(r"\b[A-Z]\.|[,&;]|\band\b", segs[0].text):
+        words = re.findall(r"[^\W\d_][\w'’\-]*", segs[0].text)
+        if len(words) >= 2 and any(w[0].islower() and len(w) >= 3 and w.lower() not in _NAME_LOWER for w in words):
+            return relabel(segs, text, segs[0].start, segs[0].end, "title")
+    return segs
+
+
+def _site_name(segs: list[Segment], text: str) -> list[Segment]:
+    """'Accessibility statement. (n.d.). Riverside City Library. Retrieved ...': with no author, a
+    second title part after the date is the website or publisher the title belongs to."""
+    w = [s for s in segs if re.search(r"\w", s.text)]
+    if len(w) >= 4 and w[0].label == "title" and w[1].label == "date" and w[2].label == "title" and \
+            w[3].label in ("accessed", "url", "skip", "doi") and len(w[2].text.split()) <= 8:
+        return relabel(segs, text, w[2].start, w[2].end, "container-title")
+    return segs
+
+
 def _names_stop(segs: list[Segment], text: str) -> list[Segment]:
     """Names end at 'et al.' ('Chabinyc, M. L. et al., J. Am. Chem. Soc.'); a 'title' that is only a
     year next to a date is part of the date ('2001[1953]')."""
@@ -369,6 +396,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = _names_go_on(segs, text)
     segs = _names_stop(segs, text)
     segs = _dash_and_title(segs, text)
+    segs = _title_not_names(segs, text)
+    segs = _site_name(segs, text)
     segs = _acs_block(segs, text)
     segs = _title_runs_on(segs, text)
     segs = _title_period(segs, text)

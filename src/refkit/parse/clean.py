@@ -101,7 +101,9 @@ def strip_role_words(s: str) -> str:
 _ORG_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|society|institut[eo]?|university|universit[éy]|department|ministry|"
     r"council|committee|commission|agency|bureau|office|foundation|corporation|company|group|centre|center|"
-    r"bank|board|service|national|international|federal|government|nations|union|league|academy|inc|ltd)\b",
+    r"bank|board|service|national|international|federal|government|nations|union|league|academy|inc|ltd|"
+    r"library|museum|archives?|gallery|hospital|clinic|laboratory|observatory|trust|authority|survey|"
+    r"statistics|parliament|senate|court|police|network)\b",
     re.I,
 )
 

@@ -266,6 +266,9 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
         return "article-newspaper"
     if "journal" in labels:
         return "article-journal"
+    if container and "url" in labels and not labels & {"volume", "pages", "editor", "publisher", "location"} and \
+            not re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop)", container):
+        return "webpage"  # "Title. (n.d.). Riverside City Library. Retrieved ..., from URL"
     if container:
         if re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)", container):
             return "paper-conference"
