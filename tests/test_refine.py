@@ -249,3 +249,9 @@ def test_a_website_name_after_the_date_and_corporate_authors():
     assert item["type"] == "webpage"
     item = one("Northvale Public Library. “Opening Hours.” Accessed May 2, 2023. https://nvl.example/hours.")
     assert item["author"] == [{"literal": "Northvale Public Library"}]
+
+
+def test_a_bare_year_repeats_the_previous_authors():
+    refs = parse_text("Harbour Wire (2021a): “Ferries Stop for Winter,” news article, Harbour Wire.\n"
+                      "(2021b): “Ferries Start Again,” news article, Harbour Wire.\n", one_per_line=True)
+    assert refs[1].ref.to_csl().get("author") == refs[0].ref.to_csl().get("author") != None  # noqa: E711

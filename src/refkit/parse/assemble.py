@@ -169,6 +169,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             if n:
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
+    if "author" not in ref.names and "editor" not in ref.names and previous is not None and \
+            re.match(r"\s*\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\s*[.:,]", text) and previous.names.get("author"):
+        ref.names["author"] = list(previous.names["author"])  # "(2020b): Title ...": the same authors again
     reconcile(ref, set(by_label), by_label, conf, segments)
     return ref, calibrate(conf, review(segments, ref))
 
