@@ -189,7 +189,7 @@ def test_place_then_publisher_and_original_date():
 
 def test_acs_block_dash_title_and_news_containers():
     item = one("(12) Lind, T.; Berg, A. \"Salt in Harbour Mud.\" J. Coast. Chem. 2004, 31, 118–125.")
-    assert (item["container-title"], item["volume"], item["page"]) == ("J. Coast. Chem", "31", "118-125")
+    assert (item["container-title"], item["volume"], item["page"]) == ("J. Coast. Chem.", "31", "118-125")
     item = one("———. Harbour. Oslo: Fjord Press, 1999.")
     assert item["title"] == "Harbour" and item["publisher"] == "Fjord Press"
     item = one("COAST NEWS, 2014. “Ferries stop for the winter”, Coast News, 12 November 2014. Available at "
@@ -255,3 +255,11 @@ def test_a_bare_year_repeats_the_previous_authors():
     refs = parse_text("Harbour Wire (2021a): “Ferries Stop for Winter,” news article, Harbour Wire.\n"
                       "(2021b): “Ferries Start Again,” news article, Harbour Wire.\n", one_per_line=True)
     assert refs[1].ref.to_csl().get("author") == refs[0].ref.to_csl().get("author") != None  # noqa: E711
+
+
+def test_physics_collaborations_and_preprints():
+    item = one("[4] K. Moreau et al. (HALO Collaboration), Phys. Rev. Lett. 121, 141801 (2018).")
+    assert item["author"][1] == {"literal": "HALO Collaboration"}
+    assert item["container-title"] == "Phys. Rev. Lett."
+    item = one("[5] T. Lind et al. (NorthCDMS), arXiv:2101.01234 [hep-ex].")
+    assert item["type"] == "article" and item["eprint"] == "2101.01234"

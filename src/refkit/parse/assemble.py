@@ -24,6 +24,7 @@ from refkit.parse.clean import (
     split_span_pages,
     split_volume,
     trim_edge,
+    unbracket_span,
 )
 from refkit.parse.fields import (
     clean_doi,
@@ -95,6 +96,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
                 v = clean_text(r)
                 if label in ("journal", "container-title", "collection-title"):
                     v = clean_text(IN_LEAD_RE.sub("", v))
+                    if label == "journal" and re.search(r"\b[A-Z][a-z]{0,5}\.\s", v) and re.search(
+                            r"\b[A-Z][a-z]{0,5}\.[,;:]?\s*$", r) and not v.endswith("."):
+                        v += "."  # "Phys. Rev. Lett.": an abbreviated journal keeps its last full stop
                 if label == "location":
                     v = v.rstrip(":").strip()
                 if v:
@@ -169,6 +173,12 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             if n:
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
+    for seg in by_label.get("author2", []):  # "(XENON Collaboration)" after "et al."
+        lit = clean_text(unbracket_span(clean_text(seg.text)))
+        if lit:
+            names = ref.names.setdefault("author", [])
+            at = next((k for k, n in enumerate(names) if n.others), len(names))
+            names.insert(at, Name(literal=lit))
     if "author" not in ref.names and "editor" not in ref.names and previous is not None and \
             re.match(r"\s*\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\s*[.:,]", text) and previous.names.get("author"):
         ref.names["author"] = list(previous.names["author"])  # "(2020b): Title ...": the same authors again

@@ -308,6 +308,25 @@ def _site_name(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_COLLAB = re.compile(r"\s*\((?:the\s+)?(?P<c>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?)\)[,.]?")
+
+
+def _collaboration(segs: list[Segment], text: str) -> list[Segment]:
+    """Physics' 'E. Aprile et al. (XENON Collaboration), Phys. Rev. Lett. ...': the collaboration is an
+    author of its own."""
+    for i, s in enumerate(segs):
+        if s.label != "author":
+            continue
+        m = re.search(r"\bet\s?al\.?(?P<rest>" + _COLLAB.pattern + r")\s*$", s.text)
+        if m:
+            return relabel(segs, text, s.start + m.start("rest"), s.end, "author2")
+        if i + 1 < len(segs) and re.search(r"\bet\s?al\.?\s*$", s.text):
+            m = _COLLAB.match(segs[i + 1].text)
+            if m:
+                return relabel(segs, text, segs[i + 1].start, segs[i + 1].start + m.end(), "author2")
+    return segs
+
+
 def _names_stop(segs: list[Segment], text: str) -> list[Segment]:
     """Names end at 'et al.' ('Chabinyc, M. L. et al., J. Am. Chem. Soc.'); a 'title' that is only a
     year next to a date is part of the date ('2001[1953]')."""
@@ -395,6 +414,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = _author_edges(segs, text)
     segs = _names_go_on(segs, text)
     segs = _names_stop(segs, text)
+    segs = _collaboration(segs, text)
     segs = _dash_and_title(segs, text)
     segs = _title_not_names(segs, text)
     segs = _site_name(segs, text)

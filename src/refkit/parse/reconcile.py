@@ -257,6 +257,8 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
     if re.search(r"report|working paper|memo|technical|discussion paper", genre):
         return "report"
     container = fields.get("container-title", "")
+    if fields.get("eprint") and not container and "publisher" not in labels:
+        return "article"  # an arXiv preprint
     if fields.get("number") and not container and "journal" not in labels and (
             "publisher" in labels or "genre" in labels):
         return "report"  # "Title. NAB-23/114. National Audit Board."
