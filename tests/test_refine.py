@@ -263,3 +263,9 @@ def test_physics_collaborations_and_preprints():
     assert item["container-title"] == "Phys. Rev. Lett."
     item = one("[5] T. Lind et al. (NorthCDMS), arXiv:2101.01234 [hep-ex].")
     assert item["type"] == "article" and item["eprint"] == "2101.01234"
+
+
+def test_upper_case_family_names_with_initials():
+    item = one("MOREAU C., LIND T. & OSEI K. (2011). Les ports du nord. In Actes de TALN’11, Lyon, France.")
+    assert family(item) == ["MOREAU", "LIND", "OSEI"]
+    assert item["title"] == "Les ports du nord"

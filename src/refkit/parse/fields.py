@@ -238,6 +238,12 @@ def split_names(text: str) -> list[Name]:
                 names.append(inverted_name(chunks[0], chunks[1]))  # "Okafor, Nneka, Lars Holmqvist, ..."
                 names.extend(_loose(c, names) for c in chunks[2:])
                 continue
+            if len(chunks) >= 2 and all(UPPER_FAMILY_INITIALS.match(c) for c in chunks):
+                for c in chunks:  # "ABEILLÉ A., CLÉMENT L." (French humanities)
+                    m = UPPER_FAMILY_INITIALS.match(c)
+                    assert m is not None
+                    names.append(Name(family=m.group(1), given=m.group(2).strip()))
+                continue
             # "Family, G., Family, G." : pair them up
             if len(chunks) >= 2 and all(VANCOUVER.match(c) for c in chunks):
                 for c in chunks:  # "Kowalczyk A, Eriksen TP, van Dijk J"
@@ -254,9 +260,10 @@ def split_names(text: str) -> list[Name]:
                 names.extend(_loose(c, names) for c in chunks)  # "G. Family, G. Family"
             else:
                 names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
-        elif re.fullmatch(r"[A-ZÀ-Þ'’\-]{2,}(?:\s+[A-Z]\.)+", part):  # "ROSANVALLON P."
-            fam, _, giv = part.partition(" ")
-            names.append(Name(family=fam, given=giv.strip()))
+        elif UPPER_FAMILY_INITIALS.match(part):  # "ROSANVALLON P."
+            m = UPPER_FAMILY_INITIALS.match(part)
+            assert m is not None
+            names.append(Name(family=m.group(1), given=m.group(2).strip()))
         elif ORG_WORDS.search(part) or CORPORATE_WORDS.search(part) or len(part.split()) > 5 or part.isupper() and len(part) > 3:
             names.append(Name(literal=part))  # "World Bank", "United Nations Security Council"
         else:
@@ -268,6 +275,7 @@ def split_names(text: str) -> list[Name]:
 
 
 VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
+UPPER_FAMILY_INITIALS = re.compile(r"^([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)*)\s+((?:[A-Z]\.\s?-?)+)$")
 INITIALS_FIRST = re.compile(r"^[A-Z]{1,3}\s(?:[a-z]+\s)*[A-Z][\w'’\-]*[a-z][\w'’\-]*$")  # "AM Trinkoff", "J Geiger-Brown"
 NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")
 

@@ -135,6 +135,8 @@ def _natural_order(vm: re.Match[str], text: str) -> bool:
     """'Michael T. Anderson.', 'Eric J. Rossetter, Joshua P. Switkes, and ...': given name, middle
     initial, family name, not a Vancouver 'Family I.' followed by the title."""
     names = vm.group("names")
+    if re.match(r"\s*(?:&|and\b|und\b|et\b|,)", text[vm.end("names"):]):
+        return True  # "ABEILLÉ A. & BARRIER N. (2004).": the list goes on
     if "," in names:
         return False
     nxt = re.match(r"\s*([A-Z][\w'’\-]+)(\s*,|\s+(?:and|&)\s|\.)", text[vm.end("names"):])
