@@ -269,3 +269,16 @@ def test_upper_case_family_names_with_initials():
     item = one("MOREAU C., LIND T. & OSEI K. (2011). Les ports du nord. In Actes de TALN’11, Lyon, France.")
     assert family(item) == ["MOREAU", "LIND", "OSEI"]
     assert item["title"] == "Les ports du nord"
+
+
+def test_german_pages_volume_prefix_and_title_years():
+    item = one("Brandt, Ole (2014): Wege der Stadt. In: Vogt, Jan (Hg.): Stadt und Land. Kassel: Weidler, S. 12–30.")
+    assert item["publisher"] == "Weidler" and item["page"] == "12-30"
+    item = one("Marx, Ute (2009): Die Gemeinde, in: Hefte für Ortspolitik, Jg. 31, H. 2, S. 100–120.")
+    assert item["container-title"] == "Hefte für Ortspolitik" and item["volume"] == "31"
+    item = one("Statistics Office of Northvale (2021). Household budgets, 2020. Northvale: Statistics Office of "
+               "Northvale.")
+    assert item["title"] == "Household budgets, 2020" and item["issued"]["date-parts"][0][0] == 2021
+    assert item["author"] == [{"literal": "Statistics Office of Northvale"}]
+    item = one("Lind, T., & Osei, K. (2020). Harbour wages (CHS Working Paper No. 4411). Centre for Harbour Studies.")
+    assert item["genre"] == "CHS Working Paper" and item["number"] == "4411"

@@ -119,6 +119,20 @@ SERIES_AFTER_COUNT_RE = re.compile(r"\b\d+\s*(?:p|pp|S|pages|Seiten)\.?\s*(?P<se
 _VOL_PAGES = re.compile(r"\s*(?P<vol>\d+),\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\W*")
 _PERIOD_RE = re.compile(r"\s*(1[4-9]\d\d|20\d\d)\s*[-\u2013\u2014]\s*(1[4-9]\d\d|20\d\d)\W*")
 
+def _title_year(segs: list[Segment], text: str) -> list[Segment]:
+    """'(2019). Household income and wealth, 2018. London: ...': a year right after the title, when the
+    work is dated elsewhere, ends the title."""
+    dates = [s for s in segs if s.label == "date"]
+    if len(dates) < 2:
+        return segs
+    for i, s in enumerate(segs):
+        if i and s.label == "date" and segs[i - 1].label == "title" and s is not dates[0] and \
+                re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[.,]?\s*", s.text) and \
+                re.search(r"(?:,|[^\W\d])\s*$", segs[i - 1].text):
+            return relabel(segs, text, s.start, s.start + len(s.text.rstrip(" .,")), "title")
+    return segs
+
+
 def _title_period(segs: list[Segment], text: str) -> list[Segment]:
     """'Collected Letters, 1921-1934. Ponte, 2012': a span of years after a title's comma ends the
     title; it is not the pages, nor the date when the work has a date of its own elsewhere."""
@@ -149,10 +163,10 @@ _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
 _LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
                         r"(?=[.,;]\s|[.,;]?$)")
-_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:Working|Discussion|Research|Occasional|Technical|Policy|Staff)\s+"
+_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+)?(?:Working|Discussion|Research|Occasional|Technical|Policy|Staff)\s+"
                          r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier)\s+"
                          r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
-                         r"(?=[.,;)]?(?:\s|$))")
+                         r"(?=[.,;)\]]{0,2}(?:\s|$))")
 _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>[A-Z][\w'’.\- ]{1,40}?)\s*:\s*$")
 
 
@@ -283,7 +297,8 @@ def _dash_and_title(segs: list[Segment], text: str) -> list[Segment]:
 
 _NAME_LOWER = {"and", "und", "et", "al", "van", "von", "der", "den", "de", "la", "le", "du", "da", "dos", "del", "di",
                "y", "e", "others", "ed", "eds", "edd", "editor", "editors", "hrsg", "hg", "trans", "transl", "by", "with",
-               "comp", "coord", "dir", "ter", "ten", "bin", "ibn", "al-", "zu", "dem", "des", "do", "das", "af"}
+               "comp", "coord", "dir", "ter", "ten", "bin", "ibn", "al-", "zu", "dem", "des", "do", "das", "af",
+               "for", "of", "the", "on", "in", "to", "at", "für", "fur", "pour", "para"}
 
 
 def _title_not_names(segs: list[Segment], text: str) -> list[Segment]:
@@ -398,9 +413,11 @@ def _publisher_parens(segs: list[Segment], text: str) -> list[Segment]:
 
 def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
-    for m in PP_RE.finditer(text) if "p" in low else ():  # "pp. 2001–2012": pages, whatever the numbers look like
+    for m in PP_RE.finditer(text) if ("p" in low or "s." in low or ":" in text) else ():  # "pp. 2001–2012": pages, whatever the numbers look like
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        if inside and all(s.label in ("date", "pages", "volume") for s in inside):
+        prefixed = re.match(r"\s*(?:pp?|S)\.", m.group(0)) is not None
+        if inside and all(s.label in ("date", "pages", "volume") or prefixed and s.label in (
+                "publisher", "location", "note") for s in inside):
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             segs = relabel(segs, text, m.start() + lead, m.end(), "pages")
     for m in SERIES_AFTER_COUNT_RE.finditer(text) if "(" in text else ():
@@ -421,6 +438,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = _acs_block(segs, text)
     segs = _title_runs_on(segs, text)
     segs = _title_period(segs, text)
+    segs = _title_year(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and inside[0].label in ("note", "publisher", "location", "volume", "genre", "date"):

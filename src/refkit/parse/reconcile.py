@@ -150,7 +150,7 @@ def _container_tail(ref: Reference) -> None:
         f["container-title"], f["publisher-place"] = c[: m.start()].strip(" ,"), m.group(1)
 
 
-_CAP_WORDS = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|a\.\s?M\.|am|upon|on|de|del|sur))*"
+_CAP_WORDS = r"[A-Z][\w'’.\-]*(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’.\-]*|a\.\s?M\.|am|upon|on|de|del|sur))*"
 
 
 # what may follow a city after a comma and still be the place: states, provinces, countries
