@@ -10,8 +10,8 @@
 * a journal the tagger missed is the last sentence of a title or a "note" just before the volume;
 * editions, day-month-year dates, 'pp.' pages and report numbers get their own labels.
 
-A segment is a character range with a label (``tagger.Segment``); :func:`relabel` gives a range a
-new label, cutting what it overlaps. Pure functions, no style assumed.
+Report numbers, publishers and places are in :mod:`refkit.parse.publication`; :func:`spans.relabel`
+gives a character range a new label. Pure functions, no style assumed.
 """
 
 from __future__ import annotations
@@ -19,33 +19,9 @@ from __future__ import annotations
 import re
 
 from refkit.parse.fields import MONTH_RE
+from refkit.parse.publication import ORIGINAL_RE, REPOSITORY_RE, after_place, publisher_parens, report_parts
+from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
-
-
-def relabel(segments: list[Segment], text: str, start: int, end: int, label: str) -> list[Segment]:
-    """Give ``text[start:end]`` the label ``label``, cutting the segments it overlaps."""
-    out: list[Segment] = []
-    placed = False
-    for s in segments:
-        if s.end <= start or s.start >= end:
-            if s.start >= end and not placed:
-                out.append(Segment(label, text[start:end], start, end, 1.0))
-                placed = True
-            out.append(s)
-            continue
-        if s.start < start:
-            a, b = s.start, start
-            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
-        if not placed:
-            out.append(Segment(label, text[start:end], start, end, 1.0))
-            placed = True
-        if s.end > end:
-            a, b = end, s.end
-            out.append(Segment(s.label, text[a:b], a, b, s.confidence))
-    if not placed:
-        out.append(Segment(label, text[start:end], start, end, 1.0))
-    return [s for s in out if s.text.strip()]
-
 
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
@@ -53,8 +29,6 @@ EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]h
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
                           rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$))")
-REPOSITORY_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’\-]*\s+){0,4}(?:Repository|Package Index|Archive|Zenodo|Figshare|"
-                           r"Dryad|GitHub|GitLab|PyPI|CRAN|Dataverse|Bioconductor)\b")
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?:Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
                           r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
@@ -154,77 +128,6 @@ def _title_period(segs: list[Segment], text: str) -> list[Segment]:
             continue
         segs = relabel(segs, text, s.start, s.start + len(m.group(0).rstrip()), "title")
     return segs
-
-_CODE = r"[A-Za-z]{0,6}[\-\u2013]?\d[\w./\-\u2013]*"
-_NUMBER_PHRASE = re.compile(
-    rf"(?i)(?P<g>(?:[A-Z][\w-]*\s+){{0,3}}(?:report|paper|brief|note|memorandum|series|bericht|rapport|documento))?"
-    rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
-_BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
-# "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
-_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
-                        r"(?=[.,;]\s|[.,;]?$)")
-_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+)?(?:Working|Discussion|Research|Occasional|Technical|Policy|Staff)\s+"
-                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier)\s+"
-                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
-                         r"(?=[.,;)\]]{0,2}(?:\s|$))")
-_GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>[A-Z][\w'’.\- ]{1,40}?)\s*:\s*$")
-
-
-def _report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
-    """Report numbers get a label of their own ("number"): '(No. W31877; BLR Working Paper Series)',
-    '(BLR Working Paper Series; Report no.: W31877)', 'Working paper nos.: 2021-07', a lone code
-    such as 'NAB-23/114' where a container, place or pages would be; '[Working paper]. Cape Town:'
-    gives its place back."""
-    if not re.search(r"\d", text):
-        return segs
-    for m in _BRACKET_GROUP.finditer(text) if "(" in text else ():
-        for num, other in (("a", "b"), ("b", "a")):
-            nm = _NUMBER_PHRASE.fullmatch(m.group(num).strip())
-            if nm and re.search(r"(?i)\b(?:series|papers?|reports?|reihe|studies|notes)\b", m.group(other)) and (
-                    nm.group("g") or re.search(r"[A-Za-z\-/]", nm.group("n")) or
-                    re.search(r"(?i)\b(?:paper|report|brief)", m.group(other))):  # not "Lecture Notes in X; no. 214"
-                n0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip())) + nm.start("n")
-                segs = relabel(segs, text, m.start(other), m.end(other), "collection-title")
-                g0 = m.start(num) + (len(m.group(num)) - len(m.group(num).lstrip()))
-                w0 = g0 + nm.end("g") if nm.group("g") else g0
-                segs = relabel(segs, text, w0, n0, "skip")  # "No.", "no.:"
-                if nm.group("g"):
-                    segs = relabel(segs, text, g0 + nm.start("g"), g0 + nm.end("g"), "genre")
-                segs = relabel(segs, text, n0, n0 + len(nm.group("n")), "number")
-                break
-    for s in list(segs):
-        if s.label == "genre":
-            gm = _GENRE_BRACKET_TAIL.search(s.text)
-            if gm:
-                segs = relabel(segs, text, s.start + gm.start("place"), s.end, "location")
-    if any(s.label == "number" for s in segs):
-        return segs
-    for m in _GENRE_CODE.finditer(text):  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
-        inside = [s for s in segs if s.start <= m.start("n") < s.end]
-        if inside and inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages"):
-            segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
-            segs = relabel(segs, text, m.end("g"), m.start("n"), "skip")  # " No. ", " nos.: "
-            segs = relabel(segs, text, m.start("n"), m.end("n"), "number")
-            after = [s for s in segs if s.start >= m.end("n")]
-            fm = re.fullmatch(r"[\s.,]*([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s*", after[0].text) if after else None
-            if fm and len(after) >= 2 and after[1].label in ("location", "publisher"):
-                pm = re.match(r"\s*[A-Z][\w'’.\- ]{0,30}?:", after[1].text) if after[1].label == "publisher" else None
-                end = after[1].start + pm.end() if pm else after[1].end if after[1].label == "location" else None
-                if end is not None:  # "Working paper 2021–07. Cape | Town: Institute ..."
-                    segs = relabel(segs, text, after[0].start + fm.start(1), end, "location")
-            return segs
-    for m in _LONE_CODE.finditer(text):
-        inside = [s for s in segs if s.start <= m.start() < s.end]
-        if inside and inside[0].label in ("pages", "journal", "container-title", "location", "publisher", "note", "genre",
-                                          "volume") and not (inside[0].label == "pages" and
-                                                             re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))):
-            pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
-            if pm:  # MLA's "no. w31877,"
-                segs = relabel(segs, text, pm.start(), m.start("n"), "skip")
-            segs = relabel(segs, text, m.start("n"), m.end("n"), "number")
-            break
-    return segs
-
 
 _CONTAINER_OK = re.compile(r"(?i)^\s*(?:in|dans|im|en|in:)\b|\b(?:proc\.?|proceedings|conference|symposium|workshop|"
                            r"congress|meeting|colloqu\w*|handbook|encyclopa?edia|companion|reader|anthology)\b")
@@ -375,42 +278,6 @@ def _names_go_on(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|Erstausgabe|Erstveröffentlichung|"
-                         r"Première publication)(?:\s+(?:as|in|under the title)\s+[^()]{1,120}?)?,?\s+(?:in\s+)?"
-                         r"(?:1[5-9]\d\d|20\d\d)\)?", re.I)
-
-
-def _after_place(segs: list[Segment], text: str) -> list[Segment]:
-    """'New York: New Directions, 1949.': what follows 'Place:' is the publisher (and the year)."""
-    for i, s in enumerate(segs[:-1]):
-        nxt = segs[i + 1]
-        if s.label == "location" and s.text.rstrip().endswith(":") and nxt.label in ("note", "title", "journal",
-                                                                                  "container-title", "genre"):
-            m = re.match(r"\s*([^\W\d][^,;()\d]{1,60}?)(?:,\s*((?:1[5-9]\d\d|20\d\d)[a-z]?)\.?)?\s*[.,;]?\s*$", nxt.text)
-            if m:
-                segs = relabel(segs, text, nxt.start + m.start(1), nxt.start + m.end(1), "publisher")
-                if m.group(2):
-                    segs = relabel(segs, text, nxt.start + m.start(2), nxt.start + m.end(2), "date")
-                return segs
-    return segs
-
-
-_PUB_PARENS = re.compile(r"\s*\((?P<pub>[A-Z][^(),\d]{2,60}?)(?:,\s*(?P<place>[A-Z][^(),\d]{1,40}?))?,\s*"
-                         r"(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)\.?\s*")
-
-
-def _publisher_parens(segs: list[Segment], text: str) -> list[Segment]:
-    """Nature's '(Printed for the author, 1750).' / '(Ponte Editions, Milan, 2012).' read as a note."""
-    for s in segs:
-        m = _PUB_PARENS.fullmatch(s.text) if s.label == "note" else None
-        if m:
-            for g, lab in (("pub", "publisher"), ("place", "location"), ("year", "date")):
-                if m.group(g):
-                    segs = relabel(segs, text, s.start + m.start(g), s.start + m.end(g), lab)
-            return segs
-    return segs
-
-
 def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     for m in PP_RE.finditer(text) if ("p" in low or "s." in low or ":" in text) else ():  # "pp. 2001–2012": pages, whatever the numbers look like
@@ -459,8 +326,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         if inside and inside[0].label == "note" and not any(s.label == "publisher" for s in segs):
             segs = relabel(segs, text, m.start(), m.end(), "publisher")  # "V. 0.9.3. Python Package Index, ..."
     segs = _missing_journal(segs, text)
-    segs = _after_place(segs, text)
-    segs = _publisher_parens(segs, text)
+    segs = after_place(segs, text)
+    segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
-    return _report_parts(segs, text, low)
+    return report_parts(segs, text, low)

@@ -20,9 +20,9 @@ import re
 from collections.abc import Sequence
 
 from refkit.parse.boundaries import fix_boundaries
-from refkit.parse.boundaries import relabel as _relabel
 from refkit.parse.fields import MONTH_RE
 from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES
+from refkit.parse.spans import relabel as _relabel
 from refkit.parse.tagger import Segment
 
 ARXIV_RE = re.compile(r"\barXiv\s*:?\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
