@@ -1,0 +1,169 @@
+"""The evidence behind the "unsure" report: checks of a parsed reference's shape, each a reason.
+
+:func:`shape_reasons` looks at the labelled segments and the assembled reference and returns
+``(field, reason)`` pairs for what a right parse would not show: a field the tagger found twice,
+text left over, a value whose shape does not fit its field (a container ending in a day number, a
+publisher with a bracket left open, pages with no digit, a family name that is only an initial),
+or a type the fields contradict (a book with a page range, an article without a journal).
+The checks are general: none depends on a style or on particular items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from refkit.model import Name, Reference
+from refkit.parse.tagger import Segment
+
+# labels a reference has once: two segments apart mean the tagger split a field or merged two
+SINGLE = {"title", "journal", "date", "volume", "pages", "publisher", "location", "doi", "url", "edition",
+          "isbn", "container-title", "citation-number", "genre", "collection-title"}
+LABEL_FIELD = {"title": "title", "journal": "container-title", "container-title": "container-title",
+               "date": "issued", "volume": "volume", "pages": "page", "publisher": "publisher",
+               "location": "publisher-place", "doi": "DOI", "url": "URL", "edition": "edition", "isbn": "ISBN",
+               "author": "author", "editor": "editor", "translator": "translator", "note": "note",
+               "genre": "genre", "collection-title": "collection-title", "citation-number": "citation-number"}
+# a note that says one of these is furniture (an access date, a medium, a language), not a lost field
+OK_NOTE = re.compile(
+    r"(?i)accessed|retrieved|viewed|cited|consulted|abgerufen|zugriff|consulté|available|verfügbar|online|"
+    r"\[?in\s+[A-Z]?[a-z]+\]?|original(?:ly)?|reprint|published|translated|press|forthcoming|abstract|"
+    r"unpublished|manuscript|preprint|dataset|software|video|podcast|version|\bv\d|supplement|erratum|"
+    r"thesis|dissertation|report|paper|series|\bpp?\.|\bvol|\bno\.|\bissn|\bpmid|\barxiv|\bhttps?:")
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+PUBLISHER_WORD = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Editions?|Éditions|Inc|Ltd|GmbH)\b")
+ORG_WORD = re.compile(r"(?i)^(?:statistics|office|bureau|ministry|ministère|department|council|institute|"
+                      r"agency|association|society|foundation|commission|committee|organi[sz]ation|group|"
+                      r"centre|center|university|library|museum|trust|board|service|world|national|"
+                      r"european|international|united|federal|royal)$")
+COMMON_WORDS = {"the", "of", "and", "in", "on", "for", "to", "a", "an", "with", "from", "by", "at", "as", "or",
+                "is", "are", "was", "new", "paper", "presented", "available", "retrieved", "accessed"}
+PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ter",
+             "ten", "zu", "af", "al", "el", "bin", "ibn", "y", "e", "st", "st."}
+_WORD = re.compile(r"\w")
+
+
+def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for n in names:
+        if n.others or n.literal:
+            continue
+        fam = n.family.split()
+        giv = n.given.split()
+        if fam and all(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in fam):
+            out.append((field, f"family name {n.family!r} is only initials"))
+        elif len([w for w in fam if w.lower() not in PARTICLES and w[:1].isupper()]) >= 2 and not re.search(
+                r"[-’']", n.family):
+            out.append((field, f"family name {n.family!r} has two words"))
+        if len([w for w in giv if len(w.strip(".")) > 1]) >= 3:
+            out.append((field, f"given names {n.given!r} are three words"))
+        if any(ORG_WORD.match(w) for w in fam + giv):
+            out.append((field, f"{n.given} {n.family} looks like an organisation"))
+        if any(w.lower() in COMMON_WORDS for w in fam + giv):
+            out.append((field, f"{n.given} {n.family} holds a common word"))
+        if any(ch.isdigit() for ch in n.family + n.given):
+            out.append((field, f"{n.given} {n.family} holds a digit"))
+    return out
+
+
+def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
+    """Reasons from the labelled segments alone: a field found twice, leftover text."""
+    out: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    for i, s in enumerate(segments):
+        lab = s.label
+        if not _WORD.search(s.text):
+            continue
+        if lab in SINGLE and lab in seen and seen[lab] < i - 1:
+            out.append((LABEL_FIELD.get(lab, lab), f"two {lab} parts"))
+        seen[lab] = i
+        if lab == "note" and not OK_NOTE.search(s.text):
+            if len(re.findall(r"[^\W\d_]{3,}", s.text)) >= 2 or re.search(r"\d", s.text):
+                out.append(("note", f"leftover text {s.text.strip()[:40]!r}"))
+    return out
+
+
+def field_reasons(ref: Reference) -> list[tuple[str, str]]:
+    """Reasons from the shape of the assembled fields."""
+    out: list[tuple[str, str]] = []
+    f = ref.fields
+    vol = f.get("volume", "")
+    if vol and not re.search(r"\d|^[IVXLCDM]+$", vol):
+        out.append(("volume", f"volume {vol!r} has no number"))
+    elif vol and re.search(r"[;:]|\d\D+\d", vol):
+        out.append(("volume", f"volume {vol!r} holds more than one number"))
+    page = f.get("page", "")
+    if page and not re.search(r"\d|^[ivxlcdm]+(?:\s*[-–]\s*[ivxlcdm]+)?$", page, re.I):
+        out.append(("page", f"pages {page!r} have no number"))
+    title = f.get("title", "")
+    if title and (len(title) < 3 or len(title) > 300):
+        out.append(("title", "implausible title length"))
+    if title and re.fullmatch(r"[\d\W]+", title):
+        out.append(("title", f"title {title!r} is only a number"))
+    if re.search(r"[”»\"]\s*[,.;:]?\s+\w", title) and not re.search(r"[“«\"].*[“«\"]", title[1:]):
+        out.append(("title", "text after the quoted title"))
+    for k in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
+        v = f.get(k, "")
+        if v and re.match(r"(?i)(?:in|and|&|ed\.|eds\.)\W*$|(?:in|im|dans)\s+\(", v):
+            out.append((k, f"{k} {v[:30]!r} is a connective"))
+    cont = f.get("container-title", "")
+    if cont and re.search(rf"(?:,\s*\d{{1,2}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
+        out.append(("container-title", f"container {cont[-20:]!r} ends with a date or number"))
+    if cont and re.search(r"\.\s+[A-Z]", cont) and PUBLISHER_WORD.search(cont.split(". ")[-1]):
+        out.append(("container-title", "a publisher inside the container"))
+    pub = f.get("publisher", "")
+    if pub and re.search(r"\d{2,}", pub):
+        out.append(("publisher", f"publisher {pub!r} holds a number"))
+    place = f.get("publisher-place", "")
+    if place and (re.search(r"\d", place) or len(place.split()) > 5):
+        out.append(("publisher-place", f"place {place!r} does not look like a place"))
+    genre = f.get("genre", "")
+    if ";" in genre:
+        out.append(("genre", f"genre {genre!r} is two parts"))
+    ed = f.get("edition", "")
+    if ed and not re.search(r"\d|(?i:first|second|third|fourth|fifth|sixth|revised|new|expanded|rev)", ed):
+        out.append(("edition", f"edition {ed!r} is not an edition"))
+    issued = ref.dates.get("issued")
+    if issued is not None and issued.start and not 1500 <= issued.start[0] <= 2100:
+        out.append(("issued", "year out of range"))
+    for role in ("author", "editor", "translator"):
+        out += _name_reasons(role, ref.names.get(role, []))
+    return out
+
+
+def type_reasons(ref: Reference, labels: set[str]) -> list[tuple[str, str]]:
+    """Reasons from a type the fields contradict."""
+    out: list[tuple[str, str]] = []
+    f = ref.fields
+    t = ref.type
+    if t == "article-journal" and not f.get("container-title"):
+        out.append(("type", "an article without a journal"))
+    if t in ("chapter", "paper-conference") and not f.get("container-title"):
+        out.append(("type", "a chapter without a book"))
+    if t == "book" and re.search(r"\d\s*[-–]\s*\d|^\d+$", f.get("page", "")):
+        out.append(("type", "a book with a page range (a chapter without its book?)"))
+    if t == "book" and f.get("page") and not f.get("container-title"):
+        out.append(("type", "a book with pages"))
+    if t == "thesis" and not (f.get("publisher") or f.get("publisher-place")):
+        out.append(("type", "a thesis with no school"))
+    if "journal" in labels and "publisher" in labels and "volume" not in labels and "pages" not in labels:
+        out.append(("type", "a journal with a publisher but no volume or pages"))
+    return out
+
+
+def missing_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
+    """Reasons from a field every reference has and this one lacks."""
+    out: list[tuple[str, str]] = []
+    f = ref.fields
+    title = f.get("title", "")
+    if not title and not f.get("container-title"):
+        out.append(("title", "no title"))
+    text = " ".join(s.text for s in segments if s.label not in ("accessed", "url", "doi"))
+    if "issued" not in ref.dates and re.search(r"(?<![\d/.])(?:1[5-9]\d\d|20\d\d)(?![\d/])", text):
+        out.append(("issued", "a year in the text but no date"))
+    for role in ("author", "editor"):
+        names = [n for n in ref.names.get(role, []) if not n.others]
+        if any(not n.literal and not n.given for n in names):
+            out.append((role, "a name with no given name"))
+    return out
