@@ -37,8 +37,12 @@ from refkit.parse.review_features import (
 )
 from refkit.parse.tagger import Segment
 
-MIN_MARGINAL = 0.75  # a segment whose mean marginal is below this is doubted ...
-MIN_TOKEN = 0.7  # ... and one with a word whose marginal is below this
+# A segment is doubted when one of its words has a marginal probability below its label's
+# threshold. Labels missing here are left to the shape checks: the tagger often hesitates where
+# pages meet a volume or an issue, or where a link or a series ends, without harm to the fields.
+MIN_TOKEN = {"title": 0.7, "author": 0.7, "editor": 0.7, "translator": 0.7, "date": 0.7, "note": 0.7,
+             "location": 0.7, "journal": 0.7, "edition": 0.7, "container-title": 0.6, "publisher": 0.6}
+MIN_MARGINAL = 0.75  # ... or when its mean marginal is below this (for the same labels)
 FLAG = 0.5  # the confidence a doubted field gets (anything below the callers' 0.8)
 
 
@@ -46,11 +50,11 @@ def confidence_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
     """Low confidence: the tagger's marginal probabilities of the segments it labelled."""
     out: list[tuple[str, str]] = []
     for s in segments:
-        if s.label not in LABEL_FIELD or not re.search(r"\w", s.text):
+        if s.label not in MIN_TOKEN or not re.search(r"\w", s.text):
             continue
         if s.confidence < MIN_MARGINAL:
             out.append((LABEL_FIELD[s.label], f"low confidence in {s.label} ({s.confidence:.2f})"))
-        elif s.low < MIN_TOKEN:
+        elif s.low < MIN_TOKEN[s.label]:
             out.append((LABEL_FIELD[s.label], f"a doubtful word in {s.label} ({s.low:.2f})"))
     return out
 

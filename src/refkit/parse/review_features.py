@@ -33,6 +33,8 @@ OK_NOTE = re.compile(
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 PUBLISHER_WORD = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Editions?|Éditions|Inc|Ltd|GmbH)\b")
+JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|revista|revue|rivista|zeitschrift|quarterly|bulletin|"
+                          r"annals|annales|letters|transactions|proceedings|magazine|gazette|acta)\b")
 ORG_WORD = re.compile(r"(?i)^(?:statistics|office|bureau|ministry|ministère|department|council|institute|"
                       r"agency|association|society|foundation|commission|committee|organi[sz]ation|group|"
                       r"centre|center|university|library|museum|trust|board|service|world|national|"
@@ -56,8 +58,12 @@ def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
         elif len([w for w in fam if w.lower() not in PARTICLES and w[:1].isupper()]) >= 2 and not re.search(
                 r"[-’']", n.family):
             out.append((field, f"family name {n.family!r} has two words"))
-        if len([w for w in giv if len(w.strip(".")) > 1]) >= 3:
-            out.append((field, f"given names {n.given!r} are three words"))
+        if len(giv) >= 4:
+            out.append((field, f"given names {n.given!r} are four words or more"))
+        if any(w[:1].islower() and w.lower() not in PARTICLES and len(w) > 1 for w in giv):
+            out.append((field, f"given names {n.given!r} hold a lower-case word"))
+        if fam and fam[0][:1].islower() and fam[0].lower() not in PARTICLES:
+            out.append((field, f"family name {n.family!r} is in lower case"))
         if any(ORG_WORD.match(w) for w in fam + giv):
             out.append((field, f"{n.given} {n.family} looks like an organisation"))
         if any(w.lower() in COMMON_WORDS for w in fam + giv):
@@ -65,6 +71,12 @@ def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
         if any(ch.isdigit() for ch in n.family + n.given):
             out.append((field, f"{n.given} {n.family} holds a digit"))
     return out
+
+
+def _two_years(a: str, b: str) -> bool:
+    """Two date parts with different years (not "2003 ... August 28" or "1973 ... Forthcoming")."""
+    ya, yb = (set(re.findall(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", x)) for x in (a, b))
+    return bool(ya and yb and ya != yb)
 
 
 def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
@@ -76,8 +88,20 @@ def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
         if not _WORD.search(s.text):
             continue
         if lab in SINGLE and lab in seen and seen[lab] < i - 1:
-            out.append((LABEL_FIELD.get(lab, lab), f"two {lab} parts"))
+            if lab != "date" or _two_years(segments[seen[lab]].text, s.text):
+                out.append((LABEL_FIELD.get(lab, lab), f"two {lab} parts"))
         seen[lab] = i
+        if lab == "volume" and re.match(r"\s*\d+\s+vols?\b", s.text, re.I):
+            out.append(("volume", f"{s.text.strip()!r} counts volumes"))
+        if lab == "edition" and not re.search(r"(?i)\bed|edn|edition|aufl|rev|\d(?:st|nd|rd|th|e)\b", s.text):
+            out.append(("edition", f"edition {s.text.strip()!r} does not say edition"))
+        if lab == "pages" and re.fullmatch(r"\s*\d{1,2}\W*", s.text) and any(
+                t.label == "date" and re.search(MONTH, t.text) for t in segments[max(i - 1, 0):i + 2]):
+            out.append(("page", f"pages {s.text.strip()!r} may be the day of a date"))
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
+        if nxt is not None and nxt.label == "date" and lab not in ("date", "pages") and re.match(
+                MONTH, nxt.text.strip()) and re.search(r",\s*\d{1,2}[,.]?\s*$", s.text):
+            out.append((LABEL_FIELD.get(lab, lab), f"{lab} ends with what may be the day of the date"))
         if lab == "note" and not OK_NOTE.search(s.text):
             if len(re.findall(r"[^\W\d_]{3,}", s.text)) >= 2 or re.search(r"\d", s.text):
                 out.append(("note", f"leftover text {s.text.strip()[:40]!r}"))
@@ -91,9 +115,11 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     vol = f.get("volume", "")
     if vol and not re.search(r"\d|^[IVXLCDM]+$", vol):
         out.append(("volume", f"volume {vol!r} has no number"))
-    elif vol and re.search(r"[;:]|\d\D+\d", vol):
+    elif vol and re.search(r"[;:]|\d\D+\d|\d\.\d", vol):
         out.append(("volume", f"volume {vol!r} holds more than one number"))
     page = f.get("page", "")
+    if page and (re.match(r"\W", page) or ";" in page):
+        out.append(("page", f"pages {page!r} are not a range"))
     if page and not re.search(r"\d|^[ivxlcdm]+(?:\s*[-–]\s*[ivxlcdm]+)?$", page, re.I):
         out.append(("page", f"pages {page!r} have no number"))
     title = f.get("title", "")
@@ -101,6 +127,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("title", "implausible title length"))
     if title and re.fullmatch(r"[\d\W]+", title):
         out.append(("title", f"title {title!r} is only a number"))
+    if re.search(r"\[[^\]]+\]$", title):
+        out.append(("title", f"title ends with a description {title[title.rindex('['):]!r}"))
     if re.search(r"[”»\"]\s*[,.;:]?\s+\w", title) and not re.search(r"[“«\"].*[“«\"]", title[1:]):
         out.append(("title", "text after the quoted title"))
     for k in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
@@ -108,16 +136,29 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         if v and re.match(r"(?i)(?:in|and|&|ed\.|eds\.)\W*$|(?:in|im|dans)\s+\(", v):
             out.append((k, f"{k} {v[:30]!r} is a connective"))
     cont = f.get("container-title", "")
-    if cont and re.search(rf"(?:,\s*\d{{1,2}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
+    if cont and re.search(rf"(?:,\s*[A-Z]?\d{{1,4}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
         out.append(("container-title", f"container {cont[-20:]!r} ends with a date or number"))
     if cont and re.search(r"\.\s+[A-Z]", cont) and PUBLISHER_WORD.search(cont.split(". ")[-1]):
         out.append(("container-title", "a publisher inside the container"))
     pub = f.get("publisher", "")
-    if pub and re.search(r"\d{2,}", pub):
+    if pub and re.search(r"\d", pub):
         out.append(("publisher", f"publisher {pub!r} holds a number"))
+    if pub and re.search(r"\s[a-z]{3,}$", pub) and not re.search(r"\b(?:and|und|et|of|de|für|verlag)$", pub):
+        out.append(("publisher", f"publisher {pub!r} ends with a lower-case word"))
+    if cont and re.match(r"in:?\s", cont):
+        out.append(("container-title", f"container {cont[:20]!r} starts with 'in'"))
+    for k in ("title", "container-title"):
+        v = f.get(k, "")
+        if re.search(r"[.?!]\s+In:?\s+[A-Z]", v):
+            out.append((k, f"{k} holds 'In' and another title"))
+        elif k == "title" and re.search(r"[a-z]{3,}\.\s+[A-Z][a-z]+", v):
+            out.append((k, f"{k} runs on after a full stop"))
     place = f.get("publisher-place", "")
-    if place and (re.search(r"\d", place) or len(place.split()) > 5):
+    if place and (re.search(r"\d", place) or len(place.split()) > 5 or re.fullmatch(
+            rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", place)):
         out.append(("publisher-place", f"place {place!r} does not look like a place"))
+    if pub and JOURNAL_WORD.search(pub) and not PUBLISHER_WORD.search(pub):
+        out.append(("publisher", f"publisher {pub!r} is named like a journal"))
     genre = f.get("genre", "")
     if ";" in genre:
         out.append(("genre", f"genre {genre!r} is two parts"))
