@@ -186,6 +186,8 @@ def type_reasons(ref: Reference, labels: set[str]) -> list[tuple[str, str]]:
         out.append(("type", "a book with a page range (a chapter without its book?)"))
     if t == "book" and f.get("page") and not f.get("container-title"):
         out.append(("type", "a book with pages"))
+    if t == "book" and f.get("URL") and not f.get("publisher-place"):
+        out.append(("type", "a book with a web link and no place (a web page?)"))
     if t == "thesis" and not (f.get("publisher") or f.get("publisher-place")):
         out.append(("type", "a thesis with no school"))
     if "journal" in labels and "publisher" in labels and "volume" not in labels and "pages" not in labels:
@@ -203,8 +205,25 @@ def missing_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[s
     text = " ".join(s.text for s in segments if s.label not in ("accessed", "url", "doi"))
     if "issued" not in ref.dates and re.search(r"(?<![\d/.])(?:1[5-9]\d\d|20\d\d)(?![\d/])", text):
         out.append(("issued", "a year in the text but no date"))
+    elif "issued" not in ref.dates and "accessed" in ref.dates:
+        out.append(("issued", "an access date but no date of publication"))
     for role in ("author", "editor"):
         names = [n for n in ref.names.get(role, []) if not n.others]
         if any(not n.literal and not n.given for n in names):
             out.append((role, "a name with no given name"))
+    return out
+
+
+def name_order_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
+    """A family name read before a full given name with no comma between them ("Marta Li" taken as
+    family Marta, given Li): in lists that invert only the first name, the rest were misread."""
+    out: list[tuple[str, str]] = []
+    for role in ("author", "editor"):
+        text = " ".join(s.text for s in segments if s.label == role)
+        for n in ref.names.get(role, []):
+            giv = n.given.split()
+            if n.family and giv and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*\.?", giv[0]) and re.search(
+                    rf"(?<!,\s){re.escape(n.family)}\s+{re.escape(n.given)}", text):
+                out.append((role, f"{n.family}, {n.given}: the family name comes first in print"))
+                break
     return out
