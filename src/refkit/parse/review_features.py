@@ -68,7 +68,7 @@ def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
             out.append((field, f"{n.given} {n.family} looks like an organisation"))
         if any(w.lower() in COMMON_WORDS for w in fam + giv):
             out.append((field, f"{n.given} {n.family} holds a common word"))
-        if any(ch.isdigit() for ch in n.family + n.given):
+        if any(ch.isdigit() for ch in n.family + n.given) or re.search(r"(?<!\w)n\.\s?d\b", n.family + " " + n.given):
             out.append((field, f"{n.given} {n.family} holds a digit"))
     return out
 
@@ -102,6 +102,8 @@ def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
         if nxt is not None and nxt.label == "date" and lab not in ("date", "pages") and re.match(
                 MONTH, nxt.text.strip()) and re.search(r",\s*\d{1,2}[,.]?\s*$", s.text):
             out.append((LABEL_FIELD.get(lab, lab), f"{lab} ends with what may be the day of the date"))
+        if lab == "date" and re.search(r"\d{4}[^;:]*[;:]\s*[A-Za-z]?\d", s.text):
+            out.append(("issued", f"date {s.text.strip()!r} holds a number after it"))
         if lab == "note" and not OK_NOTE.search(s.text):
             if len(re.findall(r"[^\W\d_]{3,}", s.text)) >= 2 or re.search(r"\d", s.text):
                 out.append(("note", f"leftover text {s.text.strip()[:40]!r}"))
@@ -136,7 +138,7 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         if v and re.match(r"(?i)(?:in|and|&|ed\.|eds\.)\W*$|(?:in|im|dans)\s+\(", v):
             out.append((k, f"{k} {v[:30]!r} is a connective"))
     cont = f.get("container-title", "")
-    if cont and re.search(rf"(?:,\s*[A-Z]?\d{{1,4}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
+    if cont and re.search(rf"(?:,\s*[A-Z]?\d{{1,4}}|\s\d{{1,4}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
         out.append(("container-title", f"container {cont[-20:]!r} ends with a date or number"))
     if cont and re.search(r"\.\s+[A-Z]", cont) and PUBLISHER_WORD.search(cont.split(". ")[-1]):
         out.append(("container-title", "a publisher inside the container"))
@@ -145,6 +147,9 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("publisher", f"publisher {pub!r} holds a number"))
     if pub and re.search(r"\s[a-z]{3,}$", pub) and not re.search(r"\b(?:and|und|et|of|de|für|verlag)$", pub):
         out.append(("publisher", f"publisher {pub!r} ends with a lower-case word"))
+    for k in ("title", "container-title", "publisher", "collection-title"):
+        if re.search(r"(?i)(?<!\w)n\.\s?d\.", f.get(k, "")):
+            out.append((k, f"'n.d.' inside the {k}"))
     if cont and re.match(r"in:?\s", cont):
         out.append(("container-title", f"container {cont[:20]!r} starts with 'in'"))
     for k in ("title", "container-title"):
