@@ -148,7 +148,7 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     if pub and re.search(r"\s[a-z]{3,}$", pub) and not re.search(r"\b(?:and|und|et|of|de|für|verlag)$", pub):
         out.append(("publisher", f"publisher {pub!r} ends with a lower-case word"))
     for k in ("title", "container-title", "publisher", "collection-title"):
-        if re.search(r"(?i)(?<!\w)n\.\s?d\.", f.get(k, "")):
+        if re.search(r"(?i)(?<!\w)n\.\s?d\b", f.get(k, "")):
             out.append((k, f"'n.d.' inside the {k}"))
     if cont and re.match(r"in:?\s", cont):
         out.append(("container-title", f"container {cont[:20]!r} starts with 'in'"))
@@ -228,7 +228,7 @@ def name_order_reasons(segments: Sequence[Segment], ref: Reference) -> list[tupl
         for n in ref.names.get(role, []):
             giv = n.given.split()
             if n.family and giv and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*\.?", giv[0]) and re.search(
-                    rf"(?<!,\s){re.escape(n.family)}\s+{re.escape(n.given)}", text):
+                    rf"(?<![\w.]){re.escape(n.family)}\s+{re.escape(n.given)}(?!\w)", text):
                 out.append((role, f"{n.family}, {n.given}: the family name comes first in print"))
                 break
     return out
