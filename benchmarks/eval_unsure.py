@@ -11,7 +11,7 @@ field is missing or wrong (benchmarks/eval_oracle.score_item), and *flagged* whe
 entries flagged), the false-flag rate (share of right entries flagged) and precision. Target:
 recall >= 0.80, false flags <= 0.10.
 
-``--sweep`` prints the figures for other confidence thresholds (a factor on review.MIN_TOKEN);
+``--sweep`` prints the figures for other thresholds on the parse's confidence (review.MIN_SEQUENCE);
 ``--reasons`` counts, per kind of reason, the wrong and right entries it flags; ``--missed N``
 prints N wrong entries nothing flagged.
 
@@ -120,12 +120,12 @@ def main(argv: list[str] | None = None) -> int:
             "format oracle (citeproc-js)": oracle_pairs()}
     from refkit.parse import review
 
-    base = dict(review.MIN_TOKEN)
-    for factor in (0.0, 0.8, 1.0, 1.15) if a.sweep else (1.0,):
-        review.MIN_TOKEN = {k: v * factor for k, v in base.items()}
+    base = review.MIN_SEQUENCE
+    for threshold in (-99.0, -1.5, -1.0, -0.7, -0.5) if a.sweep else (base,):
+        review.MIN_SEQUENCE = threshold
         for name, pairs in sets.items():
             recs = judge(pairs)
-            print(("" if not a.sweep else f"[confidence thresholds x{factor}] ") + line(name, figures(recs)))
+            print(("" if not a.sweep else f"[MIN_SEQUENCE {threshold}] ") + line(name, figures(recs)))
             if a.sweep:
                 continue
             for style in STYLES:
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             missed = [r for r in recs if r["bad"] and not r["unsure"] and not r["artefact"]]
             for r in missed[: a.missed]:
                 print(f"  missed [{r['style']}] {', '.join(r['bad'])}: {r['text'][:160]}")
-    review.MIN_TOKEN = base
+    review.MIN_SEQUENCE = base
     return 0
 
 

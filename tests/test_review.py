@@ -4,6 +4,7 @@ invented round trips (benchmarks/eval_unsure.py measures it at full size)."""
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -46,13 +47,16 @@ def test_a_clean_article_has_no_reasons():
     assert review(s, ref) == []
 
 
-def test_low_confidence_in_a_title_but_not_in_pages():
+def test_low_confidence_in_the_whole_parse_names_the_least_sure_field():
     s, ref = article()
-    s[2].low = 0.4
-    assert fields_of(review(s, ref)) == {"title"}
+    s[2].confidence = 0.7  # three words at 0.7: 0.34 for the parse
+    reasons = review(s, ref)
+    assert fields_of(reasons) == {"title"} and "least in title" in reasons[0][1]
     s, ref = article()
-    s[5].low = s[5].confidence = 0.4  # the tagger hesitating over pages is left to the shape checks
+    s[2].confidence = s[5].confidence = 0.85  # a little doubt in two places: 0.52, not enough
     assert review(s, ref) == []
+    words = sum(len(x.text.split()) for x in s)  # 4 words at 0.85, the others at 0.99
+    assert review_module.sequence_score(s) == pytest.approx(4 * math.log(0.85) + (words - 4) * math.log(0.99))
 
 
 @pytest.mark.parametrize("change, field, words", [
@@ -132,9 +136,8 @@ def test_calibrate_lowers_only_the_doubted_fields():
     assert out["author"] == 0.8 and out["issued"] == 0.99  # low marginals alone no longer flag a field
 
 
-def test_thresholds_are_probabilities():
-    assert all(0 < v < 1 for v in review_module.MIN_TOKEN.values())
-    assert 0 < review_module.MIN_MARGINAL < 1
+def test_the_threshold_is_a_log_probability():
+    assert -5 < review_module.MIN_SEQUENCE < 0
 
 
 def test_recall_and_false_flags_on_invented_round_trips(shared):

@@ -12,8 +12,8 @@ to doubt it, each tied to a field (the checks themselves are in :mod:`refkit.par
 * a type the fields contradict (an article without a journal, a chapter without a book, a book
   with a page range, a thesis with no school);
 * a year in the text but no date, no title;
-* low confidence: a segment with a word whose marginal probability is below ``MIN_TOKEN``, or
-  whose mean marginal is below ``MIN_MARGINAL``.
+* low confidence in the whole parse: the product of its words' marginal probabilities (the
+  tagger's certainty about the label sequence) below ``e ** MIN_SEQUENCE``.
 
 The thresholds were chosen on invented round trips (training/round_trips.py, seeds 101-104) and
 measured on other seeds and on citeproc-js output by benchmarks/eval_unsure.py.
@@ -24,6 +24,7 @@ that every caller that flags fields below 0.8 (``refkit.parse.parse_one``) repor
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -38,26 +39,30 @@ from refkit.parse.review_features import (
 )
 from refkit.parse.tagger import Segment
 
-# A segment is doubted when one of its words has a marginal probability below its label's
-# threshold. Labels missing here are left to the shape checks: the tagger often hesitates where
-# pages meet a volume or an issue, or where a link or a series ends, without harm to the fields.
-MIN_TOKEN = {"title": 0.7, "author": 0.7, "editor": 0.7, "translator": 0.7, "date": 0.7, "note": 0.7,
-             "location": 0.7, "journal": 0.7, "edition": 0.7, "container-title": 0.6, "publisher": 0.6}
-MIN_MARGINAL = 0.75  # ... or when its mean marginal is below this (for the same labels)
+# The parse as a whole is doubted when the product of its words' marginal probabilities (each
+# segment counting its mean marginal once per word: close to the CRF's probability of the whole
+# label sequence) is below e ** MIN_SEQUENCE. Chosen on round trips (seeds 101-104): it ranks wrong
+# parses better than any one word's or segment's marginal does.
+MIN_SEQUENCE = -1.0
 FLAG = 0.5  # the confidence a doubted field gets (anything below the callers' 0.8)
 
 
+def sequence_score(segments: Sequence[Segment]) -> float:
+    """The log of the product of the words' marginal probabilities, estimated per segment."""
+    return sum(len(s.text.split()) * math.log(max(s.confidence, 1e-6)) for s in segments)
+
+
 def confidence_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
-    """Low confidence: the tagger's marginal probabilities of the segments it labelled."""
-    out: list[tuple[str, str]] = []
-    for s in segments:
-        if s.label not in MIN_TOKEN or not re.search(r"\w", s.text):
-            continue
-        if s.confidence < MIN_MARGINAL:
-            out.append((LABEL_FIELD[s.label], f"low confidence in {s.label} ({s.confidence:.2f})"))
-        elif s.low < MIN_TOKEN[s.label]:
-            out.append((LABEL_FIELD[s.label], f"a doubtful word in {s.label} ({s.low:.2f})"))
-    return out
+    """Low confidence in the whole parse, tied to the field that costs the most of it."""
+    score = sequence_score(segments)
+    if score >= MIN_SEQUENCE:
+        return []
+    labelled = [s for s in segments if s.label in LABEL_FIELD and re.search(r"\w", s.text)]
+    if not labelled:
+        return [("type", f"low confidence in the parse ({math.exp(score):.2f})")]
+    worst = min(labelled, key=lambda s: len(s.text.split()) * math.log(max(s.confidence, 1e-6)))
+    return [(LABEL_FIELD[worst.label],
+             f"low confidence in the parse ({math.exp(score):.2f}), least in {worst.label} ({worst.confidence:.2f})")]
 
 
 def review(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
