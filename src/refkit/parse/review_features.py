@@ -131,7 +131,7 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("title", f"title {title!r} is only a number"))
     if re.search(r"\[[^\]]+\]$", title):
         out.append(("title", f"title ends with a description {title[title.rindex('['):]!r}"))
-    if re.search(r"[”»\"]\s*[,.;:]?\s+\w", title) and not re.search(r"[“«\"].*[“«\"]", title[1:]):
+    if title[:1] in "“«\"‘" and re.search(r"[”»\"’]\s*[,.;:]?\s+\w", title) and not re.search(r"[“«\"‘]", title[1:]):
         out.append(("title", "text after the quoted title"))
     for k in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
         v = f.get(k, "")
