@@ -70,6 +70,9 @@ def test_low_confidence_in_the_whole_parse_names_the_least_sure_field():
     (lambda s, r: r.fields.update({"title": "Waves? In: The Handbook of Tides"}), "title", "'In'"),
     (lambda s, r: r.fields.update({"title": "La mer [Dataset]"}), "title", "description"),
     (lambda s, r: r.fields.update({"publisher-place": "January"}), "publisher-place", "place"),
+    (lambda s, r: r.fields.update({"container-title": "September"}), "container-title", "not a name"),
+    (lambda s, r: r.fields.update({"publisher": "Teacher and Narrative. Bloomsbury"}), "publisher", "full stop"),
+    (lambda s, r: r.fields.update({"publisher": "Kestrel Scientific, released"}), "publisher", "lower-case"),
     (lambda s, r: r.fields.update({"genre": "Working paper; Working paper no. 4"}), "genre", "two parts"),
     (lambda s, r: r.fields.pop("container-title"), "type", "without a journal"),
     (lambda s, r: r.names.update({"author": [Name(family="H.", given="Oyelaran")]}), "author", "initials"),
@@ -95,6 +98,15 @@ def test_a_field_found_twice_and_leftover_text():
     reasons = review(s, ref)
     assert ("title", "two title parts") in reasons
     assert any(f == "note" and "leftover" in why for f, why in reasons)
+
+
+def test_a_container_cut_at_its_colon():
+    s = segs(("author", "Lee, A."), ("date", "2001."), ("title", "One."), ("container-title", "In Tides:"),
+             ("publisher", "Waves and Rocks, Fjord Press."))
+    ref = Reference(type="chapter", fields={"title": "One", "container-title": "Tides",
+                                            "publisher": "Waves and Rocks, Fjord Press"},
+                    names={"author": [Name(family="Lee", given="A.")]}, dates={"issued": Date(start=(2001,))})
+    assert any(f == "container-title" and "colon" in why for f, why in review(s, ref))
 
 
 def test_two_dates_only_when_their_years_differ():

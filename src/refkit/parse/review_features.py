@@ -87,6 +87,7 @@ def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
         lab = s.label
         if not _WORD.search(s.text):
             continue
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
         if lab in SINGLE and lab in seen and seen[lab] < i - 1:
             if lab != "date" or _two_years(segments[seen[lab]].text, s.text):
                 out.append((LABEL_FIELD.get(lab, lab), f"two {lab} parts"))
@@ -98,10 +99,12 @@ def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
         if lab == "pages" and re.fullmatch(r"\s*\d{1,2}\W*", s.text) and any(
                 t.label == "date" and re.search(MONTH, t.text) for t in segments[max(i - 1, 0):i + 2]):
             out.append(("page", f"pages {s.text.strip()!r} may be the day of a date"))
-        nxt = segments[i + 1] if i + 1 < len(segments) else None
         if nxt is not None and nxt.label == "date" and lab not in ("date", "pages") and re.match(
                 MONTH, nxt.text.strip()) and re.search(r",\s*\d{1,2}[,.]?\s*$", s.text):
             out.append((LABEL_FIELD.get(lab, lab), f"{lab} ends with what may be the day of the date"))
+        if lab in ("title", "container-title", "journal") and s.text.rstrip().endswith(":") and nxt is not None \
+                and nxt.label in ("publisher", "location", "note", "collection-title", "genre", "title"):
+            out.append((LABEL_FIELD[lab], f"{lab} {s.text.strip()[-20:]!r} stops at a colon"))
         if lab == "date" and re.search(r"\d{4}[^;:]*[;:]\s*[A-Za-z]?\d", s.text):
             out.append(("issued", f"date {s.text.strip()!r} holds a number after it"))
         if lab == "note" and not OK_NOTE.search(s.text):
@@ -150,6 +153,10 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     for k in ("title", "container-title", "publisher", "collection-title"):
         if re.search(r"(?i)(?<!\w)n\.\s?d\b", f.get(k, "")):
             out.append((k, f"'n.d.' inside the {k}"))
+    if cont and (re.match(r"\W", cont) or re.fullmatch(rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", cont)):
+        out.append(("container-title", f"container {cont[:20]!r} is not a name"))
+    if pub and re.search(r"[a-z]{3,}\.\s+[A-Z]", pub):
+        out.append(("publisher", f"publisher {pub[:30]!r} runs on after a full stop"))
     if cont and re.match(r"in:?\s", cont):
         out.append(("container-title", f"container {cont[:20]!r} starts with 'in'"))
     for k in ("title", "container-title"):
