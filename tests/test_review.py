@@ -71,6 +71,7 @@ def test_low_confidence_in_the_whole_parse_names_the_least_sure_field():
     (lambda s, r: r.fields.update({"title": "La mer [Dataset]"}), "title", "description"),
     (lambda s, r: r.fields.update({"publisher-place": "January"}), "publisher-place", "place"),
     (lambda s, r: r.fields.update({"container-title": "September"}), "container-title", "not a name"),
+    (lambda s, r: r.fields.update({"container-title": "Tides, vol. 3"}), "container-title", "marker"),
     (lambda s, r: r.fields.update({"publisher": "Teacher and Narrative. Bloomsbury"}), "publisher", "full stop"),
     (lambda s, r: r.fields.update({"publisher": "Kestrel Scientific, released"}), "publisher", "lower-case"),
     (lambda s, r: r.fields.update({"genre": "Working paper; Working paper no. 4"}), "genre", "two parts"),

@@ -157,6 +157,10 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("container-title", f"container {cont[:20]!r} is not a name"))
     if pub and re.search(r"[a-z]{3,}\.\s+[A-Z]", pub):
         out.append(("publisher", f"publisher {pub[:30]!r} runs on after a full stop"))
+    for k in ("title", "container-title", "publisher", "publisher-place"):
+        v = f.get(k, "")
+        if re.search(r"(?i)\b(?:vol|pp|nos?|iss)\.\s*\d|https?:|www\.|\bdoi\b|\b10\.\d{4,}/", v):
+            out.append((k, f"{k} {v[:30]!r} holds a number, page or link marker"))
     if cont and re.match(r"in:?\s", cont):
         out.append(("container-title", f"container {cont[:20]!r} starts with 'in'"))
     for k in ("title", "container-title"):
