@@ -141,7 +141,7 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         if v and re.match(r"(?i)(?:in|and|&|ed\.|eds\.)\W*$|(?:in|im|dans)\s+\(", v):
             out.append((k, f"{k} {v[:30]!r} is a connective"))
     cont = f.get("container-title", "")
-    if cont and re.search(rf"(?:,\s*[A-Z]?\d{{1,4}}|\s\d{{1,4}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
+    if cont and re.search(rf"(?:,\s*[A-Z]?\d{{1,4}}|\s[A-Z]?\d{{1,4}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
         out.append(("container-title", f"container {cont[-20:]!r} ends with a date or number"))
     if cont and re.search(r"\.\s+[A-Z]", cont) and PUBLISHER_WORD.search(cont.split(". ")[-1]):
         out.append(("container-title", "a publisher inside the container"))
@@ -159,7 +159,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("publisher", f"publisher {pub[:30]!r} runs on after a full stop"))
     for k in ("title", "container-title", "publisher", "publisher-place"):
         v = f.get(k, "")
-        if re.search(r"(?i)\b(?:vol|pp|nos?|iss)\.\s*\d|https?:|www\.|\bdoi\b|\b10\.\d{4,}/", v):
+        if re.search(r"(?i)\b(?:vol|pp|nos?|iss)\.\s*\d|https?:|www\.|\bdoi\b|\b10\.\d{4,}/|\bURL\b|"
+                     r"\bpublished online\b|\bretrieved\b|\bavailable (?:at|from)\b|\baccessed\b", v):
             out.append((k, f"{k} {v[:30]!r} holds a number, page or link marker"))
     if cont and re.match(r"in:?\s", cont):
         out.append(("container-title", f"container {cont[:20]!r} starts with 'in'"))
@@ -170,12 +171,14 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         elif k == "title" and re.search(r"[a-z]{3,}\.\s+[A-Z][a-z]+", v):
             out.append((k, f"{k} runs on after a full stop"))
     place = f.get("publisher-place", "")
-    if place and (re.search(r"\d", place) or len(place.split()) > 5 or re.fullmatch(
+    if place and (re.search(r"\d|,\s*pp?\.?$", place) or len(place.split()) > 5 or re.fullmatch(
             rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", place)):
         out.append(("publisher-place", f"place {place!r} does not look like a place"))
     if pub and JOURNAL_WORD.search(pub) and not PUBLISHER_WORD.search(pub):
         out.append(("publisher", f"publisher {pub!r} is named like a journal"))
     genre = f.get("genre", "")
+    if re.search(r"\d", genre) and "number" not in f:
+        out.append(("genre", f"genre {genre!r} holds a number"))
     if ";" in genre:
         out.append(("genre", f"genre {genre!r} is two parts"))
     ed = f.get("edition", "")
