@@ -87,6 +87,13 @@ def test_low_confidence_in_the_whole_parse_names_the_least_sure_field():
      "organisation"),
     (lambda s, r: r.names.update({"author": [Name(family="Sage")]}), "author", "no given name"),
     (lambda s, r: r.dates.pop("issued"), "issued", "a year in the text"),
+    (lambda s, r: r.names.update({"author": [Name(family="López C-L", given="Fernández MS")]}), "author",
+     "ends with initials"),
+    (lambda s, r: (r.fields.pop("page"), s.__setitem__(4, Segment("volume", "12:45–67.", 0, 9, 0.99, 0.99)),
+                   s.pop()), "page", "not found"),
+    (lambda s, r: s.append(Segment("date", "–50.", 0, 4, 0.99, 0.99)), "issued", "no year"),
+    (lambda s, r: s.append(Segment("note", "Retrieved from Tide Notes website:", 0, 4, 0.99, 0.99)),
+     "container-title", "site named"),
 ])
 def test_each_shape_check(change, field, words):
     s, ref = article()

@@ -55,6 +55,8 @@ def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
         giv = n.given.split()
         if fam and all(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in fam):
             out.append((field, f"family name {n.family!r} is only initials"))
+        elif len(fam) > 1 and re.fullmatch(r"[A-Z]{1,3}|[A-Z]-[A-Z]", fam[-1]):
+            out.append((field, f"family name {n.family!r} ends with initials"))
         elif len([w for w in fam if w.lower() not in PARTICLES and w[:1].isupper()]) >= 2 and not re.search(
                 r"[-’']", n.family):
             out.append((field, f"family name {n.family!r} has two words"))
@@ -107,6 +109,11 @@ def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
             out.append((LABEL_FIELD[lab], f"{lab} {s.text.strip()[-20:]!r} stops at a colon"))
         if lab == "date" and re.search(r"\d{4}[^;:]*[;:]\s*[A-Za-z]?\d", s.text):
             out.append(("issued", f"date {s.text.strip()!r} holds a number after it"))
+        if lab == "date" and not re.search(rf"\d{{4}}|{MONTH}|(?i:n\.\s?d|spring|summer|autumn|fall|winter|press|"
+                                          rf"forthcoming|no date|s\.\s?f|o\.\s?J|\d{{1,2}}[./-]\d{{1,2}})", s.text):
+            out.append(("issued", f"date {s.text.strip()!r} has no year"))
+        if lab == "note" and re.search(r"(?i)\bwebsite\b", s.text):
+            out.append(("container-title", f"a site named in a note {s.text.strip()[:40]!r}"))
         if lab == "note" and not OK_NOTE.search(s.text):
             if len(re.findall(r"[^\W\d_]{3,}", s.text)) >= 2 or re.search(r"\d", s.text):
                 out.append(("note", f"leftover text {s.text.strip()[:40]!r}"))
@@ -226,6 +233,8 @@ def missing_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[s
         out.append(("issued", "a year in the text but no date"))
     elif "issued" not in ref.dates and "accessed" in ref.dates:
         out.append(("issued", "an access date but no date of publication"))
+    if "page" not in f and any(s.label == "volume" and re.search(r"\d\s*:\s*[A-Za-z]?\d", s.text) for s in segments):
+        out.append(("page", "pages printed after the volume but not found"))
     for role in ("author", "editor"):
         names = [n for n in ref.names.get(role, []) if not n.others]
         if any(not n.literal and not n.given for n in names):
