@@ -66,6 +66,7 @@ def test_low_confidence_in_the_whole_parse_names_the_least_sure_field():
     (lambda s, r: r.fields.update({"volume": "vol"}), "volume", "no number"),
     (lambda s, r: r.fields.update({"page": "–7"}), "page", "not a range"),
     (lambda s, r: r.fields.update({"title": "1999"}), "title", "only a number"),
+    (lambda s, r: r.fields.update({"title": "Tides (Vol"}), "title", "bracket"),
     (lambda s, r: r.fields.update({"title": "“Waves.” Paper presented"}), "title", "after the quoted title"),
     (lambda s, r: r.fields.update({"title": "Waves? In: The Handbook of Tides"}), "title", "'In'"),
     (lambda s, r: r.fields.update({"title": "La mer [Dataset]"}), "title", "description"),

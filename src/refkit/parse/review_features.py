@@ -137,6 +137,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     title = f.get("title", "")
     if title and (len(title) < 3 or len(title) > 300):
         out.append(("title", "implausible title length"))
+    if title.count("(") != title.count(")") or title.count("[") != title.count("]"):
+        out.append(("title", f"title {title[-20:]!r} has a bracket left open"))
     if title and re.fullmatch(r"[\d\W]+", title):
         out.append(("title", f"title {title!r} is only a number"))
     if re.search(r"\[[^\]]+\]$", title):
@@ -178,7 +180,7 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         elif k == "title" and re.search(r"[a-z]{3,}\.\s+[A-Z][a-z]+", v):
             out.append((k, f"{k} runs on after a full stop"))
     place = f.get("publisher-place", "")
-    if place and (re.search(r"\d|,\s*pp?\.?$", place) or len(place.split()) > 5 or re.fullmatch(
+    if place and (re.search(r"\d|(?:,\s*|^)pp?\.?$", place) or len(place.split()) > 5 or re.fullmatch(
             rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", place)):
         out.append(("publisher-place", f"place {place!r} does not look like a place"))
     if pub and JOURNAL_WORD.search(pub) and not PUBLISHER_WORD.search(pub):
