@@ -67,6 +67,7 @@ def test_low_confidence_in_the_whole_parse_names_the_least_sure_field():
     (lambda s, r: r.fields.update({"page": "–7"}), "page", "not a range"),
     (lambda s, r: r.fields.update({"title": "1999"}), "title", "only a number"),
     (lambda s, r: r.fields.update({"title": "Tides (Vol"}), "title", "bracket"),
+    (lambda s, r: r.fields.update({"title": "1 Tides and Rivers"}), "title", "lone number"),
     (lambda s, r: r.fields.update({"title": "“Waves.” Paper presented"}), "title", "after the quoted title"),
     (lambda s, r: r.fields.update({"title": "Waves? In: The Handbook of Tides"}), "title", "'In'"),
     (lambda s, r: r.fields.update({"title": "La mer [Dataset]"}), "title", "description"),
@@ -144,6 +145,16 @@ def test_volumes_counted_and_names_in_print_order():
     reasons = review(s, ref)
     assert any(f == "volume" and "counts volumes" in why for f, why in reasons)
     assert any(f == "author" and "comes first" in why for f, why in reasons)
+
+
+def test_an_organisation_cut_at_its_and():
+    s = segs(("author", "Council for Rivers and Harbours, Lee, A."), ("date", "2001."), ("title", "Tides."))
+    ref = Reference(type="report", fields={"title": "Tides"}, dates={"issued": Date(start=(2001,))},
+                    names={"author": [Name(literal="Council for Rivers"), Name(family="Harbours", given="Lee"),
+                                      Name(family="A.")]})
+    assert any("cut at 'and'" in why for _, why in review(s, ref))
+    ref.names["author"] = [Name(literal="Council for Rivers and Harbours"), Name(family="Lee", given="A.")]
+    assert review(s, ref) == []
 
 
 def test_a_book_with_a_page_range_and_an_access_date_without_a_date():

@@ -34,6 +34,7 @@ from refkit.parse.review_features import (
     field_reasons,
     missing_reasons,
     name_order_reasons,
+    org_and_reasons,
     segment_reasons,
     type_reasons,
 )
@@ -68,7 +69,7 @@ def confidence_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
 def review(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
     """[(field, reason)] for everything that makes this parse doubtful (empty: looks right)."""
     out = segment_reasons(segments) + confidence_reasons(segments) + field_reasons(ref)
-    out += missing_reasons(segments, ref) + name_order_reasons(segments, ref)
+    out += missing_reasons(segments, ref) + name_order_reasons(segments, ref) + org_and_reasons(segments, ref)
     if not ref.fields.get("container-title") and ref.fields.get("publisher"):  # a "journal" taken for the publisher
         out = [("publisher" if fld == "container-title" else fld, why) for fld, why in out]
     out += type_reasons(ref, {s.label for s in segments})

@@ -139,6 +139,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("title", "implausible title length"))
     if title.count("(") != title.count(")") or title.count("[") != title.count("]"):
         out.append(("title", f"title {title[-20:]!r} has a bracket left open"))
+    if re.match(r"\d\s+[A-Z][a-z]", title):
+        out.append(("title", f"title {title[:20]!r} starts with a lone number (a volume?)"))
     if title and re.fullmatch(r"[\d\W]+", title):
         out.append(("title", f"title {title!r} is only a number"))
     if re.search(r"\[[^\]]+\]$", title):
@@ -242,6 +244,18 @@ def missing_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[s
         if any(not n.literal and not n.given for n in names):
             out.append((role, "a name with no given name"))
     return out
+
+
+def org_and_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
+    """An organisation's name cut at its "and" ("Organisation for Economic Co-operation and
+    Development" read as an organisation and a person called Development)."""
+    text = " ".join(s.text for s in segments if s.label == "author")
+    names = ref.names.get("author", [])
+    for a, b in zip(names, names[1:], strict=False):
+        if a.literal and b.family and not b.literal and re.search(
+                rf"{re.escape(a.literal)}\s+(?:and|&|und|et)\s+{re.escape(b.family)}\b", text):
+            return [("author", f"{a.literal!r} and {b.family!r}: one organisation cut at 'and'?")]
+    return []
 
 
 def name_order_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
