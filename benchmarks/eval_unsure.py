@@ -19,7 +19,7 @@ references that are also in anystyle-core.jsonl).
 ``--reasons`` counts, per kind of reason, the wrong and right entries it flags; ``--missed N``
 prints N wrong entries nothing flagged.
 
-One known artefact of the scorer: an "et al." list whose printed family names recur in the
+One known artefact of the scorer: an "et al." (or APA's "…") list whose printed family names recur in the
 unprinted rest of the gold list (items with two authors called Bauer) counts as wrong although
 the parse is right; those entries are counted separately ("et-al artefacts").
 """
@@ -68,8 +68,8 @@ def oracle_pairs() -> list[Pair]:
 
 
 def _etal_artefact(gold: dict[str, Any], text: str, bad: list[str]) -> bool:
-    """Wrong only in an "et al." author list whose printed family names recur in the gold list."""
-    if bad != ["author"] or not re.search(r"\bet al\b", text):
+    """Wrong only in an "et al." or "…" author list whose printed family names recur in the gold list."""
+    if bad != ["author"] or not re.search(r"\bet al\b|…", text):
         return False
     fams = [n.get("family", "") for n in gold.get("author", [])]
     return len(fams) != len(set(fams))

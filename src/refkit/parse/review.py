@@ -3,20 +3,22 @@
 :func:`review` looks at the labelled segments and the assembled reference and returns the reasons
 to doubt it, each tied to a field (the checks themselves are in :mod:`refkit.parse.review_features`):
 
-* a field the tagger found twice, apart (two titles, two page ranges, two genres ...), or text
-  left over (a ``note`` that is not an access date, a language, a medium or a remark);
-* a value whose shape does not fit its field: a volume with no digit or with two numbers, pages
-  that are words, a title that is only a number or runs on after its closing quote, a container
-  that ends with a day or a year, a publisher holding a number, a field that is only "In", a
-  family name that is only initials or two words, a person's name holding an organisation word;
+* a field the tagger found twice, apart (two titles, two genres, two dates with different years),
+  or text left over (a ``note`` that is not an access date, a language, a medium or a remark);
+* a value whose shape does not fit its field: a container ending with a day, a year or a page
+  code, a volume counting volumes, pages not found after a volume, a title running on after its
+  closing quote or holding "In:", a publisher holding a number, a family name that is only
+  initials, an organisation cut at its "and", a family name printed before a full given name ...
+  (see :mod:`refkit.parse.review_features` for the full list);
 * a type the fields contradict (an article without a journal, a chapter without a book, a book
-  with a page range, a thesis with no school);
-* a year in the text but no date, no title;
+  with a page range or a web link and no place, a thesis with no school);
+* a year in the text but no date, only an access date, no title;
 * low confidence in the whole parse: the product of its words' marginal probabilities (the
   tagger's certainty about the label sequence) below ``e ** MIN_SEQUENCE``.
 
-The thresholds were chosen on invented round trips (training/round_trips.py, seeds 101-104) and
-measured on other seeds and on citeproc-js output by benchmarks/eval_unsure.py.
+The checks and the threshold were chosen on invented round trips (training/round_trips.py: seeds
+101-112 through the nine format-oracle styles, seeds 201-206 through six others) and are measured
+on other seeds, on citeproc-js output and on real references by benchmarks/eval_unsure.py.
 
 :func:`calibrate` folds the reasons into the per-field confidences that assembly returns, so
 that every caller that flags fields below 0.8 (``refkit.parse.parse_one``) reports them.
