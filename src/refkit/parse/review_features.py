@@ -1,0 +1,273 @@
+"""The evidence behind the "unsure" report: checks of a parsed reference's shape, each a reason.
+
+:func:`shape_reasons` looks at the labelled segments and the assembled reference and returns
+``(field, reason)`` pairs for what a right parse would not show: a field the tagger found twice,
+text left over, a value whose shape does not fit its field (a container ending in a day number, a
+publisher with a bracket left open, pages with no digit, a family name that is only an initial),
+or a type the fields contradict (a book with a page range, an article without a journal).
+The checks are general: none depends on a style or on particular items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from refkit.model import Name, Reference
+from refkit.parse.tagger import Segment
+
+# labels a reference has once: two segments apart mean the tagger split a field or merged two
+SINGLE = {"title", "journal", "date", "volume", "pages", "publisher", "location", "doi", "url", "edition",
+          "isbn", "container-title", "citation-number", "genre", "collection-title"}
+LABEL_FIELD = {"title": "title", "journal": "container-title", "container-title": "container-title",
+               "date": "issued", "volume": "volume", "pages": "page", "publisher": "publisher",
+               "location": "publisher-place", "doi": "DOI", "url": "URL", "edition": "edition", "isbn": "ISBN",
+               "author": "author", "editor": "editor", "translator": "translator", "note": "note",
+               "genre": "genre", "collection-title": "collection-title", "citation-number": "citation-number"}
+# a note that says one of these is furniture (an access date, a medium, a language), not a lost field
+OK_NOTE = re.compile(
+    r"(?i)accessed|retrieved|viewed|cited|consulted|abgerufen|zugriff|consulté|available|verfügbar|online|"
+    r"\[?in\s+[A-Z]?[a-z]+\]?|original(?:ly)?|reprint|published|translated|press|forthcoming|abstract|"
+    r"unpublished|manuscript|preprint|dataset|software|video|podcast|version|\bv\d|supplement|erratum|"
+    r"thesis|dissertation|report|paper|series|\bpp?\.|\bvol|\bno\.|\bissn|\bpmid|\barxiv|\bhttps?:")
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+PUBLISHER_WORD = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Editions?|Éditions|Inc|Ltd|GmbH)\b")
+JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|revista|revue|rivista|zeitschrift|quarterly|bulletin|"
+                          r"annals|annales|letters|transactions|proceedings|magazine|gazette|acta)\b")
+ORG_WORD = re.compile(r"(?i)^(?:statistics|office|bureau|ministry|ministère|department|council|institute|"
+                      r"agency|association|society|foundation|commission|committee|organi[sz]ation|group|"
+                      r"centre|center|university|library|museum|trust|board|service|world|national|"
+                      r"european|international|united|federal|royal)$")
+COMMON_WORDS = {"the", "of", "and", "in", "on", "for", "to", "a", "an", "with", "from", "by", "at", "as", "or",
+                "is", "are", "was", "new", "paper", "presented", "available", "retrieved", "accessed"}
+PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ter",
+             "ten", "zu", "af", "al", "el", "bin", "ibn", "y", "e", "st", "st."}
+_WORD = re.compile(r"\w")
+
+
+def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for n in names:
+        if n.others or n.literal:
+            continue
+        fam = n.family.split()
+        giv = n.given.split()
+        if fam and all(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in fam):
+            out.append((field, f"family name {n.family!r} is only initials"))
+        elif len(fam) > 1 and re.fullmatch(r"[A-Z]{1,3}|[A-Z]-[A-Z]", fam[-1]):
+            out.append((field, f"family name {n.family!r} ends with initials"))
+        elif len([w for w in fam if w.lower() not in PARTICLES and w[:1].isupper()]) >= 2 and not re.search(
+                r"[-’']", n.family):
+            out.append((field, f"family name {n.family!r} has two words"))
+        if len(giv) >= 4:
+            out.append((field, f"given names {n.given!r} are four words or more"))
+        if any(w[:1].islower() and w.lower() not in PARTICLES and len(w) > 1 for w in giv):
+            out.append((field, f"given names {n.given!r} hold a lower-case word"))
+        if fam and fam[0][:1].islower() and fam[0].lower() not in PARTICLES:
+            out.append((field, f"family name {n.family!r} is in lower case"))
+        if any(ORG_WORD.match(w) for w in fam + giv):
+            out.append((field, f"{n.given} {n.family} looks like an organisation"))
+        if any(w.lower() in COMMON_WORDS for w in fam + giv):
+            out.append((field, f"{n.given} {n.family} holds a common word"))
+        if any(ch.isdigit() for ch in n.family + n.given) or re.search(r"(?<!\w)n\.\s?d\b", n.family + " " + n.given):
+            out.append((field, f"{n.given} {n.family} holds a digit"))
+    return out
+
+
+def _two_years(a: str, b: str) -> bool:
+    """Two date parts with different years (not "2003 ... August 28" or "1973 ... Forthcoming")."""
+    ya, yb = (set(re.findall(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", x)) for x in (a, b))
+    return bool(ya and yb and ya != yb)
+
+
+def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
+    """Reasons from the labelled segments alone: a field found twice, leftover text."""
+    out: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    for i, s in enumerate(segments):
+        lab = s.label
+        if not _WORD.search(s.text):
+            continue
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
+        if lab in SINGLE and lab in seen and seen[lab] < i - 1:
+            if lab != "date" or _two_years(segments[seen[lab]].text, s.text):
+                out.append((LABEL_FIELD.get(lab, lab), f"two {lab} parts"))
+        seen[lab] = i
+        if lab == "volume" and re.match(r"\s*\d+\s+vols?\b", s.text, re.I):
+            out.append(("volume", f"{s.text.strip()!r} counts volumes"))
+        if lab == "edition" and not re.search(r"(?i)\bed|edn|edition|aufl|rev|\d(?:st|nd|rd|th|e)\b", s.text):
+            out.append(("edition", f"edition {s.text.strip()!r} does not say edition"))
+        if lab == "pages" and re.fullmatch(r"\s*\d{1,2}\W*", s.text) and any(
+                t.label == "date" and re.search(MONTH, t.text) for t in segments[max(i - 1, 0):i + 2]):
+            out.append(("page", f"pages {s.text.strip()!r} may be the day of a date"))
+        if nxt is not None and nxt.label == "date" and lab not in ("date", "pages") and re.match(
+                MONTH, nxt.text.strip()) and re.search(r",\s*\d{1,2}[,.]?\s*$", s.text):
+            out.append((LABEL_FIELD.get(lab, lab), f"{lab} ends with what may be the day of the date"))
+        if lab in ("title", "container-title", "journal") and s.text.rstrip().endswith(":") and nxt is not None \
+                and nxt.label in ("publisher", "location", "note", "collection-title", "genre", "title"):
+            out.append((LABEL_FIELD[lab], f"{lab} {s.text.strip()[-20:]!r} stops at a colon"))
+        if lab == "date" and re.search(r"\d{4}[^;:]*[;:]\s*[A-Za-z]?\d", s.text):
+            out.append(("issued", f"date {s.text.strip()!r} holds a number after it"))
+        if lab == "date" and not re.search(rf"\d{{4}}|{MONTH}|(?i:n\.\s?d|spring|summer|autumn|fall|winter|press|"
+                                          rf"forthcoming|no date|s\.\s?f|o\.\s?J|\d{{1,2}}[./-]\d{{1,2}})", s.text):
+            out.append(("issued", f"date {s.text.strip()!r} has no year"))
+        if lab == "note" and re.search(r"(?i)\bwebsite\b", s.text):
+            out.append(("container-title", f"a site named in a note {s.text.strip()[:40]!r}"))
+        if lab == "note" and not OK_NOTE.search(s.text):
+            if len(re.findall(r"[^\W\d_]{3,}", s.text)) >= 2 or re.search(r"\d", s.text):
+                out.append(("note", f"leftover text {s.text.strip()[:40]!r}"))
+    return out
+
+
+def field_reasons(ref: Reference) -> list[tuple[str, str]]:
+    """Reasons from the shape of the assembled fields."""
+    out: list[tuple[str, str]] = []
+    f = ref.fields
+    vol = f.get("volume", "")
+    if vol and not re.search(r"\d|^[IVXLCDM]+$", vol):
+        out.append(("volume", f"volume {vol!r} has no number"))
+    elif vol and re.search(r"[;:]|\d\D+\d|\d\.\d", vol):
+        out.append(("volume", f"volume {vol!r} holds more than one number"))
+    page = f.get("page", "")
+    if page and (re.match(r"\W", page) or ";" in page):
+        out.append(("page", f"pages {page!r} are not a range"))
+    if page and not re.search(r"\d|^[ivxlcdm]+(?:\s*[-–]\s*[ivxlcdm]+)?$", page, re.I):
+        out.append(("page", f"pages {page!r} have no number"))
+    title = f.get("title", "")
+    if title and (len(title) < 3 or len(title) > 300):
+        out.append(("title", "implausible title length"))
+    if title.count("(") != title.count(")") or title.count("[") != title.count("]"):
+        out.append(("title", f"title {title[-20:]!r} has a bracket left open"))
+    if re.match(r"\d\s+[A-Z][a-z]", title):
+        out.append(("title", f"title {title[:20]!r} starts with a lone number (a volume?)"))
+    if title and re.fullmatch(r"[\d\W]+", title):
+        out.append(("title", f"title {title!r} is only a number"))
+    if re.search(r"\[[^\]]+\]$", title):
+        out.append(("title", f"title ends with a description {title[title.rindex('['):]!r}"))
+    if title[:1] in "“«\"‘" and re.search(r"[”»\"’]\s*[,.;:]?\s+\w", title) and not re.search(r"[“«\"‘]", title[1:]):
+        out.append(("title", "text after the quoted title"))
+    for k in ("title", "container-title", "publisher", "publisher-place", "collection-title"):
+        v = f.get(k, "")
+        if v and re.match(r"(?i)(?:in|and|&|ed\.|eds\.)\W*$|(?:in|im|dans)\s+\(", v):
+            out.append((k, f"{k} {v[:30]!r} is a connective"))
+    cont = f.get("container-title", "")
+    if cont and re.search(rf"(?:,\s*[A-Z]?\d{{1,4}}|\s[A-Z]?\d{{1,4}}|\bn\.\s?d\.?|(?<!\d)(?:1[5-9]|20)\d\d|,\s*{MONTH}(?:\s+\d{{1,2}})?)$", cont):
+        out.append(("container-title", f"container {cont[-20:]!r} ends with a date or number"))
+    if cont and re.search(r"\.\s+[A-Z]", cont) and PUBLISHER_WORD.search(cont.split(". ")[-1]):
+        out.append(("container-title", "a publisher inside the container"))
+    pub = f.get("publisher", "")
+    if pub and re.search(r"\d", pub):
+        out.append(("publisher", f"publisher {pub!r} holds a number"))
+    if pub and re.search(r"\s[a-z]{3,}$", pub) and not re.search(r"\b(?:and|und|et|of|de|für|verlag)$", pub):
+        out.append(("publisher", f"publisher {pub!r} ends with a lower-case word"))
+    for k in ("title", "container-title", "publisher", "collection-title"):
+        if re.search(r"(?i)(?<!\w)n\.\s?d\b", f.get(k, "")):
+            out.append((k, f"'n.d.' inside the {k}"))
+    if cont and (re.match(r"\W", cont) or re.fullmatch(rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", cont)):
+        out.append(("container-title", f"container {cont[:20]!r} is not a name"))
+    if pub and re.search(r"[a-z]{3,}\.\s+[A-Z]", pub):
+        out.append(("publisher", f"publisher {pub[:30]!r} runs on after a full stop"))
+    for k in ("title", "container-title", "publisher", "publisher-place"):
+        v = f.get(k, "")
+        if re.search(r"(?i)\b(?:vol|pp|nos?|iss)\.\s*\d|https?:|www\.|\bdoi\b|\b10\.\d{4,}/|\bURL\b|"
+                     r"\bpublished online\b|\bretrieved\b|\bavailable (?:at|from)\b|\baccessed\b", v):
+            out.append((k, f"{k} {v[:30]!r} holds a number, page or link marker"))
+    if cont and re.match(r"in:?\s", cont):
+        out.append(("container-title", f"container {cont[:20]!r} starts with 'in'"))
+    for k in ("title", "container-title"):
+        v = f.get(k, "")
+        if re.search(r"[.?!]\s+In:?\s+[A-Z]", v):
+            out.append((k, f"{k} holds 'In' and another title"))
+        elif k == "title" and re.search(r"[a-z]{3,}\.\s+[A-Z][a-z]+", v):
+            out.append((k, f"{k} runs on after a full stop"))
+    place = f.get("publisher-place", "")
+    if place and (re.search(r"\d|(?:,\s*|^)pp?\.?$", place) or len(place.split()) > 5 or re.fullmatch(
+            rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", place)):
+        out.append(("publisher-place", f"place {place!r} does not look like a place"))
+    if pub and JOURNAL_WORD.search(pub) and not PUBLISHER_WORD.search(pub):
+        out.append(("publisher", f"publisher {pub!r} is named like a journal"))
+    genre = f.get("genre", "")
+    if re.search(r"\d", genre) and "number" not in f:
+        out.append(("genre", f"genre {genre!r} holds a number"))
+    if ";" in genre:
+        out.append(("genre", f"genre {genre!r} is two parts"))
+    ed = f.get("edition", "")
+    if ed and not re.search(r"\d|(?i:first|second|third|fourth|fifth|sixth|revised|new|expanded|rev)", ed):
+        out.append(("edition", f"edition {ed!r} is not an edition"))
+    issued = ref.dates.get("issued")
+    if issued is not None and issued.start and not 1500 <= issued.start[0] <= 2100:
+        out.append(("issued", "year out of range"))
+    for role in ("author", "editor", "translator"):
+        out += _name_reasons(role, ref.names.get(role, []))
+    return out
+
+
+def type_reasons(ref: Reference, labels: set[str]) -> list[tuple[str, str]]:
+    """Reasons from a type the fields contradict."""
+    out: list[tuple[str, str]] = []
+    f = ref.fields
+    t = ref.type
+    if t == "article-journal" and not f.get("container-title"):
+        out.append(("type", "an article without a journal"))
+    if t in ("chapter", "paper-conference") and not f.get("container-title"):
+        out.append(("type", "a chapter without a book"))
+    if t == "book" and re.search(r"\d\s*[-–]\s*\d|^\d+$", f.get("page", "")):
+        out.append(("type", "a book with a page range (a chapter without its book?)"))
+    if t == "book" and f.get("page") and not f.get("container-title"):
+        out.append(("type", "a book with pages"))
+    if t == "book" and f.get("URL") and not f.get("publisher-place"):
+        out.append(("type", "a book with a web link and no place (a web page?)"))
+    if t == "thesis" and not (f.get("publisher") or f.get("publisher-place")):
+        out.append(("type", "a thesis with no school"))
+    if "journal" in labels and "publisher" in labels and "volume" not in labels and "pages" not in labels:
+        out.append(("type", "a journal with a publisher but no volume or pages"))
+    return out
+
+
+def missing_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
+    """Reasons from a field every reference has and this one lacks."""
+    out: list[tuple[str, str]] = []
+    f = ref.fields
+    title = f.get("title", "")
+    if not title and not f.get("container-title"):
+        out.append(("title", "no title"))
+    text = " ".join(s.text for s in segments if s.label not in ("accessed", "url", "doi"))
+    if "issued" not in ref.dates and re.search(r"(?<![\d/.])(?:1[5-9]\d\d|20\d\d)(?![\d/])", text):
+        out.append(("issued", "a year in the text but no date"))
+    elif "issued" not in ref.dates and "accessed" in ref.dates:
+        out.append(("issued", "an access date but no date of publication"))
+    if "page" not in f and any(s.label == "volume" and re.search(r"\d\s*:\s*[A-Za-z]?\d", s.text) for s in segments):
+        out.append(("page", "pages printed after the volume but not found"))
+    for role in ("author", "editor"):
+        names = [n for n in ref.names.get(role, []) if not n.others]
+        if any(not n.literal and not n.given for n in names):
+            out.append((role, "a name with no given name"))
+    return out
+
+
+def org_and_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
+    """An organisation's name cut at its "and" ("Organisation for Economic Co-operation and
+    Development" read as an organisation and a person called Development)."""
+    text = " ".join(s.text for s in segments if s.label == "author")
+    names = ref.names.get("author", [])
+    for a, b in zip(names, names[1:], strict=False):
+        if a.literal and b.family and not b.literal and re.search(
+                rf"{re.escape(a.literal)}\s+(?:and|&|und|et)\s+{re.escape(b.family)}\b", text):
+            return [("author", f"{a.literal!r} and {b.family!r}: one organisation cut at 'and'?")]
+    return []
+
+
+def name_order_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]:
+    """A family name read before a full given name with no comma between them ("Marta Li" taken as
+    family Marta, given Li): in lists that invert only the first name, the rest were misread."""
+    out: list[tuple[str, str]] = []
+    for role in ("author", "editor"):
+        text = " ".join(s.text for s in segments if s.label == role)
+        for n in ref.names.get(role, []):
+            giv = n.given.split()
+            if n.family and giv and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*\.?", giv[0]) and re.search(
+                    rf"(?<![\w.]){re.escape(n.family)}\s+{re.escape(n.given)}(?!\w)", text):
+                out.append((role, f"{n.family}, {n.given}: the family name comes first in print"))
+                break
+    return out
