@@ -128,6 +128,20 @@ def printed(field: str, value: Any, text: str) -> bool:
     return bool(n) and f" {n} " in bt
 
 
+def _only_inside_others(field: str, gold: dict[str, Any], text: str) -> bool:
+    """A value printed only as part of another field's printed value (the place "Aarhavn" inside the
+    publisher "University of Aarhavn") is not printed as a field of its own."""
+    if field not in TEXT or not isinstance(gold.get(field), str):
+        return False
+    n = _base(gold[field])
+    if len(n) < 4 or not re.search(r"[^\W\d]", n):
+        return False  # numbers ("1" inside "1-30") are left to the field's own test
+    bt = " " + _base(re.sub(r"^\s*(?:\[\d+\]|\d+\.)\s+", "", text)) + " "
+    inside = sum((" " + _base(v) + " ").count(f" {n} ") for k, v in gold.items()
+                 if k != field and k in TEXT and isinstance(v, str) and _base(v) != n and printed(k, v, text))
+    return 0 < bt.count(f" {n} ") <= inside
+
+
 def pred_value(item: dict[str, Any], field: str) -> Any:
     return item.get(field)
 
@@ -143,8 +157,11 @@ def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[st
         g = gold.get(field)
         if field in NAMES and g and not re.match(r"^\W*[\u2014\u2013_-]{2,}", text):
             g = [n for n in g if printed(field, [n], text)]
-        has_g = bool(g) and printed(field, g, text)
+        has_g = bool(g) and printed(field, g, text) and not _only_inside_others(field, gold, text)
         p = pred_value(pred, field)
+        short = gold.get(field + "-short") if field == "container-title" else None
+        if has_g and short and p and printed(field, short, text) and norm(field, short) == norm(field, p):
+            g = short  # the style printed the abbreviation ("Dev. Econ. Rev."): that is the value to find
         if field in NAMES and p:
             p = [n for n in p if not (n.get("literal") or "").lower().startswith("et al")
                  and n.get("literal") != "others"]

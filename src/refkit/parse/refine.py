@@ -81,8 +81,12 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         if any(s.label == "author" and s.start < b for s in segs):
             segs = _relabel(segs, text, a, b, "author")
             nxt = re.match(r"\s*([^.?!]{2,200}[.?!])(?=\s|$)", text[b:])
-            if nxt and all(s.label == "author" for s in segs if s.start < b + nxt.end(1) and s.end > b + nxt.start(1)):
+            over = [s for s in segs if s.start < b + nxt.end(1) and s.end > b + nxt.start(1)] if nxt else []
+            if nxt and all(s.label == "author" for s in over):
                 segs = _relabel(segs, text, b + nxt.start(1), b + nxt.end(1), "title")
+            elif nxt and over and over[0].label == "author" and over[0].end > b + nxt.start(1):
+                # "Castellano V. Collected letters, | 1921-1934.": the names' segment ran into the title
+                segs = _relabel(segs, text, b + nxt.start(1), over[0].end, "title")
     semi = ";" in text
     for m in PAGES_ONLY_RE.finditer(text) if semi else ():  # "2021;810-25": a year and pages, no volume
         segs = _relabel(segs, text, m.start("date"), m.end("date"), "date")
