@@ -116,7 +116,10 @@ def printed(field: str, value: Any, text: str) -> bool:
         return any(_base(n.get("family") or n.get("literal") or "") in bt for n in value)
     if field == "issued":
         y = norm(field, value)
-        return bool(y) and y in text
+        # the year of an access date ("Accessed: Jul. 09, 2013", "[cited 2024 Jan 12]") is not the date
+        t = re.sub(r"(?i)(?:accessed|retrieved|viewed|cited|consulted)\b[\w.,:\s]{0,25}?\b(?:1[5-9]|20)\d\d\b", " ", text)
+        t = re.sub(r"(?i)https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,}/\S+", " ", t)  # nor a year inside a link
+        return bool(y) and y in t
     if field == "page":
         first = _base(re.split(r"[-\u2010-\u2015]", str(value))[0])
         return bool(first) and f" {first} " in bt
@@ -168,7 +171,9 @@ def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[st
         has_p = bool(p) and bool(norm(field, p))
         if not has_g and not has_p:
             continue
-        if has_g and has_p and norm(field, g) == norm(field, p):
+        cut = field in NAMES and has_p and re.search(r"\bet al\b|…|\.\.\.", text) and len(p) < len(gold.get(field) or [])
+        if has_g and has_p and (norm(field, g) == norm(field, p) or cut and norm(field, gold[field][:len(p)]) == norm(
+                field, p)):  # "Dąbrowski, F., et al.": the first names in order, whatever the others are called
             out[field] = (1, 0, 0)
         else:
             out[field] = (0, int(has_p), int(has_g))

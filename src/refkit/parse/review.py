@@ -75,7 +75,16 @@ def review(segments: Sequence[Segment], ref: Reference) -> list[tuple[str, str]]
     if not ref.fields.get("container-title") and ref.fields.get("publisher"):  # a "journal" taken for the publisher
         out = [("publisher" if fld == "container-title" else fld, why) for fld, why in out]
     out += type_reasons(ref, {s.label for s in segments})
-    return out
+    values = " ".join(v for k, v in ref.fields.items() if k != "note").lower()
+    keep = []
+    for fld, why in out:
+        m = re.match(r"leftover text '(.*)'$", why)
+        if m and m.group(1).strip(" .,;:()[]").lower() in values:
+            continue  # the leftover found its field after all ("Printed for the author." -> publisher)
+        if why == "two date parts" and "original-date" in ref.dates:
+            continue  # the first date is the original's ("1887. Heritage Reprints, 2015")
+        keep.append((fld, why))
+    return keep
 
 
 def calibrate(conf: dict[str, float], reasons: list[tuple[str, str]]) -> dict[str, float]:

@@ -28,7 +28,7 @@ LABEL_FIELD = {"title": "title", "journal": "container-title", "container-title"
 OK_NOTE = re.compile(
     r"(?i)accessed|retrieved|viewed|cited|consulted|abgerufen|zugriff|consulté|available|verfügbar|online|"
     r"\[?in\s+[A-Z]?[a-z]+\]?|original(?:ly)?|reprint|published|translated|press|forthcoming|abstract|"
-    r"unpublished|manuscript|preprint|dataset|software|video|podcast|version|\bv\d|supplement|erratum|"
+    r"unpublished|manuscript|preprint|dataset|software|video|podcast|version|\bv\.?\s?\d|supplement|erratum|"
     r"thesis|dissertation|report|paper|series|\bpp?\.|\bvol|\bno\.|\bissn|\bpmid|\barxiv|\bhttps?:")
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -156,10 +156,16 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("container-title", f"container {cont[-20:]!r} ends with a date or number"))
     if cont and re.search(r"\.\s+[A-Z]", cont) and PUBLISHER_WORD.search(cont.split(". ")[-1]):
         out.append(("container-title", "a publisher inside the container"))
+    elif cont and re.search(r"[a-z]{4,}\.\s+[A-Z]", cont):  # "Encyclopedia of water management. Lowlands Reference"
+        out.append(("container-title", f"container {cont[:30]!r} runs on after a full stop"))
+    genre = f.get("genre", "")
+    if genre and re.search(r"(?i)\bseries\b|\b(?:no|nos|nr)\b\.?|\d", genre):
+        out.append(("genre", f"genre {genre[:30]!r} holds a series or a number"))
     pub = f.get("publisher", "")
     if pub and re.search(r"\d", pub):
         out.append(("publisher", f"publisher {pub!r} holds a number"))
-    if pub and re.search(r"\s[a-z]{3,}$", pub) and not re.search(r"\b(?:and|und|et|of|de|für|verlag)$", pub):
+    if pub and re.search(r"\s[a-z]{3,}$", pub) and not re.search(r"\b(?:and|und|et|of|de|für|verlag)$", pub) and \
+            not re.search(r"(?i)\bprinted\b|\bprivately\b|\bthe author\b|\bself-published\b", pub):
         out.append(("publisher", f"publisher {pub!r} ends with a lower-case word"))
     for k in ("title", "container-title", "publisher", "collection-title"):
         if re.search(r"(?i)(?<!\w)n\.\s?d\b", f.get(k, "")):
@@ -216,7 +222,10 @@ def type_reasons(ref: Reference, labels: set[str]) -> list[tuple[str, str]]:
         out.append(("type", "a book with a page range (a chapter without its book?)"))
     if t == "book" and f.get("page") and not f.get("container-title"):
         out.append(("type", "a book with pages"))
-    if t == "book" and f.get("URL") and not f.get("publisher-place"):
+    if t == "book" and f.get("URL") and not f.get("publisher-place") and not re.search(
+            r"(?i)\b(?:repository|index|archive|zenodo|figshare|dryad|github|gitlab|pypi|cran|dataverse)\b",
+            f.get("publisher", "")) and not re.search(r"(?i)\bversion\b|\bv\.?\s?\d|software|data ?set",
+                                                       f.get("note", "") + " " + f.get("genre", "")):
         out.append(("type", "a book with a web link and no place (a web page?)"))
     if t == "thesis" and not (f.get("publisher") or f.get("publisher-place")):
         out.append(("type", "a thesis with no school"))
@@ -235,13 +244,14 @@ def missing_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[s
     text = " ".join(s.text for s in segments if s.label not in ("accessed", "url", "doi"))
     if "issued" not in ref.dates and re.search(r"(?<![\d/.])(?:1[5-9]\d\d|20\d\d)(?![\d/])", text):
         out.append(("issued", "a year in the text but no date"))
-    elif "issued" not in ref.dates and "accessed" in ref.dates:
+    elif "issued" not in ref.dates and "accessed" in ref.dates and ref.type not in ("webpage", "post", "post-weblog"):
         out.append(("issued", "an access date but no date of publication"))
     if "page" not in f and any(s.label == "volume" and re.search(r"\d\s*:\s*[A-Za-z]?\d", s.text) for s in segments):
         out.append(("page", "pages printed after the volume but not found"))
     for role in ("author", "editor"):
         names = [n for n in ref.names.get(role, []) if not n.others]
-        if any(not n.literal and not n.given for n in names):
+        if any(not n.literal and not n.given and not re.fullmatch(r"(?i)anon(?:ymous|yme|imo|ym)?\.?", n.family)
+               for n in names):
             out.append((role, "a name with no given name"))
     return out
 
@@ -252,7 +262,9 @@ def org_and_reasons(segments: Sequence[Segment], ref: Reference) -> list[tuple[s
     text = " ".join(s.text for s in segments if s.label == "author")
     names = ref.names.get("author", [])
     for a, b in zip(names, names[1:], strict=False):
-        if a.literal and b.family and not b.literal and re.search(
+        if a.literal and b.family and not b.literal and not re.search(
+                r"(?i)\b(?:group|network|consortium|collaboration|committee|council|team|society|association|"
+                r"board|agency|office|institute|foundation|union|organi[sz]ation)$", a.literal) and re.search(
                 rf"{re.escape(a.literal)}\s+(?:and|&|und|et)\s+{re.escape(b.family)}\b", text):
             return [("author", f"{a.literal!r} and {b.family!r}: one organisation cut at 'and'?")]
     return []
