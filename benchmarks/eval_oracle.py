@@ -163,8 +163,8 @@ def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[st
         has_g = bool(g) and printed(field, g, text) and not _only_inside_others(field, gold, text)
         p = pred_value(pred, field)
         short = gold.get(field + "-short") if field == "container-title" else None
-        if has_g and short and p and printed(field, short, text) and norm(field, short) == norm(field, p):
-            g = short  # the style printed the abbreviation ("Dev. Econ. Rev."): that is the value to find
+        if short and not has_g and printed(field, short, text):
+            g, has_g = short, True  # the style printed the abbreviation ("Dev. Econ. Rev."): the value to find
         if field in NAMES and p:
             p = [n for n in p if not (n.get("literal") or "").lower().startswith("et al")
                  and n.get("literal") != "others"]

@@ -282,3 +282,13 @@ def test_german_pages_volume_prefix_and_title_years():
     assert item["author"] == [{"literal": "Statistics Office of Northvale"}]
     item = one("Lind, T., & Osei, K. (2020). Harbour wages (CHS Working Paper No. 4411). Centre for Harbour Studies.")
     assert item["genre"] == "CHS Working Paper" and item["number"] == "4411"
+
+
+def test_reprint_year_and_proceedings_place():
+    item = one("Lind, Tove. Harbour Songs. 1902; Coastline Reprints, 2011.")
+    assert item["issued"]["date-parts"][0][0] == 2011 and item["original-date"]["date-parts"][0][0] == 1902
+    assert "volume" not in item
+    item = one("Osei, Kwame, Anna Berg, Tove Lind, et al. 2019. “Low-Power Tide Radios.” Proceedings of the Workshop "
+               "on Coastal Sensing, Tromsø, 2019.")
+    assert item["container-title"] == "Proceedings of the Workshop on Coastal Sensing"
+    assert item["publisher-place"] == "Tromsø"

@@ -325,6 +325,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and inside[0].label == "note" and not any(s.label == "publisher" for s in segs):
             segs = relabel(segs, text, m.start(), m.end(), "publisher")  # "V. 0.9.3. Python Package Index, ..."
+    for m in re.finditer(r"(?<=\. )(?:1[5-9]\d\d|20\d\d)(?=;\s+[A-Z])", text) if ";" in text else ():
+        segs = relabel(segs, text, m.start(), m.end(), "date")  # Chicago's "Title. 1887; Reprint House, 2015."
     segs = _missing_journal(segs, text)
     segs = after_place(segs, text)
     segs = publisher_parens(segs, text)

@@ -145,6 +145,11 @@ def _container_tail(ref: Reference) -> None:
     if m and "volume" not in f and m.start() > 3:
         f["container-title"], f["volume"] = c[: m.start()].strip(" ,"), m.group(1)
     c = f.get("container-title", "")
+    m = re.search(r",\s*([A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)$", c)
+    if m and re.match(r"(?i)proc(?:eedings|\.)\b", c) and "publisher-place" not in f and not re.search(
+            r"(?i)conference|symposium|workshop|congress|meeting|part|volume|session|track", m.group(1)):
+        f["container-title"], f["publisher-place"] = c[: m.start()].strip(" ,"), m.group(1)  # "..., Noordwijk"
+    c = f.get("container-title", "")
     m = re.search(r"\s*\[([A-Z][\w'’.\- ]{1,30})\]$", c)
     if m and "publisher-place" not in f and m.start() > 5:
         f["container-title"], f["publisher-place"] = c[: m.start()].strip(" ,"), m.group(1)
