@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from refkit.model import Name, Reference
+from refkit.parse.fields import MONTH_RE
 from refkit.parse.tagger import Segment
 
 # labels a reference has once: two segments apart mean the tagger split a field or merged two
@@ -30,8 +31,7 @@ OK_NOTE = re.compile(
     r"\[?in\s+[A-Z]?[a-z]+\]?|original(?:ly)?|reprint|published|translated|press|forthcoming|abstract|"
     r"unpublished|manuscript|preprint|dataset|software|video|podcast|version|\bv\.?\s?\d|supplement|erratum|"
     r"thesis|dissertation|report|paper|series|\bpp?\.|\bvol|\bno\.|\bissn|\bpmid|\barxiv|\bhttps?:")
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH = MONTH_RE
 PUBLISHER_WORD = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Editions?|Éditions|Inc|Ltd|GmbH)\b")
 JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|revista|revue|rivista|zeitschrift|quarterly|bulletin|"
                           r"annals|annales|letters|transactions|proceedings|magazine|gazette|acta)\b")
