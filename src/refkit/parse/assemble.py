@@ -53,12 +53,13 @@ TEXT_FIELDS = {
 }
 # CSL field(s) each tagger label feeds, for confidences
 
-def assemble(segments: Sequence[Segment], text: str = "", *,
-             previous: Reference | None = None) -> tuple[Reference, dict[str, float]]:
+def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference | None = None,
+             reasons: list[tuple[str, str]] | None = None) -> tuple[Reference, dict[str, float]]:
     """Build a Reference from labelled segments; returns it with a confidence per CSL field.
 
     ``previous`` is the reference before this one in the same list: a repeated-author dash
-    ("———.") takes its authors.
+    ("———.") takes its authors. ``reasons``, when given, receives the unsure report's
+    ``(field, reason)`` pairs (see :mod:`refkit.parse.review`).
     """
     ref = Reference()
     conf: dict[str, float] = {}
@@ -184,7 +185,10 @@ def assemble(segments: Sequence[Segment], text: str = "", *,
             re.match(r"\s*\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\s*[.:,]", text) and previous.names.get("author"):
         ref.names["author"] = list(previous.names["author"])  # "(2020b): Title ...": the same authors again
     reconcile(ref, set(by_label), by_label, conf, segments)
-    return ref, calibrate(conf, review(segments, ref))
+    doubts = review(segments, ref)
+    if reasons is not None:
+        reasons.extend(doubts)
+    return ref, calibrate(conf, doubts)
 
 
 # Fields whose confidence (mean marginal probability of the tagger's labels) is below this are
