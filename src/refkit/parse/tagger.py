@@ -62,6 +62,7 @@ class Model:
         self._crfsuite = pycrfsuite
         self._local = threading.local()
         self.labels = tuple(self._tagger().labels())
+        self._view: Any = None  # crfitems.View: the features as this model sees them (made at first use)
 
     def _tagger(self) -> Any:
         t = getattr(self._local, "tagger", None)
@@ -77,12 +78,20 @@ class Model:
             self._local.tagger = t
         return t
 
+    def view(self) -> Any:
+        """The features as this model sees them (:class:`refkit.parse.crfitems.View`), made once."""
+        if self._view is None:
+            from refkit.parse import crfitems
+
+            self._view = crfitems.View(crfitems.model_attributes(self.path))
+        return self._view
+
     def tag_tokens(self, tokens: list[Token]) -> list[tuple[str, float]]:
         """(label, marginal probability) for each token."""
         if not tokens:
             return []
         tagger = self._tagger()
-        labels = tagger.tag(featurize(tokens))
+        labels = tagger.tag((self._view or self.view()).items(tokens))
         return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
 
 
