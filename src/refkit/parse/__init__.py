@@ -107,7 +107,9 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
 
 def parse_text(text: str, one_per_line: bool = False, model: Any = None) -> list[ParsedReference]:
     """Split ``text`` into references and parse each one, in order."""
-    return parse_raws(split_references(text, one_per_line=one_per_line), model)
+    with _gc_paused():
+        raws = split_references(text, one_per_line=one_per_line)
+    return parse_raws(raws, model)
 
 
 PARALLEL_FROM = 400  # references; below that, starting worker processes costs more than it saves
@@ -145,9 +147,11 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_chunk(raws: list[RawReference]) -> list[ParsedReference]:
+def _parse_chunk(raws: list[RawReference]) -> list[tuple[Any, ...]]:
+    """In a worker: each result without its raw reference, which the parent has (less to pickle)."""
     with _gc_paused():
-        return [parse_one(raw) for raw in raws]
+        return [(p.ref, p.method, p.spans, p.unsure, p.confidence, p.field_confidence)
+                for p in map(parse_one, raws)]
 
 
 def _preload() -> None:
@@ -170,7 +174,8 @@ def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedRefere
     size = -(-len(raws) // (workers * 4))
     chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        out = [p for part in pool.map(_parse_chunk, chunks) for p in part]
+        out = [ParsedReference(raw, *p) for raw, p in
+               zip(raws, (p for part in pool.map(_parse_chunk, chunks) for p in part), strict=True)]
     for i, raw in enumerate(raws):
         if i and DITTO_RE.match(raw.text):  # "———.", "(2020b):": the authors of the reference before
             out[i] = parse_one(raw, previous=out[i - 1].ref)
@@ -237,8 +242,9 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
         if structured:
             raise InputError(f"{name} is already a structured bibliography ({structured}), not a reference list",
                              hint=f"use 'refkit convert {name}' to change its format")
-    split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
-                       laid_out=kind == "pdf")
+    with _gc_paused():
+        split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
+                           laid_out=kind == "pdf")
     if not split.section:
         where = f"pages {pages} of {name}" if pages else name
         raise InputError(f"no reference section found in {where}",

@@ -62,6 +62,13 @@ class View:
         # them (not one refkit trained) takes the slow way, featurize then keep what it knows
         self.fast = known is not None and all(k in known for k in _STATE)
         self.pads = tuple(self._keep(p) for p in _t._PAD)
+        # the neighbour features the model knows: "w:smith" -> ((0, "-2:w:smith"), (2, "1:w:smith"))
+        offsets: dict[str, list[tuple[int, str]]] = {}
+        for name in known or ():
+            for j, prefix in enumerate(_OFFSETS):
+                if name.startswith(prefix):
+                    offsets.setdefault(name[len(prefix):], []).append((j, name))
+        self.offsets = {tail: tuple(sorted(v)) for tail, v in offsets.items()}
         # word pairs the model knows, by the first word: {"smith": {"john": "-1w|w:smith|john"}}
         self.pairs = {key: _pairs(known, key) for key in ("-1w|w", "w|+1w", "-1last|cap")} if known else {}
 
@@ -104,6 +111,7 @@ def _pairs(known: frozenset[str], key: str) -> dict[str, dict[str, str]]:
 
 
 _NONE: dict[str, str] = {}
+_OFFSETS = ("-2:", "-1:", "1:", "2:")  # as tagger._NEIGHBOUR_NAMES writes them
 
 
 class _Seen:
@@ -113,11 +121,27 @@ class _Seen:
 
     def __init__(self, view: View, base: _t._Word) -> None:
         self.base = base
-        self.own = view._keep(base.base)
-        self.nb = tuple(view._keep(d) for d in base.nb)
+        known = view.known or frozenset()
+        b = base.base
+        own = {}
+        for k, v in b.items():
+            name = k + ":" + v if isinstance(v, str) else k
+            if name in known:
+                own[name] = 1 if isinstance(v, str) else v
+        self.own = own
+        # as seen from a neighbour at offset -2, -1, +1, +2: tagger._Word.nb, known names only
+        nb: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
+        offsets = view.offsets
+        for k in _t._NEIGHBOUR_KEYS:
+            v = b.get(k)
+            if v is None:
+                continue
+            tail, v = (k + ":" + v, 1) if isinstance(v, str) else (k, v)
+            for j, name in offsets.get(tail, ()):
+                nb[j][name] = v
+        self.nb = nb
         self.w = base.w
         self.cap = base.cap
-        known = view.known or frozenset()
         m3, p3 = f"-3:w:{base.w}", f"+3:w:{base.w}"
         self.m3 = m3 if m3 in known else ""
         self.p3 = p3 if p3 in known else ""

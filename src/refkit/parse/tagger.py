@@ -45,7 +45,7 @@ class Segment:
     low: float = 1.0  # the smallest marginal probability of one of its tokens
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -137,15 +137,35 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         w = m.group()
-        if len(w) > 3 and not _LINKISH.search(w) and _GLUED.search(w):
+        cuts = _cuts.get(w) if len(w) > 3 else ()
+        if cuts is None:
+            cuts = _glued(w)
+        if cuts:
+            at = m.start()
             start = 0
-            for g in _GLUED.finditer(w):
-                if 0 < g.start() < len(w) and g.start() > start:
-                    out.append(Token(w[start:g.start()], m.start() + start, m.start() + g.start()))
-                    start = g.start()
-            out.append(Token(w[start:], m.start() + start, m.end()))
+            for cut in cuts:
+                out.append(Token(w[start:cut], at + start, at + cut))
+                start = cut
+            out.append(Token(w[start:], at + start, m.end()))
         else:
             out.append(Token(w, m.start(), m.end()))
+    return out
+
+
+_cuts: dict[str, tuple[int, ...]] = {}  # per word: where tokenize cuts it (most words: nowhere)
+
+
+def _glued(w: str) -> tuple[int, ...]:
+    cuts: list[int] = []
+    if not _LINKISH.search(w) and _GLUED.search(w):
+        start = 0
+        for g in _GLUED.finditer(w):
+            if 0 < g.start() < len(w) and g.start() > start:
+                cuts.append(g.start())
+                start = g.start()
+    if len(_cuts) > 200_000:
+        _cuts.clear()
+    _cuts[w] = out = tuple(cuts)
     return out
 
 
@@ -376,14 +396,12 @@ def _token_features(w: str) -> dict[str, Any]:
 class _Word:
     """Everything featurize needs of one distinct word, computed once (cached per word)."""
 
-    __slots__ = ("base", "nb", "w", "last", "cap", "brackets", "year", "initial", "len", "inw", "num", "range")
+    __slots__ = ("base", "_nb", "w", "last", "cap", "brackets", "year", "initial", "len", "inw", "num", "range")
 
     def __init__(self, w: str) -> None:
         b = _token_features(w)
         self.base = b
-        # its features as seen from a neighbour at offset -2, -1, +1, +2 (same keys, same order)
-        items = [(k, b[k]) for k in _NEIGHBOUR_KEYS if k in b and b[k] is not None]
-        self.nb = tuple({names[k]: v for k, v in items} for names in _NEIGHBOUR_NAMES)
+        self._nb: tuple[dict[str, Any], ...] | None = None
         self.w = b["w"]
         self.last = b.get("last", "")
         self.cap = b.get("cap", "")
@@ -394,6 +412,15 @@ class _Word:
         self.inw = "inw" in b
         self.num = "num" in b or "range" in b
         self.range = "range" in b
+
+    @property
+    def nb(self) -> tuple[dict[str, Any], ...]:
+        """Its features as seen from a neighbour at offset -2, -1, +1, +2 (same keys, same order)."""
+        if self._nb is None:
+            b = self.base
+            items = [(k, b[k]) for k in _NEIGHBOUR_KEYS if k in b and b[k] is not None]
+            self._nb = tuple({names[k]: v for k, v in items} for names in _NEIGHBOUR_NAMES)
+        return self._nb
 
 
 _feat_cache: dict[str, _Word] = {}
