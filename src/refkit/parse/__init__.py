@@ -23,7 +23,7 @@ from typing import Any
 from refkit.errors import InputError, RefkitError
 from refkit.model import Reference
 from refkit.parse import rules
-from refkit.parse.split import DITTO_RE, RawReference, Skipped, split_references, split_text
+from refkit.parse.split import RawReference, Skipped, split_references, split_text
 
 MAX_REFERENCE_CHARS = 4000
 LOW_CONFIDENCE = 0.80
@@ -148,10 +148,13 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _parse_chunk(raws: list[RawReference]) -> list[tuple[Any, ...]]:
-    """In a worker: each result without its raw reference, which the parent has (less to pickle)."""
+    """In a worker: a run of references in order (a repeated-author dash takes the authors of the
+    one before, as in one process); each result without its raw reference, which the parent has."""
+    out: list[ParsedReference] = []
     with _gc_paused():
-        return [(p.ref, p.method, p.spans, p.unsure, p.confidence, p.field_confidence)
-                for p in map(parse_one, raws)]
+        for raw in raws:
+            out.append(parse_one(raw, previous=out[-1].ref if out else None))
+    return [(p.ref, p.method, p.spans, p.unsure, p.confidence, p.field_confidence) for p in out]
 
 
 def _preload() -> None:
@@ -176,9 +179,16 @@ def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedRefere
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         out = [ParsedReference(raw, *p) for raw, p in
                zip(raws, (p for part in pool.map(_parse_chunk, chunks) for p in part), strict=True)]
-    for i, raw in enumerate(raws):
-        if i and DITTO_RE.match(raw.text):  # "———.", "(2020b):": the authors of the reference before
-            out[i] = parse_one(raw, previous=out[i - 1].ref)
+    # the first reference of each run was parsed without the one before it: parse it again with it,
+    # and the next one too while that changed anything, so the result is the one process's
+    for start in range(size, len(raws), size):
+        i = start
+        while i < len(raws):
+            p = parse_one(raws[i], previous=out[i - 1].ref)
+            if p == out[i]:
+                break
+            out[i] = p
+            i += 1
     return out
 
 

@@ -126,7 +126,7 @@ class _Seen:
         own = {}
         for k, v in b.items():
             name = k + ":" + v if isinstance(v, str) else k
-            if name in known:
+            if name in known and v != 0:
                 own[name] = 1 if isinstance(v, str) else v
         self.own = own
         # as seen from a neighbour at offset -2, -1, +1, +2: tagger._Word.nb, known names only
@@ -137,6 +137,8 @@ class _Seen:
             if v is None:
                 continue
             tail, v = (k + ":" + v, 1) if isinstance(v, str) else (k, v)
+            if v == 0:
+                continue
             for j, name in offsets.get(tail, ()):
                 nb[j][name] = v
         self.nb = nb
@@ -163,20 +165,28 @@ def _items(tokens: list[_t.Token], view: View) -> list[dict[str, Any]]:
         bw = sw.base
         f: dict[str, Any] = dict(sw.own)
         f["bias"] = 1
-        f["pos"] = i * 10 // n
-        if i < 3:
+        if i * 10 >= n:  # the numbers below are weights, and a weight of 0 adds nothing: left out
+            f["pos"] = i * 10 // n
+        if 0 < i < 3:
             f["idx"] = i
         if i == n - 1:
             f["end"] = 1
         elif i >= n - 3:
             f["nearend"] = 1
-        f["paren"] = paren if paren < 2 else 2
-        f["quote"] = quote if quote < 1 else 1
-        f["years"] = years if years < 2 else 2
-        f["sent"] = sent if sent < 6 else 6
-        f["commas"] = commas if commas < 6 else 6
-        f["seen_in"] = seen_in
-        f["seen_digit"] = seen_digit
+        if paren:
+            f["paren"] = paren if paren < 2 else 2
+        if quote:
+            f["quote"] = 1
+        if years:
+            f["years"] = years if years < 2 else 2
+        if sent:
+            f["sent"] = sent if sent < 6 else 6
+        if commas:
+            f["commas"] = commas if commas < 6 else 6
+        if seen_in:
+            f["seen_in"] = 1
+        if seen_digit:
+            f["seen_digit"] = 1
         f.update(seen[i - 2].nb[0] if i >= 2 else pad_m2)
         f.update(seen[i - 1].nb[1] if i >= 1 else pad_m1)
         f.update(seen[i + 1].nb[2] if i + 1 < n else pad_p1)
