@@ -174,7 +174,7 @@ def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedRefere
     if "fork" not in multiprocessing.get_all_start_methods():
         return []
     _preload()
-    size = -(-len(raws) // (workers * 4))
+    size = -(-len(raws) // (workers * 12))  # small runs: the workers end close together
     chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         out = [ParsedReference(raw, *p) for raw, p in

@@ -61,7 +61,7 @@ class View:
         # the state features are numbers: their names are their keys; a model without one of
         # them (not one refkit trained) takes the slow way, featurize then keep what it knows
         self.fast = known is not None and all(k in known for k in _STATE)
-        self.pads = tuple(self._keep(p) for p in _t._PAD)
+        self.pad = _Seen.padding(tuple(self._keep(p) for p in _t._PAD))  # before the first word, after the last
         # the neighbour features the model knows: "w:smith" -> ((0, "-2:w:smith"), (2, "1:w:smith"))
         offsets: dict[str, list[tuple[int, str]]] = {}
         for name in known or ():
@@ -119,6 +119,14 @@ class _Seen:
 
     __slots__ = ("base", "own", "nb", "w", "cap", "m3", "p3", "before", "after", "lastcap")
 
+    @classmethod
+    def padding(cls, nb: tuple[dict[str, Any], ...]) -> _Seen:
+        """What stands in for the words before the first and after the last: featurize's pads."""
+        pad = cls.__new__(cls)
+        pad.nb, pad.w, pad.m3, pad.p3 = nb, " ", "", ""
+        pad.before = pad.after = pad.lastcap = _NONE
+        return pad
+
     def __init__(self, view: View, base: _t._Word) -> None:
         self.base = base
         known = view.known or frozenset()
@@ -155,13 +163,14 @@ class _Seen:
 
 def _items(tokens: list[_t.Token], view: View) -> list[dict[str, Any]]:
     words = [t.text if _t._IS_NFC("NFC", t.text) else _t._NFC("NFC", t.text) for t in tokens]
-    seen = [view.word(w) for w in words]
+    pad = view.pad
+    seen = [pad, pad, pad, *(view.word(w) for w in words), pad, pad, pad]  # word i is seen[i + 3]
     n = len(words)
     out: list[dict[str, Any]] = []
     paren = quote = years = sent = commas = seen_in = seen_digit = 0
-    pad_m2, pad_m1, pad_p1, pad_p2 = view.pads
     for i, w in enumerate(words):
-        sw = seen[i]
+        j = i + 3
+        sw = seen[j]
         bw = sw.base
         f: dict[str, Any] = dict(sw.own)
         f["bias"] = 1
@@ -187,26 +196,26 @@ def _items(tokens: list[_t.Token], view: View) -> list[dict[str, Any]]:
             f["seen_in"] = 1
         if seen_digit:
             f["seen_digit"] = 1
-        f.update(seen[i - 2].nb[0] if i >= 2 else pad_m2)
-        f.update(seen[i - 1].nb[1] if i >= 1 else pad_m1)
-        f.update(seen[i + 1].nb[2] if i + 1 < n else pad_p1)
-        f.update(seen[i + 2].nb[3] if i + 2 < n else pad_p2)
-        if i > 0:
-            prev = seen[i - 1]
-            name = prev.before.get(sw.w)
-            if name:
-                f[name] = 1
-            name = prev.lastcap.get(sw.cap)
-            if name:
-                f[name] = 1
-        if i > 2 and seen[i - 3].m3:
-            f[seen[i - 3].m3] = 1
-        if i + 3 < n and seen[i + 3].p3:
-            f[seen[i + 3].p3] = 1
-        if i + 1 < n:
-            name = sw.after.get(seen[i + 1].w)
-            if name:
-                f[name] = 1
+        f.update(seen[j - 2].nb[0])  # past either end: the pad's
+        f.update(seen[j - 1].nb[1])
+        f.update(seen[j + 1].nb[2])
+        f.update(seen[j + 2].nb[3])
+        prev = seen[j - 1]
+        name = prev.before.get(sw.w)  # the pad's pairs are empty, and no word is " "
+        if name:
+            f[name] = 1
+        name = prev.lastcap.get(sw.cap)
+        if name:
+            f[name] = 1
+        name = seen[j - 3].m3
+        if name:
+            f[name] = 1
+        name = seen[j + 3].p3
+        if name:
+            f[name] = 1
+        name = sw.after.get(seen[j + 1].w)
+        if name:
+            f[name] = 1
         out.append(f)
         # the state after the token, as featurize keeps it
         if bw.brackets:
