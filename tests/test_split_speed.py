@@ -74,6 +74,7 @@ def test_items_are_the_features_the_model_sees(model, text):
 
 def test_tagging_through_items_equals_tagging_all_features(model):
     crf = model._tagger()
+    model.view()  # from now on through the view, even for the first references
     for text in REFS + DITTOS:
         toks = T.tokenize(text)
         labels = crf.tag(T.featurize(toks))

@@ -62,15 +62,22 @@ class View:
         # them (not one refkit trained) takes the slow way, featurize then keep what it knows
         self.fast = known is not None and all(k in known for k in _STATE)
         self.pad = _Seen.padding(tuple(self._keep(p) for p in _t._PAD))  # before the first word, after the last
-        # the neighbour features the model knows: "w:smith" -> ((0, "-2:w:smith"), (2, "1:w:smith"))
+        # the neighbour features the model knows: "w:smith" -> ((0, "-2:w:smith"), (2, "1:w:smith")), and
+        # the word pairs, by the first word: {"smith": {"john": "-1w|w:smith|john"}} (one pass over the names)
         offsets: dict[str, list[tuple[int, str]]] = {}
+        self.pairs: dict[str, dict[str, dict[str, str]]] = {key: {} for key in _PAIRS}
         for name in known or ():
-            for j, prefix in enumerate(_OFFSETS):
-                if name.startswith(prefix):
-                    offsets.setdefault(name[len(prefix):], []).append((j, name))
-        self.offsets = {tail: tuple(sorted(v)) for tail, v in offsets.items()}
-        # word pairs the model knows, by the first word: {"smith": {"john": "-1w|w:smith|john"}}
-        self.pairs = {key: _pairs(known, key) for key in ("-1w|w", "w|+1w", "-1last|cap")} if known else {}
+            head, _, rest = name.partition(":")
+            j = _OFFSET_OF.get(head)
+            if j is not None:
+                offsets.setdefault(rest, []).append((j, name))
+            elif head in _PAIRS:
+                pairs = self.pairs[head]
+                cut = rest.find("|")
+                while cut >= 0:  # at every "|": the words may hold one
+                    pairs.setdefault(rest[:cut], {})[rest[cut + 1:]] = name
+                    cut = rest.find("|", cut + 1)
+        self.offsets = {tail: tuple(v) for tail, v in offsets.items()}
 
     def _keep(self, f: dict[str, Any]) -> dict[str, Any]:
         known = self.known
@@ -96,22 +103,9 @@ class View:
         return s
 
 
-def _pairs(known: frozenset[str], key: str) -> dict[str, dict[str, str]]:
-    """The known names "key:a|b" by a, then b (every cut at a "|": the words may hold one)."""
-    prefix = key + ":"
-    out: dict[str, dict[str, str]] = {}
-    for name in known:
-        if name.startswith(prefix):
-            rest = name[len(prefix):]
-            cut = rest.find("|")
-            while cut >= 0:
-                out.setdefault(rest[:cut], {})[rest[cut + 1:]] = name
-                cut = rest.find("|", cut + 1)
-    return out
-
-
 _NONE: dict[str, str] = {}
-_OFFSETS = ("-2:", "-1:", "1:", "2:")  # as tagger._NEIGHBOUR_NAMES writes them
+_OFFSET_OF = {"-2": 0, "-1": 1, "1": 2, "2": 3}  # "-2:w:smith": as tagger._NEIGHBOUR_NAMES writes them
+_PAIRS = ("-1w|w", "w|+1w", "-1last|cap")
 
 
 class _Seen:

@@ -52,6 +52,9 @@ class Token:
     end: int
 
 
+VIEW_AFTER = 150  # references tagged before the model's view of the features is made (same labels)
+
+
 class Model:
     """A loaded CRF model (thread-safe: each thread gets its own crfsuite tagger)."""
 
@@ -62,7 +65,8 @@ class Model:
         self._crfsuite = pycrfsuite
         self._local = threading.local()
         self.labels = tuple(self._tagger().labels())
-        self._view: Any = None  # crfitems.View: the features as this model sees them (made at first use)
+        self._view: Any = None  # crfitems.View: the features as this model sees them (made once worth it)
+        self._plain = 0  # references tagged through featurize while there is no view
 
     def _tagger(self) -> Any:
         t = getattr(self._local, "tagger", None)
@@ -91,7 +95,12 @@ class Model:
         if not tokens:
             return []
         tagger = self._tagger()
-        labels = tagger.tag((self._view or self.view()).items(tokens))
+        view = self._view
+        if view is None and self._plain < VIEW_AFTER:  # a short list: not worth making the view (~0.1 s)
+            self._plain += 1
+            labels = tagger.tag(featurize(tokens))
+        else:
+            labels = tagger.tag((view or self.view()).items(tokens))
         return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
 
 
