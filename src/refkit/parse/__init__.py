@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +23,7 @@ from refkit.errors import InputError, RefkitError
 from refkit.model import Reference
 from refkit.parse import rules
 from refkit.parse.split import RawReference, Skipped, split_references, split_text
+from refkit.parse.split import gc_paused as _gc_paused
 
 MAX_REFERENCE_CHARS = 4000
 LOW_CONFIDENCE = 0.80
@@ -107,9 +107,7 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
 
 def parse_text(text: str, one_per_line: bool = False, model: Any = None) -> list[ParsedReference]:
     """Split ``text`` into references and parse each one, in order."""
-    with _gc_paused():
-        raws = split_references(text, one_per_line=one_per_line)
-    return parse_raws(raws, model)
+    return parse_raws(split_references(text, one_per_line=one_per_line), model)
 
 
 PARALLEL_FROM = 400  # references; below that, starting worker processes costs more than it saves
@@ -132,19 +130,6 @@ def parse_raws(raws: list[RawReference], model: Any = None) -> list[ParsedRefere
         for raw in raws:
             out.append(parse_one(raw, model, previous=out[-1].ref if out else None))
     return out
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Parsing allocates many small objects and keeps per-word caches: the cyclic garbage
-    collector would scan them again and again (about a tenth of the time) for no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse_chunk(raws: list[RawReference]) -> list[tuple[Any, ...]]:
@@ -252,9 +237,8 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
         if structured:
             raise InputError(f"{name} is already a structured bibliography ({structured}), not a reference list",
                              hint=f"use 'refkit convert {name}' to change its format")
-    with _gc_paused():
-        split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
-                           laid_out=kind == "pdf")
+    split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
+                       laid_out=kind == "pdf")
     if not split.section:
         where = f"pages {pages} of {name}" if pages else name
         raise InputError(f"no reference section found in {where}",
