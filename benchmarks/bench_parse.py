@@ -9,7 +9,9 @@ a fixed seed and cycled to N. Without ../shared only the seed list is used (and 
 finding the references alone (one per line, wrapped at 72 columns with hanging indents, and flush
 with nothing but the wrapping to go by: the count found is printed), then end to end (split, parse
 every field, keys, BibTeX) one per line and with hanging indents. Long lists are parsed by one
-process per CPU (REFKIT_WORKERS=1 for one).
+process per CPU (REFKIT_WORKERS=1 for one). Beside the wall-clock rate, the end-to-end lines give the
+CPU time of all processes (this one and its workers) and the rate per CPU second: on a machine shared
+with other work the wall clock swings with the load, the CPU time much less.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import json
 import os
 import random
 import re
+import resource
 import sys
 import textwrap
 import time
@@ -65,12 +68,20 @@ def main() -> None:
         print(f"{label:>24}: split only, {len(found):,} references found in {dt:.2f} s = "
               f"{len(found) / dt:,.0f} references/s")
     for label, text in layouts[:2]:  # end to end: split, parse, keys, BibTeX
+        c0 = cpu()
         t0 = time.perf_counter()
         parsed = parse_text(text, one_per_line=label == "one per line")
         out = bibtex_writer.dumps([p.ref for p in parsed])
         dt = time.perf_counter() - t0
+        c = cpu() - c0
         print(f"{label:>24}: {len(parsed):,} references found in {dt:.2f} s = {len(parsed) / dt:,.0f} references/s "
-              f"({len(out) / 1e6:.1f} MB of BibTeX)")
+              f"({len(out) / 1e6:.1f} MB of BibTeX; {c:.1f} CPU s = {len(parsed) / c:,.0f} references per CPU s)")
+
+
+def cpu() -> float:
+    """CPU seconds used so far by this process and its finished workers."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 if __name__ == "__main__":

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from refkit.errors import InputError, RefkitError
 from refkit.model import Reference
 from refkit.parse import rules
-from refkit.parse.split import DITTO_RE, RawReference, Skipped, split_references, split_text
+from refkit.parse.split import RawReference, Skipped, split_references, split_text
+from refkit.parse.split import gc_paused as _gc_paused
 
 MAX_REFERENCE_CHARS = 4000
 LOW_CONFIDENCE = 0.80
@@ -118,36 +118,38 @@ def parse_raws(raws: list[RawReference], model: Any = None) -> list[ParsedRefere
     (``REFKIT_WORKERS`` sets the number; 1 turns it off): a reference needs the one before it only
     for a repeated-author dash, so those are parsed again afterwards, in order."""
     workers = int(os.environ.get("REFKIT_WORKERS") or os.cpu_count() or 1)
-    if workers > 1 and len(raws) >= PARALLEL_FROM and model is None:
-        try:
-            out = _parse_parallel(raws, workers)
-        except (OSError, RuntimeError, ImportError):
-            out = []
-        if out:
-            return out
-    out = []
-    with _gc_paused():
+    with _gc_paused():  # here too while the workers' results are unpickled: a third of that time otherwise
+        if workers > 1 and len(raws) >= PARALLEL_FROM and model is None:
+            try:
+                out = _parse_parallel(raws, workers)
+            except (OSError, RuntimeError, ImportError):
+                out = []
+            if out:
+                return out
+        out = []
         for raw in raws:
             out.append(parse_one(raw, model, previous=out[-1].ref if out else None))
     return out
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Parsing allocates many small objects and keeps per-word caches: the cyclic garbage
-    collector would scan them again and again (about a tenth of the time) for no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _parse_chunk(raws: list[RawReference]) -> list[ParsedReference]:
+def _parse_chunk(raws: list[RawReference]) -> list[tuple[Any, ...]]:
+    """In a worker: a run of references in order (a repeated-author dash takes the authors of the
+    one before, as in one process); each result without its raw reference, which the parent has."""
+    out: list[ParsedReference] = []
     with _gc_paused():
-        return [parse_one(raw) for raw in raws]
+        for raw in raws:
+            out.append(parse_one(raw, previous=out[-1].ref if out else None))
+    return [(p.ref, p.method, p.spans, p.unsure, p.confidence, p.field_confidence) for p in out]
+
+
+def _preload() -> None:
+    """Open the shipped model before forking: the workers share it instead of each reading it."""
+    try:
+        from refkit.parse import tagger
+    except ImportError:
+        return
+    with contextlib.suppress(RefkitError):
+        tagger.load_model().view()
 
 
 def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedReference]:
@@ -156,13 +158,22 @@ def _parse_parallel(raws: list[RawReference], workers: int) -> list[ParsedRefere
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return []
-    size = -(-len(raws) // (workers * 4))
+    _preload()
+    size = -(-len(raws) // (workers * 12))  # small runs: the workers end close together
     chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        out = [p for part in pool.map(_parse_chunk, chunks) for p in part]
-    for i, raw in enumerate(raws):
-        if i and DITTO_RE.match(raw.text):  # "———.", "(2020b):": the authors of the reference before
-            out[i] = parse_one(raw, previous=out[i - 1].ref)
+        out = [ParsedReference(raw, *p) for raw, p in
+               zip(raws, (p for part in pool.map(_parse_chunk, chunks) for p in part), strict=True)]
+    # the first reference of each run was parsed without the one before it: parse it again with it,
+    # and the next one too while that changed anything, so the result is the one process's
+    for start in range(size, len(raws), size):
+        i = start
+        while i < len(raws):
+            p = parse_one(raws[i], previous=out[i - 1].ref)
+            if p == out[i]:
+                break
+            out[i] = p
+            i += 1
     return out
 
 

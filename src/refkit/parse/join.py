@@ -12,12 +12,13 @@ _AVAILABLE_RE = re.compile(r"(?:available\s+(?:at|from|online)|retrieved\s+from|
                            r"dispon[ií]vel\s+em|verfügbar\s+unter|abrufbar\s+unter|\burl|\bonline|en\s+ligne)"
                            r"\s*:?\s*[<\[]?(\S[^,(\[”\"]*)$", re.I)
 _AVAILABLE_WORDS = ("vailable", "etrieved", "isponi", "isponí", "erfügbar", "brufbar", "url", "nline", "ligne")
+_AVAILABLE_WORDS_RE = re.compile("|".join(_AVAILABLE_WORDS))  # any of them in the lowered text
 
 
 def _inside_url(a: str) -> bool:
     """Does ``a`` end inside a URL that an "Available at:" started (no comma or bracket since)?"""
     tail = a[-400:].lower()
-    m = _AVAILABLE_RE.search(tail) if any(w in tail for w in _AVAILABLE_WORDS) else None
+    m = _AVAILABLE_RE.search(tail) if _AVAILABLE_WORDS_RE.search(tail) else None
     return m is not None and bool(re.match(r"h\s?t\s?t\s?p|w\s?w\s?w", m.group(1), re.I))
 
 
@@ -62,10 +63,9 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
     b = b.strip()
     if not a:
         return b
-    words = a.split()
-    last = words[-1] if words else ""
-    first = b.split()[0] if b.split() else ""
-    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or _inside_url(a) and not b.startswith(("(", "[")):
+    last = a.rsplit(None, 1)[-1]  # a is not blank
+    first = b.split(None, 1)[0] if b else ""
+    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or not b.startswith(("(", "[")) and _inside_url(a):
         if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
             return a + b  # a URL that goes on (hyphens in it are the URL's own)
     if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first):
@@ -82,13 +82,22 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
 
 class Vocabulary(set):
     """The words of a text (to tell a line-break hyphen from a compound's), and whether the text was
-    wrapped by a plain-text wrapper, which never hyphenates: then every hyphen at a line end is real."""
+    wrapped by a plain-text wrapper, which never hyphenates: then every hyphen at a line end is real.
+    The words are gathered on the first question (a text wrapped plainly never asks one)."""
 
     keep_hyphens = False
 
+    def __init__(self, lines: list[str] | None = None) -> None:
+        super().__init__()
+        self._lines = lines
+
+    def __contains__(self, word: object) -> bool:
+        if self._lines is not None:
+            # one pass over the whole text: a word never runs over a line end (nor takes a hyphen ending one)
+            self.update(w.lower() for w in set(_WORD_RE.findall("\n".join(self._lines))))
+            self._lines = None
+        return super().__contains__(word)
+
 
 def vocabulary(lines: list[str]) -> Vocabulary:
-    vocab = Vocabulary()
-    for ln in lines:
-        vocab.update(w.lower() for w in _WORD_RE.findall(ln[:-1] if ln.endswith("-") else ln))
-    return vocab
+    return Vocabulary(lines)

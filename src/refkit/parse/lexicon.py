@@ -1,5 +1,6 @@
 """Small word lists the tagger uses as features: common given names and family names of many
-cultures (lower case, accents kept). Written for refkit; membership is only a hint to the model.
+cultures (lower case, accents kept), and role, month, publisher, place and journal words. Written for
+refkit; membership is only a hint to the model.
 """
 
 from __future__ import annotations
@@ -61,3 +62,62 @@ FAMILY_NAMES = _words(
     wiśniewski wójcik kowalczyk kamiński horváth nagy szabó tóth papadopoulos nielsen jensen hansen
     andersen pedersen larsen johansson andersson karlsson nilsson eriksson olsen berg haugen
     jansen de-vries bakker visser smit meijer mulder okafor okonkwo adeyemi mensah abebe""")
+
+
+# ---------------------------------------------------------------- the tagger's role, month, publisher,
+# place and journal words (its dictionary features; moved here from tagger.py unchanged)
+MONTHS = _words(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december janvier février fevrier mars avril mai juin juillet août aout
+    septembre octobre novembre décembre decembre januar februar märz maerz juni juli oktober dezember
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre gennaio
+    febbraio aprile maggio giugno luglio settembre ottobre dicembre spring summer autumn fall winter
+    printemps été automne hiver frühjahr sommer herbst"""
+)
+EDITOR_WORDS = _words(
+    "ed eds edd editor editors edited hrsg hg hgg herausgegeben éd éds dir dirs coord comp comps"
+    " (ed) (eds) (hrsg) (éd) (éds) (dir) (dirs) (coord) (comp)"
+)
+TRANS_WORDS = _words("trans transl translated translator translators tr trad traduit übers übersetzt translation")
+IN_WORDS = _words("in dans im en")
+PAGE_WORDS = _words("pp p pages page s ss seiten pgs")
+VOL_WORDS = _words("vol vols volume volumes bd band jg jahrgang t tome tomo no nos nr num number issue n° nº heft")
+EDITION_WORDS = _words("ed edn edition éd édition aufl auflage ausg rev revised")
+GENRE_WORDS = _words(
+    """thesis dissertation phd ph.d ma msc master's masters doctoral report technical tech working paper
+    memo memorandum preprint manuscript unpublished habilitation diss mémoire patent"""
+)
+PUBLISHER_WORDS = _words(
+    """press university universität université universidad università verlag publishers publisher
+    publishing publications books inc ltd co gmbh editions éditions edizioni editorial editora
+    wiley springer elsevier routledge sage pearson mcgraw-hill oxford cambridge harvard mit yale
+    princeton academic blackwell macmillan penguin norton palgrave brill gruyter suhrkamp beck
+    gallimard seuil puf flammarion armand colin dunod harmattan taylor francis kluwer addison-wesley
+    prentice crc ieee acm siam ams springer-verlag birkhäuser routledge/taylor pergamon nijhoff
+    institute institut foundation council department ministry office bureau association society
+    laboratory laboratories corporation group centre center bank organization organisation"""
+)
+PLACE_WORDS = _words(
+    """london new york ny paris berlin oxford cambridge boston chicago philadelphia washington dc
+    d.c los angeles san francisco princeton nj ma ca il berkeley toronto montreal amsterdam
+    leiden frankfurt münchen munich hamburg leipzig stuttgart wien vienna zürich zurich basel bern
+    göttingen heidelberg tübingen köln cologne bonn madrid barcelona rome roma milano milan
+    firenze florence bologna torino napoli lisboa lisbon moscow moskva st petersburg tokyo beijing
+    shanghai delhi sydney melbourne dordrecht heidelberg amsterdam brussels bruxelles genève geneva
+    lausanne lyon marseille toulouse bordeaux lille rennes nantes strasbourg grenoble stockholm
+    oslo copenhagen københavn helsinki warsaw warszawa prague praha budapest athens istanbul
+    tehran cairo baltimore cleveland ann arbor mi minneapolis pittsburgh westport ct hoboken
+    englewood cliffs upper saddle river thousand oaks newbury park beverly hills malden
+    chichester abingdon basingstoke harmondsworth edinburgh glasgow manchester bristol
+    mexico buenos aires são paulo rio janeiro santiago bogotá lima caracas usa uk germany france
+    italy spain netherlands switzerland canada australia japan china india tx fl pa va md"""
+)
+JOURNAL_WORDS = _words(
+    """journal j jour review rev proceedings proc transactions trans annals ann bulletin bull
+    quarterly letters lett magazine studies research science sciences zeitschrift zeitschr
+    revue rivista archiv archives acta annales cahiers gazette newsletter yearbook jahrbuch
+    international int national american am european eur british br phys chem biol med
+    journal. review. medicine clinical clin psychology psychol economics econ sociology"""
+)
+PARTICLES = _words("van von de der den del della di da dos das du la le ter ten zu af al el bin ibn")
+CONNECTORS = _words("and & und et y e u. ve och og i")

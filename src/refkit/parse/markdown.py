@@ -21,12 +21,17 @@ EMPHASIS_RES = (
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 
 
+_BULLETS_RE = re.compile(r"^[^\S\n]*[-*+•▪◦‣][^\S\n]+\S", re.M)  # at the start of a line, not across one
+_HASH_RE = re.compile(r"^\s*#{1,6}\s")
+
+
 def looks_like_markdown(body: list[tuple[int, str]]) -> bool:
     lines = [ln for _, ln in body if ln.strip()]
     if not lines:
         return False
-    bullets = sum(1 for ln in lines if re.match(r"^\s*[-*+•▪◦‣]\s+\S", ln))
-    marks = sum(1 for ln in lines if LINK_RE.search(ln) or "**" in ln or re.match(r"^\s*#{1,6}\s", ln))
+    bullets = len(_BULLETS_RE.findall("\n".join(lines)))
+    # a link has "](" in it, a heading "#": most lines have neither, and no pattern need be tried
+    marks = sum(1 for ln in lines if "](" in ln and LINK_RE.search(ln) or "**" in ln or "#" in ln and _HASH_RE.match(ln))
     return (bullets >= 2 and bullets >= 0.15 * len(lines)) or marks >= max(2, len(lines) // 4)
 
 

@@ -26,13 +26,19 @@ OP_CIT_RE = re.compile(r"\b(?:op\.\s?cit|loc\.\s?cit|supra|a\.\s?a\.\s?O)\b", re
 PINPOINT_RE = re.compile(r"\),\s*(?:at\s+|pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+)*\.?$")
 
 
+_MARKED_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]|\^\d{1,4})\s+\S")
+_IBID_AFTER_MARK_RE = re.compile(r"^\s*\S+\s+(?:ibid|id\.|ebd|op\.\s?cit)", re.I)
+
+
 def looks_like_notes(lines: list[str]) -> bool:
     """Footnote markup (``[^1]:``) on several lines, or a numbered list with ibid./op. cit."""
     nonblank = [ln for ln in lines if ln.strip()]
-    if sum(1 for ln in nonblank if FOOTNOTE_RE.match(ln)) >= 2:
+    if sum(1 for ln in nonblank if "[^" in ln and FOOTNOTE_RE.match(ln)) >= 2:
         return True
-    marked = [ln for ln in nonblank if re.match(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]|\^\d{1,4})\s+\S", ln)]
-    ibid = sum(1 for ln in marked if re.match(r"^\s*\S+\s+(?:ibid|id\.|ebd|op\.\s?cit)", ln, re.I))
+    marked = [ln for ln in nonblank if _MARKED_RE.match(ln)]
+    ibid = sum(1 for ln in marked if _IBID_AFTER_MARK_RE.match(ln))
+    if not ibid:
+        return False
     counting = [int(re.sub(r"\D", "", ln.split()[0]) or 0) for ln in marked]
     ups = sum(1 for a, b in zip(counting, counting[1:], strict=False) if b == a + 1)
     return ibid >= 1 and len(marked) >= 0.5 * len(nonblank) and ups >= 0.6 * (len(marked) - 1)

@@ -9,8 +9,10 @@ lists (:mod:`refkit.parse.markdown`), footnote lists (:mod:`refkit.parse.notes`)
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from refkit.parse import find
@@ -50,6 +52,7 @@ STRICT_NAME_RE = re.compile(
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
 BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F“\"]))*(?:[a-z]\s+)?")
+_BACKLINK_FIRST = frozenset("^↑•▪◦‣·")  # what BACKLINK_RE can start with
 LABEL_RE = re.compile(r"^\s*\[([A-Z][A-Za-z+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")
 DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
@@ -123,12 +126,30 @@ def split_references(text: str, one_per_line: bool = False) -> list[RawReference
     return split_text(text, one_per_line=one_per_line).refs
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Splitting and parsing allocate many small objects and keep per-word caches: the cyclic garbage
+    collector would scan them again and again (about a tenth of the time) for no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False, paper: bool = False,
                laid_out: bool = False) -> Split:
     """Cut ``text`` into references. ``paper``: the text is a whole paper (from a PDF), so a text
     without a reference section gives ``Split(section=False)`` instead of the whole text.
     ``laid_out``: the text comes from :mod:`refkit.parse.pdf`, which dropped running heads and footers
     by their place on the page; look-alike lines near page breaks are then references' own."""
+    with gc_paused():
+        return _split_text(text, one_per_line, keep_repeats, paper, laid_out)
+
+
+def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
@@ -185,7 +206,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     vocab = _vocabulary(texts) if any(ln.endswith("-") for ln in texts) else Vocabulary()
     refs = _split_body(body, forced, breaks, vocab)
     for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
-        r.text = BACKLINK_RE.sub("", r.text) or r.text
+        if r.text[:1] in _BACKLINK_FIRST:
+            r.text = BACKLINK_RE.sub("", r.text) or r.text
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     return Split(refs, skipped, heading=section.heading)
@@ -198,12 +220,11 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         return []
     lengths = [len(ln.strip()) for _, ln in nonblank]
     # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
-    width = max((len(ln.strip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=max(lengths))
+    short = [max(map(len, ln.split())) < 25 for _, ln in nonblank]
+    width = max((n for n, ok in zip(lengths, short, strict=True) if ok), default=max(lengths))
+    share = _fit_share(nonblank, width, short)
     if isinstance(vocab, Vocabulary):
-        share = _fit_share(nonblank, width)
         vocab.keep_hyphens = _plain_wrapped(nonblank, width, share)
-    else:
-        share = _fit_share(nonblank, width)
     if forced:
         return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
 
@@ -292,12 +313,14 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     return _group(body, is_start, vocab, blank_ends=True)
 
 
-def _fit_share(nonblank: list[tuple[int, str]], width: int) -> float:
+def _fit_share(nonblank: list[tuple[int, str]], width: int, short: list[bool] | None = None) -> float:
     """At sure continuations (a line starting in lower case), how often the first word would have
     fitted on the line before: about never for a greedy wrapper, often for a PDF's line breaking.
-    1.0 when there is too little evidence."""
+    1.0 when there is too little evidence. ``short``: per line, has it no token of 25 characters or more."""
     pairs = fits = 0
-    width = max((len(ln.rstrip()) for _, ln in nonblank if max(map(len, ln.split())) < 25), default=width)
+    if short is None:
+        short = [max(map(len, ln.split())) < 25 for _, ln in nonblank]
+    width = max((len(ln.rstrip()) for (_, ln), ok in zip(nonblank, short, strict=True) if ok), default=width)
     for (_, a), (_, b) in zip(nonblank, nonblank[1:], strict=False):
         if "a" <= b.lstrip()[:1] <= "z" and not a.rstrip().endswith("-") and not PARTICLE_RE.match(b.strip()):
             pairs += 1
@@ -439,7 +462,7 @@ def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None
            vocab: set[str], blank_ends: bool = True) -> list[RawReference]:
     out: list[RawReference] = []
     prev: str | None = None
-    texts = [ln for _, ln in body if ln.strip()]
+    texts = [s for s in (ln.strip() for _, ln in body) if s]
     k = -1
     after_blank = False
     for no, ln in body:
@@ -451,7 +474,7 @@ def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None
         if not reason and after_blank and blank_ends:
             reason = "a blank line before it"
         if not reason:
-            reason = is_start(no, ln, prev, " ".join(t.strip() for t in texts[k + 1:k + 4]), out[-1].text)
+            reason = is_start(no, ln, prev, " ".join(texts[k + 1:k + 4]), out[-1].text)
         if reason:
             out.append(RawReference(ln.strip(), no, reason=reason))
         else:

@@ -21,7 +21,23 @@ from pathlib import Path
 from typing import Any
 
 from refkit.errors import ModelError
-from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES
+from refkit.parse.lexicon import (  # the word lists behind the dictionary features
+    CONNECTORS,
+    EDITION_WORDS,
+    EDITOR_WORDS,
+    FAMILY_NAMES,
+    GENRE_WORDS,
+    GIVEN_NAMES,
+    IN_WORDS,
+    JOURNAL_WORDS,
+    MONTHS,
+    PAGE_WORDS,
+    PARTICLES,
+    PLACE_WORDS,
+    PUBLISHER_WORDS,
+    TRANS_WORDS,
+    VOL_WORDS,
+)
 
 DEFAULT_MODEL = Path(__file__).with_name("models") / "tagger.crfsuite"
 
@@ -45,11 +61,14 @@ class Segment:
     low: float = 1.0  # the smallest marginal probability of one of its tokens
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
     end: int
+
+
+VIEW_AFTER = 150  # references tagged before the model's view of the features is made (same labels)
 
 
 class Model:
@@ -62,6 +81,8 @@ class Model:
         self._crfsuite = pycrfsuite
         self._local = threading.local()
         self.labels = tuple(self._tagger().labels())
+        self._view: Any = None  # crfitems.View: the features as this model sees them (made once worth it)
+        self._plain = 0  # references tagged through featurize while there is no view
 
     def _tagger(self) -> Any:
         t = getattr(self._local, "tagger", None)
@@ -77,12 +98,25 @@ class Model:
             self._local.tagger = t
         return t
 
+    def view(self) -> Any:
+        """The features as this model sees them (:class:`refkit.parse.crfitems.View`), made once."""
+        if self._view is None:
+            from refkit.parse import crfitems
+
+            self._view = crfitems.View(crfitems.model_attributes(self.path))
+        return self._view
+
     def tag_tokens(self, tokens: list[Token]) -> list[tuple[str, float]]:
         """(label, marginal probability) for each token."""
         if not tokens:
             return []
         tagger = self._tagger()
-        labels = tagger.tag(featurize(tokens))
+        view = self._view
+        if view is None and self._plain < VIEW_AFTER:  # a short list: not worth making the view (~0.1 s)
+            self._plain += 1
+            labels = tagger.tag(featurize(tokens))
+        else:
+            labels = tagger.tag((view or self.view()).items(tokens))
         return [(lab, tagger.marginal(lab, i)) for i, lab in enumerate(labels)]
 
 
@@ -128,15 +162,35 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         w = m.group()
-        if len(w) > 3 and not _LINKISH.search(w) and _GLUED.search(w):
+        cuts = _cuts.get(w) if len(w) > 3 else ()
+        if cuts is None:
+            cuts = _glued(w)
+        if cuts:
+            at = m.start()
             start = 0
-            for g in _GLUED.finditer(w):
-                if 0 < g.start() < len(w) and g.start() > start:
-                    out.append(Token(w[start:g.start()], m.start() + start, m.start() + g.start()))
-                    start = g.start()
-            out.append(Token(w[start:], m.start() + start, m.end()))
+            for cut in cuts:
+                out.append(Token(w[start:cut], at + start, at + cut))
+                start = cut
+            out.append(Token(w[start:], at + start, m.end()))
         else:
             out.append(Token(w, m.start(), m.end()))
+    return out
+
+
+_cuts: dict[str, tuple[int, ...]] = {}  # per word: where tokenize cuts it (most words: nowhere)
+
+
+def _glued(w: str) -> tuple[int, ...]:
+    cuts: list[int] = []
+    if not _LINKISH.search(w) and _GLUED.search(w):
+        start = 0
+        for g in _GLUED.finditer(w):
+            if 0 < g.start() < len(w) and g.start() > start:
+                cuts.append(g.start())
+                start = g.start()
+    if len(_cuts) > 200_000:
+        _cuts.clear()
+    _cuts[w] = out = tuple(cuts)
     return out
 
 
@@ -167,66 +221,6 @@ def tag(text: str, model: Model | str | Path | None = None) -> list[Segment]:
 
 
 # ---------------------------------------------------------------- features
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
-MONTHS = _words(
-    """jan january feb february mar march apr april may jun june jul july aug august sep sept september
-    oct october nov november dec december janvier février fevrier mars avril mai juin juillet août aout
-    septembre octobre novembre décembre decembre januar februar märz maerz juni juli oktober dezember
-    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre gennaio
-    febbraio aprile maggio giugno luglio settembre ottobre dicembre spring summer autumn fall winter
-    printemps été automne hiver frühjahr sommer herbst"""
-)
-EDITOR_WORDS = _words(
-    "ed eds edd editor editors edited hrsg hg hgg herausgegeben éd éds dir dirs coord comp comps"
-    " (ed) (eds) (hrsg) (éd) (éds) (dir) (dirs) (coord) (comp)"
-)
-TRANS_WORDS = _words("trans transl translated translator translators tr trad traduit übers übersetzt translation")
-IN_WORDS = _words("in dans im en")
-PAGE_WORDS = _words("pp p pages page s ss seiten pgs")
-VOL_WORDS = _words("vol vols volume volumes bd band jg jahrgang t tome tomo no nos nr num number issue n° nº heft")
-EDITION_WORDS = _words("ed edn edition éd édition aufl auflage ausg rev revised")
-GENRE_WORDS = _words(
-    """thesis dissertation phd ph.d ma msc master's masters doctoral report technical tech working paper
-    memo memorandum preprint manuscript unpublished habilitation diss mémoire patent"""
-)
-PUBLISHER_WORDS = _words(
-    """press university universität université universidad università verlag publishers publisher
-    publishing publications books inc ltd co gmbh editions éditions edizioni editorial editora
-    wiley springer elsevier routledge sage pearson mcgraw-hill oxford cambridge harvard mit yale
-    princeton academic blackwell macmillan penguin norton palgrave brill gruyter suhrkamp beck
-    gallimard seuil puf flammarion armand colin dunod harmattan taylor francis kluwer addison-wesley
-    prentice crc ieee acm siam ams springer-verlag birkhäuser routledge/taylor pergamon nijhoff
-    institute institut foundation council department ministry office bureau association society
-    laboratory laboratories corporation group centre center bank organization organisation"""
-)
-PLACE_WORDS = _words(
-    """london new york ny paris berlin oxford cambridge boston chicago philadelphia washington dc
-    d.c los angeles san francisco princeton nj ma ca il berkeley toronto montreal amsterdam
-    leiden frankfurt münchen munich hamburg leipzig stuttgart wien vienna zürich zurich basel bern
-    göttingen heidelberg tübingen köln cologne bonn madrid barcelona rome roma milano milan
-    firenze florence bologna torino napoli lisboa lisbon moscow moskva st petersburg tokyo beijing
-    shanghai delhi sydney melbourne dordrecht heidelberg amsterdam brussels bruxelles genève geneva
-    lausanne lyon marseille toulouse bordeaux lille rennes nantes strasbourg grenoble stockholm
-    oslo copenhagen københavn helsinki warsaw warszawa prague praha budapest athens istanbul
-    tehran cairo baltimore cleveland ann arbor mi minneapolis pittsburgh westport ct hoboken
-    englewood cliffs upper saddle river thousand oaks newbury park beverly hills malden
-    chichester abingdon basingstoke harmondsworth edinburgh glasgow manchester bristol
-    mexico buenos aires são paulo rio janeiro santiago bogotá lima caracas usa uk germany france
-    italy spain netherlands switzerland canada australia japan china india tx fl pa va md"""
-)
-JOURNAL_WORDS = _words(
-    """journal j jour review rev proceedings proc transactions trans annals ann bulletin bull
-    quarterly letters lett magazine studies research science sciences zeitschrift zeitschr
-    revue rivista archiv archives acta annales cahiers gazette newsletter yearbook jahrbuch
-    international int national american am european eur british br phys chem biol med
-    journal. review. medicine clinical clin psychology psychol economics econ sociology"""
-)
-PARTICLES = _words("van von de der den del della di da dos das du la le ter ten zu af al el bin ibn")
-CONNECTORS = _words("and & und et y e u. ve och og i")
-
 _YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,:;]*$")
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _RANGE = re.compile(r"\d+\s*[-\u2010-\u2015\u2212]+\s*\d+")
@@ -367,14 +361,12 @@ def _token_features(w: str) -> dict[str, Any]:
 class _Word:
     """Everything featurize needs of one distinct word, computed once (cached per word)."""
 
-    __slots__ = ("base", "nb", "w", "last", "cap", "brackets", "year", "initial", "len", "inw", "num", "range")
+    __slots__ = ("base", "_nb", "w", "last", "cap", "brackets", "year", "initial", "len", "inw", "num", "range")
 
     def __init__(self, w: str) -> None:
         b = _token_features(w)
         self.base = b
-        # its features as seen from a neighbour at offset -2, -1, +1, +2 (same keys, same order)
-        items = [(k, b[k]) for k in _NEIGHBOUR_KEYS if k in b and b[k] is not None]
-        self.nb = tuple({names[k]: v for k, v in items} for names in _NEIGHBOUR_NAMES)
+        self._nb: tuple[dict[str, Any], ...] | None = None
         self.w = b["w"]
         self.last = b.get("last", "")
         self.cap = b.get("cap", "")
@@ -385,6 +377,15 @@ class _Word:
         self.inw = "inw" in b
         self.num = "num" in b or "range" in b
         self.range = "range" in b
+
+    @property
+    def nb(self) -> tuple[dict[str, Any], ...]:
+        """Its features as seen from a neighbour at offset -2, -1, +1, +2 (same keys, same order)."""
+        if self._nb is None:
+            b = self.base
+            items = [(k, b[k]) for k in _NEIGHBOUR_KEYS if k in b and b[k] is not None]
+            self._nb = tuple({names[k]: v for k, v in items} for names in _NEIGHBOUR_NAMES)
+        return self._nb
 
 
 _feat_cache: dict[str, _Word] = {}
