@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from refkit.parse import parse_text
@@ -262,7 +264,7 @@ def test_physics_collaborations_and_preprints():
     assert item["author"][1] == {"literal": "HALO Collaboration"}
     assert item["container-title"] == "Phys. Rev. Lett."
     item = one("[5] T. Lind et al. (NorthCDMS), arXiv:2101.01234 [hep-ex].")
-    assert item["type"] == "article" and item["eprint"] == "2101.01234"
+    assert item["type"] == "document" and item["eprint"] == "2101.01234"  # BibTeX @misc with its eprint
 
 
 def test_upper_case_family_names_with_initials():
@@ -292,3 +294,21 @@ def test_reprint_year_and_proceedings_place():
                "on Coastal Sensing, Tromsø, 2019.")
     assert item["container-title"] == "Proceedings of the Workshop on Coastal Sensing"
     assert item["publisher-place"] == "Tromsø"
+
+
+def test_markdown_reading_list_with_italics_and_links(tmp_path):
+    from refkit.parse.split import split_text
+
+    text = ("## References\n\n"
+            "1. Lind, T., & Berg, A. (2017). [Tide tables revisited](https://arxiv.org/abs/1701.00001). "
+            "*Advances in Coastal Systems*, 30.\n"
+            "2. Osei, K. (2019). Harbour wages. In *Proceedings of HARB* (pp. 41–46).\n"
+            "3. Moreau, C. (2014). Salt: A method. arXiv:1412.01234.\n"
+            "- Berg, A., & Lind, T. (2016). *Deep Harbours*. Fjord Press.\n")
+    refs = split_text(text).refs
+    assert len(refs) == 4
+    items = [r.ref.to_csl() for r in parse_text(text)]
+    assert items[0]["title"] == "Tide tables revisited" and items[0]["URL"] == "https://arxiv.org/abs/1701.00001"
+    assert items[0]["container-title"] == "Advances in Coastal Systems" and items[0]["volume"] == "30"
+    assert items[3]["title"] == "Deep Harbours" and items[3]["publisher"] == "Fjord Press"
+    assert not any("*" in json.dumps(it) for it in items)

@@ -278,6 +278,18 @@ def _names_go_on(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
+    """'Advances in Coastal Systems, 30.': a lone number right after the journal, with no volume
+    anywhere, is the volume (a page would be 'p. 30' or a range)."""
+    if any(s.label == "volume" for s in segs):
+        return segs
+    for i, s in enumerate(segs[1:], 1):
+        if s.label == "pages" and segs[i - 1].label in ("journal", "container-title") and \
+                segs[i - 1].text.rstrip().endswith(",") and re.fullmatch(r"\s*\d{1,4}[.,]?\s*", s.text):
+            return relabel(segs, text, s.start, s.end, "volume")
+    return segs
+
+
 def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     for m in PP_RE.finditer(text) if ("p" in low or "s." in low or ":" in text) else ():  # "pp. 2001–2012": pages, whatever the numbers look like
@@ -328,6 +340,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for m in re.finditer(r"(?<=\. )(?:1[5-9]\d\d|20\d\d)(?=;\s+[A-Z])", text) if ";" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "date")  # Chicago's "Title. 1887; Reprint House, 2015."
     segs = _missing_journal(segs, text)
+    segs = _lone_volume(segs, text)
     segs = after_place(segs, text)
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():

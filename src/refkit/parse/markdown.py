@@ -31,7 +31,8 @@ def looks_like_markdown(body: list[tuple[int, str]]) -> bool:
         return False
     bullets = len(_BULLETS_RE.findall("\n".join(lines)))
     # a link has "](" in it, a heading "#": most lines have neither, and no pattern need be tried
-    marks = sum(1 for ln in lines if "](" in ln and LINK_RE.search(ln) or "**" in ln or "#" in ln and _HASH_RE.match(ln))
+    marks = sum(1 for ln in lines if "](" in ln and LINK_RE.search(ln) or "**" in ln or "#" in ln and _HASH_RE.match(ln)
+                or "*" in ln and EMPHASIS_RES[2].search(ln) or "_" in ln and EMPHASIS_RES[3].search(ln))  # *Journal*
     return (bullets >= 2 and bullets >= 0.15 * len(lines)) or marks >= max(2, len(lines) // 4)
 
 

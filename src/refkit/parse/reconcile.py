@@ -141,7 +141,7 @@ def _container_tail(ref: Reference) -> None:
     if m and "page" not in f:
         f["container-title"], f["page"] = c[: m.start()].strip(" ,:"), m.group(1)
     c = f.get("container-title", "")
-    m = re.search(r",\s*([IVXLC]{1,7})$", c)  # "Industrial Management Review, IX": a roman volume
+    m = re.search(r",\s*((?!(?:1[5-9]|20)\d\d$)\d{1,4}|[IVXLC]{1,7})$", c)  # "Industrial Management Review, IX", "Advances in X, 30"
     if m and "volume" not in f and m.start() > 3:
         f["container-title"], f["volume"] = c[: m.start()].strip(" ,"), m.group(1)
     c = f.get("container-title", "")
@@ -263,7 +263,7 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
         return "report"
     container = fields.get("container-title", "")
     if fields.get("eprint") and not container and "publisher" not in labels:
-        return "article"  # an arXiv preprint
+        return "document"  # an arXiv preprint: BibTeX's @misc with its eprint
     if fields.get("number") and not container and "journal" not in labels and (
             "publisher" in labels or "genre" in labels):
         return "report"  # "Title. NAB-23/114. National Audit Board."
