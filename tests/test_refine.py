@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -312,3 +313,14 @@ def test_markdown_reading_list_with_italics_and_links(tmp_path):
     assert items[0]["container-title"] == "Advances in Coastal Systems" and items[0]["volume"] == "30"
     assert items[3]["title"] == "Deep Harbours" and items[3]["publisher"] == "Fjord Press"
     assert not any("*" in json.dumps(it) for it in items)
+
+
+def test_lower_case_report_genre_with_institution_after_the_number():
+    item = one("Berg, Anna, and Tove Lind (2021): “Harbour Credit,” discussion paper 5521, CHSR.")
+    assert (item["genre"], item["number"], item["publisher"]) == ("discussion paper", "5521", "CHSR")
+
+
+def test_the_unsure_report_says_why():
+    [r] = parse_text("Harbour Wire (2021a): “Ferries Stop,” Press article, Harbour Wire.", one_per_line=True)
+    assert r.unsure and all(":" in u or u.startswith("low confidence in ") for u in r.unsure)
+    assert any(re.match(r"[a-z-]+: \w", u) for u in r.unsure), r.unsure

@@ -53,14 +53,15 @@ def _tagger() -> Callable[..., Any] | None:
     shipped: list[Any] = []  # the shipped model, opened once (not looked up again per reference)
 
     def run(text: str, model: Any = None, previous: Reference | None = None
-            ) -> tuple[Reference, list[tuple[str, str]], dict[str, float]]:
+            ) -> tuple[Reference, list[tuple[str, str]], dict[str, float], list[tuple[str, str]]]:
         if model is None:
             if not shipped:
                 shipped.append(tagger.load_model())
             model = shipped[0]
         segments = tagger.tag(text, model=model)
-        ref, conf = assemble.assemble(segments, text, previous=previous)
-        return ref, [(s.label, s.text) for s in segments], conf
+        reasons: list[tuple[str, str]] = []
+        ref, conf = assemble.assemble(segments, text, previous=previous, reasons=reasons)
+        return ref, [(s.label, s.text) for s in segments], conf, reasons
 
     return run
 
@@ -86,7 +87,7 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
         ref = Reference(type="document", fields={"note": text}, line=raw.line)
         return ParsedReference(raw, ref, "none", unsure=["not in a style refkit recognises"])
     try:
-        ref, spans, conf = run(text, model, previous)
+        ref, spans, conf, reasons = run(text, model, previous)
     except RefkitError:
         if model is not None:
             raise
@@ -98,8 +99,12 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
     overall = min(conf.values()) if conf else 0.0
     unsure = []
     low = sorted(k for k, v in conf.items() if v < LOW_CONFIDENCE)
-    if low:
-        unsure.append("low confidence in " + ", ".join(low))
+    why: dict[str, list[str]] = {}
+    for fld, reason in reasons:  # the review's reasons, one entry per doubted field
+        if reason not in why.setdefault(fld, []):
+            why[fld].append(reason)
+    for k in low:
+        unsure.append(f"{k}: {'; '.join(why[k])}" if why.get(k) else f"low confidence in {k}")
     if not ref.fields.get("title") and not ref.names.get("author"):
         unsure.append("found neither a title nor authors")
     return ParsedReference(raw, ref, "tagger", spans, unsure, overall, conf)

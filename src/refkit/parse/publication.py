@@ -24,7 +24,7 @@ _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
 _LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
                         r"(?=[.,;]\s|[.,;]?$)")
-_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+)?(?:Working|Discussion|Research|Occasional|Technical|Policy|Staff)\s+"
+_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
                          r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier)\s+"
                          r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
                          r"(?=[.,;)\]]{0,2}(?:\s|$))")
@@ -73,6 +73,10 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 end = after[1].start + pm.end() if pm else after[1].end if after[1].label == "location" else None
                 if end is not None:  # "Working paper 2021–07. Cape | Town: Institute ..."
                     segs = relabel(segs, text, after[0].start + fm.start(1), end, "location")
+            elif after and after[0].label == "genre" and not any(s.label == "publisher" for s in segs):
+                pm = re.fullmatch(r"[\s.,]*([A-Z][\w'’&.\- ]{1,60}?)[\s.,]*", after[0].text)
+                if pm:  # "discussion paper 14600, CEPR": the institution after the number
+                    segs = relabel(segs, text, after[0].start + pm.start(1), after[0].start + pm.end(1), "publisher")
             return segs
     for m in _LONE_CODE.finditer(text):
         inside = [s for s in segs if s.start <= m.start() < s.end]

@@ -159,8 +159,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     elif cont and re.search(r"[a-z]{4,}\.\s+[A-Z]", cont):  # "Encyclopedia of water management. Lowlands Reference"
         out.append(("container-title", f"container {cont[:30]!r} runs on after a full stop"))
     genre = f.get("genre", "")
-    if genre and re.search(r"(?i)\bseries\b|\b(?:no|nos|nr)\b\.?|\d", genre):
-        out.append(("genre", f"genre {genre[:30]!r} holds a series or a number"))
+    if genre and re.search(r"(?i)\bseries\b|\b(?:no|nos|nr)\b\.?", genre):
+        out.append(("genre", f"genre {genre[:30]!r} holds a series"))
     pub = f.get("publisher", "")
     if pub and re.search(r"\d", pub):
         out.append(("publisher", f"publisher {pub!r} holds a number"))
