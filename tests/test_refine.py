@@ -324,3 +324,12 @@ def test_the_unsure_report_says_why():
     [r] = parse_text("Harbour Wire (2021a): “Ferries Stop,” Press article, Harbour Wire.", one_per_line=True)
     assert r.unsure and all(":" in u or u.startswith("low confidence in ") for u in r.unsure)
     assert any(re.match(r"[a-z-]+: \w", u) for u in r.unsure), r.unsure
+
+
+def test_bracketed_places_after_genre_and_container():
+    item = one("7. Lind T. Harbour voices [Doctoral dissertation]. [Bergen]: University of Bergen; 2015.")
+    assert (item["genre"], item["publisher-place"]) == ("Doctoral dissertation", "Bergen")
+    item = one("Osei, Kwame, Anna Berg, Tove Lind, et al. 2019. “Tide Radios.” Proceedings of the Workshop on "
+               "Coastal Sensing (Tromsø), May, 12–19.")
+    assert item["container-title"] == "Proceedings of the Workshop on Coastal Sensing"
+    assert item["publisher-place"] == "Tromsø"

@@ -285,7 +285,8 @@ def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     for i, s in enumerate(segs[1:], 1):
         if s.label == "pages" and segs[i - 1].label in ("journal", "container-title") and \
-                segs[i - 1].text.rstrip().endswith(",") and re.fullmatch(r"\s*\d{1,4}[.,]?\s*", s.text):
+                segs[i - 1].text.rstrip().endswith(",") and \
+                re.fullmatch(r"\s*\d{1,4}[.,]?\s*", s.text) and not _CONTAINER_OK.search(segs[i - 1].text):
             return relabel(segs, text, s.start, s.end, "volume")
     return segs
 

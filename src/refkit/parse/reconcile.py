@@ -150,7 +150,9 @@ def _container_tail(ref: Reference) -> None:
             r"(?i)conference|symposium|workshop|congress|meeting|part|volume|session|track", m.group(1)):
         f["container-title"], f["publisher-place"] = c[: m.start()].strip(" ,"), m.group(1)  # "..., Noordwijk"
     c = f.get("container-title", "")
-    m = re.search(r"\s*\[([A-Z][\w'’.\- ]{1,30})\]$", c)
+    m = re.search(r"\s*\[([A-ZÀ-Þ][\w'’.\- ]{1,30})\]$", c) or (  # "[Noordwijk]"; "(Noordwijk)" after proceedings
+        re.search(r"\s*\(([A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ ,]+[A-ZÀ-Þ][a-zà-ÿ'’.\-]+){0,2})\)$", c)
+        if re.match(r"(?i)proc(?:eedings|\.)\b", c) else None)
     if m and "publisher-place" not in f and m.start() > 5:
         f["container-title"], f["publisher-place"] = c[: m.start()].strip(" ,"), m.group(1)
 
