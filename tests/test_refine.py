@@ -333,3 +333,15 @@ def test_bracketed_places_after_genre_and_container():
                "Coastal Sensing (Tromsø), May, 12–19.")
     assert item["container-title"] == "Proceedings of the Workshop on Coastal Sensing"
     assert item["publisher-place"] == "Tromsø"
+
+
+def test_explain_shows_the_corrected_labels(tmp_path):
+    from click.testing import CliRunner
+
+    from refkit.cli import cli
+
+    f = tmp_path / "refs.txt"
+    f.write_text("Lind, T. and Berg, A. (2021) Harbour credit. Working paper 2021–03. Port Louis: Institute for "
+                 "Coastal Finance.\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["parse", str(f), "--explain"]).output
+    assert re.search(r"number: 2021–03", out) and re.search(r"location: Port Louis:", out), out

@@ -48,6 +48,7 @@ class ParsedReference:
 def _tagger() -> Callable[..., Any] | None:
     try:
         from refkit.parse import assemble, tagger
+        from refkit.parse.refine import refine
     except ImportError:
         return None
     shipped: list[Any] = []  # the shipped model, opened once (not looked up again per reference)
@@ -58,10 +59,11 @@ def _tagger() -> Callable[..., Any] | None:
             if not shipped:
                 shipped.append(tagger.load_model())
             model = shipped[0]
-        segments = tagger.tag(text, model=model)
+        segments = refine(tagger.tag(text, model=model), text)  # the labels that became the fields
         reasons: list[tuple[str, str]] = []
-        ref, conf = assemble.assemble(segments, text, previous=previous, reasons=reasons)
-        return ref, [(s.label, s.text) for s in segments], conf, reasons
+        ref, conf = assemble.assemble(segments, text, previous=previous, reasons=reasons, refined=True)
+        shown = {"author2": "author"}
+        return ref, [(shown.get(s.label, s.label), s.text) for s in segments if s.label != "skip"], conf, reasons
 
     return run
 

@@ -54,17 +54,19 @@ TEXT_FIELDS = {
 # CSL field(s) each tagger label feeds, for confidences
 
 def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference | None = None,
-             reasons: list[tuple[str, str]] | None = None) -> tuple[Reference, dict[str, float]]:
+             reasons: list[tuple[str, str]] | None = None, refined: bool = False
+             ) -> tuple[Reference, dict[str, float]]:
     """Build a Reference from labelled segments; returns it with a confidence per CSL field.
 
     ``previous`` is the reference before this one in the same list: a repeated-author dash
     ("———.") takes its authors. ``reasons``, when given, receives the unsure report's
-    ``(field, reason)`` pairs (see :mod:`refkit.parse.review`).
+    ``(field, reason)`` pairs (see :mod:`refkit.parse.review`). ``refined``: the segments have
+    already been through :func:`refkit.parse.refine.refine`.
     """
     ref = Reference()
     conf: dict[str, float] = {}
     by_label: dict[str, list[Segment]] = {}
-    segments = refine(segments, text)
+    segments = list(segments) if refined else refine(segments, text)
     for s in segments:
         by_label.setdefault(s.label, []).append(s)
 
