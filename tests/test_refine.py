@@ -345,3 +345,12 @@ def test_explain_shows_the_corrected_labels(tmp_path):
                  "Coastal Finance.\n", encoding="utf-8")
     out = CliRunner().invoke(cli, ["parse", str(f), "--explain"]).output
     assert re.search(r"number: 2021–03", out) and re.search(r"location: Port Louis:", out), out
+
+
+def test_a_doi_link_and_a_code_link_stay_apart():
+    text = ("- **Lind, T.**, Berg, A. *Tidal harmonics revisited*. Journal of Coastal Physics, 12(3), 45–67, 2015. "
+            "[[paper]](https://doi.org/10.5555/jcp.2015.045) [[code]](https://github.com/example/tides)\n"
+            "- Osei, K. (2019). Storm surges. *Ocean Modelling*, 138, 101–115. https://doi.org/10.5555/om.2019.101\n")
+    items = [r.ref.to_csl() for r in parse_text(text)]
+    assert items[0]["DOI"] == "10.5555/jcp.2015.045" and items[0]["URL"] == "https://github.com/example/tides"
+    assert items[1]["DOI"] == "10.5555/om.2019.101"

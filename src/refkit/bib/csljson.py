@@ -116,12 +116,18 @@ def loads(text: str, name: str = "<string>") -> tuple[list[Reference], list[Prob
 def lost_in_csl(ref: Reference, target: str) -> list[Problem]:
     """One problem per BibTeX field of ``ref`` that has no CSL variable (what a CSL target drops)."""
     return [Problem(f"{ref.id}: {target} has no place for the BibTeX field {k!r}; dropped", ref.source, ref.line,
-                    rule=f"lost-{k}", key=ref.id) for k in ref.extra]
+                    rule=f"lost-{k}", key=ref.id) for k in ref.extra
+            if not (k == "eprinttype" and ref.fields.get("eprint"))]  # written as the item's "archive"
 
 
 def items_of(refs: list[Reference]) -> list[dict[str, Any]]:
     """CSL items for ``refs``, case protection written as CSL marks it."""
     items = [r.to_csl() for r in refs]
+    for r, item in zip(refs, items, strict=True):
+        kind = r.extra.get("eprinttype", "")
+        if item.get("eprint") and kind and "archive" not in item:  # an arXiv id: CSL's archive and its place
+            item["archive"] = {"arxiv": "arXiv"}.get(kind.lower(), kind)
+            item.setdefault("archive_location", item["eprint"])
     for item in items:
         for k, v in item.items():
             if isinstance(v, str) and k not in VERBATIM and "{" in v:

@@ -147,9 +147,14 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
         elif label == "edition":
             put("edition", clean_edition(raw[0]), segs)
         elif label == "url":
-            link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", " ".join(raw))[0]  # not "(March 9, 2024)" after it
+            links = re.split(r"[.,;]?\s+(?=https?://|www\.)", " ".join(raw).strip())  # two links one after the other
+            link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", links[0])[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
                                         "", link)), segs)
+            if len(links) > 1 and re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", ref.fields.get("URL", "")) \
+                    and "DOI" not in ref.fields:  # "[[paper]](https://doi.org/...) [[code]](https://github.com/...)"
+                ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))
+                ref.fields["URL"] = clean_url(re.split(r"\s", links[1])[0])
         elif label == "doi":
             doi = next((d for d in (clean_doi(r) for r in raw) if d), "")
             if not doi and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:

@@ -133,7 +133,8 @@ DOI_RE = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 
 
 def clean_doi(text: str) -> str:
-    m = DOI_RE.search(re.sub(r"\s+", "", text))
+    first = re.split(r"\s+(?=https?://|www\.|doi:|\[)", text.strip(), maxsplit=1)[0]  # not a second link after it
+    m = DOI_RE.search(re.sub(r"\s+", "", first)) or DOI_RE.search(re.sub(r"\s+", "", text))
     return m.group(1).rstrip(".,;)]") if m else ""
 
 
