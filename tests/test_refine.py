@@ -354,3 +354,14 @@ def test_a_doi_link_and_a_code_link_stay_apart():
     items = [r.ref.to_csl() for r in parse_text(text)]
     assert items[0]["DOI"] == "10.5555/jcp.2015.045" and items[0]["URL"] == "https://github.com/example/tides"
     assert items[1]["DOI"] == "10.5555/om.2019.101"
+
+
+def test_wikipedia_back_links_start_references():
+    from refkit.parse.split import split_text
+
+    text = ("References\n"
+            "^ Lind, Tove (2015). \"Tidal harmonics\". Journal of Coastal Physics. 12 (3): 45–67.\n"
+            "^ a b Osei, Kwame; Moreau, Claire (2019). Storm Surges. Oslo: Fjord Press.\n"
+            "^ a b c Berg, A. (12 June 2018). \"Ferries return\". The Northvale Herald. p. B4.\n")
+    refs = split_text(text).refs
+    assert [r.text[:4] for r in refs] == ["Lind", "Osei", "Berg"]

@@ -228,6 +228,12 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     if forced:
         return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
 
+    # web pages' notes: Wikipedia's "^ a b Name (2019)...", "↑ Name": every back-link starts a reference
+    backs = sum(1 for _, ln in nonblank if ln.lstrip()[:1] in "^↑")
+    if backs >= 2 and backs >= 0.5 * len(nonblank):
+        return _group(body, lambda no, ln, prev, ahead, cur: "a back-link (^, ↑)" if ln.lstrip()[:1] in "^↑" else "",
+                      vocab, blank_ends=False)
+
     # labelled lists: "[Knu84]", "[ABC+20]" (alpha styles) start every reference
     labelled = [ln for _, ln in nonblank if LABEL_RE.match(ln)]
     if len(labelled) >= 2 and len(labelled) >= 0.25 * len(nonblank) and not any(NUMBER_RE.match(ln) for ln in labelled):
