@@ -286,7 +286,8 @@ def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
     for i, s in enumerate(segs[1:], 1):
         if s.label == "pages" and segs[i - 1].label in ("journal", "container-title") and \
                 segs[i - 1].text.rstrip().endswith(",") and \
-                re.fullmatch(r"\s*\d{1,4}[.,]?\s*", s.text) and not _CONTAINER_OK.search(segs[i - 1].text):
+                re.fullmatch(r"\s*\d{1,3}[.,]?\s*", s.text) and int(re.sub(r"\D", "", s.text)) <= 250 and \
+                not _CONTAINER_OK.search(segs[i - 1].text):  # volumes are small numbers; "Journal, 738." is a page
             return relabel(segs, text, s.start, s.end, "volume")
     return segs
 
