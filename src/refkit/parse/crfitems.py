@@ -212,28 +212,6 @@ def _items(tokens: list[_t.Token], view: View) -> list[dict[str, Any]]:
             f[name] = 1
         out.append(f)
         # the state after the token, as featurize keeps it
-        if bw.brackets:
-            for ch in w:
-                if ch in "([":
-                    paren += 1
-                elif ch in ")]" and paren:
-                    paren -= 1
-        if w[0] in "“«„":
-            quote = 1
-        if w[-1] in "”»" or (len(w) > 1 and w[-2] in "”»"):
-            quote = 0
-        if w[0] == '"' and quote == 0 and not w.endswith('"'):
-            quote = 1
-        elif quote and '"' in w[1:]:
-            quote = 0
-        if bw.year:
-            years += 1
-        if w[-1] == "." and not (bw.initial or bw.len <= 2 and bw.cap == "C"):
-            sent += 1
-        if w[-1] == ",":
-            commas += 1
-        if bw.inw and bw.cap == "C":
-            seen_in = 1
-        if bw.num:
-            seen_digit = 1
+        paren, quote, years, sent, commas, seen_in, seen_digit = _t.advance(
+            w, bw, paren, quote, years, sent, commas, seen_in, seen_digit)
     return out

@@ -457,28 +457,38 @@ def featurize(tokens: list[Token]) -> list[dict[str, Any]]:
             f["w|+1w"] = f"{bw.w}|{base[i + 1].w}"
         out.append(f)
         # update state after the token
-        if bw.brackets:
-            for ch in w:
-                if ch in "([":
-                    paren += 1
-                elif ch in ")]" and paren:
-                    paren -= 1
-        if w[0] in "“«„":
-            quote = 1
-        if w[-1] in "”»" or (len(w) > 1 and w[-2] in "”»"):
-            quote = 0
-        if w[0] == '"' and quote == 0 and not w.endswith('"'):
-            quote = 1
-        elif quote and '"' in w[1:]:
-            quote = 0
-        if bw.year:
-            years += 1
-        if w[-1] == "." and not (bw.initial or bw.len <= 2 and bw.cap == "C"):
-            sent += 1
-        if w[-1] == ",":
-            commas += 1
-        if bw.inw and bw.cap == "C":
-            seen_in = 1
-        if bw.num:
-            seen_digit = 1
+        paren, quote, years, sent, commas, seen_in, seen_digit = advance(
+            w, bw, paren, quote, years, sent, commas, seen_in, seen_digit)
     return out
+
+
+def advance(w: str, bw: Any, paren: int, quote: int, years: int, sent: int, commas: int, seen_in: int,
+            seen_digit: int) -> tuple[int, int, int, int, int, int, int]:
+    """The running state of a reference after the token ``w`` (whose base features are ``bw``):
+    bracket depth, inside quotes, years, sentence ends and commas seen, an "In" seen, a digit seen.
+    Shared by :func:`featurize` and the fast path in :mod:`refkit.parse.crfitems`."""
+    if bw.brackets:
+        for ch in w:
+            if ch in "([":
+                paren += 1
+            elif ch in ")]" and paren:
+                paren -= 1
+    if w[0] in "“«„":
+        quote = 1
+    if w[-1] in "”»" or (len(w) > 1 and w[-2] in "”»"):
+        quote = 0
+    if w[0] == '"' and quote == 0 and not w.endswith('"'):
+        quote = 1
+    elif quote and '"' in w[1:]:
+        quote = 0
+    if bw.year:
+        years += 1
+    if w[-1] == "." and not (bw.initial or bw.len <= 2 and bw.cap == "C"):
+        sent += 1
+    if w[-1] == ",":
+        commas += 1
+    if bw.inw and bw.cap == "C":
+        seen_in = 1
+    if bw.num:
+        seen_digit = 1
+    return paren, quote, years, sent, commas, seen_in, seen_digit
