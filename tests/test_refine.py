@@ -365,3 +365,12 @@ def test_wikipedia_back_links_start_references():
             "^ a b c Berg, A. (12 June 2018). \"Ferries return\". The Northvale Herald. p. B4.\n")
     refs = split_text(text).refs
     assert [r.text[:4] for r in refs] == ["Lind", "Osei", "Berg"]
+
+
+def test_role_brackets_and_book_authors():
+    item = one("Moreau, C. (2016). The salt road (T. Lind, Trans.). Fjord Press. (Original work published 1961)")
+    assert item["translator"] == [{"family": "Lind", "given": "T."}] and item["publisher"] == "Fjord Press"
+    item = one("Lind, T. (2019). Preface. In K. Osei, Harbour songs (pp. ix–xii). Fjord Press.")
+    assert item["container-author"] == [{"family": "Osei", "given": "K."}] and "editor" not in item
+    item = one("Lind, T. (2019). Tides. In K. Osei (Ed.), Harbour songs (pp. 1–12). Fjord Press.")
+    assert item["editor"] == [{"family": "Osei", "given": "K."}] and "container-author" not in item

@@ -36,7 +36,7 @@ from refkit.parse.refine import ARXIV_RE, PMCID_RE, PMID_RE, refine
 from refkit.parse.review import calibrate, review
 from refkit.parse.tagger import Model, Segment, tag
 
-NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator", "container-author": "container-author"}
 # identifier label -> (pattern with an "id" group, model field); an arXiv id is the biblatex eprint
 # (with eprinttype "arxiv" in ``extra``), PMID and PMCID are CSL variables
 IDENTIFIERS = {"arxiv": (ARXIV_RE, "eprint"), "pmid": (PMID_RE, "PMID"), "pmcid": (PMCID_RE, "PMCID")}

@@ -245,6 +245,29 @@ def _collaboration(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_ROLE = r"(?:Trans|Transl|Ed|Eds|Hrsg|Hg|Éd|Éds|Dir|Comp|Coord)\.?"
+
+
+def _role_groups(segs: list[Segment], text: str) -> list[Segment]:
+    """APA's '(F. Larsen, Trans.). Kestrel Books.': the role's bracket ends the names, and what follows
+    is the publisher; 'In H. Kimura, The Book' (no role word) names the book's author, not an editor."""
+    for i, s in enumerate(segs):
+        if s.label in ("translator", "editor"):
+            m = re.search(rf"\b{_ROLE}\)[.,]?\s+(?=[A-Z])", s.text)
+            if m and not any(o.label == "publisher" for o in segs) and re.search(r"[A-Za-z]{3}", s.text[m.end():]):
+                return relabel(segs, text, s.start + m.end(), s.end, "publisher")
+        if s.label == "editor" and re.match(r"\s*In\s+", s.text) and not re.search(
+                rf"(?i)\b(?:{_ROLE}|edited|editors?|hrsg|herausgegeben)\b", s.text):
+            if i + 1 < len(segs) and segs[i + 1].label in ("container-title", "journal"):
+                return relabel(segs, text, s.start, s.end, "container-author")
+            m = re.match(r"\s*In\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+(?:,?\s+(?:and|&)\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)*,"
+                         r"\s+(?=[A-Z])", s.text)
+            if m and len(s.text) - m.end() > 3:  # "In K. Osei, Harbour songs": the book's author, then the book
+                segs = relabel(segs, text, s.start + m.end(), s.end, "container-title")
+                return relabel(segs, text, s.start, s.start + m.end(), "container-author")
+    return segs
+
+
 def _names_stop(segs: list[Segment], text: str) -> list[Segment]:
     """Names end at 'et al.' ('Chabinyc, M. L. et al., J. Am. Chem. Soc.'); a 'title' that is only a
     year next to a date is part of the date ('2001[1953]')."""
@@ -313,6 +336,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = _names_go_on(segs, text)
     segs = _names_stop(segs, text)
     segs = _collaboration(segs, text)
+    segs = _role_groups(segs, text)
     segs = _dash_and_title(segs, text)
     segs = _title_not_names(segs, text)
     segs = _site_name(segs, text)
