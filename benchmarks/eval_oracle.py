@@ -140,9 +140,12 @@ def _only_inside_others(field: str, gold: dict[str, Any], text: str) -> bool:
     if len(n) < 4 or not re.search(r"[^\W\d]", n):
         return False  # numbers ("1" inside "1-30") are left to the field's own test
     bt = " " + _base(re.sub(r"^\s*(?:\[\d+\]|\d+\.)\s+", "", text)) + " "
-    inside = sum((" " + _base(v) + " ").count(f" {n} ") for k, v in gold.items()
+    def count(hay: str) -> int:  # occurrences as whole words, overlaps included ("aarhavn aarhavn")
+        return len(re.findall(rf"(?<= ){re.escape(n)}(?= )", hay))
+
+    inside = sum(count(" " + _base(v) + " ") for k, v in gold.items()
                  if k != field and k in TEXT and isinstance(v, str) and _base(v) != n and printed(k, v, text))
-    return 0 < bt.count(f" {n} ") <= inside
+    return 0 < count(bt) <= inside
 
 
 def pred_value(item: dict[str, Any], field: str) -> Any:
