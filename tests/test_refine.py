@@ -374,3 +374,10 @@ def test_role_brackets_and_book_authors():
     assert item["container-author"] == [{"family": "Osei", "given": "K."}] and "editor" not in item
     item = one("Lind, T. (2019). Tides. In K. Osei (Ed.), Harbour songs (pp. 1–12). Fjord Press.")
     assert item["editor"] == [{"family": "Osei", "given": "K."}] and "container-author" not in item
+
+
+def test_city_before_a_state():
+    item = one("Lind, T. Harbour Tables. Reading, Massachusetts: Coastline Publishing, 1962.")
+    assert item["title"] == "Harbour Tables" and item["publisher-place"] == "Reading, Massachusetts"
+    item = one("Osei, Kwame. Salt Poems. Translated by A. Berg Jr. Saint Paul, Minn.: Fjord Press, 1986.")
+    assert item["publisher-place"] == "Saint Paul, Minn." and item["translator"][0]["family"] == "Berg"

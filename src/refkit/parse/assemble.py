@@ -105,6 +105,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                         v += "."  # "Phys. Rev. Lett.": an abbreviated journal keeps its last full stop
                 if label == "location":
                     v = v.rstrip(":").strip()
+                    if re.search(r",\s*[A-Z][a-z]{1,4}$", v) and re.search(r"[A-Z][a-z]{1,4}\.\s*:?\s*$", r):
+                        v += "."  # "Saint Paul, Minn.": the state's abbreviation keeps its full stop
                 if v:
                     vals.append(v)
             vals = [v for i, v in enumerate(vals) if v.lower() not in {x.lower() for x in vals[:i]}]

@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 
 from refkit.parse.fields import MONTH_RE
-from refkit.parse.publication import ORIGINAL_RE, REPOSITORY_RE, after_place, publisher_parens, report_parts
+from refkit.parse.publication import (
+    ORIGINAL_RE,
+    REPOSITORY_RE,
+    after_place,
+    city_before_state,
+    publisher_parens,
+    report_parts,
+)
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
@@ -367,6 +374,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         segs = relabel(segs, text, m.start(), m.end(), "date")  # Chicago's "Title. 1887; Reprint House, 2015."
     segs = _missing_journal(segs, text)
     segs = _lone_volume(segs, text)
+    segs = city_before_state(segs, text)
     segs = after_place(segs, text)
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():

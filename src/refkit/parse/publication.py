@@ -96,6 +96,24 @@ ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|Ersta
                          r"(?:1[5-9]\d\d|20\d\d)\)?", re.I)
 
 
+_STATE = re.compile(r"\s*(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.|Alabama|Arizona|California|Colorado|Connecticut|Florida|"
+                    r"Georgia|Illinois|Indiana|Maryland|Massachusetts|Michigan|Minnesota|New Jersey|New York|"
+                    r"North Carolina|Ohio|Oregon|Pennsylvania|Texas|Virginia|Washington|Wisconsin|Ontario|Quebec|"
+                    r"England|Scotland|UK|USA)\s*:\s*$")
+
+
+def city_before_state(segs: list[Segment], text: str) -> list[Segment]:
+    """'Tables. Reading, Massachusetts: Addison-Wesley': the city before a state or its abbreviation
+    ('Saint Paul, Minn.:') belongs to the place, not to the title or names before it."""
+    for i, s in enumerate(segs[1:], 1):
+        prev = segs[i - 1]
+        if s.label == "location" and _STATE.fullmatch(s.text) and prev.label in ("title", "translator", "editor", "note"):
+            m = re.search(r"(?<=[.)] )([A-Z][a-zà-ÿ'’\-]+(?:\s[A-Z][a-zà-ÿ'’\-]+){0,2}),\s*$", prev.text)
+            if m and m.start() > 0:
+                return relabel(segs, text, prev.start + m.start(1), s.end, "location")
+    return segs
+
+
 def after_place(segs: list[Segment], text: str) -> list[Segment]:
     """'New York: New Directions, 1949.': what follows 'Place:' is the publisher (and the year)."""
     for i, s in enumerate(segs[:-1]):
