@@ -339,18 +339,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    segs = _author_edges(segs, text)
-    segs = _names_go_on(segs, text)
-    segs = _names_stop(segs, text)
-    segs = _collaboration(segs, text)
-    segs = _role_groups(segs, text)
-    segs = _dash_and_title(segs, text)
-    segs = _title_not_names(segs, text)
-    segs = _site_name(segs, text)
-    segs = _acs_block(segs, text)
-    segs = _title_runs_on(segs, text)
-    segs = _title_period(segs, text)
-    segs = _title_year(segs, text)
+    for step in (_author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
+                 _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year):
+        segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and inside[0].label in ("note", "publisher", "location", "volume", "genre", "date"):
