@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from refkit.bib import latex
-from refkit.bib.bibtex import VERBATIM
+from refkit.bib.bibtex import CSL_TO_TYPE, VERBATIM
 from refkit.errors import Problem
 from refkit.model import Reference
 
@@ -44,15 +44,11 @@ TYPES = {
         "manuscript": "unpublished", "speech": "unpublished", "pamphlet": "booklet", "document": "misc",
         **dict.fromkeys(_WEB, "misc"),
     },
+    # biblatex: the default writer's own map (bibtex.CSL_TO_TYPE) and the types it leaves to misc
     "biblatex": {
-        **dict.fromkeys(_ARTICLE, "article"), "book": "book", "chapter": "incollection",
-        "entry-encyclopedia": "inreference", "entry-dictionary": "inreference", "entry": "inreference",
-        "paper-conference": "inproceedings", "report": "report", "thesis": "thesis",
-        "manuscript": "unpublished", "pamphlet": "booklet", "document": "misc", **dict.fromkeys(_WEB, "online"),
-        "software": "software", "dataset": "dataset", "patent": "patent", "periodical": "periodical",
-        "standard": "standard", "motion_picture": "movie", "song": "music", "legislation": "legislation",
-        "legal_case": "jurisdiction", "personal_communication": "letter", "speech": "unpublished",
-        "review": "review", "graphic": "artwork", "treaty": "legal",
+        **CSL_TO_TYPE, "review": "review", "review-book": "article", "entry": "inreference", "document": "misc",
+        "motion_picture": "movie", "song": "music", "legislation": "legislation", "legal_case": "jurisdiction",
+        "personal_communication": "letter", "speech": "unpublished", "graphic": "artwork", "treaty": "legal",
     },
 }
 # CSL variable -> field, the same in both conventions (the type-dependent ones are in _field_for)
