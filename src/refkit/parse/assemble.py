@@ -15,6 +15,7 @@ from refkit.model import Date, Name, Reference
 from refkit.parse.clean import (
     IN_LEAD_RE,
     REPEATED_AUTHOR_RE,
+    SUPPLEMENT_RE,
     clean_edition,
     clean_isbn,
     clean_names,
@@ -30,6 +31,7 @@ from refkit.parse.fields import (
     clean_doi,
     clean_url,
     parse_dmy,
+    squash,
 )
 from refkit.parse.reconcile import reconcile
 from refkit.parse.refine import ARXIV_RE, PMCID_RE, PMID_RE, refine
@@ -52,6 +54,9 @@ TEXT_FIELDS = {
     "note": "note",
 }
 # CSL field(s) each tagger label feeds, for confidences
+
+VOLUME_COUNT_RE = re.compile(r"\s*(\d{1,3})\s+(?:vols?|volumes|Bde|Bände|tomes|t)\.?(?:\s+in\s+\d+)?[\s.,;]*$")
+
 
 def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference | None = None,
              reasons: list[tuple[str, str]] | None = None, refined: bool = False
@@ -80,13 +85,17 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             ref.fields[field] = value
             note_conf(field, segs)
 
+    supplement = orphan_dash = False
     for label, segs in by_label.items():
         raw = [s.text for s in segs]
         if label in NAME_FIELDS:
             names: list[Name] = []
             for r in raw:
-                if label == "author" and REPEATED_AUTHOR_RE.match(r) and previous is not None:
-                    names.extend(previous.names.get("author", []))
+                if label == "author" and REPEATED_AUTHOR_RE.match(r):
+                    if previous is not None:
+                        names.extend(previous.names.get("author", []))
+                    else:  # nobody to repeat: no author, and the report says why
+                        orphan_dash = True
                     continue
                 names.extend(clean_names(r))
             if names:
@@ -134,6 +143,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             if d is not None:
                 ref.dates["issued"] = d
                 note_conf("issued", segs)
+        elif label == "volume" and len(raw) == 1 and (vols := VOLUME_COUNT_RE.match(raw[0])):
+            put("number-of-volumes", vols.group(1), segs)  # "2 vols.": how many
         elif label == "volume":
             vol, iss, pages = split_volume(raw[0])
             put("volume", vol, segs)
@@ -143,6 +154,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                 note_conf("page", segs)
         elif label == "pages":
             page, count = split_span_pages(raw[0])
+            if page and SUPPLEMENT_RE.match(squash(raw[0]).strip(" ,.;:()[]")):
+                supplement = True  # "no. 9, Supplement. p. A65": the issue's supplement
             put("page", page, segs)
             if not page:
                 put("number-of-pages", count, segs)
@@ -184,6 +197,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             if n:
                 ref.fields["citation-number"] = n
                 note_conf("citation-number", segs)
+    if supplement:
+        ref.fields["issue"] = f"{ref.fields['issue']} Suppl." if ref.fields.get("issue") else "Suppl."
     for seg in by_label.get("author2", []):  # "(XENON Collaboration)" after "et al."
         lit = clean_text(unbracket_span(clean_text(seg.text)))
         if lit:
@@ -195,9 +210,14 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
         ref.names["author"] = list(previous.names["author"])  # "(2020b): Title ...": the same authors again
     reconcile(ref, set(by_label), by_label, conf, segments)
     doubts = review(segments, ref)
+    if orphan_dash:
+        doubts.append(("author", "a repeated-author dash with no reference before it"))
     if reasons is not None:
         reasons.extend(doubts)
-    return ref, calibrate(conf, doubts)
+    calibrated = calibrate(conf, doubts)
+    if orphan_dash:
+        calibrated["author"] = 0.0
+    return ref, calibrated
 
 
 # Fields whose confidence (mean marginal probability of the tagger's labels) is below this are

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from refkit.parse.fields import MONTH_RE
+from refkit.parse.numbering import numbering_word, spaced_colon
 from refkit.parse.publication import (
     ORIGINAL_RE,
     REPOSITORY_RE,
@@ -29,6 +30,7 @@ from refkit.parse.publication import (
 )
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
+from refkit.parse.titles import inner_quote, role_after_title
 
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
@@ -340,7 +342,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
     for step in (_author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
-                 _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year):
+                 _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
+                 inner_quote, role_after_title, numbering_word, spaced_colon):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]

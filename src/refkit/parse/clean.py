@@ -22,11 +22,11 @@ from refkit.parse.fields import (
 )
 
 _EDGE = " \t,.;:/"
-REPEATED_AUTHOR_RE = re.compile(r"^[\s\u2014\u2013\u2012_\-]{2,}[.,:]?$")
+REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014)\s*[.,:]?$")  # "———.", "---", a lone "—."
 _ROLE_LEAD = re.compile(
-    r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
+    r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|übers\.?|übersetzt|dir\.?|éd\.?|coord\.?)"
-    r"(?:\s+(?:fr\.|from\s+the\s+\w+|de\s+l'\w+))?\s*(?:by|von|par|v\.|de)?\s*:?\s+)+",
+    r"\)?(?:\s+(?:fr\.|from\s+the\s+\w+|de\s+l'\w+))?\s*(?:by|von|par|v\.|de)?\s*:?\s+)+",
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -211,6 +211,7 @@ _VOL = re.compile(
     r"(?P<rest>.*)$",
     re.I,
 )
+_NO_NUMBER = re.compile(r"(?:v|t|[Vv][Oo][Ll]?[Ss]?|[Vv]olume|[Nn][Oo][Ss]?|[Nn][Rr]|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g)\.?")
 _ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
 
 
@@ -223,6 +224,9 @@ def split_volume(s: str) -> tuple[str, str, str]:
     if re.fullmatch(r"\(\s*[\w/\-–]+\s*\)", t):  # APA's "(4)": an issue without a volume
         return ("", t[1:-1].strip(), "")
     t = unbracket_span(t) if t.startswith("(") and t.endswith(")") else t.lstrip("(").strip()
+    t = re.sub(r"^v,\s*(?=\d)", "v. ", t)  # "v, 184": a volume, not the roman five and an issue
+    if _NO_NUMBER.fullmatch(t):
+        return ("", "", "")  # "vol.", "No.": a numbering word whose number went elsewhere
     m = _ISSUE_ONLY.match(t)
     if m and not re.match(r"^\s*n\w", t[len(m.group(0)):], re.I):
         rest = t[m.end():]
@@ -230,7 +234,7 @@ def split_volume(s: str) -> tuple[str, str, str]:
         return (vm.group(1) if vm else "", m.group("iss").strip(" .,"), "")
     m = _VOL.match(t)
     if not m:
-        return (trim_edge(t), "", "")
+        return ("" if _NO_NUMBER.fullmatch(t) else trim_edge(t), "", "")
     vol = m.group("vol")
     iss = (m.group("iss1") or m.group("iss2") or m.group("iss3") or "").strip(" .,")
     rest = (m.group("rest") or "").strip()
@@ -266,6 +270,7 @@ def clean_isbn(s: str) -> str:
     return t.strip(" ,.;:")
 
 
+SUPPLEMENT_RE = re.compile(r"^(?:Suppl|Supplement|Suppl\.\s*\d+)\.?\s*[,:;]?\s*(?=(?:pp?\.?\s*)?[A-Za-z]?\d)", re.I)
 _PAGE_PREFIX = re.compile(r"^(?:pages|page|pp|p|seiten|seite|ss|s|str|стр|c)\.?\s*(?=[\dIVXLCivxlc])", re.I)
 
 
@@ -275,7 +280,7 @@ def split_span_pages(s: str) -> tuple[str, str]:
     m = re.fullmatch(r"(\d+)\s*(?:pp|pages|p|S|Seiten|s)\.?", t)
     if m:
         return "", m.group(1)
-    t = _PAGE_PREFIX.sub("", t)
+    t = _PAGE_PREFIX.sub("", SUPPLEMENT_RE.sub("", t))
     t = re.sub(r"(?i)[\s,;]*(?:vol|bd|tome)\.?\s*\d+$", "", t)  # IEEE's "pp. 997–1000 vol.2"
     return clean_pages(t), ""
 

@@ -217,6 +217,7 @@ def _tidy_containers(ref: Reference) -> None:
         f["collection-number"] = m.group(1)
 
 
+_YEARS = re.compile(r"(?:1[4-9]|20)\d\d[-/\u2013](?:(?:1[4-9]|20)\d\d|\d\d)")
 _TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
 
 
@@ -224,7 +225,10 @@ def _number_off_title(ref: Reference) -> None:
     """'Review of X. NAB-23/114' / 'Review of X (NAB-23/114)': a report number at the end of a title."""
     t = ref.fields.get("title", "")
     m = _TITLE_NUMBER.search(t)
-    if m and "number" not in ref.fields and m.start() > 10 and not re.fullmatch(r"(?i)vol\w*|no|\d{4}", m.group("n")):
+    if m and "number" not in ref.fields and m.start() > 10 and not re.fullmatch(r"(?i)vol\w*|no|\d{4}", m.group("n")) \
+            and not (ref.fields.get("container-title") and m.group(0).lstrip().startswith("(")) \
+            and not _YEARS.fullmatch(m.group("n")):
+        # "... (1945-1975)" is a period and "Survey ... (c3)" in a journal is the title's own
         ref.fields["title"] = t[: m.start()].strip(" .,")
         ref.fields["number"] = m.group("n")
 

@@ -1,0 +1,52 @@
+"""Volume, issue and pages the tagger cut apart or gave to a neighbour.
+
+* A numbering word and its number are one field ('vols. 5–7', 'No. 26-27, 2010, 12-19'): the tagger
+  sometimes makes the word a volume and the number pages.
+* French spacing puts a space before the colon: 'J. Bot. Soc. Bot. France, 48 : 49-70.' ends with a
+  volume and pages, and the place the tagger saw before them belongs to the journal.
+
+Pure functions over segments (``tagger.Segment``); :func:`spans.relabel` does the cutting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refkit.parse.spans import relabel
+from refkit.parse.tagger import Segment
+
+_NUMBERING = re.compile(
+    r"(?<![\w.])(?:[Vv]ols?|[Vv]olumes?|[Vv]|[Nn]os?|[Nn]r|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g|[Tt]ome)\.?\s*"
+    r"\d+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?(?![\d:])")
+_SPACED_COLON = re.compile(
+    r"(?<=[,.] )(?P<vol>\d{1,4}(?:\s*\(\s*[\w/\-\u2013]{1,9}\s*\))?)\s+:\s+"
+    r"(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)(?=[.,;]?\s*$)")
+
+
+def numbering_word(segs: list[Segment], text: str) -> list[Segment]:
+    """'vols.' | '5–7', 'No.' | '26-27': the word and the number it numbers become one volume."""
+    for m in _NUMBERING.finditer(text):
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if not inside or any(s.label not in ("volume", "pages") for s in inside):
+            continue
+        if len(inside) > 1 and inside[0].label == "volume" and inside[0].start <= m.start() or \
+                len(inside) == 1 and inside[0].label == "pages" and not re.match(r"(?i)p", inside[0].text.strip()):
+            segs = relabel(segs, text, m.start(), m.end(), "volume")
+    return segs
+
+
+def spaced_colon(segs: list[Segment], text: str) -> list[Segment]:
+    """'France, 48 : 49-70.': volume and pages at the end, with the journal's last word before them."""
+    m = _SPACED_COLON.search(text)
+    if not m or any(s.label == "volume" for s in segs):
+        return segs
+    inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+    if any(s.label not in ("location", "publisher", "pages", "date", "note", "volume") for s in inside):
+        return segs
+    segs = relabel(segs, text, m.start("vol"), m.end("vol"), "volume")
+    segs = relabel(segs, text, m.start("pages"), m.end("pages"), "pages")
+    for i, s in enumerate(segs[1:], 1):  # "J. Bot. Soc. Bot." | "France," | "48": the place ends the journal
+        if s.label in ("location", "publisher") and segs[i - 1].label == "journal" and i + 1 < len(segs) and \
+                segs[i + 1].label == "volume" and not any(o.label == "publisher" for o in segs if o is not s):
+            return relabel(segs, text, segs[i - 1].start, s.end, "journal")
+    return segs

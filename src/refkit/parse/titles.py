@@ -1,0 +1,77 @@
+"""Where a title ends, when the tagger cut it at a mark that does not end titles.
+
+* A quoted word inside a title ('Finding “meaning” in psychology: A lay theories approach ...') does
+  not end it: a title that stops at its own inner closing quote runs on to the end of its sentence.
+* A role phrase after the title ('Illuminations. Edited by Hannah Arendt. Translated by ...') starts
+  the editor or translator, not more title.
+
+Pure functions over segments (``tagger.Segment``); :func:`spans.relabel` does the cutting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refkit.parse.spans import relabel
+from refkit.parse.tagger import Segment
+
+_OPEN = {"”": "“", "\"": "\"", "»": "«", "’": "‘", "“": "„"}
+_SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“«‘(\[]?[A-Z0-9]|\s*$)")
+
+_WORD = r"(?:[A-ZÀ-Þ][\w'’\-]*\.?|(?:[A-Z]\.\s?){1,3})"
+_LINK = r"(?:de|da|del|di|du|der|den|van|von|la|le|ter|y)"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|{_LINK}))*"
+_NAMES = rf"{_NAME}(?:(?:,\s+|\s+(?:and|&)\s+|,\s+and\s+){_NAME})*"
+# "Edited by Hannah Arendt.", "Trans. by J. M. Cohen,": the role phrase and the names it governs
+ROLE_BY_RE = re.compile(
+    rf"(?<=[.,;] )(?P<role>Edited|Translated|Compiled|Ed\.|Eds\.|Trans\.|Transl\.|Tr\.)"
+    rf"(?:\s+and\s+(?:edited|translated|annotated))?(?:\s+with\s+an\s+[Ii]ntroduction)?\s+by\s+"
+    rf"(?P<names>{_NAMES})(?=[.;,]\s|\.?\s*$)")
+# "Trans. Eyre, Leonard Bucknall.", "(Trans.) John Reinhold Forster.", "Ed. Mario Ascheri,": no "by"
+ROLE_BARE_RE = re.compile(
+    rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.)\s+"
+    rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
+
+
+def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
+    """A title cut right after a quoted word of its own runs on to the end of its sentence."""
+    for i, s in enumerate(segs[:-1]):
+        if s.label != "title":
+            continue
+        body = s.text.strip()
+        close = body[-1:] if body else ""
+        if close not in _OPEN or body[:1] in (_OPEN[close], close) or _OPEN[close] not in body[:-1]:
+            continue
+        nxt = segs[i + 1]
+        if not re.match(r"\s*[a-zà-ÿ]", nxt.text):  # "… “meaning” in psychology": the sentence goes on
+            continue
+        m = _SENTENCE_END.search(text, s.end)
+        if m and m.end() > s.end:
+            return relabel(segs, text, s.start, m.end(), "title")
+    return segs
+
+
+def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title. Edited by A. B. Name.': the editor or translator the title took."""
+    found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
+    if "r." in text or "d." in text or "s." in text:
+        found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
+    ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator")
+    for m in found:
+        end = m.end("names")
+        inside = [s for s in segs if s.start < end and m.start() < s.end]
+        stop = next((s for s in inside if s.label not in ok and s.start > m.start()), None)
+        if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
+            end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
+            inside = [s for s in inside if s.start < end]
+        if not inside or end <= m.start("names") or inside[0].start == m.start() and inside[0].label in (
+                "editor", "translator") or any(s.label not in ok for s in inside) or not any(
+                s.label == "title" and s.start < m.start() for s in segs):
+            continue
+        label = "translator" if m.group("role").lstrip("(").startswith("Tr") else "editor"
+        first = inside[0]
+        if first.label in ("editor", "translator") and first.start < m.start() and re.match(
+                r"\s*[a-zà-ÿ]", first.text) and segs.index(first) and segs[segs.index(first) - 1].label == "title":
+            segs = relabel(segs, text, first.start, m.start(), "title")  # "in onore di Pierre Toubert, ed. ..."
+        segs = relabel(segs, text, m.start(), end, label)
+    return segs

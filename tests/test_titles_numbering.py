@@ -1,0 +1,146 @@
+"""Title ends, role phrases after a title, and numbering words (parse/titles.py, parse/numbering.py),
+on invented references."""
+
+from __future__ import annotations
+
+import pytest
+
+from refkit.parse import parse_text
+
+
+def one(text: str) -> dict:
+    return parse_text(text, one_per_line=True)[0].ref.to_csl()
+
+
+def family(item: dict, role: str = "author") -> list[str]:
+    return [n.get("family") or n.get("literal", "") for n in item.get(role, [])]
+
+
+@pytest.mark.parametrize("text, ending", [
+    ("Okonkwo, A., & Lind, B. (2019). Making “sense” of rivers: A field guide to flood memory and local "
+     "hydrology. Water History Review, 12(2), 33–50.", "local hydrology"),
+    ('Park, J. (2020). Why "home" matters in migration: Evidence from three harbour towns. Journal of '
+     'Coastal Studies, 8(1), 1–20.', "three harbour towns"),
+])
+def test_a_quoted_word_inside_a_title_does_not_end_it(text, ending):
+    item = one(text)
+    assert item["title"].endswith(ending)
+    assert item["container-title"].startswith(("Water History Review", "Journal of Coastal Studies"))
+    assert family(item)[0] in ("Okonkwo", "Park")
+
+
+def test_edited_by_and_translated_by_after_a_title():
+    item = one("Arnaud, Pierre. Letters from the Coast. Edited by Marie Lefèvre. Translated by John Hale. "
+               "Boston: Harbor Press, 1988.")
+    assert item["title"] == "Letters from the Coast"
+    assert family(item, "editor") == ["Lefèvre"]
+    assert family(item, "translator") == ["Hale"]
+    assert family(item) == ["Arnaud"]
+
+
+@pytest.mark.parametrize("text, translator", [
+    ("Halvorsen, Erik 1931. A History of Weather: A Survey. Trans. Moor, Alan Peter. London: Grange.", "Moor"),
+    ("Lindqvist, Karl (1802). Travels in the Northern Provinces. (Trans.) Mary Anne Clarke. 3 vols. London: "
+     "T. Cadell.", "Clarke"),
+])
+def test_a_translator_after_the_title_without_by(text, translator):
+    item = one(text)
+    assert family(item, "translator") == [translator]
+    assert "Trans" not in item["title"]
+    assert item["type"] == "book"
+
+
+def test_a_count_of_volumes_is_not_the_volume():
+    item = one("Lindqvist, Karl (1802). Travels in the Northern Provinces. (Trans.) Mary Anne Clarke. 3 vols. "
+               "London: T. Cadell.")
+    assert item["number-of-volumes"] == "3"
+    assert "volume" not in item
+
+
+def test_an_editor_after_a_title_that_ends_in_a_name():
+    item = one("Studi in onore di Giulia Conti, ed. Paolo Ferri, Milano, 2001.")
+    assert item["title"] == "Studi in onore di Giulia Conti"
+    assert family(item, "editor") == ["Ferri"]
+    assert item["publisher-place"] == "Milano"
+
+
+def test_a_numbering_word_and_its_number_stay_together():
+    item = one("Max Bauer, Stadtbilder Berlin: (Technische Universität), Baukultur, No. 14-15, 2011, 22-29")
+    assert item.get("issue") == "14-15"
+    assert item["page"] == "22-29"
+    assert "volume" not in item
+
+
+def test_volumes_of_a_collected_edition():
+    item = one("Berg, Anna Sofia. Poems. In Collected Works: First Complete Edition, edited by Lars Holm, "
+               "vols. 3–4. Uppsala: Nordic Press, 1930.")
+    assert item["volume"].replace("–", "-") == "3-4"
+    assert "page" not in item
+
+
+@pytest.mark.parametrize("text", [
+    "Morel P., 2004. Notes sur la flore des Alpes du Sud. Bull. Soc. Bot. France, 51 : 12-30.",
+    "Morel P., 2004. Notes sur la flore des Alpes du Sud. Rev. Écol. Montagne, 51 : 12-30.",
+])
+def test_a_space_before_the_colon_between_volume_and_pages(text):
+    item = one(text)
+    assert item["volume"] == "51"
+    assert item["page"] == "12-30"
+    assert "publisher-place" not in item
+    assert item["container-title"].endswith(("France", "Montagne"))
+
+
+def test_a_lower_case_v_and_a_comma_before_the_volume():
+    item = one("Smith, J., et al., Deep strata of the northern basin, Basin Research, v, 212, pp. 10-20, 2001")
+    assert item["volume"] == "212"
+    assert "issue" not in item
+    assert item["page"] == "10-20"
+
+
+def test_no_volume_is_a_bare_numbering_word():
+    for text in ("Smith, J., Deep strata, Basin Research, vol., pp. 10-20, 2001",
+                 "Smith, J. 2001. Deep strata. Basin Research, No. 10-20."):
+        vol = one(text).get("volume", "")
+        assert not vol or any(c.isdigit() for c in vol) or vol.isupper(), vol
+
+
+def test_a_supplement_page():
+    item = one("Novak, R. L., Petrographic evidence for shock in the Ries basin, Meteoritics & Planetary "
+               "Science, vol.41, no. 8, Supplement. p. A120")
+    assert item["page"] == "A120"
+    assert item["issue"] == "8 Suppl."
+    assert item["volume"] == "41"
+
+
+@pytest.mark.parametrize("text, ending", [
+    ("Kim, Hana. 2015. Tone patterns in Kiswahili dialects (G42d). Linguistics in Africa 12. 100-120.",
+     "(G42d)"),
+    ("Martin, Luc, Les ouvriers du port de Marseille (1880-1914), Paris, Seuil, 2001.", "(1880-1914)"),
+    ("[12] Ortiz, R., and Bell, T., “A survey of sensing for drones (uas),” Journal of Field Robotics, "
+     "Vol. 31, No. 2, 2014, pp. 1–20.", "(uas)"),
+])
+def test_a_bracket_at_the_end_of_a_title_is_the_title(text, ending):
+    item = one(text)
+    assert item["title"].endswith(ending)
+    assert "number" not in item
+
+
+def test_a_report_number_at_the_end_of_a_title_still_comes_off():
+    item = one("Harbour Authority. Review of Regional Pier Maintenance. HA-19/220, Harbour Authority, "
+               "3 Mar. 2021, https://example.org/reports/ha-19-220.")
+    assert item["number"] == "HA-19/220"
+    assert "HA-19" not in item["title"]
+
+
+def test_a_repeated_author_dash_with_nothing_before_it_names_nobody():
+    res = parse_text("—. The Quiet Harbour. London: Grange Press, 1990.\n", one_per_line=True)
+    item = res[0].ref.to_csl()
+    assert "author" not in item
+    assert item["title"] == "The Quiet Harbour"
+    assert any("repeated-author dash" in r for r in res[0].unsure)
+
+
+def test_a_lone_em_dash_takes_the_authors_before_it():
+    res = parse_text("Arnaud, Pierre. Letters from the Coast. Boston: Harbor Press, 1988.\n"
+                     "—. Notes from the Cliffs. Boston: Harbor Press, 1991.\n", one_per_line=True)
+    assert family(res[1].ref.to_csl()) == ["Arnaud"]
