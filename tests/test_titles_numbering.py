@@ -144,3 +144,47 @@ def test_a_lone_em_dash_takes_the_authors_before_it():
     res = parse_text("Arnaud, Pierre. Letters from the Coast. Boston: Harbor Press, 1988.\n"
                      "—. Notes from the Cliffs. Boston: Harbor Press, 1991.\n", one_per_line=True)
     assert family(res[1].ref.to_csl()) == ["Arnaud"]
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("Basso, Keith. Stone Paths: Landscape and Language in the High Desert. Albuquerque: University of New "
+     "Mexico Press, 1996.", "University of New Mexico Press"),
+    ("Pereira, Ana. “A casa e o rio: romance de formação.” MA thesis, University of São Paulo, 2013.",
+     "University of São Paulo"),
+    ("[42] M. B. Lind, “Real-time trajectory planning for small boats,” Ph.D. dissertation, California "
+     "Institute of Technology, 2003.", "California Institute of Technology"),
+])
+def test_a_place_word_inside_a_publisher_name_stays_in_it(text, publisher):
+    item = one(text)
+    assert item["publisher"] == publisher
+    assert item.get("publisher-place", "") in ("", "Albuquerque")
+
+
+@pytest.mark.parametrize("text, place, publisher", [
+    ("Durand, E. (1984), La profession des juges, Paris, Payot.", "Paris", "Payot"),
+    ("Rossi, M., La città e il porto, Milano, Feltrinelli, 1999.", "Milano", "Feltrinelli"),
+])
+def test_place_comma_publisher(text, place, publisher):
+    item = one(text)
+    assert (item["publisher-place"], item["publisher"]) == (place, publisher)
+
+
+def test_a_list_of_family_names_only():
+    item = one("Hara, Mori, Sato & Ueno 1993 A new species of skipper from Mindanao (Lepidoptera: "
+               "Hesperiidae). Tropical Insects, 4(2): 11-19.")
+    assert family(item) == ["Hara", "Mori", "Sato", "Ueno"]
+    assert item["container-title"] == "Tropical Insects"
+
+
+def test_a_month_range_after_the_journal_is_not_the_journal():
+    item = one("Ana Lima, Bo Chen, “Segmentation of river images with active contours”, International Journal "
+               "of Remote Imaging, January-March 2010, Vol. 3, No. 1, pp. 41-52.")
+    assert item["container-title"] == "International Journal of Remote Imaging"
+    assert item["issued"]["date-parts"][0][0] == 2010
+
+
+def test_lower_case_journal_words_before_the_year():
+    item = one("7. Hale NG, Ruiz EM. Carbon fibre orthoses compared in patient walking trials. Journal of "
+               "rehabilitation engineering. 2014 136(9) 091001.")
+    assert item["container-title"] == "Journal of rehabilitation engineering"
+    assert item["issued"]["date-parts"][0][0] == 2014

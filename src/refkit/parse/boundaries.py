@@ -25,6 +25,8 @@ from refkit.parse.publication import (
     REPOSITORY_RE,
     after_place,
     city_before_state,
+    place_comma_publisher,
+    place_in_name,
     publisher_parens,
     report_parts,
 )
@@ -292,11 +294,18 @@ def _names_stop(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_LAST_FAMILIES = re.compile(r"\s*[A-Z][\w'’\-]+(?:,\s*[A-Z][\w'’\-]+)*\s*(?:&|and|und|et)\s*[A-Z][\w'’\-]+[.,]?\s*")
+
+
 def _names_go_on(segs: list[Segment], text: str) -> list[Segment]:
     """'AM Trinkoff, JA Lipscomb, J Geiger-Brown, CL Storr and BA Brady: Perceived ...' and
     'Rudi Cilibrasi and Paul MB Vitányi. Clustering ...': the names the title took back."""
     for i, s in enumerate(segs[:-1]):
         nxt = segs[i + 1]
+        if s.label == "author" and nxt.label in ("journal", "container-title", "title", "publisher") and \
+                i + 2 < len(segs) and segs[i + 2].label == "date" and s.text.rstrip().endswith(",") and \
+                _LAST_FAMILIES.fullmatch(nxt.text):  # "Chiba, Nakanishi, | Fukuda & Yata | 1991"
+            return relabel(segs, text, nxt.start, nxt.end, "author")
         if s.label != "author" or nxt.label != "title":
             continue
         if re.search(r",\s*$", s.text) and re.match(r"\s*(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})\s+[A-Z][\w'’\-]+,", s.text):
@@ -307,6 +316,17 @@ def _names_go_on(segs: list[Segment], text: str) -> list[Segment]:
             m = re.match(r"\s*[A-Z][\w'’\-]+\.(?=\s)", nxt.text)
             if m and m.end() < len(nxt.text.rstrip()):
                 return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+    return segs
+
+
+def _journal_words_in_date(segs: list[Segment], text: str) -> list[Segment]:
+    """'Journal of biomechanical | engineering. 2014': lower-case words before the year end the journal."""
+    for i, s in enumerate(segs[1:], 1):
+        if s.label == "date" and segs[i - 1].label in ("journal", "container-title"):
+            m = re.match(r"\s*[a-zà-ÿ][\w\-]*(?:\s+[a-zà-ÿ][\w\-]*){0,3}\.(?=\s+\(?(?:1[5-9]\d\d|20\d\d))", s.text)
+            if m and not re.search(rf"(?i)\b(?:{MONTH_RE}|n\.d|spring|summer|fall|autumn|winter|in press|forthcoming)\b",
+                                   m.group(0)):
+                return relabel(segs, text, segs[i - 1].start, s.start + m.end(), segs[i - 1].label)
     return segs
 
 
@@ -368,8 +388,11 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         segs = relabel(segs, text, m.start(), m.end(), "date")  # Chicago's "Title. 1887; Reprint House, 2015."
     segs = _missing_journal(segs, text)
     segs = _lone_volume(segs, text)
+    segs = _journal_words_in_date(segs, text)
     segs = city_before_state(segs, text)
     segs = after_place(segs, text)
+    segs = place_in_name(segs, text)
+    segs = place_comma_publisher(segs, text)
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from refkit.model import Date, Name
+from refkit.parse.lexicon import GIVEN_NAMES
 
 WS = re.compile(r"\s+")
 DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -216,6 +217,9 @@ def split_names(text: str) -> list[Name]:
     parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]
     names: list[Name] = []
+    families = _families_only(parts)
+    if families:  # "Chiba, Nakanishi, Fukuda & Yata": family names only
+        return [Name(family=f) for f in families] + ([Name.et_al()] if others else [])
     natural_part = any("," not in p and len(p.split()) >= 2 and not _is_initial(p.split()[0].rstrip(".")) for p in parts) \
         or any(_given_initial_family(c) for p in parts for c in p.split(","))
     for part in parts:
@@ -279,6 +283,20 @@ VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s
 UPPER_FAMILY_INITIALS = re.compile(r"^([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)*)\s+((?:[A-Z]\.\s?-?)+)$")
 INITIALS_FIRST = re.compile(r"^[A-Z]{1,3}\s(?:[a-z]+\s)*[A-Z][\w'’\-]*[a-z][\w'’\-]*$")  # "AM Trinkoff", "J Geiger-Brown"
 NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")
+
+
+def _families_only(parts: list[str]) -> list[str]:
+    """'Chiba, Nakanishi, Fukuda' + 'Yata': three or more single capitalised words, the last after
+    '&'/'and', none a known given name (or four and more of them), are family names; 'Smith, John &
+    Doe, Jane' is not such a list (the part after '&' has a comma)."""
+    if len(parts) != 2 or "," in parts[1] or "," not in parts[0]:
+        return []
+    words = [c.strip() for c in parts[0].split(",") if c.strip()] + [parts[1].strip(" ,")]
+    if not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?", w) for w in words):
+        return []
+    if len(words) >= 4 or len(words) == 3 and not any(w.lower() in GIVEN_NAMES for w in words):
+        return words
+    return []
 
 
 def _given_initial_family(chunk: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.lexicon import PLACE_WORDS
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
@@ -142,4 +143,37 @@ def publisher_parens(segs: list[Segment], text: str) -> list[Segment]:
                 if m.group(g):
                     segs = relabel(segs, text, s.start + m.start(g), s.start + m.end(g), lab)
             return segs
+    return segs
+
+
+def place_in_name(segs: list[Segment], text: str) -> list[Segment]:
+    """'University of New | Mexico | Press', 'University of São | Paulo,', 'California | Institute of
+    Technology': a place word with no punctuation between it and the publisher is part of its name."""
+    for i, s in enumerate(segs):
+        if s.label != "location":
+            continue
+        prev = segs[i - 1] if i else None
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        glued_before = prev is not None and prev.label == "publisher" and re.search(r"[^\W\d]$", prev.text.rstrip()) \
+            and not text[prev.end:s.start].strip()
+        glued_after = nxt is not None and nxt.label == "publisher" and re.search(r"[^\W\d]$", s.text.rstrip()) \
+            and not text[s.end:nxt.start].strip() and re.match(r"\s*(?:Institute|University|College|School|"
+                                                             r"Polytechnic|Universit\w+|Press)\b", nxt.text)
+        if glued_before or glued_after:
+            return place_in_name(relabel(segs, text, s.start, s.end, "publisher"), text)
+    return segs
+
+
+_PLACE_COMMA_PUB = re.compile(r"\s*(?P<place>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+(?P<pub>[A-Z][^,;:()\d]{1,50}?)[.,]?\s*")
+
+
+def place_comma_publisher(segs: list[Segment], text: str) -> list[Segment]:
+    """French and Italian 'Paris, Payot.': a known place, a comma and a name, with no publisher
+    elsewhere, are the place and the publisher."""
+    if any(s.label == "publisher" for s in segs):
+        return segs
+    for s in segs:
+        m = _PLACE_COMMA_PUB.fullmatch(s.text) if s.label == "location" else None
+        if m and m.group("place").lower() in PLACE_WORDS and m.group("pub").split()[0].lower() not in PLACE_WORDS:
+            return relabel(segs, text, s.start + m.start("pub"), s.start + m.end("pub"), "publisher")
     return segs

@@ -206,7 +206,8 @@ def _tidy_containers(ref: Reference) -> None:
     m = re.search(r",?\s+by\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$", c)
     if m and m.start() > 3:
         f["container-title"] = c[: m.start()].strip(" ,")
-    m = re.search(rf",\s*(?:(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+\d{{1,2}})?|Spring|Summer|Autumn|Fall|Winter)(?:,?\s+\d{{4}})?$",
+    m = re.search(rf",\s*(?:(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+\d{{1,2}})?(?:\s*[-\u2013/]\s*{MONTH_RE})?|Spring|Summer|Autumn|"
+                  rf"Fall|Winter)(?:,?\s+\d{{4}})?$",
                   c := f.get("container-title", ""))
     if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
         f["container-title"] = c[: m.start()].strip(" ,")

@@ -151,6 +151,10 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    if "<" in text:  # a list pasted as HTML, or "<italic>Journal</italic>" in a reference
+        from refkit.parse import html
+
+        text = html.to_text(text, one_per_line=one_per_line)
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
     if one_per_line:
