@@ -188,3 +188,35 @@ def test_lower_case_journal_words_before_the_year():
                "rehabilitation engineering. 2014 136(9) 091001.")
     assert item["container-title"] == "Journal of rehabilitation engineering"
     assert item["issued"]["date-parts"][0][0] == 2014
+
+
+def test_a_state_abbreviation_after_the_city_is_the_place():
+    item = one("Lee, A., & Park, B. (2008). Saying less: Information density in speech. In Proceedings of the 30th "
+               "annual meeting of the cognitive science society (p. 939-944). Washington, D. C..")
+    assert item["publisher-place"].startswith("Washington, D. C")
+    assert "publisher" not in item
+
+
+def test_capitalised_words_after_a_books_volume_are_the_publisher():
+    item = one("Hartley, Arthur M. 2003. The Years of Reform: 1931-1934, The Age of Change. Vol. 2 Grange "
+               "Mifflin Books.")
+    assert item["publisher"] == "Grange Mifflin Books"
+    assert item["volume"] == "2"
+
+
+def test_a_newspaper_with_a_day_is_not_a_publisher():
+    item = one("Mori, Kenji. (2016). Towns displaced by the flood still wait for new homes. Kobe Shinbun 12 March.")
+    assert item.get("container-title") == "Kobe Shinbun"
+    assert "publisher" not in item
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Hale, Debra and Ann Ross. “A Quiet Evening: Singing Psalms with Children (A Workshop).” Presented at the "
+     "International Congress on Choral Studies, Kalamazoo, MI, 8 May 2015.", "International Congress on Choral Studies"),
+    ("Moss, D. (2009). Theory and Practice, Part Two: Two Teachers Continue Their Debate, Presented at the MTS "
+     "National Conference, Vol. 12.", "MTS National Conference"),
+])
+def test_presented_at_without_a_genre_word(text, event):
+    item = one(text)
+    assert item["container-title"] == event
+    assert "resented" not in item["title"]

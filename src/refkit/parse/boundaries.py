@@ -29,6 +29,8 @@ from refkit.parse.publication import (
     place_in_name,
     publisher_parens,
     report_parts,
+    state_after_city,
+    trailing_publisher,
 )
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
@@ -44,6 +46,7 @@ DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?:Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
                           r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
                           r"(?P<event>[A-Z][^,.;]{3,120})")
+PRESENTED_BARE_RE = re.compile(r"(?<=[.,”\"] )(?P<lead>Presented\s+(?:at|to))\s+(?P<the>the\s+)?(?P<event>[A-Z][^,.;]{3,120})")
 
 def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
     """Where the names end: a name list never ends in '&' or 'and' ('Okafor, A. N. & Dryland
@@ -380,6 +383,11 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         segs = relabel(segs, text, m.start("event"), m.end("event"), "container-title")
         if m.group("the"):
             segs = relabel(segs, text, m.start("the"), m.end("the"), "skip")
+    for m in PRESENTED_BARE_RE.finditer(text) if "Presented" in text and "genre" not in {s.label for s in segs} else ():
+        inside = [s for s in segs if s.start <= m.start() < s.end]
+        if inside and inside[0].label in ("title", "container-title", "note", "genre", "publisher"):
+            segs = relabel(segs, text, m.start(), m.start("event"), "skip")  # "“Title.” Presented at the X"
+            segs = relabel(segs, text, m.start("event"), m.end("event"), "container-title")
     for m in REPOSITORY_RE.finditer(text) if any(s.label == "note" for s in segs) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and inside[0].label == "note" and not any(s.label == "publisher" for s in segs):
@@ -393,6 +401,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = after_place(segs, text)
     segs = place_in_name(segs, text)
     segs = place_comma_publisher(segs, text)
+    segs = state_after_city(segs, text)
+    segs = trailing_publisher(segs, text)
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

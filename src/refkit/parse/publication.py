@@ -177,3 +177,34 @@ def place_comma_publisher(segs: list[Segment], text: str) -> list[Segment]:
         if m and m.group("place").lower() in PLACE_WORDS and m.group("pub").split()[0].lower() not in PLACE_WORDS:
             return relabel(segs, text, s.start + m.start("pub"), s.start + m.end("pub"), "publisher")
     return segs
+
+
+_STATE_ABBR = re.compile(r"\s*(?:D\.\s?C\.|[A-Z]\.\s?[A-Z]\.|[A-Z]{2}|[A-Z][a-z]{1,4}\.)[.,:]*\s*")
+
+
+def state_after_city(segs: list[Segment], text: str) -> list[Segment]:
+    """'Washington, | D. C..': a state's abbreviation after the city is the place, not the publisher."""
+    for i, s in enumerate(segs[1:], 1):
+        prev = segs[i - 1]
+        if s.label == "publisher" and prev.label == "location" and prev.text.rstrip().endswith(",") and \
+                _STATE_ABBR.fullmatch(s.text) and sum(o.label == "publisher" for o in segs) == 1:
+            return relabel(segs, text, prev.start, s.end, "location")
+    return segs
+
+
+_GENRE_WORDS = re.compile(r"(?i)\b(?:thesis|dissertation|manuscript|report|paper|preprint|draft|unpublished|"
+                          r"abstract|poster|lecture|talk|edition|editions|reprint|translation|series|vol|no)\b")
+
+
+def trailing_publisher(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title. Vol. 3 Houghton Mifflin Harcourt.': capitalised words left over at the end of a book,
+    after its volume, with no publisher, journal or container, are the publisher."""
+    labels = {s.label for s in segs}
+    if labels & {"publisher", "journal", "container-title", "url", "doi"} or "title" not in labels:
+        return segs
+    last = segs[-1]
+    if last.label == "note" and len(segs) > 2 and segs[-2].label in ("volume", "edition", "location") and \
+            re.fullmatch(r"\s*[A-Z][\w'’&\-]*(?:\s+(?:[A-Z][\w'’&\-]*|&|and|of|the))*\.?\s*", last.text) and \
+            2 <= len(last.text.split()) <= 6 and not _GENRE_WORDS.search(last.text):
+        return relabel(segs, text, last.start, last.start + len(last.text.rstrip(" .")), "publisher")
+    return segs

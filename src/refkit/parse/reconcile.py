@@ -73,6 +73,8 @@ def _container_as_publisher(ref: Reference, labels: set[str], by_label: dict[str
     issued = ref.dates.get("issued")
     if issued is not None and len(issued.start) > 1:
         return
+    if any(re.search(rf"(?i)\b{MONTH_RE}\b", d.text) for d in by_label.get("date", [])):
+        return  # "Asahi Shinbun 31 December.": a newspaper's day, even when the year stands elsewhere
     segs = by_label.get("journal", [])
     if len(segs) != 1 or re.match(r"(?i)\s*(?:in|dans|im|en)\b", segs[0].text):
         return
@@ -180,7 +182,7 @@ def _split_publisher_place(ref: Reference) -> None:
     loc = f.get("publisher-place", "")
     if loc and not f.get("publisher"):  # 'Paris, Payot', 'Oxford: Berg': the place took the publisher
         m = re.fullmatch(r"(.{2,40}?)\s*(?::|,)\s*([^\W\d][\w'’.&\- ]{1,50})", loc)
-        if m and m.group(2).strip(" .").lower() not in _PLACE_TAILS and not re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.",
+        if m and m.group(2).strip(" .").lower() not in _PLACE_TAILS and not re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.*",
                                                                                          m.group(2).strip()):
             f["publisher-place"], f["publisher"] = m.group(1).strip(), m.group(2).strip(" .")
         return
