@@ -220,3 +220,18 @@ def test_presented_at_without_a_genre_word(text, event):
     item = one(text)
     assert item["container-title"] == event
     assert "resented" not in item["title"]
+
+
+def test_a_series_number_is_not_an_issue():
+    item = one("[41] Z. Wang and R. E. Li, Zur Geschichte der Grenze. in Advances in Regional History, no. 172. "
+               "Abingdon: Institute for Regional Studies, 2001.")
+    assert item["collection-title"] == "Advances in Regional History"
+    assert item["collection-number"] == "172"
+    assert "issue" not in item
+
+
+def test_a_name_after_the_year_is_not_part_of_the_date():
+    item = one("[2] A. Dubois and M. Jafari, Die Sprache der Grenze im Wandel. (1995). GitHub. "
+               "doi: 10.55761/pub.1995.2099.")
+    assert item["publisher"] == "GitHub"
+    assert item["issued"]["date-parts"][0][0] == 1995

@@ -55,6 +55,7 @@ TEXT_FIELDS = {
 }
 # CSL field(s) each tagger label feeds, for confidences
 
+_DMY = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 VOLUME_COUNT_RE = re.compile(r"\s*(\d{1,3})\s+(?:vols?|volumes|Bde|Bände|tomes|t)\.?(?:\s+in\s+\d+)?[\s.,;]*$")
 
 
@@ -132,9 +133,12 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     note_conf(k, segs)
             note_conf("issued", segs)
         elif label == "date":
-            dates = [x for x in (parse_span_date(r) for r in raw) if x is not None]
+            dates = [x for x in ((parse_dmy(r.strip(" .,;:()")) if _DMY.fullmatch(r.strip(" .,;:()")) else parse_span_date(r))
+                                 for r in raw) if x is not None]
             dated = [x for x in dates if x.start]
             d = dated[0] if dated else (dates[0] if dates else None)
+            if d is not None and len(d.start) == 1 and not d.end:  # "(2015): ... vom 19.03.2015": the full day
+                d = max((x for x in dated if x.start[0] == d.start[0] and not x.end), key=lambda x: len(x.start))
             if len(dated) > 1 and len({x.start[0] for x in dated}) > 1 and all(
                     len(x.start) == 1 and not x.end for x in dated):
                 # "1887. Heritage Reprints, 2015": the original year first, the edition's last

@@ -25,8 +25,10 @@ from refkit.parse.publication import (
     REPOSITORY_RE,
     after_place,
     city_before_state,
+    note_is_place,
     place_comma_publisher,
     place_in_name,
+    publisher_before_place,
     publisher_parens,
     report_parts,
     state_after_city,
@@ -34,10 +36,12 @@ from refkit.parse.publication import (
 )
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
-from refkit.parse.titles import inner_quote, role_after_title
+from refkit.parse.titles import inner_quote, place_in_title, role_after_title, title_goes_on
 
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
-                        r"[Ee]xpanded)\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
+                        r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,3}?\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
+# "2 Bde.", "3 vols.": the number of volumes after a title
+VOLUME_COUNT_RE = re.compile(r"(?<=\. )\d{1,2}\s+(?:Bde|Bände|vols|volumes|tomes|t)\.?(?=\s|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
@@ -46,6 +50,8 @@ DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?:Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
                           r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
                           r"(?P<event>[A-Z][^,.;]{3,120})")
+NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[0-2]?\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.\s?"
+                             r"(?:1[5-9]\d\d|20\d\d))(?![\d.]\d)")
 PRESENTED_BARE_RE = re.compile(r"(?<=[.,”\"] )(?P<lead>Presented\s+(?:at|to))\s+(?P<the>the\s+)?(?P<event>[A-Z][^,.;]{3,120})")
 
 def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
@@ -178,7 +184,7 @@ def _missing_journal(segs: list[Segment], text: str) -> list[Segment]:
                 return relabel(segs, text, s.start + m.end(), s.end, "journal")
         alt = re.search(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$", segs[i - 1].text) if i else None  # "Uncle Tom's Cabin or, Life ..."
         if s.label == "container-title" and i and segs[i - 1].label == "title" and not _CONTAINER_OK.search(s.text) \
-                and (alt or "editor" not in labels and segs[i + 1].label in ("location", "publisher")
+                and (alt or not any(o.label == "editor" for o in segs[i:]) and segs[i + 1].label in ("location", "publisher")
                      and re.search(r"[.:]\s*$", segs[i - 1].text) and s.confidence < 0.9):
             return relabel(segs, text, s.start, s.end, "title")
     return segs
@@ -333,6 +339,40 @@ def _journal_words_in_date(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_DATE_TAIL = re.compile(r"\s*\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]\s+(?P<rest>[A-Z][^\d()\[\]]{1,60}?)[.,]?\s*")
+
+
+def _date_tail(segs: list[Segment], text: str) -> list[Segment]:
+    """'(1995). GitHub.': words after a complete year are not part of the date; a name there is the
+    publisher when there is none."""
+    for s in segs:
+        m = _DATE_TAIL.fullmatch(s.text) if s.label == "date" else None
+        if m and not re.search(rf"(?i)\b(?:{MONTH_RE}|spring|summer|fall|autumn|winter|in press|forthcoming|n\.d)\b",
+                                 m.group("rest")):
+            label = "publisher" if not any(o.label == "publisher" for o in segs) else "note"
+            return relabel(segs, text, s.start + m.start("rest"), s.start + m.end("rest"), label)
+    return segs
+
+
+_LEAD_BEFORE_YEAR = re.compile(
+    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?)\s*(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
+    r"\.?\)\s*)?(?=\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\s*[:.,])")
+
+
+def _names_before_year(segs: list[Segment], text: str) -> list[Segment]:
+    """'Bundesagentur für Arbeit (2020): Title', 'Zentrum für Türkeistudien (Hg.) (1994): Title': what
+    stands before the bracketed year that opens a reference is its author (or editor), never a title."""
+    m = _LEAD_BEFORE_YEAR.match(text)
+    if not m or any(s.label in ("author", "editor") and s.start < m.end("names") for s in segs) or \
+            re.search(r"[^\W\d]{3}\.$", m.group("names")) or not re.search(r"[^\W\d]{3}", text[m.end() + 7:]):
+        return segs  # "Proceedings of the Meeting. (2019).": a title, then its year, then nothing
+    inside = [s for s in segs if s.start < m.end("names") and m.start("names") < s.end]
+    if not inside or any(s.label not in ("title", "container-title", "journal", "publisher", "note") for s in inside):
+        return segs
+    end = m.end("role") if m.group("role") else m.end("names")
+    return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")
+
+
 def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
     """'Advances in Coastal Systems, 30.': a lone number right after the journal, with no volume
     anywhere, is the volume (a page would be 'p. 30' or a range)."""
@@ -364,20 +404,35 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    for step in (_author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
+    for step in (_names_before_year, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, role_after_title, numbering_word, spaced_colon):
+                 inner_quote, role_after_title, title_goes_on, place_in_title, numbering_word,
+                 spaced_colon):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
-        if inside and inside[0].label in ("note", "publisher", "location", "volume", "genre", "date"):
+        over = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        title_end = bool(inside) and inside[0].label == "title" and re.search(r"[.,]\s+$", text[:m.start()]) and \
+            inside[0].end <= m.end() + 1 or len(over) > 1 and over[0].label == "edition" and all(
+                s.label in ("edition", "title", "location", "note", "publisher") for s in over)
+        if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date") or title_end):
             segs = relabel(segs, text, m.start(), m.end(), "edition")
+    for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text) else ():
+        inside = [s for s in segs if s.start <= m.start() < s.end]
+        if inside and inside[0].label in ("title", "note", "publisher", "location") and inside[0].start < m.start():
+            segs = relabel(segs, text, m.start(), m.end(), "volume")
     for m in DAY_MONTH_RE.finditer(text) if re.search(MONTH_RE, text) else ():
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         if inside and all(s.label in ("volume", "date", "journal", "container-title", "pages", "location", "note",
                                       "publisher") for s in inside) and (any(s.label in ("date", "note") for s in inside) or
                                                                           not re.search(r"\d{4}", m.group(0))):
             segs = relabel(segs, text, m.start(), m.end(), "date")
+    for m in NUMERIC_DATE_RE.finditer(text) if re.search(r"\d\.\d", text) else ():  # "Die Zeit, Nr. 12 vom 19.03.2015"
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and all(s.label in ("container-title", "journal", "pages", "volume", "note", "date") for s in inside):
+            if m.group("vom"):
+                segs = relabel(segs, text, m.start("vom"), m.start("d"), "skip")
+            segs = relabel(segs, text, m.start("d"), m.end("d"), "date")
     for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low else ():
         segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
         segs = relabel(segs, text, m.start("event"), m.end("event"), "container-title")
@@ -397,12 +452,15 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = _missing_journal(segs, text)
     segs = _lone_volume(segs, text)
     segs = _journal_words_in_date(segs, text)
+    segs = _date_tail(segs, text)
     segs = city_before_state(segs, text)
     segs = after_place(segs, text)
     segs = place_in_name(segs, text)
     segs = place_comma_publisher(segs, text)
     segs = state_after_city(segs, text)
     segs = trailing_publisher(segs, text)
+    segs = note_is_place(segs, text)
+    segs = publisher_before_place(segs, text)
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

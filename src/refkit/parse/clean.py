@@ -22,7 +22,9 @@ from refkit.parse.fields import (
 )
 
 _EDGE = " \t,.;:/"
-REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014)\s*[.,:]?$")  # "———.", "---", a lone "—."
+# "———.", "---", a lone "—.", German "Ders."/"Dies.", Latin "Idem"/"Eadem": the authors of the entry before
+REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|Ders\.|Dies\.|DERS\.|DIES\.|Idem|Eadem|"
+                                r"Id\.|Ead\.)\s*[.,:]?$")
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|übers\.?|übersetzt|dir\.?|éd\.?|coord\.?)"
@@ -155,6 +157,16 @@ _GROUP_WORDS = re.compile(r"\b(?:group|consortium|network|collaboration|collabor
                           r"investigators|society|association|council|union|organi[sz]ation|agency|office)\b", re.I)
 
 
+# "Bundesamt für Migration und Flüchtlinge", "Zentrum für Türkeistudien", "Ministry of Labour and Pensions":
+# an institution's word, then "für"/"of"/"de": one corporate name, whatever "und"/"and" it holds
+_ORG_OF = re.compile(
+    r"^\s*(?:[A-ZÄÖÜ][\w\-]*\s+){0,3}?(?:\w*(?:amt|ministerium|agentur|zentrum|institut|verband|gesellschaft|"
+    r"stiftung|kommission|behörde|kammer|bank|rat|anstalt)|Bundes\w+|Landes\w+|Institut\w*|Ministry|Office|"
+    r"Department|Bureau|Institute|Centre|Center|Agency|Council|Commission|Ministère|Ministerio|Instituto|Centro|"
+    r"Conseil|Consejo|Agence|Secretaría|Secretariat|Federation|Association)\s+(?:für|for|of|de|du|des|del|della|"
+    r"zur|zum|der)\s+\S", re.I)
+
+
 def is_org_name(c: str) -> bool:
     return bool(_ORG_WORDS.search(c) or _GROUP_WORDS.search(c)) and len(c.split()) >= 2
 
@@ -185,6 +197,11 @@ def _clean_names(s: str) -> list[Name]:
                 if c.strip(" .")]
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
         return [Name(literal=clean_text(t))]
+    if re.fullmatch(r"[A-ZÀ-Þ][\w&'’\-]{2,}\.?", t.strip()) and not re.match(
+            r"(?i)anon|unknown|unbekannt|inconnu|desconocido", t.strip()):
+        return [Name(literal=t.strip().rstrip("."))]  # "Eurostat.", "UNESCO": one word is an organisation's name
+    if "," not in t and ";" not in t and _ORG_OF.match(t):  # "Bundesministerium für Arbeit und Soziales"
+        return [Name(literal=clean_text(t.rstrip(" .")))]
     # Vancouver lists: "Kowalczyk A, Eriksen TB, Zhang W"
     chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", t.rstrip(".")) if c.strip()]
     others = bool(chunks) and re.fullmatch(r"(?:et\.?\s*al\.?|and others)", chunks[-1], re.I) is not None
@@ -271,7 +288,9 @@ def clean_isbn(s: str) -> str:
 
 
 SUPPLEMENT_RE = re.compile(r"^(?:Suppl|Supplement|Suppl\.\s*\d+)\.?\s*[,:;]?\s*(?=(?:pp?\.?\s*)?[A-Za-z]?\d)", re.I)
-_PAGE_PREFIX = re.compile(r"^(?:pages|page|pp|p|seiten|seite|ss|s|str|стр|c)\.?\s*(?=[\dIVXLCivxlc])", re.I)
+# "S. 45", "p.12", "pp 3-9"; not the "S" of a supplement's page "S95"
+_PAGE_PREFIX = re.compile(r"^(?:(?:pages|page|pp|seiten|seite|ss|str|стр)\.?\s*|(?:p|s|c)(?:\.\s*|\s+))(?=[\dIVXLCivxlc])",
+                          re.I)
 
 
 def split_span_pages(s: str) -> tuple[str, str]:

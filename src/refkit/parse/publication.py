@@ -10,9 +10,18 @@ from __future__ import annotations
 
 import re
 
-from refkit.parse.lexicon import PLACE_WORDS
+from refkit.parse import lexicon
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
+
+# the tagger's place words (its features must stay as trained) and more publishing towns for the passes here
+PLACE_WORDS = lexicon.PLACE_WORDS | frozenset("""
+    nürnberg nuremberg wiesbaden opladen weinheim darmstadt bielefeld bremen hannover dresden mannheim
+    freiburg konstanz mainz kassel münster reinbek bamberg bochum dortmund duisburg düsseldorf kiel
+    lüneburg potsdam rostock jena halle magdeburg erfurt augsburg regensburg würzburg marburg gießen trier
+    saarbrücken osnabrück oldenburg paderborn wuppertal salzburg graz innsbruck linz baden-baden
+    neuwied weilerswist gütersloh nancy montpellier sevilla valencia granada salamanca porto coimbra
+    utrecht rotterdam groningen nijmegen tilburg leuven gent antwerpen""".split())
 
 REPOSITORY_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’\-]*\s+){0,4}(?:Repository|Package Index|Archive|Zenodo|Figshare|"
                            r"Dryad|GitHub|GitLab|PyPI|CRAN|Dataverse|Bioconductor)\b")
@@ -26,8 +35,10 @@ _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 _LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
-                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier)\s+"
-                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
+                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier|News release|"
+                         r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
+                         r"(?:Current|Special|Statistical)\s+[A-Z][a-z]+\s+Reports?)\s+"
+                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
                          r"(?=[.,;)\]]{0,2}(?:\s|$))")
 _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'’.\- ]{1,40}?\]?)\s*:\s*$")
 
@@ -207,4 +218,24 @@ def trailing_publisher(segs: list[Segment], text: str) -> list[Segment]:
             re.fullmatch(r"\s*[A-Z][\w'’&\-]*(?:\s+(?:[A-Z][\w'’&\-]*|&|and|of|the))*\.?\s*", last.text) and \
             2 <= len(last.text.split()) <= 6 and not _GENRE_WORDS.search(last.text):
         return relabel(segs, text, last.start, last.start + len(last.text.rstrip(" .")), "publisher")
+    return segs
+
+
+def note_is_place(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title. Nürnberg. URL: ...': a lone known place left as a note, with no place found, is the place."""
+    if any(s.label == "location" for s in segs):
+        return segs
+    for s in segs:
+        if s.label == "note" and s.text.strip(" .,;:").lower() in PLACE_WORDS:
+            return relabel(segs, text, s.start, s.start + len(s.text.rstrip(" .,;:")), "location")
+    return segs
+
+
+def publisher_before_place(segs: list[Segment], text: str) -> list[Segment]:
+    """'Kritik. | Eine Debatte. | Frankfurt am Main: | Suhrkamp.': of two publishers around 'Place:', the
+    one right after the title is the title's last sentence."""
+    for i, s in enumerate(segs[1:-2], 1):
+        if s.label == "publisher" and segs[i - 1].label == "title" and segs[i + 1].label == "location" and \
+                segs[i + 1].text.rstrip().endswith(":") and segs[i + 2].label == "publisher":
+            return relabel(segs, text, segs[i - 1].start, s.start + len(s.text.rstrip(" .,")), "title")
     return segs

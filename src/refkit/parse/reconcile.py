@@ -26,6 +26,10 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
         ref.dates["original-date"] = Date(start=(int(om.group(1)),))
     _split_genre(ref)
     _number_off_title(ref)
+    f = ref.fields
+    if f.get("collection-title") and f.get("issue") and not f.get("container-title") and not f.get("volume") \
+            and "collection-number" not in f:
+        f["collection-number"] = f.pop("issue")  # "in Lecture Notes in X, no. 214": the series' number
     _tidy_containers(ref)
     url = ref.fields.get("URL", "")
     if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
@@ -58,7 +62,8 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
 
 _NUMBER_TAIL = re.compile(r"^(?P<g>.*?)[\s,]*\b(?:No|Nos|Nr|Number|Num|n[°º])\.?\s*:?\s*(?P<n>[\w][\w\-/.–]*)$", re.I)
 _CODE_TAIL = re.compile(r"^(?P<g>[^\d]*?\b(?:paper|report|brief|note|notes|memo|memorandum|document|study|series|"
-                        r"bericht|rapport|documento|informe))\s+(?P<n>[A-Z]{0,6}[\s\-]?\d[\w\-/.–]*)$", re.I)
+                        r"bericht|rapport|documento|informe))\s+(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}[\s\-]?\d[\w\-/.–]*)$",
+                        re.I)
 
 
 def _container_as_publisher(ref: Reference, labels: set[str], by_label: dict[str, list[Segment]],

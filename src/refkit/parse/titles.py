@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.fields import MONTH_RE
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
@@ -74,4 +75,28 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
                 r"\s*[a-zà-ÿ]", first.text) and segs.index(first) and segs[segs.index(first) - 1].label == "title":
             segs = relabel(segs, text, first.start, m.start(), "title")  # "in onore di Pierre Toubert, ed. ..."
         segs = relabel(segs, text, m.start(), end, label)
+    return segs
+
+
+def title_goes_on(segs: list[Segment], text: str) -> list[Segment]:
+    """'Income and poverty in the United | States: 2019 (Current ...)': a title that ends on a bare word
+    goes on into the "note" right after it."""
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label == "title" and nxt.label == "note" and re.search(r"[^\W\d]$", s.text.rstrip()) and \
+                not text[s.end:nxt.start].strip() and re.match(r"\s*[^\W_]", nxt.text) and \
+                not re.search(r"(?i)https?:|www\.|\baccess|\bretriev", nxt.text):
+            return relabel(segs, text, s.start, nxt.start + len(nxt.text.rstrip(" .,;")), "title")
+    return segs
+
+
+def place_in_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'(2021) Labour market overview, | UK: | March 2021.': a 'place' and a month after the title of a work
+    dated before it are the end of the title (a colon before a date never introduces a publisher)."""
+    for i, s in enumerate(segs[1:-1], 1):
+        prev, nxt = segs[i - 1], segs[i + 1]
+        if s.label == "location" and prev.label == "title" and nxt.label == "date" and \
+                s.text.rstrip().endswith(":") and any(o.label == "date" for o in segs[:i - 1]) and \
+                re.fullmatch(rf"\s*(?:{MONTH_RE}|Spring|Summer|Autumn|Fall|Winter)\s+(?:1[5-9]\d\d|20\d\d)[.,]?\s*", nxt.text):
+            return relabel(segs, text, prev.start, nxt.start + len(nxt.text.rstrip(" .,")), "title")
     return segs
