@@ -77,8 +77,32 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         return Section(0, n)
     starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]
     if len(starts) >= 2:
-        return Section(starts[0], _section_end(lines, starts[0]))
+        return Section(_numbered_from(lines, starts[0]), _section_end(lines, starts[0]))
     return None
+
+
+_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]|\((\d{1,4})\))\s+\S")
+
+
+def _numbered_from(lines: list[str], first: int) -> int:
+    """Where a numbered list that reaches ``first`` (numbered N > 1) really starts: Nature puts the
+    Methods section, with a heading and prose, between references 14 and 15."""
+    m = _NUMBERED.match(lines[first])
+    if not m:
+        return first
+    want = int(next(g for g in m.groups() if g)) - 1
+    start = first
+    for i in range(first - 1, max(-1, first - 2000), -1):
+        mm = _NUMBERED.match(lines[i])
+        if not mm:
+            continue
+        n = int(next(g for g in mm.groups() if g))
+        if n != want:
+            break
+        start, want = i, want - 1
+        if want == 0:
+            break
+    return start if want == 0 else first
 
 
 def _section_end(lines: list[str], start: int) -> int:
@@ -111,8 +135,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
                 i + 1 == len(lines) or not lines[i + 1].strip()):
             near_break.add(i)  # no form feeds: furniture stands alone between blank lines
-    if not near_break:
-        return set()
+    if not near_break:  # "Page 31 of 34" stands wherever it stands
+        return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())}
     counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
     out = set()
     for i, ln in enumerate(lines):
@@ -131,4 +155,30 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             out.add(i)  # a running head alone at the top of a page, between two references
         elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
             out.add(i)  # "... 18 / 21" footers
+        elif _PAGE_OF.fullmatch(t):
+            out.add(i)  # "Page 31 of 34", wherever it stands
+    for i in sorted(out):  # the running head or footer that stands with a page number: "27" / "Soziale Welt 74 (2023)"
+        if not FOLIO_RE.match(lines[i].replace(PAGE_BREAK, "").strip()):
+            continue
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if not 0 <= j < len(lines) or j in out or not _alone(lines, j, i):
+                continue
+            t = lines[j].replace(PAGE_BREAK, "").strip()
+            if t and len(t) < 90 and not (looks_like_start(t) and re.search(r"[,.]", t)) and \
+                    not t.endswith((".", ",", ";", ":", "-")) and \
+                    len(re.findall(r"[^\W\d_]{2,}", t)) >= 1:
+                out.add(j)
     return out
+
+
+_PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")
+
+
+def _alone(lines: list[str], j: int, folio: int) -> bool:
+    """Line ``j`` stands apart from the text: only blank lines (or page breaks) between it and the page
+    number, and a blank line or the list's edge on its other side."""
+    lo, hi = sorted((j, folio))
+    if any(lines[k].replace(PAGE_BREAK, "").strip() for k in range(lo + 1, hi)):
+        return False
+    other = j - 1 if j < folio else j + 1
+    return not 0 <= other < len(lines) or not lines[other].replace(PAGE_BREAK, "").strip()

@@ -102,6 +102,10 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             in_item = False
             continue
         m = BULLET_RE.match(ln)
+        if m and re.fullmatch(r"\s*\[[^\]]+\]\(#[^)]*\)\s*", ln[m.end():]):
+            skipped.append(Skipped(no, ln.strip(), "a table of contents entry"))  # "- [Tooling](#tooling)"
+            in_item = False
+            continue
         if m:
             text = strip_inline(ln[m.end():])
             out.append((no, text))

@@ -37,6 +37,10 @@ NAME_PERIOD_RE = re.compile(
     r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
     # or a corporate author, then a quoted title
     r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]"
+    # or German "Family, Given: Title" / "Family, Given/Family, Given (Hrsg.): Title"
+    r"|^[A-Z\u00C0-\u024F][\w'’\-]+,\s(?:[A-Z\u00C0-\u024F][a-z\u00E0-\u024F][\w'’\-]*|[A-Z]\.)(?:\s[A-Z\u00C0-\u024F][\w'’\-]*\.?)?"
+    r"(?:\s?[/;]\s?[A-Z\u00C0-\u024F][\w'’\-]+,\s[A-Z\u00C0-\u024F][\w'’\-]*\.?){0,4}(?:\s\((?:Hrsg|Hg|Hgg)\.\))?:\s+"
+    r"[„“\"A-Z\u00C0-\u024F]"
     # or a social media handle (MLA): "@handle." / "Name [@handle]."
     r"|^(?:@\w{1,30}|[A-Z][\w'’ .\-]{0,40}\s\[@\w{1,30}\])\.\s")
 _FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
@@ -204,11 +208,17 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if markdown.looks_like_markdown(body):
         body, forced, md_skipped = markdown.clean(body)
         skipped += md_skipped
+    if not forced:  # "Cases", "Secondary Sources": a heading between the groups of a list
+        heads = [k for k, (_, ln) in enumerate(body) if _subheading(body, k)]
+        if heads and len(heads) <= 0.4 * sum(1 for _, ln in body if ln.strip()):
+            skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading between the groups of the list") for k in heads]
+            body = [b for k, b in enumerate(body) if k not in set(heads)]
     skipped.sort(key=lambda s: s.line)
     texts = [ln for _, ln in body]
     # the words of the text are only asked about at a hyphen ending a line
     vocab = _vocabulary(texts) if any(ln.endswith("-") for ln in texts) else Vocabulary()
-    refs = _split_body(body, forced, breaks, vocab)
+    refs = _split_body(body, forced, breaks, vocab, skipped)
+    skipped.sort(key=lambda s: s.line)
     for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
         if r.text[:1] in _BACKLINK_FIRST:
             r.text = BACKLINK_RE.sub("", r.text) or r.text
@@ -218,7 +228,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
 
 
 def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set[int],
-                vocab: set[str]) -> list[RawReference]:
+                vocab: set[str], skipped: list[Skipped] | None = None) -> list[RawReference]:
     nonblank = [(no, ln) for no, ln in body if ln.strip()]
     if not nonblank:
         return []
@@ -252,7 +262,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
     if len(numbered) >= 2 and _counts_up(numbered):
-        return _group_numbered(body, vocab)
+        return _group_numbered(body, vocab, skipped)
 
     indents = [len(ln) - len(ln.lstrip()) for _, ln in nonblank]
     base = min(indents)
@@ -269,7 +279,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
         return _group(body, at_margin, vocab, blank_ends=False)
 
-    if any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body):
+    blanks_inside = any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body)
+    page_blanks = blanks_inside and _blocks_hold_several(body)  # blank lines from page breaks, not separators
+    if blanks_inside and not page_blanks:
         return _group_blocks(body, breaks, vocab)
 
 
@@ -280,7 +292,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         and (0 <= share <= 0.05 or surely_greedy)
     # wrapped some other way (a PDF's optimal line breaking): most lines end mid-sentence
     ended_share = sum(1 for _, ln in nonblank if _ended(ln)) / len(nonblank)
-    wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6)
+    # long lines that stop mid-sentence: text wrapped at a width, whatever the other lines do
+    long_open = sum(1 for (_, ln), w in zip(nonblank, lengths, strict=True) if w >= 0.85 * width and not _ended(ln))
+    wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6) or (
+        long_open >= 3 and long_open >= 0.25 * len(nonblank))
 
     def is_start(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
         if prev is None:
@@ -320,7 +335,27 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         return "a new line (references are one per line here)"
 
-    return _group(body, is_start, vocab, blank_ends=True)
+    return _group(body, is_start, vocab, blank_ends=True, soft_blanks=page_blanks)
+
+
+def _blocks_hold_several(body: list[tuple[int, str]]) -> bool:
+    """Blank lines that are not the separators: in most blocks of several lines a line after a finished
+    sentence starts with authors and a year (a flush-wrapped list with a page break or two in it)."""
+    blocks: list[list[str]] = [[]]
+    for _, ln in body:
+        if ln.strip():
+            blocks[-1].append(ln.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    multi = [b for b in blocks if len(b) > 1]
+    if not multi:
+        return False
+    several = sum(1 for b in multi if any(p.endswith(ENDINGS) and (starts_strictly(s + " " + (b[k + 1] if k + 1 < len(b) else ""))
+                                                                   or NAME_PERIOD_RE.match(s))
+                                          for k, (p, s) in enumerate(zip(b, b[1:], strict=False), 1)))
+    inner = [ln for b in multi for ln in b[:-1]]  # lines a block goes on after
+    one_per_line = len(inner) >= 3 and sum(1 for ln in inner if _ended(ln)) >= 0.7 * len(inner)
+    return several >= max(1, 0.3 * len(multi)) or one_per_line
 
 
 def _fit_share(nonblank: list[tuple[int, str]], width: int, short: list[bool] | None = None) -> float:
@@ -356,7 +391,9 @@ def _ended(ln: str) -> bool:
     ln = ln.rstrip()
     if OPEN_END_RE.search(ln):
         return False  # an initial, "eds.", "et al.", "pp.": the names or the numbers go on
-    return ln.endswith(ENDINGS) or _ends_with_link(ln.split()[-1] if ln.split() else "")
+    last = ln.split()[-1] if ln.split() else ""
+    return ln.endswith(ENDINGS) or _ends_with_link(last) or (last.startswith("<") and last.endswith(">") and
+                                                            _ends_with_link(last[1:-1]))
 
 
 def _ends_with_link(token: str) -> bool:
@@ -393,14 +430,27 @@ def _number(ln: str) -> int:
     return int(next(g for g in m.groups() if g))
 
 
-def _group_numbered(body: list[tuple[int, str]], vocab: set[str]) -> list[RawReference]:
+def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
+                    skipped: list[Skipped] | None = None) -> list[RawReference]:
+    """A numbered list. A heading or a paragraph of prose after a finished reference and a blank line
+    (Nature's "Methods" between references 14 and 15) is skipped, not joined to the reference."""
     out: list[RawReference] = []
     expected = 0
     prev = ""
+    after_blank = skipping = False
     for no, ln in body:
         if not ln.strip():
+            after_blank = True
             continue
+        blank_before, after_blank = after_blank, False
         m = NUMBER_RE.match(ln)
+        if not m and out and (skipping and not blank_before or (blank_before or skipping) and out[-1].text.endswith(ENDINGS)
+                              and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or _paragraph(ln))):
+            skipping = True
+            if skipped is not None:
+                skipped.append(Skipped(no, ln.strip(), "prose between the references"))
+            continue
+        skipping = False
         if m:
             n = _number(ln)
             ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS))
@@ -416,6 +466,29 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str]) -> list[RawRef
         out[-1].lines += 1
         prev = ln
     return out
+
+
+def _subheading(body: list[tuple[int, str]], k: int) -> bool:
+    """A short title-case line with no digits or punctuation that stands alone between blank lines
+    (or opens the list), followed by more of the list."""
+    t = body[k][1].strip()
+    if not t or len(t) > 50 or re.search(r"[\d.,;:()\[\]\"“”]", t) or k + 1 >= len(body):
+        return False
+    words = t.split()
+    if len(words) > 5 or not all(w[0].isupper() or w.lower() in ("and", "of", "the", "for", "und", "de", "et", "y", "e")
+                                 for w in words):
+        return False
+    before = k == 0 or not body[k - 1][1].strip()
+    nxt = next((ln for _, ln in body[k + 1:] if ln.strip()), "")
+    return before and bool(nxt) and not body[k + 1][1].strip() or before and bool(re.search(r"\d", nxt)) and \
+        len(nxt.strip()) > 2 * len(t)
+
+
+def _paragraph(ln: str) -> bool:
+    """A line of running prose: eight words or more, most in lower case, nothing a reference has."""
+    words = re.findall(r"[^\W\d_]+", ln)
+    return len(words) >= 8 and sum(w[0].islower() for w in words) >= 0.6 * len(words) and \
+        not find.CITATION_SIGNS_RE.search(ln) and not YEAR_RE.search(ln)
 
 
 def _blocks_multiline(body: list[tuple[int, str]]) -> bool:
@@ -469,7 +542,10 @@ def _ahead(body: list[tuple[int, str]], no: int) -> str:
 
 
 def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str, str], str],
-           vocab: set[str], blank_ends: bool = True) -> list[RawReference]:
+           vocab: set[str], blank_ends: bool = True, soft_blanks: bool = False) -> list[RawReference]:
+    """References from lines: ``is_start`` says why a line starts one ("" if it does not). A blank line
+    ends a reference (``blank_ends``); with ``soft_blanks`` only after a finished line and before a line
+    that can start one (a page break inside a reference is no end)."""
     out: list[RawReference] = []
     prev: str | None = None
     texts = [s for s in (ln.strip() for _, ln in body) if s]
@@ -482,7 +558,10 @@ def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None
         k += 1
         reason = "first line" if not out else ""
         if not reason and after_blank and blank_ends:
-            reason = "a blank line before it"
+            p = (prev or "").rstrip()
+            if not soft_blanks or (p.endswith(ENDINGS) or _ends_with_link(p.split()[-1] if p.split() else "")) and \
+                    not p.endswith("-") and looks_like_start(ln.strip() + " " + " ".join(texts[k + 1:k + 3])):
+                reason = "a blank line before it"
         if not reason:
             reason = is_start(no, ln, prev, " ".join(texts[k + 1:k + 4]), out[-1].text)
         if reason:

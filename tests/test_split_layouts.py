@@ -1,0 +1,143 @@
+"""Finding references in real layouts (parse/split.py, parse/find.py, parse/markdown.py), on invented
+lists: page-break blank lines inside flush-wrapped lists, German 'Name, Vorname:' lists, a Methods
+section inside a numbered list, subheadings, tables of contents, page footers."""
+
+from __future__ import annotations
+
+from refkit.parse import split_text
+
+
+def texts(text: str) -> list[str]:
+    return [r.text for r in split_text(text).refs]
+
+
+HARVARD = """Adler, K. (1961) ‘Deterministic flow in shallow seas’, Journal of the Coastal Sciences,
+20(2), pp. 130–141.
+Berg, D.H., Berg, D.L., Rand, J. and Behr, W.W. (1972) The Limits to Harbours. New York:
+Universe Books.
+Carr, N. (2007) The Economics of Sea Level: The Carr Review. Cambridge: Cambridge
+University Press.
+
+Dunn, J.F. (1950) Non-cooperative tides. PhD thesis. Princeton University.
+Ekberg, J. et al. (2009) ‘A safe operating space for harbours’, Nature, 461(7263), pp.
+472–475. doi:10.1038/461472a.
+Falk, C.R. et al. (2020) ‘Array programming for tides’, Nature, 585(7825), pp. 357–362.
+
+Gauss, G. and Drake, F.L. (2009) Python 3 Reference Manual. Scotts Valley, CA:
+CreateSpace.
+Hale, C.E. (1948) ‘A mathematical theory of harbour communication’, Bell System Technical
+Journal, 27(3), pp. 379–423.
+"""
+
+
+def test_blank_lines_from_page_breaks_in_a_flush_wrapped_list():
+    out = texts(HARVARD)
+    assert len(out) == 8
+    assert out[1].endswith("Universe Books.")
+    assert out[4].endswith("doi:10.1038/461472a.")
+
+
+GERMAN = """Literatur
+Arnold, Jan: Das kulturelle Archiv. Schrift, Erinnerung und politische Identität in
+frühen Hochkulturen. München: C.H. Beck 1992.
+Brandt, Ulrich: Risikostadt. Auf dem Weg in eine andere Moderne. Frankfurt am Main:
+Suhrkamp 1986.
+Claussen, Peter: Die feinen Grenzen. Kritik der gesellschaftlichen Urteilskraft.
+Übers. von Bernd Lind und Achim Roth. Frankfurt am Main: Suhrkamp 1982.
+
+                                                                                     27
+\fSoziale Zeit 74 (2023)
+
+Dorn, Reinhart: „Erfahrung“ und „Erwartung“ – zwei historische Katego-
+rien. In: Ders.: Vergangene Zeiten. Zur Semantik geschichtlicher Zeiten. Frankfurt am
+Main: Suhrkamp 1979, S. 349–375.
+Ernst, Niklas: Die Weltstadt. In: Archiv für Rechts- und Sozialphilosophie 57
+(1971), S. 1–35.
+"""
+
+
+def test_a_german_list_with_a_page_break_and_its_footer():
+    split = split_text(GERMAN)
+    out = [r.text for r in split.refs]
+    assert len(out) == 5
+    assert out[3].startswith("Dorn, Reinhart") and "Kategorien" in out[3]
+    assert not any("Soziale Zeit" in t for t in out)
+    assert any("Soziale Zeit" in s.text for s in split.skipped)
+
+
+NATURE = """Article
+
+1.    Walden, J. D. & Crane, F. H. C. Molecular structure of sea salts: a structure for
+      harbour water. Nature 171, 737–738 (1953).
+2.    Lund, E. S. et al. Initial sequencing and analysis of the harbour genome. Nature 409,
+      860–921 (2001).
+3.    Vance, J. C. et al. The sequence of the harbour genome. Science 291, 1304–1351 (2001).
+
+Methods
+Cell culture. HEK293T cells were maintained in a medium supplemented with serum at body
+temperature and in air with carbon dioxide.
+
+4.    Hale, Y. et al. Integrated analysis of multimodal single-cell tides. Cell 184, 3573–3587
+      (2021).
+5.    Wolff, F. A., Anger, P. & Thiel, F. J. SCANTIDE: large-scale single-cell tide analysis.
+      Genome Biol. 19, 15 (2018).
+"""
+
+
+def test_a_methods_section_between_numbered_references():
+    split = split_text(NATURE)
+    assert [r.number for r in split.refs] == ["1", "2", "3", "4", "5"]
+    assert split.refs[2].text.endswith("(2001).")
+    assert any(s.text == "Methods" for s in split.skipped)
+
+
+OSCOLA = """BIBLIOGRAPHY
+
+Cases
+
+Green v Board of Harbours 347 US 483 (1954)
+Carlow v Smoke Ball Co [1893] 1 QB 256 (CA)
+
+Legislation
+
+Harbours Act 1998
+Tides Act 2010, s 13
+
+Secondary Sources
+
+Calder G, ‘Property Rules and the Sea’ (1972) 85 Harv L Rev 1089 <https://doi.org/10.2307/1340059>
+Cole RH, ‘The Problem of Social Tides’ (1960) 3 J L & Econ 1 <https://doi.org/10.1086/466560>
+Dwyer R, Taking Tides Seriously (Harvard University Press 1977)
+"""
+
+
+def test_subheadings_between_groups_are_skipped():
+    split = split_text(OSCOLA)
+    assert len(split.refs) == 7
+    assert {"Cases", "Legislation", "Secondary Sources"} <= {s.text for s in split.skipped}
+    assert split.refs[4].text.endswith("<https://doi.org/10.2307/1340059>")
+
+
+def test_a_markdown_table_of_contents_is_not_a_reference():
+    text = """# Reading list
+
+## Contents
+- [Architectures](#architectures)
+- [Tooling](#tooling)
+
+## Architectures
+
+* **Attention for Harbours**. Ana Lind, Bo Chen. *NeurIPS 2017*. [[paper]](https://arxiv.org/abs/1706.00001)
+* **Residual Tides**. Kai He, Jun Sun. *CVPR 2016*. [[paper]](https://doi.org/10.1109/CVPR.2016.00)
+"""
+    split = split_text(text)
+    assert len(split.refs) == 2
+    assert any("table of contents" in s.reason for s in split.skipped)
+
+
+def test_page_n_of_m_is_skipped_anywhere():
+    lines = [ln for ln in HARVARD.splitlines() if ln.strip()]
+    lines.insert(7, "Page 31 of 34")  # after "University Press.", with no blank line around it
+    split = split_text("\n".join(lines) + "\n")
+    assert len(split.refs) == 8
+    assert any(s.text == "Page 31 of 34" for s in split.skipped)
