@@ -95,3 +95,98 @@ def test_a_subtitle_before_place_and_publisher():
     item = one("Roth, Karl; Lind, Petra (2009): Arbeit – Markt – Kritik. Eine Debatte. Frankfurt am Main: Suhrkamp.")
     assert item["title"] == "Arbeit – Markt – Kritik. Eine Debatte"
     assert item["publisher"] == "Suhrkamp"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Harbour Survey Collaboration. (2015). Estimating the reproducibility of tide tables. Science, 349(6251), "
+     "Article aac4716. https://doi.org/10.1126/science.aac4716", "Harbour Survey Collaboration"),
+    ("R Tide Team (2021). Tides: a language for sea levels. Vienna, Austria.", "R Tide Team"),
+])
+def test_group_authors_stay_whole(text, name):
+    item = one(text)
+    assert item["author"] == [{"literal": name}]
+
+
+def test_an_apa_article_number_is_the_page_and_the_doi_survives():
+    item = one("Harbour Survey Collaboration. (2015). Estimating the reproducibility of tide tables. Science, "
+               "349(6251), Article aac4716. https://doi.org/10.1126/science.aac4716")
+    assert item["page"] == "aac4716"
+    assert item["DOI"] == "10.1126/science.aac4716"
+
+
+def test_two_collaborations_after_et_al():
+    item = one("B. P. Abbot et al. (TIDE Scientific Collaboration and Wave Collaboration), Observation of tidal "
+               "waves from a binary harbour merger, Phys. Rev. Lett. 116, 061102 (2016).")
+    assert item["title"].startswith("Observation of tidal waves")
+    assert {"literal": "TIDE Scientific Collaboration and Wave Collaboration"} in item["author"]
+
+
+def test_a_spanish_double_family_name():
+    item = one("Ortega y Gasset, J. (1930). La rebelión de las mareas. Madrid: Revista de Occidente.")
+    assert item["author"][0]["family"] == "Ortega y Gasset"
+    assert len(item["author"]) == 1
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("Felton, Rita. The Limits of Tides. U of Chicago P, 2015.", "U of Chicago P"),
+    ("Eaton, Terry. Harbour Theory: An Introduction. Oxford UP, 1983.", "Oxford UP"),
+    ("Morris, Toni. Belonging. Alfred A. Knopf, 1987.", "Alfred A. Knopf"),
+])
+def test_mla_publishers(text, publisher):
+    item = one(text)
+    assert item["publisher"] == publisher
+    assert len(item["author"]) == 1
+    assert publisher not in item["title"]
+
+
+def test_acs_publisher_before_its_place():
+    item = one("Clay, J.; Grey, N.; Ward, S. Harbour Chemistry, 2nd ed.; Oxford University Press: Oxford, 2012.")
+    assert (item["publisher"], item["publisher-place"]) == ("Oxford University Press", "Oxford")
+    assert item["edition"] == "2"
+
+
+def test_an_all_capitals_word_after_the_initials_starts_the_title():
+    item = one("Mori, K.; Izumi, F. TIDAL 3 for three-dimensional visualization of harbour data. J. Appl. "
+               "Harb. 2011, 44, 1272–1276.")
+    assert [a["family"] for a in item["author"]] == ["Mori", "Izumi"]
+    assert item["title"].startswith("TIDAL 3")
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Cole RH, ‘The Problem of Social Tides’ (1960) 3 J L & Econ 1 <https://doi.org/10.1086/466560>",
+     {"volume": "3", "container-title": "J L & Econ", "page": "1", "DOI": "10.1086/466560"}),
+    ("Hart HLA, The Concept of Harbours (3rd edn, OUP 2012)", {"edition": "3", "publisher": "OUP"}),
+    ("Dwyer R, Taking Tides Seriously (Harvard University Press 1977)", {"publisher": "Harvard University Press"}),
+])
+def test_oscola_citations(text, fields):
+    item = one(text)
+    assert {k: item.get(k) for k in fields} == fields
+
+
+def test_vancouver_title_with_a_year_and_a_one_word_journal():
+    item = one("Zhu N, Zhang D, Wang W, et al. A new virus from patients with pneumonia in Hubei, 2019. N Engl J "
+               "Med. 2020 Feb 20;382(8):727-33.")
+    assert item["title"].endswith("Hubei, 2019")
+    assert item["issued"]["date-parts"] == [[2020, 2, 20]]
+    item = one("Huang C, Wang Y, Li X, et al. Clinical features of patients with a new virus in Wuhan, China. "
+               "Lancet. 2020 Feb 15;395(10223):497-506.")
+    assert item["title"].endswith("Wuhan, China")
+    assert item["container-title"] == "Lancet"
+    assert "publisher-place" not in item
+
+
+def test_a_bold_title_first_reading_list():
+    refs = parse_text("## Papers\n\n* **Attention for Harbours**. Ana Lind, Łukasz Kowal, Bo Chen. *NeurIPS 2017*. "
+                      "[[paper]](https://arxiv.org/abs/1706.00001)\n"
+                      "* **Language Tides are Few-Shot Learners**. Tom B. Brown et al. *NeurIPS 2020*. "
+                      "[[arXiv]](https://arxiv.org/abs/2005.00001)\n")
+    a, b = (r.ref.to_csl() for r in refs)
+    assert a["title"] == "Attention for Harbours"
+    assert [x["family"] for x in a["author"]] == ["Lind", "Kowal", "Chen"]
+    assert b["title"] == "Language Tides are Few-Shot Learners"
+    assert b["author"][0] == {"family": "Brown", "given": "Tom B."}
+
+
+def test_two_letter_family_names_are_not_initials():
+    item = one("Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun. Deep residual tides. CVPR 2016.")
+    assert [x["family"] for x in item["author"]] == ["He", "Zhang", "Ren", "Sun"]

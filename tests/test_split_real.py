@@ -138,8 +138,8 @@ def test_readme_and_web_lists():
               "- Beltagy, I., Peters, M. E., & Cohan, A. (2020). Longformer: The long-document transformer. "
               "arXiv:2004.05150.\n\n## License\n\nMIT\n")
     split = split_text(readme)
-    assert [r.text for r in split.refs] == [
-        "Rethinking Attention with Performers. Krzysztof Choromanski et al. ICLR 2021. "
+    assert [r.text for r in split.refs] == [  # the bold title first is read in the usual order: names, title
+        "Krzysztof Choromanski et al. Rethinking Attention with Performers. ICLR 2021. "
         "https://arxiv.org/abs/2009.14794. https://github.com/example/performer",
         "Beltagy, I., Peters, M. E., & Cohan, A. (2020). Longformer: The long-document transformer. arXiv:2004.05150.",
     ]

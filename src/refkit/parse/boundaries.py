@@ -19,15 +19,17 @@ from __future__ import annotations
 import re
 
 from refkit.parse.fields import MONTH_RE
-from refkit.parse.numbering import numbering_word, spaced_colon
+from refkit.parse.numbering import article_number, law_citations, numbering_word, spaced_colon
 from refkit.parse.publication import (
     ORIGINAL_RE,
     REPOSITORY_RE,
     after_place,
     city_before_state,
+    names_after_title,
     note_is_place,
     place_comma_publisher,
     place_in_name,
+    press_names,
     publisher_before_place,
     publisher_parens,
     report_parts,
@@ -36,7 +38,14 @@ from refkit.parse.publication import (
 )
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
-from refkit.parse.titles import inner_quote, place_in_title, role_after_title, title_goes_on
+from refkit.parse.titles import (
+    inner_quote,
+    place_in_title,
+    role_after_title,
+    title_from_container,
+    title_goes_on,
+    vancouver_tail,
+)
 
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,3}?\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
@@ -66,6 +75,9 @@ def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
                 m = re.match(r"\s*[^.?!\d]{3,80}?\.(?=\s|$)", nxt.text)
                 if m:
                     return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+            caps = re.search(r"(?<=[A-Z]\.)\s+([A-Z][A-Z\d\-]+)\s*$", s.text)
+            if caps and re.match(r"\s*(?:\d|[a-z])", nxt.text):  # "Izumi, F. | VESTA | 3 for Three-Dimensional ..."
+                return relabel(segs, text, s.start + caps.start(1), s.end, "title")
             m = re.search(r"(?<=[A-Z]\.)\s+([A-Z][a-z]{2,})\s*$", s.text)
             if m and not re.search(r"[.,:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
                                                                                             ) > 1:
@@ -246,7 +258,8 @@ def _site_name(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_COLLAB = re.compile(r"\s*\((?:the\s+)?(?P<c>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?)\)[,.]?")
+_COLLAB = re.compile(r"\s*\((?:the\s+)?(?P<c>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?"
+                     r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?)?)\)[,.]?")
 
 
 def _collaboration(segs: list[Segment], text: str) -> list[Segment]:
@@ -317,9 +330,16 @@ def _names_go_on(segs: list[Segment], text: str) -> list[Segment]:
             return relabel(segs, text, nxt.start, nxt.end, "author")
         if s.label != "author" or nxt.label != "title":
             continue
+        m = re.match(r"\s*(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+,?\s+et\s+al\.?(?=\s)", nxt.text)
+        if m and m.end() < len(nxt.text.rstrip()):  # "Tom B. | Brown et al. Language Models ..."
+            return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
         if re.search(r",\s*$", s.text) and re.match(r"\s*(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})\s+[A-Z][\w'’\-]+,", s.text):
             m = _NAMEISH.match(nxt.text)  # initials-first names on both sides of the cut
             if m and len(m.group(1).split()) <= 8 and re.search(r"\b(?:[A-Z]{2,3}|[A-Z]\.)(?=\s)", m.group(1)):
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+        if s.text.rstrip().endswith(",") and re.search(r"\b[^\W\d_][^\W\d_]+(?:\s[A-Z]\.)?\s[^\W\d_][\w'’\-]+,\s*$", s.text):
+            m = re.match(r"\s*(?:and\s+)?[^\W\d_][^\W\d_]+(?:\s[A-Z]\.)*\s[^\W\d_][\w'’\-]+\.(?=\s)", nxt.text)
+            if m and m.end() < len(nxt.text.rstrip()):  # "Diederik P. Kingma, | Max Welling. Auto-Encoding ..."
                 return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
         if re.search(r"\b[A-Z][a-z]+\s+[A-Z]{1,3}\s*$", s.text):
             m = re.match(r"\s*[A-Z][\w'’\-]+\.(?=\s)", nxt.text)
@@ -406,8 +426,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 break
     for step in (_names_before_year, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, role_after_title, title_goes_on, place_in_title, numbering_word,
-                 spaced_colon):
+                 inner_quote, role_after_title, title_goes_on, place_in_title, title_from_container,
+                 numbering_word, spaced_colon, law_citations, vancouver_tail, article_number):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
@@ -461,6 +481,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = trailing_publisher(segs, text)
     segs = note_is_place(segs, text)
     segs = publisher_before_place(segs, text)
+    segs = press_names(segs, text)
+    segs = names_after_title(segs, text)
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

@@ -153,7 +153,7 @@ def _tidy_name(n: Name) -> Name:
     return n
 
 
-_GROUP_WORDS = re.compile(r"\b(?:group|consortium|network|collaboration|collaborative|committee|team|"
+_GROUP_WORDS = re.compile(r"\b(?:group|consortium|network|collaboration|collaborative|committee|team|academia|academy|"
                           r"investigators|society|association|council|union|organi[sz]ation|agency|office)\b", re.I)
 
 
@@ -200,6 +200,8 @@ def _clean_names(s: str) -> list[Name]:
     if re.fullmatch(r"[A-ZÀ-Þ][\w&'’\-]{2,}\.?", t.strip()) and not re.match(
             r"(?i)anon|unknown|unbekannt|inconnu|desconocido", t.strip()):
         return [Name(literal=t.strip().rstrip("."))]  # "Eurostat.", "UNESCO": one word is an organisation's name
+    if "," not in t and ";" not in t and _GROUP_WORDS.search(t) and not re.search(r"\b(?:and|&|und|et|y)\b", t):
+        return [Name(literal=clean_text(t.rstrip(" .")))]  # "ATLAS Collaboration", "R Core Team"
     if "," not in t and ";" not in t and _ORG_OF.match(t):  # "Bundesministerium für Arbeit und Soziales"
         return [Name(literal=clean_text(t.rstrip(" .")))]
     # Vancouver lists: "Kowalczyk A, Eriksen TB, Zhang W"

@@ -146,7 +146,7 @@ def expand_initials(s: str) -> str:
 
 
 def _is_initial(tok: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z][a-z]?\.?-?)+|[A-Z]{1,3}", tok))
+    return bool(re.fullmatch(r"(?:[A-Z](?:[a-z]?\.)?-?)+|[A-Z]{1,3}", tok))  # "J.", "Ch.", "JA"; not "He"
 
 
 def natural_name(text: str, known_families: tuple[str, ...] = ()) -> Name:
@@ -200,6 +200,15 @@ def inverted_name(family: str, given: str) -> Name:
 
 
 def split_names(text: str) -> list[Name]:
+    """A printed name list -> names (see :func:`_split_names`)."""
+    names = _split_names(text)
+    for n in names:
+        if "\ue000" in n.family:
+            n.family = n.family.replace("\ue000", " y ")
+    return names
+
+
+def _split_names(text: str) -> list[Name]:
     """A printed name list -> names.
 
     Handles 'Family, Given and Given Family', 'Family, G., Family, G. & Family, G.',
@@ -213,6 +222,8 @@ def split_names(text: str) -> list[Name]:
     if m:
         others = True
         t = t[: m.start()]
+    # "Ortega y Gasset, J.": a Spanish double family name joined by "y", not two people
+    t = re.sub(r"^([A-ZÀ-Þ][\w'’\-]+) y (?=[A-ZÀ-Þ][\w'’\-]+,)", "\\1\ue000", t)
     # "Weber, Anna / Krause-Lind, Tobias", "Hahn, B./Ott, K.": a slash separates names too
     parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]

@@ -63,6 +63,23 @@ def strip_inline(text: str) -> str:
     return re.sub(r"\(\s*\)|\[\s*\]", "", text).replace(" .", ".").strip()
 
 
+_BOLD_TITLE_FIRST = re.compile(
+    r"^\s*\*\*(?P<title>[^*]{3,300}?)\*\*[.,:]?\s+(?:by\s+)?(?P<names>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*)+"
+    r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*)+)*(?:,?\s+et\s+al\.?)?)\.?\s+"
+    r"(?P<rest>[*_\[(].*|[A-Z].*)$")
+
+
+def _title_first(item: str) -> str:
+    """'**Title**. Ada Lovelace, Alan Turing. *Venue 2017*. [paper](url)': reading lists put the bold
+    title first; the reference reads 'Names. Title. Venue ...', the order the tagger knows."""
+    m = _BOLD_TITLE_FIRST.match(item)
+    if not m or re.search(r"\d", m.group("names")):
+        return item
+    title = m.group("title").strip().rstrip(".")
+    names = m.group("names").rstrip(".")
+    return f"{names}. {title}. {m.group('rest')}"
+
+
 def _is_prose(text: str) -> bool:
     """A paragraph between groups ("These are the classics:"), not a reference."""
     t = text.strip()
@@ -107,7 +124,7 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             in_item = False
             continue
         if m:
-            text = strip_inline(ln[m.end():])
+            text = strip_inline(_title_first(ln[m.end():]))
             out.append((no, text))
             forced[no] = "a list item (bullet or number)"
             in_item = True

@@ -50,3 +50,43 @@ def spaced_colon(segs: list[Segment], text: str) -> list[Segment]:
                 segs[i + 1].label == "volume" and not any(o.label == "publisher" for o in segs if o is not s):
             return relabel(segs, text, segs[i - 1].start, s.end, "journal")
     return segs
+
+
+# OSCOLA and the law reviews: "‘Title’ (1960) 3 J L & Econ 1", "(1958) 71 Harv L Rev 630"
+_LAW_ARTICLE = re.compile(r"\((?P<date>(?:1[5-9]|20)\d\d)\)\s+(?P<vol>\d{1,4})\s+(?P<journal>[A-Z][A-Za-z.&'’ ]{1,50}?)\s+"
+                          r"(?P<pages>\d{1,5}(?:\s*[-\u2013]\s*\d{1,5})?)(?=\s*(?:<|,|\.|;|$))")
+# "(3rd edn, OUP 2012)", "(Harvard University Press 1977)": a book's edition, publisher and year in brackets
+_LAW_BOOK = re.compile(r"\((?:(?P<edition>\d{1,2}(?:st|nd|rd|th)\s+edn),\s*)?(?P<publisher>[A-Z][^,()\d;]{1,60}?)\s+"
+                       r"(?P<date>(?:1[5-9]|20)\d\d)\)(?=\s*(?:<|[.,;]|$))")
+
+
+def law_citations(segs: list[Segment], text: str) -> list[Segment]:
+    """Law citations put the year in brackets before the volume: '(1960) 3 J L & Econ 1' is year, volume,
+    journal and first page; '(3rd edn, OUP 2012)' edition, publisher and year."""
+    if "(" not in text:
+        return segs
+    m = _LAW_ARTICLE.search(text)
+    if m and not any(s.label == "volume" for s in segs if s.start < m.start()):
+        for g, label in (("date", "date"), ("vol", "volume"), ("journal", "journal"), ("pages", "pages")):
+            segs = relabel(segs, text, m.start(g), m.end(g), label)
+        return segs
+    m = _LAW_BOOK.search(text)
+    if m and not any(s.label in ("publisher", "journal", "container-title") for s in segs) and m.start() > 10:
+        for g, label in (("edition", "edition"), ("publisher", "publisher"), ("date", "date")):
+            if m.group(g):
+                segs = relabel(segs, text, m.start(g), m.end(g), label)
+    return segs
+
+
+_ARTICLE_NUMBER = re.compile(r"(?<=[,.] )(?P<word>Article|Art\.|Article No\.?)\s+(?P<n>[A-Za-z]{0,3}\d[\w.\-]*?)(?=[.,;]?(?:\s|$))")
+
+
+def article_number(segs: list[Segment], text: str) -> list[Segment]:
+    """APA's 'Science, 349(6251), Article aac4716.': an article number stands where the pages would."""
+    if "Art" not in text or any(s.label == "pages" and re.search(r"\d", s.text) for s in segs):
+        return segs
+    m = _ARTICLE_NUMBER.search(text)
+    if m and any(s.label == "volume" and s.end <= m.start() for s in segs):
+        segs = relabel(segs, text, m.start("word"), m.start("n"), "skip")
+        segs = relabel(segs, text, m.start("n"), m.end("n"), "pages")
+    return segs

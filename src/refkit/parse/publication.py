@@ -239,3 +239,45 @@ def publisher_before_place(segs: list[Segment], text: str) -> list[Segment]:
                 segs[i + 1].text.rstrip().endswith(":") and segs[i + 2].label == "publisher":
             return relabel(segs, text, segs[i - 1].start, s.start + len(s.text.rstrip(" .,")), "title")
     return segs
+
+
+_UNIVERSITY_PRESS = re.compile(r"(?<![\w.])(?:U of (?:[A-Z][\w'’\-]*\s){1,4}P|(?:[A-Z][\w'’\-]*\s){1,3}UP|UP of (?:[A-Z][\w'’\-]*\s?){1,3})"
+                               r"(?=[,.]|\s*$)")
+_PRESS_WORDS = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|editions?|éditions|editorial|wiley|elsevier|springer|"
+                          r"routledge|sage|academic|university)\b")
+
+
+def press_names(segs: list[Segment], text: str) -> list[Segment]:
+    """MLA's 'U of Chicago P', 'Oxford UP' are publishers (not a title's end, a place and 'UP'); ACS's
+    'Oxford University Press: Oxford, 2012' puts the publisher before the place."""
+    for m in _UNIVERSITY_PRESS.finditer(text) if "P" in text else ():
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and all(s.label in ("title", "location", "publisher", "note", "journal", "container-title")
+                          for s in inside) and not all(s.label == "publisher" for s in inside):
+            segs = relabel(segs, text, m.start(), m.end(), "publisher")
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label == "location" and nxt.label == "publisher" and s.text.rstrip().endswith(":") and \
+                _PRESS_WORDS.search(s.text) and nxt.text.strip(" .,;").lower() in PLACE_WORDS:
+            a, b = s.start + len(s.text.rstrip()) - 1, nxt.start + len(nxt.text.rstrip(" .,;"))
+            segs = relabel(segs, text, s.start, a, "publisher")
+            return relabel(segs, text, nxt.start, b, "location")
+    return segs
+
+
+def names_after_title(segs: list[Segment], text: str) -> list[Segment]:
+    """MLA's 'Beloved. Alfred A. Knopf, 1987.': a name between the title and the year of a work whose
+    authors stand before the title is its publisher."""
+    for i, s in enumerate(segs):
+        if s.label != "title" or not any(o.label == "author" for o in segs[:i]):
+            continue
+        j = i + 1
+        while j < len(segs) and segs[j].label in ("author", "publisher", "note"):
+            j += 1
+        run = segs[i + 1:j]
+        if run and any(o.label == "author" for o in run) and j < len(segs) and segs[j].label == "date" and \
+                not any(o.label == "publisher" for o in segs[j:]) and len(text[run[0].start:run[-1].end].split()) <= 6:
+            return relabel(segs, text, run[0].start, run[0].start + len(text[run[0].start:run[-1].end].rstrip(" ,.")),
+                           "publisher")
+        break
+    return segs

@@ -195,6 +195,11 @@ def _split_publisher_place(ref: Reference) -> None:
     if not p or f.get("publisher-place"):
         return
     m = re.fullmatch(rf"({_CAP_WORDS}(?:,\s*[A-Z]{{2}})?)\s*:\s*(.+)", p)
+    if m and re.search(r"(?i)\b(?:press|verlag|publish\w*|books|editions?|university)\b", m.group(1)) and \
+            re.fullmatch(r"[A-Z][\w'’.\- ]{1,30}(?:,\s*[A-Z]{2})?", m.group(2).strip()) and not re.search(
+                r"(?i)\b(?:press|verlag|publish\w*|books)\b", m.group(2)):
+        f["publisher"], f["publisher-place"] = m.group(1), m.group(2).strip()  # ACS's "Oxford University Press: Oxford"
+        return
     if m and len(m.group(1)) <= 40:
         f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
         return

@@ -143,7 +143,7 @@ def _natural_order(vm: re.Match[str], text: str) -> bool:
         return True  # "ABEILLÉ A. & BARRIER N. (2004).": the list goes on
     if "," in names:
         return False
-    nxt = re.match(r"\s*([A-Z][\w'’\-]+)(\s*,|\s+(?:and|&)\s|\.)", text[vm.end("names"):])
+    nxt = re.match(r"\s*([A-Z][\w'’\-]+)(\s*,|\s+(?:and|&)\s|\s+et\s+al\b|\.)", text[vm.end("names"):])
     if not nxt:
         return False
     if nxt.group(2) != ".":

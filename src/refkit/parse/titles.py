@@ -100,3 +100,38 @@ def place_in_title(segs: list[Segment], text: str) -> list[Segment]:
                 re.fullmatch(rf"\s*(?:{MONTH_RE}|Spring|Summer|Autumn|Fall|Winter)\s+(?:1[5-9]\d\d|20\d\d)[.,]?\s*", nxt.text):
             return relabel(segs, text, prev.start, nxt.start + len(nxt.text.rstrip(" .,")), "title")
     return segs
+
+
+def title_from_container(segs: list[Segment], text: str) -> list[Segment]:
+    """No title, and a journal or book title that is two sentences ('Generative Adversarial Nets.
+    NeurIPS'): the first sentence is the title."""
+    if any(s.label == "title" for s in segs):
+        return segs
+    for s in segs:
+        if s.label in ("journal", "container-title"):
+            m = re.match(r"\s*(?!In\b)(?P<t>[^.?!]{8,200}?[^\W\d_]{2}[.?!])\s+(?=[A-Z\d])", s.text)
+            if m and len(m.group("t").split()) >= 3 and re.search(r"[A-Za-z]{2}", s.text[m.end():]):
+                return relabel(segs, text, s.start + m.start("t"), s.start + m.end("t"), "title")
+    return segs
+
+
+def vancouver_tail(segs: list[Segment], text: str) -> list[Segment]:
+    """Before Vancouver's '2020 Feb 20;382(8):727-33' come the title and the journal: '... in China, | 2019.
+    | N Engl J Med.' keeps its year in the title, and '... in Wuhan, | China. Lancet.' is the title's end
+    and the journal."""
+    block = next((k for k, s in enumerate(segs) if s.label == "date" and text[s.start:s.end + 1].rstrip().endswith(";")
+                  and k + 1 < len(segs) and segs[k + 1].label == "volume"), None)
+    if block is None or block < 2:
+        return segs
+    for k in range(1, block):
+        s, prev = segs[k], segs[k - 1]
+        if s.label == "date" and prev.label == "title" and prev.text.rstrip().endswith(",") and \
+                re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)\.?\s*", s.text):
+            return relabel(segs, text, prev.start, s.start + len(s.text.rstrip(" .")), "title")  # "in China, 2019."
+    before = segs[block - 1]
+    if before.label == "location" and segs[block - 2].label == "title" and not any(o.label == "journal" for o in segs):
+        m = re.match(r"(?P<end>.*?[^\W\d_]{2}\.)\s+(?P<journal>[A-Z][^.]*(?:\.\s?[A-Z][^.]*){0,4}\.?)\s*$", before.text)
+        if m:  # "China. | Lancet."
+            segs = relabel(segs, text, segs[block - 2].start, before.start + m.end("end") - 1, "title")
+            return relabel(segs, text, before.start + m.start("journal"), before.start + m.end("journal"), "journal")
+    return segs
