@@ -18,12 +18,12 @@ import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from refkit.errors import InputError
+from refkit.parse.pdf_layout import Line, build_lines, fragments, join_parts
 
 PDF_MAGIC = b"%PDF-"
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
 def is_pdf(data: bytes) -> bool:
@@ -32,71 +32,11 @@ def is_pdf(data: bytes) -> bool:
 
 
 @dataclass
-class Line:
-    x: float
-    y: float
-    size: float
-    text: str
-    col: int = 0
-    parts: list[tuple[float, str, float]] = field(default_factory=list)  # (x, text, font size)
-
-
-@dataclass
 class Page:
     number: int  # 1-based
     width: float
     height: float
     lines: list[Line]
-
-
-def _fragments(page) -> list[tuple[float, float, float, str]]:
-    out: list[tuple[float, float, float, str]] = []
-
-    def visit(text, cm, tm, font_dict, font_size):  # noqa: ANN001 - pypdf's callback
-        if not text or not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
-        size = float(font_size) * scale if font_size else 10.0
-        for k, piece in enumerate(text.split("\n")):
-            if piece.strip():
-                out.append((float(x), float(y) - k * size * 1.2, max(size, 1.0), piece))
-
-    page.extract_text(visitor_text=visit)
-    return out
-
-
-def _lines(frags: list[tuple[float, float, float, str]]) -> list[Line]:
-    lines: list[Line] = []
-    for x, y, size, text in frags:
-        cur = lines[-1] if lines else None
-        if cur is not None and abs(y - cur.y) < 0.45 * max(size, cur.size) and x >= cur.x - 1:
-            cur.parts.append((x, text, size))
-            cur.size = max(cur.size, size) if len(cur.text.strip()) < 3 else cur.size
-            continue
-        lines.append(Line(x, y, size, "", parts=[(x, text, size)]))
-    for ln in lines:
-        ln.text = _join_parts(ln.parts)
-    return [ln for ln in lines if ln.text.strip()]
-
-
-def _join_parts(parts: list[tuple[float, str, float]]) -> str:
-    text = ""
-    last_size = 0.0
-    for _, t, size in parts:
-        if size < 0.95 * last_size and re.search(r"(?:^|[\s(])[A-ZÀ-ÞŁ]$", text) and re.match(r"[A-ZÀ-ÞŁ]{2}", t):
-            text += t  # small capitals: "B" + "ARRIER" is one word
-            last_size = size
-            continue
-        last_size = size
-        if re.fullmatch(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)])", text) and not t.startswith(" "):
-            text += " "  # a list label set in its own box: "1." + "Smith"
-        if text and not text.endswith((" ", "-", "/")) and not t.startswith((" ", ",", ".", ";", ":", ")")):
-            if re.search(r"\w$", text) and re.match(r"\w", t) and len(t) > 1 and len(text) > 1:
-                text += " "
-        text += t
-    return re.sub(r"[ \t]{2,}", " ", text.translate(LIGATURES)).strip()
 
 
 def _columns(page: Page) -> None:
@@ -210,8 +150,8 @@ def _page_text(page: Page, drop: set[int]) -> list[list[str]]:
         for ln in lines:  # pieces of one line that the stream gave apart
             if merged and abs(merged[-1].y - ln.y) < 0.3 * ln.size:
                 a = merged[-1]
-                a.parts = sorted(a.parts + ln.parts)
-                a.text = _join_parts(a.parts)
+                a.parts = sorted(a.parts + ln.parts, key=lambda p: p.x)
+                a.text = join_parts(a.parts)
                 a.x = min(a.x, ln.x)
                 continue
             merged.append(ln)
@@ -256,11 +196,11 @@ def read_pages(data: bytes, name: str = "input") -> list[Page]:
     out = []
     for i, pg, w, h in pages:
         try:
-            frags = _fragments(pg)
+            frags = fragments(pg)
         except Exception as e:  # pypdf raises many kinds on damaged content streams
             raise InputError(f"{name}: cannot read the text of page {i} ({type(e).__name__})",
                              hint="check that the file is complete") from None
-        out.append(Page(i, w, h, _lines(frags)))
+        out.append(Page(i, w, h, build_lines(frags)))
     return out
 
 
