@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from refkit.errors import InputError
-from refkit.parse.pdf_layout import Line, build_lines, fragments, join_parts
+from refkit.parse.pdf_layout import Line, build_lines, drop_line_numbers, fragments, join_parts
 
 PDF_MAGIC = b"%PDF-"
 
@@ -64,7 +64,13 @@ def _mask(text: str) -> str:
 
 def _margins(pages: list[Page]) -> set[int]:
     """ids of lines that are running heads, footers or page numbers."""
-    cand: dict[int, list[Line]] = {p.number: _edge_lines(p) for p in pages}
+    edges = {p.number: _edge_lines(p) for p in pages}
+    cand: dict[int, list[Line]] = {n: e[0] for n, e in edges.items()}
+    # the text block: from the highest to the lowest line of the pages' text, edges aside; an edge
+    # line outside it is furniture even when it is the only one of its kind (a head of odd pages)
+    blocks = [e[1] for e in edges.values() if len(e[1]) >= 4]
+    block_top = max((max(ln.y for ln in b) for b in blocks), default=None) if len(blocks) >= 2 else None
+    block_bottom = min((min(ln.y for ln in b) for b in blocks), default=None) if len(blocks) >= 2 else None
     drop: set[int] = set()
     masked: Counter[str] = Counter()
     for p in pages:
@@ -83,35 +89,51 @@ def _margins(pages: list[Page]) -> set[int]:
                 drop.add(id(ln))
             elif FOLIO_RE.match(t) or (len(t) < 120 and any(n - p.number in folio for n in _edge_numbers(t))):
                 drop.add(id(ln))
+            elif block_top is not None and block_bottom is not None and len(t) < 120 and (
+                    ln.y > block_top + 0.3 * ln.size or ln.y < block_bottom - 0.3 * ln.size):
+                drop.add(id(ln))  # a running head of odd or even pages only, or a footer, set apart
         for ln in _extreme_lines(p):  # a bare page number at the very top or bottom
             if FOLIO_RE.match(ln.text.strip()):
                 drop.add(id(ln))
     return drop
 
 
-def _edge_lines(page: Page) -> list[Line]:
-    """The lines above the first or below the last wide vertical gap near the page's edges (at most
-    three rows each side): where running heads, footers and page numbers sit."""
-    ys = sorted({round(ln.y) for ln in page.lines}, reverse=True)
-    if len(ys) < 4:
-        return list(page.lines)
-    gaps = [a - b for a, b in zip(ys, ys[1:], strict=False)]
-    usual = statistics.median(gaps)
-    keep: set[int] = set()
-    for y in (ys[0], ys[-1]):  # an edge row set apart, or short and without digits (a running title)
-        k = 0 if y == ys[0] else len(gaps) - 1
-        row = [ln for ln in page.lines if round(ln.y) == y]
-        if gaps[k] > 1.5 * usual or all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in row):
-            keep.add(y)
-    for k in range(min(3, len(gaps))):
-        if gaps[k] > 1.8 * usual:
-            keep.update(ys[:k + 1])
-            break
-    for k in range(min(3, len(gaps))):
-        if gaps[-1 - k] > 1.8 * usual:
-            keep.update(ys[len(ys) - 1 - k:])
-            break
-    return [ln for ln in page.lines if round(ln.y) in keep]
+def _spacing(page: Page) -> float:
+    """The page's usual line spacing: the median gap between successive lines of one column."""
+    gaps = []
+    for col in (0, 1):
+        ys = sorted({round(ln.y, 1) for ln in page.lines if ln.col == col}, reverse=True)
+        gaps += [a - b for a, b in zip(ys, ys[1:], strict=False) if a - b > 1.5]
+    return statistics.median(gaps) if gaps else 12.0
+
+
+def _edge_lines(page: Page) -> tuple[list[Line], list[Line]]:
+    """The lines above the innermost wide vertical gap among the top three rows of the page, and
+    below the one among its bottom three (where running heads, footers and page numbers sit), and
+    the page's other lines (its text block)."""
+    rows: list[list[Line]] = []
+    for ln in sorted(page.lines, key=lambda ln: -ln.y):
+        if rows and rows[-1][0].y - ln.y < 2:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    if len(rows) < 4:
+        return list(page.lines), []
+    usual = _spacing(page)
+    zones = []
+    for seq in (rows, rows[::-1]):
+        gaps = [abs(a[0].y - b[0].y) for a, b in zip(seq, seq[1:], strict=False)]
+        zone = 0
+        if gaps[0] > 1.5 * usual or all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in seq[0]):
+            zone = 1  # an edge row set apart, or short and without digits (a running title)
+        for k in range(min(3, len(gaps)) - 1, -1, -1):
+            if gaps[k] > 1.8 * usual:
+                zone = max(zone, k + 1)
+                break
+        zones.append(zone)
+    top, bottom = zones
+    edge = [ln for row in rows[:top] + rows[len(rows) - bottom:] for ln in row]
+    return edge, [ln for row in rows[top:len(rows) - bottom] for ln in row]
 
 
 def _extreme_lines(page: Page) -> list[Line]:
@@ -200,7 +222,7 @@ def read_pages(data: bytes, name: str = "input") -> list[Page]:
         except Exception as e:  # pypdf raises many kinds on damaged content streams
             raise InputError(f"{name}: cannot read the text of page {i} ({type(e).__name__})",
                              hint="check that the file is complete") from None
-        out.append(Page(i, w, h, build_lines(frags)))
+        out.append(Page(i, w, h, build_lines(drop_line_numbers(frags))))
     return out
 
 

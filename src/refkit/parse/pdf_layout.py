@@ -10,6 +10,7 @@ the font size is a word space, whether or not the PDF has space characters (OCR 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,3 +153,52 @@ def join_parts(parts: list[Part]) -> str:
             end = end + p.width if p.width is not None else None
         prev = p
     return re.sub(r"[ \t]{2,}", " ", text.translate(LIGATURES)).strip()
+
+
+LINE_NUMBER_RE = re.compile(r"\d{1,4}")
+
+
+def drop_line_numbers(frags: list[Part]) -> list[Part]:
+    """Without the line numbers of a review manuscript: bare numbers counting up one by one, set in a
+    column of their own (same left or right end) outside the text, beside most of the page's rows.
+    Numbered references differ: their labels sit at the text's edge and skip the lines they run on."""
+    nums = [p for p in frags if LINE_NUMBER_RE.fullmatch(p.text.strip())]
+    if len(nums) < 5:
+        return frags
+    groups: dict[tuple[int, int], list[Part]] = {}
+    for p in nums:
+        groups.setdefault((0, round(p.x / 3)), []).append(p)
+        if p.width is not None:
+            groups.setdefault((1, round((p.x + p.width) / 3)), []).append(p)
+    drop: set[int] = set()
+    for g in groups.values():
+        if len(g) < 5 or any(id(p) in drop for p in g):
+            continue
+        g.sort(key=lambda p: -p.y)
+        vals = [int(p.text.strip()) for p in g]
+        if sum(1 for a, b in zip(vals, vals[1:], strict=False) if b == a + 1) < 0.8 * (len(vals) - 1):
+            continue
+        ids = {id(p) for p in g}
+        rest = [p for p in frags if id(p) not in ids]
+        if not rest:
+            continue
+        top, bottom = g[0].y + 1, g[-1].y - 1
+        rows = {round(p.y / 2) for p in rest if bottom <= p.y <= top}
+        if len(g) < 0.6 * len(rows):
+            continue
+        lo = min(p.x for p in g)
+        hi = max(p.x + (p.width if p.width is not None else 0.5 * p.size * len(p.text.strip())) for p in g)
+        # on the baselines of the text's rows (a superscript label is raised)
+        ys = sorted(p.y for p in rest)
+        on_base = 0
+        for p in g:
+            k = bisect.bisect_left(ys, p.y - 0.15 * p.size)
+            on_base += k < len(ys) and ys[k] <= p.y + 0.15 * p.size
+        if on_base < 0.8 * len(g):
+            continue
+        starts = sorted(p.x for p in rest)
+        ends = sorted(p.x + (p.width if p.width is not None else 0.5 * p.size * len(p.text)) for p in rest)
+        margin = 0.8 * sorted(p.size for p in rest)[len(rest) // 2]  # set well apart from the text
+        if hi < starts[len(starts) // 10] - margin or lo > ends[len(ends) * 9 // 10] + margin:
+            drop.update(ids)
+    return [p for p in frags if id(p) not in drop] if drop else frags
