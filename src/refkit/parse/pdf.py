@@ -95,6 +95,8 @@ def _margins(pages: list[Page]) -> set[int]:
         for ln in _extreme_lines(p):  # a bare page number at the very top or bottom
             if FOLIO_RE.match(ln.text.strip()):
                 drop.add(id(ln))
+    for p in pages:
+        drop |= _footnotes(p, drop)
     return drop
 
 
@@ -134,6 +136,32 @@ def _edge_lines(page: Page) -> tuple[list[Line], list[Line]]:
     top, bottom = zones
     edge = [ln for row in rows[:top] + rows[len(rows) - bottom:] for ln in row]
     return edge, [ln for row in rows[top:len(rows) - bottom] for ln in row]
+
+
+FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|[*†‡§¶]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-z])\s*(?=\S)")
+
+
+def _footnotes(page: Page, drop: set[int]) -> set[int]:
+    """ids of the footnotes at the foot of the page: a few lines in a smaller font than the page's
+    text, set apart from it by a gap, the first starting with a note marker (often a superscript)."""
+    from refkit.parse.find import HEADING_RE
+
+    lines = sorted((ln for ln in page.lines if id(ln) not in drop), key=lambda ln: -ln.y)
+    if len(lines) < 6:
+        return set()
+    body = statistics.median(ln.size for ln in lines)
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < 0.92 * body:
+        k -= 1
+    run = lines[k:]
+    if not run or k == 0 or len(run) > 12 or len(run) > 0.4 * len(lines):
+        return set()
+    above, first = lines[k - 1], run[0]
+    spacing = min((a.y - b.y for a, b in zip(run, run[1:], strict=False) if a.y - b.y > 1), default=first.size * 1.2)
+    marked = bool(FOOTNOTE_MARK_RE.match(first.text)) or (len(first.parts) > 1 and first.parts[0].size < 0.85 * first.size)
+    if not marked or HEADING_RE.match(above.text) or above.y - first.y < 1.3 * spacing:
+        return set()
+    return {id(ln) for ln in run}
 
 
 def _extreme_lines(page: Page) -> list[Line]:
