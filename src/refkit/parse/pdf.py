@@ -21,7 +21,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from refkit.errors import InputError
-from refkit.parse.pdf_layout import Line, build_lines, drop_line_numbers, fragments, join_parts
+from refkit.parse.pdf_layout import (
+    Line,
+    Part,
+    build_lines,
+    drop_line_numbers,
+    fragments,
+    join_parts,
+    line_number_columns,
+)
 
 PDF_MAGIC = b"%PDF-"
 
@@ -243,15 +251,18 @@ def read_pages(data: bytes, name: str = "input") -> list[Page]:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
         raise InputError(f"{name} is not a readable PDF ({e})", hint="check that the file is complete") from None
-    out = []
-    for i, pg, w, h in pages:
+    runs: list[list[Part]] = []
+    for i, pg, _, _ in pages:
         try:
-            frags = fragments(pg)
+            runs.append(fragments(pg))
         except Exception as e:  # pypdf raises many kinds on damaged content streams
             raise InputError(f"{name}: cannot read the text of page {i} ({type(e).__name__})",
                              hint="check that the file is complete") from None
-        out.append(Page(i, w, h, build_lines(drop_line_numbers(frags))))
-    return out
+    found = [line_number_columns(frags) for frags in runs]
+    # a page with few lines keeps the line-number columns found on the others
+    known = set().union(*found) if any(found) else set()
+    return [Page(i, w, h, build_lines(drop_line_numbers(frags, cols or known)))
+            for (i, _, w, h), frags, cols in zip(pages, runs, found, strict=True)]
 
 
 def parse_pages(spec: str, count: int) -> list[int]:

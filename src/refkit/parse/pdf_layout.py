@@ -10,7 +10,6 @@ the font size is a word space, whether or not the PDF has space characters (OCR 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -158,21 +157,29 @@ def join_parts(parts: list[Part]) -> str:
 LINE_NUMBER_RE = re.compile(r"\d{1,4}")
 
 
-def drop_line_numbers(frags: list[Part]) -> list[Part]:
-    """Without the line numbers of a review manuscript: bare numbers counting up one by one, set in a
-    column of their own (same left or right end) outside the text, beside most of the page's rows.
-    Numbered references differ: their labels sit at the text's edge and skip the lines they run on."""
+def _keys(p: Part) -> list[tuple[int, int]]:
+    """The columns a bare number may belong to: by its left end, and by its right end if known."""
+    keys = [(0, round(p.x / 3))]
+    if p.width is not None:
+        keys.append((1, round((p.x + p.width) / 3)))
+    return keys
+
+
+def line_number_columns(frags: list[Part]) -> set[tuple[int, int]]:
+    """The columns of line numbers of a review manuscript's page: bare numbers counting up one by
+    one, set in a column of their own (same left or right end) outside the text, on the baselines of
+    most of the page's rows. Numbered references differ: their labels sit at the text's edge, raised
+    or close to it, and skip the lines a reference runs on."""
     nums = [p for p in frags if LINE_NUMBER_RE.fullmatch(p.text.strip())]
     if len(nums) < 5:
-        return frags
+        return set()
     groups: dict[tuple[int, int], list[Part]] = {}
     for p in nums:
-        groups.setdefault((0, round(p.x / 3)), []).append(p)
-        if p.width is not None:
-            groups.setdefault((1, round((p.x + p.width) / 3)), []).append(p)
-    drop: set[int] = set()
-    for g in groups.values():
-        if len(g) < 5 or any(id(p) in drop for p in g):
+        for key in _keys(p):
+            groups.setdefault(key, []).append(p)
+    found: set[tuple[int, int]] = set()
+    for key, g in groups.items():
+        if len(g) < 5:
             continue
         g.sort(key=lambda p: -p.y)
         vals = [int(p.text.strip()) for p in g]
@@ -184,21 +191,26 @@ def drop_line_numbers(frags: list[Part]) -> list[Part]:
             continue
         top, bottom = g[0].y + 1, g[-1].y - 1
         rows = {round(p.y / 2) for p in rest if bottom <= p.y <= top}
-        if len(g) < 0.6 * len(rows):
+        if len(g) < 0.6 * len(rows) or sum(_on_baseline(p, rest) for p in g) < 0.8 * len(g):
             continue
         lo = min(p.x for p in g)
         hi = max(p.x + (p.width if p.width is not None else 0.5 * p.size * len(p.text.strip())) for p in g)
-        # on the baselines of the text's rows (a superscript label is raised)
-        ys = sorted(p.y for p in rest)
-        on_base = 0
-        for p in g:
-            k = bisect.bisect_left(ys, p.y - 0.15 * p.size)
-            on_base += k < len(ys) and ys[k] <= p.y + 0.15 * p.size
-        if on_base < 0.8 * len(g):
-            continue
         starts = sorted(p.x for p in rest)
         ends = sorted(p.x + (p.width if p.width is not None else 0.5 * p.size * len(p.text)) for p in rest)
         margin = 0.8 * sorted(p.size for p in rest)[len(rest) // 2]  # set well apart from the text
         if hi < starts[len(starts) // 10] - margin or lo > ends[len(ends) * 9 // 10] + margin:
-            drop.update(ids)
-    return [p for p in frags if id(p) not in drop] if drop else frags
+            found.add(key)
+    return found
+
+
+def _on_baseline(p: Part, rest: list[Part]) -> bool:
+    return any(abs(q.y - p.y) < 0.15 * p.size for q in rest)
+
+
+def drop_line_numbers(frags: list[Part], columns: set[tuple[int, int]]) -> list[Part]:
+    """The runs without the bare numbers in the given line-number columns that sit on a text line."""
+    if not columns:
+        return frags
+    rest = [p for p in frags if not LINE_NUMBER_RE.fullmatch(p.text.strip())]
+    return [p for p in frags if not (LINE_NUMBER_RE.fullmatch(p.text.strip()) and any(k in columns for k in _keys(p))
+                                     and _on_baseline(p, rest))]
