@@ -26,7 +26,8 @@ def make_pdf(pages: list[list[Run]], font: str = "Courier") -> bytes:
                          b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % font.encode()]
     kids = []
     for runs in pages:
-        ops = "".join(f"BT /F1 {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm ({_escape(t)}) Tj ET\n"
+        # as reportlab's drawString writes it: a line feed (T*) after each run
+        ops = "".join(f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm /F1 {size:.2f} Tf {1.2 * size:.2f} TL ({_escape(t)}) Tj T* ET\n"
                       for x, y, t, size in runs)
         stream = ops.encode("latin-1")
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
