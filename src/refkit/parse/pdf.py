@@ -18,12 +18,20 @@ import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from refkit.errors import InputError
+from refkit.parse.pdf_layout import (
+    Line,
+    Part,
+    build_lines,
+    drop_line_numbers,
+    fragments,
+    join_parts,
+    line_number_columns,
+)
 
 PDF_MAGIC = b"%PDF-"
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
 def is_pdf(data: bytes) -> bool:
@@ -32,71 +40,11 @@ def is_pdf(data: bytes) -> bool:
 
 
 @dataclass
-class Line:
-    x: float
-    y: float
-    size: float
-    text: str
-    col: int = 0
-    parts: list[tuple[float, str, float]] = field(default_factory=list)  # (x, text, font size)
-
-
-@dataclass
 class Page:
     number: int  # 1-based
     width: float
     height: float
     lines: list[Line]
-
-
-def _fragments(page) -> list[tuple[float, float, float, str]]:
-    out: list[tuple[float, float, float, str]] = []
-
-    def visit(text, cm, tm, font_dict, font_size):  # noqa: ANN001 - pypdf's callback
-        if not text or not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
-        size = float(font_size) * scale if font_size else 10.0
-        for k, piece in enumerate(text.split("\n")):
-            if piece.strip():
-                out.append((float(x), float(y) - k * size * 1.2, max(size, 1.0), piece))
-
-    page.extract_text(visitor_text=visit)
-    return out
-
-
-def _lines(frags: list[tuple[float, float, float, str]]) -> list[Line]:
-    lines: list[Line] = []
-    for x, y, size, text in frags:
-        cur = lines[-1] if lines else None
-        if cur is not None and abs(y - cur.y) < 0.45 * max(size, cur.size) and x >= cur.x - 1:
-            cur.parts.append((x, text, size))
-            cur.size = max(cur.size, size) if len(cur.text.strip()) < 3 else cur.size
-            continue
-        lines.append(Line(x, y, size, "", parts=[(x, text, size)]))
-    for ln in lines:
-        ln.text = _join_parts(ln.parts)
-    return [ln for ln in lines if ln.text.strip()]
-
-
-def _join_parts(parts: list[tuple[float, str, float]]) -> str:
-    text = ""
-    last_size = 0.0
-    for _, t, size in parts:
-        if size < 0.95 * last_size and re.search(r"(?:^|[\s(])[A-ZÀ-ÞŁ]$", text) and re.match(r"[A-ZÀ-ÞŁ]{2}", t):
-            text += t  # small capitals: "B" + "ARRIER" is one word
-            last_size = size
-            continue
-        last_size = size
-        if re.fullmatch(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)])", text) and not t.startswith(" "):
-            text += " "  # a list label set in its own box: "1." + "Smith"
-        if text and not text.endswith((" ", "-", "/")) and not t.startswith((" ", ",", ".", ";", ":", ")")):
-            if re.search(r"\w$", text) and re.match(r"\w", t) and len(t) > 1 and len(text) > 1:
-                text += " "
-        text += t
-    return re.sub(r"[ \t]{2,}", " ", text.translate(LIGATURES)).strip()
 
 
 def _columns(page: Page) -> None:
@@ -124,7 +72,13 @@ def _mask(text: str) -> str:
 
 def _margins(pages: list[Page]) -> set[int]:
     """ids of lines that are running heads, footers or page numbers."""
-    cand: dict[int, list[Line]] = {p.number: _edge_lines(p) for p in pages}
+    edges = {p.number: _edge_lines(p) for p in pages}
+    cand: dict[int, list[Line]] = {n: e[0] for n, e in edges.items()}
+    # the text block: from the highest to the lowest line of the pages' text, edges aside; an edge
+    # line outside it is furniture even when it is the only one of its kind (a head of odd pages)
+    blocks = [e[1] for e in edges.values() if len(e[1]) >= 4]
+    block_top = max((max(ln.y for ln in b) for b in blocks), default=None) if len(blocks) >= 2 else None
+    block_bottom = min((min(ln.y for ln in b) for b in blocks), default=None) if len(blocks) >= 2 else None
     drop: set[int] = set()
     masked: Counter[str] = Counter()
     for p in pages:
@@ -143,35 +97,79 @@ def _margins(pages: list[Page]) -> set[int]:
                 drop.add(id(ln))
             elif FOLIO_RE.match(t) or (len(t) < 120 and any(n - p.number in folio for n in _edge_numbers(t))):
                 drop.add(id(ln))
+            elif block_top is not None and block_bottom is not None and len(t) < 120 and (
+                    ln.y > block_top + 0.3 * ln.size or ln.y < block_bottom - 0.3 * ln.size):
+                drop.add(id(ln))  # a running head of odd or even pages only, or a footer, set apart
         for ln in _extreme_lines(p):  # a bare page number at the very top or bottom
             if FOLIO_RE.match(ln.text.strip()):
                 drop.add(id(ln))
+    for p in pages:
+        drop |= _footnotes(p, drop)
     return drop
 
 
-def _edge_lines(page: Page) -> list[Line]:
-    """The lines above the first or below the last wide vertical gap near the page's edges (at most
-    three rows each side): where running heads, footers and page numbers sit."""
-    ys = sorted({round(ln.y) for ln in page.lines}, reverse=True)
-    if len(ys) < 4:
-        return list(page.lines)
-    gaps = [a - b for a, b in zip(ys, ys[1:], strict=False)]
-    usual = statistics.median(gaps)
-    keep: set[int] = set()
-    for y in (ys[0], ys[-1]):  # an edge row set apart, or short and without digits (a running title)
-        k = 0 if y == ys[0] else len(gaps) - 1
-        row = [ln for ln in page.lines if round(ln.y) == y]
-        if gaps[k] > 1.5 * usual or all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in row):
-            keep.add(y)
-    for k in range(min(3, len(gaps))):
-        if gaps[k] > 1.8 * usual:
-            keep.update(ys[:k + 1])
-            break
-    for k in range(min(3, len(gaps))):
-        if gaps[-1 - k] > 1.8 * usual:
-            keep.update(ys[len(ys) - 1 - k:])
-            break
-    return [ln for ln in page.lines if round(ln.y) in keep]
+def _spacing(page: Page) -> float:
+    """The page's usual line spacing: the median gap between successive lines of one column."""
+    gaps = []
+    for col in (0, 1):
+        ys = sorted({round(ln.y, 1) for ln in page.lines if ln.col == col}, reverse=True)
+        gaps += [a - b for a, b in zip(ys, ys[1:], strict=False) if a - b > 1.5]
+    return statistics.median(gaps) if gaps else 12.0
+
+
+def _edge_lines(page: Page) -> tuple[list[Line], list[Line]]:
+    """The lines above the innermost wide vertical gap among the top three rows of the page, and
+    below the one among its bottom three (where running heads, footers and page numbers sit), and
+    the page's other lines (its text block)."""
+    rows: list[list[Line]] = []
+    for ln in sorted(page.lines, key=lambda ln: -ln.y):
+        if rows and rows[-1][0].y - ln.y < 2:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    if len(rows) < 4:
+        return list(page.lines), []
+    usual = _spacing(page)
+    zones = []
+    for seq in (rows, rows[::-1]):
+        gaps = [abs(a[0].y - b[0].y) for a, b in zip(seq, seq[1:], strict=False)]
+        zone = 0
+        if gaps[0] > 1.5 * usual or all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in seq[0]):
+            zone = 1  # an edge row set apart, or short and without digits (a running title)
+        for k in range(min(3, len(gaps)) - 1, -1, -1):
+            if gaps[k] > 1.8 * usual:
+                zone = max(zone, k + 1)
+                break
+        zones.append(zone)
+    top, bottom = zones
+    edge = [ln for row in rows[:top] + rows[len(rows) - bottom:] for ln in row]
+    return edge, [ln for row in rows[top:len(rows) - bottom] for ln in row]
+
+
+FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|[*†‡§¶]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-z])\s*(?=\S)")
+
+
+def _footnotes(page: Page, drop: set[int]) -> set[int]:
+    """ids of the footnotes at the foot of the page: a few lines in a smaller font than the page's
+    text, set apart from it by a gap, the first starting with a note marker (often a superscript)."""
+    from refkit.parse.find import HEADING_RE
+
+    lines = sorted((ln for ln in page.lines if id(ln) not in drop), key=lambda ln: -ln.y)
+    if len(lines) < 6:
+        return set()
+    body = statistics.median(ln.size for ln in lines)
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < 0.92 * body:
+        k -= 1
+    run = lines[k:]
+    if not run or k == 0 or len(run) > 12 or len(run) > 0.4 * len(lines):
+        return set()
+    above, first = lines[k - 1], run[0]
+    spacing = min((a.y - b.y for a, b in zip(run, run[1:], strict=False) if a.y - b.y > 1), default=first.size * 1.2)
+    marked = bool(FOOTNOTE_MARK_RE.match(first.text)) or (len(first.parts) > 1 and first.parts[0].size < 0.85 * first.size)
+    if not marked or HEADING_RE.match(above.text) or above.y - first.y < 1.3 * spacing:
+        return set()
+    return {id(ln) for ln in run}
 
 
 def _extreme_lines(page: Page) -> list[Line]:
@@ -210,8 +208,8 @@ def _page_text(page: Page, drop: set[int]) -> list[list[str]]:
         for ln in lines:  # pieces of one line that the stream gave apart
             if merged and abs(merged[-1].y - ln.y) < 0.3 * ln.size:
                 a = merged[-1]
-                a.parts = sorted(a.parts + ln.parts)
-                a.text = _join_parts(a.parts)
+                a.parts = sorted(a.parts + ln.parts, key=lambda p: p.x)
+                a.text = join_parts(a.parts)
                 a.x = min(a.x, ln.x)
                 continue
             merged.append(ln)
@@ -253,15 +251,18 @@ def read_pages(data: bytes, name: str = "input") -> list[Page]:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
         raise InputError(f"{name} is not a readable PDF ({e})", hint="check that the file is complete") from None
-    out = []
-    for i, pg, w, h in pages:
+    runs: list[list[Part]] = []
+    for i, pg, _, _ in pages:
         try:
-            frags = _fragments(pg)
+            runs.append(fragments(pg))
         except Exception as e:  # pypdf raises many kinds on damaged content streams
             raise InputError(f"{name}: cannot read the text of page {i} ({type(e).__name__})",
                              hint="check that the file is complete") from None
-        out.append(Page(i, w, h, _lines(frags)))
-    return out
+    found = [line_number_columns(frags) for frags in runs]
+    # a page with few lines keeps the line-number columns found on the others
+    known = set().union(*found) if any(found) else set()
+    return [Page(i, w, h, build_lines(drop_line_numbers(frags, cols or known)))
+            for (i, _, w, h), frags, cols in zip(pages, runs, found, strict=True)]
 
 
 def parse_pages(spec: str, count: int) -> list[int]:

@@ -1,0 +1,238 @@
+"""PDF layouts that used to spoil the text: superscript labels, words placed one by one, margin line
+numbers, footnotes on a reference page, a running head of one page only, non-adjacent --pages.
+The PDFs are written here by hand, in Courier (every glyph 0.6 em wide, so the tests know where
+each word ends) and Helvetica."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from refkit.parse import parse_document
+from refkit.parse.pdf import pdf_to_text
+
+Run = tuple[float, float, str, float]  # x, y, text, size
+
+
+def _escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(pages: list[list[Run]], font: str = "Courier") -> bytes:
+    """A minimal PDF: each page a list of runs, each its own text object (WinAnsi, so Latin-1 text)."""
+    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+                         b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % font.encode()]
+    kids = []
+    for runs in pages:
+        # as reportlab's drawString writes it: a line feed (T*) after each run
+        ops = "".join(f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm /F1 {size:.2f} Tf {1.2 * size:.2f} TL ({_escape(t)}) Tj T* ET\n"
+                      for x, y, t, size in runs)
+        stream = ops.encode("latin-1")
+        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                    b"/Resources << /Font << /F1 3 0 R >> >> >>" % len(objs))
+        kids.append(len(objs))
+    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{k} 0 R" for k in kids).encode(), len(kids))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+    return out.getvalue()
+
+
+REFS = [
+    "Walsh, P., Chen, R. & Silva, T. Labour market effects of the minimum wage. Plant Cell 74, 2275-2288 "
+    "(1986). https://doi.org/10.1093/mnras/stab3035",
+    "De Luca, I. & Mäkinen, J. A chromosome-level genome assembly of the common bean. Nature 36, 2374-2381 "
+    "(1994). https://doi.org/10.1186/s12859-022-4049-2",
+    "Abebe, W. Gateway placement under uncertainty. J. Comput. Phys. 52, 2046-2058 (1998). "
+    "https://doi.org/10.1109/TMC.1998.3186230",
+    "Novak, J., Tran, W. & Hashemi, G. Transcriptional regulation of drought tolerance in maize. Phys. Rev. "
+    "Lett. 17, 270-284 (1985). https://doi.org/10.1016/j.jcp.1985.12.004",
+    "Cohen, N. & Popescu, Y. Household consumption responses to fiscal stimulus payments. Front. Psychol. "
+    "61, 760-792 (2003). https://doi.org/10.3389/fpsyg.1989.544408",
+    "Brennan, T., Kowalczyk, A. M. & Nakamura, V. Search for sub-GeV dark matter with a cryogenic detector. "
+    "Plant Cell 70, 567-598 (2012). https://doi.org/10.1103/PhysRevD.93.057822",
+]
+PROSE = ("The results in this section extend the earlier measurements and show that the method holds for a "
+         "much wider range of conditions than we expected when we started this study of the effect. ") * 2
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_on_hyphens=False)
+
+
+def _dois(doc) -> list[str]:  # noqa: ANN001
+    """The DOI at the end of each reference's text, whole and with nothing glued on."""
+    return [re.sub(r"\s+", "", p.raw.text).rsplit("doi.org/", 1)[-1] for p in doc.parsed]
+
+
+def _want_dois(refs: list[str]) -> list[str]:
+    return [r.rsplit("doi.org/", 1)[1] for r in refs]
+
+
+def test_superscript_labels_are_set_apart_and_do_not_join_the_doi_before():
+    """'¹' raised and smaller before the authors: '1 Walsh', and the DOI ending the reference above
+    does not take the next reference's number ('stab3035' + '2')."""
+    size = 8.0
+    runs: list[Run] = [(50, 740, "References", 10)]
+    y = 720.0
+    for i, ref in enumerate(REFS, 1):
+        for k, ln in enumerate(_wrap(ref, 70)):
+            if k == 0:
+                runs.append((50, y + 0.38 * size, str(i), 0.65 * size))
+            runs.append((60, y, ln, size))
+            y -= 10
+        y -= 1
+    text = pdf_to_text(make_pdf([runs]))
+    assert "1 Walsh" in text and "2 De Luca" in text
+    assert "\n\n" not in text.split("1 Walsh", 1)[1]  # the raised label makes no blank line
+    doc = parse_document(make_pdf([runs]), "sup.pdf")
+    assert len(doc.parsed) == len(REFS)
+    for i, (p, ref) in enumerate(zip(doc.parsed, REFS, strict=True), 1):  # the label, if kept, stands apart
+        assert p.raw.text.removeprefix(f"{i} ").startswith(ref[:12])
+    assert _dois(doc) == _want_dois(REFS)
+
+
+def test_words_placed_one_by_one_keep_their_spaces():
+    """Every word its own text object and no space characters (OCR layers, browsers' Save as PDF)."""
+    size = 9.0
+    runs: list[Run] = [(50, 740, "References", 12)]
+    y = 720.0
+    for ref in REFS:
+        for k, ln in enumerate(_wrap(ref, 80)):
+            x = 50.0 if k == 0 else 68.0
+            for word in ln.split():
+                runs.append((x, y, word, size))
+                x += 0.6 * size * (len(word) + 1)  # Courier: the word, then a space's width
+            y -= 11
+        y -= 3
+    doc = parse_document(make_pdf([runs]), "words.pdf")
+    assert len(doc.parsed) == len(REFS)
+    assert doc.parsed[1].raw.text.startswith("De Luca, I. & Mäkinen, J. A chromosome-level genome")
+    assert _dois(doc) == _want_dois(REFS)
+
+
+def test_touching_runs_are_not_spaced():
+    """Two runs that touch (an italic journal after a comma, a word split between fonts) stay as
+    they are: a gap decides, not the characters."""
+    size = 9.0
+    first = "Smith, J. (2001). A title. Jour"
+    runs: list[Run] = [(50, 700, first, size), (50 + 0.6 * size * len(first), 700, "nal of Tests, 3, 1-9.", size)]
+    assert "Journal of Tests" in pdf_to_text(make_pdf([runs]))
+
+
+def test_margin_line_numbers_are_dropped():
+    """A review manuscript: every line numbered in the left margin, the numbers running on from page to
+    page; the heading '7 References' must still be found and no number glued to a reference."""
+    size, lead = 10.0, 20.0
+    pages: list[list[Run]] = []
+    no = 0
+    body = [(ln, 0) for ln in _wrap(PROSE, 75)] + [("7 References", 0)]
+    for i, ref in enumerate(REFS, 1):
+        body += [(ln, 0 if k == 0 else 1) for k, ln in enumerate(_wrap(f"{i}. {ref}", 72))]
+    for start in range(0, len(body), 20):
+        page: list[Run] = []
+        for row, (ln, indent) in enumerate(body[start:start + 20]):
+            no += 1
+            y = 720 - lead * row
+            label = str(no)
+            page.append((70 - 0.6 * 7 * len(label), y, label, 7.0))  # right-aligned at x=70
+            page.append((90 + 18 * indent, y, ln, size))
+        pages.append(page)
+    doc = parse_document(make_pdf(pages), "review.pdf")
+    assert doc.heading == "7 References"
+    assert [p.raw.number for p in doc.parsed] == [str(i) for i in range(1, len(REFS) + 1)]
+    assert _dois(doc) == _want_dois(REFS)
+
+
+def test_numbered_references_in_a_column_are_not_taken_for_line_numbers():
+    """Bare labels ('1 Walsh') at the left of one-line references: a column of numbers counting up,
+    but next to the text, so they are kept."""
+    runs: list[Run] = [(50, 740, "References", 10)]
+    for i in range(1, 13):
+        runs.append((50, 730 - 10 * i, str(i), 7.5))
+        runs.append((62, 730 - 10 * i, f"Author{i}, A. Title number {i}. J. Tests {i}, 1-9 (20{10 + i}).", 7.5))
+    text = pdf_to_text(make_pdf([runs]))
+    assert "\n1 Author1," in text and "\n12 Author12," in text
+
+
+def test_footnotes_on_a_reference_page_are_dropped():
+    size = 9.0
+    runs: list[Run] = [(50, 740, "References", 12)]
+    y = 720.0
+    for i, ref in enumerate(REFS, 1):
+        for k, ln in enumerate(_wrap(f"[{i}] {ref}", 80)):
+            runs.append((50 if k == 0 else 72, y, ln, size))
+            y -= 11
+    runs.append((50, 96, "4", 6.0))  # the note's marker, raised
+    runs.append((56, 93, "Corresponding author. E-mail: someone@example.org. Code and data are", 8.0))
+    runs.append((50, 84, "available at https://github.com/example/code (commit 4f2a9c1).", 8.0))
+    runs.append((300, 40, "4", 9.0))  # the page number
+    doc = parse_document(make_pdf([runs]), "notes.pdf")
+    assert len(doc.parsed) == len(REFS)
+    assert "Corresponding" not in doc.parsed[-1].raw.text
+    assert _dois(doc) == _want_dois(REFS)
+
+
+def test_a_running_head_of_one_page_only_is_dropped():
+    """Even pages carry one head, odd pages another: on a three-page paper each occurs once."""
+    size = 8.0
+    heads = {2: "TANAKA AND DUVAL: SPECTRAL SOLVERS", 3: "IEEE INTERNET OF THINGS JOURNAL, VOL. 8, NO. 12"}
+    body = [ln for ln in _wrap(PROSE * 3, 90)] + ["", "References"]
+    for i, ref in enumerate(REFS, 1):
+        body += [f"[{i}] {ln}" if k == 0 else "     " + ln for k, ln in enumerate(_wrap(ref, 84))]
+    pages: list[list[Run]] = []
+    per_page = len(body) // 3 + 1
+    for p in range(3):
+        page: list[Run] = []
+        if p + 1 in heads:
+            page.append((50 if p % 2 else 300, 760, heads[p + 1], 7.0))
+        for row, ln in enumerate(body[p * per_page:(p + 1) * per_page]):
+            if ln:
+                page.append((50, 720 - 10 * row, ln, size))
+        pages.append(page)
+    doc = parse_document(make_pdf(pages), "heads.pdf")
+    assert len(doc.parsed) == len(REFS)
+    texts = " ".join(p.raw.text for p in doc.parsed)
+    assert "SPECTRAL SOLVERS" not in texts and "INTERNET OF THINGS" not in texts
+    assert _dois(doc) == _want_dois(REFS)
+
+
+def test_first_line_of_a_page_is_kept_when_it_is_a_reference():
+    """The top line of a page, a reference's own, on the text block's first row: not a head."""
+    size = 8.0
+    lines = ["References"]
+    for i, ref in enumerate(REFS, 1):
+        lines += [f"[{i}] {ln}" if k == 0 else "     " + ln for k, ln in enumerate(_wrap(ref, 84))]
+    half = len(lines) // 2
+    pages = [[(50, 720 - 10 * r, ln, size) for r, ln in enumerate(part)] for part in (lines[:half], lines[half:])]
+    doc = parse_document(make_pdf(pages), "top.pdf")
+    assert _dois(doc) == _want_dois(REFS)
+    assert lines[half].split("] ", 1)[-1].strip() in " ".join(p.raw.text for p in doc.parsed)
+
+
+@pytest.mark.xfail(strict=True, reason="the splitter's numbered grouping takes a jump in the numbers (32 -> 74) "
+                                       "for a continuation; needs split.py to honour a break between pages")
+def test_non_adjacent_pages_are_not_joined():
+    """--pages 1,3: the reference cut off at the end of page 1 must not run on into page 3."""
+    size = 8.0
+    lines = ["References"]
+    for i in range(1, 31):
+        ref = f"A. Author{i} and B. Writer, Some title number {i}, J. Tests {i}, {i}00-{i}09 (20{10 + i % 10})."
+        lines += [f"[{i}] {ln}" if k == 0 else "     " + ln for k, ln in enumerate(_wrap(ref, 50))]
+    pages = [[(50, 720 - 10 * r, ln, size) for r, ln in enumerate(lines[p:p + 25])] for p in range(0, 75, 25)]
+    doc = parse_document(make_pdf(pages), "gap.pdf", pages="1,3")
+    assert all(p.raw.text.count("Author") == 1 for p in doc.parsed)
+    assert int(doc.parsed[-1].raw.number) > 20  # page 3's references are there
