@@ -8,8 +8,6 @@ from __future__ import annotations
 import io
 import re
 
-import pytest
-
 from refkit.parse import parse_document
 from refkit.parse.pdf import pdf_to_text
 
@@ -223,8 +221,6 @@ def test_first_line_of_a_page_is_kept_when_it_is_a_reference():
     assert lines[half].split("] ", 1)[-1].strip() in " ".join(p.raw.text for p in doc.parsed)
 
 
-@pytest.mark.xfail(strict=True, reason="the splitter's numbered grouping takes a jump in the numbers (32 -> 74) "
-                                       "for a continuation; needs split.py to honour a break between pages")
 def test_non_adjacent_pages_are_not_joined():
     """--pages 1,3: the reference cut off at the end of page 1 must not run on into page 3."""
     size = 8.0

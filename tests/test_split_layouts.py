@@ -141,3 +141,23 @@ def test_page_n_of_m_is_skipped_anywhere():
     split = split_text("\n".join(lines) + "\n")
     assert len(split.refs) == 8
     assert any(s.text == "Page 31 of 34" for s in split.skipped)
+
+
+BARE = "\n".join(f"{n} {name}, P., and Lind, K. A study of harbour tides number {n}. J. Tides {n}, 1–{n + 9} (20{n:02d})."
+                 for n, name in enumerate(["Walsh", "Novak", "Berg", "Ortiz", "Chen", "Kowal"], 1))
+
+
+def test_numbers_without_a_full_stop_start_references():
+    split = split_text("References\n" + BARE + "\n")
+    assert [r.number for r in split.refs] == ["1", "2", "3", "4", "5", "6"]
+    assert split.refs[0].text.startswith("Walsh, P.")
+
+
+def test_author_biographies_end_the_list():
+    text = ("References\n[1] A. Lind, “Tides,” J. Tides, vol. 1, pp. 1–9, 2001.\n"
+            "[2] B. Berg, “Waves,” J. Tides, vol. 2, pp. 10–19, 2002. doi: 10.1234/jt.2002.2.\n\n"
+            "Hiro Tanaka (S’15–M’19) received the B.S. degree in electrical engineering from the University of "
+            "Tokyo in 2015. He is currently a researcher.\n")
+    split = split_text(text)
+    assert len(split.refs) == 2
+    assert split.refs[1].text.endswith("doi: 10.1234/jt.2002.2.")

@@ -244,8 +244,11 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
         if structured:
             raise InputError(f"{name} is already a structured bibliography ({structured}), not a reference list",
                              hint=f"use 'refkit convert {name}' to change its format")
-    split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
-                       laid_out=kind == "pdf")
+    if kind == "pdf" and pages and len(runs := _page_runs(numbers)) > 1:
+        split = _split_runs(text, numbers, runs, keep_repeats)  # "--pages 3,5": never join page 3 to page 5
+    else:
+        split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
+                           laid_out=kind == "pdf")
     if not split.section:
         where = f"pages {pages} of {name}" if pages else name
         raise InputError(f"no reference section found in {where}",
@@ -255,6 +258,39 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
         for number, chunk in zip(numbers, text.split("\n\f"), strict=False):
             page_of_line += [number] * (chunk.count("\n") + 1)
     return Document(name, kind, parse_raws(split.refs, model), split.skipped, split.heading, page_of_line)
+
+
+def _page_runs(numbers: list[int]) -> list[list[int]]:
+    """Indexes of the text's chunks (one per page column), grouped by runs of adjacent pages."""
+    runs: list[list[int]] = []
+    for k, n in enumerate(numbers):
+        if runs and n - numbers[runs[-1][-1]] <= 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _split_runs(text: str, numbers: list[int], runs: list[list[int]], keep_repeats: bool):  # noqa: ANN202
+    """Split each run of adjacent pages on its own; line numbers stay those of the whole text."""
+    from refkit.parse.split import Split
+
+    chunks = text.split("\n\f")
+    out = Split([], section=False)
+    offset = 0
+    for run in runs:
+        part = "\n\f".join(chunks[k] for k in run)
+        sp = split_text(part, keep_repeats=keep_repeats, paper=True, laid_out=True)
+        for r in sp.refs:
+            r.line += offset
+        for sk in sp.skipped:
+            sk.line += offset
+        out.refs += sp.refs
+        out.skipped += sp.skipped
+        out.section = out.section or sp.section
+        out.heading = out.heading or sp.heading
+        offset += part.count("\n") + 1
+    return out
 
 
 __all__ = ["Document", "ParsedReference", "parse_document", "parse_one", "parse_text", "split_references",

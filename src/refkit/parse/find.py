@@ -33,6 +33,10 @@ CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabe
                         re.I)
 PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduction|conclusions?|discussion|"
                               r"methods?|results|résumé|zusammenfassung|einleitung)\s*:?\s*$", re.I)
+# IEEE's author biographies after the list: "Hiro Tanaka (S'15–M'19) received the B.S. degree ..."
+BIOGRAPHY_RE = re.compile(r"^\s*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]*){0,3}(?:\s*\([^)]{0,30}\))?,?\s+(?:received\s+"
+                          r"(?:the|his|her|a)\b|is\s+(?:currently|now|with\s+the|an?\s+(?:associate\s+|assistant\s+|full\s+)?"
+                          r"professor|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)")
 FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
                       re.I)
 PAGE_BREAK = "\f"
@@ -111,7 +115,8 @@ def _section_end(lines: list[str], start: int) -> int:
         if not ln.strip():
             continue
         block_start = not lines[j - 1].strip() or lines[j - 1].endswith(PAGE_BREAK) or ln.startswith(PAGE_BREAK)
-        if STOP_HEADING_RE.match(ln) or (block_start and CAPTION_RE.match(ln.lstrip(PAGE_BREAK))):
+        if STOP_HEADING_RE.match(ln) or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) or
+                                                           BIOGRAPHY_RE.match(ln.lstrip(PAGE_BREAK)))):
             return j
     return len(lines)
 

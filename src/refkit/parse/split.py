@@ -21,6 +21,7 @@ from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
 
 NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")
+BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=[A-Z\u00C0-\u024F])")
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
     r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*\.?"
@@ -264,6 +265,11 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
     if len(numbered) >= 2 and _counts_up(numbered):
         return _group_numbered(body, vocab, skipped)
+    bare = [(no, ln) for no, ln in nonblank if BARE_NUMBER_RE.match(ln)]  # "1 Walsh, P., ...": no full stop
+    if len(bare) >= 3 and _number(bare[0][1], BARE_NUMBER_RE) <= 2 and \
+            sum(1 for (_, a), (_, b) in zip(bare, bare[1:], strict=False)
+                if _number(b, BARE_NUMBER_RE) == _number(a, BARE_NUMBER_RE) + 1) >= 0.8 * (len(bare) - 1):
+        return _group_numbered(body, vocab, skipped, BARE_NUMBER_RE)
 
     indents = [len(ln) - len(ln.lstrip()) for _, ln in nonblank]
     base = min(indents)
@@ -425,14 +431,14 @@ def _counts_up(numbered: list[tuple[int, str]]) -> bool:
     return ups >= 0.6 * (len(nums) - 1)
 
 
-def _number(ln: str) -> int:
-    m = NUMBER_RE.match(ln)
+def _number(ln: str, rx: re.Pattern[str] = NUMBER_RE) -> int:
+    m = rx.match(ln)
     assert m
     return int(next(g for g in m.groups() if g))
 
 
 def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
-                    skipped: list[Skipped] | None = None) -> list[RawReference]:
+                    skipped: list[Skipped] | None = None, rx: re.Pattern[str] = NUMBER_RE) -> list[RawReference]:
     """A numbered list. A heading or a paragraph of prose after a finished reference and a blank line
     (Nature's "Methods" between references 14 and 15) is skipped, not joined to the reference."""
     out: list[RawReference] = []
@@ -444,7 +450,7 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
             after_blank = True
             continue
         blank_before, after_blank = after_blank, False
-        m = NUMBER_RE.match(ln)
+        m = rx.match(ln)
         if not m and out and (skipping and not blank_before or (blank_before or skipping) and out[-1].text.endswith(ENDINGS)
                               and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or _paragraph(ln))):
             skipping = True
@@ -453,8 +459,9 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
             continue
         skipping = False
         if m:
-            n = _number(ln)
+            n = _number(ln, rx)
             ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS))
+            ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
             if ok:
                 why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
                 out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, str(n), reason=why))
