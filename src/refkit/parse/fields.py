@@ -324,6 +324,8 @@ def _looks_given(chunk: str) -> bool:
 
 
 def _loose(part: str, so_far: list[Name]) -> Name:
+    if len(part.split()) >= 2 and (ORG_WORDS.search(part) or CORPORATE_WORDS.search(part)):
+        return Name(literal=part.strip(" ,."))  # "Statistisches Bundesamt, Susan Mensah, and ..."
     toks = part.split()
     if len(toks) >= 2 and all(_is_initial(t) for t in toks[1:]) and not _is_initial(toks[0]):
         return Name(family=toks[0], given=" ".join(toks[1:]))  # "Smith JA"

@@ -130,6 +130,11 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     elif vol and re.search(r"[;:]|\d\D+\d|\d\.\d", vol):
         out.append(("volume", f"volume {vol!r} holds more than one number"))
     page = f.get("page", "")
+    lone = vol if vol and not page else page if page and not vol else ""
+    if lone and re.fullmatch(r"\d{1,4}", lone) and "issue" not in f and f.get("container-title") and \
+            ref.type in ("article-journal", "article-magazine", "article-newspaper"):
+        which = "volume" if vol else "page"  # "Science Digest, 35.": a volume, or a page with no volume?
+        out.append((which, f"a lone number {lone!r} after the journal: volume or page?"))
     if page and (re.match(r"\W", page) or ";" in page):
         out.append(("page", f"pages {page!r} are not a range"))
     if page and not re.search(r"\d|^[ivxlcdm]+(?:\s*[-–]\s*[ivxlcdm]+)?$", page, re.I):
