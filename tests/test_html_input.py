@@ -46,3 +46,14 @@ def test_plain_text_with_angle_brackets_is_left_alone():
 def test_an_angle_bracket_link_inside_html_survives():
     out = to_text("<p>Doe, J. A page. <https://example.org/x></p>")
     assert "https://example.org/x" in out
+
+
+def test_inline_tags_keep_the_hanging_indents_of_a_wrapped_list():
+    refs = [f"Author{n}, A. ({2000 + n}). A long title about harbour number {n} and the tides that fill it "
+            f"every day. <italic>Journal of Harbours</italic>, {n}(2), 1–20." for n in range(1, 7)]
+    import textwrap
+
+    text = "\n".join(textwrap.fill(r, 60, subsequent_indent="   ") for r in refs) + "\n"
+    split = parse_text(text)
+    assert len(split) == 6
+    assert all(p.ref.to_csl()["container-title"] == "Journal of Harbours" for p in split)

@@ -80,6 +80,8 @@ def to_text(text: str, one_per_line: bool = False) -> str:
         p.close()
         lines.append(unescape("".join(p.out)))
     out = "\n".join(lines)
-    out = re.sub(r"[ \t]+", " ", out)
-    out = re.sub(r" *\n *", "\n", out)
+    out = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", out)  # a line's indent stays (hanging indents tell references apart)
+    out = re.sub(r"[ \t]+\n", "\n", out)
+    if re.search(r"</?(?:li|p|div|ol|ul|br|tr|td|dd|dt|h[1-6])\b", text, re.I):  # block markup: its lines start clean
+        out = re.sub(r"\n[ \t]+", "\n", out)
     return out if one_per_line else re.sub(r"\n{3,}", "\n\n", out).strip("\n") + "\n"
