@@ -72,7 +72,8 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 segs = relabel(segs, text, s.start + gm.start("place"), s.end, "location")
     if any(s.label == "number" for s in segs):
         return segs
-    for m in _GENRE_CODE.finditer(text):  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
+    coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier"))
+    for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]
         if inside and inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages"):
             segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
@@ -250,7 +251,7 @@ _PRESS_WORDS = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|editions?|éd
 def press_names(segs: list[Segment], text: str) -> list[Segment]:
     """MLA's 'U of Chicago P', 'Oxford UP' are publishers (not a title's end, a place and 'UP'); ACS's
     'Oxford University Press: Oxford, 2012' puts the publisher before the place."""
-    for m in _UNIVERSITY_PRESS.finditer(text) if "P" in text else ():
+    for m in _UNIVERSITY_PRESS.finditer(text) if ("UP" in text or "U of" in text) else ():
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         if inside and all(s.label in ("title", "location", "publisher", "note", "journal", "container-title")
                           for s in inside) and not all(s.label == "publisher" for s in inside):

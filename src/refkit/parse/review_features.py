@@ -280,11 +280,25 @@ def name_order_reasons(segments: Sequence[Segment], ref: Reference) -> list[tupl
     family Marta, given Li): in lists that invert only the first name, the rest were misread."""
     out: list[tuple[str, str]] = []
     for role in ("author", "editor"):
-        text = " ".join(s.text for s in segments if s.label == role)
+        text = " ".join(" ".join(s.text for s in segments if s.label == role).split())
         for n in ref.names.get(role, []):
             giv = n.given.split()
-            if n.family and giv and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*\.?", giv[0]) and re.search(
-                    rf"(?<![\w.]){re.escape(n.family)}\s+{re.escape(n.given)}(?!\w)", text):
+            if n.family and giv and _GIVEN_WORD.fullmatch(giv[0]) and _printed_as(text, f"{n.family} {' '.join(giv)}"):
                 out.append((role, f"{n.family}, {n.given}: the family name comes first in print"))
                 break
     return out
+
+
+_GIVEN_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*\.?")
+
+
+def _printed_as(text: str, words: str) -> bool:
+    """``words`` occur in ``text`` as whole words (no regex per name: the patterns' cache stays warm)."""
+    at = text.find(words)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(words)] if at + len(words) < len(text) else " "
+        if not (before.isalnum() or before in "_.") and not (after.isalnum() or after == "_"):
+            return True
+        at = text.find(words, at + 1)
+    return False
