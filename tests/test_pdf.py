@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pdfbuild import escape, pdf_bytes
 from refkit.cli import cli
 from refkit.errors import InputError
 from refkit.parse import parse_document
@@ -22,37 +23,12 @@ SHARED = Path(os.environ.get("REFKIT_SHARED") or Path(__file__).resolve().parent
 REAL = SHARED / "realworld" / "pdf"
 
 
-def _escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
 def make_pdf(pages: list[list[tuple[float, float, str]]], size: float = 9.0, width: int = 612,
              height: int = 792) -> bytes:
     """A minimal PDF: each page a list of (x, y, text) lines in Helvetica (WinAnsi, so Latin-1 text)."""
-    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 "
-                         b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
-    kids = []
-    for lines in pages:
-        ops = "".join(f"BT /F1 {size} Tf 1 0 0 1 {x:.1f} {y:.1f} Tm ({_escape(t)}) Tj ET\n" for x, y, t in lines)
-        stream = ops.encode("latin-1")
-        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        content = len(objs)
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                    b"/Resources << /Font << /F1 3 0 R >> >> >>" % (width, height, content))
-        kids.append(len(objs))
-    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{k} 0 R" for k in kids).encode(), len(kids))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
+    streams = ["".join(f"BT /F1 {size} Tf 1 0 0 1 {x:.1f} {y:.1f} Tm ({escape(t)}) Tj ET\n" for x, y, t in lines)
+               .encode("latin-1") for lines in pages]
+    return pdf_bytes(streams, "Helvetica", width, height)
 
 
 PROSE = ("The results in this section extend the earlier measurements and show that the method holds "

@@ -5,46 +5,20 @@ each word ends) and Helvetica."""
 
 from __future__ import annotations
 
-import io
 import re
 
+from pdfbuild import escape, pdf_bytes
 from refkit.parse import parse_document
 from refkit.parse.pdf import pdf_to_text
 
 Run = tuple[float, float, str, float]  # x, y, text, size
 
 
-def _escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
 def make_pdf(pages: list[list[Run]], font: str = "Courier") -> bytes:
     """A minimal PDF: each page a list of runs, each its own text object (WinAnsi, so Latin-1 text)."""
-    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
-                         b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % font.encode()]
-    kids = []
-    for runs in pages:
-        # as reportlab's drawString writes it: a line feed (T*) after each run
-        ops = "".join(f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm /F1 {size:.2f} Tf {1.2 * size:.2f} TL ({_escape(t)}) Tj T* ET\n"
-                      for x, y, t, size in runs)
-        stream = ops.encode("latin-1")
-        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                    b"/Resources << /Font << /F1 3 0 R >> >> >>" % len(objs))
-        kids.append(len(objs))
-    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{k} 0 R" for k in kids).encode(), len(kids))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
+    # as reportlab's drawString writes it: a line feed (T*) after each run
+    return pdf_bytes(["".join(f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm /F1 {size:.2f} Tf {1.2 * size:.2f} TL ({escape(t)}) Tj T* ET\n"
+                              for x, y, t, size in runs).encode("latin-1") for runs in pages], font)
 
 
 REFS = [
