@@ -190,3 +190,62 @@ def test_a_bold_title_first_reading_list():
 def test_two_letter_family_names_are_not_initials():
     item = one("Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun. Deep residual tides. CVPR 2016.")
     assert [x["family"] for x in item["author"]] == ["He", "Zhang", "Ren", "Sun"]
+
+
+def test_a_doi_label_before_a_doi_link():
+    item = one("MYERS, Norman et al. Biodiversity hotspots for harbours. Nature, London, v. 403, n. 6772, "
+               "p. 853-858, 2000. DOI: https://doi.org/10.1038/35000000.")
+    assert item["DOI"] == "10.1038/35000000"
+    assert "URL" not in item
+
+
+def test_a_doi_link_in_the_bracketed_year_style_is_the_doi():
+    item = one("Dąbek E. (2012), Different speakers, different grammars, „Linguistic Harbours” 2(3), s. 219–253, "
+               "https://doi.org/10.1075/lab.2.3.00dab.")
+    assert item["DOI"] == "10.1075/lab.2.3.00dab"
+
+
+@pytest.mark.parametrize("text, typ, fields", [
+    ("[2] IEEE Standard for Harbour Networks, IEEE Std 802.99-2018, Aug. 2018, doi: 10.1109/IEEESTD.2018.0000001.",
+     "standard", {"title": "IEEE Standard for Harbour Networks", "number": "802.99-2018"}),
+    ("[5] R. A. Smith, \"Tidal pump,\" U.S. Patent 3 138 743, Jun. 23, 1964.", "patent",
+     {"title": "Tidal pump", "number": "3 138 743"}),
+    ("[7] T. Lee and R. Field, \"Harbour Resource Identifiers: Generic Syntax,\" RFC 9999, Jan. 2005.", "standard",
+     {"genre": "RFC", "number": "9999"}),
+])
+def test_standards_patents_and_rfcs(text, typ, fields):
+    item = one(text)
+    assert item["type"] == typ
+    assert {k: item.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("names, families", [
+    ("Хаин В. Е., Ломизе М. Г.", ["Хаин", "Ломизе"]),
+    ("Smith J. A., Jones K. L.", ["Smith", "Jones"]),
+    ("Bańko M. (red.)", ["Bańko"]),
+])
+def test_family_names_before_dotted_initials(names, families):
+    from refkit.parse.clean import clean_names
+
+    assert [n.family for n in clean_names(names)] == families
+
+
+def test_upper_case_family_names_are_not_taken_for_initials():
+    from refkit.model import Name, Reference
+    from refkit.parse.review_features import _name_reasons
+
+    assert _name_reasons("author", [Name(family="MYERS", given="Norman")]) == []
+    assert _name_reasons("author", [Name(family="J. A.", given="Smith")])
+    assert Reference  # the model the check reads
+
+
+def test_bibtex_fields_without_entry_types_are_refused_with_a_hint(tmp_path):
+    from click.testing import CliRunner
+
+    from refkit.cli import cli
+
+    f = tmp_path / "fields.txt"
+    f.write_text("author = {Kant, Immanuel}\ntitle = {Critique}\nyear = {1998}\n\nauthor = {Hume, David}\n"
+                 "title = {Treatise}\nyear = {1739}\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["parse", str(f)])
+    assert r.exit_code == 2 and "Error:" in r.output and "@book{key," in r.output

@@ -161,3 +161,56 @@ def test_author_biographies_end_the_list():
     split = split_text(text)
     assert len(split.refs) == 2
     assert split.refs[1].text.endswith("doi: 10.1234/jt.2002.2.")
+
+
+def test_lettered_labels_are_references_of_their_own():
+    text = "\n".join([
+        "[7] Nowak J. (1958), Szkice językoznawcze, Wrocław: Ossolineum.",
+        "[8] Lis J. (1960), Esquisses linguistiques, Wrocław–Kraków: Zakład Narodowy.",
+        "[8a] Lis J. (1964), The Inflectional Categories of Indo-European, Heidelberg: Carl Winter.",
+        "[9] Nagórska A. (1998), Zarys gramatyki polskiej, Warszawa: PWN.",
+        "[10] Saloni Z., Świdziński M. (2001), Składnia współczesnego języka polskiego, Warszawa: PWN.",
+    ]) + "\n"
+    split = split_text(text)
+    assert [r.number for r in split.refs] == ["7", "8", "8a", "9", "10"]
+
+
+def test_en_dash_bullets_are_list_markers():
+    text = ("Testi primari\n– Rossi, U. (1975). Trattato di semiotica generale. Milano: Bompiani.\n"
+            "– Bianchi, N. (1990). L'età dei diritti. Torino: Einaudi.\n"
+            "– Verdi, G. (1988). Etica e politica. Roma: Editori Riuniti.\n")
+    out = texts(text)
+    assert out == ["Rossi, U. (1975). Trattato di semiotica generale. Milano: Bompiani.",
+                   "Bianchi, N. (1990). L'età dei diritti. Torino: Einaudi.",
+                   "Verdi, G. (1988). Etica e politica. Roma: Editori Riuniti."]
+
+
+def test_references_run_together_with_semicolons():
+    text = ("Chomp, N. (1965). Aspects of the theory of tides. Cambridge, MA: MIT Press; Lab, W. (1972). "
+            "Sociolinguistic harbours. Philadelphia: University of Pennsylvania Press; Sapp, E. (1921). Language: "
+            "An introduction to the study of sea speech. New York: Harcourt, Brace.\n")
+    out = texts(text)
+    assert len(out) == 3 and out[1].startswith("Lab, W. (1972)")
+    # names separated by semicolons (ACS) stay one reference
+    assert len(texts("Clay, J.; Grey, N.; Ward, S. Harbour Chemistry, 2nd ed.; Oxford University Press: "
+                     "Oxford, 2012.\n")) == 1
+
+
+def test_a_spreadsheet_of_references():
+    rows = ["Authors\tYear\tTitle\tSource\tDOI",
+            "Lind A, Berg B\t2017\tAttention for harbours\tarXiv preprint\t10.48550/arXiv.1706.00001",
+            "Kim DP, Ba J\t2014\tAdam: a method for tides\tarXiv preprint\t10.48550/arXiv.1412.00001",
+            "Good IJ, Mirza M\t2014\tGenerative tidal networks\tarXiv preprint\t10.48550/arXiv.1406.00001"]
+    split = split_text("\n".join(rows) + "\n")
+    assert len(split.refs) == 3
+    assert split.skipped[0].reason == "a table header"
+    assert "\t" not in split.refs[0].text and "10.48550/arXiv.1706.00001" in split.refs[0].text
+
+
+def test_a_quoted_short_form_note_is_the_work_cited_before():
+    text = ("Notes\n\n1. Carol Abbot, \"Music—Drastic or Gnostic?,\" Critical Harbours 30, no. 3 (2004): 505–36.\n"
+            "2. Leo Meyer, Emotion and Meaning in Tides (Chicago: University of Chicago Press, 1956), 35.\n"
+            "3. Meyer, Emotion and Meaning, 40.\n"
+            "4. Abbot, \"Drastic or Gnostic?,\" 510.\n")
+    split = split_text(text)
+    assert len(split.refs) == 2

@@ -209,6 +209,9 @@ def structured_kind(text: str, name: str = "") -> str:
     if "=" in head and (re.match(r"@[A-Za-z]+\s*[{(]", head) or (
             name.lower().endswith((".bib", ".biblatex")) and entries)):
         return "BibTeX"
+    rows = [ln for ln in text[:200_000].splitlines() if ln.strip()]
+    if len(rows) >= 3 and sum(bool(re.match(r"\s*[A-Za-z][\w-]*\s*=\s*[{\"\d]", ln)) for ln in rows) >= 0.6 * len(rows):
+        return "BibTeX fields without @type{key, ...}"
     if head.startswith(("[", "{")):
         try:
             data = json.loads(text)
@@ -242,8 +245,10 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
         kind = "text"
         structured = structured_kind(text, name)
         if structured:
+            hint = (f"put '@book{{key,' before each block and '}}' after it, then use 'refkit convert {name}'"
+                    if structured.startswith("BibTeX fields") else f"use 'refkit convert {name}' to change its format")
             raise InputError(f"{name} is already a structured bibliography ({structured}), not a reference list",
-                             hint=f"use 'refkit convert {name}' to change its format")
+                             hint=hint)
     if kind == "pdf" and pages and len(runs := _page_runs(numbers)) > 1:
         split = _split_runs(text, numbers, runs, keep_repeats)  # "--pages 3,5": never join page 3 to page 5
     else:

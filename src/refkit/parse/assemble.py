@@ -166,7 +166,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
         elif label == "edition":
             put("edition", clean_edition(raw[0]), segs)
         elif label == "url":
-            links = re.split(r"[.,;]?\s+(?=https?://|www\.)", " ".join(raw).strip().lstrip(".,;: "))  # two links, one after the other
+            joined = re.sub(r"(?i)^(?:doi|url|link)\s*:?\s*(?=https?://|www\.)", "", " ".join(raw).strip().lstrip(".,;: "))
+            links = re.split(r"[.,;]?\s+(?=https?://|www\.)", joined)  # two links, one after the other
             link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", links[0])[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
                                         "", link)), segs)

@@ -33,6 +33,7 @@ from refkit.parse.publication import (
     publisher_before_place,
     publisher_parens,
     report_parts,
+    standards,
     state_after_city,
     trailing_publisher,
 )
@@ -486,4 +487,4 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
-    return report_parts(segs, text, low)
+    return standards(report_parts(segs, text, low), text)

@@ -254,6 +254,10 @@ def _split_names(text: str) -> list[Name]:
                 names.append(inverted_name(chunks[0], chunks[1]))  # "Okafor, Nneka, Lars Holmqvist, ..."
                 names.extend(_loose(c, names) for c in chunks[2:])
                 continue
+            dotted = [_family_dotted(c) for c in chunks]
+            if len(chunks) >= 2 and all(dotted):  # "Smith J. A., Jones K. L.", "Хаин В. Е., Ломизе М. Г."
+                names.extend(inverted_name(d[0], d[1]) for d in dotted if d)
+                continue
             if len(chunks) >= 2 and all(UPPER_FAMILY_INITIALS.match(c) for c in chunks):
                 for c in chunks:  # "ABEILLÉ A., CLÉMENT L." (French humanities)
                     m = UPPER_FAMILY_INITIALS.match(c)
@@ -276,6 +280,8 @@ def _split_names(text: str) -> list[Name]:
                 names.extend(_loose(c, names) for c in chunks)  # "G. Family, G. Family"
             else:
                 names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
+        elif (d := _family_dotted(part)) and not UPPER_FAMILY_INITIALS.match(part):  # "Белоусов В. В."
+            names.append(inverted_name(d[0], d[1]))
         elif UPPER_FAMILY_INITIALS.match(part):  # "ROSANVALLON P."
             m = UPPER_FAMILY_INITIALS.match(part)
             assert m is not None
@@ -291,6 +297,20 @@ def _split_names(text: str) -> list[Name]:
 
 
 VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
+_FAMILY_DOTTED = re.compile(r"((?:[a-z]{1,3}\s){0,2}[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)\s+((?:[^\W\d_]\.\s?-?){1,4})")
+
+
+def _family_dotted(chunk: str) -> tuple[str, str] | None:
+    """'Белоусов В. В.', 'Smith J. A.': a family name, then initials with full stops (any script)."""
+    m = _FAMILY_DOTTED.fullmatch(chunk.strip())
+    if not m or not m.group(1).split()[-1][0].isupper():
+        return None
+    inits = m.group(2).strip()
+    if not all(c.isupper() for c in inits if c.isalpha()) or inits.replace(".", "").replace(" ", "").replace("-", "") == "":
+        return None
+    return m.group(1), inits
+
+
 UPPER_FAMILY_INITIALS = re.compile(r"^([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)*)\s+((?:[A-Z]\.\s?-?)+)$")
 INITIALS_FIRST = re.compile(r"^[A-Z]{1,3}\s(?:[a-z]+\s)*[A-Z][\w'’\-]*[a-z][\w'’\-]*$")  # "AM Trinkoff", "J Geiger-Brown"
 NATURAL_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")

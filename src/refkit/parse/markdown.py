@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-BULLET_RE = re.compile(r"^(\s*)(?:[-*+•▪◦‣]|\d{1,4}[.)])\s+")
+BULLET_RE = re.compile(r"^(\s*)(?:[-*+•▪◦‣–—]|\d{1,4}[.)])\s+")  # "– Eco, U." too: an en or em dash alone
 HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s+\S|(?:=+|-+)\s*$)")
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK_RE = re.compile(r"<(https?://[^>\s]+)>")
@@ -21,7 +21,7 @@ EMPHASIS_RES = (
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 
 
-_BULLETS_RE = re.compile(r"^[^\S\n]*[-*+•▪◦‣][^\S\n]+\S", re.M)  # at the start of a line, not across one
+_BULLETS_RE = re.compile(r"^[^\S\n]*[-*+•▪◦‣–—][^\S\n]+\S", re.M)  # at the start of a line, not across one
 _HASH_RE = re.compile(r"^\s*#{1,6}\s")
 
 

@@ -117,6 +117,10 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
                 continue
             key = _key(cite)
             first = seen.get(key)
+            if first is None and not _has_year(cite) and len(cite) < 150:  # 'Abbate, "Drastic or Gnostic?," 510.'
+                short = set(key[1].split())
+                first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0] and short and short <= {
+                    w.lower() for w in re.findall(r"[^\W\d_]+", r.text) if len(w) > 3}), None)
             if first is None and OP_CIT_RE.search(cite):  # "Smith, op. cit., 45", "Smith, supra note 3"
                 first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0]), None)
             if first is not None and not keep_repeats:

@@ -282,3 +282,36 @@ def names_after_title(segs: list[Segment], text: str) -> list[Segment]:
                            "publisher")
         break
     return segs
+
+
+# "IEEE Standard for Ethernet, IEEE Std 802.3-2018", "U.S. Patent 3 138 743", "RFC 3986", "ISO 9001:2015"
+_STANDARD = re.compile(r"(?P<title>(?:IEEE|IEC|ISO|ANSI|ASTM|IEEE/ISO/IEC)?\s*(?:Standard|Recommended Practice|Guide|"
+                       r"Specification)\s+(?:for|on|of)\s+[^,]{3,200}?),\s+(?P<genre>(?:IEEE|ANSI|ASTM|ISO|IEC)(?:/IEC)?"
+                       r"(?:\s+Std\.?)?)\s+(?P<n>[\w.\-:/]*\d[\w.\-:/]*)")
+_PATENT = re.compile(r"(?P<genre>(?:U\.\s?S\.|US|European|EP|German|DE|WO|Japanese|JP|Chinese|CN|UK|GB)\s+Patent"
+                     r"(?:\s+Application)?)(?:\s+No\.)?\s+(?P<n>[A-Z]{0,2}\s?\d[\d ,./]*\d(?:\s?[A-C]\d)?)")
+_RFC = re.compile(r"(?<![\w-])(?P<genre>RFC|BCP|STD)\s+(?P<n>\d{1,5})\b")
+_ISO = re.compile(r"(?<![\w-])(?P<genre>(?:ISO|IEC|ISO/IEC|DIN|EN|DIN EN|DIN EN ISO|BS|BS EN|NF|ASTM)(?:\s+[A-Z]{1,3})?)\s+"
+                  r"(?P<n>\d{2,6}(?:-\d{1,3})?(?::\d{4})?)(?![\w-])")
+
+
+def standards(segs: list[Segment], text: str) -> list[Segment]:
+    """Standards, patents and RFCs: 'IEEE Standard for Ethernet, IEEE Std 802.3-2018' is a title, a genre and a
+    number (not a person named Ethernet); 'U.S. Patent 3 138 743' a genre and a number, not volume and pages."""
+    if not re.search(r"Standard|Std|Patent|RFC|BCP|ISO|IEC|DIN|ASTM|Recommended|Specification", text):
+        return segs
+    m = _STANDARD.search(text)
+    if m:
+        segs = relabel(segs, text, m.start("title") + len(m.group("title")) - len(m.group("title").lstrip()),
+                       m.end("title"), "title")
+        segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
+        return relabel(segs, text, m.start("n"), m.end("n"), "number")
+    for rx in (_PATENT, _RFC, _ISO):
+        m = rx.search(text)
+        if m and not any(s.label in ("volume", "journal") and s.start < m.start() for s in segs):
+            inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+            if rx is _ISO and any(s.label == "title" and s.start < m.start() for s in inside):
+                continue  # a standard named inside a title ("Applying ISO 9001 in ...")
+            segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
+            return relabel(segs, text, m.start("n"), m.end("n"), "number")
+    return segs

@@ -278,6 +278,9 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
         return "thesis"
     if re.search(r"patent", genre):
         return "patent"
+    if re.fullmatch(r"(?:ieee|ansi|astm|iso|iec|iso/iec|din|en|din en|din en iso|bs|bs en|nf)(?: std\.?)?(?: [a-z]{1,3})?|"
+                    r"rfc|bcp|std", genre):
+        return "standard"
     if re.search(r"report|working paper|memo|technical|discussion paper", genre):
         return "report"
     container = fields.get("container-title", "")

@@ -53,7 +53,7 @@ def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
             continue
         fam = n.family.split()
         giv = n.given.split()
-        if fam and all(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in fam):
+        if fam and all(re.fullmatch(r"[A-Z]{1,3}|(?:[A-Z]\.\s?-?){1,4}", w) for w in fam):  # not ABNT's "MYERS"
             out.append((field, f"family name {n.family!r} is only initials"))
         elif len(fam) > 1 and re.fullmatch(r"[A-Z]{1,3}|[A-Z]-[A-Z]", fam[-1]):
             out.append((field, f"family name {n.family!r} ends with initials"))

@@ -123,7 +123,7 @@ def _names(raw: str) -> tuple[str, list[Name]]:
 def parse(text: str, previous: Reference | None = None) -> RuleParse | None:
     """Parse ``text``; ``previous`` gives the authors for a repeated-author dash ("———")."""
     s = F.squash(text)
-    s = re.sub(r"^\s*(?:\[\d+\]|\d+[.)])\s+", "", s)
+    s = re.sub(r"^\s*(?:\[\d+[a-z]?\]|\d+[.)])\s+", "", s)
     m = HEADER_RE.match(s)
     if not m:
         return None
@@ -203,6 +203,9 @@ def parse(text: str, previous: Reference | None = None) -> RuleParse | None:
 
     _read_rest(chunks, ref, out, quoted)
     _choose_type(ref, out, quoted)
+    url = ref.fields.get("URL", "")
+    if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
+        ref.fields["DOI"] = F.clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
     return out if _plausible(out, m.group("names"), quoted) else None
 
 

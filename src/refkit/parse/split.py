@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
 
-NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")
+NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")  # "[8a]" too
 BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=[A-Z\u00C0-\u024F])")
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
@@ -163,9 +164,14 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         text = html.to_text(text, one_per_line=one_per_line)
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
+    header = _table(lines)  # a spreadsheet's rows (tab-separated columns): one reference per row
+    if header is not None:
+        one_per_line = True
     if one_per_line:
-        return Split([RawReference(ln.replace(find.PAGE_BREAK, "").strip(), i + 1, reason="one per line")
-                      for i, ln in enumerate(lines) if ln.strip(find.PAGE_BREAK + " \t")])
+        rows = [RawReference(ln.replace(find.PAGE_BREAK, "").strip(), i + 1, reason="one per line")
+                for i, ln in enumerate(lines) if ln.strip(find.PAGE_BREAK + " \t") and i != header]
+        skipped = [Skipped(header + 1, lines[header].strip(), "a table header")] if header is not None and header >= 0 else []
+        return Split(rows, skipped)
     from refkit.parse import markdown, notes
 
     if notes.looks_like_notes(lines):
@@ -224,6 +230,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
         if r.text[:1] in _BACKLINK_FIRST:
             r.text = BACKLINK_RE.sub("", r.text) or r.text
+    refs = [piece for r in refs for piece in _semicolon_run(r)]
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     return Split(refs, skipped, heading=section.heading)
@@ -460,11 +467,14 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
         skipping = False
         if m:
             n = _number(ln, rx)
-            ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS))
+            lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
+            ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS)) or (
+                lettered and n == expected - 1)
             ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
             if ok:
                 why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
-                out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, str(n), reason=why))
+                label = m.group(0).strip().strip("[]") if lettered else str(n)
+                out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, label, reason=why))
                 expected = n + 1
                 prev = ln
                 continue
@@ -473,6 +483,45 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
         out[-1].text = _join(out[-1].text, ln, vocab)
         out[-1].lines += 1
         prev = ln
+    return out
+
+
+def _table(lines: list[str]) -> int | None:
+    """A list pasted from a spreadsheet (columns split by tabs): its columns become a reference's
+    sentences in place (``lines`` is changed), and the index of a header row without digits is
+    returned (-1 if there is none); None when the text is no table."""
+    rows = [i for i, ln in enumerate(lines) if ln.strip()]
+    tabbed = [i for i in rows if lines[i].strip().count("\t") >= 2]
+    if len(tabbed) < 3 or len(tabbed) < 0.7 * len(rows):
+        return None
+    counts = Counter(lines[i].strip().count("\t") for i in tabbed)
+    if counts.most_common(1)[0][1] < 0.7 * len(tabbed):
+        return None
+    first = rows[0]
+    header = first if not re.search(r"\d", lines[first]) and len(lines[first].split()) <= 16 else -1
+    for i in tabbed:
+        cells = [c.strip().rstrip(".") for c in lines[i].split("\t")]
+        lines[i] = ". ".join(c for c in cells if c) + "."
+    return header
+
+
+def _semicolon_run(ref: RawReference) -> list[RawReference]:
+    """'Chomsky, N. (1965). Aspects .... MIT Press; Labov, W. (1972). Sociolinguistic ...': complete
+    references run together with semicolons (a paragraph of citations) are split apart."""
+    if "; " not in ref.text or len(ref.text) < 120:
+        return [ref]
+    parts = ref.text.split("; ")
+    pieces: list[str] = [parts[0]]
+    for p in parts[1:]:
+        prev = pieces[-1]
+        if len(prev) >= 40 and YEAR_RE.search(prev) and ". " in prev and starts_strictly(p):
+            pieces.append(p)
+        else:
+            pieces[-1] = prev + "; " + p
+    if len(pieces) == 1:
+        return [ref]
+    out = [RawReference(pieces[0], ref.line, ref.number, ref.lines, ref.reason)]
+    out += [RawReference(p, ref.line, "", 1, "after a semicolon, a reference of its own") for p in pieces[1:]]
     return out
 
 
