@@ -249,3 +249,18 @@ def test_bibtex_fields_without_entry_types_are_refused_with_a_hint(tmp_path):
                  "title = {Treatise}\nyear = {1739}\n", encoding="utf-8")
     r = CliRunner().invoke(cli, ["parse", str(f)])
     assert r.exit_code == 2 and "Error:" in r.output and "@book{key," in r.output
+
+
+@pytest.mark.parametrize("text, fields, names", [
+    ("费晓. 乡土社会[M]. 北京: 三联书店, 1985.",
+     {"type": "book", "title": "乡土社会", "publisher-place": "北京", "publisher": "三联书店"}, ["费晓"]),
+    ("TU Y Y. The discovery of a harbour drug[J]. Nature Harbours, 2011, 17(10): 1217-1220.",
+     {"type": "article-journal", "container-title": "Nature Harbours", "volume": "17", "issue": "10",
+      "page": "1217-1220"}, ["TU"]),
+    ("YIN J, CAO Y, LI Y H, et al. Satellite tides over 1200 kilometers[J]. Science, 2017, 356(6343): 1140-1144.",
+     {"type": "article-journal", "volume": "356"}, ["YIN", "CAO", "LI"]),
+])
+def test_gbt7714_references(text, fields, names):
+    item = one(text)
+    assert {k: item.get(k) for k in fields} == fields
+    assert [a.get("family") or a.get("literal") for a in item["author"] if a.get("literal") != "others"] == names

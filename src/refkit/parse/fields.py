@@ -254,6 +254,10 @@ def _split_names(text: str) -> list[Name]:
                 names.append(inverted_name(chunks[0], chunks[1]))  # "Okafor, Nneka, Lars Holmqvist, ..."
                 names.extend(_loose(c, names) for c in chunks[2:])
                 continue
+            bare = [_UPPER_BARE.fullmatch(c) for c in chunks]
+            if len(chunks) >= 2 and all(bare):  # GB/T 7714's "YIN J, CAO Y, LI Y H"
+                names.extend(Name(family=b.group(1), given=expand_initials(b.group(2).replace(" ", ""))) for b in bare if b)
+                continue
             dotted = [_family_dotted(c) for c in chunks]
             if len(chunks) >= 2 and all(dotted):  # "Smith J. A., Jones K. L.", "Хаин В. Е., Ломизе М. Г."
                 names.extend(inverted_name(d[0], d[1]) for d in dotted if d)
@@ -280,6 +284,8 @@ def _split_names(text: str) -> list[Name]:
                 names.extend(_loose(c, names) for c in chunks)  # "G. Family, G. Family"
             else:
                 names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
+        elif (b := _UPPER_BARE.fullmatch(part)):  # "TU Y Y"
+            names.append(Name(family=b.group(1), given=expand_initials(b.group(2).replace(" ", ""))))
         elif (d := _family_dotted(part)) and not UPPER_FAMILY_INITIALS.match(part):  # "Белоусов В. В."
             names.append(inverted_name(d[0], d[1]))
         elif UPPER_FAMILY_INITIALS.match(part):  # "ROSANVALLON P."
@@ -297,6 +303,7 @@ def _split_names(text: str) -> list[Name]:
 
 
 VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
+_UPPER_BARE = re.compile(r"([A-Z][A-Z'’\-]+)\s+([A-Z](?:\s[A-Z]){0,2})\.?")  # "LI Y H": capitals, bare initials
 _FAMILY_DOTTED = re.compile(r"((?:[a-z]{1,3}\s){0,2}[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)\s+((?:[^\W\d_]\.\s?-?){1,4})")
 
 
