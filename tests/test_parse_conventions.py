@@ -264,3 +264,15 @@ def test_gbt7714_references(text, fields, names):
     item = one(text)
     assert {k: item.get(k) for k in fields} == fields
     assert [a.get("family") or a.get("literal") for a in item["author"] if a.get("literal") != "others"] == names
+
+
+def test_abnt_conventions():
+    item = one("MYERS, Norman et al. Biodiversity hotspots for harbours. Nature, London, v. 403, n. 6772, "
+               "p. 853-858, 2000.")
+    assert (item["container-title"], item["publisher-place"], item["volume"]) == ("Nature", "London", "403")
+    item = one("SILVA, J. Ecologia urbana. [S. l.]: Editora Litoral, 2010.")
+    assert item["publisher"] == "Editora Litoral" and [a["family"] for a in item["author"]] == ["SILVA"]
+    item = one("BRASIL. Atlas das águas. Brasília: ANA, 2021. Disponível em: https://www.example.gov.br/atlas. "
+               "Acesso em: 10 mar. 2023.")
+    assert item["accessed"]["date-parts"] == [[2023, 3, 10]]
+    assert item["URL"] == "https://www.example.gov.br/atlas"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from refkit.model import Date, Reference
+from refkit.parse import lexicon
 from refkit.parse.clean import is_org_name, unbracket_span
 from refkit.parse.fields import MONTH_RE, clean_doi
 from refkit.parse.tagger import Segment
@@ -31,6 +32,11 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
             and "collection-number" not in f:
         f["collection-number"] = f.pop("issue")  # "in Lecture Notes in X, no. 214": the series' number
     _tidy_containers(ref)
+    c = f.get("container-title", "")
+    cm = re.fullmatch(r"(.{3,}?),\s*([A-Z][\w'’\- ]{2,30})", c)
+    if cm and cm.group(2).lower() in lexicon.PLACE_WORDS and (f.get("volume") or f.get("page")):
+        f["container-title"] = cm.group(1)  # ABNT's "Nature, London, v. 403": the journal's town
+        f.setdefault("publisher-place", cm.group(2))
     url = ref.fields.get("URL", "")
     if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
         ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI

@@ -50,12 +50,13 @@ ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\
                    r"(?<=, )(?:n\.\s?d\.|o\.\s?J\.|s\.\s?f\.)(?=\s*$|[\s,.;]+(?:[A-Z(\[]|https?:|$))")
 WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online publication\b\.?|\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
-                         r"\bDisponível em\s*:?|\bURL\s*:(?=\s*(?:https?://|www\.))", re.I)
+                         r"\bDisponível em\s*:?|\bURL\s*:(?=\s*(?:https?://|www\.))|\[[Ss]\.\s?[ln]\.\]", re.I)
 _ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTH_RE}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
           r"\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2})")
 ACCESSED_RE = re.compile(
     rf"[(\[]?\b(?:Accessed|Retrieved|Viewed|Consulted|Last accessed|Abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
-    rf"Consulté\s+le|Consultado(?:\s+el)?)(?:\s+on)?\s*:?\s*{_ADATE}[)\]]?(?:,?\s+from\b)?", re.I)
+    rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso)(?:\s+on)?\s*:?\s*{_ADATE}"
+    rf"[)\]]?(?:,?\s+from\b)?", re.I)
 CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
 
 
@@ -118,7 +119,7 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         segs = _relabel(segs, text, m.start(), m.end(), "date")
     for m in ND_RE.finditer(text) if ("n." in low or "no date" in low or "s." in low or "o." in low) else ():  # "(n.d.-a)", "(no date b)": no date, with a letter
         segs = _relabel(segs, text, m.start(), m.end(), "date")
-    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff"))
+    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "acesso", "accedido"))
     for m in ACCESSED_RE.finditer(text) if acc else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in CITED_RE.finditer(text) if "[" in text else ():
@@ -130,6 +131,9 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
     for m in WEB_SKIP_RE.finditer(text) if web else ():
         if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
             segs = _relabel(segs, text, m.start(), m.end(), "skip")
+            pm = re.match(r"\s*:\s*([^,.;:\[\]]{2,80}?)\s*(?=,)", text[m.end():]) if m.group(0).startswith("[") else None
+            if pm:  # ABNT's "[S. l.]: Editora X, 2010": no place, then the publisher
+                segs = _relabel(segs, text, m.end() + pm.start(1), m.end() + pm.end(1), "publisher")
     segs = fix_boundaries(segs, text, low)
     return _merge(segs, text) if len(segs) != len(segments) or any(
         a is not b for a, b in zip(segs, segments, strict=False)) else segs
