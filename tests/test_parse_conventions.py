@@ -276,3 +276,41 @@ def test_abnt_conventions():
                "Acesso em: 10 mar. 2023.")
     assert item["accessed"]["date-parts"] == [[2023, 3, 10]]
     assert item["URL"] == "https://www.example.gov.br/atlas"
+
+
+def test_vancouver_particles():
+    item = one("12. da Silva Santos LB, 't Hoen PA, van Schaik R, van der Lei J. Data sharing in harbours. BMJ. "
+               "2019;366:l4898.")
+    fams = [(a.get("non-dropping-particle", "") + " " + a["family"]).strip() for a in item["author"]]
+    assert fams == ["da Silva Santos", "'t Hoen", "van Schaik", "van der Lei"]
+
+
+@pytest.mark.parametrize("text, genre, school, archive", [
+    ("Jansen, P. (2015). Tides and dunes [Proefschrift, Universiteit Leiden]. Leiden University Repository.",
+     "Proefschrift", "Universiteit Leiden", "Leiden University Repository"),
+    ("Lee, K. (2010). Harbour control [Master's thesis, Massachusetts Institute of Technology]. DSpace@MIT.",
+     "Master's thesis", "Massachusetts Institute of Technology", "DSpace@MIT"),
+])
+def test_bracketed_theses(text, genre, school, archive):
+    item = one(text)
+    assert (item["type"], item["genre"], item["publisher"], item["archive"]) == ("thesis", genre, school, archive)
+
+
+@pytest.mark.parametrize("text, role, family", [
+    ("Hegel, G. (1960). Fenomenologia dello spirito, trad. it. di E. Negri, 2 voll. Firenze: La Nuova Italia "
+     "(ed. or. 1807).", "translator", "Negri"),
+    ("Witt, L. (1967). Ricerche filosofiche, a cura di M. Trinchero. Torino: Einaudi.", "editor", "Trinchero"),
+    ("Sen, A. (2000). Desarrollo y libertad, traducción de Esther Rabasco. Barcelona: Planeta.", "translator",
+     "Rabasco"),
+])
+def test_italian_and_spanish_roles_after_the_title(text, role, family):
+    item = one(text)
+    assert [a["family"] for a in item[role]] == [family]
+    assert "cura" not in item["title"] and "trad" not in item["title"]
+
+
+def test_italian_volume_count_and_original_year():
+    item = one("Hegel, G. (1960). Fenomenologia dello spirito, trad. it. di E. Negri, 2 voll. Firenze: La Nuova "
+               "Italia (ed. or. 1807).")
+    assert item["number-of-volumes"] == "2"
+    assert item["original-date"]["date-parts"] == [[1807]]

@@ -88,6 +88,7 @@ def reference_to_fields(ref: Reference) -> tuple[str, dict[str, str]]:
         ("number-of-pages", "pagetotal"), ("number-of-volumes", "volumes"),
         ("container-title-short", "shortjournal"), ("authority", "organization"),
         ("eprint", "eprint"), ("PMID", "pmid"), ("PMCID", "pmcid"),
+        ("archive", "note"),  # a thesis's repository, when there is no note
     ]
     for csl, bib in mapping:
         v = f.get(csl, "")

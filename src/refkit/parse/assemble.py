@@ -52,11 +52,12 @@ TEXT_FIELDS = {
     "genre": "genre",
     "number": "number",
     "note": "note",
+    "archive": "archive",
 }
 # CSL field(s) each tagger label feeds, for confidences
 
 _DMY = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
-VOLUME_COUNT_RE = re.compile(r"\s*(\d{1,3})\s+(?:vols?|volumes|Bde|Bände|tomes|t)\.?(?:\s+in\s+\d+)?[\s.,;]*$")
+VOLUME_COUNT_RE = re.compile(r"\s*(\d{1,3})\s+(?:vols?|volumes|voll|Bde|Bände|tomes|tomos|t)\.?(?:\s+in\s+\d+)?[\s.,;]*$")
 
 
 def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference | None = None,

@@ -36,6 +36,7 @@ from refkit.parse.publication import (
     report_parts,
     standards,
     state_after_city,
+    thesis_bracket,
     trailing_publisher,
 )
 from refkit.parse.spans import relabel
@@ -52,7 +53,7 @@ from refkit.parse.titles import (
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,3}?\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
 # "2 Bde.", "3 vols.": the number of volumes after a title
-VOLUME_COUNT_RE = re.compile(r"(?<=\. )\d{1,2}\s+(?:Bde|Bände|vols|volumes|tomes|t)\.?(?=\s|$)")
+VOLUME_COUNT_RE = re.compile(r"(?<=[.,] )\d{1,2}\s+(?:Bde|Bände|vols|volumes|voll|tomes|tomos|t)\.?(?=\s|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
@@ -441,9 +442,11 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 s.label in ("edition", "title", "location", "note", "publisher") for s in over)
         if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date") or title_end):
             segs = relabel(segs, text, m.start(), m.end(), "edition")
-    for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text) else ():
+    for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text
+                                               or "tomo" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
-        if inside and inside[0].label in ("title", "note", "publisher", "location") and inside[0].start < m.start():
+        if inside and (inside[0].label in ("title", "note", "publisher", "location") and inside[0].start < m.start()
+                       or inside[0].label == "edition"):
             segs = relabel(segs, text, m.start(), m.end(), "volume")
     for m in DAY_MONTH_RE.finditer(text) if re.search(MONTH_RE, text) else ():
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
@@ -487,7 +490,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = publisher_before_place(segs, text)
     segs = press_names(segs, text)
     segs = names_after_title(segs, text)
+    segs = thesis_bracket(segs, text)
     segs = publisher_parens(segs, text)
-    for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low) else ():
+    for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or "or." in low or "orig." in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
     return standards(report_parts(segs, text, low), text)

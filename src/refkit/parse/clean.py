@@ -27,8 +27,8 @@ REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|De
                                 r"Id\.|Ead\.)\s*[.,:]?$")
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
-    r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|übers\.?|übersetzt|dir\.?|éd\.?|coord\.?)"
-    r"\)?(?:\s+(?:fr\.|from\s+the\s+\w+|de\s+l'\w+))?\s*(?:by|von|par|v\.|de)?\s*:?\s+)+",
+    r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"
+    r"|coord\.?)\)?(?:\s+(?:fr\.|it\.|esp\.|cast\.|from\s+the\s+\w+|de\s+l'\w+))?\s*(?:by|von|par|v\.|de|di|da|por)?\s*:?\s+)+",
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -118,7 +118,7 @@ def _dehyphenate(s: str) -> str:
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _VANCOUVER_NAME = re.compile(
-    rf"^(?P<fam>[^\W\d][\w'’\- ]*?)\s+(?P<ini>[{_UP}]{{1,4}})\.?"
+    rf"^(?P<fam>(?:['’]t\s+)?[^\W\d][\w'’\- ]*?)\s+(?P<ini>[{_UP}]{{1,4}})\.?"
     r"(?P<rest>(?:\s+[a-z][a-z\-]{1,10}(?<!\bet)(?<!\band))?)(?:\s+(?P<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?)?$")
 # Initials printed run together ("Halpern SD") are written out ("S. D.") in the model.
 EXPAND_INITIALS = True

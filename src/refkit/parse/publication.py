@@ -105,7 +105,8 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
 
 
 ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|Erstausgabe|Erstveröffentlichung|"
-                         r"Première publication)(?:\s+(?:as|in|under the title)\s+[^()]{1,120}?)?,?\s+(?:in\s+)?"
+                         r"Première publication|ed\.\s?or(?:ig)?\.|éd\.\s?orig\.|orig\.)"
+                         r"(?:\s+(?:as|in|under the title)\s+[^()]{1,120}?)?,?\s+(?:in\s+)?"
                          r"(?:1[5-9]\d\d|20\d\d)\)?", re.I)
 
 
@@ -314,4 +315,26 @@ def standards(segs: list[Segment], text: str) -> list[Segment]:
                 continue  # a standard named inside a title ("Applying ISO 9001 in ...")
             segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
             return relabel(segs, text, m.start("n"), m.end("n"), "number")
+    return segs
+
+
+# APA's "[Doctoral dissertation, University of X]. ProQuest." and its kin in other languages
+_THESIS_BRACKET = re.compile(
+    r"\[(?P<genre>[^,\[\]]{0,40}?(?:[Tt]hesis|[Dd]issertation|[Pp]roefschrift|[Tt]esis|[Tt]hèse|[Tt]ese|[Dd]oktorarbeit|"
+    r"[Dd]iplomarbeit|[Mm]asterarbeit|[Hh]abilitationsschrift|[Mm]émoire)[^,\[\]]{0,20}),\s*(?P<school>[^\[\]]{3,120})\]"
+    r"(?:[.,]\s+(?P<archive>[A-Z][^.()\[\]]{2,60}?)\.?\s*(?=$|https?://|doi))?")
+
+
+def thesis_bracket(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title [Proefschrift, Universiteit Leiden]. Leiden Repository.': the kind of thesis, the school,
+    and the archive that holds it (not one publisher 'Universiteit Leiden]. Leiden Repository')."""
+    m = _THESIS_BRACKET.search(text) if "[" in text else None
+    if not m:
+        return segs
+    segs = relabel(segs, text, m.start(), m.start("genre"), "skip")
+    segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
+    segs = relabel(segs, text, m.start("school"), m.end("school"), "publisher")
+    segs = relabel(segs, text, m.end("school"), m.end("school") + 1, "skip")
+    if m.group("archive"):
+        segs = relabel(segs, text, m.start("archive"), m.end("archive"), "archive")
     return segs

@@ -22,7 +22,8 @@ from refkit.parse.tagger import Segment
 def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment]], conf: dict[str, float],
               segments: Sequence[Segment]) -> None:
     """Apply the cross-field corrections and choose the type (changes ``ref`` and ``conf``)."""
-    om = re.search(r"(?i)original(?:ly)?\s+(?:work\s+)?published\b.*?\b(1[5-9]\d\d|20\d\d)\b", ref.fields.get("note", ""))
+    om = re.search(r"(?i)(?:original(?:ly)?\s+(?:work\s+)?published|erstausgabe|erstveröffentlichung|première publication|"
+                   r"\bed\.\s?or(?:ig)?\.|éd\.\s?orig\.|\borig\.)\D*?\b(1[5-9]\d\d|20\d\d)\b", ref.fields.get("note", ""))
     if om and "original-date" not in ref.dates:  # APA's "(Original work published 1938)"
         ref.dates["original-date"] = Date(start=(int(om.group(1)),))
     _split_genre(ref)
@@ -280,7 +281,8 @@ def _split_genre(ref: Reference) -> None:
 
 def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
     genre = fields.get("genre", "").lower()
-    if re.search(r"thesis|dissertation|diss\.|doctoral|habilitation|mémoire|phd|ph\.d", genre):
+    if re.search(r"thesis|dissertation|diss\.|doctoral|habilitation|mémoire|phd|ph\.d|proefschrift|tesis|thèse|tese\b|"
+                 r"doktorarbeit|diplomarbeit|masterarbeit", genre):
         return "thesis"
     if re.search(r"patent", genre):
         return "patent"

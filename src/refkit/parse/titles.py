@@ -30,7 +30,9 @@ ROLE_BY_RE = re.compile(
     rf"(?P<names>{_NAMES})(?=[.;,]\s|\.?\s*$)")
 # "Trans. Eyre, Leonard Bucknall.", "(Trans.) John Reinhold Forster.", "Ed. Mario Ascheri,": no "by"
 ROLE_BARE_RE = re.compile(
-    rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.)\s+"
+    rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.|"
+    rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
+    rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di)\s+"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
 
 
@@ -55,7 +57,7 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
 def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     """'Title. Edited by A. B. Name.': the editor or translator the title took."""
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
-    if "r." in text or "d." in text or "s." in text:
+    if "r." in text or "d." in text or "s." in text or "cura" in text or "ción" in text or "tion de" in text:
         found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
     ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator")
     for m in found:
@@ -65,11 +67,10 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
         if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
             inside = [s for s in inside if s.start < end]
-        if not inside or end <= m.start("names") or inside[0].start == m.start() and inside[0].label in (
-                "editor", "translator") or any(s.label not in ok for s in inside) or not any(
-                s.label == "title" and s.start < m.start() for s in segs):
+        label = "translator" if re.match(r"\(?(?:Tr|tr)", m.group("role")) else "editor"
+        if not inside or end <= m.start("names") or inside[0].start == m.start() and inside[0].label == label \
+                or any(s.label not in ok for s in inside) or not any(s.label == "title" and s.start < m.start() for s in segs):
             continue
-        label = "translator" if m.group("role").lstrip("(").startswith("Tr") else "editor"
         first = inside[0]
         if first.label in ("editor", "translator") and first.start < m.start() and re.match(
                 r"\s*[a-zà-ÿ]", first.text) and segs.index(first) and segs[segs.index(first) - 1].label == "title":
