@@ -314,3 +314,21 @@ def test_italian_volume_count_and_original_year():
                "Italia (ed. or. 1807).")
     assert item["number-of-volumes"] == "2"
     assert item["original-date"]["date-parts"] == [[1807]]
+
+
+@pytest.mark.parametrize("text, fields, families", [
+    ("13. Хаин В. Е., Ломизе М. Г. Геотектоника с основами. М.: Изд-во МГУ, 1995. 480 с.",
+     {"type": "book", "title": "Геотектоника с основами", "publisher-place": "Москва", "publisher": "Изд-во МГУ",
+      "number-of-pages": "480"}, ["Хаин", "Ломизе"]),
+    ("7. Кузьмин М. И., Ярмолюк В. В. Тектоника плит и мантийные плюмы // Геология и геофизика. 2016. Т. 57, "
+     "№ 1. С. 11–30.",
+     {"type": "article-journal", "title": "Тектоника плит и мантийные плюмы", "container-title": "Геология и геофизика",
+      "volume": "57", "issue": "1", "page": "11-30"}, ["Кузьмин", "Ярмолюк"]),
+    ("15. Dobrov N. L., Buslov M. M. Evolution of the Paleo-Asian Ocean // Gondwana Research. 2003. Vol. 6, no. 2. "
+     "P. 143–159.", {"container-title": "Gondwana Research", "volume": "6", "issue": "2", "page": "143-159"},
+     ["Dobrov", "Buslov"]),
+])
+def test_gost_references(text, fields, families):
+    item = one(text)
+    assert {k: item.get(k) for k in fields} == fields
+    assert [a["family"] for a in item["author"]] == families

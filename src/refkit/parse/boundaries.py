@@ -20,6 +20,7 @@ import re
 
 from refkit.parse.fields import MONTH_RE
 from refkit.parse.gbt import gbt7714
+from refkit.parse.gost import gost
 from refkit.parse.numbering import article_number, law_citations, numbering_word, spaced_colon
 from refkit.parse.publication import (
     ORIGINAL_RE,
@@ -414,6 +415,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     if "]" in text and re.search(r"\[(?:M|J|C|D|R|S|N|EB/OL|J/OL|M/OL)\]", text):  # GB/T 7714's "Title[M]."
         segs = gbt7714(segs, text)
+    elif " // " in text or re.search(r"\d\s?с\.|[МЛ]\.:|СПб\.:", text):  # GOST's "Title // Journal. 2003."
+        segs = gost(segs, text)
     for m in PP_RE.finditer(text) if ("p" in low or "s." in low or ":" in text) else ():  # "pp. 2001–2012": pages, whatever the numbers look like
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         prefixed = re.match(r"\s*(?:pp?|S)\.", m.group(0)) is not None

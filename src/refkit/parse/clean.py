@@ -15,6 +15,8 @@ from refkit.parse.fields import (
     MONTHS,
     clean_pages,
     expand_initials,
+    family_dotted,
+    inverted_name,
     parse_natural_date,
     parse_year,
     split_names,
@@ -205,6 +207,9 @@ def _clean_names(s: str) -> list[Name]:
         return [Name(literal=clean_text(t.rstrip(" .")))]  # "ATLAS Collaboration", "R Core Team"
     if "," not in t and ";" not in t and _ORG_OF.match(t):  # "Bundesministerium für Arbeit und Soziales"
         return [Name(literal=clean_text(t.rstrip(" .")))]
+    dotted = [family_dotted(c) for c in re.split(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&|и)\s+", t) if c.strip()]
+    if len(dotted) >= 2 and all(dotted):  # "Зоненшайн Л. П., Кузьмин М. И.", "Smith J. A., Jones K. L."
+        return [inverted_name(d[0], d[1]) for d in dotted if d]
     # Vancouver lists: "Kowalczyk A, Eriksen TB, Zhang W"
     chunks = [c.strip() for c in re.split(r",\s*|\s+(?:and|&)\s+", t.rstrip(".")) if c.strip()]
     others = bool(chunks) and re.fullmatch(r"(?:et\.?\s*al\.?|and others)", chunks[-1], re.I) is not None
@@ -224,15 +229,15 @@ def _clean_names(s: str) -> list[Name]:
 
 
 _VOL = re.compile(
-    r"^\s*(?:(?:vol(?:ume)?s?|bd|band|jg|jahrgang|tome|tomo|t|v|anno|année|year)(?:\.\s*|\s+))?"
+    r"^\s*(?:(?:vol(?:ume)?s?|bd|band|jg|jahrgang|tome|tomo|t|т|v|anno|année|year)(?:\.\s*|\s+))?"
     r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)(?:\.?\s*(?:Jg|Jahrgang|année|anno|Bd)\b\.?)?"
-    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*"
+    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|№|h|n|#)(?![a-z])\.?\s*"
     r"(?P<iss2>[\w\u2013/-]+)|,\s*(?P<iss3>\d+(?:\s*[-\u2013/]\s*\d+)?)(?=\s*$|\s*[,:;.]\s*$)))?"
     r"(?P<rest>.*)$",
     re.I,
 )
 _NO_NUMBER = re.compile(r"(?:v|t|[Vv][Oo][Ll]?[Ss]?|[Vv]olume|[Nn][Oo][Ss]?|[Nn][Rr]|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g)\.?")
-_ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
+_ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|№|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
 
 
 def split_volume(s: str) -> tuple[str, str, str]:
@@ -299,7 +304,7 @@ _PAGE_PREFIX = re.compile(r"^(?:(?:pages|page|pp|seiten|seite|ss|str|стр)\.?\
 def split_span_pages(s: str) -> tuple[str, str]:
     """(page, number-of-pages)."""
     t = squash(s).strip(" ,.;:()[]")
-    m = re.fullmatch(r"(\d+)\s*(?:pp|pages|p|S|Seiten|s)\.?", t)
+    m = re.fullmatch(r"(\d+)\s*(?:pp|pages|p|S|Seiten|s|с|стр)\.?", t)
     if m:
         return "", m.group(1)
     t = _PAGE_PREFIX.sub("", SUPPLEMENT_RE.sub("", t))

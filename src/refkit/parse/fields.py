@@ -258,7 +258,7 @@ def _split_names(text: str) -> list[Name]:
             if len(chunks) >= 2 and all(bare):  # GB/T 7714's "YIN J, CAO Y, LI Y H"
                 names.extend(Name(family=b.group(1), given=expand_initials(b.group(2).replace(" ", ""))) for b in bare if b)
                 continue
-            dotted = [_family_dotted(c) for c in chunks]
+            dotted = [family_dotted(c) for c in chunks]
             if len(chunks) >= 2 and all(dotted):  # "Smith J. A., Jones K. L.", "Хаин В. Е., Ломизе М. Г."
                 names.extend(inverted_name(d[0], d[1]) for d in dotted if d)
                 continue
@@ -286,7 +286,7 @@ def _split_names(text: str) -> list[Name]:
                 names.append(inverted_name(chunks[0], " ".join(chunks[1:])))
         elif (b := _UPPER_BARE.fullmatch(part)):  # "TU Y Y"
             names.append(Name(family=b.group(1), given=expand_initials(b.group(2).replace(" ", ""))))
-        elif (d := _family_dotted(part)) and not UPPER_FAMILY_INITIALS.match(part):  # "Белоусов В. В."
+        elif (d := family_dotted(part)) and not UPPER_FAMILY_INITIALS.match(part):  # "Белоусов В. В."
             names.append(inverted_name(d[0], d[1]))
         elif UPPER_FAMILY_INITIALS.match(part):  # "ROSANVALLON P."
             m = UPPER_FAMILY_INITIALS.match(part)
@@ -307,7 +307,7 @@ _UPPER_BARE = re.compile(r"([A-Z][A-Z'’\-]+)\s+([A-Z](?:\s[A-Z]){0,2})\.?")  #
 _FAMILY_DOTTED = re.compile(r"((?:[a-z]{1,3}\s){0,2}[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)\s+((?:[^\W\d_]\.\s?-?){1,4})")
 
 
-def _family_dotted(chunk: str) -> tuple[str, str] | None:
+def family_dotted(chunk: str) -> tuple[str, str] | None:
     """'Белоусов В. В.', 'Smith J. A.': a family name, then initials with full stops (any script)."""
     m = _FAMILY_DOTTED.fullmatch(chunk.strip())
     if not m or not m.group(1).split()[-1][0].isupper():

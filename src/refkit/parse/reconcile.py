@@ -38,6 +38,9 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     if cm and cm.group(2).lower() in lexicon.PLACE_WORDS and (f.get("volume") or f.get("page")):
         f["container-title"] = cm.group(1)  # ABNT's "Nature, London, v. 403": the journal's town
         f.setdefault("publisher-place", cm.group(2))
+    place = f.get("publisher-place", "")
+    if place.rstrip(".") in _GOST_PLACES or place in ("М.; Л.", "М.; Л"):  # GOST's "М.: Наука": Moscow
+        f["publisher-place"] = "; ".join(_GOST_PLACES[p.strip(" .")] for p in place.split(";") if p.strip(" .") in _GOST_PLACES)
     url = ref.fields.get("URL", "")
     if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
         ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
@@ -237,6 +240,7 @@ def _tidy_containers(ref: Reference) -> None:
         f["collection-number"] = m.group(1)
 
 
+_GOST_PLACES = {"М": "Москва", "Л": "Ленинград", "СПб": "Санкт-Петербург", "К": "Киев"}
 _YEARS = re.compile(r"(?:1[4-9]|20)\d\d[-/\u2013](?:(?:1[4-9]|20)\d\d|\d\d)")
 _TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
 
