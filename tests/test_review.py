@@ -185,3 +185,17 @@ def test_recall_and_false_flags_on_invented_round_trips(shared):
     assert m["wrong"] >= 5, m
     assert m["recall"] >= 0.6, m
     assert m["false_flags"] <= 0.08, m
+
+
+def test_abbreviated_journals_and_publishers_do_not_run_on():
+    from refkit.model import Reference
+    from refkit.parse.review_features import field_reasons
+
+    for cont in ("Commun. ACM", "ACM Trans. Comput. Syst.", "Astrophys. J."):
+        ref = Reference(type="article-journal", fields={"title": "A study", "container-title": cont, "volume": "3"})
+        assert not any("runs on" in why for _, why in field_reasons(ref)), cont
+    ref = Reference(type="book", fields={"title": "A study", "publisher": "Cambridge Univ. Press"})
+    assert not any("runs on" in why for _, why in field_reasons(ref))
+    ref = Reference(type="chapter", fields={"title": "Polder", "container-title": "Encyclopedia of water management. "
+                                                                                   "Lowlands Reference"})
+    assert any("runs on" in why for _, why in field_reasons(ref))

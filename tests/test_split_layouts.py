@@ -214,3 +214,23 @@ def test_a_quoted_short_form_note_is_the_work_cited_before():
             "4. Abbot, \"Drastic or Gnostic?,\" 510.\n")
     split = split_text(text)
     assert len(split.refs) == 2
+
+
+def test_a_later_heading_does_not_drop_the_list_above_it():
+    text = ("References[edit]\n^ a b Cole, J. (1992). A power primer for tides. Psychological Bulletin. 112 (1): 155–159.\n"
+            "^ Gross, J. J. (1998). The emerging field of tide regulation. Review of General Tides. 2 (3): 271–299.\n"
+            "^ Lind, A. (2001). Harbours and memory. Sea Studies. 4 (2): 1–20.\n\nFurther reading[edit]\n"
+            "Kahn, D. (2011). Thinking, fast and slow about tides. New York: Farrar.\n"
+            "Tuck, B. W. (1978). A Distant Harbour: The Calamitous 14th Century. New York: Knopf.\n")
+    split = split_text(text)
+    assert [r.text[:4] for r in split.refs] == ["Cole", "Gros", "Lind", "Kahn", "Tuck"]
+    assert any(s.text.startswith("Further reading") for s in split.skipped)
+
+
+def test_an_unmarked_reference_after_bullets_is_its_own():
+    text = ("Week 1: Growth\n\n* Solow, R.M. (1956) 'A contribution to the theory of growth', QJE, 70(1), pp. 65–94.\n"
+            "* Mankiw, N.G. and Weil, D.N. (1992) 'The empirics of growth', QJE, 107(2), pp. 407–437.\n"
+            "Romer, P.M. (1990) 'Endogenous technological change', JPE, 98(5), pp. S71–S102.\n\nWeek 2: Firms\n\n"
+            "* Coase, R.H. (1937) 'The nature of the firm', Economica, 4(16), pp. 386–405.\n")
+    split = split_text(text)
+    assert [r.text[:5] for r in split.refs] == ["Solow", "Manki", "Romer", "Coase"]

@@ -18,9 +18,11 @@ HEADING_RE = re.compile(
     r"references\s+and\s+notes|reference\s+list|literature\s+references|bibliography\s+and\s+references|"
     r"notes\s+and\s+references|further\s+reading|literatuur|literatuurlijst|bibliografie|kaynakça|kaynaklar|"
     r"referanslar|daftar\s+pustaka|pustaka|litteratur|litteraturliste|kirjallisuus|bibliografi|piśmiennictwo|"
+    r"additional\s+reading|suggested\s+reading|recommended\s+reading|selected\s+bibliography|citations|"
+    r"pour\s+aller\s+plus\s+loin|lecturas?\s+recomendadas?|weiterführende\s+literatur|"
     r"bibliografia\s+citata|список\s+литературы|литература|библиография|参考文献|參考文獻|引用文献|참고\s*문헌|"
     r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités)"
-    r"\s*:?\s*(?:\*\*|__)?\s*$",
+    r"\s*:?\s*(?:\*\*|__)?\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]{0,30}\])?\s*$",  # Wikipedia's "[edit]"
     re.I,
 )
 STOP_HEADING_RE = re.compile(
@@ -47,6 +49,9 @@ CITATION_SIGNS_RE = re.compile(r"\bdoi\b|https?://|\bpp?\.\s*\d|\((?:1[5-9]|20)\
                                r"\b(?:In|Eds?|eds?)\.?:|\b\d+[–-]\d+\b", re.I)
 
 
+_BACKLINK = re.compile(r"^\s*(?:\^|↑)\s*(?:Jump up to:\s*)?(?:[a-z]{1,2}\s+)*")
+
+
 @dataclass
 class Section:
     first: int  # index of the first line of the list
@@ -70,11 +75,17 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
     None when the text has prose and no list could be found."""
     n = len(lines)
     heads = [i for i, ln in enumerate(lines) if HEADING_RE.match(ln)]
-    for h in reversed(heads):
+    for k in range(len(heads) - 1, -1, -1):
+        h = heads[k]
         start = h + 1
         end = _section_end(lines, start)
         if any(ln.strip() for ln in lines[start:end]):
-            return Section(start, end, lines[h].strip())
+            # "References" ... "Further reading" ...: one list goes on under the later heading
+            while k and _section_end(lines, heads[k - 1] + 1) >= h and any(
+                    looks_like_start(_BACKLINK.sub("", ln)) for ln in lines[heads[k - 1] + 1:h]):
+                k -= 1
+                h = heads[k]
+            return Section(h + 1, end, lines[h].strip())
     markers = [i for i, ln in enumerate(lines) if PROSE_HEADING_RE.match(ln) or (
         _prose(ln) and not looks_like_start(ln) and not CITATION_SIGNS_RE.search(ln))]
     if not markers:

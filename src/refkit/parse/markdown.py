@@ -86,13 +86,15 @@ def _is_prose(text: str) -> bool:
     if t.endswith(":"):
         return True
     words = t.split()
-    if YEAR_RE.search(t) and len(words) < 60:
-        return False
-    return len(words) >= 4 and sum(w[0].islower() for w in words if w[0].isalpha()) >= 0.5 * len(words)
+    lower = sum(w[0].islower() for w in words if w[0].isalpha())
+    if YEAR_RE.search(t) and len(words) < 60 and not (
+            re.match(r"(?:If|When|This|These|The rest|Here|We|I|You|Our|My|See|Read|For more)\b", t) and lower >= 0.6 * len(words)):
+        return False  # a reference has a year; a sentence that only mentions one ("make it Sampson (1997)") is prose
+    return len(words) >= 4 and lower >= 0.5 * len(words)
 
 
 def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, skipped)
-    from refkit.parse.split import Skipped
+    from refkit.parse.split import Skipped, ended, starts_strictly
 
     out: list[tuple[int, str]] = []
     forced: dict[int, str] = {}
@@ -131,6 +133,14 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             continue
         text = strip_inline(ln)
         prev_blank = k == 0 or not body[k - 1][1].strip()
+        if not out and not forced and len(text) < 100 and not starts_strictly(text) and not re.search(r"\(\d{4}\)", text) \
+                and ("," not in text or not YEAR_RE.search(text)):
+            skipped.append(Skipped(no, text, "the page's title"))  # "EC2204 Macroeconomics — Reading List 2024/25"
+            continue
+        if (prev_blank or not in_item) and re.search(r"\S\s\|\s\S", text) and not re.search(r"\(\d{4}\)|\bdoi\b|https?://", text):
+            skipped.append(Skipped(no, text, "a page header"))  # "Module convenor: Dr R. Patel | Last updated ..."
+            in_item = False
+            continue
         if prev_blank and _is_prose(text):
             skipped.append(Skipped(no, text, "prose between the groups of the list"))
             in_item = False
@@ -140,7 +150,7 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             skipped.append(Skipped(no, text, "too short for a reference, and no year"))
             in_item = False
             continue
-        if in_item and not prev_blank:
+        if in_item and not prev_blank and not (ended(body[k - 1][1]) and starts_strictly(text)):
             out.append((no, "  " + text))
         elif in_item and re.match(r"^\s{2,}", ln):
             out.append((no, "  " + text))  # an item's indented second paragraph

@@ -120,6 +120,23 @@ def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
     return out
 
 
+def _abbreviated(name: str) -> bool:
+    """'Commun. ACM', 'Astrophys. J.', 'ACM Trans. Comput. Syst.': a journal's abbreviated name, whose full
+    stops end words, not sentences."""
+    words = name.split()
+    dotted = [w for w in words if re.fullmatch(r"[A-Z][a-z]{0,9}\.", w)]
+    return bool(dotted) and all(w[:-1].lower() in _ABBREVIATIONS for w in dotted) and \
+        all(w[0].isupper() or w in ("of", "and", "&") for w in words)
+
+
+_ABBREVIATIONS = frozenset("""j am int rev trans proc commun comput syst sci phys chem biol med res lett appl eng soc econ
+    math stat psychol astrophys astron geophys ann bull nat acad natl assoc inst mol clin environ ecol evol genet
+    neurosci opt mech mater inf theor exp adv conf symp q z anal surv softw netw intell mach learn recognit vis graph
+    robot autom electron electr nucl quant stud hist philos polit sociol anthropol ling lit educ manag bus financ
+    account leg public nurs pharm dent vet agric nutr biochem biophys microbiol immunol oncol cardiol neurol pediatr
+    surg radiol mon not roy astr ser technol ind cogn behav dev sust gen br eur jpn can aust ger fr ital""".split())
+
+
 def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     """Reasons from the shape of the assembled fields."""
     out: list[tuple[str, str]] = []
@@ -161,7 +178,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
         out.append(("container-title", f"container {cont[-20:]!r} ends with a date or number"))
     if cont and re.search(r"\.\s+[A-Z]", cont) and PUBLISHER_WORD.search(cont.split(". ")[-1]):
         out.append(("container-title", "a publisher inside the container"))
-    elif cont and re.search(r"[a-z]{4,}\.\s+[A-Z]", cont):  # "Encyclopedia of water management. Lowlands Reference"
+    elif cont and re.search(r"[a-z]{4,}\.\s+[A-Z]", cont) and not _abbreviated(cont):
+        # "Encyclopedia of water management. Lowlands Reference" (not "Commun. ACM", "ACM Trans. Comput. Syst.")
         out.append(("container-title", f"container {cont[:30]!r} runs on after a full stop"))
     genre = f.get("genre", "")
     if genre and re.search(r"(?i)\bseries\b|\b(?:no|nos|nr)\b\.?", genre):
@@ -177,7 +195,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
             out.append((k, f"'n.d.' inside the {k}"))
     if cont and (re.match(r"\W", cont) or re.fullmatch(rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", cont)):
         out.append(("container-title", f"container {cont[:20]!r} is not a name"))
-    if pub and re.search(r"[a-z]{3,}\.\s+[A-Z]", pub):
+    if pub and re.search(r"(?<!\bUniv)(?<!\bInst)(?<!\bCorp)(?<!\bDept)(?<!\bAssoc)(?<!\bAcad)(?<!\bPubl)(?<!\bNatl)"
+                         r"(?<!\bIntl)(?<!\bSoc)(?<!\bLtd)(?<!\bInc)(?<=[a-z]{3})\.\s+[A-Z]", pub):
         out.append(("publisher", f"publisher {pub[:30]!r} runs on after a full stop"))
     for k in ("title", "container-title", "publisher", "publisher-place"):
         v = f.get(k, "")

@@ -216,6 +216,10 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if markdown.looks_like_markdown(body):
         body, forced, md_skipped = markdown.clean(body)
         skipped += md_skipped
+    inner = [k for k, (_, ln) in enumerate(body) if find.HEADING_RE.match(ln) or find.NOTES_HEADING_RE.match(ln)]
+    if inner:  # "Further reading" inside the list the section runs on into
+        skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading inside the list") for k in inner]
+        body = [b for k, b in enumerate(body) if k not in set(inner)]
     if not forced:  # "Cases", "Secondary Sources": a heading between the groups of a list
         heads = [k for k, (_, ln) in enumerate(body) if _subheading(body, k)]
         if heads and len(heads) <= 0.4 * sum(1 for _, ln in body if ln.strip()):
@@ -254,8 +258,14 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     # web pages' notes: Wikipedia's "^ a b Name (2019)...", "↑ Name": every back-link starts a reference
     backs = sum(1 for _, ln in nonblank if ln.lstrip()[:1] in "^↑")
     if backs >= 2 and backs >= 0.5 * len(nonblank):
-        return _group(body, lambda no, ln, prev, ahead, cur: "a back-link (^, ↑)" if ln.lstrip()[:1] in "^↑" else "",
-                      vocab, blank_ends=False)
+        def backlink(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
+            if ln.lstrip()[:1] in "^↑":
+                return "a back-link (^, ↑)"
+            if prev and prev.lstrip()[:1] not in "^↑" and ended(prev) and starts_strictly(ln.strip() + " " + ahead):
+                return "a line of its own after the back-linked notes (Further reading)"
+            return ""
+
+        return _group(body, backlink, vocab, blank_ends=True)  # a blank line ends a group
 
     # labelled lists: "[Knu84]", "[ABC+20]" (alpha styles) start every reference
     labelled = [ln for _, ln in nonblank if LABEL_RE.match(ln)]
@@ -305,9 +315,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     greedy = len(nonblank) >= 3 and width <= 160 and sum(w >= 0.8 * width for w in lengths) >= 0.4 * len(lengths) \
         and (0 <= share <= 0.05 or surely_greedy)
     # wrapped some other way (a PDF's optimal line breaking): most lines end mid-sentence
-    ended_share = sum(1 for _, ln in nonblank if _ended(ln)) / len(nonblank)
+    ended_share = sum(1 for _, ln in nonblank if ended(ln)) / len(nonblank)
     # long lines that stop mid-sentence: text wrapped at a width, whatever the other lines do
-    long_open = sum(1 for (_, ln), w in zip(nonblank, lengths, strict=True) if w >= 0.85 * width and not _ended(ln))
+    long_open = sum(1 for (_, ln), w in zip(nonblank, lengths, strict=True) if w >= 0.85 * width and not ended(ln))
     wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6) or (
         long_open >= 3 and long_open >= 0.25 * len(nonblank))
 
@@ -317,7 +327,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         p = prev.rstrip()
         s = ln.strip()
         if _LOWER_START_RE.match(s) and not PARTICLE_RE.match(s) and not (
-                not wrapped and _ended(p) and looks_like_start(s + " " + ahead)):
+                not wrapped and ended(p) and looks_like_start(s + " " + ahead)):
             return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
             return ""  # a line-break hyphen
@@ -328,20 +338,20 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         if wrapped:
             start = looks_like_start(s + " " + ahead)
             cur_last = cur.split()[-1] if cur.split() else ""  # a link broken over lines, now whole
-            ended = p.endswith(ENDINGS) or _ends_with_link(last) or _ends_with_link(cur_last)
+            closed = p.endswith(ENDINGS) or _ends_with_link(last) or _ends_with_link(cur_last)
             open_end = bool(OPEN_END_RE.search(p))  # "In G." / "eds.": the names go on
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
-                if start and (surely_greedy or ended or starts_strictly(s + " " + ahead, cur)
+                if start and (surely_greedy or closed or starts_strictly(s + " " + ahead, cur)
                               or NAME_PERIOD_RE.match(s + " " + ahead)):
                     return "wrapped text: the previous line is short and this one starts like a reference"
-                return "wrapped text: the previous line is short and ends a sentence" if ended else ""
-            if ended and not open_end and starts_strictly(s + " " + ahead, cur):
+                return "wrapped text: the previous line is short and ends a sentence" if closed else ""
+            if closed and not open_end and starts_strictly(s + " " + ahead, cur):
                 return "the previous line ends a sentence and this one starts with authors and a year"
-            if _ends_with_link(cur_last.rstrip(".")) and _starts_upper(s) and (ended or cur_last.endswith(".")):
+            if _ends_with_link(cur_last.rstrip(".")) and _starts_upper(s) and (closed or cur_last.endswith(".")):
                 return "the previous line ends with a link and this one starts with a capital"
-            if ended and not open_end and NAME_PERIOD_RE.match(s + " " + ahead):
+            if closed and not open_end and NAME_PERIOD_RE.match(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
             return ""
         if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (
@@ -368,7 +378,7 @@ def _blocks_hold_several(body: list[tuple[int, str]]) -> bool:
                                                                    or NAME_PERIOD_RE.match(s))
                                           for k, (p, s) in enumerate(zip(b, b[1:], strict=False), 1)))
     inner = [ln for b in multi for ln in b[:-1]]  # lines a block goes on after
-    one_per_line = len(inner) >= 3 and sum(1 for ln in inner if _ended(ln)) >= 0.7 * len(inner)
+    one_per_line = len(inner) >= 3 and sum(1 for ln in inner if ended(ln)) >= 0.7 * len(inner)
     return several >= max(1, 0.3 * len(multi)) or one_per_line
 
 
@@ -400,7 +410,7 @@ def _starts_upper(s: str) -> bool:
     return bool(s) and (s[0].isupper() or s[0] in "“\"—–[" or bool(NUMBER_RE.match(s)))
 
 
-def _ended(ln: str) -> bool:
+def ended(ln: str) -> bool:
     """Does the line end as references end (a full stop, a bracket, a complete link)?"""
     ln = ln.rstrip()
     if OPEN_END_RE.search(ln):
@@ -532,13 +542,13 @@ def _subheading(body: list[tuple[int, str]], k: int) -> bool:
     if not t or len(t) > 50 or re.search(r"[\d.,;:()\[\]\"“”]", t) or k + 1 >= len(body):
         return False
     words = t.split()
-    if len(words) > 5 or not all(w[0].isupper() or w.lower() in ("and", "of", "the", "for", "und", "de", "et", "y", "e")
-                                 for w in words):
+    titled = all(w[0].isupper() or w.lower() in ("and", "of", "the", "for", "und", "de", "et", "y", "e") for w in words)
+    if len(words) > 6 or not words[0][0].isupper():
         return False
     before = k == 0 or not body[k - 1][1].strip()
     nxt = next((ln for _, ln in body[k + 1:] if ln.strip()), "")
-    return before and bool(nxt) and not body[k + 1][1].strip() or before and bool(re.search(r"\d", nxt)) and \
-        len(nxt.strip()) > 2 * len(t)
+    alone = before and bool(nxt) and not body[k + 1][1].strip()  # blank lines around it: sentence case will do
+    return alone or titled and len(words) <= 5 and before and bool(re.search(r"\d", nxt)) and len(nxt.strip()) > 2 * len(t)
 
 
 def _paragraph(ln: str) -> bool:
