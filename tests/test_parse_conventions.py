@@ -332,3 +332,14 @@ def test_gost_references(text, fields, families):
     item = one(text)
     assert {k: item.get(k) for k in fields} == fields
     assert [a["family"] for a in item["author"]] == families
+
+
+def test_a_doi_inside_the_pages_or_before_a_link():
+    item = one("[1] M. Shapiro and N. Preguiça, “Conflict-free replicated tides,” in Stabilization of Harbours. Berlin, "
+               "Germany: Springer, 2011, pp. 386–400, doi:10.1007/978-3-642-24550-3_29.")
+    assert item["DOI"] == "10.1007/978-3-642-24550-3_29"
+    assert item["page"] == "386-400"
+    item = one("Ronne, O., & Brox, T. (2015). U-Net for harbours. In MICCAI 2015, pp. 234–241. Springer. "
+               "doi:10.1007/978-3-319-24574-4_28. https://arxiv.org/abs/1505.00001")
+    assert item["DOI"] == "10.1007/978-3-319-24574-4_28"
+    assert item["URL"] == "https://arxiv.org/abs/1505.00001"

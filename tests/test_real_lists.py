@@ -1,4 +1,4 @@
-"""Reference lists written the way users paste them (tests/data/lists/, 34 lists, 599 references:
+"""Reference lists written the way users paste them (tests/data/lists/, 49 lists, 897 references:
 PDF copies with page breaks and footers, READMEs, web pages, Word documents, spreadsheets; APA, Chicago,
 MLA, IEEE, Harvard, Vancouver, Nature, ACS, APSA, OSCOLA, ABNT, GOST, GB/T 7714; twelve languages).
 Each file's true count and DOIs are in manifest.json: every count must be exact, every DOI whole."""

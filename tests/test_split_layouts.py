@@ -234,3 +234,12 @@ def test_an_unmarked_reference_after_bullets_is_its_own():
             "* Coase, R.H. (1937) 'The nature of the firm', Economica, 4(16), pp. 386–405.\n")
     split = split_text(text)
     assert [r.text[:5] for r in split.refs] == ["Solow", "Manki", "Romer", "Coase"]
+
+
+def test_identifiers_broken_without_a_break_character():
+    text = ("Deci, E. L., & Ryan, R. M. (2000). The what and why of harbour pursuits. Psychological Tides,\n"
+            "11(4), 227–268. https://doi.org/10.1207/S15327965\nPLI1104_01\n"
+            "Dweck, C. S. (2006). Mindset: The new psychology of\nsuccess. Random House.\n")
+    refs = split_text(text).refs
+    assert len(refs) == 2
+    assert "https://doi.org/10.1207/S15327965PLI1104_01" in refs[0].text

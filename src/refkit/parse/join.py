@@ -57,6 +57,13 @@ def _break_hyphen(a: str, b: str, vocab: set[str] | None) -> bool:
     return len(left) > 1
 
 
+def id_tail(line: str) -> bool:
+    """A line that is only the rest of an identifier: one token, digits or '_' in it, no word
+    ("10.1207/S15327965" + "PLI1104_01")."""
+    t = line.strip()
+    return bool(t) and " " not in t and bool(re.search(r"[\d_]", t)) and not re.search(r"[a-z]{3}", t) and len(t) <= 40
+
+
 def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
     """Join a wrapped line ``b`` onto ``a``: line-break hyphens, identifiers and URLs broken over lines."""
     a = a.rstrip()
@@ -69,7 +76,8 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
         if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
             return a + b  # a URL that goes on (hyphens in it are the URL's own)
     if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first):
-        if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and first[:1].isdigit():
+        if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and (
+                first[:1].isdigit() or id_tail(b)):
             return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"
     if a.endswith(("–", "—")) and first[:1].isdigit():
         return a + b  # a page range broken after its dash

@@ -27,6 +27,7 @@ from refkit.parse.tagger import Segment
 
 ARXIV_RE = re.compile(r"\barXiv\s*:?\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
                       r"(?:\s*\[[\w.\-]+\])?", re.I)
+DOI_RE = re.compile(r"(?:\bdoi\s?:\s?|\bDOI\s+|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/[^\s\"<>]+?(?=[.,;]?(?:\s|$))", re.I)
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(?P<id>\d{4,9})\b")
 PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(?P<id>PMC\d{4,9})\b")
 ISBN_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*(?P<id>(?:97[89][\s\-]?)?\d[\d\s\-]{7,14}[\dXx])\b")
@@ -74,6 +75,11 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
                     s.label in ("url", "doi") and s.start <= m.start() < s.end for s in segs):
                 continue  # a PMC number inside a link stays in the link
             segs = _relabel(segs, text, m.start(), m.end(), label)
+    for m in DOI_RE.finditer(text) if "10." in text else ():  # "pp. 386–400, doi:10.1007/..." the tagger put in pages
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and any(s.label != "doi" for s in inside) and not any(
+                s.label == "url" and s.start < m.start() and text[s.start:m.start()].strip() for s in inside):
+            segs = _relabel(segs, text, m.start(), m.end(), "doi")
     vm = VANC_AUTHORS_RE.match(text) if _VANC_START.match(text) else None
     if vm and _natural_order(vm, text):
         vm = None

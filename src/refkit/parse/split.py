@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from refkit.parse import find
-from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary
+from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
 
@@ -332,6 +332,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         if p.endswith("-") and not p.endswith((" -", "--")):
             return ""  # a line-break hyphen
         last = p.split()[-1] if p.split() else ""
+        if id_tail(s) and (DOI_TAIL_RE.search(last) or URLISH_RE.search(last)):
+            return ""  # "https://doi.org/10.1207/S15327965" + "PLI1104_01": the identifier goes on
         if DOI_TAIL_RE.search(last) and not _ends_with_link(last) and not starts_strictly(s + " " + ahead, cur) and not (
                 last.endswith(".") and _starts_upper(s)):
             return ""  # an identifier broken at the line end
