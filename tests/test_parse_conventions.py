@@ -343,3 +343,27 @@ def test_a_doi_inside_the_pages_or_before_a_link():
                "doi:10.1007/978-3-319-24574-4_28. https://arxiv.org/abs/1505.00001")
     assert item["DOI"] == "10.1007/978-3-319-24574-4_28"
     assert item["URL"] == "https://arxiv.org/abs/1505.00001"
+
+
+def test_apa_chapter_publisher_after_the_pages():
+    item = one("Tajfel, H., & Turner, J. C. (1979). An integrative theory of harbour conflict. In W. G. Austin & "
+               "S. Worchel (Eds.), The social psychology of harbours (pp. 33–47). Brooks/Cole.")
+    assert (item["page"], item["publisher"]) == ("33-47", "Brooks/Cole")
+    assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize("text, typ, publisher", [
+    ("Hersbach, H., et al. (2023). ERA5 hourly tides from 1940 to present [Data set]. Copernicus Climate Service. "
+     "https://doi.org/10.24381/cds.adbb2d00", "dataset", "Copernicus Climate Service"),
+    ("Ruiz, C. (2019). Tides in R (Version 1.2) [Computer software]. CRAN. https://cran.r-project.org/package=tides",
+     "software", "CRAN"),
+])
+def test_apa_descriptions_give_the_type(text, typ, publisher):
+    item = one(text)
+    assert (item["type"], item["publisher"]) == (typ, publisher)
+    assert "[" not in item["title"] and "genre" not in item
+
+
+def test_spanish_issue_word():
+    item = one("Pérez, J. (2010). La escuela del puerto. Revista de Educación, vol. 9, núm. 2, pp. 10-20.")
+    assert (item["volume"], item["issue"], item["page"]) == ("9", "2", "10-20")

@@ -26,6 +26,7 @@ from refkit.parse.publication import (
     ORIGINAL_RE,
     REPOSITORY_RE,
     after_place,
+    apa_tails,
     city_before_state,
     names_after_title,
     note_is_place,
@@ -494,6 +495,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = press_names(segs, text)
     segs = names_after_title(segs, text)
     segs = thesis_bracket(segs, text)
+    segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or "or." in low or "orig." in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

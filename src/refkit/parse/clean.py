@@ -231,13 +231,13 @@ def _clean_names(s: str) -> list[Name]:
 _VOL = re.compile(
     r"^\s*(?:(?:vol(?:ume)?s?|bd|band|jg|jahrgang|tome|tomo|t|т|v|anno|année|year)(?:\.\s*|\s+))?"
     r"(?P<vol>[0-9IVXLCivxlc]+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?)(?:\.?\s*(?:Jg|Jahrgang|année|anno|Bd)\b\.?)?"
-    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|№|h|n|#)(?![a-z])\.?\s*"
+    r"(?:\s*(?:[(\[]\s*(?P<iss1>[^)\]]+?)\s*[)\]]|[,.:]?\s*(?:heft|issue|number|num|nos|nr|no|iss|núm|nro|n°|nº|№|h|n|#)(?![a-z])\.?\s*"
     r"(?P<iss2>[\w\u2013/-]+)|,\s*(?P<iss3>\d+(?:\s*[-\u2013/]\s*\d+)?)(?=\s*$|\s*[,:;.]\s*$)))?"
     r"(?P<rest>.*)$",
     re.I,
 )
 _NO_NUMBER = re.compile(r"(?:v|t|[Vv][Oo][Ll]?[Ss]?|[Vv]olume|[Nn][Oo][Ss]?|[Nn][Rr]|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g)\.?")
-_ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|n°|nº|№|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
+_ISSUE_ONLY = re.compile(r"^\s*(?:heft|issue|number|num|nos|nr|no|iss|núm|nro|n°|nº|№|h|n|#)(?![a-z])\.?\s*(?P<iss>[\w\u2013/-]+)", re.I)
 
 
 def split_volume(s: str) -> tuple[str, str, str]:

@@ -338,3 +338,34 @@ def thesis_bracket(segs: list[Segment], text: str) -> list[Segment]:
     if m.group("archive"):
         segs = relabel(segs, text, m.start("archive"), m.end("archive"), "archive")
     return segs
+
+
+# APA's "(pp. 33–47). Brooks/Cole." and "(Vol. 70, pp. 1263–1272). PMLR.": the publisher after a chapter's pages
+_PAGES_THEN_PUBLISHER = re.compile(r"\((?:Vol\.\s*(?P<vol>\d+),\s*)?(?P<pages>pp?\.\s*[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\)"
+                                   r"\.\s+(?P<pub>[A-Z][^.()\[\]]{0,60}?[^\W\d_]{2})\.(?=\s|$)")
+# APA's bracketed descriptions after a title: "[Data set]", "[Computer software]", "[Conference presentation]"
+DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|Software|Computer program|Mobile app|"
+                            r"Video|Audio podcast|Podcast episode|Podcast|Blog post|Tweet|Conference presentation|"
+                            r"Paper presentation|Poster session|Conference session|Unpublished manuscript|Fact sheet|"
+                            r"Infographic|Film|Motion picture|Video file|Audio recording|Lecture notes|Preprint|"
+                            r"PowerPoint slides|Brochure|Map|Press release)\]")
+
+
+def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
+    """APA's chapter tail '(pp. 33–47). Brooks/Cole.' gives the publisher its name; a bracketed
+    description after the title ('[Data set]') is the genre, not part of the title."""
+    m = _PAGES_THEN_PUBLISHER.search(text) if "(p" in text or "(Vol" in text else None
+    if m:
+        if m.group("vol"):
+            segs = relabel(segs, text, m.start("vol"), m.end("vol"), "volume")
+        segs = relabel(segs, text, m.start("pages"), m.end("pages"), "pages")
+        segs = relabel(segs, text, m.start("pub"), m.end("pub"), "publisher")
+    d = DESCRIPTION_RE.search(text) if "[" in text else None
+    if d:
+        segs = relabel(segs, text, d.start(), d.start("g"), "skip")
+        segs = relabel(segs, text, d.start("g"), d.end("g"), "genre")
+        segs = relabel(segs, text, d.end("g"), d.end(), "skip")
+        pm = re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)\.(?=\s|$)", text[d.end():])
+        if pm and not any(s.label == "publisher" for s in segs):  # "[Data set]. Copernicus Climate Change Service."
+            segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "publisher")
+    return segs

@@ -64,6 +64,9 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
         if "container-title" in conf:
             conf["title"] = conf.pop("container-title")
     ref.type = _choose_type(ref.fields, labels, segments)
+    if ref.type in ("dataset", "software") and re.fullmatch(r"(?i)data set|dataset|data|computer software|software|"
+                                                            r"computer program", ref.fields.get("genre", "")):
+        del ref.fields["genre"]  # APA's "[Data set]" is what the type says: styles print it from the type
     note = ref.fields.get("note", "")
     if ref.type == "paper-conference" and "publisher-place" not in ref.fields and re.fullmatch(
             r"[A-ZÀ-Þ][\w'’\-]+(?:[ ,]+[A-ZÀ-Þ][\w'’.\-]+){0,2}", note):
@@ -290,6 +293,10 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
         return "thesis"
     if re.search(r"patent", genre):
         return "patent"
+    if re.fullmatch(r"data set|dataset|data", genre):
+        return "dataset"
+    if re.fullmatch(r"computer software|software|computer program|mobile app", genre):
+        return "software"
     if re.fullmatch(r"(?:ieee|ansi|astm|iso|iec|iso/iec|din|en|din en|din en iso|bs|bs en|nf)(?: std\.?)?(?: [a-z]{1,3})?|"
                     r"rfc|bcp|std", genre):
         return "standard"
