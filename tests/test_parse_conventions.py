@@ -367,3 +367,12 @@ def test_apa_descriptions_give_the_type(text, typ, publisher):
 def test_spanish_issue_word():
     item = one("Pérez, J. (2010). La escuela del puerto. Revista de Educación, vol. 9, núm. 2, pp. 10-20.")
     assert (item["volume"], item["issue"], item["page"]) == ("9", "2", "10-20")
+
+
+def test_ieee_abbreviated_proceedings_and_article_numbers():
+    item = one("[7] A. Verma and J. Wilkes, \"Large-scale harbour management with Borg,\" in Proc. 10th Eur. Conf. "
+               "Comput. Syst. (EuroSys), Bordeaux, France, 2015, Art. no. 18.")
+    assert item["container-title"] == "Proc. 10th Eur. Conf. Comput. Syst. (EuroSys)"
+    assert item["page"] == "18"
+    assert item["publisher-place"] == "Bordeaux, France"
+    assert "publisher" not in item and "volume" not in item

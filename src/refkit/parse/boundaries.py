@@ -21,7 +21,13 @@ import re
 from refkit.parse.fields import MONTH_RE
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
-from refkit.parse.numbering import article_number, law_citations, numbering_word, spaced_colon
+from refkit.parse.numbering import (
+    article_number,
+    ieee_proceedings,
+    law_citations,
+    numbering_word,
+    spaced_colon,
+)
 from refkit.parse.publication import (
     ORIGINAL_RE,
     REPOSITORY_RE,
@@ -436,7 +442,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (_names_before_year, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
                  inner_quote, role_after_title, title_goes_on, place_in_title, title_from_container,
-                 numbering_word, spaced_colon, law_citations, vancouver_tail, article_number):
+                 numbering_word, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]

@@ -78,7 +78,8 @@ def law_citations(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_ARTICLE_NUMBER = re.compile(r"(?<=[,.] )(?P<word>Article|Art\.|Article No\.?)\s+(?P<n>[A-Za-z]{0,3}\d[\w.\-]*?)(?=[.,;]?(?:\s|$))")
+_ARTICLE_NUMBER = re.compile(r"(?<=[,.] )(?P<word>Article|Art\.\s+no\.|Art\.|Article No\.?|Paper)\s+"
+                             r"(?P<n>[A-Za-z]{0,3}\d[\w.\-]*?)(?=[.,;]?(?:\s|$))")
 
 
 def article_number(segs: list[Segment], text: str) -> list[Segment]:
@@ -86,7 +87,22 @@ def article_number(segs: list[Segment], text: str) -> list[Segment]:
     if "Art" not in text or any(s.label == "pages" and re.search(r"\d", s.text) for s in segs):
         return segs
     m = _ARTICLE_NUMBER.search(text)
-    if m and any(s.label == "volume" and s.end <= m.start() for s in segs):
+    if m and (any(s.label == "volume" and s.end <= m.start() for s in segs) or m.group("word").startswith("Art. no")):
         segs = relabel(segs, text, m.start("word"), m.start("n"), "skip")
         segs = relabel(segs, text, m.start("n"), m.end("n"), "pages")
+    return segs
+
+
+# IEEE's "in Proc. 10th Eur. Conf. Comput. Syst. (EuroSys), Bordeaux, France": the proceedings run to the acronym
+_PROCEEDINGS = re.compile(r"(?<=\bin )(?P<c>Proc\.\s[^()\[\]]{3,200}?\((?:[A-Z][\w\-'’&]*\s?)+(?:\s?['’]?\d{2,4})?\))(?=,)")
+
+
+def ieee_proceedings(segs: list[Segment], text: str) -> list[Segment]:
+    """Abbreviated proceedings titles end at their bracketed acronym, not at the first full stop."""
+    m = _PROCEEDINGS.search(text) if "Proc." in text else None
+    if m:
+        inside = [s for s in segs if s.start < m.end("c") and m.start("c") < s.end]
+        if inside and all(s.label in ("container-title", "journal", "publisher", "location", "note", "volume")
+                          for s in inside):
+            segs = relabel(segs, text, m.start("c"), m.end("c"), "container-title")
     return segs
