@@ -107,7 +107,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             field = TEXT_FIELDS[label]
             vals = []
             for r in raw:
-                v = re.sub(r"\s*//\s*$", "", clean_text(r))  # GOST's "Title // Journal"
+                v = clean_text(r)
+                if v.endswith("/"):
+                    v = v.rstrip(" /")  # GOST's "Title // Journal"
                 if label in ("journal", "container-title", "collection-title"):
                     v = clean_text(IN_LEAD_RE.sub("", v))
                     v = re.sub(r"(?i),?\s+(?:Jg|Jahrg|Bd|Vol|H|Heft|Nr|No|n°)\.?$", "", v)  # "..., Jg." cut from "Jg. 49"

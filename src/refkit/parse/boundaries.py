@@ -74,6 +74,10 @@ NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[
                              r"(?:1[5-9]\d\d|20\d\d))(?![\d.]\d)")
 PRESENTED_BARE_RE = re.compile(r"(?<=[.,”\"] )(?P<lead>Presented\s+(?:at|to))\s+(?P<the>the\s+)?(?P<event>[A-Z][^,.;]{3,120})")
 
+_WORDCHAR = re.compile(r"\w")
+
+_ALT_TITLE = re.compile(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$")
+
 def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
     """Where the names end: a name list never ends in '&' or 'and' ('Okafor, A. N. & Dryland
     Observatory Network. Daily soil ...' takes the next sentence), nor in a bare capitalised word
@@ -205,7 +209,7 @@ def _missing_journal(segs: list[Segment], text: str) -> list[Segment]:
             m = breaks[-1] if breaks else None
             if m and m.start() > 10 and len(s.text) - m.end() > 3 and not re.search(r"\d", s.text[m.end():]):
                 return relabel(segs, text, s.start + m.end(), s.end, "journal")
-        alt = re.search(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$", segs[i - 1].text) if i else None  # "Uncle Tom's Cabin or, Life ..."
+        alt = _ALT_TITLE.search(segs[i - 1].text) if i and "," in segs[i - 1].text else None  # "Uncle Tom's Cabin or, Life ..."
         if s.label == "container-title" and i and segs[i - 1].label == "title" and not _CONTAINER_OK.search(s.text) \
                 and (alt or not any(o.label == "editor" for o in segs[i:]) and segs[i + 1].label in ("location", "publisher")
                      and re.search(r"[.:]\s*$", segs[i - 1].text) and s.confidence < 0.9):
@@ -262,7 +266,7 @@ def _title_not_names(segs: list[Segment], text: str) -> list[Segment]:
 def _site_name(segs: list[Segment], text: str) -> list[Segment]:
     """'Accessibility statement. (n.d.). Riverside City Library. Retrieved ...': with no author, a
     second title part after the date is the website or publisher the title belongs to."""
-    w = [s for s in segs if re.search(r"\w", s.text)]
+    w = [s for s in segs if _WORDCHAR.search(s.text)]
     if len(w) >= 4 and w[0].label == "title" and w[1].label == "date" and w[2].label == "title" and \
             w[3].label in ("accessed", "url", "skip", "doi") and len(w[2].text.split()) <= 8:
         return relabel(segs, text, w[2].start, w[2].end, "container-title")

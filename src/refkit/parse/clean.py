@@ -59,8 +59,11 @@ def unbracket_span(s: str) -> str:
 def clean_text(s: str) -> str:
     """Trim edge punctuation, a wrapping pair of brackets or quotes, and PDF soft hyphens."""
     s = squash(s.replace("\u00ad", ""))
-    s = re.sub(r"^\.\s+", "", s).strip(" ,;:")  # ". National Audit Board": a cut left the full stop before it
-    s = re.sub(r"\s*[(\[]$", "", s)  # "Title. (" cut from "Title. (Publisher, 2012)"
+    if s.startswith("."):
+        s = re.sub(r"^\.\s+", "", s)  # ". National Audit Board": a cut left the full stop before it
+    s = s.strip(" ,;:")
+    if s.endswith(("(", "[")):
+        s = re.sub(r"\s*[(\[]$", "", s)  # "Title. (" cut from "Title. (Publisher, 2012)"
     if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\.\.|\b(?:al|etc|ed|eds|Inc|Ltd|Co|Jr|Sr|St))\.$", s):
         s = s[:-1]
     s = t0 = s.strip(" ,;:")

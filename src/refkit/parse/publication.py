@@ -347,7 +347,7 @@ _PAGES_THEN_PUBLISHER = re.compile(r"\((?:Vol\.\s*(?P<vol>\d+),\s*)?(?P<pages>pp
 DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|Software|Computer program|Mobile app|"
                             r"Video|Audio podcast|Podcast episode|Podcast|Blog post|Tweet|Conference presentation|"
                             r"Paper presentation|Poster session|Conference session|Unpublished manuscript|Fact sheet|"
-                            r"Infographic|Film|Motion picture|Video file|Audio recording|Lecture notes|Preprint|"
+                            r"Infographic|Film|Motion picture|Video file|Audio recording|Lecture notes|"
                             r"PowerPoint slides|Brochure|Map|Press release)\]")
 
 

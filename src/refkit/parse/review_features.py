@@ -46,6 +46,8 @@ PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos"
 _WORD = re.compile(r"\w")
 
 
+_ND = re.compile(r"(?i)(?<!\w)n\.\s?d\b")
+
 def _name_reasons(field: str, names: list[Name]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for n in names:
@@ -191,7 +193,7 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
             not re.search(r"(?i)\bprinted\b|\bprivately\b|\bthe author\b|\bself-published\b", pub):
         out.append(("publisher", f"publisher {pub!r} ends with a lower-case word"))
     for k in ("title", "container-title", "publisher", "collection-title"):
-        if re.search(r"(?i)(?<!\w)n\.\s?d\b", f.get(k, "")):
+        if "d" in f.get(k, "") and _ND.search(f.get(k, "")):
             out.append((k, f"'n.d.' inside the {k}"))
     if cont and (re.match(r"\W", cont) or re.fullmatch(rf"{MONTH}|(?i:spring|summer|autumn|fall|winter)", cont)):
         out.append(("container-title", f"container {cont[:20]!r} is not a name"))
