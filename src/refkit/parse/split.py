@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -20,50 +19,28 @@ from refkit.parse import find
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
-
-NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")  # "[8a]" too
-BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=[A-Z\u00C0-\u024F])")
-# An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
-NAME_START_RE = re.compile(
-    r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*\.?"
-    r"(?:[\s\-][A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*){0,3},?\s+(?:[A-Z\u00C0-\u024F]|\(|&)"
-    # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
-    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
+from refkit.parse.layout import blocks_hold_several, blocks_multiline, paragraph, subheading, table
+from refkit.parse.starts import (  # noqa: F401 - re-exported for the readers that ask split
+    _BACKLINK_FIRST,
+    _LOWER_START_RE,
+    BACKLINK_RE,
+    BARE_NUMBER_RE,
+    DITTO_RE,
+    ENDINGS,
+    LABEL_RE,
+    NAME_PERIOD_RE,
+    NAME_START_RE,
+    NUMBER_RE,
+    OPEN_END_RE,
+    PARTICLE_RE,
+    STRICT_NAME_RE,
+    YEAR_RE,
+    _ends_with_link,
+    _starts_upper,
+    ended,
+    looks_like_start,
+    starts_strictly,
 )
-PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
-                         r"[A-Z\u00C0-\u024F]")
-# "Family, Given." / "Family, Given, and Given Family." then a title: a start in styles with the year last
-NAME_PERIOD_RE = re.compile(
-    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,"
-    r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
-    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
-    # or a corporate author, then a quoted title
-    r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]"
-    # or German "Family, Given: Title" / "Family, Given/Family, Given (Hrsg.): Title"
-    r"|^[A-Z\u00C0-\u024F][\w'’\-]+,\s(?:[A-Z\u00C0-\u024F][a-z\u00E0-\u024F][\w'’\-]*|[A-Z]\.)(?:\s[A-Z\u00C0-\u024F][\w'’\-]*\.?)?"
-    r"(?:\s?[/;]\s?[A-Z\u00C0-\u024F][\w'’\-]+,\s[A-Z\u00C0-\u024F][\w'’\-]*\.?){0,4}(?:\s\((?:Hrsg|Hg|Hgg)\.\))?:\s+"
-    r"[„“\"A-Z\u00C0-\u024F]"
-    # or a social media handle (MLA): "@handle." / "Name [@handle]."
-    r"|^(?:@\w{1,30}|[A-Z][\w'’ .\-]{0,40}\s\[@\w{1,30}\])\.\s")
-_FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
-_INI = r"[A-Z\u00C0-\u024F]\.(?:\s?-?[A-Z\u00C0-\u024F]\.)*"
-# An author the way reference lists write one, stricter than NAME_START_RE: "Family, G." / "Family, Given",
-# "Family Family, Given", "Family GH," (Vancouver), "G. H. Family" (IEEE), "FAMILY G." (small caps), a
-# corporate author right before its year
-STRICT_NAME_RE = re.compile(
-    rf"^{_FAM}(?:[\s\-]{_FAM})?,\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’\-]+)"
-    rf"|^{_FAM}(?:\s{_FAM})?\s[A-Z]{{1,3}}(?:\s(?:Jr|Sr|[IV]+))?[,.]"
-    rf"|^(?:{_INI}\s)+{_FAM}"
-    rf"|^[A-Z\u00C0-\u024F][A-Z\u00C0-\u024F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z]+,)"
-    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
-)
-BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump up\s*|Springe nach:\s*|Revenir plus haut en\s*:?\s*)?"
-                         r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F“\"]))*(?:[a-z]\s+)?")
-_BACKLINK_FIRST = frozenset("^↑•▪◦‣·")  # what BACKLINK_RE can start with
-LABEL_RE = re.compile(r"^\s*\[([A-Z][A-Za-z+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")
-DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
-YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
-                     r"forthcoming|im Druck|sous presse|soumis|submitted)")
 
 
 @dataclass
@@ -88,45 +65,6 @@ class Split:
     skipped: list[Skipped] = field(default_factory=list)
     section: bool = True  # False: the text is a paper and no reference list was found in it
     heading: str = ""
-
-
-def looks_like_start(s: str) -> bool:
-    """Does ``s`` (a line, possibly with what follows it) start like a reference?"""
-    s = s.lstrip()
-    m = NUMBER_RE.match(s)
-    if m and not re.match(r"\s*(?:1[5-9]|20)\d\d\.", s):
-        return True
-    if not NAME_START_RE.match(s) and not DITTO_RE.match(s):
-        return False
-    return bool(YEAR_RE.search(s[:220]))
-
-
-OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\.|Eds?\.|In:)\s+[A-Z\u00C0-\u024F]\.|"
-                         r"eds?\.|Eds?\.|Hg\.|Hrsg\.|hrsg\.|dir\.|éds?\.|et\s+al\.|In:|in:)$")
-ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
-
-
-_HEAD_END_RE = re.compile(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d")
-_LOWER_START_RE = re.compile(r"^[a-z\u00E0-\u024F,;:.)\]]")
-_LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$")
-
-
-def starts_strictly(s: str, current: str = "x 2000") -> bool:
-    """A reference start that a wrapped continuation line is unlikely to fake: an author-like start
-    and a year before the first quote and before the first sentence end ("...]. Next")."""
-    s = s.lstrip()
-    if DITTO_RE.match(s):
-        # a bare "(2020b):" repeats the authors of a complete reference, not of a line of names
-        return not s.startswith("(") or bool(YEAR_RE.search(current))
-    if not STRICT_NAME_RE.match(s):
-        return False
-    y = YEAR_RE.search(s[:200])
-    if not y:
-        return False
-    head = s[: y.start()]
-    # no quote, sentence end, URL, volume(issue) or page range before the year: those belong to the
-    # end of a reference, so the year found is the next reference's
-    return not _HEAD_END_RE.search(head)
 
 
 def split_references(text: str, one_per_line: bool = False) -> list[RawReference]:
@@ -164,7 +102,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         text = html.to_text(text, one_per_line=one_per_line)
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
-    header = _table(lines)  # a spreadsheet's rows (tab-separated columns): one reference per row
+    header = table(lines)  # a spreadsheet's rows (tab-separated columns): one reference per row
     if header is not None:
         one_per_line = True
     if one_per_line:
@@ -221,7 +159,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading inside the list") for k in inner]
         body = [b for k, b in enumerate(body) if k not in set(inner)]
     if not forced:  # "Cases", "Secondary Sources": a heading between the groups of a list
-        heads = [k for k, (_, ln) in enumerate(body) if _subheading(body, k)]
+        heads = [k for k, (_, ln) in enumerate(body) if subheading(body, k)]
         if heads and len(heads) <= 0.4 * sum(1 for _, ln in body if ln.strip()):
             skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading between the groups of the list") for k in heads]
             body = [b for k, b in enumerate(body) if k not in set(heads)]
@@ -303,8 +241,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
         return _group(body, at_margin, vocab, blank_ends=False)
 
-    blanks_inside = any(not ln.strip() for _, ln in body[1:-1]) and _blocks_multiline(body)
-    page_blanks = blanks_inside and _blocks_hold_several(body)  # blank lines from page breaks, not separators
+    blanks_inside = any(not ln.strip() for _, ln in body[1:-1]) and blocks_multiline(body)
+    page_blanks = blanks_inside and blocks_hold_several(body)  # blank lines from page breaks, not separators
     if blanks_inside and not page_blanks:
         return _group_blocks(body, breaks, vocab)
 
@@ -364,26 +302,6 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     return _group(body, is_start, vocab, blank_ends=True, soft_blanks=page_blanks)
 
 
-def _blocks_hold_several(body: list[tuple[int, str]]) -> bool:
-    """Blank lines that are not the separators: in most blocks of several lines a line after a finished
-    sentence starts with authors and a year (a flush-wrapped list with a page break or two in it)."""
-    blocks: list[list[str]] = [[]]
-    for _, ln in body:
-        if ln.strip():
-            blocks[-1].append(ln.strip())
-        elif blocks[-1]:
-            blocks.append([])
-    multi = [b for b in blocks if len(b) > 1]
-    if not multi:
-        return False
-    several = sum(1 for b in multi if any(p.endswith(ENDINGS) and (starts_strictly(s + " " + (b[k + 1] if k + 1 < len(b) else ""))
-                                                                   or NAME_PERIOD_RE.match(s))
-                                          for k, (p, s) in enumerate(zip(b, b[1:], strict=False), 1)))
-    inner = [ln for b in multi for ln in b[:-1]]  # lines a block goes on after
-    one_per_line = len(inner) >= 3 and sum(1 for ln in inner if ended(ln)) >= 0.7 * len(inner)
-    return several >= max(1, 0.3 * len(multi)) or one_per_line
-
-
 def _fit_share(nonblank: list[tuple[int, str]], width: int, short: list[bool] | None = None) -> float:
     """At sure continuations (a line starting in lower case), how often the first word would have
     fitted on the line before: about never for a greedy wrapper, often for a PDF's line breaking.
@@ -405,26 +323,6 @@ def _plain_wrapped(nonblank: list[tuple[int, str]], width: int, share: float | N
     """Wrapped by a plain-text wrapper (fill the line, never hyphenate)?"""
     share = _fit_share(nonblank, width) if share is None else share
     return width <= 100 and (share <= 0.05 if share >= 0 else share + 1.0 <= 0.05)
-
-
-def _starts_upper(s: str) -> bool:
-    """Starts as a reference can (a capital in any script, a quote, a dash, a list number)."""
-    return bool(s) and (s[0].isupper() or s[0] in "“\"—–[" or bool(NUMBER_RE.match(s)))
-
-
-def ended(ln: str) -> bool:
-    """Does the line end as references end (a full stop, a bracket, a complete link)?"""
-    ln = ln.rstrip()
-    if OPEN_END_RE.search(ln):
-        return False  # an initial, "eds.", "et al.", "pp.": the names or the numbers go on
-    last = ln.split()[-1] if ln.split() else ""
-    return ln.endswith(ENDINGS) or _ends_with_link(last) or (last.startswith("<") and last.endswith(">") and
-                                                            _ends_with_link(last[1:-1]))
-
-
-def _ends_with_link(token: str) -> bool:
-    """A URL or DOI that looks complete: a reference often ends with one, without a full stop."""
-    return ("/" in token) and bool(_LINK_END_RE.search(token))
 
 
 def _hanging(body: list[tuple[int, str]], base: int) -> bool:
@@ -471,7 +369,7 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
         blank_before, after_blank = after_blank, False
         m = rx.match(ln)
         if not m and out and (skipping and not blank_before or (blank_before or skipping) and out[-1].text.endswith(ENDINGS)
-                              and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or _paragraph(ln))):
+                              and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or paragraph(ln))):
             skipping = True
             if skipped is not None:
                 skipped.append(Skipped(no, ln.strip(), "prose between the references"))
@@ -498,25 +396,6 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
     return out
 
 
-def _table(lines: list[str]) -> int | None:
-    """A list pasted from a spreadsheet (columns split by tabs): its columns become a reference's
-    sentences in place (``lines`` is changed), and the index of a header row without digits is
-    returned (-1 if there is none); None when the text is no table."""
-    rows = [i for i, ln in enumerate(lines) if ln.strip()]
-    tabbed = [i for i in rows if lines[i].strip().count("\t") >= 2]
-    if len(tabbed) < 3 or len(tabbed) < 0.7 * len(rows):
-        return None
-    counts = Counter(lines[i].strip().count("\t") for i in tabbed)
-    if counts.most_common(1)[0][1] < 0.7 * len(tabbed):
-        return None
-    first = rows[0]
-    header = first if not re.search(r"\d", lines[first]) and len(lines[first].split()) <= 16 else -1
-    for i in tabbed:
-        cells = [c.strip().rstrip(".") for c in lines[i].split("\t")]
-        lines[i] = ". ".join(c for c in cells if c) + "."
-    return header
-
-
 def _semicolon_run(ref: RawReference) -> list[RawReference]:
     """'Chomsky, N. (1965). Aspects .... MIT Press; Labov, W. (1972). Sociolinguistic ...': complete
     references run together with semicolons (a paragraph of citations) are split apart."""
@@ -535,41 +414,6 @@ def _semicolon_run(ref: RawReference) -> list[RawReference]:
     out = [RawReference(pieces[0], ref.line, ref.number, ref.lines, ref.reason)]
     out += [RawReference(p, ref.line, "", 1, "after a semicolon, a reference of its own") for p in pieces[1:]]
     return out
-
-
-def _subheading(body: list[tuple[int, str]], k: int) -> bool:
-    """A short title-case line with no digits or punctuation that stands alone between blank lines
-    (or opens the list), followed by more of the list."""
-    t = body[k][1].strip()
-    if not t or len(t) > 50 or re.search(r"[\d.,;:()\[\]\"“”]", t) or k + 1 >= len(body):
-        return False
-    words = t.split()
-    titled = all(w[0].isupper() or w.lower() in ("and", "of", "the", "for", "und", "de", "et", "y", "e") for w in words)
-    if len(words) > 6 or not words[0][0].isupper():
-        return False
-    before = k == 0 or not body[k - 1][1].strip()
-    nxt = next((ln for _, ln in body[k + 1:] if ln.strip()), "")
-    alone = before and bool(nxt) and not body[k + 1][1].strip()  # blank lines around it: sentence case will do
-    return alone or titled and len(words) <= 5 and before and bool(re.search(r"\d", nxt)) and len(nxt.strip()) > 2 * len(t)
-
-
-def _paragraph(ln: str) -> bool:
-    """A line of running prose: eight words or more, most in lower case, nothing a reference has."""
-    words = re.findall(r"[^\W\d_]+", ln)
-    return len(words) >= 8 and sum(w[0].islower() for w in words) >= 0.6 * len(words) and \
-        not find.CITATION_SIGNS_RE.search(ln) and not YEAR_RE.search(ln)
-
-
-def _blocks_multiline(body: list[tuple[int, str]]) -> bool:
-    run = 0
-    for _, ln in body:
-        if ln.strip():
-            run += 1
-            if run > 1:
-                return True
-        else:
-            run = 0
-    return False
 
 
 def _group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:

@@ -1,0 +1,87 @@
+"""What kind of list a text is: page-break blank lines inside a flush-wrapped list, a spreadsheet of
+references, subheadings between groups, a paragraph of prose between references.
+
+Questions the splitter (:mod:`refkit.parse.split`) asks about the lines of a list; pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from refkit.parse import find
+from refkit.parse.starts import ENDINGS, NAME_PERIOD_RE, YEAR_RE, ended, starts_strictly
+
+
+def blocks_hold_several(body: list[tuple[int, str]]) -> bool:
+    """Blank lines that are not the separators: in most blocks of several lines a line after a finished
+    sentence starts with authors and a year (a flush-wrapped list with a page break or two in it)."""
+    blocks: list[list[str]] = [[]]
+    for _, ln in body:
+        if ln.strip():
+            blocks[-1].append(ln.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    multi = [b for b in blocks if len(b) > 1]
+    if not multi:
+        return False
+    several = sum(1 for b in multi if any(p.endswith(ENDINGS) and (starts_strictly(s + " " + (b[k + 1] if k + 1 < len(b) else ""))
+                                                                   or NAME_PERIOD_RE.match(s))
+                                          for k, (p, s) in enumerate(zip(b, b[1:], strict=False), 1)))
+    inner = [ln for b in multi for ln in b[:-1]]  # lines a block goes on after
+    one_per_line = len(inner) >= 3 and sum(1 for ln in inner if ended(ln)) >= 0.7 * len(inner)
+    return several >= max(1, 0.3 * len(multi)) or one_per_line
+
+
+def table(lines: list[str]) -> int | None:
+    """A list pasted from a spreadsheet (columns split by tabs): its columns become a reference's
+    sentences in place (``lines`` is changed), and the index of a header row without digits is
+    returned (-1 if there is none); None when the text is no table."""
+    rows = [i for i, ln in enumerate(lines) if ln.strip()]
+    tabbed = [i for i in rows if lines[i].strip().count("\t") >= 2]
+    if len(tabbed) < 3 or len(tabbed) < 0.7 * len(rows):
+        return None
+    counts = Counter(lines[i].strip().count("\t") for i in tabbed)
+    if counts.most_common(1)[0][1] < 0.7 * len(tabbed):
+        return None
+    first = rows[0]
+    header = first if not re.search(r"\d", lines[first]) and len(lines[first].split()) <= 16 else -1
+    for i in tabbed:
+        cells = [c.strip().rstrip(".") for c in lines[i].split("\t")]
+        lines[i] = ". ".join(c for c in cells if c) + "."
+    return header
+
+
+def subheading(body: list[tuple[int, str]], k: int) -> bool:
+    """A short title-case line with no digits or punctuation that stands alone between blank lines
+    (or opens the list), followed by more of the list."""
+    t = body[k][1].strip()
+    if not t or len(t) > 50 or re.search(r"[\d.,;:()\[\]\"“”]", t) or k + 1 >= len(body):
+        return False
+    words = t.split()
+    titled = all(w[0].isupper() or w.lower() in ("and", "of", "the", "for", "und", "de", "et", "y", "e") for w in words)
+    if len(words) > 6 or not words[0][0].isupper():
+        return False
+    before = k == 0 or not body[k - 1][1].strip()
+    nxt = next((ln for _, ln in body[k + 1:] if ln.strip()), "")
+    alone = before and bool(nxt) and not body[k + 1][1].strip()  # blank lines around it: sentence case will do
+    return alone or titled and len(words) <= 5 and before and bool(re.search(r"\d", nxt)) and len(nxt.strip()) > 2 * len(t)
+
+
+def paragraph(ln: str) -> bool:
+    """A line of running prose: eight words or more, most in lower case, nothing a reference has."""
+    words = re.findall(r"[^\W\d_]+", ln)
+    return len(words) >= 8 and sum(w[0].islower() for w in words) >= 0.6 * len(words) and \
+        not find.CITATION_SIGNS_RE.search(ln) and not YEAR_RE.search(ln)
+
+
+def blocks_multiline(body: list[tuple[int, str]]) -> bool:
+    run = 0
+    for _, ln in body:
+        if ln.strip():
+            run += 1
+            if run > 1:
+                return True
+        else:
+            run = 0
+    return False

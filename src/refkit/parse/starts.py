@@ -1,0 +1,114 @@
+"""What starts a reference and what ends one: the patterns the splitter (and the markdown and notes
+readers) ask about a line.
+
+``looks_like_start`` (an author-like start and a year nearby), ``starts_strictly`` (a start a wrapped
+continuation line is unlikely to fake) and ``ended`` (a line ending as references end); list numbers,
+citation labels, Wikipedia back-links, repeated-author dashes. Pure functions over strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")  # "[8a]" too
+BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=[A-Z\u00C0-\u024F])")
+# An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
+NAME_START_RE = re.compile(
+    r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*\.?"
+    r"(?:[\s\-][A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*){0,3},?\s+(?:[A-Z\u00C0-\u024F]|\(|&)"
+    # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
+    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
+)
+PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
+                         r"[A-Z\u00C0-\u024F]")
+# "Family, Given." / "Family, Given, and Given Family." then a title: a start in styles with the year last
+NAME_PERIOD_RE = re.compile(
+    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,"
+    r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
+    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
+    # or a corporate author, then a quoted title
+    r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]"
+    # or German "Family, Given: Title" / "Family, Given/Family, Given (Hrsg.): Title"
+    r"|^[A-Z\u00C0-\u024F][\w'’\-]+,\s(?:[A-Z\u00C0-\u024F][a-z\u00E0-\u024F][\w'’\-]*|[A-Z]\.)(?:\s[A-Z\u00C0-\u024F][\w'’\-]*\.?)?"
+    r"(?:\s?[/;]\s?[A-Z\u00C0-\u024F][\w'’\-]+,\s[A-Z\u00C0-\u024F][\w'’\-]*\.?){0,4}(?:\s\((?:Hrsg|Hg|Hgg)\.\))?:\s+"
+    r"[„“\"A-Z\u00C0-\u024F]"
+    # or a social media handle (MLA): "@handle." / "Name [@handle]."
+    r"|^(?:@\w{1,30}|[A-Z][\w'’ .\-]{0,40}\s\[@\w{1,30}\])\.\s")
+_FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
+_INI = r"[A-Z\u00C0-\u024F]\.(?:\s?-?[A-Z\u00C0-\u024F]\.)*"
+# An author the way reference lists write one, stricter than NAME_START_RE: "Family, G." / "Family, Given",
+# "Family Family, Given", "Family GH," (Vancouver), "G. H. Family" (IEEE), "FAMILY G." (small caps), a
+# corporate author right before its year
+STRICT_NAME_RE = re.compile(
+    rf"^{_FAM}(?:[\s\-]{_FAM})?,\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’\-]+)"
+    rf"|^{_FAM}(?:\s{_FAM})?\s[A-Z]{{1,3}}(?:\s(?:Jr|Sr|[IV]+))?[,.]"
+    rf"|^(?:{_INI}\s)+{_FAM}"
+    rf"|^[A-Z\u00C0-\u024F][A-Z\u00C0-\u024F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z]+,)"
+    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
+)
+BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump up\s*|Springe nach:\s*|Revenir plus haut en\s*:?\s*)?"
+                         r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F“\"]))*(?:[a-z]\s+)?")
+_BACKLINK_FIRST = frozenset("^↑•▪◦‣·")  # what BACKLINK_RE can start with
+LABEL_RE = re.compile(r"^\s*\[([A-Z][A-Za-z+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")
+DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
+YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
+                     r"forthcoming|im Druck|sous presse|soumis|submitted)")
+
+
+def looks_like_start(s: str) -> bool:
+    """Does ``s`` (a line, possibly with what follows it) start like a reference?"""
+    s = s.lstrip()
+    m = NUMBER_RE.match(s)
+    if m and not re.match(r"\s*(?:1[5-9]|20)\d\d\.", s):
+        return True
+    if not NAME_START_RE.match(s) and not DITTO_RE.match(s):
+        return False
+    return bool(YEAR_RE.search(s[:220]))
+
+
+OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\.|Eds?\.|In:)\s+[A-Z\u00C0-\u024F]\.|"
+                         r"eds?\.|Eds?\.|Hg\.|Hrsg\.|hrsg\.|dir\.|éds?\.|et\s+al\.|In:|in:)$")
+ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
+
+
+_HEAD_END_RE = re.compile(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d")
+_LOWER_START_RE = re.compile(r"^[a-z\u00E0-\u024F,;:.)\]]")
+_LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$")
+
+
+def starts_strictly(s: str, current: str = "x 2000") -> bool:
+    """A reference start that a wrapped continuation line is unlikely to fake: an author-like start
+    and a year before the first quote and before the first sentence end ("...]. Next")."""
+    s = s.lstrip()
+    if DITTO_RE.match(s):
+        # a bare "(2020b):" repeats the authors of a complete reference, not of a line of names
+        return not s.startswith("(") or bool(YEAR_RE.search(current))
+    if not STRICT_NAME_RE.match(s):
+        return False
+    y = YEAR_RE.search(s[:200])
+    if not y:
+        return False
+    head = s[: y.start()]
+    # no quote, sentence end, URL, volume(issue) or page range before the year: those belong to the
+    # end of a reference, so the year found is the next reference's
+    return not _HEAD_END_RE.search(head)
+
+
+def _starts_upper(s: str) -> bool:
+    """Starts as a reference can (a capital in any script, a quote, a dash, a list number)."""
+    return bool(s) and (s[0].isupper() or s[0] in "“\"—–[" or bool(NUMBER_RE.match(s)))
+
+
+def ended(ln: str) -> bool:
+    """Does the line end as references end (a full stop, a bracket, a complete link)?"""
+    ln = ln.rstrip()
+    if OPEN_END_RE.search(ln):
+        return False  # an initial, "eds.", "et al.", "pp.": the names or the numbers go on
+    last = ln.split()[-1] if ln.split() else ""
+    return ln.endswith(ENDINGS) or _ends_with_link(last) or (last.startswith("<") and last.endswith(">") and
+                                                            _ends_with_link(last[1:-1]))
+
+
+def _ends_with_link(token: str) -> bool:
+    """A URL or DOI that looks complete: a reference often ends with one, without a full stop."""
+    return ("/" in token) and bool(_LINK_END_RE.search(token))
