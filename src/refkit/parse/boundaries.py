@@ -70,6 +70,7 @@ DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?:Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
                           r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
                           r"(?P<event>[A-Z][^,.;]{3,120})")
+_DMY_HINT = re.compile(r"\d\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d")
 NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[0-2]?\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.\s?"
                              r"(?:1[5-9]\d\d|20\d\d))(?![\d.]\d)")
 PRESENTED_BARE_RE = re.compile(r"(?<=[.,”\"] )(?P<lead>Presented\s+(?:at|to))\s+(?P<the>the\s+)?(?P<event>[A-Z][^,.;]{3,120})")
@@ -468,7 +469,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                       "publisher") for s in inside) and (any(s.label in ("date", "note") for s in inside) or
                                                                           not re.search(r"\d{4}", m.group(0))):
             segs = relabel(segs, text, m.start(), m.end(), "date")
-    for m in NUMERIC_DATE_RE.finditer(text) if re.search(r"\d\.\d", text) else ():  # "Die Zeit, Nr. 12 vom 19.03.2015"
+    for m in NUMERIC_DATE_RE.finditer(text) if _DMY_HINT.search(text) else ():  # "Die Zeit, Nr. 12 vom 19.03.2015"
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         if inside and all(s.label in ("container-title", "journal", "pages", "volume", "note", "date") for s in inside):
             if m.group("vom"):
@@ -507,6 +508,6 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = thesis_bracket(segs, text)
     segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
-    for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or "or." in low or "orig." in low) else ():
+    for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
     return standards(report_parts(segs, text, low), text)
