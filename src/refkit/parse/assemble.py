@@ -28,8 +28,11 @@ from refkit.parse.clean import (
     unbracket_span,
 )
 from refkit.parse.fields import (
+    DOI_LINK_RE,
+    VOLUME_COUNT_WORDS,
     clean_doi,
     clean_url,
+    doi_from_link,
     parse_dmy,
     squash,
 )
@@ -57,7 +60,7 @@ TEXT_FIELDS = {
 # CSL field(s) each tagger label feeds, for confidences
 
 _DMY = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
-VOLUME_COUNT_RE = re.compile(r"\s*(\d{1,3})\s+(?:vols?|volumes|voll|Bde|Bände|tomes|tomos|t)\.?(?:\s+in\s+\d+)?[\s.,;]*$")
+VOLUME_COUNT_RE = re.compile(rf"\s*(\d{{1,3}})\s+{VOLUME_COUNT_WORDS}\.?(?:\s+in\s+\d+)?[\s.,;]*$")
 
 
 def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference | None = None,
@@ -174,9 +177,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", links[0])[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
                                         "", link)), segs)
-            if len(links) > 1 and re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", ref.fields.get("URL", "")) \
-                    and "DOI" not in ref.fields:  # "[[paper]](https://doi.org/...) [[code]](https://github.com/...)"
-                ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))
+            if len(links) > 1 and DOI_LINK_RE.match(ref.fields.get("URL", "")) and "DOI" not in ref.fields:
+                doi_from_link(ref.fields)  # "[[paper]](https://doi.org/...) [[code]](https://github.com/...)"
                 ref.fields["URL"] = clean_url(re.split(r"\s", links[1])[0])
         elif label == "doi":
             doi = next((d for d in (clean_doi(r) for r in raw) if d), "")

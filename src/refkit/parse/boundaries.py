@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from refkit.parse.fields import MONTH_RE
+from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
 from refkit.parse.numbering import (
@@ -61,7 +61,7 @@ from refkit.parse.titles import (
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,3}?\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
 # "2 Bde.", "3 vols.": the number of volumes after a title
-VOLUME_COUNT_RE = re.compile(r"(?<=[.,] )\d{1,2}\s+(?:Bde|Bände|vols|volumes|voll|tomes|tomos|t)\.?(?=\s|$)")
+VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=\s|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
@@ -427,7 +427,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     if "]" in text and re.search(r"\[(?:M|J|C|D|R|S|N|EB/OL|J/OL|M/OL)\]", text):  # GB/T 7714's "Title[M]."
         segs = gbt7714(segs, text)
-    elif " // " in text or re.search(r"\d\s?с\.|[МЛ]\.:|СПб\.:", text):  # GOST's "Title // Journal. 2003."
+    elif " // " in text or "с." in text or ".:" in text and re.search(r"(?:\b[МЛ]|СПб)\.:", text):  # GOST's "// Journal"
         segs = gost(segs, text)
     for m in PP_RE.finditer(text) if ("p" in low or "s." in low or ":" in text) else ():  # "pp. 2001–2012": pages, whatever the numbers look like
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]

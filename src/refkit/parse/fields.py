@@ -139,6 +139,17 @@ def clean_doi(text: str) -> str:
     return m.group(1).rstrip(".,;)]") if m else ""
 
 
+# words that count volumes after a number: "2 vols.", "2 Bde.", "2 voll.", "4 tomos"
+VOLUME_COUNT_WORDS = r"(?:vols?|volumes|voll|Bde|Bände|tomes|tomos|t)"
+DOI_LINK_RE = re.compile(r"(?i)https?://(?:dx\.)?doi\.org/10\.")
+
+
+def doi_from_link(fields: dict[str, str]) -> None:
+    """A DOI written as a link (``https://doi.org/10...`` in URL) is the DOI."""
+    if DOI_LINK_RE.match(fields.get("URL", "")) and "DOI" not in fields:
+        fields["DOI"] = clean_doi(fields.pop("URL"))
+
+
 # ---------------------------------------------------------------- names
 def expand_initials(s: str) -> str:
     """Initials printed run together become initials: 'SD' -> 'S. D.' (other text is kept)."""

@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from refkit.parse.starts import BACKLINK_RE
+
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
     r"literature(?:\s+cited)?|sources|cited\s+works|works\s+consulted|literaturverzeichnis|literatur|"
@@ -49,9 +51,6 @@ CITATION_SIGNS_RE = re.compile(r"\bdoi\b|https?://|\bpp?\.\s*\d|\((?:1[5-9]|20)\
                                r"\b(?:In|Eds?|eds?)\.?:|\b\d+[–-]\d+\b", re.I)
 
 
-_BACKLINK = re.compile(r"^\s*(?:\^|↑)\s*(?:Jump up to:\s*)?(?:[a-z]{1,2}\s+)*")
-
-
 @dataclass
 class Section:
     first: int  # index of the first line of the list
@@ -82,7 +81,7 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         if any(ln.strip() for ln in lines[start:end]):
             # "References" ... "Further reading" ...: one list goes on under the later heading
             while k and _section_end(lines, heads[k - 1] + 1) >= h and any(
-                    looks_like_start(_BACKLINK.sub("", ln)) for ln in lines[heads[k - 1] + 1:h]):
+                    looks_like_start(BACKLINK_RE.sub("", ln.lstrip())) for ln in lines[heads[k - 1] + 1:h]):
                 k -= 1
                 h = heads[k]
             return Section(h + 1, end, lines[h].strip())

@@ -245,7 +245,7 @@ def publisher_before_place(segs: list[Segment], text: str) -> list[Segment]:
 
 _UNIVERSITY_PRESS = re.compile(r"(?<![\w.])(?:U of (?:[A-Z][\w'’\-]*\s){1,4}P|(?:[A-Z][\w'’\-]*\s){1,3}UP|UP of (?:[A-Z][\w'’\-]*\s?){1,3})"
                                r"(?=[,.]|\s*$)")
-_PRESS_WORDS = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|editions?|éditions|editorial|wiley|elsevier|springer|"
+PRESS_WORDS = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|editions?|éditions|editorial|wiley|elsevier|springer|"
                           r"routledge|sage|academic|university)\b")
 
 
@@ -260,7 +260,7 @@ def press_names(segs: list[Segment], text: str) -> list[Segment]:
     for i, s in enumerate(segs[:-1]):
         nxt = segs[i + 1]
         if s.label == "location" and nxt.label == "publisher" and s.text.rstrip().endswith(":") and \
-                _PRESS_WORDS.search(s.text) and nxt.text.strip(" .,;").lower() in PLACE_WORDS:
+                PRESS_WORDS.search(s.text) and nxt.text.strip(" .,;").lower() in PLACE_WORDS:
             a, b = s.start + len(s.text.rstrip()) - 1, nxt.start + len(nxt.text.rstrip(" .,;"))
             segs = relabel(segs, text, s.start, a, "publisher")
             return relabel(segs, text, nxt.start, b, "location")

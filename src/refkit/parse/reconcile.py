@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from refkit.model import Date, Reference
 from refkit.parse import lexicon
 from refkit.parse.clean import is_org_name, unbracket_span
-from refkit.parse.fields import MONTH_RE, clean_doi
+from refkit.parse.fields import MONTH_RE, doi_from_link
+from refkit.parse.publication import PRESS_WORDS
 from refkit.parse.tagger import Segment
 
 
@@ -41,9 +42,7 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     place = f.get("publisher-place", "")
     if place.rstrip(".") in _GOST_PLACES or place in ("М.; Л.", "М.; Л"):  # GOST's "М.: Наука": Moscow
         f["publisher-place"] = "; ".join(_GOST_PLACES[p.strip(" .")] for p in place.split(";") if p.strip(" .") in _GOST_PLACES)
-    url = ref.fields.get("URL", "")
-    if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
-        ref.fields["DOI"] = clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
+    doi_from_link(ref.fields)
     page = ref.fields.get("page", "")
     if page and not re.search(r"\d", page) and not re.fullmatch(r"(?i)[ivxlcdm]+(?:\s*[-\u2013]\s*[ivxlcdm]+)?", page):
         del ref.fields["page"]  # "..., 2019, Tallinn.": a place where the tagger saw pages
@@ -64,8 +63,7 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
         if "container-title" in conf:
             conf["title"] = conf.pop("container-title")
     ref.type = _choose_type(ref.fields, labels, segments)
-    if ref.type in ("dataset", "software") and re.fullmatch(r"(?i)data set|dataset|data|computer software|software|"
-                                                            r"computer program", ref.fields.get("genre", "")):
+    if ref.type in ("dataset", "software") and _TYPE_GENRES.get(ref.fields.get("genre", "").lower()) == ref.type:
         del ref.fields["genre"]  # APA's "[Data set]" is what the type says: styles print it from the type
     note = ref.fields.get("note", "")
     if ref.type == "paper-conference" and "publisher-place" not in ref.fields and re.fullmatch(
@@ -208,9 +206,8 @@ def _split_publisher_place(ref: Reference) -> None:
     if not p or f.get("publisher-place"):
         return
     m = re.fullmatch(rf"({_CAP_WORDS}(?:,\s*[A-Z]{{2}})?)\s*:\s*(.+)", p)
-    if m and re.search(r"(?i)\b(?:press|verlag|publish\w*|books|editions?|university)\b", m.group(1)) and \
-            re.fullmatch(r"[A-Z][\w'’.\- ]{1,30}(?:,\s*[A-Z]{2})?", m.group(2).strip()) and not re.search(
-                r"(?i)\b(?:press|verlag|publish\w*|books)\b", m.group(2)):
+    if m and PRESS_WORDS.search(m.group(1)) and re.fullmatch(r"[A-Z][\w'’.\- ]{1,30}(?:,\s*[A-Z]{2})?",
+                                                             m.group(2).strip()) and not PRESS_WORDS.search(m.group(2)):
         f["publisher"], f["publisher-place"] = m.group(1), m.group(2).strip()  # ACS's "Oxford University Press: Oxford"
         return
     if m and len(m.group(1)) <= 40:
@@ -243,6 +240,9 @@ def _tidy_containers(ref: Reference) -> None:
         f["collection-number"] = m.group(1)
 
 
+# APA's bracketed descriptions that name the type itself ("[Data set]"): the type, not a genre to keep
+_TYPE_GENRES = {"data set": "dataset", "dataset": "dataset", "data": "dataset", "computer software": "software",
+                "software": "software", "computer program": "software", "mobile app": "software"}
 _GOST_PLACES = {"М": "Москва", "Л": "Ленинград", "СПб": "Санкт-Петербург", "К": "Киев"}
 _YEARS = re.compile(r"(?:1[4-9]|20)\d\d[-/\u2013](?:(?:1[4-9]|20)\d\d|\d\d)")
 _TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
@@ -293,10 +293,8 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
         return "thesis"
     if re.search(r"patent", genre):
         return "patent"
-    if re.fullmatch(r"data set|dataset|data", genre):
-        return "dataset"
-    if re.fullmatch(r"computer software|software|computer program|mobile app", genre):
-        return "software"
+    if genre in _TYPE_GENRES:
+        return _TYPE_GENRES[genre]
     if re.fullmatch(r"(?:ieee|ansi|astm|iso|iec|iso/iec|din|en|din en|din en iso|bs|bs en|nf)(?: std\.?)?(?: [a-z]{1,3})?|"
                     r"rfc|bcp|std", genre):
         return "standard"

@@ -203,9 +203,7 @@ def parse(text: str, previous: Reference | None = None) -> RuleParse | None:
 
     _read_rest(chunks, ref, out, quoted)
     _choose_type(ref, out, quoted)
-    url = ref.fields.get("URL", "")
-    if re.match(r"(?i)https?://(?:dx\.)?doi\.org/10\.", url) and "DOI" not in ref.fields:
-        ref.fields["DOI"] = F.clean_doi(ref.fields.pop("URL"))  # a DOI written as a link is the DOI
+    F.doi_from_link(ref.fields)
     return out if _plausible(out, m.group("names"), quoted) else None
 
 

@@ -20,7 +20,7 @@ from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import blocks_hold_several, blocks_multiline, paragraph, subheading, table
-from refkit.parse.starts import (  # noqa: F401 - re-exported for the readers that ask split
+from refkit.parse.starts import (
     _BACKLINK_FIRST,
     _LOWER_START_RE,
     BACKLINK_RE,
@@ -29,11 +29,9 @@ from refkit.parse.starts import (  # noqa: F401 - re-exported for the readers th
     ENDINGS,
     LABEL_RE,
     NAME_PERIOD_RE,
-    NAME_START_RE,
     NUMBER_RE,
     OPEN_END_RE,
     PARTICLE_RE,
-    STRICT_NAME_RE,
     YEAR_RE,
     _ends_with_link,
     _starts_upper,
