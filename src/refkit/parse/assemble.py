@@ -215,6 +215,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             names = ref.names.setdefault("author", [])
             at = next((k for k, n in enumerate(names) if n.others), len(names))
             names.insert(at, Name(literal=lit))
+    same_people(ref)
     if "author" not in ref.names and "editor" not in ref.names and previous is not None and \
             re.match(r"\s*\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\s*[.:,]", text) and previous.names.get("author"):
         ref.names["author"] = list(previous.names["author"])  # "(2020b): Title ...": the same authors again
@@ -228,6 +229,25 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
     if orphan_dash:
         calibrated["author"] = 0.0
     return ref, calibrated
+
+
+_SAME = re.compile(r"^(?:Ders|Dies|Dens|Dems|Idem|Eadem|Eid|Eaed)\.?$", re.I)
+_SAME_LEAD = re.compile(r"^(?:Ders|Dies|Idem|Eadem)\.?\s*(?:\((?:Hg|Hrsg|ed|eds)\.?\))?\s*:\s*")
+
+
+def same_people(ref: Reference) -> None:
+    """'In: Dies. (Hg.): Soziale Integration', 'In: Ders.: Gesammelte Aufsätze': the book's editors
+    (or its author) are this reference's own authors."""
+    authors = ref.names.get("author")
+    if not authors:
+        return
+    eds = ref.names.get("editor", [])
+    if eds and all(_SAME.match(n.literal or n.family) for n in eds):
+        ref.names["editor"] = list(authors)
+    box = ref.fields.get("container-title", "")
+    if _SAME_LEAD.match(box):
+        ref.fields["container-title"] = _SAME_LEAD.sub("", box)
+        ref.names.setdefault("container-author", list(authors))
 
 
 # Fields whose confidence (mean marginal probability of the tagger's labels) is below this are

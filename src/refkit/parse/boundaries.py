@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 
-from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS
+from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS, corporate_list
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
+from refkit.parse.name_edges import month_given_name, names_to_colon
 from refkit.parse.numbering import (
     article_number,
     ieee_proceedings,
@@ -40,6 +41,7 @@ from refkit.parse.publication import (
     place_in_name,
     press_names,
     publisher_before_place,
+    publisher_comma_place,
     publisher_parens,
     report_parts,
     standards,
@@ -50,8 +52,11 @@ from refkit.parse.publication import (
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
+    book_subtitle,
     inner_quote,
+    ordinal_in_title,
     place_in_title,
+    quoted_title_in,
     role_after_title,
     title_from_container,
     title_goes_on,
@@ -76,6 +81,7 @@ NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[
 PRESENTED_BARE_RE = re.compile(r"(?<=[.,”\"] )(?P<lead>Presented\s+(?:at|to))\s+(?P<the>the\s+)?(?P<event>[A-Z][^,.;]{3,120})")
 
 _WORDCHAR = re.compile(r"\w")
+_VOLUME_COUNT_ONLY = re.compile(rf"\s*\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?[.,]?\s*")  # "2 Bde.": how many, not which
 
 _ALT_TITLE = re.compile(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$")
 
@@ -197,7 +203,7 @@ def _missing_journal(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     for i, s in enumerate(segs[:-1]):
         after = [o for o in segs[i + 1:i + 3] if o.label != "date"]
-        before_volume = bool(after) and after[0].label == "volume"
+        before_volume = bool(after) and after[0].label == "volume" and not _VOLUME_COUNT_ONLY.fullmatch(after[0].text)
         if s.label in ("note", "publisher") and before_volume and i and segs[i - 1].label in ("title", "date") \
                 and "container-title" not in labels and re.search(r"[A-Za-z]{2}", s.text):
             return relabel(segs, text, s.start, s.end, "journal")
@@ -257,7 +263,7 @@ def _title_not_names(segs: list[Segment], text: str) -> list[Segment]:
     and no initials or name separators, is the title of a work with no author."""
     if len(segs) >= 2 and segs[0].label == "author" and segs[1].label == "date" and \
             not any(s.label == "title" for s in segs[2:3] if s.text.lstrip()[:1] in "“\"'‘«") and \
-            not re.search(r"\b[A-Z]\.|[,&;]|\band\b", segs[0].text):
+            not re.search(r"\b[A-Z]\.|[,&;]|\band\b", segs[0].text) and not corporate_list(segs[0].text):
         words = re.findall(r"[^\W\d_][\w'’\-]*", segs[0].text)
         if len(words) >= 2 and any(w[0].islower() and len(w) >= 3 and w.lower() not in _NAME_LOWER for w in words):
             return relabel(segs, text, segs[0].start, segs[0].end, "title")
@@ -392,13 +398,16 @@ def _date_tail(segs: list[Segment], text: str) -> list[Segment]:
 
 _LEAD_BEFORE_YEAR = re.compile(
     r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?)\s*(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
-    r"\.?\)\s*)?(?=\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\s*[:.,])")
+    r"\.?\)\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.)[a-z]?\)\s*[:.,])")
 
 
 def _names_before_year(segs: list[Segment], text: str) -> list[Segment]:
     """'Bundesagentur für Arbeit (2020): Title', 'Zentrum für Türkeistudien (Hg.) (1994): Title': what
     stands before the bracketed year that opens a reference is its author (or editor), never a title."""
     m = _LEAD_BEFORE_YEAR.match(text)
+    if m and corporate_list(m.group("names")):  # "Bundesministerium für Familie, Senioren, Frauen und Jugend (Hg.)"
+        end = m.end("role") if m.group("role") else m.end("names")
+        return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")
     if not m or any(s.label in ("author", "editor") and s.start < m.end("names") for s in segs) or \
             re.search(r"[^\W\d]{3}\.$", m.group("names")) or not re.search(r"[^\W\d]{3}", text[m.end() + 7:]):
         return segs  # "Proceedings of the Meeting. (2019).": a title, then its year, then nothing
@@ -444,9 +453,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    for step in (_names_before_year, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
+    for step in (_names_before_year, names_to_colon, month_given_name, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, role_after_title, title_goes_on, place_in_title, title_from_container,
+                 inner_quote, quoted_title_in, ordinal_in_title, book_subtitle, role_after_title, title_goes_on, place_in_title, title_from_container,
                  numbering_word, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
@@ -498,7 +507,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = city_before_state(segs, text)
     segs = after_place(segs, text)
     segs = place_in_name(segs, text)
-    segs = place_comma_publisher(segs, text)
+    segs = place_comma_publisher(publisher_comma_place(segs, text), text)
     segs = state_after_city(segs, text)
     segs = trailing_publisher(segs, text)
     segs = note_is_place(segs, text)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from refkit.model import Date, Name
-from refkit.parse.lexicon import GIVEN_NAMES
+from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES, RULE_GIVEN_NAMES
 
 WS = re.compile(r"\s+")
 DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -34,14 +34,15 @@ PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos"
 ORG_WORDS = re.compile(
     r"\b(?:council|institute|institut\w*|instituto|center|centre|foundation|agency|office|ministry|bank|"
     r"organi[sz]ation|association|commission|service|department|programme|program|university|"
-    r"universit\w+|school|college|academy|society|corporation|committee|bureau|fund|forum|network|"
+    r"universit\w+|school|college|academy|academies|society|corporation|committee|bureau|fund|forum|network|"
     r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
     r"senate|nations|union|agency|ministry|endowment|initiative|institution|unesco|nato|oecd|imf|who)\b", re.I)
 CORPORATE_WORDS = re.compile(
     r"\b(?i:press|news|times|post|media|radio|television|tv|agency)\b|"
     r"\b\w{3,}(?:amt|ministerium|institut|verband|gesellschaft|stiftung|kommission|agentur|zentrum|behörde|kammer|"
-    r"bundesbank|senat|rat|gericht)\b|\b\w{3,}(?:isches|ische|ischer)\b|"
-    r"\b(?:Bundes\w+|Landes\w+|Statistik\w*|Deutsche[rn]?|Europäische[rn]?|Ministère|Ministerio|Instituto|Institut|"
+    r"bundesbank|senat|rat|gericht|gruppe|konsortium)\b|\b\w{3,}(?:isches|ische|ischer)\b|"
+    r"\b(?:Bundes\w+|Landes\w+|Statistik\w*|Deutsche[rnms]?|Europäische[rnms]?|Autorengruppe|Konsortium|Holding|"
+    r"GmbH|AG|e\.\s?V\.|Ministère|Ministerio|Instituto|Institut|"
     r"Centre|Centro|Conseil|Consejo|Comisión|Commission|Direction|Dirección|Office|Agence)\b")
 
 
@@ -210,6 +211,22 @@ def inverted_name(family: str, given: str) -> Name:
     return Name(family=" ".join(words), given=giv, particle=particle, suffix=suffix)
 
 
+_CORPORATE_HEAD = re.compile(r"[A-ZÀ-Þ][\w\-]*(?:\s+[A-ZÀ-Þ][\w\-]*)*\s+(?:für|of|for|de|des|du|der|del|della|di)\s+\S")
+
+
+def corporate_list(text: str) -> bool:
+    """'Bundesministerium für Familie, Senioren, Frauen und Jugend', 'Department of Health and Social
+    Care': one body whose name has commas or 'and' in it, not a list of people."""
+    t = squash(text).strip(" ,;:")
+    head, *rest = t.split(",")
+    if not (ORG_WORDS.search(head) or CORPORATE_WORDS.search(head)) or not _CORPORATE_HEAD.match(head):
+        return False
+    later = [w for part in rest for w in re.split(r"\s+(?:und|and|&)\s+|^\s*(?:und|and|&)\s+", part.strip()) if w.strip()]
+    if any(len(w.split()) > 1 for w in later):  # "..., and Rami Haddad": a person after the body
+        return False
+    return not re.search(r"(?<![\w.])[A-Z]\.|\(\s*(?:1[5-9]|20)\d\d", t) and len(t) <= 150
+
+
 def split_names(text: str) -> list[Name]:
     """A printed name list -> names (see :func:`_split_names`)."""
     names = _split_names(text)
@@ -228,6 +245,8 @@ def _split_names(text: str) -> list[Name]:
     t = squash(text)
     t = re.sub(r"^\s*(?:by|von|par)\s+", "", t, flags=re.I)
     t = strip_punct(t, " ,;:")
+    if corporate_list(t):
+        return [Name(literal=t)]
     others = False
     m = re.search(r"(?:,?\s*(?:and|&)\s+others|,?\s*et\.?\s*al\.?|,?\s*u\.\s*a\.)\s*$", t, re.I)
     if m:
@@ -254,8 +273,8 @@ def _split_names(text: str) -> list[Name]:
                     chunks[k - 1] += " " + chunks.pop(k)
             multi = [len(c.split()) > 1 and not c[0].islower() and not all(_is_initial(w) for w in c.split()[:-1])
                      for c in chunks]
-            if len(chunks) >= 2 and all(multi) and (len(chunks) >= 3 or natural_part) and not any(
-                    VANCOUVER.match(c) for c in chunks):
+            if len(chunks) >= 2 and all(multi) and (len(chunks) >= 3 or natural_part or _two_given_first(chunks)) \
+                    and not any(VANCOUVER.match(c) for c in chunks):
                 names.extend(_loose(c, names) for c in chunks)  # "Mary Stone, Paul Kerr and Lee Dunn"
                 continue
             natural = [len(c.split()) > 1 and not c[0].islower() for c in chunks]
@@ -354,6 +373,24 @@ def _given_initial_family(chunk: str) -> bool:
     toks = chunk.split()
     return len(toks) >= 3 and not _is_initial(toks[-1]) and toks[-1][:1].isupper() and \
         any(_is_initial(t) and t.endswith(".") for t in toks[:-1]) and not toks[-1].endswith(".")
+
+
+def _given(word: str) -> bool:
+    parts = word.lower().split("-")
+    return all(p in RULE_GIVEN_NAMES for p in parts) and word.lower() not in FAMILY_NAMES
+
+
+def _two_given_first(chunks: list[str]) -> bool:
+    """'Wolfgang Jantzen, Jan Steffens' (two people, given names first), not 'García Márquez,
+    Gabriel José' (one, family name first): a known given name opens one of them, and neither ends
+    in one."""
+    if len(chunks) != 2 or not all(2 <= len(c.split()) <= 4 for c in chunks):
+        return False
+    first = [c.split()[0] for c in chunks]
+    last = [c.split()[-1] for c in chunks]
+    return any(_given(w) for w in first) and not any(_given(w) for w in last) and \
+        not any(w.lower() in FAMILY_NAMES or w.lower() in PARTICLES or w[:1].islower() for w in first)
+
 
 
 def _looks_given(chunk: str) -> bool:

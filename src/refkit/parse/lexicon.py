@@ -121,3 +121,29 @@ JOURNAL_WORDS = _words(
 )
 PARTICLES = _words("van von de der den del della di da dos das du la le ter ten zu af al el bin ibn")
 CONNECTORS = _words("and & und et y e u. ve och og i")
+
+# More given names, for the rules after the tagger only ("Ulrike Jureit, Michael Wildt:" are two
+# people): GIVEN_NAMES above is a feature of the shipped model and stays as it was trained.
+RULE_GIVEN_NAMES = GIVEN_NAMES | _words(
+    """
+    achim alain aleksandr aleksandra alessandro alfons alfonso alvaro anatoly andrzej andrés anke
+    antonella armin arnd august axel beate bernd bettina birgit bjørn carlo christa christoph
+    christophe claudio claus consuelo cornelia dagmar denis detlef didier dietmar dirk dmitry
+    dolores dominique doris eckart edith eduardo egon elke elmar emilio emmanuel enrico erich erika
+    erwin esteban fabrice federico felipe florence franca françoise fritz galina geneviève gerd
+    gerda gerlinde gert gianni gilles giorgio gisela giulio gonzalo gottfried gudrun guillaume
+    gunnar gérard günther hanna hannah hannes hartmut heidi heike heiner heinz helene helga hermann
+    hervé hildegard holger horst hubert hélène ignacio igor ilse inge ingeborg ingo irina iris
+    irmgard jacqueline javier jerzy joachim joaquín jochen johan josef julien julio jutta jérôme
+    józef jörg jörn kerstin kjell knut konrad laurence lena leonid lorenz lorenzo lothar luc lucien
+    lucía ludwig luigi luise lutz magdalena magnus maik manuela marcel marcello margarete marianne
+    marion marisol marlies martina massimo mathieu matteo meike mercedes michaela mikhail monika
+    monique nadine nathalie nicole niklas nikolay nina norbert noël nuria olaf olav oleg oskar otto
+    paola pascale patrice pavel per petra pilar raúl regina reiner reinhard reinhart renate rené
+    roberta rolf rosario roswitha rudolf régis rüdiger sandro santiago sascha sebastian serge
+    siegfried silke silvia simone stanisław stefania stefanie steffen sten stéphane susanne sylvain
+    sylvie tadeusz tatiana theodor thierry thilo thorsten till tommaso torben torsten ulf ulla
+    ulrich ulrike umberto ute uwe veronika viktor vittorio vladimir volker véronique walther wiebke
+    wilhelm winfried wojciech wolf wolfram yuri yves émile étienne
+    """
+)

@@ -1,7 +1,8 @@
 """Volume, issue and pages the tagger cut apart or gave to a neighbour.
 
 * A numbering word and its number are one field ('vols. 5–7', 'No. 26-27, 2010, 12-19'): the tagger
-  sometimes makes the word a volume and the number pages.
+  sometimes makes the word a volume and the number pages, or leaves the word on the journal
+  ('In: Vierteljahrshefte für Zeitgeschichte. Band 12, Nr. 4').
 * French spacing puts a space before the colon: 'J. Bot. Soc. Bot. France, 48 : 49-70.' ends with a
   volume and pages, and the place the tagger saw before them belongs to the journal.
 
@@ -16,8 +17,8 @@ from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
 _NUMBERING = re.compile(
-    r"(?<![\w.])(?:[Vv]ols?|[Vv]olumes?|[Vv]|[Nn]os?|[Nn]r|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g|[Tt]ome)\.?\s*"
-    r"\d+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?(?![\d:])")
+    r"(?<![\w.])(?:[Vv]ols?|[Vv]olumes?|[Vv]|[Nn]os?|[Nn]r|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g|[Tt]ome|Band|Jahrgang)\.?\s*"
+    r"\d+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?(?!\d|:\S)")
 _SPACED_COLON = re.compile(
     r"(?<=[,.] )(?P<vol>\d{1,4}(?:\s*\(\s*[\w/\-\u2013]{1,9}\s*\))?)\s+:\s+"
     r"(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)(?=[.,;]?\s*$)")
@@ -27,6 +28,11 @@ def numbering_word(segs: list[Segment], text: str) -> list[Segment]:
     """'vols.' | '5–7', 'No.' | '26-27': the word and the number it numbers become one volume."""
     for m in _NUMBERING.finditer(text):
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if len(inside) >= 2 and inside[0].label in ("journal", "container-title") and \
+                re.fullmatch(r"(?:.*[.,])?\s*", text[inside[0].start:m.start()], re.S) and \
+                all(s.label in ("volume", "pages") for s in inside[1:]):  # "In: Journal. Band | 12, Nr. 4", "Title. Band | 4: Subtitle"
+            segs = relabel(segs, text, m.start(), m.end(), "volume")
+            continue
         if not inside or any(s.label not in ("volume", "pages") for s in inside):
             continue
         if len(inside) > 1 and inside[0].label == "volume" and inside[0].start <= m.start() or \

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import blocks_hold_several, blocks_multiline, paragraph, subheading, table
+from refkit.parse.pdf_layout import LIGATURES
 from refkit.parse.starts import (
     _BACKLINK_FIRST,
     _LOWER_START_RE,
@@ -93,7 +95,9 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
 
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
+    if not unicodedata.is_normalized("NFC", text):  # "Vita\u0301nyi" as PDFs and some pages give it: one letter
+        text = unicodedata.normalize("NFC", text)
     if "<" in text:  # a list pasted as HTML, or "<italic>Journal</italic>" in a reference
         from refkit.parse import html
 

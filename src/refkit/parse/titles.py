@@ -4,6 +4,10 @@
   not end it: a title that stops at its own inner closing quote runs on to the end of its sentence.
 * A role phrase after the title ('Illuminations. Edited by Hannah Arendt. Translated by ...') starts
   the editor or translator, not more title.
+* A German ordinal ('im 19. Jahrhundert') does not end a title.
+* In a book ending 'Place: Publisher' and in nothing, the sentences before the place are the
+  subtitle ('Title. Soziogenetische Untersuchungen. 2 Bde. Frankfurt a.M.: Suhrkamp.').
+* ', in:' after a quoted title opens the container ('„Title“, in: Frankfurter Allgemeine, 14.8.2011').
 
 Pure functions over segments (``tagger.Segment``); :func:`spans.relabel` does the cutting.
 """
@@ -28,11 +32,14 @@ ROLE_BY_RE = re.compile(
     rf"(?<=[.,;] )(?P<role>Edited|Translated|Compiled|Ed\.|Eds\.|Trans\.|Transl\.|Tr\.)"
     rf"(?:\s+and\s+(?:edited|translated|annotated))?(?:\s+with\s+an\s+[Ii]ntroduction)?\s+by\s+"
     rf"(?P<names>{_NAMES})(?=[.;,]\s|\.?\s*$)")
-# "Trans. Eyre, Leonard Bucknall.", "(Trans.) John Reinhold Forster.", "Ed. Mario Ascheri,": no "by"
+# "Trans. Eyre, Leonard Bucknall.", "(Trans.) John Reinhold Forster.", "Ed. Mario Ascheri,", "Aus dem
+# Englischen von Norbert Juraschitz.": no "by"
 ROLE_BARE_RE = re.compile(
     rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.|"
     rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
-    rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di)\s+"
+    rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
+    rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch|Herausgegeben|"
+    rf"Hrsg\.|Hg\.)\s+von)\s+"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
 
 
@@ -54,10 +61,63 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_QUOTE_IN = re.compile(r"(?<=[“”\"»«’]),\s+(?P<in>(?:in|In|dans|Dans|en|En):?)\s+(?P<box>[A-ZÀ-Þ][^,]{2,150}?)(?=,\s|[,.]?\s*$)")
+
+
+def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:
+    """'„Ich beginne zu glauben …“, in: Frankfurter Allgemeine, 14.8.2011': after a quoted title, ', in:'
+    opens the container (historians' style), even when the tagger ran the title on."""
+    for s in segs:
+        m = _QUOTE_IN.search(s.text) if s.label == "title" else None
+        if m:
+            segs = relabel(segs, text, s.start + m.start("in"), s.start + m.end("in"), "skip")
+            return relabel(segs, text, s.start + m.start("box"), s.start + m.end("box"), "container-title")
+    return segs
+
+
+_ORDINAL_NOUN = re.compile(r"\b\d{1,2}\.\s+(?:Jahrhunderts?|Jh\.|Geburtstags?|Jahrestags?|Wahlperiode|Legislaturperiode|"
+                           r"Kongress(?:es)?|Parteitags?|Tagung|Sitzung|Bundestags?|Internationalen|Deutschen|"
+                           r"Europäischen|siècle|secolo|siglo)\b")
+
+
+def ordinal_in_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'Klassenbildung im 19. Jahrhundert, Bonn': a German ordinal's full stop ends no title."""
+    for m in _ORDINAL_NOUN.finditer(text) if "." in text else ():
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if len(inside) >= 2 and inside[0].label == "title" and inside[0].start < m.start():
+            segs = relabel(segs, text, inside[0].start, m.end(), "title")
+    return segs
+
+
+def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
+    """'Über den Prozeß der Zivilisation. | Soziogenetische und psychogenetische Untersuchungen. | 2 Bde.
+    Frankfurt a.M.: Suhrkamp.': in a book that ends 'Place: Publisher' and is in nothing ('In:'), the
+    sentences between the title and the place are the subtitle, not a journal or a place."""
+    if re.search(r"(?i)(?:^|[\s.,;])(?:in|im|dans|en):?\s", text) or len(segs) < 4:
+        return segs
+    k = next((i for i in range(len(segs) - 1) if segs[i].label == "location" and segs[i].text.rstrip().endswith(":")
+              and segs[i + 1].label == "publisher"), None)
+    t = next((i for i, s in enumerate(segs) if s.label == "title"), None)
+    if k is None or t is None or t >= k or any(s.label in ("volume", "pages") for s in segs[k:]) or \
+            any(s.label == "editor" for s in segs[t:]) or segs[t].text.lstrip()[:1] in "“\"‘'«„":
+        return segs  # an edited book's or a quoted title is a part of something
+    j = t + 1
+    while j < k and segs[j].label in ("journal", "container-title"):
+        j += 1
+    if j > t + 1:
+        segs = relabel(segs, text, segs[t].start, segs[j - 1].end, "title")
+        k -= j - t - 1
+    place = segs[k]
+    cut = list(re.finditer(r"\.\s+(?=[A-ZÀ-Þ])", place.text))
+    if j == t + 1 and k == t + 1 and cut and "," in place.text[:cut[-1].start()]:  # "Ausgegrenzte, Entbehrliche. Hamburg:"
+        segs = relabel(segs, text, segs[t].start, place.start + cut[-1].start() + 1, "title")
+    return segs
+
+
 def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     """'Title. Edited by A. B. Name.': the editor or translator the title took."""
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
-    if "r." in text or "d." in text or "s." in text or "cura" in text or "ción" in text or "tion de" in text:
+    if "r." in text or "d." in text or "s." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text:
         found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
     ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator")
     for m in found:
@@ -67,7 +127,7 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
         if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
             inside = [s for s in inside if s.start < end]
-        label = "translator" if re.match(r"\(?(?:Tr|tr)", m.group("role")) else "editor"
+        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|Deutsch)", m.group("role")) else "editor"
         if not inside or end <= m.start("names") or inside[0].start == m.start() and inside[0].label == label \
                 or any(s.label not in ok for s in inside) or not any(s.label == "title" and s.start < m.start() for s in segs):
             continue

@@ -1,0 +1,139 @@
+"""Where the names at the head of a reference end.
+
+References whose names end at a colon: German Wikipedia, DIN 1505 and much humanities writing.
+
+    Wolfgang J. Mommsen: Das Ringen um den nationalen Staat. Propyläen, Berlin 1993.
+    Michael Wildt, Ulrike Jureit (Hrsg.): Generationen. Hamburger Edition, Hamburg 2005.
+    Koselleck, Reinhart: Einleitung. In: Brunner, Otto/Conze, Werner (Hg.): Geschichtliche ...
+
+* Everything before the first ': ' that reads as a list of names is the authors (the editors with
+  '(Hrsg.)', '(Hg.)', '(eds.)'), and the title starts after the colon: the tagger sometimes stops at
+  the first name ('Wolfgang Jantzen, | Jan Steffens: Title') or runs into the title's first word
+  ('Hartmut Rosa: Beschleunigung.').
+* A year-like phrase right after such names ('Juli 1914. Eine Bilanz.') opens the title when the
+  work is dated later ('Schöningh, Paderborn 2014').
+
+A given name that is also a month's abbreviation ('Krüsken, Jan (2006):') is a name, not a date.
+
+The colon rule acts when the tagger put names at the start, or a title that opens with people's names (a known
+given name or an initial first, 'Hartmut Lessing: Beschleunigte Räume'): a title with a colon
+('Mental Health: A Report') stays a title. Pure functions over segments; :func:`spans.relabel` does the cutting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refkit.parse.lexicon import PARTICLES, RULE_GIVEN_NAMES
+from refkit.parse.publication import PLACE_WORDS
+from refkit.parse.spans import relabel
+from refkit.parse.tagger import Segment
+
+_LEAD = re.compile(r"\s*(?:\[\d{1,4}[a-z]?\]|\d{1,4}\.(?=\s))?\s*")
+_ROLE = re.compile(r"\s*\((?:Hrsg|Hg|Hgg|eds?|Eds?|dir|éds?|coords?|a cura di)\.?\)\s*$")
+_SEP = re.compile(r"\s*(?:,|/|;|\bund\b|\band\b|&|\bet\b|\bu\.)\s*")
+_PARTICLE = PARTICLES | {"zur", "vom", "y", "'t"}
+_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*")
+
+
+_ARTICLES = {"A", "An", "The", "Der", "Die", "Das", "Ein", "Eine", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las",
+             "Il", "Lo", "Gli", "Het", "Een", "On", "In", "Im", "Zur", "Über", "Vom"}
+_INITIAL = re.compile(r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[A-Z]{1,3}")
+
+
+def _name_chunk(chunk: str) -> bool:
+    words = chunk.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    caps = 0
+    for w in words:
+        if w in _PARTICLE:
+            continue
+        if not _WORD.fullmatch(w) or len(w) > 20 or w in _ARTICLES or w.endswith(".") and not _INITIAL.fullmatch(w):
+            return False
+        caps += 1
+    return caps >= 1 and words[-1] not in _PARTICLE and words[-1].lower() not in PLACE_WORDS
+
+
+def _opens_with_given(chunk: str) -> bool:
+    """'Jan Steffens', 'J. Steffens': a known given name or an initial first."""
+    w = chunk.split()[0]
+    return bool(_INITIAL.fullmatch(w)) or all(p in RULE_GIVEN_NAMES for p in w.lower().split("-"))
+
+
+def names_before_colon(lead: str) -> bool:
+    """Whether ``lead`` (what stands before the first colon) is a list of personal names."""
+    lead = _ROLE.sub("", lead).strip()
+    if not lead or len(lead) > 160 or re.search(r"\d|[.!?]\s+[a-z]|\b(?:In|in|Im|Dans)\b", lead):
+        return False
+    chunks = [c for c in _SEP.split(lead) if c.strip()]
+    if not chunks or len(chunks) > 14 or not all(_name_chunk(c) for c in chunks):
+        return False
+    return any(len(c.split()) >= 2 for c in chunks) or len(chunks) >= 2
+
+
+def names_to_colon(segs: list[Segment], text: str) -> list[Segment]:
+    """'Wolfgang Jantzen, | Jan Steffens: Inklusion ...': the names run to the first colon."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    colon = text.find(": ", start)
+    if colon < 0 or colon - start > 160:
+        return segs
+    first = next((s for s in segs if s.end > start and s.label not in ("citation-number", "skip")), None)
+    if first is None or first.label not in ("author", "editor", "title") or first.start > start + 1:
+        return segs
+    names = text[start:colon]
+    if not names_before_colon(names):
+        return segs
+    if first.label == "title":  # the tagger read the names as the title: only people's names are taken back
+        if first.end <= colon or not all(_opens_with_given(c) for c in _SEP.split(_ROLE.sub("", names)) if c.strip()):
+            return segs
+        first = Segment("author", "", start, start)
+    if first.end < colon:  # the tagger stopped early: the names it left out must look like people
+        cut = [m.end() for m in _SEP.finditer(names)]
+        whole = [start + c for c in cut if start + c >= first.end - 1]  # names that start after its end
+        if whole and not all(_opens_with_given(c) for c in _SEP.split(_ROLE.sub("", text[whole[0]:colon])) if c.strip()):
+            return segs
+    label = "editor" if _ROLE.search(names) else first.label
+    owner = [s for s in segs if s.start < colon + 1 and s.end > start]
+    if all(s.label == label for s in owner) and owner[-1].end <= colon + 1:
+        return _dated_title(segs, text, colon + 1)
+    after = [s for s in segs if s.start <= colon < s.end or s.start > colon]
+    segs = relabel(segs, text, start, colon + 1, label)
+    if after and after[0].label == label:  # the tagger's names ran past the colon: that part opens the title
+        nxt = next((s for s in segs if s.start > colon and s.label == label), None)
+        if nxt is not None:
+            segs = relabel(segs, text, nxt.start, nxt.end, "title")
+    return _dated_title(segs, text, colon + 1)
+
+
+def _dated_title(segs: list[Segment], text: str, after: int) -> list[Segment]:
+    """'Gerd Krumeich: | Juli 1914. | Eine Bilanz. ... 2014.': a date right after the names, not in
+    brackets, when a later date remains, is the start of the title."""
+    k = next((i for i, s in enumerate(segs) if s.start >= after), None)
+    if k is None or segs[k].label != "date" or re.match(r"\s*[(\[]", segs[k].text):
+        return segs
+    later = [s for s in segs[k + 1:] if s.label == "date"]
+    if not later or not re.search(r"[^\W\d]{3}", segs[k].text):
+        return segs
+    end = segs[k].end
+    if k + 1 < len(segs) and segs[k + 1].label == "title":
+        end = segs[k + 1].end
+    return relabel(segs, text, segs[k].start, end, "title")
+
+
+_MONTHISH = re.compile(r"\s*(?P<w>[A-Z][a-zà-ÿ]{2,8})\s+(?=[(\[](?:1[5-9]|20)\d\d)")
+
+
+def month_given_name(segs: list[Segment], text: str) -> list[Segment]:
+    """'Ditton, Hartmut/Krüsken, | Jan (2006):': the word the tagger took for a month, between an
+    inverted name that still waits for its given name and the bracketed year, is that given name."""
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label in ("author", "editor") and nxt.label == "date" and s.text.rstrip().endswith(","):
+            m = _MONTHISH.match(nxt.text)
+            if m:
+                return relabel(segs, text, s.start, nxt.start + m.end("w"), s.label)
+        if s.label not in ("author", "editor", "citation-number"):
+            break
+    return segs
