@@ -376,3 +376,77 @@ def test_ieee_abbreviated_proceedings_and_article_numbers():
     assert item["page"] == "18"
     assert item["publisher-place"] == "Bordeaux, France"
     assert "publisher" not in item and "volume" not in item
+
+
+def test_harvard_chapter_title_after_the_editors_is_the_book():
+    item = one("Moss, K. (1994) ‘Tidal rhythms’, in Lane, P., Ortiz, M. and Fenn, R. (eds) Coasts, Rivers, Harbours. "
+               "Bristol: Quayside Press, pp. 41–58.")
+    assert item["title"] == "Tidal rhythms"
+    assert item["container-title"] == "Coasts, Rivers, Harbours"
+    assert [e["family"] for e in item["editor"]] == ["Lane", "Ortiz", "Fenn"]
+
+
+def test_apa_edition_then_short_publisher_and_a_review_note():
+    item = one("Harbour Statistics Office. (2019). Boats and berths: A statistical picture (2nd ed.). HSO.")
+    assert (item["edition"], item["publisher"]) == ("2", "HSO")
+    item = one("Okafor, N. (2016, March 3). The long tide [Review of the book Salt and silt, by R. Fenn]. "
+               "The Coastal Review of Books.")
+    assert [a["family"] for a in item["author"]] == ["Okafor"]
+    assert item["title"] == "The long tide"
+    assert item["container-title"] == "The Coastal Review of Books"
+
+
+def test_an_address_presented_at_a_meeting_gives_the_genre_and_the_event():
+    item = one("Lind, Sara. 2011. “Against the Current.” Presidential address presented at the annual meeting of the "
+               "Coastal Studies Association, May 4, Halifax, NS.")
+    assert item["genre"].lower().startswith("presidential address")
+    assert "Presidential" not in item.get("container-title", "")
+    assert "Coastal Studies Association" in item["container-title"]
+
+
+@pytest.mark.parametrize("text, editors", [
+    ("Brandt, Jürgen/Seidel, Wolfgang (2001): Nähe und Ferne. In: Dies. (Hg.): Räume der Nachbarschaft. "
+     "Opladen: Leske + Budrich, S. 9–43.", ["Brandt", "Seidel"]),
+])
+def test_dies_after_in_is_the_authors_themselves(text, editors):
+    item = one(text)
+    assert [e["family"] for e in item["editor"]] == editors
+    assert item["container-title"] == "Räume der Nachbarschaft"
+
+
+def test_ders_before_the_book_title_is_the_book_author():
+    item = one("Lenz, Otto (1975): Der Nachbar. In: Ders.: Gesammelte Schriften, Bd. 2. Den Haag: Nijhoff, S. 53–69.")
+    assert item["container-title"].startswith("Gesammelte Schriften")
+    assert [a["family"] for a in item["container-author"]] == ["Lenz"]
+
+
+def test_historians_quoted_title_then_in_gives_the_paper():
+    item = one("Reuter, Anna: „Wir sind die Stadt“, in: Süddeutsche Zeitung, 3.5.2012.")
+    assert item["title"] == "Wir sind die Stadt"
+    assert item["container-title"] == "Süddeutsche Zeitung"
+
+
+def test_corporate_bodies_with_commas_and_no_date():
+    item = one("Bundesministerium für Wohnen, Bauen, Verkehr und Umwelt (Hg.) (2008): Dritter Bericht zur Lage der "
+               "Städte. Berlin.")
+    assert item["editor"] == [{"literal": "Bundesministerium für Wohnen, Bauen, Verkehr und Umwelt"}]
+    assert item["title"].startswith("Dritter Bericht")
+    item = one("Landeszentrale für politische Bildung (o.J.): Die Lage der Städte. URL: https://example.org/lage "
+               "[Zugriff: 12.03.2019].")
+    assert item["author"] == [{"literal": "Landeszentrale für politische Bildung"}]
+    assert item["title"] == "Die Lage der Städte"
+
+
+def test_a_month_like_given_name_before_the_year():
+    item = one("Ahrens, Tobias/Krull, Jan (2006): Der Übergang in die Schule. In: Zeitschrift für Pädagogik, Jg. 9, "
+               "H. 3, S. 348–372.")
+    assert [(a["family"], a["given"]) for a in item["author"]] == [("Ahrens", "Tobias"), ("Krull", "Jan")]
+
+
+def test_german_ordinals_and_book_subtitles_stay_in_the_title():
+    item = one("Lenz, Karl, Arbeit und Alltag. Grundlagen der Stadtbildung im 18. Jahrhundert, Bonn 1992.")
+    assert item["title"] == "Arbeit und Alltag. Grundlagen der Stadtbildung im 18. Jahrhundert"
+    item = one("Hoff, Norbert (1999): Über die Ordnung der Häfen. Soziologische und historische Untersuchungen. 2 Bde. "
+               "Frankfurt a.M.: Suhrkamp.")
+    assert item["title"] == "Über die Ordnung der Häfen. Soziologische und historische Untersuchungen"
+    assert "container-title" not in item

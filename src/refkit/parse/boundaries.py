@@ -58,6 +58,7 @@ from refkit.parse.titles import (
     place_in_title,
     quoted_title_in,
     role_after_title,
+    title_after_editors,
     title_from_container,
     title_goes_on,
     vancouver_tail,
@@ -72,9 +73,10 @@ _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
                           rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$))")
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
-PRESENTED_RE = re.compile(r"\b(?P<genre>(?:Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
+PRESENTED_RE = re.compile(r"\b(?P<genre>(?:(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
+                          r"Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
                           r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
-                          r"(?P<event>[A-Z][^,.;]{3,120})")
+                          r"(?P<event>(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
 _DMY_HINT = re.compile(r"\d\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d")
 NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[0-2]?\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.\s?"
                              r"(?:1[5-9]\d\d|20\d\d))(?![\d.]\d)")
@@ -455,7 +457,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 break
     for step in (_names_before_year, names_to_colon, month_given_name, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, quoted_title_in, ordinal_in_title, book_subtitle, role_after_title, title_goes_on, place_in_title, title_from_container,
+                 inner_quote, quoted_title_in, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():

@@ -373,15 +373,33 @@ DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|So
                             r"PowerPoint slides|Brochure|Map|Press release)\]")
 
 
+_EDITION_THEN_PUBLISHER = re.compile(r"\((?P<ed>\d{1,2}(?:st|nd|rd|th)\s+ed\.|[Rr]ev\.\s+ed\.)\)\.\s+"
+                                     r"(?P<pub>[A-Z][^.()\[\]]{0,60}?[^\W\d_]{2})\.(?=\s|$)")
+# "[Review of the book Capital in the twenty-first century, by T. Piketty]": what the work reviews
+_REVIEW_OF = re.compile(r"\[(?:Review|Rezension|Compte rendu)\s+(?:of|von|de)\b[^\]]{3,200}\]")
+
+
 def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
-    """APA's chapter tail '(pp. 33–47). Brooks/Cole.' gives the publisher its name; a bracketed
-    description after the title ('[Data set]') is the genre, not part of the title."""
+    """APA's chapter tail '(pp. 33–47). Brooks/Cole.' and book tail '(3rd ed.). ILO.' give the
+    publisher its name; a bracketed description after the title ('[Data set]') is the genre, not part
+    of the title; '[Review of the book X, by Y]' is a note, and the periodical after it the container."""
     m = _PAGES_THEN_PUBLISHER.search(text) if "(p" in text or "(Vol" in text else None
     if m:
         if m.group("vol"):
             segs = relabel(segs, text, m.start("vol"), m.end("vol"), "volume")
         segs = relabel(segs, text, m.start("pages"), m.end("pages"), "pages")
         segs = relabel(segs, text, m.start("pub"), m.end("pub"), "publisher")
+    m = _EDITION_THEN_PUBLISHER.search(text) if " ed.)" in text else None
+    if m and not any(s.label == "publisher" for s in segs):
+        segs = relabel(segs, text, m.start("ed"), m.end("ed"), "edition")
+        segs = relabel(segs, text, m.start("pub"), m.end("pub"), "publisher")
+    r = _REVIEW_OF.search(text) if "[" in text else None
+    if r:
+        segs = relabel(segs, text, r.start(), r.end(), "note")
+        box = re.match(r"[.,]?\s*(?P<box>[A-Z][^.]{1,120}?)(?=[.,]\s|[.,]?\s*$)", text[r.end():])
+        inside = [s for s in segs if box and s.start < r.end() + box.end("box") and s.end > r.end() + box.start("box")]
+        if box and inside and all(s.label in ("publisher", "note", "container-title", "journal", "location") for s in inside):
+            segs = relabel(segs, text, r.end() + box.start("box"), r.end() + box.end("box"), "container-title")
     d = DESCRIPTION_RE.search(text) if "[" in text else None
     if d:
         segs = relabel(segs, text, d.start(), d.start("g"), "skip")

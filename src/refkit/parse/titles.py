@@ -7,6 +7,8 @@
 * A German ordinal ('im 19. Jahrhundert') does not end a title.
 * In a book ending 'Place: Publisher' and in nothing, the sentences before the place are the
   subtitle ('Title. Soziogenetische Untersuchungen. 2 Bde. Frankfurt a.M.: Suhrkamp.').
+* A second title right after a chapter's editors ('in Hall, S. ... (eds) Culture, Media, Language.') is
+  the book.
 * ', in:' after a quoted title opens the container ('„Title“, in: Frankfurter Allgemeine, 14.8.2011').
 
 Pure functions over segments (``tagger.Segment``); :func:`spans.relabel` does the cutting.
@@ -111,6 +113,18 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
     cut = list(re.finditer(r"\.\s+(?=[A-ZÀ-Þ])", place.text))
     if j == t + 1 and k == t + 1 and cut and "," in place.text[:cut[-1].start()]:  # "Ausgegrenzte, Entbehrliche. Hamburg:"
         segs = relabel(segs, text, segs[t].start, place.start + cut[-1].start() + 1, "title")
+    return segs
+
+
+def title_after_editors(segs: list[Segment], text: str) -> list[Segment]:
+    """Harvard's '‘Encoding/decoding’, in Hall, S. ... (eds) Culture, Media, Language. London:': a second
+    title right after the editors of a chapter is the book it is in."""
+    for i in range(1, len(segs) - 1):
+        ed, nxt = segs[i], segs[i + 1]
+        if ed.label == "editor" and nxt.label == "title" and any(s.label == "title" for s in segs[:i]) and \
+                re.match(r"\s*(?:[Ii]n|[Ii]m|[Dd]ans|[Ee]n)\b:?", ed.text) and \
+                not any(s.label in ("container-title", "journal") for s in segs):
+            return relabel(segs, text, nxt.start, nxt.start + len(nxt.text.rstrip(" .,")), "container-title")
     return segs
 
 
