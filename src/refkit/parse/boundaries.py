@@ -44,6 +44,7 @@ from refkit.parse.publication import (
     publisher_comma_place,
     publisher_parens,
     report_parts,
+    series_sentence,
     standards,
     state_after_city,
     thesis_bracket,
@@ -519,6 +520,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = thesis_bracket(segs, text)
     segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
-    for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low) else ():
+    for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
+                                           or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
-    return standards(report_parts(segs, text, low), text)
+    return standards(series_sentence(report_parts(segs, text, low), text), text)

@@ -134,9 +134,21 @@ def clean_url(text: str) -> str:
 DOI_RE = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 
 
+_DOI_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": None})
+# where a DOI's text stops although no space was meant to end it: a new sentence (". PubMed PMID"),
+# a year after a comma (", 1979."), a back-reference arrow or other non-ASCII mark (" ↑12")
+_DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,})|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|\s+(?=[^\x21-\x7e])")
+
+
 def clean_doi(text: str) -> str:
-    first = re.split(r"\s+(?=https?://|www\.|doi:|\[)", text.strip(), maxsplit=1)[0]  # not a second link after it
-    m = DOI_RE.search(re.sub(r"\s+", "", first)) or DOI_RE.search(re.sub(r"\s+", "", text))
+    t = text.strip().translate(_DOI_DASHES)  # "essd‐14‐4811‐2022": a typeset hyphen is a hyphen
+    first = re.split(r"\s+(?=https?://|www\.|doi:|\[)", t, maxsplit=1)[0]  # not a second link after it
+    first = _DOI_STOP.split(first, maxsplit=1)[0]
+    m = DOI_RE.search(re.sub(r"\s+", " ", first).replace(" ", "")) if "10." in first else None
+    if m is None:
+        parts = [p for p in first.split() if "10." in p]  # "MR82103 DOI 10.2307/1969983": the DOI's own token
+        m = DOI_RE.search("".join(first.split()[first.split().index(parts[0]):])) if parts else None
+    m = m or DOI_RE.search(re.sub(r"\s+", "", t))
     return m.group(1).rstrip(".,;)]") if m else ""
 
 

@@ -23,12 +23,18 @@ HEADING_RE = re.compile(
     r"additional\s+reading|suggested\s+reading|recommended\s+reading|selected\s+bibliography|citations|"
     r"pour\s+aller\s+plus\s+loin|lecturas?\s+recomendadas?|weiterführende\s+literatur|"
     r"bibliografia\s+citata|список\s+литературы|литература|библиография|参考文献|參考文獻|引用文献|참고\s*문헌|"
-    r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités)"
+    r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités|referenser|referanser|"
+    r"referencer|litteraturförteckning|källförteckning|källor|litteraturfortegnelse|kilder|literaturliste|"
+    r"literatura|literatura\s+citada|použitá\s+literatura|seznam\s+literatury|irodalom|felhasznált\s+irodalom|"
+    r"irodalomjegyzék|referenties|bronnen|lähteet|viitteet|bibliografía\s+citada|referencje|wykaz\s+literatury)"
     r"\s*:?\s*(?:\*\*|__)?\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]{0,30}\])?\s*$",  # Wikipedia's "[edit]"
     re.I,
 )
 STOP_HEADING_RE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|acknowledge?ments?|endnotes|"
+    r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|(?:[\w\-]+\s+){1,2}appendix|acknowledge?ments?|endnotes|"
+    r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|apêndices?|"
+    r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|riassunto|sommario|resumen|resumo|"
+    r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|tables?|figures?|"
     r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|citing|"
     r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability)\b.{0,40}$",

@@ -34,13 +34,37 @@ _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
 _LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
                         r"(?=[.,;]\s|[.,;]?$)")
-_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
+_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
                          r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier|News release|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
                          r"(?:Current|Special|Statistical)\s+[A-Z][a-z]+\s+Reports?)\s+"
                          r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
                          r"(?=[.,;)\]]{0,2}(?:\s|$))")
 _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'’.\- ]{1,40}?\]?)\s*:\s*$")
+
+
+# "SOEPpapers on Multidisciplinary Panel Data Research 1.", "Arbeitspapiere – Mannheimer Zentrum für
+# Europäische Sozialforschung Nr. 5.": a working-paper series and its number as a sentence of their own
+_SERIES_SENTENCE = re.compile(
+    r"(?<=[.?!] )(?P<g>(?:[A-Z][\w\-]*\s+){0,2}[\w\-]*(?:[Pp]apers?|[Aa]rbeitspapiere?|[Dd]iskussionspapiere?|"
+    r"[Ss]chriftenreihe|[Aa]rbeitsberichte?|[Ff]orschungsberichte?)"
+    r"(?:\s+(?:on|in|of|for|zur|zum|zu|der|des|aus)\s+[^.()\d]{2,80}?|\s+[–-]\s+[^.()\d]{2,80}?)?)"
+    r",?\s+(?:(?:Nr|No|Heft)\.\s*)?(?P<n>[A-Za-z]{0,4}\d[\w/\-]*)\.(?=\s|$)")
+
+
+def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
+    """A working-paper series and its number, as a sentence after the title, are the genre and the
+    number ('... Enhancements. SOEPpapers on Multidisciplinary Panel Data Research 1. Berlin: DIW.')."""
+    m = _SERIES_SENTENCE.search(text) if ("aper" in text or "apier" in text or "ericht" in text or "reihe" in text) else None
+    if not m:
+        return segs
+    inside = [s for s in segs if s.start < m.end("n") and m.start("g") < s.end]
+    if not inside or not any(s.label == "title" and s.start < m.start("g") for s in segs) or any(
+            s.label not in ("title", "note", "edition", "publisher", "container-title", "journal", "collection-title",
+                            "volume", "genre", "number", "pages") for s in inside):
+        return segs
+    segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
+    return relabel(segs, text, m.start("n"), m.end("n"), "number")
 
 
 def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
@@ -104,7 +128,8 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
     return segs
 
 
-ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|Erstausgabe|Erstveröffentlichung|"
+ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|First\s+published|Erstausgabe|Erstveröffentlichung|"
+                         r"zuerst|erstmals|"
                          r"Première publication|ed\.\s?or(?:ig)?\.|éd\.\s?orig\.|orig\.)"
                          r"(?:\s+(?:as|in|under the title)\s+[^()]{1,120}?)?,?\s+(?:in\s+)?"
                          r"(?:1[5-9]\d\d|20\d\d)\)?", re.I)
