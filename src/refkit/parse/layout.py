@@ -65,7 +65,14 @@ def subheading(body: list[tuple[int, str]], k: int) -> bool:
     before = k == 0 or not body[k - 1][1].strip()
     nxt = next((ln for _, ln in body[k + 1:] if ln.strip()), "")
     alone = before and bool(nxt) and not body[k + 1][1].strip()  # blank lines around it: sentence case will do
-    return alone or titled and len(words) <= 5 and before and bool(re.search(r"\d", nxt)) and len(nxt.strip()) > 2 * len(t)
+    if alone or titled and len(words) <= 5 and before and bool(re.search(r"\d", nxt)) and len(nxt.strip()) > 2 * len(t):
+        return True
+    # "Offentligt tryck" between a finished reference and one starting with authors and a year, at the margin
+    prev = next((ln for _, ln in reversed(body[:k]) if ln.strip()), "")
+    return len(words) <= 4 and bool(prev.strip()) and ended(prev) and prev.strip()[-1:] in ".)]" and \
+        len(nxt) - len(nxt.lstrip()) == len(body[k][1]) - len(body[k][1].lstrip()) and \
+        (starts_strictly(nxt.strip()) or nxt.strip()[:1].isupper() and bool(YEAR_RE.search(nxt[:100]))) and \
+        len(nxt.strip()) > 3 * len(t)
 
 
 def paragraph(ln: str) -> bool:

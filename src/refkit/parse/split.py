@@ -96,6 +96,9 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
+    if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
+        text = re.sub(r"\bADDIN\s+EN\.REFLIST\s*", "\n", text)
+    text = _HEADING_THEN_FIRST.sub("\\1\n", text)  # "References 1. Hutchinson GE. ...": the heading, then the list
     if not unicodedata.is_normalized("NFC", text):  # "Vita\u0301nyi" as PDFs and some pages give it: one letter
         text = unicodedata.normalize("NFC", text)
     if "<" in text:  # a list pasted as HTML, or "<italic>Journal</italic>" in a reference
@@ -162,6 +165,10 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         body = [b for k, b in enumerate(body) if k not in set(inner)]
     if not forced:  # "Cases", "Secondary Sources": a heading between the groups of a list
         heads = [k for k, (_, ln) in enumerate(body) if subheading(body, k)]
+        nonblank = [(k, ln) for k, (_, ln) in enumerate(body) if ln.strip()]
+        numbered = [(k, ln) for k, ln in nonblank if NUMBER_RE.match(ln)]
+        if len(numbered) >= 2 and _numbered_headings(numbered, nonblank):  # "1. Primary sources", "2. 국외 문헌"
+            heads = sorted(set(heads) | {k for k, _ in numbered})
         if heads and len(heads) <= 0.4 * sum(1 for _, ln in body if ln.strip()):
             skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading between the groups of the list") for k in heads]
             body = [b for k, b in enumerate(body) if k not in set(heads)]
@@ -174,7 +181,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
         if r.text[:1] in _BACKLINK_FIRST:
             r.text = BACKLINK_RE.sub("", r.text) or r.text
-    refs = [piece for r in refs for piece in _semicolon_run(r)]
+    refs = [piece for r in refs for part in _lettered_parts(r) for piece in _semicolon_run(part)]
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     return Split(refs, skipped, heading=section.heading)
@@ -220,7 +227,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
-    if len(numbered) >= 2 and _counts_up(numbered):
+    if len(numbered) >= 2 and _counts_up(numbered) and not _numbered_headings(numbered, nonblank):
         return _group_numbered(body, vocab, skipped)
     bare = [(no, ln) for no, ln in nonblank if BARE_NUMBER_RE.match(ln)]  # "1 Walsh, P., ...": no full stop
     if len(bare) >= 3 and _number(bare[0][1], BARE_NUMBER_RE) <= 2 and \
@@ -259,7 +266,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     # long lines that stop mid-sentence: text wrapped at a width, whatever the other lines do
     long_open = sum(1 for (_, ln), w in zip(nonblank, lengths, strict=True) if w >= 0.85 * width and not ended(ln))
     wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6) or (
-        long_open >= 3 and long_open >= 0.25 * len(nonblank))
+        long_open >= 3 and long_open >= 0.25 * len(nonblank)) or _cut_after_titles(nonblank)
 
     def is_start(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
         if prev is None:
@@ -302,6 +309,41 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         return "a new line (references are one per line here)"
 
     return _group(body, is_start, vocab, blank_ends=True, soft_blanks=page_blanks)
+
+
+def _numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int, str]]) -> bool:
+    """'1. Primary sources' ... '2. Secondary sources' over unnumbered author-year references: the
+    numbers count the groups (short lines with no year), not the references."""
+    if not all(len(ln.split()) <= 6 and len(ln.strip()) <= 60 and not YEAR_RE.search(ln) for _, ln in numbered):
+        return False
+    plain = sum(1 for _, ln in nonblank if not NUMBER_RE.match(ln) and starts_strictly(ln.strip()))
+    return plain >= 2 * len(numbered)
+
+
+_HEADING_THEN_FIRST = re.compile(
+    r"(?im)^(\s*(?:references|bibliography|works\s+cited|literature\s+cited|literatur|literaturverzeichnis|"
+    r"références|referencias|referências|bibliografia|bibliografía|referenser|litteratur|literatuur|"
+    r"riferimenti\s+bibliografici)\s*:?)[ \t]+(?=(?:\[1\]|1[.)])\s+\S)")
+
+
+def _cut_after_titles(nonblank: list[tuple[int, str]]) -> bool:
+    """'Bandura, A. (1977). Self-efficacy: Toward a theory.' + 'Psychological Review, 84(2), 191–215.':
+    every line ends a sentence, but the lines with no year at all are the second lines of the authored,
+    dated ones above them, so the list is wrapped, not one reference per line."""
+    if len(nonblank) < 4:
+        return False
+    strict = {i for i, (_, ln) in enumerate(nonblank) if starts_strictly(ln.strip())}
+    yearless = [i for i, (_, ln) in enumerate(nonblank) if not YEAR_RE.search(ln)]
+    if len(strict) < 0.3 * len(nonblank) or len(yearless) < 0.2 * len(nonblank):
+        return False
+    below = set(yearless)
+    after_start = 0
+    for i in yearless:  # walk up over year-less lines to the line the run hangs from
+        j = i - 1
+        while j in below:
+            j -= 1
+        after_start += j in strict
+    return after_start >= 0.8 * len(yearless)
 
 
 def _fit_share(nonblank: list[tuple[int, str]], width: int, short: list[bool] | None = None) -> float:
@@ -395,6 +437,28 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
         out[-1].text = _join(out[-1].text, ln, vocab)
         out[-1].lines += 1
         prev = ln
+    return out
+
+
+_LETTERED = re.compile(r"[;.]\s+\((?P<l>[b-h])\)\s+(?=[A-Z\u00C0-\u024F])")
+
+
+def _lettered_parts(ref: RawReference) -> list[RawReference]:
+    """Chemistry's '3 (a) J. Burschka, ..., 499, 316–319; (b) M. Liu, ...': one number, several works,
+    cited as 3a and 3b: each is a reference of its own."""
+    m = re.match(r"\s*\(a\)\s+(?=[A-Z\u00C0-\u024F])", ref.text)
+    if not m:
+        return [ref]
+    cuts = list(_LETTERED.finditer(ref.text))
+    if not cuts or [c.group("l") for c in cuts] != [chr(ord("b") + i) for i in range(len(cuts))]:
+        return [RawReference(ref.text[m.end():], ref.line, ref.number, ref.lines, ref.reason)]
+    n = ref.number
+    out = [RawReference(ref.text[m.end():cuts[0].start() + 1].rstrip(";"), ref.line, f"{n}a" if n else "", ref.lines,
+                        ref.reason)]
+    for c, nxt in zip(cuts, cuts[1:] + [None], strict=True):
+        end = nxt.start() + 1 if nxt else len(ref.text)
+        out.append(RawReference(ref.text[c.end():end].rstrip(";"), ref.line, f"{n}{c.group('l')}" if n else "", 1,
+                                f"part ({c.group('l')}) of a lettered reference"))
     return out
 
 

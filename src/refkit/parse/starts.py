@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})[.)](?=\s|$)|\((\d{1,3})\)(?=\s|$))\s*")  # "[8a]" too
-BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=[A-Z\u00C0-\u024F])")
+BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?[A-Z\u00C0-\u024F])")  # "3 (a) J. Burschka" too
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
     r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*\.?"
