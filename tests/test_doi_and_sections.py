@@ -66,3 +66,79 @@ def test_a_working_paper_series_sentence_and_first_publication():
     item = parse_text("Hoff, M. & K. Lenz, 1975: Die Werft. Ein Versuch. Frankfurt a.M.: Suhrkamp (zuerst 1933).\n",
                       one_per_line=True)[0].ref.to_csl()
     assert item["publisher"] == "Suhrkamp"
+
+
+def test_references_cut_after_the_title_are_wrapped_not_one_per_line():
+    refs = split_text("Moss, K. (1998). Tidal rhythms: Toward a theory of the harbour.\n"
+                      "Coastal Review, 84(2), 191–215. https://doi.org/10.5555/cr.84.2.191\n"
+                      "Lane, P., & Fenn, R. (2001). Salt and silt: An analysis of estuaries.\n"
+                      "Estuarine Letters, 47(2), 263–291. https://doi.org/10.5555/el.47.263\n"
+                      "Ortiz, M. (2004). A short history of piers.\n"
+                      "Pier Studies, 9(1), 1–9.\n").refs
+    assert [r.text.split(",")[0] for r in refs] == ["Moss", "Lane", "Ortiz"]
+
+
+def test_numbered_group_headings_over_unnumbered_references():
+    sp = split_text("1. Primary sources\n"
+                    "Moss, K. (1861). The harbour poor. London: Griffin.\n"
+                    "Lane, P. (1958). The working docks. Oxford: Blackwell.\n"
+                    "2. Secondary sources\n"
+                    "Fenn, R. (1999). Compressed harbours. Economy and Society, 28(1), 30-55.\n"
+                    "Ortiz, M. (2000). Productive ports. Political Studies, 48(4), 706-723.\n")
+    assert [r.text.split(",")[0] for r in sp.refs] == ["Moss", "Lane", "Fenn", "Ortiz"]
+    assert [s.text for s in sp.skipped] == ["1. Primary sources", "2. Secondary sources"]
+
+
+def test_lettered_parts_of_one_number_are_references_of_their_own():
+    refs = split_text("1 B. Moss and K. Lane, Nature, 1991, 353, 737–740.\n"
+                      "2 (a) J. Fenn, N. Ortiz, S.-J. Park, R. Hale-Baker,\n"
+                      "P. Gao and M. Lind, Nature, 2013,\n"
+                      "499, 316–319; (b) M. Liu, M. B. Ross and H. J. Snow,\n"
+                      "Nature, 2013, 501, 395–398.\n"
+                      "3 J. M. Ball and A. Petri, Nat. Energy, 2016, 1, 16149.\n").refs
+    assert [r.number for r in refs] == ["1", "2a", "2b", "3"]
+    assert refs[1].text.startswith("J. Fenn") and refs[2].text.startswith("M. Liu")
+
+
+@pytest.mark.parametrize("head", ["References 1. ", " ADDIN EN.REFLIST 1. "])
+def test_the_first_reference_on_the_heading_line(head):
+    refs = split_text(head + "Moss K. Homage to the harbour. The Coastal Naturalist. 1959;93(870):145-59.\n"
+                      "2. Lane P. Food web complexity. The Coastal Naturalist. 1966;100(910):65-75.\n"
+                      "3. Fenn R. The tragedy of the docks. Science. 1968;162(3859):1243-8.\n").refs
+    assert len(refs) == 3 and refs[0].text.startswith("Moss")
+
+
+def test_sentence_case_subheadings_between_groups():
+    sp = split_text("Litteratur\n"
+                    "Korpi, Walter (1983). The Harbour Struggle. London: Routledge.\n"
+                    "Offentligt tryck\n"
+                    "SOU 2016:78. Ordning och reda i hamnen. Stockholm: Finansdepartementet.\n"
+                    "Elektroniska källor\n"
+                    "Statistiska centralbyrån (SCB) (2022). Hamnstatistik. Tillgänglig: https://www.scb.se/\n")
+    assert len(sp.refs) == 3
+    assert {s.text for s in sp.skipped} >= {"Offentligt tryck", "Elektroniska källor"}
+
+
+def test_copernicus_lists_with_initials_links_and_years_and_a_running_head():
+    text = ("Arrow, S.: On the influence of salt in the air upon the temperature of the docks, Philos. Mag., 41,\n"
+            "237–276, https://doi.org/10.5555/14786449608620846, 1896.\n"
+            "Bell, J. G., Arakawa, A., Baker, D. J., Bolin, B., and Dickinson, R. E.: Harbours and Climate: A\n"
+            "Scientific Assessment, National Academy of Harbours, Washington, DC, https://doi.org/10.5555/9999,\n"
+            "1979.\n"
+            "Moss, K. J., Lane, P., and Fenn, R. A.: A new method for the harbour, Geophys. Res. Lett., 31,\n"
+            "L03205, https://doi.org/10.5555/2003GL018747, 2004.\n"
+            "Hale, J., Fung, I., Lacis, A., Rind, D., Lebedeff, S., Ruedy, R., Russell,\n"
+            "G., and Stone, P.: Harbour changes as forecast by a three-dimensional model, J. Geophys. Res., 93,\n"
+            "9341–9364, https://doi.org/10.5555/12181,\n"
+            "1988.\n"
+            "\n"
+            "Earth Syst. Dynam., 15, 1–30, 2024                                        27\n"
+            "\n"
+            "A. Researcher et al.: Constraining harbour sensitivity\n"
+            "\n"
+            "IPCC: Harbour Change 2013: The Physical Basis, edited by: Lind, T. F., Cambridge University Press,\n"
+            "Cambridge, https://doi.org/10.5555/CBO9781107415324, 2013.\n")
+    refs = parse_text(text)
+    assert [r.ref.to_csl().get("DOI") for r in refs] == ["10.5555/14786449608620846", "10.5555/9999",
+                                                         "10.5555/2003GL018747", "10.5555/12181",
+                                                         "10.5555/CBO9781107415324"]

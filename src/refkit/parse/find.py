@@ -178,6 +178,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             out.add(i)  # "... 18 / 21" footers
         elif _PAGE_OF.fullmatch(t):
             out.add(i)  # "Page 31 of 34", wherever it stands
+        elif i in near_break and _AUTHOR_HEAD.fullmatch(t) and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
+            out.add(i)  # "A. Researcher et al.: Constraining climate sensitivity", a journal's running head
     for i in sorted(out):  # the running head or footer that stands with a page number: "27" / "Soziale Welt 74 (2023)"
         if not FOLIO_RE.match(lines[i].replace(PAGE_BREAK, "").strip()):
             continue
@@ -192,6 +194,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
     return out
 
 
+_AUTHOR_HEAD = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:\s(?:et\s+al\.|and\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+))?"
+                          r":\s[^.]{3,90}")
 _PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")
 
 

@@ -72,10 +72,13 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
         return b
     last = a.rsplit(None, 1)[-1]  # a is not blank
     first = b.split(None, 1)[0] if b else ""
-    if URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or not b.startswith(("(", "[")) and _inside_url(a):
+    year_after_comma = last.endswith(",") and re.match(r"(?:1[5-9]|20)\d\d[.,;]?$", first)  # "https://doi.org/...," + "1979."
+    if (URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or not b.startswith(("(", "[")) and _inside_url(a)) \
+            and not year_after_comma:
         if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
             return a + b  # a URL that goes on (hyphens in it are the URL's own)
-    if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first):
+    if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first) and \
+            not year_after_comma:
         if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and (
                 first[:1].isdigit() or id_tail(b)):
             return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"

@@ -300,8 +300,12 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "the previous line ends a sentence and this one starts with authors and a year"
             if _ends_with_link(cur_last.rstrip(".")) and _starts_upper(s) and (closed or cur_last.endswith(".")):
                 return "the previous line ends with a link and this one starts with a capital"
+            if _LINK_THEN_YEAR_RE.search(cur.rstrip()) and _starts_upper(s) and not open_end:
+                return "the reference so far ends with a link and its year, and this line starts with a capital"
             if closed and not open_end and NAME_PERIOD_RE.match(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
+            if closed and not open_end and _INITIALS_LIST_RE.match(s):
+                return "the previous line ends a sentence and this one starts a list of names (Family, I., Family, I.,)"
             return ""
         if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (
                 last.endswith(".") and _starts_upper(s)):
@@ -320,6 +324,10 @@ def _numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int
     return plain >= 2 * len(numbered)
 
 
+# Copernicus' and AGU's ending: "..., https://doi.org/10.1002/qj.3803, 2020."
+_LINK_THEN_YEAR_RE = re.compile(r"(?:https?://\S+|\b10\.\d{4,9}/\S+),\s+(?:1[5-9]|20)\d\d[a-z]?\.$")
+# "Hansen, J., Fung, I., Lacis, A.,": names with initials, two or more (Copernicus, AGU, APA)
+_INITIALS_LIST_RE = re.compile(r"^(?:[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,\s(?:[A-Z\u00C0-\u024F]\.\s?-?){1,3},\s){2}")
 _HEADING_THEN_FIRST = re.compile(
     r"(?im)^(\s*(?:references|bibliography|works\s+cited|literature\s+cited|literatur|literaturverzeichnis|"
     r"références|referencias|referências|bibliografia|bibliografía|referenser|litteratur|literatuur|"

@@ -59,7 +59,10 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
             continue
         m = _SENTENCE_END.search(text, s.end)
         if m and m.end() > s.end:
-            return relabel(segs, text, s.start, m.end(), "title")
+            end = m.end()
+            if any(o.label in ("volume", "pages", "date", "doi", "url") for o in segs[i + 1:] if o.start < end):
+                end = nxt.start + len(nxt.text.rstrip(" ,;"))  # "“business as usual” story is misleading, Nature, 577,"
+            return relabel(segs, text, s.start, end, "title")
     return segs
 
 
