@@ -142,3 +142,27 @@ def test_copernicus_lists_with_initials_links_and_years_and_a_running_head():
     assert [r.ref.to_csl().get("DOI") for r in refs] == ["10.5555/14786449608620846", "10.5555/9999",
                                                          "10.5555/2003GL018747", "10.5555/12181",
                                                          "10.5555/CBO9781107415324"]
+
+
+def test_bluebook_footnotes_with_bare_numbers_cases_and_compare_with():
+    text = ("1 Anna Moss & Karl Lane, The Right to Quiet, 4 HARV. L. REV. 193, 195 (1890).\n"
+            "2 Id. at 196.\n"
+            "3 See Ortiz v. United States, 277 U.S. 438, 478 (1928); Fenn v. United States, 389 U.S. 347, 351 (1967).\n"
+            "4 Compare H.L.A. Hale, Rules and Harbours, 71 HARV. L. REV.\n"
+            "593 (1958), with Lon L. Lind, Harbours and Fidelity, 71 HARV. L. REV. 630 (1958).\n"
+            "5 Moss & Lane, supra note 1, at 205.\n"
+            "6 Park v. United States, 138 S. Ct. 2206, 2217 (2018).\n")
+    refs = split_text(text).refs
+    assert len(refs) == 6  # Moss & Lane, Ortiz, Fenn, Hale, Lind, Park: "Id." and "supra" repeat works
+    assert [r.text.split(",")[0] for r in refs][1:3] == ["Ortiz v. United States", "Fenn v. United States"]
+
+
+def test_japanese_full_width_numbers_and_no_doi_in_a_doi_field():
+    refs = split_text("1) Moss K, Lane P: Harbour cells. Nature 292: 154–156, 1981. doi: 10.5555/292154a0\n"
+                      "2) Fenn R: Harbour cell lines. Science 282: 1145–1147, 1998.\n"
+                      "3）厚生労働省：港湾の安全性の確保等に関する法律（平成25年法律第85号）．2013．\n"
+                      "4）山田太郎：港と人生について．講談社，東京，2012．\n").refs
+    assert [r.number for r in refs] == ["1", "2", "3", "4"]
+    item = parse_text("厚生労働省：港湾の安全性の確保等に関する法律（平成25年法律第85号）．2013．\n",
+                      one_per_line=True)[0].ref.to_csl()
+    assert "DOI" not in item

@@ -186,6 +186,11 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                 ref.fields["URL"] = clean_url(raw[0])  # a link the tagger took for a DOI
                 note_conf("URL", segs)
                 continue
+            if not doi and not re.search(r"10\.\d", raw[0]):  # no DOI in what the tagger called one: keep it as a note
+                text_note = clean_text(" ".join(raw))
+                if text_note:
+                    ref.fields["note"] = f"{ref.fields['note']}; {text_note}" if ref.fields.get("note") else text_note
+                continue
             put("DOI", doi or trim_edge(re.sub(r"(?i)^\s*doi\s*:?\s*", "", raw[0])), segs)
         elif label == "isbn":
             put("ISBN", clean_isbn(raw[0]), segs)

@@ -26,7 +26,7 @@ OP_CIT_RE = re.compile(r"\b(?:op\.\s?cit|loc\.\s?cit|supra|a\.\s?a\.\s?O)\b", re
 PINPOINT_RE = re.compile(r"\),\s*(?:at\s+|pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+)*\.?$")
 
 
-_MARKED_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]|\^\d{1,4})\s+\S")
+_MARKED_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]?|\^\d{1,4})\s+\S")  # bare "2 Id. at 196." too
 _IBID_AFTER_MARK_RE = re.compile(r"^\s*\S+\s+(?:ibid|id\.|ebd|op\.\s?cit)", re.I)
 
 
@@ -60,12 +60,18 @@ def _split_citations(text: str) -> list[str]:
             continue
         cur += ch
     out.append(cur)
-    return [c.strip() for c in out if c.strip()]
+    parts: list[str] = []
+    for c in out:  # Bluebook's "Compare A, 71 HARV. L. REV. 593 (1958), with B, ...": two works
+        parts += re.split(r"(?<=\)),\s+with\s+(?=[A-Z])", c) if re.match(r"\s*(?:Compare|Cf\.)\s", c) else [c]
+    return [c.strip() for c in parts if c.strip()]
 
 
 def _key(cite: str) -> tuple[str, str]:
     """(first author's surname, first title words), to tell a work cited again."""
     t = LOCATOR_RE.sub("", cite).strip(" .,")
+    case = re.match(r"(?:(?:See|see|Cf\.|Compare)\s+(?:also\s+|generally\s+)?)?([A-Z][^,]{0,80}?\s+v\.\s+[^,]{2,80}),", t)
+    if case:  # "Katz v. United States, 389 U.S. 347": a case is its name
+        return (case.group(1).lower(), "")
     words = re.findall(r"[^\W\d_][\w'’-]*", t)
     if not words:
         return ("", t.lower())
@@ -87,6 +93,9 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
         if not ln.strip():
             continue
         m = NOTE_RE.match(ln)
+        if m and m.group(3) and not re.match(r"\s*\d{1,4}[.)]", ln) and notes and notes[-1][1].isdigit() and \
+                int(m.group(3)) != int(notes[-1][1]) + 1:
+            m = None  # a bare number that does not count up: "593 (1958), with ...", a volume on the next line
         if m:
             notes.append((i + 1, next(g for g in m.groups() if g), ln[m.end():].strip()))
         elif notes:
