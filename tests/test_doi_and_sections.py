@@ -166,3 +166,51 @@ def test_japanese_full_width_numbers_and_no_doi_in_a_doi_field():
     item = parse_text("厚生労働省：港湾の安全性の確保等に関する法律（平成25年法律第85号）．2013．\n",
                       one_per_line=True)[0].ref.to_csl()
     assert "DOI" not in item
+
+
+def test_a_cite_dialog_pasted_into_a_list_is_one_reference():
+    sp = split_text("Moss, K., & Lane, P. (2015). Harbours. Nature, 521(7553), 436-444.\n"
+                    "MLA\tFenn, Rita, et al. \"Salt: Pre-training of tides.\" arXiv preprint arXiv:1810.04805 (2018).\n"
+                    "APA\tFenn, R., Ortiz, M. W., & Lind, K. (2018). Salt: Pre-training of tides. arXiv preprint "
+                    "arXiv:1810.04805.\n"
+                    "Chicago\tFenn, Rita, Mia W. Ortiz, and Kai Lind. \"Salt: Pre-training of tides.\" arXiv preprint "
+                    "arXiv:1810.04805 (2018).\n"
+                    "BibTeX\tEndNote\tRefMan\tRefWorks\n"
+                    "Breiman, L. (2001). Random harbours. Machine learning, 45, 5-32.\n")
+    assert [r.text.split(",")[0] for r in sp.refs] == ["Moss", "Fenn", "Breiman"]
+    assert sp.refs[1].text.startswith("Fenn, R., Ortiz")  # the APA line, without its label
+    assert len(sp.skipped) == 3
+
+
+README = """# harbour-tools
+
+## Citation
+
+```bibtex
+@article{moss2021salt,
+  title   = {Salt: Low-Rank Adaptation of Harbours},
+  author  = {Moss, Karla and Lane, Peter},
+  journal = {arXiv preprint arXiv:2106.09685},
+  year    = {2021},
+  doi     = {10.48550/arXiv.2106.09685}
+}
+```
+
+## References
+
+1. Fenn et al. **Attention Is All You Need at Sea**. NeurIPS 2017. https://arxiv.org/abs/1706.03762
+2. Ortiz et al. 2018, [Deep harbour representations](https://aclanthology.org/N18-1202/), NAACL (doi: 10.18653/v1/N18-1202)
+"""
+
+
+def test_a_readme_with_a_fenced_bibtex_block_and_a_list():
+    items = [r.ref.to_csl() for r in parse_text(README)]  # "How to cite" this project: not a cited work
+    assert [i.get("DOI") for i in items] == [None, "10.18653/v1/N18-1202"]
+    assert items[1]["URL"] == "https://aclanthology.org/N18-1202/"
+    only = [r.ref.to_csl() for r in parse_text(README.split("## References")[0])]  # the block alone: read
+    assert [i["id"] for i in only] == ["moss2021salt"]
+    assert only[0]["title"] == "Salt: Low-Rank Adaptation of Harbours"
+    inside = README.replace("## Citation\n\n", "").replace("## References\n\n", "")
+    inside = inside.replace("```bibtex", "## References\n\n1. Lind, K. (2001). Salt and silt. Nature, 1, 2-3.\n\n```bibtex")
+    got = [r.ref.to_csl() for r in parse_text(inside)]
+    assert got[0]["author"][0]["family"] == "Lind" and got[1]["id"] == "moss2021salt"

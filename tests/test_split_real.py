@@ -148,7 +148,7 @@ def test_readme_and_web_lists():
     assert [r.text[:12] for r in split_text(wiki).refs] == ["Smith, John ", "Jones, Kate "]
     code = "## Cite\n\n```bibtex\n@misc{x, title={T}}\n```\n\n- Smith, J. (2001). A book. Press.\n- Jones, K. (2002). B.\n"
     split = split_text(code)
-    assert len(split.refs) == 2 and "a code block" in {s.reason for s in split.skipped}
+    assert len(split.refs) == 2 and any(s.reason.startswith("a code block") for s in split.skipped)
 
 
 def test_portuguese_and_spanish_links_broken_over_lines():

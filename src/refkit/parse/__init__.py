@@ -73,6 +73,9 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
     """Parse one reference. ``previous`` (the reference before it in the same list) supplies the
     authors for a repeated-author dash ("———")."""
     text = raw.text
+    if raw.entry is not None:  # a README's fenced BibTeX block: already structured
+        raw.entry.line = raw.line
+        return ParsedReference(raw, raw.entry, "bibtex")
     if len(text) > MAX_REFERENCE_CHARS:
         ref = Reference(type="document", fields={"note": text[:200] + "…"}, line=raw.line)
         return ParsedReference(raw, ref, "none",
@@ -210,6 +213,8 @@ def structured_kind(text: str, name: str = "") -> str:
             name.lower().endswith((".bib", ".biblatex")) and entries)):
         return "BibTeX"
     rows = [ln for ln in text[:200_000].splitlines() if ln.strip()]
+    if "```" in text or "~~~" in text:  # a README: its fenced BibTeX blocks are read with the list
+        return ""
     if len(rows) >= 3 and sum(bool(re.match(r"\s*[A-Za-z][\w-]*\s*=\s*[{\"\d]", ln)) for ln in rows) >= 0.6 * len(rows):
         return "BibTeX fields without @type{key, ...}"
     if head.startswith(("[", "{")):

@@ -173,7 +173,15 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             put("edition", clean_edition(raw[0]), segs)
         elif label == "url":
             joined = re.sub(r"(?i)^(?:doi|url|link)\s*:?\s*(?=https?://|www\.)", "", " ".join(raw).strip().lstrip(".,;: "))
+            if not re.search(r"(?i)https?://|www\.", joined) and (doi := clean_doi(joined)):
+                if "DOI" not in ref.fields:
+                    put("DOI", doi, segs)  # "(doi: 10.18653/v1/N18-1202)": a DOI the tagger called a link
+                continue
             links = re.split(r"[.,;]?\s+(?=https?://|www\.)", joined)  # two links, one after the other
+            if len(links) > 1 and not re.search(r"(?i)https?://|www\.", links[0]) and (doi := clean_doi(links[0])):
+                if "DOI" not in ref.fields:  # "(doi: 10.18653/v1/N18-1202). https://aclanthology.org/..."
+                    ref.fields["DOI"] = doi
+                links = links[1:]
             link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", links[0])[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
                                         "", link)), segs)

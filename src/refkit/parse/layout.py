@@ -92,3 +92,40 @@ def blocks_multiline(body: list[tuple[int, str]]) -> bool:
         else:
             run = 0
     return False
+
+
+_DIALOG_LABEL = re.compile(r"^(MLA|APA|Chicago|Harvard|Vancouver|ISO\s?690|ABNT|GOST|IEEE|AMA)\t+(?=\S)")
+_DIALOG_FOOT = re.compile(r"^\s*BibTeX\s+EndNote\s+RefMan\s+RefWorks\s*$")
+_PREFERRED = ("APA", "Chicago", "Harvard", "MLA", "Vancouver")
+
+
+def cite_dialog(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """Google Scholar's cite dialog pasted into a list ('MLA<tab>Devlin, Jacob, et al. ...', 'APA<tab>...',
+    ..., 'BibTeX EndNote RefMan RefWorks'): one work in five styles is one reference. Keeps the APA
+    line (or the first), without its label, and blanks the others; returns the lines and what was
+    skipped as (index, text, reason)."""
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(out):
+        if not _DIALOG_LABEL.match(out[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(out) and _DIALOG_LABEL.match(out[j]):
+            j += 1
+        run = list(range(i, j))
+        if len(run) >= 2:
+            labels = {k: _DIALOG_LABEL.match(out[k]).group(1) for k in run}  # type: ignore[union-attr]
+            keep = next((k for p in _PREFERRED for k in run if labels[k] == p), run[0])
+            for k in run:
+                if k != keep:
+                    skipped.append((k, out[k].strip(), f"the same work in another style ({labels[k]}, a cite dialog)"))
+                    out[k] = ""
+            out[keep] = _DIALOG_LABEL.sub("", out[keep])
+            if j < len(out) and _DIALOG_FOOT.match(out[j]):
+                skipped.append((j, out[j].strip(), "a cite dialog's export links"))
+                out[j] = ""
+                j += 1
+        i = j
+    return out, skipped

@@ -15,12 +15,20 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from refkit.parse import find
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
-from refkit.parse.layout import blocks_hold_several, blocks_multiline, paragraph, subheading, table
+from refkit.parse.layout import (
+    blocks_hold_several,
+    blocks_multiline,
+    cite_dialog,
+    paragraph,
+    subheading,
+    table,
+)
 from refkit.parse.pdf_layout import LIGATURES
 from refkit.parse.starts import (
     _BACKLINK_FIRST,
@@ -50,6 +58,7 @@ class RawReference:
     number: str = ""  # the list's own number ("12" for "[12]"), if any
     lines: int = 1
     reason: str = ""  # why a reference starts here (for --explain)
+    entry: Any = None  # a README's fenced BibTeX entry, read as it is (a refkit.model.Reference)
 
 
 @dataclass
@@ -90,8 +99,54 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     without a reference section gives ``Split(section=False)`` instead of the whole text.
     ``laid_out``: the text comes from :mod:`refkit.parse.pdf`, which dropped running heads and footers
     by their place on the page; look-alike lines near page breaks are then references' own."""
+    fenced: list[RawReference] = []
+    if "```" in text or "~~~" in text:  # a README's "Citation" block: BibTeX entries, read as they are
+        text, fenced = _fenced_bibtex(text.replace("\r\n", "\n"))
+    if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
+                      for ln in text.split("\n")):
+        return Split(fenced, [])  # only a "## Citation" heading around the block
     with gc_paused():
-        return _split_text(text, one_per_line, keep_repeats, paper, laid_out)
+        return _with_fenced(_split_text(text, one_per_line, keep_repeats, paper, laid_out), fenced)
+
+
+def _with_fenced(split: Split, fenced: list[RawReference]) -> Split:
+    """A fenced BibTeX block counts when it stands inside the list, or when there is no list: a
+    README's "How to cite" block about the project itself is not one of the works it cites."""
+    if not split.refs:
+        return Split(fenced, split.skipped, heading=split.heading) if fenced else split
+    first, last = split.refs[0].line, split.refs[-1].line
+    inside = [f for f in fenced if first < f.line < last]
+    if inside:
+        split.refs = sorted(split.refs + inside, key=lambda r: r.line)
+    split.skipped = sorted(split.skipped + [
+        Skipped(f.line, f.text, "a code block: a BibTeX entry outside the list (about the project itself?); "
+                                "'refkit convert' reads it") for f in fenced if f not in inside], key=lambda k: k.line)
+    return split
+
+
+_FENCE_RE = re.compile(r"^(?P<f>```|~~~)[ \t]*(?P<lang>[\w+-]*)[ \t]*\n(?P<body>.*?)^(?P=f)[ \t]*$", re.M | re.S)
+
+
+def _fenced_bibtex(text: str) -> tuple[str, list[RawReference]]:
+    """Fenced code blocks holding BibTeX entries ('```bibtex' in a README): their entries, read by
+    refkit's BibTeX reader, and the text with those blocks blanked (line numbers kept)."""
+    from refkit.bib import bibtex
+
+    found: list[RawReference] = []
+
+    def take(m: re.Match[str]) -> str:
+        body = m.group("body")
+        if not re.search(r"^[ \t]*@[A-Za-z]+\s*[{(]", body, re.M) or m.group("lang").lower() not in (
+                "", "bibtex", "bib", "biblatex", "latex", "tex", "text"):
+            return m.group(0)
+        entries, _problems = bibtex.loads(body)
+        line = text.count("\n", 0, m.start()) + 2
+        for e in entries:
+            found.append(RawReference(f"@{e.type}{{{e.id}, ...}}", line, lines=body.count("\n"),
+                                      reason="a BibTeX entry in a fenced block", entry=e))
+        return "\n" * m.group(0).count("\n") if entries else m.group(0)
+
+    return _FENCE_RE.sub(take, text), found
 
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
@@ -107,6 +162,10 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         text = html.to_text(text, one_per_line=one_per_line)
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
+    dialog: list[Skipped] = []
+    if "\t" in text:  # Google Scholar's cite dialog: one work in five styles
+        lines, found = cite_dialog(lines)
+        dialog = [Skipped(k + 1, t, why) for k, t, why in found]
     header = table(lines)  # a spreadsheet's rows (tab-separated columns): one reference per row
     if header is not None:
         one_per_line = True
@@ -114,7 +173,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         rows = [RawReference(ln.replace(find.PAGE_BREAK, "").strip(), i + 1, reason="one per line")
                 for i, ln in enumerate(lines) if ln.strip(find.PAGE_BREAK + " \t") and i != header]
         skipped = [Skipped(header + 1, lines[header].strip(), "a table header")] if header is not None and header >= 0 else []
-        return Split(rows, skipped)
+        return Split(rows, sorted(skipped + dialog, key=lambda k: k.line))
     from refkit.parse import markdown, notes
 
     if notes.looks_like_notes(lines):
@@ -144,7 +203,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         return split
     drop = find.furniture(body_lines, looks_like_start, repeats=not laid_out)
     skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
-               for i in sorted(drop)]
+               for i in sorted(drop)] + [d for d in dialog if section.first < d.line <= section.end]
     body = []
     breaks = set()
     for i, ln in enumerate(body_lines):
