@@ -214,3 +214,38 @@ def test_a_readme_with_a_fenced_bibtex_block_and_a_list():
     inside = inside.replace("```bibtex", "## References\n\n1. Lind, K. (2001). Salt and silt. Nature, 1, 2-3.\n\n```bibtex")
     got = [r.ref.to_csl() for r in parse_text(inside)]
     assert got[0]["author"][0]["family"] == "Lind" and got[1]["id"] == "moss2021salt"
+
+
+def test_two_works_under_one_number_in_physics_style():
+    refs = split_text("[1] Y. Moss, V. Lane, S. Fenn, et al., Nature 556, 43 (2018); Y. Moss, V. Lane, A. Ortiz, et al., "
+                      "Nature 556, 80 (2018).\n[2] L. Fu and C. L. Kane, Phys. Rev. B 76, 045302 (2007).\n").refs
+    assert [r.text[:7] for r in refs] == ["Y. Moss", "Y. Moss", "L. Fu a"]
+
+
+def test_a_reading_lists_own_words_are_not_references():
+    sp = split_text("Harbour reading list — journal club\n"
+                    "Last updated: March 2024 · maintained by the lab\n"
+                    "\n"
+                    "Moss, K., & Lane, P. (2021). Highly accurate harbour prediction. Nature, 596(7873), 583–589. "
+                    "https://doi.org/10.5555/s41586-021-03819-2\n"
+                    "The harbour paper. Read the main text and Supplementary Section 1.6 before the first session.\n"
+                    "\n"
+                    "Fenn, R., & Ortiz, M. (2022). Making harbours accessible to all. Nature Methods, 19(6), 679–682.\n"
+                    "Code: https://github.com/example/harbour — use this for the hands-on session.\n"
+                    "Published version: Harbour Letters, 12(3), 1–9 (2023). https://doi.org/10.5555/hl.2023.12\n"
+                    "\n"
+                    "Optional but highly recommended.\n")
+    assert [r.text[:12] for r in sp.refs] == ["Moss, K., & ", "Fenn, R., & ", "Harbour Lett"]
+    reasons = " ".join(s.reason for s in sp.skipped)
+    assert "date stamp" in reasons and "link that goes with" in reasons and "prose" in reasons
+
+
+def test_a_running_head_after_a_doi_and_a_page_range_before_the_doi_link():
+    text = ("(11) Moss, C. K.; Lane, D. A. Harbour Catalysis. Chem. Rev. 2013, 113, 5322−5363. DOI: 10.5555/cr300503r.\n"
+            "\n"
+            "pubs.acs.org/JACS                                        Article\n"
+            "(12) Fenn, R.; Ortiz, M. Salt Chemistry. Chem. Rev. 2014, 114, 1−9. DOI: 10.5555/cr400.\n")
+    assert [r.ref.to_csl().get("DOI") for r in parse_text(text)] == ["10.5555/cr300503r", "10.5555/cr400"]
+    item = parse_text("The Harbour Consortium. (2019). A worldwide hub of harbour knowledge. Nucleic Acids Research, "
+                      "47(D1), D506–D515. https://doi.org/10.5555/nar/gky1049\n", one_per_line=True)[0].ref.to_csl()
+    assert (item["page"], item["DOI"]) == ("D506-D515", "10.5555/nar/gky1049")

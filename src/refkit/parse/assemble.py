@@ -178,9 +178,11 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     put("DOI", doi, segs)  # "(doi: 10.18653/v1/N18-1202)": a DOI the tagger called a link
                 continue
             links = re.split(r"[.,;]?\s+(?=https?://|www\.)", joined)  # two links, one after the other
-            if len(links) > 1 and not re.search(r"(?i)https?://|www\.", links[0]) and (doi := clean_doi(links[0])):
-                if "DOI" not in ref.fields:  # "(doi: 10.18653/v1/N18-1202). https://aclanthology.org/..."
-                    ref.fields["DOI"] = doi
+            if len(links) > 1 and not re.search(r"(?i)https?://|www\.", links[0]):
+                if (doi := clean_doi(links[0])) and "DOI" not in ref.fields:
+                    ref.fields["DOI"] = doi  # "(doi: 10.18653/v1/N18-1202). https://aclanthology.org/..."
+                elif re.fullmatch(r"[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\.?", links[0].strip()) and "page" not in ref.fields:
+                    ref.fields["page"] = split_span_pages(links[0].strip().rstrip("."))[0]  # "D506–D515. https://doi..."
                 links = links[1:]
             link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", links[0])[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",

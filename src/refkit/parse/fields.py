@@ -137,7 +137,8 @@ DOI_RE = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 _DOI_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": None})
 # where a DOI's text stops although no space was meant to end it: a new sentence (". PubMed PMID"),
 # a year after a comma (", 1979."), a back-reference arrow or other non-ASCII mark (" ↑12")
-_DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,})|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|\s+(?=[^\x21-\x7e])")
+_DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}|\S+\.(?:org|com|net|edu|gov)/)|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|"
+                       r"\s+(?=[^\x21-\x7e])|\s{3,}")
 
 
 def clean_doi(text: str) -> str:

@@ -73,13 +73,15 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
     last = a.rsplit(None, 1)[-1]  # a is not blank
     first = b.split(None, 1)[0] if b else ""
     year_after_comma = last.endswith(",") and re.match(r"(?:1[5-9]|20)\d\d[.,;]?$", first)  # "https://doi.org/...," + "1979."
+    domain = last.endswith(".") and re.match(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|edu|gov|int|io|de|fr|uk|jp|cn)/",
+                                             first)  # "...cr300503r." + "pubs.acs.org/JACS": a running head, not the link going on
     if (URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or not b.startswith(("(", "[")) and _inside_url(a)) \
-            and not year_after_comma:
+            and not year_after_comma and not domain:
         if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
             return a + b  # a URL that goes on (hyphens in it are the URL's own)
     if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first) and \
-            not year_after_comma:
-        if last.endswith((".", "/", "-", ":", "_")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and (
+            not year_after_comma and not domain:  # not "pubs.acs.org/JACS", a running head after the DOI
+        if last.endswith((".", "/", "-", ":", "_", "<", "(")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and (
                 first[:1].isdigit() or id_tail(b)):
             return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"
     if a.endswith(("–", "—")) and first[:1].isdigit():

@@ -243,7 +243,49 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     refs = [piece for r in refs for part in _lettered_parts(r) for piece in _semicolon_run(part)]
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
+    refs = _not_references(refs, skipped)
     return Split(refs, skipped, heading=section.heading)
+
+
+_STAMP_RE = re.compile(r"(?i)^\s*(?:last\s+(?:updated|modified|revised)|updated|stand|zuletzt\s+aktualisiert|"
+                       r"mis\s+à\s+jour|actualizado)\b\s*:?")
+_RESOURCE_RE = re.compile(r"(?i)^\s*(?:code|data|slides|video|pdf|preprint|project\s+page|website|github|repository|"
+                          r"demo|poster|talk)\s*:\s*(?:https?://|www\.)\S+")
+_VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:published|preprint|journal|conference|arxiv)\s+version\s*:\s*")
+_NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]")
+
+
+def _not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[RawReference]:
+    """A reading list's own words between its references: a date stamp ('Last updated: March 2024'),
+    a resource link ('Code: https://github.com/...'), a line of prose or a short remark with no number,
+    link or name in it ('Optional but highly recommended.'). Unnumbered entries only; what is taken
+    out is reported. 'Published version: ' before a reference is dropped from it."""
+    out = []
+    for r in refs:
+        t = r.text.strip()
+        why = ""
+        if not r.number and r.entry is None:
+            words = re.findall(r"[^\W\d_]+", t)
+            low = sum(w[0].islower() for w in words)
+            plain = not re.search(r"\d|https?://|www\.|\bdoi\b", t, re.I)
+            if _STAMP_RE.match(t):
+                why = "a date stamp, not a reference"
+            elif _RESOURCE_RE.match(t):
+                why = "a link that goes with the reference before it"
+            elif plain and words and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) and \
+                    not re.match(r"[A-ZÀ-Þ]{2,}[\s,]", t) and (len(words) <= 6 or low >= 0.5 * len(words)):
+                why = "prose or a remark, not a reference (no year, number, link or name)"
+            elif len(words) >= 8 and low >= 0.6 * len(words) and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) \
+                    and not re.search(r"https?://|www\.|\b10\.\d{4,}/|\d+\s*[-–]\s*\d+|\bIn\b|\bpages\b|\bpp?\.", t):
+                why = "prose, not a reference (no year, link or name)"  # "The AlphaFold2 paper. Read Section 1.6 ..."
+        if why:
+            skipped.append(Skipped(r.line, t, why))
+            continue
+        if _VERSION_LEAD_RE.match(t):
+            r.text = _VERSION_LEAD_RE.sub("", t)
+        out.append(r)
+    skipped.sort(key=lambda k: k.line)
+    return out
 
 
 def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set[int],
@@ -529,16 +571,22 @@ def _lettered_parts(ref: RawReference) -> list[RawReference]:
     return out
 
 
+# physics' "[2] Y. Cao, ..., Nature 556, 43 (2018); Y. Cao, ..., Nature 556, 80 (2018).": two works, one number
+_WORK_END_RE = re.compile(r"\((?:1[5-9]|20)\d\d\)$|\b10\.\d{4,9}/\S+$")
+_INITIALS_FIRST_RE = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:,\s|\s+and\s)")
+
+
 def _semicolon_run(ref: RawReference) -> list[RawReference]:
     """'Chomsky, N. (1965). Aspects .... MIT Press; Labov, W. (1972). Sociolinguistic ...': complete
     references run together with semicolons (a paragraph of citations) are split apart."""
-    if "; " not in ref.text or len(ref.text) < 120:
+    if "; " not in ref.text or len(ref.text) < 80:
         return [ref]
     parts = ref.text.split("; ")
     pieces: list[str] = [parts[0]]
     for p in parts[1:]:
         prev = pieces[-1]
-        if len(prev) >= 40 and YEAR_RE.search(prev) and ". " in prev and starts_strictly(p):
+        if len(prev) >= 40 and YEAR_RE.search(prev) and ". " in prev and (starts_strictly(p) or (
+                _WORK_END_RE.search(prev.rstrip(" .")) and _INITIALS_FIRST_RE.match(p))):
             pieces.append(p)
         else:
             pieces[-1] = prev + "; " + p
