@@ -249,3 +249,20 @@ def test_a_running_head_after_a_doi_and_a_page_range_before_the_doi_link():
     item = parse_text("The Harbour Consortium. (2019). A worldwide hub of harbour knowledge. Nucleic Acids Research, "
                       "47(D1), D506–D515. https://doi.org/10.5555/nar/gky1049\n", one_per_line=True)[0].ref.to_csl()
     assert (item["page"], item["DOI"]) == ("D506-D515", "10.5555/nar/gky1049")
+
+
+def test_an_abstract_set_flush_after_a_hanging_list_is_not_references():
+    text = ("Bibliografia\n"
+            "Moss, K. (1977), Tre porti. La problematica territoriale dello sviluppo,\n"
+            "    Bologna, Il Mulino.\n"
+            "Lane, P. (1958), The Moral Basis of a Harbour Society, Glencoe, Free\n"
+            "    Press.\n"
+            "Fenn, R. (2007), Mappe del porto. Atlante del capitale sociale, Bologna,\n"
+            "    Il Mulino.\n"
+            "Riassunto. Il concetto di capitale portuale ha conosciuto una notevole fortuna nelle\n"
+            "scienze sociali italiane (Lane 1958). Le reti di relazioni possono tuttavia produrre\n"
+            "anche esiti negativi (Moss 1977). I risultati confermano la persistenza (Fenn\n"
+            "2007).\n")
+    sp = split_text(text)
+    assert [r.text.split(",")[0] for r in sp.refs] == ["Moss", "Lane", "Fenn"]
+    assert any("abstract" in s.reason for s in sp.skipped)

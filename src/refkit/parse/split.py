@@ -251,6 +251,8 @@ _STAMP_RE = re.compile(r"(?i)^\s*(?:last\s+(?:updated|modified|revised)|updated|
                        r"mis\s+à\s+jour|actualizado)\b\s*:?")
 _RESOURCE_RE = re.compile(r"(?i)^\s*(?:code|data|slides|video|pdf|preprint|project\s+page|website|github|repository|"
                           r"demo|poster|talk)\s*:\s*(?:https?://|www\.)\S+")
+_ABSTRACT_RE = re.compile(r"(?i)^(?:abstract|summary|riassunto|sommario|résumé|resumen|resumo|zusammenfassung|"
+                          r"samenvatting|sammanfattning|tiivistelmä|streszczenie|аннотация|özet)\s*[.:]\s+\S")
 _VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:published|preprint|journal|conference|arxiv)\s+version\s*:\s*")
 _NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]")
 
@@ -270,6 +272,8 @@ def _not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Ra
             plain = not re.search(r"\d|https?://|www\.|\bdoi\b", t, re.I)
             if _STAMP_RE.match(t):
                 why = "a date stamp, not a reference"
+            elif _ABSTRACT_RE.match(t):
+                why = "an abstract or summary, not a reference"
             elif _RESOURCE_RE.match(t):
                 why = "a link that goes with the reference before it"
             elif plain and words and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) and \
@@ -344,6 +348,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
         def at_margin(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
             if len(ln) - len(ln.lstrip()) <= base:
+                if prev is not None and (_LOWER_START_RE.match(ln.strip()) and not PARTICLE_RE.match(ln.strip()) or
+                                         re.fullmatch(r"\d{1,4}\)?[.,;]?", ln.strip())) and not ended(prev):
+                    return ""  # flush prose after the list ("scienze sociali italiane ..."): no reference starts so
                 return "hanging indent: the line is not indented"
             if DITTO_RE.match(ln.strip()) and no in after_blank and (prev or "").rstrip().endswith(ENDINGS):
                 return "a repeated-author entry (dash or bare year)"
