@@ -96,3 +96,26 @@ def test_decomposed_accents_and_ligatures_are_read_as_letters():
     assert item["title"] == "Clustering by compression"
     second = parse_text(nfd + "\n" + "[5] Ann Lee. A ﬁne ﬂow of ﬁelds. J. Fluid Mech., 12(2):1–9, 2001.\n")[1].ref.to_csl()
     assert second["title"] == "A fine flow of fields"
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Manow, Karl (i. E.): (Ent-)Ordnung der Häfen. Berlin: Suhrkamp.", "title", "(Ent-)Ordnung der Häfen"),
+    ("Ahrens, Peter/Lind, Susanne (2019): Tarifbindung im Hafen. In: WSI-Mitteilungen, Heft 4/2019, S. 290–297.",
+     "container-title", "WSI-Mitteilungen"),
+    ("Nolte, Ernst: Ein Hafen, der nicht vergehen will, in: Frankfurter Allgemeine Zeitung vom 6.6.1986.",
+     "container-title", "Frankfurter Allgemeine Zeitung"),
+    ("Sachverständigenrat deutscher Häfen für Schiffahrt und Küsten (SVR) (2018): Steuern, was zu steuern ist. Berlin: SVR.",
+     "author", [{"literal": "Sachverständigenrat deutscher Häfen für Schiffahrt und Küsten (SVR)"}]),
+    ("Zick, Anna u. a. (2019): Verlorene Küste. Hg. für die Hafen-Stiftung von Franziska Lind. Bonn: Dietz.",
+     "editor", [{"family": "Lind", "given": "Franziska"}]),
+    ("Bonin, Holger/Gregor, Tim (2015): Häfen in Deutschland. ZEW Kurzexpertise Nr. 57. Mannheim: ZEW.",
+     "number", "57"),
+    ("Jörke, Dirk/Lind, Oliver (Hrsg.) (2017): Das Volk am Hafen. Leviathan Sonderband 32. Baden-Baden: Nomos.",
+     "collection-number", "32"),
+    ("Lenz, Andreas: Abschied vom Hafen. Geschichte der Küste 1982–1990, München 2006 (Geschichte der Küste, Bd. 6).",
+     "collection-title", "Geschichte der Küste"),
+    ("LENZ, Ulrich: Geschichte der Häfen in Deutschland. Fischer, Schiffer, Lotsen, Händler, München 2001.",
+     "title", "Geschichte der Häfen in Deutschland. Fischer, Schiffer, Lotsen, Händler"),
+])
+def test_german_reports_series_newspapers_and_forthcoming(text, field, value):
+    assert one(text)[field] == value

@@ -54,6 +54,7 @@ from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
     book_subtitle,
+    in_note,
     inner_quote,
     ordinal_in_title,
     place_in_title,
@@ -400,13 +401,17 @@ def _date_tail(segs: list[Segment], text: str) -> list[Segment]:
 
 
 _LEAD_BEFORE_YEAR = re.compile(
-    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?)\s*(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
-    r"\.?\)\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.)[a-z]?\)\s*[:.,])")
+    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
+    r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
+    r"\.?\)\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.|i\.\s?E\.)[a-z]?\)\s*[:.,])")
 
 
 def _names_before_year(segs: list[Segment], text: str) -> list[Segment]:
     """'Bundesagentur für Arbeit (2020): Title', 'Zentrum für Türkeistudien (Hg.) (1994): Title': what
     stands before the bracketed year that opens a reference is its author (or editor), never a title."""
+    pending = re.search(r"\((?:i\.\s?E\.|o\.\s?J\.|im\s+Erscheinen|in\s+Vorbereitung)\)", text[:200])
+    if pending:  # "Manow, Philip (i. E.): Title": forthcoming, a date of its own
+        segs = relabel(segs, text, pending.start(), pending.end(), "date")
     m = _LEAD_BEFORE_YEAR.match(text)
     if m and corporate_list(m.group("names")):  # "Bundesministerium für Familie, Senioren, Frauen und Jugend (Hg.)"
         end = m.end("role") if m.group("role") else m.end("names")
@@ -458,7 +463,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 break
     for step in (_names_before_year, names_to_colon, month_given_name, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, quoted_title_in, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 inner_quote, quoted_title_in, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():

@@ -92,6 +92,7 @@ def strip_role_words(s: str) -> str:
         before = t
         t = _IN_NAMES.sub("", t)
         t = _ROLE_LEAD.sub("", t)
+        t = re.sub(r"^(?:für|im\s+Auftrag\s+(?:der|des|von))\s+[^,]{3,80}?\s+von\s+", "", t)  # "Hg. für die X-Stiftung von Y"
         t = _ROLE_TAIL.sub("", t)
         t = unbracket_span(t.strip(" ,;:"))
         if t == before:  # a second pass would change nothing either

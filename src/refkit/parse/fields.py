@@ -61,6 +61,8 @@ def parse_year(text: str) -> Date | None:
     t = squash(text).strip("()[]., ")
     if re.fullmatch(r"n\.?\s?d\.?|no date|s\.\s?f\.|o\.\s?J\.", t, re.I):
         return Date(literal="n.d.")
+    if re.fullmatch(r"i\.\s?E\.|im Erscheinen", t):
+        return Date(literal="forthcoming")
     if re.fullmatch(r"in press|forthcoming|im druck", t, re.I):
         return Date(literal=t)
     m = re.search(rf"(?<!\d)(1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[{DASH}/]\s*(\d{{4}}|\d{{2}})(?!\d))?", t)
@@ -224,7 +226,7 @@ def inverted_name(family: str, given: str) -> Name:
     return Name(family=" ".join(words), given=giv, particle=particle, suffix=suffix)
 
 
-_CORPORATE_HEAD = re.compile(r"[A-ZÀ-Þ][\w\-]*(?:\s+[A-ZÀ-Þ][\w\-]*)*\s+(?:für|of|for|de|des|du|der|del|della|di)\s+\S")
+_CORPORATE_HEAD = re.compile(r"[A-ZÀ-Þ][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:für|of|for|de|des|du|der|del|della|di)\s+\S")
 
 
 def corporate_list(text: str) -> bool:

@@ -28,7 +28,9 @@ def numbering_word(segs: list[Segment], text: str) -> list[Segment]:
     """'vols.' | '5–7', 'No.' | '26-27': the word and the number it numbers become one volume."""
     for m in _NUMBERING.finditer(text):
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        if len(inside) >= 2 and inside[0].label in ("journal", "container-title") and \
+        tail_only = len(inside) == 1 and re.fullmatch(r"[\s.,;]*", text[m.end():inside[0].end]) is not None and \
+            text[inside[0].start:m.start()].rstrip().endswith(",")  # "In: WSI-Mitteilungen, Heft 4/2019,"
+        if (len(inside) >= 2 or tail_only) and inside[0].label in ("journal", "container-title") and \
                 re.fullmatch(r"(?:.*[.,])?\s*", text[inside[0].start:m.start()], re.S) and \
                 all(s.label in ("volume", "pages") for s in inside[1:]):  # "In: Journal. Band | 12, Nr. 4", "Title. Band | 4: Subtitle"
             segs = relabel(segs, text, m.start(), m.end(), "volume")

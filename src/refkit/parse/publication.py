@@ -47,15 +47,32 @@ _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'
 # Europäische Sozialforschung Nr. 5.": a working-paper series and its number as a sentence of their own
 _SERIES_SENTENCE = re.compile(
     r"(?<=[.?!] )(?P<g>(?:[A-Z][\w\-]*\s+){0,2}[\w\-]*(?:[Pp]apers?|[Aa]rbeitspapiere?|[Dd]iskussionspapiere?|"
-    r"[Ss]chriftenreihe|[Aa]rbeitsberichte?|[Ff]orschungsberichte?)"
+    r"[Ss]chriftenreihe|[Aa]rbeitsberichte?|[Ff]orschungsberichte?|Kurzexpertise|Expertise|Wochenbericht|"
+    r"Kurzbericht|Drucksache|Policy\s+Brief|Materialien)"
     r"(?:\s+(?:on|in|of|for|zur|zum|zu|der|des|aus)\s+[^.()\d]{2,80}?|\s+[–-]\s+[^.()\d]{2,80}?)?)"
     r",?\s+(?:(?:Nr|No|Heft)\.\s*)?(?P<n>[A-Za-z]{0,4}\d[\w/\-]*)\.(?=\s|$)")
 
 
+# a book series and its number: "Leviathan Sonderband 32.", "(Geschichte der Bundesrepublik Deutschland, Bd. 6)"
+_BOOK_SERIES = re.compile(r"(?<=[.?!] )(?P<c>(?:[A-Z][\w\-]*\s+){1,3}(?:Sonderband|Sonderheft|Beiheft|Ergänzungsband)\s+\d{1,4})"
+                          r"(?=[.,]\s|\.?$)|\((?P<b>[A-ZÄÖÜ][^()]{3,80}?,\s*(?:Bd\.|Band|Vol\.|vol\.|Nr\.|No\.|Heft)\s*\d{1,4})\)")
+
+
 def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
     """A working-paper series and its number, as a sentence after the title, are the genre and the
-    number ('... Enhancements. SOEPpapers on Multidisciplinary Panel Data Research 1. Berlin: DIW.')."""
-    m = _SERIES_SENTENCE.search(text) if ("aper" in text or "apier" in text or "ericht" in text or "reihe" in text) else None
+    number ('... Enhancements. SOEPpapers on Multidisciplinary Panel Data Research 1. Berlin: DIW.');
+    a book series with its volume ('Leviathan Sonderband 32.', '(Reihe X, Bd. 6)') is the collection."""
+    for b in _BOOK_SERIES.finditer(text) if ("band" in text or "heft" in text or "Bd." in text or "Nr." in text
+                                             or "No." in text or "Band" in text or "Heft" in text) else ():
+        g = "c" if b.group("c") else "b"
+        inside = [s for s in segs if s.start < b.end(g) and b.start(g) < s.end]
+        ok = ("title", "note", "volume", "pages", "container-title", "journal", "collection-title", "publisher") + (
+            ("author", "editor", "location", "date") if g == "b" else ())  # in brackets it is a series, whatever it names
+        if inside and any(s.label == "title" and s.start < b.start(g) for s in segs) and all(s.label in ok for s in inside):
+            segs = relabel(segs, text, b.start(g), b.end(g), "collection-title")
+    m = _SERIES_SENTENCE.search(text) if ("aper" in text or "apier" in text or "ericht" in text or "reihe" in text or
+                                          "xpertise" in text or "Drucksache" in text or "Brief" in text or
+                                          "Materialien" in text) else None
     if not m:
         return segs
     inside = [s for s in segs if s.start < m.end("n") and m.start("g") < s.end]
@@ -64,6 +81,8 @@ def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
                             "volume", "genre", "number", "pages") for s in inside):
         return segs
     segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
+    if text[m.end("g"):m.start("n")].strip(" ,"):  # "Nr. " between them
+        segs = relabel(segs, text, m.end("g"), m.start("n"), "skip")
     return relabel(segs, text, m.start("n"), m.end("n"), "number")
 
 

@@ -40,8 +40,8 @@ ROLE_BARE_RE = re.compile(
     rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.|"
     rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
     rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
-    rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch|Herausgegeben|"
-    rf"Hrsg\.|Hg\.)\s+von)\s+"
+    rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
+    rf"(?:Herausgegeben|Hrsg\.|Hg\.)(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+von)\s+"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
 
 
@@ -66,7 +66,26 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_QUOTE_IN = re.compile(r"(?<=[“”\"»«’]),\s+(?P<in>(?:in|In|dans|Dans|en|En):?)\s+(?P<box>[A-ZÀ-Þ][^,]{2,150}?)(?=,\s|[,.]?\s*$)")
+_QUOTE_IN = re.compile(r"(?:(?<=[“”\"»«’]),\s+(?P<in>(?:in|In|dans|Dans|en|En):?)|,\s+(?P<in2>in:))\s+"
+                       r"(?P<box>[A-ZÀ-Þ][^,]{2,150}?)(?=,\s|\s+vom\s|[,.]?\s*$)")
+
+
+_IN_NOTE = re.compile(r"\s*(?P<in>[Ii]n:)\s+(?P<box>[A-ZÀ-Þ][^,\d]{1,100}?)(?:,\s+(?P<num>(?:Heft|H\.|Nr\.|Jg\.|Bd\.)\s*\d[\d/]*))?"
+                      r"(?=,|\s+vom\s|\s*$)")
+
+
+def in_note(segs: list[Segment], text: str) -> list[Segment]:
+    """'In: WSI-Mitteilungen, Heft 4/2019,' or 'in: Frankfurter Allgemeine Zeitung vom 6.6.1986' left as a
+    note: the journal or paper (and its issue)."""
+    for s in segs:
+        m = _IN_NOTE.match(s.text) if s.label == "note" else None
+        if m:
+            segs = relabel(segs, text, s.start + m.start("in"), s.start + m.end("in"), "skip")
+            segs = relabel(segs, text, s.start + m.start("box"), s.start + m.end("box"), "container-title")
+            if m.group("num"):
+                segs = relabel(segs, text, s.start + m.start("num"), s.start + m.end("num"), "volume")
+            return segs
+    return segs
 
 
 def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:
@@ -75,7 +94,8 @@ def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:
     for s in segs:
         m = _QUOTE_IN.search(s.text) if s.label == "title" else None
         if m:
-            segs = relabel(segs, text, s.start + m.start("in"), s.start + m.end("in"), "skip")
+            g = "in" if m.group("in") else "in2"
+            segs = relabel(segs, text, s.start + m.start(g), s.start + m.end(g), "skip")
             return relabel(segs, text, s.start + m.start("box"), s.start + m.end("box"), "container-title")
     return segs
 
@@ -98,11 +118,28 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
     """'Über den Prozeß der Zivilisation. | Soziogenetische und psychogenetische Untersuchungen. | 2 Bde.
     Frankfurt a.M.: Suhrkamp.': in a book that ends 'Place: Publisher' and is in nothing ('In:'), the
     sentences between the title and the place are the subtitle, not a journal or a place."""
-    if re.search(r"(?i)(?:^|[\s.,;])(?:in|im|dans|en):?\s", text) or len(segs) < 4:
+    if re.search(r"(?:^|[.,;]\s+)(?:In|Im|Dans|En)\b|\b(?:[Ii]n|[Ii]m):\s", text) or len(segs) < 4:
         return segs
     k = next((i for i in range(len(segs) - 1) if segs[i].label == "location" and segs[i].text.rstrip().endswith(":")
               and segs[i + 1].label == "publisher"), None)
     t = next((i for i, s in enumerate(segs) if s.label == "title"), None)
+    if k is None:  # historians' "..., München 2001.": the place and the year end the book
+        k = next((i for i in range(1, len(segs) - 1) if segs[i].label == "location" and segs[i + 1].label == "date"
+                  and text[:segs[i].start].rstrip().endswith(",") and i + 2 >= len(segs)
+                  and not segs[i].text.rstrip().endswith(",") and not re.search(r"[()]", text[segs[i - 1].start:])), None)
+        if k is not None and t is not None and t < k and ", " in segs[k].text.strip():
+            loc = segs[k]  # "Lotsen, Händler, München": the last part is the place
+            cut = loc.start + loc.text.rstrip().rfind(", ") + 2
+            segs = relabel(segs, text, loc.start, cut, "publisher")
+            k += 1
+        if k is not None and t is not None and t < k - 1:
+            run = segs[t + 1:k]  # "Saisonarbeiter, Zwangsarbeiter, Gastarbeiter, Flüchtlinge, | München 2001"
+            words = text[run[0].start:run[-1].end].rstrip(" ,").split()
+            if all(o.label in ("publisher", "container-title", "journal", "location") and not re.search(r"\d", o.text)
+                   for o in run) and (len(words) >= 4 or "," in text[run[0].start:run[-1].end].rstrip(" ,")):
+                return relabel(segs, text, segs[t].start, run[-1].start + len(run[-1].text.rstrip(" ,")), "title")
+            # (a lone short name there, "Kessler, Göttingen 2004", is the publisher)
+        return segs
     if k is None or t is None or t >= k or any(s.label in ("volume", "pages") for s in segs[k:]) or \
             any(s.label == "editor" for s in segs[t:]) or segs[t].text.lstrip()[:1] in "“\"‘'«„":
         return segs  # an edited book's or a quoted title is a part of something
@@ -113,9 +150,9 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, segs[t].start, segs[j - 1].end, "title")
         k -= j - t - 1
     place = segs[k]
-    cut = list(re.finditer(r"\.\s+(?=[A-ZÀ-Þ])", place.text))
-    if j == t + 1 and k == t + 1 and cut and "," in place.text[:cut[-1].start()]:  # "Ausgegrenzte, Entbehrliche. Hamburg:"
-        segs = relabel(segs, text, segs[t].start, place.start + cut[-1].start() + 1, "title")
+    ends = list(re.finditer(r"\.\s+(?=[A-ZÀ-Þ])", place.text))
+    if j == t + 1 and k == t + 1 and ends and "," in place.text[:ends[-1].start()]:  # "Ausgegrenzte, Entbehrliche. Hamburg:"
+        segs = relabel(segs, text, segs[t].start, place.start + ends[-1].start() + 1, "title")
     return segs
 
 
