@@ -266,3 +266,32 @@ def test_an_abstract_set_flush_after_a_hanging_list_is_not_references():
     sp = split_text(text)
     assert [r.text.split(",")[0] for r in sp.refs] == ["Moss", "Lane", "Fenn"]
     assert any("abstract" in s.reason for s in sp.skipped)
+
+
+def test_a_publishers_link_words_are_not_references_nor_part_of_them():
+    tandf = ("Moss, K. (1990). Hierarchies of harbours. Gender & Society 4 (2): 139–158. "
+             "doi:10.5555/089124390004002002.[Crossref], [Web of Science ®], [Google Scholar]\n"
+             "Lind, K. (1991). Salt. Harbour & Society 5 (1): 1–8. doi:10.5555/0891.[Crossref], [Google Scholar]\n")
+    jama = ("13.\nLane  P, Fenn  R,  et al.  Surviving the tide.   Intensive Care Med. 2017;43(3):304-377. "
+            "doi:10.5555/s00134-017-4683-6\nPubMedGoogle ScholarCrossref\n14.\nOrtiz  M.  Salt.  Lancet. "
+            "2018;1(2):3-4. doi:10.5555/S0140-6736(19)32989-7\nPubMedGoogle ScholarCrossref\n")
+    oup = ("Ortiz M.  , 2001, MNRAS, 322, 231 10.5555/j.1365-8711.2001.04022.x\nGoogle Scholar\nCrossref\nSearch ADS\n"
+           "Ortiz M.  , 2002, MNRAS, 323, 232 10.5555/j.1365-8711.2002.04023.x\nGoogle Scholar\nWorldCat\n"
+           "Cited by (14)\n© 2023 The Author(s) Published by Harbour University Press\n")
+    dois = [[r.ref.to_csl().get("DOI") for r in parse_text(t)] for t in (tandf, jama, oup)]
+    assert dois == [["10.5555/089124390004002002", "10.5555/0891"],
+                    ["10.5555/s00134-017-4683-6", "10.5555/S0140-6736(19)32989-7"],
+                    ["10.5555/j.1365-8711.2001.04022.x", "10.5555/j.1365-8711.2002.04023.x"]]
+
+
+def test_greek_names_a_root_link_and_a_page_number_after_the_list():
+    refs = split_text("Βεργόπουλος, Κ. (1975). Το αγροτικό ζήτημα στην Ελλάδα: Η κοινωνική ενσωμάτωση.\n"
+                      "Αθήνα: Εξάντας.\n"
+                      "Δημαράς, Κ. Θ. (1977). Νεοελληνικός Διαφωτισμός. Αθήνα: Ερμής.\n"
+                      "Moss, K. (Host). (2014–present). Harbour [Audio podcast]. Harbour Productions. https://harbour.example/\n"
+                      "Sugiyono. (2017). Metode penelitian pelabuhan. Bandung: Alfabeta.\n"
+                      "Lane, P. R. (2012). The harbour debt crisis. Journal of Harbour Perspectives, 26(3), 49–68.\n"
+                      "https://doi.org/10.5555/jep.26.3.49\n"
+                      "                                                 142\n").refs
+    assert [r.text.split(",")[0].split(".")[0] for r in refs] == ["Βεργόπουλος", "Δημαράς", "Moss", "Sugiyono", "Lane"]
+    assert refs[-1].text.endswith("https://doi.org/10.5555/jep.26.3.49")

@@ -140,7 +140,7 @@ _DOI_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00a
 # where a DOI's text stops although no space was meant to end it: a new sentence (". PubMed PMID"),
 # a year after a comma (", 1979."), a back-reference arrow or other non-ASCII mark (" ↑12")
 _DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}|\S+\.(?:org|com|net|edu|gov)/)|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|"
-                       r"\s+(?=[^\x21-\x7e])|\s{3,}")
+                       r"\s+(?=[^\x21-\x7e])|\s{3,}|\s+(?=\d{1,3}[.)](?:\s|$))")
 
 
 def clean_doi(text: str) -> str:

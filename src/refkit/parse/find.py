@@ -156,17 +156,20 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
                 i + 1 == len(lines) or not lines[i + 1].strip()):
             near_break.add(i)  # no form feeds: furniture stands alone between blank lines
-    if not near_break:  # "Page 31 of 34" stands wherever it stands
-        return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())}
+    last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
+    if not near_break:  # "Page 31 of 34" stands wherever it stands, a page number after the last reference too
+        return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
+                or i == last and i > 0 and FOLIO_RE.match(ln.replace(PAGE_BREAK, "").strip())}
     counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
     out = set()
     for i, ln in enumerate(lines):
         t = ln.replace(PAGE_BREAK, "").strip()
         if not t:
             continue
-        if FOLIO_RE.match(t) and (i in near_break or i == len(lines) - 1):
+        if FOLIO_RE.match(t) and (i in near_break or i == last):
             out.add(i)
         elif repeats and i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
+                and not (re.search(r"\b10\.\d{4,9}/", t) and not re.search(r"\||(?<![\d./])\d{1,3}\s*/\s*\d{1,3}\s*$", t)) \
                 and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 and (paged or not t.endswith(".")):
             out.add(i)
         elif i in near_break and re.search(r"^\d{1,4}\s{3,}\S|\S\s{3,}\d{1,4}$", t):

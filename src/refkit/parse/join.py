@@ -72,6 +72,8 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
         return b
     last = a.rsplit(None, 1)[-1]  # a is not blank
     first = b.split(None, 1)[0] if b else ""
+    if re.fullmatch(r"\d{1,3}[.)]", b) and not a.endswith(("–", "—", "-", "−")):
+        return a + " " + b  # "13." alone on its line: the next reference's number, never the rest of a DOI
     year_after_comma = last.endswith(",") and re.match(r"(?:1[5-9]|20)\d\d[.,;]?$", first)  # "https://doi.org/...," + "1979."
     domain = last.endswith(".") and re.match(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|edu|gov|int|io|de|fr|uk|jp|cn)/",
                                              first)  # "...cr300503r." + "pubs.acs.org/JACS": a running head, not the link going on

@@ -129,3 +129,39 @@ def cite_dialog(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
                 j += 1
         i = j
     return out, skipped
+
+
+# the link words publishers' web pages print after each reference ("View PDFView articleView in ScopusGoogle
+# Scholar", "PubMedGoogle ScholarCrossref", "[Crossref], [Web of Science ®], [Google Scholar]")
+_LINK_WORD = (r"(?:Google\s?Scholar|Cross[Rr]ef|PubMed(?:\s?Central)?|PMC\s+free\s+article|Web\s+of\s+Science\s*®?|"
+              r"View\s?in\s?Scopus|Scopus|View\s?PDF|View\s?article|Search\s?ADS|WorldCat|OpenURL(?:\s+Placeholder\s+Text)?|"
+              r"Wiley\s+Online\s+Library|MathSciNet|zbMATH|Medline|CAS|ADS|Full\s?Text(?:\s?PDF)?|Article|Abstract|PDF|"
+              r"Find\s+it\s+@\s*\w+)")
+_LINK_RUN = rf"(?:[\s,;|]*\[?{_LINK_WORD}\]?)"
+_LINK_LINE_RE = re.compile(rf"^\s*{_LINK_RUN}+[\s,;|]*$")
+_LINK_TAIL_RE = re.compile(rf"(?<=\S)(?:[\s.,;]*\[(?:{_LINK_WORD})\]|\s+(?:{_LINK_WORD}\s*){{2,}})(?:{_LINK_RUN})*\s*$")
+_STRONG_RE = re.compile(r"Google\s?Scholar|Cross[Rr]ef|PubMed|Scopus|Web\s+of\s+Science|Search\s?ADS|WorldCat|OpenURL|"
+                        r"Wiley\s+Online|MathSciNet|zbMATH")
+_WEB_FURNITURE_RE = re.compile(r"^\s*(?:Cited\s+by\s*\(\d+\)|©\s*(?:19|20)\d\d\b.*|Copyright\s+©.*|Back\s+to\s+top|"
+                               r"Download\s+references?|Show\s+(?:all|more)\s+references?)\s*$", re.I)
+
+
+def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """Lines copied from a publisher's page carry link words after each reference: a line of them
+    (which also ends the reference: it becomes a blank line), a run at the end of a line, 'Cited by
+    (14)', a copyright line. Returns the lines and what was taken as (index, text, reason)."""
+    if not any(_STRONG_RE.search(ln) for ln in lines) and not any(_WEB_FURNITURE_RE.match(ln) for ln in lines):
+        return lines, []
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+    for i, ln in enumerate(out):
+        if not ln.strip():
+            continue
+        if (_LINK_LINE_RE.match(ln) and _STRONG_RE.search(ln)) or _WEB_FURNITURE_RE.match(ln):
+            skipped.append((i, ln.strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)"))
+            out[i] = ""
+            continue
+        m = _LINK_TAIL_RE.search(ln)
+        if m and _STRONG_RE.search(m.group(0)):
+            out[i] = ln[:m.start()]
+    return out, skipped

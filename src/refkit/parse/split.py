@@ -28,6 +28,7 @@ from refkit.parse.layout import (
     paragraph,
     subheading,
     table,
+    web_link_words,
 )
 from refkit.parse.pdf_layout import LIGATURES
 from refkit.parse.starts import (
@@ -166,6 +167,8 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if "\t" in text:  # Google Scholar's cite dialog: one work in five styles
         lines, found = cite_dialog(lines)
         dialog = [Skipped(k + 1, t, why) for k, t, why in found]
+    lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
+    dialog += [Skipped(k + 1, t, why) for k, t, why in found]
     header = table(lines)  # a spreadsheet's rows (tab-separated columns): one reference per row
     if header is not None:
         one_per_line = True
@@ -412,6 +415,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "the reference so far ends with a link and its year, and this line starts with a capital"
             if closed and not open_end and NAME_PERIOD_RE.match(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
+            if closed and not open_end and _MONONYM_RE.match(s):
+                return "the previous line ends a sentence and this one starts with a single name and a year"
             if closed and not open_end and _INITIALS_LIST_RE.match(s):
                 return "the previous line ends a sentence and this one starts a list of names (Family, I., Family, I.,)"
             return ""
@@ -432,6 +437,8 @@ def _numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int
     return plain >= 2 * len(numbered)
 
 
+# "Sugiyono. (2017).": an author known by one name, then the year
+_MONONYM_RE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{3,}\.\s+\((?:1[5-9]|20)\d\d[a-z]?\)")
 # Copernicus' and AGU's ending: "..., https://doi.org/10.1002/qj.3803, 2020."
 _LINK_THEN_YEAR_RE = re.compile(r"(?:https?://\S+|\b10\.\d{4,9}/\S+),\s+(?:1[5-9]|20)\d\d[a-z]?\.$")
 # "Hansen, J., Fung, I., Lacis, A.,": names with initials, two or more (Copernicus, AGU, APA)

@@ -12,43 +12,43 @@ import re
 
 NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})(?:[.)](?=\s|$)|[）．]|\)(?=[\u3040-\u9fff\uac00-\ud7af]))|"
                        r"\((\d{1,3})\)(?=\s|$))\s*")  # "[8a]" too; Japanese "16）厚生労働省"
-BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?[A-Z\u00C0-\u024F])")  # "3 (a) J. Burschka" too
+BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F])")  # "3 (a) J. Burschka" too
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
-    r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*\.?"
-    r"(?:[\s\-][A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*){0,3},?\s+(?:[A-Z\u00C0-\u024F]|\(|&)"
+    r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-\u00C0-\u024F]*\.?"
+    r"(?:[\s\-][A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-\u00C0-\u024F]*){0,3},?\s+(?:[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]|\(|&)"
     # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
 PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
-                         r"[A-Z\u00C0-\u024F]")
+                         r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]")
 # "Family, Given." / "Family, Given, and Given Family." then a title: a start in styles with the year last
 NAME_PERIOD_RE = re.compile(
-    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F][\w'’\-]+)?,"
-    r"\s[A-Z\u00C0-\u024F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
-    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F]"
+    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+)?,"
+    r"\s[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
+    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]"
     # or a corporate author, then a quoted title
     r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]"
     # or German "Family, Given: Title" / "Family, Given/Family, Given (Hrsg.): Title"
-    r"|^[A-Z\u00C0-\u024F][\w'’\-]+,\s(?:[A-Z\u00C0-\u024F][a-z\u00E0-\u024F][\w'’\-]*|[A-Z]\.)(?:\s[A-Z\u00C0-\u024F][\w'’\-]*\.?)?"
-    r"(?:\s?[/;]\s?[A-Z\u00C0-\u024F][\w'’\-]+,\s[A-Z\u00C0-\u024F][\w'’\-]*\.?){0,4}(?:\s\((?:Hrsg|Hg|Hgg)\.\))?:\s+"
-    r"[„“\"A-Z\u00C0-\u024F]"
+    r"|^[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+,\s(?:[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][a-z\u00E0-\u024F][\w'’\-]*|[A-Z]\.)(?:\s[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]*\.?)?"
+    r"(?:\s?[/;]\s?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+,\s[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]*\.?){0,4}(?:\s\((?:Hrsg|Hg|Hgg)\.\))?:\s+"
+    r"[„“\"A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]"
     # or a social media handle (MLA): "@handle." / "Name [@handle]."
     r"|^(?:@\w{1,30}|[A-Z][\w'’ .\-]{0,40}\s\[@\w{1,30}\])\.\s")
-_FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]+"
-_INI = r"[A-Z\u00C0-\u024F]\.(?:\s?-?[A-Z\u00C0-\u024F]\.)*"
+_FAM = r"(?:(?:van|von|de|del|da|le|la|den|der|di|du|dos|ter|zu|al|el)\s+)*[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-\u00C0-\u024F]+"
+_INI = r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]\.(?:\s?-?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]\.)*"
 # An author the way reference lists write one, stricter than NAME_START_RE: "Family, G." / "Family, Given",
 # "Family Family, Given", "Family GH," (Vancouver), "G. H. Family" (IEEE), "FAMILY G." (small caps), a
 # corporate author right before its year
 STRICT_NAME_RE = re.compile(
-    rf"^{_FAM}(?:[\s\-]{_FAM})?,\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’\-]+)"
+    rf"^{_FAM}(?:[\s\-]{_FAM})?,\s(?:{_INI}|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][a-z\u00DF-\u024F'’\-]+)"
     rf"|^{_FAM}(?:\s{_FAM})?\s[A-Z]{{1,3}}(?:\s(?:Jr|Sr|[IV]+))?[,.]"
     rf"|^(?:{_INI}\s)+{_FAM}"
-    rf"|^[A-Z\u00C0-\u024F][A-Z\u00C0-\u024F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F][a-z]+,)"
+    rf"|^[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][a-z]+,)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
 )
 BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump up\s*|Springe nach:\s*|Revenir plus haut en\s*:?\s*)?"
-                         r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F“\"]))*(?:[a-z]\s+)?")
+                         r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F“\"]))*(?:[a-z]\s+)?")
 _BACKLINK_FIRST = frozenset("^↑•▪◦‣·")  # what BACKLINK_RE can start with
 LABEL_RE = re.compile(r"^\s*\[([A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")  # "[Ser73]", "[Hås01]"
 DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
@@ -67,14 +67,14 @@ def looks_like_start(s: str) -> bool:
     return bool(YEAR_RE.search(s[:220]))
 
 
-OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\.|Eds?\.|In:)\s+[A-Z\u00C0-\u024F]\.|"
+OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\.|Eds?\.|In:)\s+[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]\.|"
                          r"eds?\.|Eds?\.|Hg\.|Hrsg\.|hrsg\.|dir\.|éds?\.|et\s+al\.|In:|in:)$")
 ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
 _HEAD_END_RE = re.compile(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d")
 _LOWER_START_RE = re.compile(r"^[a-z\u00E0-\u024F,;:.)\]]")
-_LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$")
+_LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$|https?://(?!(?:dx\.)?doi\.org/|hdl\.handle\.net/)[^\s/]+(?:/[^\s/]+)*/$")
 
 
 def starts_strictly(s: str, current: str = "x 2000") -> bool:
