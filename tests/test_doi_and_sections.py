@@ -295,3 +295,14 @@ def test_greek_names_a_root_link_and_a_page_number_after_the_list():
                       "                                                 142\n").refs
     assert [r.text.split(",")[0].split(".")[0] for r in refs] == ["Βεργόπουλος", "Δημαράς", "Moss", "Sugiyono", "Lane"]
     assert refs[-1].text.endswith("https://doi.org/10.5555/jep.26.3.49")
+
+
+@pytest.mark.parametrize("between", ["\n", "\nChapter 3\n\nReferences\n"])
+def test_a_second_list_numbered_from_one_again(between):
+    text = ("References\n"
+            "1. Moss, P. & Lane, W. Inhomogeneous harbour gas. Phys. Rev. 136, B864–B871 (1964).\n"
+            "2. Fenn, P. E. Projector harbour method. Phys. Rev. B 50, 17953–17979 (1994).\n"
+            "3. Ortiz, M. Salt waves. Phys. Rev. B 51, 1–9 (1995).\n" + between +
+            "1. Lind, A. K. & Park, K. S. The rise of harbours. Nat. Mater. 6, 183–191 (2007).\n"
+            "2. Hale, G. M. A short history of piers. Acta Crystallogr. A 64, 112–122 (2008).\n")
+    assert [r.text.split(",")[0].split(" ")[0] for r in split_text(text).refs] == ["Moss", "Fenn", "Ortiz", "Lind", "Hale"]

@@ -86,9 +86,9 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         end = _section_end(lines, start)
         if any(ln.strip() for ln in lines[start:end]):
             # "References" ... "Further reading" ...: one list goes on under the later heading
-            while k and _section_end(lines, heads[k - 1] + 1) >= h and any(
-                    looks_like_start(BACKLINK_RE.sub("", ln.lstrip())) for ln in lines[heads[k - 1] + 1:h]):
-                k -= 1
+            while k and any(looks_like_start(BACKLINK_RE.sub("", ln.lstrip())) for ln in lines[heads[k - 1] + 1:h]) and (
+                    _section_end(lines, heads[k - 1] + 1) >= h or _short_gap(lines, _section_end(lines, heads[k - 1] + 1), h)):
+                k -= 1  # ... or a chapter's own list just before ("References" / "Chapter 3" / "References")
                 h = heads[k]
             return Section(h + 1, end, lines[h].strip())
     markers = [i for i, ln in enumerate(lines) if PROSE_HEADING_RE.match(ln) or (
@@ -99,6 +99,12 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
     if len(starts) >= 2:
         return Section(_numbered_from(lines, starts[0]), _section_end(lines, starts[0]))
     return None
+
+
+def _short_gap(lines: list[str], a: int, b: int) -> bool:
+    """Only a few short lines (a chapter's heading) between the end of one list and the next heading."""
+    gap = [ln for ln in lines[a:b] if ln.strip()]
+    return len(gap) <= 3 and all(len(ln.strip()) <= 60 for ln in gap)
 
 
 _NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]|\((\d{1,4})\))\s+\S")

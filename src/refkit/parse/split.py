@@ -541,12 +541,14 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
             if skipped is not None:
                 skipped.append(Skipped(no, ln.strip(), "prose between the references"))
             continue
-        skipping = False
+        was_skipping, skipping = skipping, False
         if m:
             n = _number(ln, rx)
             lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
+            restart = n == 1 and out and expected > 2 and (blank_before or was_skipping) and \
+                prev.rstrip().endswith(ENDINGS)  # a second list, numbered from 1 again (a thesis's chapters)
             ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS)) or (
-                lettered and n == expected - 1)
+                lettered and n == expected - 1) or restart
             ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
             if ok:
                 why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
