@@ -450,3 +450,9 @@ def test_german_ordinals_and_book_subtitles_stay_in_the_title():
                "Frankfurt a.M.: Suhrkamp.")
     assert item["title"] == "Über die Ordnung der Häfen. Soziologische und historische Untersuchungen"
     assert "container-title" not in item
+
+
+def test_ieee_lower_case_in_before_a_series_is_a_container():
+    item = one("[20] M. Lind and A. Korva, Harbours in Transition. in Studies in Comparative Harbour Policy, no. 14. "
+               "Stockholm: Northlight Academic Publishers, 2020.")
+    assert item["title"] == "Harbours in Transition"

@@ -118,7 +118,7 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
     """'Über den Prozeß der Zivilisation. | Soziogenetische und psychogenetische Untersuchungen. | 2 Bde.
     Frankfurt a.M.: Suhrkamp.': in a book that ends 'Place: Publisher' and is in nothing ('In:'), the
     sentences between the title and the place are the subtitle, not a journal or a place."""
-    if re.search(r"(?:^|[.,;]\s+)(?:In|Im|Dans|En)\b|\b(?:[Ii]n|[Ii]m):\s", text) or len(segs) < 4:
+    if re.search(r"(?:^|[.,;]\s+)(?:In|Im|Dans|En)\b|[.,;]\s+(?:in|im)\s+[A-ZÀ-Þ]|\b(?:[Ii]n|[Ii]m):\s", text) or len(segs) < 4:
         return segs
     k = next((i for i in range(len(segs) - 1) if segs[i].label == "location" and segs[i].text.rstrip().endswith(":")
               and segs[i + 1].label == "publisher"), None)
