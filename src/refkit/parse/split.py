@@ -31,6 +31,7 @@ from refkit.parse.layout import (
     web_link_words,
 )
 from refkit.parse.pdf_layout import LIGATURES
+from refkit.parse.pieces import fenced_bibtex, lettered_parts, not_references, semicolon_run, with_fenced
 from refkit.parse.starts import (
     _BACKLINK_FIRST,
     _LOWER_START_RE,
@@ -102,52 +103,12 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     by their place on the page; look-alike lines near page breaks are then references' own."""
     fenced: list[RawReference] = []
     if "```" in text or "~~~" in text:  # a README's "Citation" block: BibTeX entries, read as they are
-        text, fenced = _fenced_bibtex(text.replace("\r\n", "\n"))
+        text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
     if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
                       for ln in text.split("\n")):
         return Split(fenced, [])  # only a "## Citation" heading around the block
     with gc_paused():
-        return _with_fenced(_split_text(text, one_per_line, keep_repeats, paper, laid_out), fenced)
-
-
-def _with_fenced(split: Split, fenced: list[RawReference]) -> Split:
-    """A fenced BibTeX block counts when it stands inside the list, or when there is no list: a
-    README's "How to cite" block about the project itself is not one of the works it cites."""
-    if not split.refs:
-        return Split(fenced, split.skipped, heading=split.heading) if fenced else split
-    first, last = split.refs[0].line, split.refs[-1].line
-    inside = [f for f in fenced if first < f.line < last]
-    if inside:
-        split.refs = sorted(split.refs + inside, key=lambda r: r.line)
-    split.skipped = sorted(split.skipped + [
-        Skipped(f.line, f.text, "a code block: a BibTeX entry outside the list (about the project itself?); "
-                                "'refkit convert' reads it") for f in fenced if f not in inside], key=lambda k: k.line)
-    return split
-
-
-_FENCE_RE = re.compile(r"^(?P<f>```|~~~)[ \t]*(?P<lang>[\w+-]*)[ \t]*\n(?P<body>.*?)^(?P=f)[ \t]*$", re.M | re.S)
-
-
-def _fenced_bibtex(text: str) -> tuple[str, list[RawReference]]:
-    """Fenced code blocks holding BibTeX entries ('```bibtex' in a README): their entries, read by
-    refkit's BibTeX reader, and the text with those blocks blanked (line numbers kept)."""
-    from refkit.bib import bibtex
-
-    found: list[RawReference] = []
-
-    def take(m: re.Match[str]) -> str:
-        body = m.group("body")
-        if not re.search(r"^[ \t]*@[A-Za-z]+\s*[{(]", body, re.M) or m.group("lang").lower() not in (
-                "", "bibtex", "bib", "biblatex", "latex", "tex", "text"):
-            return m.group(0)
-        entries, _problems = bibtex.loads(body)
-        line = text.count("\n", 0, m.start()) + 2
-        for e in entries:
-            found.append(RawReference(f"@{e.type}{{{e.id}, ...}}", line, lines=body.count("\n"),
-                                      reason="a BibTeX entry in a fenced block", entry=e))
-        return "\n" * m.group(0).count("\n") if entries else m.group(0)
-
-    return _FENCE_RE.sub(take, text), found
+        return with_fenced(_split_text(text, one_per_line, keep_repeats, paper, laid_out), fenced)
 
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
@@ -243,56 +204,11 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
         if r.text[:1] in _BACKLINK_FIRST:
             r.text = BACKLINK_RE.sub("", r.text) or r.text
-    refs = [piece for r in refs for part in _lettered_parts(r) for piece in _semicolon_run(part)]
+    refs = [piece for r in refs for part in lettered_parts(r) for piece in semicolon_run(part)]
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
-    refs = _not_references(refs, skipped)
+    refs = not_references(refs, skipped)
     return Split(refs, skipped, heading=section.heading)
-
-
-_STAMP_RE = re.compile(r"(?i)^\s*(?:last\s+(?:updated|modified|revised)|updated|stand|zuletzt\s+aktualisiert|"
-                       r"mis\s+à\s+jour|actualizado)\b\s*:?")
-_RESOURCE_RE = re.compile(r"(?i)^\s*(?:code|data|slides|video|pdf|preprint|project\s+page|website|github|repository|"
-                          r"demo|poster|talk)\s*:\s*(?:https?://|www\.)\S+")
-_ABSTRACT_RE = re.compile(r"(?i)^(?:abstract|summary|riassunto|sommario|résumé|resumen|resumo|zusammenfassung|"
-                          r"samenvatting|sammanfattning|tiivistelmä|streszczenie|аннотация|özet)\s*[.:]\s+\S")
-_VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:published|preprint|journal|conference|arxiv)\s+version\s*:\s*")
-_NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]")
-
-
-def _not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[RawReference]:
-    """A reading list's own words between its references: a date stamp ('Last updated: March 2024'),
-    a resource link ('Code: https://github.com/...'), a line of prose or a short remark with no number,
-    link or name in it ('Optional but highly recommended.'). Unnumbered entries only; what is taken
-    out is reported. 'Published version: ' before a reference is dropped from it."""
-    out = []
-    for r in refs:
-        t = r.text.strip()
-        why = ""
-        if not r.number and r.entry is None:
-            words = re.findall(r"[^\W\d_]+", t)
-            low = sum(w[0].islower() for w in words)
-            plain = not re.search(r"\d|https?://|www\.|\bdoi\b", t, re.I)
-            if _STAMP_RE.match(t):
-                why = "a date stamp, not a reference"
-            elif _ABSTRACT_RE.match(t):
-                why = "an abstract or summary, not a reference"
-            elif _RESOURCE_RE.match(t):
-                why = "a link that goes with the reference before it"
-            elif plain and words and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) and \
-                    not re.match(r"[A-ZÀ-Þ]{2,}[\s,]", t) and (len(words) <= 6 or low >= 0.5 * len(words)):
-                why = "prose or a remark, not a reference (no year, number, link or name)"
-            elif len(words) >= 8 and low >= 0.6 * len(words) and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) \
-                    and not re.search(r"https?://|www\.|\b10\.\d{4,}/|\d+\s*[-–]\s*\d+|\bIn\b|\bpages\b|\bpp?\.", t):
-                why = "prose, not a reference (no year, link or name)"  # "The AlphaFold2 paper. Read Section 1.6 ..."
-        if why:
-            skipped.append(Skipped(r.line, t, why))
-            continue
-        if _VERSION_LEAD_RE.match(t):
-            r.text = _VERSION_LEAD_RE.sub("", t)
-        out.append(r)
-    skipped.sort(key=lambda k: k.line)
-    return out
 
 
 def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set[int],
@@ -562,54 +478,6 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
         out[-1].text = _join(out[-1].text, ln, vocab)
         out[-1].lines += 1
         prev = ln
-    return out
-
-
-_LETTERED = re.compile(r"[;.]\s+\((?P<l>[b-h])\)\s+(?=[A-Z\u00C0-\u024F])")
-
-
-def _lettered_parts(ref: RawReference) -> list[RawReference]:
-    """Chemistry's '3 (a) J. Burschka, ..., 499, 316–319; (b) M. Liu, ...': one number, several works,
-    cited as 3a and 3b: each is a reference of its own."""
-    m = re.match(r"\s*\(a\)\s+(?=[A-Z\u00C0-\u024F])", ref.text)
-    if not m:
-        return [ref]
-    cuts = list(_LETTERED.finditer(ref.text))
-    if not cuts or [c.group("l") for c in cuts] != [chr(ord("b") + i) for i in range(len(cuts))]:
-        return [RawReference(ref.text[m.end():], ref.line, ref.number, ref.lines, ref.reason)]
-    n = ref.number
-    out = [RawReference(ref.text[m.end():cuts[0].start() + 1].rstrip(";"), ref.line, f"{n}a" if n else "", ref.lines,
-                        ref.reason)]
-    for c, nxt in zip(cuts, cuts[1:] + [None], strict=True):
-        end = nxt.start() + 1 if nxt else len(ref.text)
-        out.append(RawReference(ref.text[c.end():end].rstrip(";"), ref.line, f"{n}{c.group('l')}" if n else "", 1,
-                                f"part ({c.group('l')}) of a lettered reference"))
-    return out
-
-
-# physics' "[2] Y. Cao, ..., Nature 556, 43 (2018); Y. Cao, ..., Nature 556, 80 (2018).": two works, one number
-_WORK_END_RE = re.compile(r"\((?:1[5-9]|20)\d\d\)$|\b10\.\d{4,9}/\S+$")
-_INITIALS_FIRST_RE = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:,\s|\s+and\s)")
-
-
-def _semicolon_run(ref: RawReference) -> list[RawReference]:
-    """'Chomsky, N. (1965). Aspects .... MIT Press; Labov, W. (1972). Sociolinguistic ...': complete
-    references run together with semicolons (a paragraph of citations) are split apart."""
-    if "; " not in ref.text or len(ref.text) < 80:
-        return [ref]
-    parts = ref.text.split("; ")
-    pieces: list[str] = [parts[0]]
-    for p in parts[1:]:
-        prev = pieces[-1]
-        if len(prev) >= 40 and YEAR_RE.search(prev) and ". " in prev and (starts_strictly(p) or (
-                _WORK_END_RE.search(prev.rstrip(" .")) and _INITIALS_FIRST_RE.match(p))):
-            pieces.append(p)
-        else:
-            pieces[-1] = prev + "; " + p
-    if len(pieces) == 1:
-        return [ref]
-    out = [RawReference(pieces[0], ref.line, ref.number, ref.lines, ref.reason)]
-    out += [RawReference(p, ref.line, "", 1, "after a semicolon, a reference of its own") for p in pieces[1:]]
     return out
 
 
