@@ -173,17 +173,18 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             put("edition", clean_edition(raw[0]), segs)
         elif label == "url":
             joined = re.sub(r"(?i)^(?:doi|url|link)\s*:?\s*(?=https?://|www\.)", "", " ".join(raw).strip().lstrip(".,;: "))
-            if not re.search(r"(?i)https?://|www\.", joined) and (doi := clean_doi(joined)):
-                if "DOI" not in ref.fields:
-                    put("DOI", doi, segs)  # "(doi: 10.18653/v1/N18-1202)": a DOI the tagger called a link
-                continue
             links = re.split(r"[.,;]?\s+(?=https?://|www\.)", joined)  # two links, one after the other
-            if len(links) > 1 and not re.search(r"(?i)https?://|www\.", links[0]):
-                if (doi := clean_doi(links[0])) and "DOI" not in ref.fields:
-                    ref.fields["DOI"] = doi  # "(doi: 10.18653/v1/N18-1202). https://aclanthology.org/..."
-                elif re.fullmatch(r"[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\.?", links[0].strip()) and "page" not in ref.fields:
+            if not re.search(r"(?i)https?://|www\.", links[0]):  # what stands before the link, or no link at all
+                doi = clean_doi(links[0])
+                if doi and "DOI" not in ref.fields:
+                    put("DOI", doi, segs)  # "(doi: 10.18653/v1/N18-1202). https://aclanthology.org/...": the DOI
+                elif not doi and len(links) > 1 and "page" not in ref.fields and \
+                        re.fullmatch(r"[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\.?", links[0].strip()):
                     ref.fields["page"] = split_span_pages(links[0].strip().rstrip("."))[0]  # "D506–D515. https://doi..."
-                links = links[1:]
+                if doi or len(links) > 1:
+                    links = links[1:]
+                if not links:
+                    continue
             link = re.split(r"\s+[(\[]|\.\s+(?=[A-Z])", links[0])[0]  # not "(March 9, 2024)" after it
             put("URL", clean_url(re.sub(r"(?i)^\s*(?:url|available\s+(?:at|from)|retrieved\s+from|online)\s*:?\s*",
                                         "", link)), segs)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from refkit.model import Date, Name
-from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES, RULE_GIVEN_NAMES
+from refkit.parse.lexicon import FAMILY_NAMES, GIVEN_NAMES, given_name
 
 WS = re.compile(r"\s+")
 DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -391,8 +391,7 @@ def _given_initial_family(chunk: str) -> bool:
 
 
 def _given(word: str) -> bool:
-    parts = word.lower().split("-")
-    return all(p in RULE_GIVEN_NAMES for p in parts) and word.lower() not in FAMILY_NAMES
+    return given_name(word) and word.lower() not in FAMILY_NAMES
 
 
 def _two_given_first(chunks: list[str]) -> bool:

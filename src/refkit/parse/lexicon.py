@@ -147,3 +147,8 @@ RULE_GIVEN_NAMES = GIVEN_NAMES | _words(
     wilhelm winfried wojciech wolf wolfram yuri yves émile étienne
     """
 )
+
+
+def given_name(word: str) -> bool:
+    """'Jan', 'Hans-Ulrich': a known given name (each part of a hyphenated one), for the rules."""
+    return all(p in RULE_GIVEN_NAMES for p in word.lower().split("-"))

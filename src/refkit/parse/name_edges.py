@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from refkit.parse.lexicon import PARTICLES, RULE_GIVEN_NAMES
+from refkit.parse.lexicon import PARTICLES, given_name
 from refkit.parse.publication import PLACE_WORDS
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
@@ -58,7 +58,7 @@ def _name_chunk(chunk: str) -> bool:
 def _opens_with_given(chunk: str) -> bool:
     """'Jan Steffens', 'J. Steffens': a known given name or an initial first."""
     w = chunk.split()[0]
-    return bool(_INITIAL.fullmatch(w)) or all(p in RULE_GIVEN_NAMES for p in w.lower().split("-"))
+    return bool(_INITIAL.fullmatch(w)) or given_name(w)
 
 
 def names_before_colon(lead: str) -> bool:

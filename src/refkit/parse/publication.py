@@ -407,8 +407,9 @@ def thesis_bracket(segs: list[Segment], text: str) -> list[Segment]:
 
 
 # APA's "(pp. 33–47). Brooks/Cole." and "(Vol. 70, pp. 1263–1272). PMLR.": the publisher after a chapter's pages
+_PUB_AFTER = r"\.\s+(?P<pub>[A-Z][^.()\[\]]{0,60}?[^\W\d_]{2})\.(?=\s|$)"  # "). Brooks/Cole." : a short publisher
 _PAGES_THEN_PUBLISHER = re.compile(r"\((?:Vol\.\s*(?P<vol>\d+),\s*)?(?P<pages>pp?\.\s*[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\)"
-                                   r"\.\s+(?P<pub>[A-Z][^.()\[\]]{0,60}?[^\W\d_]{2})\.(?=\s|$)")
+                                   + _PUB_AFTER)
 # APA's bracketed descriptions after a title: "[Data set]", "[Computer software]", "[Conference presentation]"
 DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|Software|Computer program|Mobile app|"
                             r"Video|Audio podcast|Podcast episode|Podcast|Blog post|Tweet|Conference presentation|"
@@ -417,8 +418,7 @@ DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|So
                             r"PowerPoint slides|Brochure|Map|Press release)\]")
 
 
-_EDITION_THEN_PUBLISHER = re.compile(r"\((?P<ed>\d{1,2}(?:st|nd|rd|th)\s+ed\.|[Rr]ev\.\s+ed\.)\)\.\s+"
-                                     r"(?P<pub>[A-Z][^.()\[\]]{0,60}?[^\W\d_]{2})\.(?=\s|$)")
+_EDITION_THEN_PUBLISHER = re.compile(r"\((?P<ed>\d{1,2}(?:st|nd|rd|th)\s+ed\.|[Rr]ev\.\s+ed\.)\)" + _PUB_AFTER)
 # "[Review of the book Capital in the twenty-first century, by T. Piketty]": what the work reviews
 _REVIEW_OF = re.compile(r"\[(?:Review|Rezension|Compte rendu)\s+(?:of|von|de)\b[^\]]{3,200}\]")
 
