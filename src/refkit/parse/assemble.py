@@ -34,6 +34,7 @@ from refkit.parse.fields import (
     clean_url,
     doi_from_link,
     parse_dmy,
+    parse_natural_date,
     squash,
 )
 from refkit.parse.reconcile import reconcile
@@ -150,6 +151,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                 # "1887. Heritage Reprints, 2015": the original year first, the edition's last
                 d = max(dated, key=lambda x: x.start[0])
                 ref.dates["original-date"] = min(dated, key=lambda x: x.start[0])
+            if d is not None and len(d.start) == 1 and not d.end:  # "2012. ... New York Times, January 4."
+                md = next((nd for x in dates if x.literal and (nd := parse_natural_date(x.literal, d.start[0]))), None)
+                d = md or d
             if d is not None:
                 ref.dates["issued"] = d
                 note_conf("issued", segs)

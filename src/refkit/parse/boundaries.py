@@ -39,6 +39,7 @@ from refkit.parse.publication import (
     note_is_place,
     place_comma_publisher,
     place_in_name,
+    place_tails,
     press_names,
     publisher_before_place,
     publisher_comma_place,
@@ -56,6 +57,7 @@ from refkit.parse.titles import (
     book_subtitle,
     in_note,
     inner_quote,
+    newspaper_tail,
     ordinal_in_title,
     place_in_title,
     quoted_title_in,
@@ -469,9 +471,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
         over = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        title_end = bool(inside) and inside[0].label == "title" and re.search(r"[.,]\s+$", text[:m.start()]) and \
+        title_end = bool(inside) and inside[0].label in ("title", "container-title") and re.search(r"[.,]\s+$", text[:m.start()]) and \
             inside[0].end <= m.end() + 1 or len(over) > 1 and over[0].label == "edition" and all(
-                s.label in ("edition", "title", "location", "note", "publisher") for s in over)
+                s.label in ("edition", "title", "location", "note", "publisher", "collection-title") for s in over)
         if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date") or title_end):
             segs = relabel(segs, text, m.start(), m.end(), "edition")
     for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text
@@ -525,6 +527,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = thesis_bracket(segs, text)
     segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
+    segs = newspaper_tail(place_tails(segs, text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

@@ -279,6 +279,9 @@ def split_volume(s: str) -> tuple[str, str, str]:
         iss = re.sub(r"(?i)^(?:no|nr)\.?\s*", "", iss)
     if re.fullmatch(r"\d+\s*vols?\.?", t, re.I):
         return (vol, "", "")
+    vi = re.fullmatch(r"(\d{1,4})\s*/\s*(\d{1,3})", vol) if not iss else None
+    if vi and int(vi.group(2)) != int(vi.group(1)) + 1:  # OUP's "46/2": volume and issue; "13/14" is a double volume
+        vol, iss = vi.groups()
     return (vol.replace(" ", ""), iss, pages)
 
 
@@ -318,6 +321,7 @@ def split_span_pages(s: str) -> tuple[str, str]:
 
 
 _YMD = re.compile(rf"^\(?((?:1[5-9]|20)\d\d)[a-z]?,?\s+({MONTH_RE})(?:\s+(\d{{1,2}}))?\b")
+_YDM = re.compile(rf"^\(?((?:1[5-9]|20)\d\d)[a-z]?,\s+(\d{{1,2}})\.?\s+({MONTH_RE})(?![\w])")  # APA in German: "(2018, 26. April)"
 
 
 _REPRINT_YEAR = re.compile(r"^[(\[]((?:1[5-9]|20)\d\d)[)\]]\s*((?:1[5-9]|20)\d\d)[a-z]?\W*$")
@@ -333,6 +337,9 @@ def parse_span_date(s: str) -> Date | None:
         mo = MONTHS[ymd.group(2).rstrip(".").lower()]
         day = int(ymd.group(3)) if ymd.group(3) and 1 <= int(ymd.group(3)) <= 31 else 0
         return Date(start=(int(ymd.group(1)), mo, day) if day else (int(ymd.group(1)), mo))
+    ydm = _YDM.match(t)
+    if ydm and 1 <= int(ydm.group(2)) <= 31:
+        return Date(start=(int(ydm.group(1)), MONTHS[ydm.group(3).rstrip(".").lower()], int(ydm.group(2))))
     y = parse_year(t)
     if y is None:
         lit = clean_text(unbracket_span(t.strip(" ,.;:")))

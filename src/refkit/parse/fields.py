@@ -18,8 +18,9 @@ MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
 }
-MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH_RE = r"(?:(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)(?![a-z])|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 # Words that mark the family-name part of a Persian, Arabic or Turkish compound surname when they
 # stand as separate words ("X Nia Y", "Y Zadeh"): the family name starts at the word before them.
@@ -105,7 +106,7 @@ def parse_natural_date(text: str, year: int | None = None) -> Date | None:
         d = int(m.group(2))
         y = int(m.group(3)) if m.group(3) else year
     else:
-        m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE}),?(?:\s+(\d{{4}}))?", t, re.I)
+        m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+({MONTH_RE}),?(?:\s+(\d{{4}}))?", t, re.I)
         if not m:
             m2 = re.search(rf"({MONTH_RE})\s+(\d{{4}})", t, re.I)
             if m2:
@@ -147,6 +148,7 @@ def clean_doi(text: str) -> str:
     t = text.strip().translate(_DOI_DASHES)  # "essd‐14‐4811‐2022": a typeset hyphen is a hyphen
     first = re.split(r"\s+(?=https?://|www\.|doi:|\[)", t, maxsplit=1)[0]  # not a second link after it
     first = _DOI_STOP.split(first, maxsplit=1)[0]
+    first = re.split(r"(?<=\w)\.\s+(?=[^\W\d_]{2}|[A-Z]\d)", first, maxsplit=1)[0]  # "10.1038/141643a0. S2CID ...": a new sentence
     m = DOI_RE.search(re.sub(r"\s+", " ", first).replace(" ", "")) if "10." in first else None
     if m is None:
         parts = [p for p in first.split() if "10." in p]  # "MR82103 DOI 10.2307/1969983": the DOI's own token
@@ -229,16 +231,24 @@ def inverted_name(family: str, given: str) -> Name:
 _CORPORATE_HEAD = re.compile(r"[A-ZÀ-Þ][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:für|of|for|de|des|du|der|del|della|di)\s+\S")
 
 
+_PERSON = re.compile(r"[A-ZÀ-Þ][\w'’\-]*\.?(?:\s+(?:(?:von|van|de|der|den|da|di|du|la|le|del|dos|das|ter|zu)\s+)*"
+                     r"[A-ZÀ-Þ][\w'’\-]*\.?){1,3}")
+_BODY_PART = re.compile(r"\b(?:Affairs|Division|Directorate|Secretariat|Section|Unit|Branch|Programme|Program|Statistics|"
+                        r"Development|Region|Europe|Africa|Asia|Americas|Pacific|Health|Welfare|Research|Studies|Policy|"
+                        r"Planning|Education|Labour|Labor|Employment|Justice|Finance|Economics?|Trade|Energy)\b")
+
+
 def corporate_list(text: str) -> bool:
     """'Bundesministerium für Familie, Senioren, Frauen und Jugend', 'Department of Health and Social
     Care': one body whose name has commas or 'and' in it, not a list of people."""
     t = squash(text).strip(" ,;:")
     head, *rest = t.split(",")
-    if not (ORG_WORDS.search(head) or CORPORATE_WORDS.search(head)) or not _CORPORATE_HEAD.match(head):
-        return False
+    if not (ORG_WORDS.search(head) or CORPORATE_WORDS.search(head)) or not (
+            _CORPORATE_HEAD.match(head) or any(_CORPORATE_HEAD.match(p.strip()) for p in rest)):
+        return False  # "United Nations, Department of ...": the body's name or one of its parts says "of"
     later = [w for part in rest for w in re.split(r"\s+(?:und|and|&)\s+|^\s*(?:und|and|&)\s+", part.strip()) if w.strip()]
-    if any(len(w.split()) > 1 for w in later):  # "..., and Rami Haddad": a person after the body
-        return False
+    if any(_PERSON.fullmatch(w.strip(" .")) and not ORG_WORDS.search(w) and not _BODY_PART.search(w) for w in later):
+        return False  # "..., and Rami Haddad": a person after the body ("Population Division" is not one)
     return not re.search(r"(?<![\w.])[A-Z]\.|\(\s*(?:1[5-9]|20)\d\d", t) and len(t) <= 150
 
 
@@ -286,8 +296,10 @@ def _split_names(text: str) -> list[Name]:
             for k in range(len(chunks) - 1, 0, -1):
                 if re.fullmatch(r"(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?", chunks[k]):
                     chunks[k - 1] += " " + chunks.pop(k)
-            multi = [len(c.split()) > 1 and not c[0].islower() and not all(_is_initial(w) for w in c.split()[:-1])
-                     for c in chunks]
+            multi = [len(c.split()) > 1 and not c[0].islower() and (
+                not all(_is_initial(w) for w in c.split()[:-1])
+                or natural_part and not _is_initial(c.split()[-1].rstrip(".")))  # "R. A. W. Rhodes, Sarah A. Binder, and ..."
+                for c in chunks]
             if len(chunks) >= 2 and all(multi) and (len(chunks) >= 3 or natural_part or _two_given_first(chunks)) \
                     and not any(VANCOUVER.match(c) for c in chunks):
                 names.extend(_loose(c, names) for c in chunks)  # "Mary Stone, Paul Kerr and Lee Dunn"

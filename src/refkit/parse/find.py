@@ -37,7 +37,12 @@ STOP_HEADING_RE = re.compile(
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|tables?|figures?|"
     r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|citing|"
-    r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability)\b.{0,40}$",
+    r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability|"
+    r"external\s+links|weblinks|liens\s+externes|enlaces\s+externos|cited\s+by|citing\s+articles|"
+    r"eidesstattliche\s+(?:versicherung|erklärung)|selbstständigkeitserklärung|ehrenwörtliche\s+erklärung|"
+    r"declaration\s+of\s+(?:authorship|originality)|mots-clés|palabras\s+clave|palavras-chave|schlüsselwörter)\b.{0,40}$|"
+    r"^\s*(?:index|register|sachregister|personenregister|stichwortverzeichnis|abstract|résumé|keywords|"
+    r"glossary|glossar|vita|curriculum\s+vitae)\s*:?\s*$",
     re.I)
 CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
                         re.I)
@@ -159,9 +164,14 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:
             near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
-        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()) and (
-                i + 1 == len(lines) or not lines[i + 1].strip()):
-            near_break.add(i)  # no form feeds: furniture stands alone between blank lines
+        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
+            j = i  # no form feeds: furniture stands alone between blank lines, or in a block of two or three
+            while j + 1 < len(lines) and lines[j + 1].strip() and j - i < 3:
+                j += 1
+            if j - i < 3 and (j + 1 == len(lines) or not lines[j + 1].strip()):
+                near_break.update(range(i, j + 1) if j > i and all(_HEADISH.fullmatch(lines[k].strip()) or
+                                                                   _ALWAYS_FURNITURE.match(lines[k].strip())
+                                                                   for k in range(i, j + 1)) else (i,) if j == i else ())
     last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
     if not near_break:  # "Page 31 of 34" stands wherever it stands, a page number after the last reference too
         return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
@@ -185,8 +195,11 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             out.add(i)  # a running head alone at the top of a page, between two references
         elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
             out.add(i)  # "... 18 / 21" footers
-        elif _PAGE_OF.fullmatch(t):
-            out.add(i)  # "Page 31 of 34", wherever it stands
+        elif _PAGE_OF.fullmatch(t) or _ALWAYS_FURNITURE.match(t):
+            out.add(i)  # "Page 31 of 34", "Authorized licensed use limited to: ...", wherever they stand
+        elif i in near_break and _HEADISH.fullmatch(t) and (not looks_like_start(t) or
+                                                             len(re.findall(r"\b[A-Z]{2,}\b", t)) >= 5):
+            out.add(i)  # "IEEE TRANSACTIONS ON NEURAL NETWORKS ..., VOL. 35, NO. 4, APRIL 2024"
         elif i in near_break and _AUTHOR_HEAD.fullmatch(t) and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
             out.add(i)  # "A. Researcher et al.: Constraining climate sensitivity", a journal's running head
     for i in sorted(out):  # the running head or footer that stands with a page number: "27" / "Soziale Welt 74 (2023)"
@@ -205,6 +218,11 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
 
 _AUTHOR_HEAD = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:\s(?:et\s+al\.|and\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+))?"
                           r":\s[^.]{3,90}")
+# lines a publisher's platform stamps on every page
+_ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|downloaded from https?://\S+ (?:on|by|at)\b|"
+                               r"this article is protected by copyright\b|electronic copy available at:")
+# a running head in capitals: 'IEEE TRANSACTIONS ON NEURAL NETWORKS, VOL. 35, NO. 4, APRIL 2024'
+_HEADISH = re.compile(r"(?:\d{1,4}\s+)?(?=(?:[^a-z\n]*[A-Z]{2,}){3})[^a-z\n]{12,160}")
 _PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")
 
 

@@ -83,7 +83,10 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
             return a + b  # a URL that goes on (hyphens in it are the URL's own)
     if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not re.match(r"^[A-Z][a-z]", first) and \
             not year_after_comma and not domain:  # not "pubs.acs.org/JACS", a running head after the DOI
-        if last.endswith((".", "/", "-", ":", "_", "<", "(")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and (
+        if last.endswith(".") and not (id_tail(b) or re.search(r"\d", first) and not re.fullmatch(r"(?=\d*[A-Z])[A-Z\d]+[.,;]?", first)
+                                       or first[:1].islower() and "." in first):
+            pass  # "doi: 10.1109/CVPR.2015.7298965." + "IEEE TRANSACTIONS ...", "...01229." + "ZHOU Fei-Yan": a new line
+        elif last.endswith((".", "/", "-", ":", "_", "<", "(")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and (
                 first[:1].isdigit() or id_tail(b)):
             return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"
     if a.endswith(("–", "—")) and first[:1].isdigit():

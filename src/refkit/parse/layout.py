@@ -146,6 +146,10 @@ _WEB_FURNITURE_RE = re.compile(r"^\s*(?:Cited\s+by\s*\(\d+\)|©\s*(?:19|20)\d\d\
                                r"Download\s+references?|Show\s+(?:all|more)\s+references?)\s*$", re.I)
 
 
+_CITED_BY_RE = re.compile(r"^\s*Cited\s+by\s*\(\d+\)\s*$", re.I)
+_GLUED_LINK_RE = re.compile(r"(?<=[\w.])(?=(?:View\s?(?:in\s?Scopus|PDF|article)|Google\s?Scholar|Cross[Rr]ef)(?:\b|[A-Z]))")
+
+
 def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
     """Lines copied from a publisher's page carry link words after each reference: a line of them
     (which also ends the reference: it becomes a blank line), a run at the end of a line, 'Cited by
@@ -157,6 +161,12 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
     for i, ln in enumerate(out):
         if not ln.strip():
             continue
+        if _CITED_BY_RE.match(ln):  # ScienceDirect's "Cited by (37)": the articles citing this one follow
+            skipped += [(k, out[k].strip(), "the articles citing the paper, after its list") for k in range(i, len(out))
+                        if out[k].strip()]
+            out[i:] = [""] * (len(out) - i)
+            break
+        ln = out[i] = _GLUED_LINK_RE.sub(" ", ln)  # "10.1126/science.1094559View in ScopusGoogle Scholar"
         if (_LINK_LINE_RE.match(ln) and _STRONG_RE.search(ln)) or _WEB_FURNITURE_RE.match(ln):
             skipped.append((i, ln.strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)"))
             out[i] = ""

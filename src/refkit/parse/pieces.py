@@ -72,16 +72,27 @@ _VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:published|preprint|journal|conference
 _NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]")
 
 
+# Wikipedia's and Harvard notes' short citations: "Pethick & Smith 2008, p. 42.", "Hobsbawm (1994), 12."
+_SHORT_CITE_RE = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]+)(?:\s(?:&|and|und)\s[A-ZÀ-Þ][\w'’\-]+|\set\s+al\.)?,?\s"
+                            r"\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?(?:,\s*(?:pp?\.|S\.)?\s*[\divxlc]+(?:\s*[-–]\s*\d+)?)?\.?$")
+
+
 def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[RawReference]:
     """A reading list's own words between its references: a date stamp ('Last updated: March 2024'),
     a resource link ('Code: https://github.com/...'), a line of prose or a short remark with no number,
     link or name in it ('Optional but highly recommended.'). Unnumbered entries only; what is taken
     out is reported. 'Published version: ' before a reference is dropped from it."""
     from refkit.parse.split import Skipped
-    out = []
+    out: list[RawReference] = []
     for r in refs:
         t = r.text.strip()
         why = ""
+        sc = _SHORT_CITE_RE.match(t) if len(t) < 80 and r.entry is None else None
+        full: RawReference | None = next((o for o in out if sc and o.text.lstrip("^ ").startswith(sc.group("family")) and
+                     sc.group("year") in o.text), None) if sc else None
+        if full is not None:
+            skipped.append(Skipped(r.line, t, f"a short citation of the reference on line {full.line}"))
+            continue
         if not r.number and r.entry is None:
             words = re.findall(r"[^\W\d_]+", t)
             low = sum(w[0].islower() for w in words)

@@ -32,7 +32,8 @@ _NUMBER_PHRASE = re.compile(
     rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
 _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
-_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,})"
+_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
+                        r"[A-Z]{1,4}(?:/[A-Z][A-Z.\d]*){1,5}/\d[\w.]*)"  # a UN document symbol: "ST/ESA/SER.A/423"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
                          r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier|News release|"
@@ -138,7 +139,9 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and inside[0].label in ("pages", "journal", "container-title", "location", "publisher", "note", "genre",
                                           "volume") and not (inside[0].label == "pages" and
-                                                             re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))):
+                                                             re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))) or \
+                inside and inside[0].label == "title" and "/" in m.group("n") and m.group("n")[:1].isupper() and \
+                not text[m.end():inside[0].end].strip(" ."):  # "Title. ST/ESA/SER.A/423.": the title's last sentence
             pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
             if pm:  # MLA's "no. w31877,"
                 segs = relabel(segs, text, pm.start(), m.start("n"), "skip")
@@ -247,8 +250,9 @@ def publisher_comma_place(segs: list[Segment], text: str) -> list[Segment]:
     publisher and its place (German Wikipedia and DIN 1505 put the publisher first)."""
     for m in _PUB_COMMA_PLACE.finditer(text) if "," in text else ():
         place, pub = m.group("place"), m.group("pub")
-        if place.split()[0].split("/")[0].lower() not in PLACE_WORDS or pub.split()[0].lower() in PLACE_WORDS:
-            continue
+        if place.split()[0].split("/")[0].lower() not in PLACE_WORDS or pub.split()[0].lower() in PLACE_WORDS or \
+                re.search(r"(?:\bv\.|\bvon|\bby|\beds?\.|\bHrsg\.|\bHg\.|\bübers\.|\btrans\.)\s*$", text[:m.start("pub")], re.I):
+            continue  # "übers. v. Ute Marx, München 1999": the names after a role word, not a publisher
         inside = [s for s in segs if s.start < m.end("place") and m.start("pub") < s.end]
         held = [s for s in inside if s.label in ("translator", "editor")]  # "von Nora Jansen. DVA,": the names ran on
         if inside and all(s.label in ("location", "publisher", "note") or s in held and s.start < m.start("pub") and
@@ -452,4 +456,47 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
         pm = re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)\.(?=\s|$)", text[d.end():])
         if pm and not any(s.label == "publisher" for s in segs):  # "[Data set]. Copernicus Climate Change Service."
             segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "publisher")
+    return segs
+
+
+# German and historians' tails: 'Opladen/Toronto: Barbara Budrich (UTB 8242).', 'Bielefeld: transcript
+# (X-Texte zu Kultur und Gesellschaft).', 'Wien/Köln/Weimar: Böhlau, 165–189.', and with no publisher at
+# all, 'München/Wien 1995.', 'Frankfurt a.M. 1984, S. 12.'
+_ONE_PLACE = r"[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
+_PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?/\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}})"
+_PLACE_PUB_TAIL = re.compile(rf"(?<=[.,] ){_PLACES}:\s+(?P<pub>[^\W\d][^.,:;()\[\]]{{0,50}}?[^\W\d])"
+                             r"(?:\s+\((?P<series>[A-ZÄÖÜ][^()]{1,80}?)\))?(?=[.,]\s|[.,]?\s*$)")
+_PLACE_YEAR_TAIL = re.compile(rf"(?<=[,.] ){_PLACES}\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?=[.,;]\s|[.,;]?\s*$|\s+\()")
+_TAIL_OK = {"note", "title", "container-title", "journal", "publisher", "location", "collection-title", "date", "genre"}
+
+
+def _places_known(s: str) -> bool:
+    first = s.split()[0].split("/")[0]  # the first place is enough; "NY", "UK" are states, not towns
+    return first.lower() in PLACE_WORDS and re.match(r"[A-ZÄÖÜ][a-zäöüß]", first) is not None
+
+
+def place_tails(segs: list[Segment], text: str) -> list[Segment]:
+    """Known places before a colon and a publisher (with a series in brackets), or before a year with no
+    publisher: the place, the publisher, the series, whatever the tagger made of them."""
+    if not any(c in text for c in ":0123456789"):
+        return segs
+    for rx in (_PLACE_PUB_TAIL, _PLACE_YEAR_TAIL):
+        for m in rx.finditer(text):
+            if not _places_known(m.group("place")):
+                continue
+            inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+            if not inside or any(s.label not in _TAIL_OK for s in inside):
+                continue
+            if inside[0].label in ("title", "container-title", "journal") and inside[0].start >= m.start() or \
+                    inside[0].label == "location" and inside[0].start < m.start():
+                continue  # the match starts a title, not a tail; or it ends a longer place ("New York, NY:")
+            segs = relabel(segs, text, m.start("place"), m.end("place"), "location")
+            if rx is _PLACE_PUB_TAIL:
+                if re.search(r"\d", m.group("pub")) or m.group("pub").lower() in PLACE_WORDS:
+                    continue
+                segs = relabel(segs, text, m.start("pub"), m.end("pub"), "publisher")
+                if m.group("series"):
+                    segs = relabel(segs, text, m.start("series"), m.end("series"), "collection-title")
+            else:
+                segs = relabel(segs, text, m.start("year"), m.end("year"), "date")
     return segs

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from refkit.model import Date, Reference
+from refkit.model import Date, Name, Reference
 from refkit.parse import lexicon
 from refkit.parse.clean import is_org_name, unbracket_span
 from refkit.parse.fields import MONTH_RE, doi_from_link
@@ -54,6 +54,7 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
         ref.fields.pop("issue")  # "217 (December)": the month, not an issue
     _container_tail(ref)
+    _author_is_publisher(ref)
     _publisher_not_container(ref, labels, conf)
     _container_as_publisher(ref, labels, by_label, conf)
     _split_publisher_place(ref)
@@ -109,6 +110,19 @@ _REPOSITORY = re.compile(r"(?i)\b(?:repository|archive|package index|zenodo|figs
 _NOTE_IS_NOTE = re.compile(r"(?i)\b(?:unpublished|manuscript|dissertation|thesis|report|preprint|original|reprint|"
                            r"translat|press release|forthcoming|abstract|retrieved|accessed|available|online|"
                            r"version|paper|presented|lecture|interview|letter|personal|communication|cited|see)\b")
+
+
+def _author_is_publisher(ref: Reference) -> None:
+    """'Freedom House. 2022. Title. Washington, DC: Freedom House.': one author who is also the publisher
+    is an organisation, however much its name looks like a person's."""
+    authors = ref.names.get("author", [])
+    pub = ref.fields.get("publisher", "").strip(" .").lower()
+    if len(authors) == 1 and pub and not authors[0].literal:
+        a = authors[0]
+        for form in (f"{a.given} {a.full_family()}", f"{a.full_family()} {a.given}"):
+            if " ".join(form.split()).strip(" .").lower() == pub:
+                authors[0] = Name(literal=ref.fields["publisher"].strip(" ."))
+                return
 
 
 def _move(ref: Reference, conf: dict[str, float], a: str, b: str) -> None:
@@ -286,6 +300,9 @@ def _split_genre(ref: Reference) -> None:
         ref.fields.pop("genre", None)
 
 
+_DAY_MONTH = re.compile(rf"(?:{MONTH_RE})\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{MONTH_RE})|\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}")
+
+
 def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
     genre = fields.get("genre", "").lower()
     if re.search(r"thesis|dissertation|diss\.|doctoral|habilitation|mémoire|phd|ph\.d|proefschrift|tesis|thèse|tese\b|"
@@ -312,6 +329,10 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
         return "article-newspaper"
     if "journal" in labels:
         return "article-journal"
+    if container and not labels & {"volume", "editor", "publisher", "location", "genre"} and not re.search(
+            r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)", container) and any(
+            s.label == "date" and _DAY_MONTH.search(s.text) for s in segs):
+        return "article-newspaper"  # "Title. Die Zeit, 20. Mai 2010.": a periodical dated by the day
     if container and "url" in labels and not labels & {"volume", "pages", "editor", "publisher", "location"} and \
             not re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop)", container):
         return "webpage"  # "Title. (n.d.). Riverside City Library. Retrieved ..., from URL"

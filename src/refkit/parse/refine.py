@@ -27,7 +27,8 @@ from refkit.parse.tagger import Segment
 
 ARXIV_RE = re.compile(r"\barXiv\s*:?\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
                       r"(?:\s*\[[\w.\-]+\])?", re.I)
-DOI_RE = re.compile(r"(?:\bdoi\s?:\s?|\bDOI\s+|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/[^\s\"<>]+?(?=[.,;]?(?:\s|$))", re.I)
+DOI_RE = re.compile(r"(?:\bdoi\s?:\s?|\bDOI\s+|https?://(?:dx\.)?doi\.org/|(?<=[,;] )(?=10\.\d{4,9}/\S+$))"
+                    r"10\.\d{4,9}/[^\s\"<>]+?(?=[.,;]?(?:\s|$))", re.I)  # also a bare DOI ending the reference
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(?P<id>\d{4,9})\b")
 PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(?P<id>PMC\d{4,9})\b")
 ISBN_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*(?P<id>(?:97[89][\s\-]?)?\d[\d\s\-]{7,14}[\dXx])\b")
@@ -46,6 +47,7 @@ PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pa
 SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
 VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|[vV]\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
 PRESS_RE = re.compile(r"(?<=[.,] )(?:In press|in press|Forthcoming|forthcoming|Im Druck|sous presse)(?=[.,])|"
+                      r"\((?:[Ii]n press|[Ff]orthcoming|[Ii]m Druck|sous presse|en prensa|no prelo|in corso di stampa)\)|"
                       r"\[(?:c\.\s?|ca\.\s?)?(?:1[5-9]\d\d|20\d\d)\??\]|\((?:c\.|ca\.|circa)\s?(?:1[5-9]\d\d|20\d\d)\??\)")
 ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b|"
                    r"(?<=, )(?:n\.\s?d\.|o\.\s?J\.|s\.\s?f\.)(?=\s*$|[\s,.;]+(?:[A-Z(\[]|https?:|$))")
@@ -57,7 +59,7 @@ _ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTH_RE}\s+\
 ACCESSED_RE = re.compile(
     rf"[(\[]?\b(?:Accessed|Retrieved|Viewed|Consulted|Last accessed|Abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
     rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso)(?:\s+on)?\s*:?\s*{_ADATE}"
-    rf"[)\]]?(?:,?\s+from\b)?", re.I)
+    rf"[)\]]?(?:,?\s+(?:from|von|de|em)\b)?", re.I)
 CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
 
 

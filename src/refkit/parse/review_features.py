@@ -151,7 +151,8 @@ def field_reasons(ref: Reference) -> list[tuple[str, str]]:
     page = f.get("page", "")
     lone = vol if vol and not page else page if page and not vol else ""
     if lone and re.fullmatch(r"\d{1,4}", lone) and "issue" not in f and f.get("container-title") and \
-            ref.type in ("article-journal", "article-magazine", "article-newspaper"):
+            ref.type in ("article-journal", "article-magazine", "article-newspaper") and not (
+                ref.type == "article-newspaper" and len(getattr(ref.dates.get("issued"), "start", ())) == 3):
         which = "volume" if vol else "page"  # "Science Digest, 35.": a volume, or a page with no volume?
         out.append((which, f"a lone number {lone!r} after the journal: volume or page?"))
     if page and (re.match(r"\W", page) or ";" in page):

@@ -41,7 +41,8 @@ ROLE_BARE_RE = re.compile(
     rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
     rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
     rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
-    rf"(?:Herausgegeben|Hrsg\.|Hg\.)(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+von)\s+"
+    rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
+    rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|Hrsg\.|Hg\.)\s+"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
 
 
@@ -171,7 +172,7 @@ def title_after_editors(segs: list[Segment], text: str) -> list[Segment]:
 def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     """'Title. Edited by A. B. Name.': the editor or translator the title took."""
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
-    if "r." in text or "d." in text or "s." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text:
+    if "r." in text or "d." in text or "s." in text or "g." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text:
         found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
     ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator")
     for m in found:
@@ -181,7 +182,7 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
         if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
             inside = [s for s in inside if s.start < end]
-        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|Deutsch)", m.group("role")) else "editor"
+        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
         if not inside or end <= m.start("names") or inside[0].start == m.start() and inside[0].label == label \
                 or any(s.label not in ok for s in inside) or not any(s.label == "title" and s.start < m.start() for s in segs):
             continue
@@ -189,6 +190,9 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
         if first.label in ("editor", "translator") and first.start < m.start() and re.match(
                 r"\s*[a-zà-ÿ]", first.text) and segs.index(first) and segs[segs.index(first) - 1].label == "title":
             segs = relabel(segs, text, first.start, m.start(), "title")  # "in onore di Pierre Toubert, ed. ..."
+        elif first.label in ("editor", "translator") and first.start < m.start() and re.match(
+                r"\s*(?:In|in|Im|im):?\s+[A-ZÀ-Þ]", first.text):
+            segs = relabel(segs, text, first.start, m.start(), "container-title")  # "In Handbuch X, Hrsg. Name,"
         segs = relabel(segs, text, m.start(), end, label)
     return segs
 
@@ -250,3 +254,48 @@ def vancouver_tail(segs: list[Segment], text: str) -> list[Segment]:
             segs = relabel(segs, text, segs[block - 2].start, before.start + m.end("end") - 1, "title")
             return relabel(segs, text, before.start + m.start("journal"), before.start + m.end("journal"), "journal")
     return segs
+
+
+# 'Title.” New York Times, January 4.', 'Title! Die Zeit, 20. Mai 2010.', 'In: Der Standard, 1.10.2019, 3.',
+# 'Title. Die Zeit, S. 46.': a periodical's name, then a day and month (or only a page), ends the reference
+_NEWS_DATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:,\s+(?:1[5-9]|20)\d\d)?|\d{{1,2}}\.?\s+{MONTH_RE}(?:\s+(?:1[5-9]|20)\d\d)?|"
+              r"\d{1,2}\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d)")
+_NEWS_TAIL = re.compile(
+    r"(?:(?<=[.?!”\"’] )|(?<=\bIn: )|(?<=\bin: ))(?P<paper>(?:The |Die |Der |Le |La |El |Il |Het |De )?[A-ZÄÖÜ][\w&'’\-]*"
+    r"(?: (?:[A-ZÄÖÜ][\w&'’\-]*|am|an|der|de|of|du))*),\s+"
+    rf"(?:(?P<date>{_NEWS_DATE})(?:,\s+(?:S\.\s*|[Pp]p?\.\s*)?(?P<p1>[A-Z]?\d{{1,3}}(?:\s*[-–]\s*[A-Z]?\d{{1,3}})?))?|"
+    r"(?:S\.|[Pp]p?\.)\s*(?P<p2>[A-Z]?\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?))[.,]?\s*$")
+
+
+def newspaper_tail(segs: list[Segment], text: str) -> list[Segment]:
+    """A newspaper or magazine and its day (and page) at the end of a reference, read as a publisher, a
+    place or part of the title: the container, the date and the page."""
+    m = _NEWS_TAIL.search(text) if ("," in text and re.search(r"\d", text[-40:])) else None
+    if not m or len(m.group("paper").split()) > 5 or not re.search(r"[a-zäöüß]{2}", m.group("paper")) or \
+            _INSTITUTION.search(m.group("paper")):
+        return segs  # "p. B4, Mar. 18": a page, not a paper; "University of Tehran, 5 Oct. 1992": a school
+    if m.group("p2") and not NEWS_NAME_RE.search(m.group("paper")):
+        return segs  # 'Title. Name, S. 46.' is a newspaper only when its name says so
+    if m.start("paper") < 15 or any(s.label == "volume" or s.label == "journal" and not (
+            s.start < m.end("paper") and m.start("paper") < s.end) for s in segs):
+        return segs
+    segs = relabel(segs, text, m.start("paper"), m.end("paper"), "container-title")
+    before = [s for s in segs if s.end <= m.start("paper")]
+    if not any(s.label == "title" for s in before) and before and before[-1].label in ("publisher", "note"):
+        segs = relabel(segs, text, before[-1].start, before[-1].end, "title")  # "(2018, 26. April). Title. Die Zeit"
+    p = "p1" if m.group("p1") else "p2"
+    if m.group(p):
+        segs = relabel(segs, text, m.end("paper"), m.start(p), "skip")
+    if m.group("date"):
+        segs = relabel(segs, text, m.start("date"), m.end("date"), "date")
+    for g in ("p1", "p2"):
+        if m.group(g):
+            segs = relabel(segs, text, m.start(g), m.end(g), "pages")
+    return segs
+
+
+_INSTITUTION = re.compile(r"(?i)\b(?:universit\w*|institut\w*|college|school|press|verlag|department|ministry|office|"
+                          r"bureau|foundation|council|society|association|library|museum|archives?|hospital|center|centre)\b")
+NEWS_NAME_RE = re.compile(r"(?i)\b(?:times|post|news|daily|herald|tribune|gazette|telegraph|guardian|independent|"
+                          r"chronicle|observer|economist|magazine|zeitung|zeit|spiegel|standard|presse|welt|taz|"
+                          r"rundschau|allgemeine|monde|figaro|libération|país|corriere|repubblica|journal)\b")

@@ -1,0 +1,118 @@
+"""Newspaper and publisher tails, corporate authors, and the furniture of copied pages and lists.
+
+Invented references in the forms the shapes come from (German social-science houses, ASA/APSA/OUP,
+IEEE Xplore page stamps, ScienceDirect and Wikipedia copies); none is taken from a shared file.
+"""
+
+from __future__ import annotations
+
+from refkit.parse import parse_text
+from refkit.parse.join import join_lines
+from refkit.parse.split import split_text
+
+
+def one(text: str) -> dict:
+    (p,) = parse_text(text, one_per_line=True)
+    return p.ref.to_csl()
+
+
+def test_place_and_publisher_with_a_series_in_brackets():
+    c = one("Brandt, Ole (2011): Die Stadt als Bühne. Eine Ethnographie. Bielefeld: transcript (Urban Studies).")
+    assert (c["publisher-place"], c["publisher"], c["collection-title"]) == ("Bielefeld", "transcript", "Urban Studies")
+    c = one("Kraus, M. (2016): Qualitative Methoden. 4., überarb. u. erw. Aufl. Opladen/Toronto: Budrich (UTB 4711).")
+    assert (c["publisher-place"], c["publisher"], c["edition"]) == ("Opladen/Toronto", "Budrich", "4")
+
+
+def test_historians_place_and_year_without_a_publisher():
+    c = one("Vogt, Jan, Die lange Wende. Geschichte der Werften, übers. v. Ute Marx, München/Wien 1999.")
+    assert c["publisher-place"] == "München/Wien" and "publisher" not in c
+    assert [n["family"] for n in c["translator"]] == ["Marx"]
+    c = one("Adler, Eva. 2008. Alte Netze. In Handbuch Netzwerke, Hrsg. Paul Kerr, 12–30. Wiesbaden: Springer VS.")
+    assert c["container-title"] == "Handbuch Netzwerke" and [n["family"] for n in c["editor"]] == ["Kerr"]
+
+
+def test_a_newspaper_and_its_day_end_the_reference():
+    c = one("Lenz, Karin. 2011. Wir brauchen Brücken! Die Zeit, 12. Mai 2011.")
+    assert (c["type"], c["container-title"], c["issued"]) == ("article-newspaper", "Die Zeit", {"date-parts": [[2011, 5, 12]]})
+    c = one("Ross, Amy. 2015. “Rents Rise Again.” Boston Globe, March 9.")
+    assert c["container-title"] == "Boston Globe" and c["issued"] == {"date-parts": [[2015, 3, 9]]}
+    c = one("Ott, B. (2019, 3. Juni). Die Streitkultur. Süddeutsche Zeitung, S. 12.")
+    assert (c["title"], c["container-title"], c["page"]) == ("Die Streitkultur", "Süddeutsche Zeitung", "12")
+    assert c["issued"] == {"date-parts": [[2019, 6, 3]]}
+    # a page letter is not a paper, and a meeting with its dates is a conference paper
+    c = one("[4] K. Ito, “Port fees rise,” The Coast Courier, p. C2, Apr. 3, 2020.")
+    assert c["container-title"] == "The Coast Courier" and c["page"] == "C2"
+
+
+def test_oup_volume_slash_issue_and_forthcoming():
+    c = one("Hart, Simon, ‘Peasants and Markets’, Journal of Rural Studies, 21/3 (1994), 44–60.")
+    assert (c["volume"], c["issue"]) == ("21", "3")
+    c = one("Lind, Per, ‘Two Volumes’, Annual Studies, 13/14 (1990), 1–9.")
+    assert c["volume"] == "13/14"
+    c = one("Berg T and Nolan K (forthcoming) The Long Road: Class and Place. Bristol: Policy Press.")
+    assert [n["family"] for n in c["author"]] == ["Berg", "Nolan"] and c["issued"] == {"literal": "forthcoming"}
+
+
+def test_organisations_as_authors():
+    c = one("Open Harbour. 2021. Ports in the World 2021. London: Open Harbour.")
+    assert c["author"] == [{"literal": "Open Harbour"}]
+    c = one("United Nations, Department of Trade and Maritime Affairs, Statistics Division (2018) Shipping Review. "
+            "ST/TMA/SER.B/12. New York: United Nations.")
+    assert c["author"] == [{"literal": "United Nations, Department of Trade and Maritime Affairs, Statistics Division"}]
+    assert c["number"] == "ST/TMA/SER.B/12" and c["title"] == "Shipping Review"
+    c = one("World Ocean Council, Regional Office for Asia, and Rami Haddad. 2020. Title of a report. Oslo: WOC.")
+    assert c["author"][-1] == {"family": "Haddad", "given": "Rami"}
+
+
+def test_editors_given_first_with_initials_only():
+    c = one("Lee, Ann. 2006. “Rules.” In The Handbook of Rules, eds. P. Q. R. Stone, Mary A. Kerr, and Tom B. Dunn. "
+            "Oxford: Oxford University Press, 23–38.")
+    assert [n["family"] for n in c["editor"]] == ["Stone", "Kerr", "Dunn"]
+
+
+def test_a_doi_at_a_line_end_does_not_take_the_next_line():
+    assert join_lines("pp. 1–9, doi: 10.1109/ABC.2015.7298965.", "IEEE TRANSACTIONS ON THINGS") == \
+        "pp. 1–9, doi: 10.1109/ABC.2015.7298965. IEEE TRANSACTIONS ON THINGS"
+    assert join_lines("DOI: 10.11897/SP.J.1016.2017.01229.", "ZHOU Fei-Yan, JIN Lin.").endswith(". ZHOU Fei-Yan, JIN Lin.")
+    assert join_lines("doi: 10.1109/TMC.2021.", "3056789.") == "doi: 10.1109/TMC.2021.3056789."
+    assert join_lines("arXiv:2103.", "04512, 2021.") == "arXiv:2103.04512, 2021."
+    c = one("Lin, K. (1938). \"A Title\". Nature. 141 (3571): 643–644. doi:10.1038/141643a0. S2CID 4143290.")
+    assert c["DOI"] == "10.1038/141643a0"
+
+
+def test_publisher_page_stamps_and_capital_running_heads_are_furniture():
+    text = ("References\n\n[1] A. Lee, “One,” in Proc. CVPR, 2015, pp. 1–9, doi: 10.1109/CVPR.2015.1234567.\n\n"
+            "IEEE TRANSACTIONS ON THINGS AND STUFF, VOL. 3, NO. 4, APRIL 2024\n"
+            "Authorized licensed use limited to: Some University. Downloaded on April 02,2024 at 09:14:51 UTC from "
+            "IEEE Xplore. Restrictions apply.\n\n\f12          IEEE TRANSACTIONS ON THINGS AND STUFF\n\n"
+            "[2] B. Kim, “Two,” IEEE Trans. Things, vol. 1, pp. 2–3, 2020.\n")
+    split = split_text(text)
+    assert len(split.refs) == 2
+    assert split.refs[0].text.endswith("doi: 10.1109/CVPR.2015.1234567.")
+    assert any("Authorized licensed use" in s.text for s in split.skipped)
+
+
+def test_web_copies_short_citations_and_citing_articles():
+    wiki = ("References\n^ a b Pike, C. J.; Smith, H. (2008). Condensates in Gases (2nd ed.). Cambridge University "
+            "Press. ISBN 978-0-521-84651-6.\n^ Ross, A. (2010). \"A Paper\". Nature. 4 (2): 1–3.\n"
+            "^ Pike & Smith 2008, p. 42.\n\nExternal links\n Media related to condensates at Wikimedia Commons\n")
+    split = split_text(wiki)
+    assert len(split.refs) == 2
+    assert any(s.text.startswith("Pike & Smith") and "short citation" in s.reason for s in split.skipped)
+    sd = ("References\n\nKane et al., 2019\nA.B. Kane, C. Lo, D. Moss\nA study of sand\nMar. Geol., 38 (2019), "
+          "pp. 70-71, 10.1002/mg.4371View in ScopusGoogle Scholar\n\nOrr, 2004\nR.C. Orr\nLost at sea\nScience, 304 "
+          "(2004), p. 838, 10.1126/science.1094000\nView in ScopusGoogle Scholar\n\nCited by (37)\n"
+          "Sand in the air: seasonal variation\n2024, Science of the Total Environment\nShow abstract\n")
+    split = split_text(sd)
+    assert len(split.refs) == 2
+    assert all("Cited by" not in r.text and "Sand in the air" not in r.text for r in split.refs)
+    assert split.refs[0].text.endswith("10.1002/mg.4371")
+
+
+def test_a_declaration_or_an_index_ends_the_list():
+    text = ("Literatur\n\nAdler, Eva (2001): Titel eins. Berlin: Dietz.\nBauer, Jan (2003): Titel zwei. Köln: Ruge.\n\n"
+            "Eidesstattliche Versicherung\n\nHiermit versichere ich, dass ich die Arbeit selbst verfasst habe.\n")
+    assert len(split_text(text).refs) == 2
+    text = ("Bibliography\n\nAdler, E. 2001. Title One. London: Verso.\nBauer, J. 2003. Title Two. London: Verso.\n\n"
+            "Index\n\nactivation function, 12, 58\nattention, 33\n")
+    assert len(split_text(text).refs) == 2
