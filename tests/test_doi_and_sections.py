@@ -204,9 +204,15 @@ README = """# harbour-tools
 
 
 def test_a_readme_with_a_fenced_bibtex_block_and_a_list():
-    items = [r.ref.to_csl() for r in parse_text(README)]  # "How to cite" this project: not a cited work
-    assert [i.get("DOI") for i in items] == [None, "10.18653/v1/N18-1202"]
-    assert items[1]["URL"] == "https://aclanthology.org/N18-1202/"
+    items = [r.ref.to_csl() for r in parse_text(README)]  # the project's paper is a work the README cites too
+    assert [i.get("DOI") for i in items] == ["10.48550/arXiv.2106.09685", None, "10.18653/v1/N18-1202"]
+    assert items[2]["URL"] == "https://aclanthology.org/N18-1202/"
+    own = README.replace("```bibtex", "```bibtex\n@software{harbourtools, title = {harbour-tools}, year = {2024}}")
+    split = split_text(own)  # the repository's own software entry is reported, not listed
+    assert len(split.refs) == 3 and any("project's own entry" in s.reason for s in split.skipped)
+    again = README.replace("2. Ortiz", "3. Moss, K. and Lane, P. (2021). Salt: Low-Rank Adaptation of Harbours. "
+                                       "doi:10.48550/arXiv.2106.09685\n2. Ortiz")
+    assert len(split_text(again).refs) == 3  # a block repeating a listed work is the same work
     only = [r.ref.to_csl() for r in parse_text(README.split("## References")[0])]  # the block alone: read
     assert [i["id"] for i in only] == ["moss2021salt"]
     assert only[0]["title"] == "Salt: Low-Rank Adaptation of Harbours"

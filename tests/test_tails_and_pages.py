@@ -116,3 +116,58 @@ def test_a_declaration_or_an_index_ends_the_list():
     text = ("Bibliography\n\nAdler, E. 2001. Title One. London: Verso.\nBauer, J. 2003. Title Two. London: Verso.\n\n"
             "Index\n\nactivation function, 12, 58\nattention, 33\n")
     assert len(split_text(text).refs) == 2
+
+
+def test_historians_names_in_natural_order_before_a_comma():
+    c = one("Karla Heinemann, Die Ordnung der Häfen. Studien zur Stadtgeschichte, Kiel 1991.")
+    assert c["author"] == [{"family": "Heinemann", "given": "Karla"}]
+    assert c["title"] == "Die Ordnung der Häfen. Studien zur Stadtgeschichte" and c["publisher-place"] == "Kiel"
+    c = one("Peter J. K. Nolte, Alltag am Kai, in: Jan Vogt (Hrsg.), Häfen, Bremen 1987, S. 51–61.")
+    assert c["author"] == [{"family": "Nolte", "given": "Peter J. K."}] and c["title"] == "Alltag am Kai"
+    c = one("Mary Stone, Paul Kerr and Lee Dunn, eds. 2001. Harbours. London: Verso.")
+    assert [n["family"] for n in c["editor"] + c.get("author", [])][:3] == ["Stone", "Kerr", "Dunn"]
+    c = one("KERR C., LIND T. & OSEI K. (2011). Les quais du nord. In Actes de TALN’11, Lyon, France.")
+    assert [n["family"] for n in c["author"]] == ["KERR", "LIND", "OSEI"]
+
+
+def test_german_journal_volume_year_and_issue():
+    c = one("Vogt, Jan: Häfen im Wandel. Eine Skizze, in: ZfH 26 (1985), H. 4, S. 323–356.")
+    assert (c["container-title"], c["volume"], c["issue"], c["page"]) == ("ZfH", "26", "4", "323-356")
+    assert c["issued"] == {"date-parts": [[1985]]} and "note" not in c
+    c = one("Kerr, R. (2013): Der Kai ist ein Ort, in: Hamburger Abendblatt Nr. 46 vom 17.11.2013, S. 39.")
+    assert c["issued"] == {"date-parts": [[2013, 11, 17]]} and c["page"] == "39"
+
+
+def test_book_series_sentences_and_brackets():
+    c = one("Lind, Ute. 1976. Die Häfen der Hanse. Eine Analyse. Alber-Reihe Geschichte, Bd. 4. Freiburg: Alber.")
+    assert (c["collection-title"], c["collection-number"]) == ("Alber-Reihe Geschichte", "4") and "volume" not in c
+    c = one("Otto Brandt, Der Kai. Geschichte, München 1969 (dtv-Geschichte der Häfen, Bd. 9).")
+    assert (c["collection-title"], c["collection-number"]) == ("dtv-Geschichte der Häfen", "9")
+    c = one("Berg, Eva (1983): Wege? in: Jan Vogt (Hg.), Häfen (Soziale Häfen, Sonderband 2), Kiel: Ruge, S. 35–74.")
+    assert (c["collection-title"], c["collection-number"]) == ("Soziale Häfen, Sonderband", "2")
+    c = one("Vogt, Jan ([1922] 1980): Hafen und Stadt, 5., rev. Aufl., besorgt von Ute Marx, Tübingen: Mohr (Siebeck).")
+    assert c["author"] == [{"family": "Vogt", "given": "Jan"}] and c["editor"] == [{"family": "Marx", "given": "Ute"}]
+    assert c["publisher"] == "Mohr (Siebeck)" and "collection-title" not in c
+
+
+def test_editors_before_the_container_and_online_unter():
+    c = one("Lenz, Eva (2012): Kaimauern, in: Bundeszentrale für Hafenkunde (Hg.), Dossier Häfen. Eine Kunde, "
+            "online unter: https://www.example.org/haefen/kaimauern (Zugriff: 15.2.2024).")
+    assert c["editor"] == [{"literal": "Bundeszentrale für Hafenkunde"}]
+    assert c["container-title"] == "Dossier Häfen. Eine Kunde" and c["URL"] == "https://www.example.org/haefen/kaimauern"
+    c = one("Brandt, Ole/Neu, Eva (Hrsg.): Handbuch der Häfen, 3. Aufl., Wiesbaden 2018.")
+    assert [n["family"] for n in c["editor"]] == ["Brandt", "Neu"] and c["title"] == "Handbuch der Häfen"
+
+
+def test_notes_that_are_not_citations_and_two_works_in_a_note():
+    text = ("Notes\n\n1. Ann Lee, The Harbour (London: Verso, 2000), 12. Lee’s later essay extends the argument: "
+            "Ann Lee, “Quays,” Critical Harbours 35, no. 2 (2009): 197–222.\n2. Ibid., 3.\n"
+            "3. I am grateful to Jane Holm for pointing me to this correspondence in the archive.\n"
+            "4. William H. Kerr Jr., Logics of Ports (Chicago: University of Chicago Press, 2005), 152–74.\n"
+            "5. Kerr, Logics of Ports, 160.\n")
+    split = split_text(text)
+    assert [r.text[:8] for r in split.refs] == ["Ann Lee,", "Ann Lee,", "William "]
+    assert any("a remark" in s.reason for s in split.skipped)
+    acs = ("References\n\n(1) Kolb, H. C.; Sharpless, K. B. Drug Discovery Today 2003, 8, 1128.\n"
+           "(2) See the Supporting Information for details.\n(3) Moses, J. E. Chem. Soc. Rev. 2007, 36, 1249.\n")
+    assert len(split_text(acs).refs) == 2

@@ -161,6 +161,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             put("number-of-volumes", vols.group(1), segs)  # "2 vols.": how many
         elif label == "volume":
             vol, iss, pages = split_volume(raw[0])
+            if not iss and len(raw) > 1 and vol:  # "PVS 26 (1985), H. 4": the issue in a piece of its own
+                v2, iss, _p2 = split_volume(raw[1])
+                iss = iss if not v2 else ""
             put("volume", vol, segs)
             put("issue", iss, segs)
             if pages and "pages" not in by_label:

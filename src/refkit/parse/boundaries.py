@@ -21,13 +21,14 @@ import re
 from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS, corporate_list
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
-from refkit.parse.name_edges import month_given_name, names_to_colon
+from refkit.parse.name_edges import month_given_name, names_to_colon, names_to_comma
 from refkit.parse.numbering import (
     article_number,
     ieee_proceedings,
     law_citations,
     numbering_word,
     spaced_colon,
+    volume_year_issue,
 )
 from refkit.parse.publication import (
     ORIGINAL_RE,
@@ -55,6 +56,7 @@ from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
     book_subtitle,
+    editors_in_container,
     in_note,
     inner_quote,
     newspaper_tail,
@@ -451,8 +453,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for m in PP_RE.finditer(text) if ("p" in low or "s." in low or ":" in text) else ():  # "pp. 2001–2012": pages, whatever the numbers look like
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         prefixed = re.match(r"\s*(?:pp?|S)\.", m.group(0)) is not None
-        if inside and all(s.label in ("date", "pages", "volume") or prefixed and s.label in (
-                "publisher", "location", "note") for s in inside):
+        if inside and all(s.label in ("date", "pages", "volume") or prefixed and (s.label in (
+                "publisher", "location", "note") or s.label in ("author", "editor") and any(
+                o.label in ("container-title", "journal") and o.end <= s.start for o in segs)) for s in inside):
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             segs = relabel(segs, text, m.start() + lead, m.end(), "pages")
     for m in SERIES_AFTER_COUNT_RE.finditer(text) if "(" in text else ():
@@ -463,10 +466,10 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    for step in (_names_before_year, names_to_colon, month_given_name, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
+    for step in (_names_before_year, names_to_colon, names_to_comma, month_given_name, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, quoted_title_in, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
-                 numbering_word, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
+                 inner_quote, quoted_title_in, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 numbering_word, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
@@ -490,7 +493,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             segs = relabel(segs, text, m.start(), m.end(), "date")
     for m in NUMERIC_DATE_RE.finditer(text) if _DMY_HINT.search(text) else ():  # "Die Zeit, Nr. 12 vom 19.03.2015"
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        if inside and all(s.label in ("container-title", "journal", "pages", "volume", "note", "date") for s in inside):
+        if inside and (all(s.label in ("container-title", "journal", "pages", "volume", "note", "date") for s in inside) or
+                       all(s.label in ("author", "editor", "date", "volume") for s in inside) and any(
+                           s.label in ("container-title", "journal") and s.end <= m.start() for s in segs)):
             if m.group("vom"):
                 segs = relabel(segs, text, m.start("vom"), m.start("d"), "skip")
             segs = relabel(segs, text, m.start("d"), m.end("d"), "date")

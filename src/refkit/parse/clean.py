@@ -30,7 +30,7 @@ REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|De
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"
-    r"|coord\.?|deutsch|aus\s+dem\s+\w+(?:\s+(?:übersetzt|übertragen))?)\)?(?:\s+(?:fr\.|it\.|esp\.|cast\.|from\s+the\s+\w+|"
+    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+\w+(?:\s+(?:übersetzt|übertragen))?)\)?(?:\s+(?:fr\.|it\.|esp\.|cast\.|from\s+the\s+\w+|"
     r"de\s+l'\w+))?\s*(?:by|von|par|v\.|de|di|da|por)?\s*:?\s+)+",
     re.I,
 )
@@ -196,7 +196,7 @@ def clean_names(s: str) -> list[Name]:
 
 
 def _clean_names(s: str) -> list[Name]:
-    t = strip_role_words(_dehyphenate(s))
+    t = strip_role_words(_dehyphenate(re.sub(r"\s*\(\[?$", "", s.strip())))  # "Weber, Max ([1922] 1980)": not the bracket
     t = strip_role_words(_IN_NAMES.sub("", t))
     if not t:
         return []

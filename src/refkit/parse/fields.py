@@ -162,10 +162,16 @@ VOLUME_COUNT_WORDS = r"(?:vols?|volumes|voll|Bde|Bände|tomes|tomos|t)"
 DOI_LINK_RE = re.compile(r"(?i)https?://(?:dx\.)?doi\.org/10\.")
 
 
+_PUBLISHER_DOI_LINK = re.compile(r"(?i)https?://[^/\s]+/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/)?(10\.\d{4,9}/[^\s?#]+)")
+
+
 def doi_from_link(fields: dict[str, str]) -> None:
-    """A DOI written as a link (``https://doi.org/10...`` in URL) is the DOI."""
+    """A DOI written as a link (``https://doi.org/10...`` in URL) is the DOI; a publisher's page
+    named by its DOI (``https://dl.acm.org/doi/10.1145/...``) gives the DOI too and stays the URL."""
     if DOI_LINK_RE.match(fields.get("URL", "")) and "DOI" not in fields:
         fields["DOI"] = clean_doi(fields.pop("URL"))
+    elif "DOI" not in fields and (m := _PUBLISHER_DOI_LINK.match(fields.get("URL", ""))):
+        fields["DOI"] = clean_doi(m.group(1))
 
 
 # ---------------------------------------------------------------- names

@@ -42,8 +42,12 @@ STOP_HEADING_RE = re.compile(
     r"eidesstattliche\s+(?:versicherung|erklärung)|selbstständigkeitserklärung|ehrenwörtliche\s+erklärung|"
     r"declaration\s+of\s+(?:authorship|originality)|mots-clés|palabras\s+clave|palavras-chave|schlüsselwörter)\b.{0,40}$|"
     r"^\s*(?:index|register|sachregister|personenregister|stichwortverzeichnis|abstract|résumé|keywords|"
-    r"glossary|glossar|vita|curriculum\s+vitae)\s*:?\s*$",
+    r"glossary|glossar|vita|curriculum\s+vitae|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
+    r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature)\s*:?\s*$",
     re.I)
+# Nature's run-in headings after the list: "Acknowledgements We thank ...", "Author contributions L.F. and ..."
+RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|Competing\s+interests|Data\s+availability|"
+                            r"Code\s+availability|Additional\s+information|Funding|Ethics\s+declarations)\s+(?:[A-Z][a-z]|[A-Z]\.)")
 CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
                         re.I)
 PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduction|conclusions?|discussion|"
@@ -143,7 +147,8 @@ def _section_end(lines: list[str], start: int) -> int:
             continue
         block_start = not lines[j - 1].strip() or lines[j - 1].endswith(PAGE_BREAK) or ln.startswith(PAGE_BREAK)
         if STOP_HEADING_RE.match(ln) or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) or
-                                                           BIOGRAPHY_RE.match(ln.lstrip(PAGE_BREAK)))):
+                                                           BIOGRAPHY_RE.match(ln.lstrip(PAGE_BREAK)) or
+                                                           RUN_IN_STOP_RE.match(ln.lstrip(PAGE_BREAK)))):
             return j
     return len(lines)
 
@@ -188,7 +193,7 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
                 and not (re.search(r"\b10\.\d{4,9}/", t) and not re.search(r"\||(?<![\d./])\d{1,3}\s*/\s*\d{1,3}\s*$", t)) \
                 and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 and (paged or not t.endswith(".")):
             out.add(i)
-        elif i in near_break and re.search(r"^\d{1,4}\s{3,}\S|\S\s{3,}\d{1,4}$", t):
+        elif i in near_break and re.search(r"^\d{1,5}\s{3,}\S|\S\s{3,}\d{1,5}$", t):
             out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
         elif repeats and paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
                 and i + 1 < len(lines) and looks_like_start(lines[i + 1]):
@@ -234,3 +239,35 @@ def _alone(lines: list[str], j: int, folio: int) -> bool:
         return False
     other = j - 1 if j < folio else j + 1
     return not 0 <= other < len(lines) or not lines[other].replace(PAGE_BREAK, "").strip()
+
+
+def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: ANN001
+    """Indexes of a figure that a PDF page set inside a list: its labels and tick numbers, then its
+    caption ('Fig. 6. ...'), between a reference cut off at the foot of one column and the rest of it
+    at the top of the next. Only when the text after the caption goes on as the list (its next line
+    ends the cut reference or starts one) and a reference-like line stands right before the figure."""
+    out: list[int] = []
+    for j, ln in enumerate(lines):
+        if not CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) or j < 2:
+            continue
+        end = j
+        while end + 1 < len(lines) and lines[end + 1].strip():
+            end += 1  # the caption's own lines
+        nxt = next((k for k in range(end + 1, min(len(lines), end + 4)) if lines[k].strip()), None)
+        if nxt is None:
+            continue
+        after = lines[nxt].replace(PAGE_BREAK, "").strip()
+        goes_on = re.match(r"(?:\d{1,5}\s*[–—-]\s*\d{1,5}[.,]|https?://|doi:|[a-z(])", after) or looks_like_start(after)
+        if not goes_on:
+            continue
+        start = j
+        while start - 1 >= 0:
+            t = lines[start - 1].replace(PAGE_BREAK, "").strip()
+            if t and (len(t) > 70 or t.endswith((",", "-", "–")) or looks_like_start(t) or re.search(r"\b(?:1[5-9]|20)\d\d[a-z]?[.,]", t)
+                      and len(t) > 40):
+                break
+            start -= 1
+        before = lines[start - 1].replace(PAGE_BREAK, "").strip() if start else ""
+        if start < j and before and (before.endswith((",", "-")) or looks_like_start(before) or len(before) > 40):
+            out.extend(range(start, end + 1))
+    return out

@@ -86,6 +86,9 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
         if last.endswith(".") and not (id_tail(b) or re.search(r"\d", first) and not re.fullmatch(r"(?=\d*[A-Z])[A-Z\d]+[.,;]?", first)
                                        or first[:1].islower() and "." in first):
             pass  # "doi: 10.1109/CVPR.2015.7298965." + "IEEE TRANSACTIONS ...", "...01229." + "ZHOU Fei-Yan": a new line
+        elif last.endswith("-") and re.search(r"10\.\d{4,9}/(?:\S*[^a-z])?[a-z]{2,}-$", last) and \
+                re.match(r"[a-z]{2,}\w*\d", first):
+            return a[:-1] + b  # "10.1038/nat-" + "ure14236": a line-break hyphen inside a word of the DOI
         elif last.endswith((".", "/", "-", ":", "_", "<", "(")) or re.search(r"10\.\d{4,9}/\S*[\w]$", last) and (
                 first[:1].isdigit() or id_tail(b)):
             return a + b  # "doi:10.1016/" + "j.jcp.2019.01.005", "10.1109/TMC.2021." + "3056789"

@@ -61,6 +61,10 @@ def _opens_with_given(chunk: str) -> bool:
     return bool(_INITIAL.fullmatch(w)) or given_name(w)
 
 
+_INV = r"[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?,\s+[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ]\.)*"
+_INVERTED_LIST = re.compile(rf"{_INV}(?:\s*(?:/|;|\bund\b|&|\bu\.)\s*{_INV})+")
+
+
 def names_before_colon(lead: str) -> bool:
     """Whether ``lead`` (what stands before the first colon) is a list of personal names."""
     lead = _ROLE.sub("", lead).strip()
@@ -92,8 +96,9 @@ def names_to_colon(segs: list[Segment], text: str) -> list[Segment]:
     if first.end < colon:  # the tagger stopped early: the names it left out must look like people
         cut = [m.end() for m in _SEP.finditer(names)]
         whole = [start + c for c in cut if start + c >= first.end - 1]  # names that start after its end
-        if whole and not all(_opens_with_given(c) for c in _SEP.split(_ROLE.sub("", text[whole[0]:colon])) if c.strip()):
-            return segs
+        if whole and not all(_opens_with_given(c) for c in _SEP.split(_ROLE.sub("", text[whole[0]:colon])) if c.strip()) \
+                and not _INVERTED_LIST.fullmatch(_ROLE.sub("", names).strip()):
+            return segs  # "Decker, Frank/Neu, Viola (Hrsg.):" inverted names are names whatever they are
     label = "editor" if _ROLE.search(names) else first.label
     owner = [s for s in segs if s.start < colon + 1 and s.end > start]
     if all(s.label == label for s in owner) and owner[-1].end <= colon + 1:
@@ -136,4 +141,38 @@ def month_given_name(segs: list[Segment], text: str) -> list[Segment]:
                 return relabel(segs, text, s.start, nxt.start + m.end("w"), s.label)
         if s.label not in ("author", "editor", "citation-number"):
             break
+    return segs
+
+
+_U_A = re.compile(r"\s+(?:u\.\s?a\.|et\s+al\.)$")
+_NEXT_NAME = re.compile(r"\s*(?P<w>[A-ZÀ-Þ][\w'’\-]+)\s+(?:[A-ZÀ-Þ]\.\s+)*[A-ZÀ-Þ][\w'’\-]+(?:,|\s+(?:and|und|u\.|&)\s|\s*\(|:)")
+
+
+def names_to_comma(segs: list[Segment], text: str) -> list[Segment]:
+    """Historians' 'Martin Broszat, Der Staat Hitlers. ..., München 1969.', 'Norbert Frei u. a., Karrieren
+    ...': people's names in their natural order (a known given name or a middle initial), then a comma and
+    the title. A second name after the comma ('Mary Stone, Paul Kerr and ...') keeps the list going."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    comma = text.find(", ", start)
+    if comma < 0 or comma - start > 80 or ":" in text[start:comma]:
+        return segs
+    first = next((s for s in segs if s.end > start and s.label not in ("citation-number", "skip")), None)
+    if first is None or first.label not in ("author", "editor") or first.start > start + 1:
+        return segs  # only where the tagger saw names at the start
+    names = _U_A.sub("", text[start:comma])
+    chunks = [c for c in re.split(r"\s+(?:u\.|und|and|&)\s+|\s*/\s*", names) if c.strip()]
+    if not chunks or not all(_name_chunk(c) and len(c.split()) >= 2 and not _INITIAL.fullmatch(c.split()[-1]) and
+                             not c.split()[0].isupper() and (given_name(c.split()[0].rstrip(".")) or
+                                                             _INITIAL.fullmatch(c.split()[1])) for c in chunks):
+        return segs  # "MOREAU C., LIND T.": family names first, a list
+    after = text[comma + 2:]
+    nxt = _NEXT_NAME.match(after)
+    if not re.match(r"[\"„“«‚‘A-ZÀ-Þ]", after) or nxt is not None and given_name(nxt.group("w")) or \
+            re.match(r"[A-ZÀ-Þ][\w'’\-]+,?\s+(?:[A-ZÀ-Þ]\.\s*)+[,&(]", after):
+        return segs
+    segs = relabel(segs, text, start, comma + 1, first.label)
+    follow = next((s for s in segs if s.start > comma), None)
+    if follow is not None and follow.label == first.label:
+        segs = relabel(segs, text, follow.start, follow.end, "title")
     return segs

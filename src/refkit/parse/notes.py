@@ -63,7 +63,19 @@ def _split_citations(text: str) -> list[str]:
     parts: list[str] = []
     for c in out:  # Bluebook's "Compare A, 71 HARV. L. REV. 593 (1958), with B, ...": two works
         parts += re.split(r"(?<=\)),\s+with\s+(?=[A-Z])", c) if re.match(r"\s*(?:Compare|Cf\.)\s", c) else [c]
-    return [c.strip() for c in parts if c.strip()]
+    more: list[str] = []
+    for c in parts:  # "..., 2000), 27–46. Chakrabarty’s later essay extends it: Dipesh Chakrabarty, “The Climate ...”"
+        m = _PROSE_THEN_CITE.search(c)
+        if m and _has_year(c[:m.start()]) and _has_year(c[m.end("lead"):]):
+            more += [c[:m.start()], c[m.end("lead"):]]
+        else:
+            more.append(c)
+    return [c.strip() for c in more if c.strip()]
+
+
+# a sentence of prose ending in a colon, then a full citation: "Name Name, “Title,” ..." or "Name Name, Title ("
+_PROSE_THEN_CITE = re.compile(r"(?<=[.)])\s+(?P<lead>[A-Z][^.;:“\"]{3,150}:\s+)(?=(?:[A-Z][\w'’.\-]*\s+){1,3}"
+                              r"[A-Z][\w'’\-]+(?:\s+Jr\.)?,\s+[“\"A-Z])")
 
 
 def _key(cite: str) -> tuple[str, str]:
@@ -76,6 +88,8 @@ def _key(cite: str) -> tuple[str, str]:
     if not words:
         return ("", t.lower())
     names = re.split(r",|\s+and\s+|&", t, maxsplit=1)[0].split()
+    while len(names) > 1 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?", names[-1]):
+        names = names[:-1]  # "William H. Sewell Jr., Logics of History": Sewell
     surname = names[-1] if names else words[0]
     if "," in t and len(t.split(",")[0].split()) == 1:
         surname = t.split(",")[0]
@@ -132,6 +146,12 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
                     w.lower() for w in re.findall(r"[^\W\d_]+", r.text) if len(w) > 3}), None)
             if first is None and OP_CIT_RE.search(cite):  # "Smith, op. cit., 45", "Smith, supra note 3"
                 first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0]), None)
+            if first is None and not _has_year(cite) and not re.search(r"[“\"«„]", cite):
+                words = re.findall(r"[^\W\d_]+", cite)
+                if len(words) >= 6 and (re.match(r"(?:I|We|My|Our)\s", cite) or
+                                        sum(w[0].islower() for w in words) >= 0.6 * len(words)):
+                    skipped.append(Skipped(no, cite, f"note {nid}: a remark, not a citation"))
+                    continue  # "I am grateful to Jane Holloway for pointing me to this correspondence."
             if first is not None and not keep_repeats:
                 skipped.append(Skipped(no, cite, f"note {nid}: cites again the work of line {first.line}"))
                 if len(cite) > len(first.text) and _has_year(cite):

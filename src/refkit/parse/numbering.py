@@ -114,3 +114,32 @@ def ieee_proceedings(segs: list[Segment], text: str) -> list[Segment]:
                           for s in inside):
             segs = relabel(segs, text, m.start("c"), m.end("c"), "container-title")
     return segs
+
+
+# German journals: "in: PVS 26 (1985), H. 4, S. 323–356.", "in: VfZ 25 (1977), S. 739–775."
+_VOL_YEAR_ISSUE = re.compile(r"(?<=\w )(?P<vol>\d{1,4})\s+\((?P<date>(?:1[5-9]|20)\d\d)\)"
+                             r"(?:,\s*(?P<iss>(?:H\.|Heft|Nr\.|No\.)\s*\d{1,3}(?:\s*[/-]\s*\d{1,3})?))?(?=,|\.?\s*$)")
+
+
+def volume_year_issue(segs: list[Segment], text: str) -> list[Segment]:
+    """'PVS 26 (1985), H. 4': the journal's volume, the year in brackets, then the issue."""
+    m = _VOL_YEAR_ISSUE.search(text) if "(" in text else None
+    if not m:
+        return segs
+    before = [s for s in segs if s.start < m.start("vol") <= s.end or s.end <= m.start("vol")]
+    if not before or before[-1].label not in ("journal", "container-title", "note") or any(
+            s.label == "date" and s.end <= m.start() and re.search(r"(?:1[5-9]|20)\d\d", s.text) for s in segs):
+        return segs  # only after a journal's name, when no year stood earlier
+    box = before[-1]
+    if box.label == "note":  # "in: PVS 26 (1985)" left as a note: the journal is what stands before the volume
+        lead = re.match(r"\s*(?:[Ii]n:?\s+)?", box.text)
+        if not lead or not re.match(r"[A-ZÄÖÜ]", box.text[lead.end():]):
+            return segs
+        segs = relabel(segs, text, box.start + lead.end(), m.start("vol"), "journal")
+        if lead.end():
+            segs = relabel(segs, text, box.start, box.start + lead.end(), "skip")
+    segs = relabel(segs, text, m.start("vol"), m.end("vol"), "volume")
+    segs = relabel(segs, text, m.start("date"), m.end("date"), "date")
+    if m.group("iss"):
+        segs = relabel(segs, text, m.start("iss"), m.end("iss"), "volume")
+    return segs

@@ -98,7 +98,8 @@ def _margins(pages: list[Page]) -> set[int]:
             elif FOLIO_RE.match(t) or (len(t) < 120 and any(n - p.number in folio for n in _edge_numbers(t))):
                 drop.add(id(ln))
             elif block_top is not None and block_bottom is not None and len(t) < 120 and (
-                    ln.y > block_top + 0.3 * ln.size or ln.y < block_bottom - 0.3 * ln.size):
+                    ln.y > block_top + 0.3 * ln.size or ln.y < block_bottom - 0.3 * ln.size) and \
+                    not re.match(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s)", t):  # a numbered reference is text
                 drop.add(id(ln))  # a running head of odd or even pages only, or a footer, set apart
         for ln in _extreme_lines(p):  # a bare page number at the very top or bottom
             if FOLIO_RE.match(ln.text.strip()):

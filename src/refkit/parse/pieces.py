@@ -20,46 +20,91 @@ if TYPE_CHECKING:
     from refkit.parse.split import RawReference, Skipped, Split
 
 
-def with_fenced(split: Split, fenced: list[RawReference]) -> Split:
-    """A fenced BibTeX block counts when it stands inside the list, or when there is no list: a
-    README's "How to cite" block about the project itself is not one of the works it cites."""
+def with_fenced(split: Split, fenced: list[RawReference], project: str = "") -> Split:
+    """BibTeX entries in a README's code blocks are references of the README like the others, but for
+    a work the list already holds (same DOI or title: reported as cited again) and the project's own
+    software entry ('@software{segkit, ...}' in the README of segkit), which is reported."""
     from refkit.parse.split import Skipped, Split
     if not split.refs:
         return Split(fenced, split.skipped, heading=split.heading) if fenced else split
-    first, last = split.refs[0].line, split.refs[-1].line
-    inside = [f for f in fenced if first < f.line < last]
-    if inside:
-        split.refs = sorted(split.refs + inside, key=lambda r: r.line)
-    split.skipped = sorted(split.skipped + [
-        Skipped(f.line, f.text, "a code block: a BibTeX entry outside the list (about the project itself?); "
-                                "'refkit convert' reads it") for f in fenced if f not in inside], key=lambda k: k.line)
+    texts = [" ".join(r.text.lower().split()) for r in split.refs]
+    keep: list[RawReference] = []
+    for f in fenced:
+        e = f.entry
+        doi = (e.fields.get("DOI", "") if e is not None else "").lower()
+        title = " ".join(re.findall(r"\w+", (e.fields.get("title", "") if e is not None else "").lower()))
+        again = next((r for r, t in zip(split.refs, texts, strict=True) if doi and doi in t or
+                      len(title) > 12 and title in " ".join(re.findall(r"\w+", t))), None)
+        name = " ".join(re.findall(r"\w+", project.lower()))
+        own = e is not None and bool(name) and e.type in ("software", "misc", "online", "dataset") and (
+            title == name or project.lower() in e.fields.get("URL", "").lower().rstrip("/").split("/")[-1:])
+        if again is not None:
+            split.skipped.append(Skipped(f.line, f.text, f"a BibTeX entry for the work of line {again.line}"))
+        elif own:
+            split.skipped.append(Skipped(f.line, f.text, f"the project's own entry ({project}); 'refkit convert' reads it"))
+        else:
+            keep.append(f)
+    split.refs = sorted(split.refs + keep, key=lambda r: r.line)
+    split.skipped.sort(key=lambda k: k.line)
     return split
 
 
 _FENCE_RE = re.compile(r"^(?P<f>```|~~~)[ \t]*(?P<lang>[\w+-]*)[ \t]*\n(?P<body>.*?)^(?P=f)[ \t]*$", re.M | re.S)
+# an indented code block of BibTeX ("    @inproceedings{ho2020, ...}") and an inline one ("`@article{x, ...}`")
+_INDENTED_RE = re.compile(r"(?:^(?:    |\t)[ \t]*@[A-Za-z]+\s*\{[^\n]*\n(?:(?:(?:    |\t)[^\n]*|[ \t]*)\n)*)", re.M)
+_INLINE_RE = re.compile(r"`(?P<body>@[A-Za-z]+\s*\{[^`]{10,2000}\})`")
+
+
+def readme_project(text: str) -> str:
+    """The name a README gives itself in its first heading ('# segkit' -> 'segkit')."""
+    m = re.search(r"^#\s+(\S[^\n]{0,60}?)\s*$", text, re.M)
+    return m.group(1).strip() if m else ""
 
 
 def fenced_bibtex(text: str) -> tuple[str, list[RawReference]]:
-    """Fenced code blocks holding BibTeX entries ('```bibtex' in a README): their entries, read by
-    refkit's BibTeX reader, and the text with those blocks blanked (line numbers kept)."""
+    """Code blocks holding BibTeX entries ('```bibtex' in a README, an indented block, an inline
+    '`@article{...}`'): their entries, read by refkit's BibTeX reader, and the text with those blocks
+    blanked (line numbers kept)."""
     from refkit.bib import bibtex
     from refkit.parse.split import RawReference
 
     found: list[RawReference] = []
+
+    def entries_of(body: str, start: int) -> list[RawReference]:
+        entries, _problems = bibtex.loads(body)
+        line = text.count("\n", 0, start) + 1
+        return [RawReference(f"@{e.type}{{{e.id}, ...}}", line, lines=body.count("\n"),
+                             reason="a BibTeX entry in a code block", entry=e) for e in entries]
 
     def take(m: re.Match[str]) -> str:
         body = m.group("body")
         if not re.search(r"^[ \t]*@[A-Za-z]+\s*[{(]", body, re.M) or m.group("lang").lower() not in (
                 "", "bibtex", "bib", "biblatex", "latex", "tex", "text"):
             return m.group(0)
-        entries, _problems = bibtex.loads(body)
-        line = text.count("\n", 0, m.start()) + 2
-        for e in entries:
-            found.append(RawReference(f"@{e.type}{{{e.id}, ...}}", line, lines=body.count("\n"),
-                                      reason="a BibTeX entry in a fenced block", entry=e))
-        return "\n" * m.group(0).count("\n") if entries else m.group(0)
+        got = entries_of(body, m.start() + len(m.group(0).split("\n", 1)[0]) + 1)
+        found.extend(got)
+        return "\n" * m.group(0).count("\n") if got else m.group(0)
 
-    return _FENCE_RE.sub(take, text), found
+    def take_plain(m: re.Match[str]) -> str:
+        got = entries_of(m.group(0), m.start())
+        found.extend(got)
+        return "\n" * m.group(0).count("\n") if got else m.group(0)
+
+    text = _FENCE_RE.sub(take, text)
+    if "    @" in text or "\t@" in text:
+        text = _INDENTED_RE.sub(take_plain, text)
+    if "`@" in text:
+        lines = text.split("\n")
+        for i, ln in enumerate(lines):  # "* CPA — `@article{...}`": the line goes with its entry
+            m = _INLINE_RE.search(ln)
+            if m and len(re.findall(r"\w+", ln[:m.start()] + ln[m.end():])) <= 4:
+                got = entries_of(m.group("body"), sum(len(x) + 1 for x in lines[:i]))
+                if got:
+                    found.extend(got)
+                    lines[i] = ""
+        text = "\n".join(lines)
+    found.sort(key=lambda r: r.line)
+    return text, found
 
 
 _STAMP_RE = re.compile(r"(?i)^\s*(?:last\s+(?:updated|modified|revised)|updated|stand|zuletzt\s+aktualisiert|"
@@ -93,12 +138,28 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
         if full is not None:
             skipped.append(Skipped(r.line, t, f"a short citation of the reference on line {full.line}"))
             continue
+        if r.number and r.entry is None and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) and \
+                not re.search(r"https?://|www\.|\b10\.\d{4,}/|\d+\s*[-–]\s*\d+|\bIn\b|\bpp?\.", t):
+            words = re.findall(r"[^\W\d_]+", t)
+            if len(words) >= 4 and sum(w[0].islower() for w in words) >= 0.4 * len(words) and (
+                    re.match(r"(?:See|Cf\.|For|This|These|Those|The|We|Our|Note|Details|Data|Crystallographic|"
+                             r"Calculations?|Unpublished|Personal)\b", t) or
+                    re.search(r"\b(?:have|has) been\b|\bfor details\b|\b(?:were|was|is|are)\b", t)):
+                skipped.append(Skipped(r.line, t, "a note among the references, not a reference (no year, name or link)"))
+                continue  # ACS's "(19) See the Supporting Information for details."
         if not r.number and r.entry is None:
             words = re.findall(r"[^\W\d_]+", t)
             low = sum(w[0].islower() for w in words)
             plain = not re.search(r"\d|https?://|www\.|\bdoi\b", t, re.I)
             if _STAMP_RE.match(t):
                 why = "a date stamp, not a reference"
+            elif re.search(r"©|\bCopyright\b|\(c\)\s*(?:19|20)\d\d", t) and not re.search(r"\b10\.\d{4,}/|[“\"]", t) \
+                    and len(words) <= 25:
+                why = "a copyright or licence line, not a reference"
+            elif t.endswith(":") and low >= 0.5 * len(words) and re.search(r"\(\w[^()]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)", t):
+                why = "prose that cites in the text, not a reference"  # "... follows DDPM (Ho et al., 2020) and ...:"
+            elif re.search(r"\bnot\s+(?:a|an)\s+(?:paper|publication|reference|article)\b", t, re.I) and not YEAR_RE.search(t):
+                why = "a remark, not a reference"  # "NetworkX (not a paper, but you will need it)"
             elif _ABSTRACT_RE.match(t):
                 why = "an abstract or summary, not a reference"
             elif _RESOURCE_RE.match(t):

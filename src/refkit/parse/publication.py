@@ -56,7 +56,9 @@ _SERIES_SENTENCE = re.compile(
 
 # a book series and its number: "Leviathan Sonderband 32.", "(Geschichte der Bundesrepublik Deutschland, Bd. 6)"
 _BOOK_SERIES = re.compile(r"(?<=[.?!] )(?P<c>(?:[A-Z][\w\-]*\s+){1,3}(?:Sonderband|Sonderheft|Beiheft|Ergänzungsband)\s+\d{1,4})"
-                          r"(?=[.,]\s|\.?$)|\((?P<b>[A-ZÄÖÜ][^()]{3,80}?,\s*(?:Bd\.|Band|Vol\.|vol\.|Nr\.|No\.|Heft)\s*\d{1,4})\)")
+                          r"(?=[.,]\s|\.?$)|\((?P<b>[A-ZÄÖÜa-zäöü][^()]{3,80}?,\s*(?:Bd\.|Band|Vol\.|vol\.|Nr\.|No\.|Heft|"
+                          r"Sonderband|Sonderheft|Beiheft)\s*\d{1,4})\)|"
+                          r"(?<=[.?!] )(?P<d>[A-ZÄÖÜ][\w\-]*(?:\s+[\w\-]+){0,5},\s*(?:Bd\.|Band)\s*\d{1,4})(?=\.\s)")
 
 
 def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
@@ -65,7 +67,7 @@ def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
     a book series with its volume ('Leviathan Sonderband 32.', '(Reihe X, Bd. 6)') is the collection."""
     for b in _BOOK_SERIES.finditer(text) if ("band" in text or "heft" in text or "Bd." in text or "Nr." in text
                                              or "No." in text or "Band" in text or "Heft" in text) else ():
-        g = "c" if b.group("c") else "b"
+        g = "c" if b.group("c") else "b" if b.group("b") else "d"
         inside = [s for s in segs if s.start < b.end(g) and b.start(g) < s.end]
         ok = ("title", "note", "volume", "pages", "container-title", "journal", "collection-title", "publisher") + (
             ("author", "editor", "location", "date") if g == "b" else ())  # in brackets it is a series, whatever it names
@@ -150,7 +152,7 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
     return segs
 
 
-ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|First\s+published|Erstausgabe|Erstveröffentlichung|"
+ORIGINAL_RE = re.compile(r"\(?\b(?:Original(?:ly)?\s+(?:work\s+)?published|Original\s+erschienen|First\s+published|Erstausgabe|Erstveröffentlichung|"
                          r"zuerst|erstmals|"
                          r"Première publication|ed\.\s?or(?:ig)?\.|éd\.\s?orig\.|orig\.)"
                          r"(?:\s+(?:as|in|under the title)\s+[^()]{1,120}?)?,?\s+(?:in\s+)?"
@@ -487,7 +489,8 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
             inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
             if not inside or any(s.label not in _TAIL_OK for s in inside):
                 continue
-            if inside[0].label in ("title", "container-title", "journal") and inside[0].start >= m.start() or \
+            if inside[0].label in ("title", "container-title", "journal") and inside[0].start >= m.start() and (
+                    rx is _PLACE_PUB_TAIL or inside[0].end > m.end("place") + 1) or \
                     inside[0].label == "location" and inside[0].start < m.start():
                 continue  # the match starts a title, not a tail; or it ends a longer place ("New York, NY:")
             segs = relabel(segs, text, m.start("place"), m.end("place"), "location")
@@ -495,8 +498,15 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
                 if re.search(r"\d", m.group("pub")) or m.group("pub").lower() in PLACE_WORDS:
                     continue
                 segs = relabel(segs, text, m.start("pub"), m.end("pub"), "publisher")
-                if m.group("series"):
+                if m.group("series") and (" " in m.group("series").strip() or re.search(r"\d", m.group("series"))):
                     segs = relabel(segs, text, m.start("series"), m.end("series"), "collection-title")
+                elif m.group("series"):  # "Tübingen: Mohr (Siebeck)": one word in brackets is the publisher's own
+                    segs = relabel(segs, text, m.start("pub"), m.end("series") + 1, "publisher")
             else:
                 segs = relabel(segs, text, m.start("year"), m.end("year"), "date")
-    return segs
+                k = next((j for j, s in enumerate(segs) if s.start >= m.start("place")), 0)
+                prev = segs[k - 1] if k >= 2 else None
+                if prev is not None and prev.label == "publisher" and segs[k - 2].label == "title" and \
+                        re.search(r"\d|\b(?!(?:und|and|of|für|&)\b)[a-zäöü]{2,}", prev.text):
+                    segs = relabel(segs, text, prev.start, prev.start + len(prev.text.rstrip(" ,")), "title")
+    return segs  # "Karrieren im Zwielicht. | Hitlers Eliten nach 1945, | Frankfurt a. M. 2001": no publisher

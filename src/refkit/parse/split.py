@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from refkit.parse import find
+from refkit.parse import find, markup
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
@@ -31,7 +31,14 @@ from refkit.parse.layout import (
     web_link_words,
 )
 from refkit.parse.pdf_layout import LIGATURES
-from refkit.parse.pieces import fenced_bibtex, lettered_parts, not_references, semicolon_run, with_fenced
+from refkit.parse.pieces import (
+    fenced_bibtex,
+    lettered_parts,
+    not_references,
+    readme_project,
+    semicolon_run,
+    with_fenced,
+)
 from refkit.parse.starts import (
     _BACKLINK_FIRST,
     _LOWER_START_RE,
@@ -102,13 +109,18 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     ``laid_out``: the text comes from :mod:`refkit.parse.pdf`, which dropped running heads and footers
     by their place on the page; look-alike lines near page breaks are then references' own."""
     fenced: list[RawReference] = []
-    if "```" in text or "~~~" in text:  # a README's "Citation" block: BibTeX entries, read as they are
+    project = ""
+    if "```" in text or "~~~" in text or "    @" in text or "`@" in text:  # BibTeX in a README, read as it is
+        project = readme_project(text)
         text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
+    if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \
+            or "|:--" in text or "Related articles" in text or "TLDR" in text:  # LaTeX, reST, Org, tables, result pages
+        text = markup.plain(text.replace("\r\n", "\n"))
     if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
                       for ln in text.split("\n")):
         return Split(fenced, [])  # only a "## Citation" heading around the block
     with gc_paused():
-        return with_fenced(_split_text(text, one_per_line, keep_repeats, paper, laid_out), fenced)
+        return with_fenced(_split_text(text, one_per_line, keep_repeats, paper, laid_out), fenced, project)
 
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
@@ -130,6 +142,11 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         dialog = [Skipped(k + 1, t, why) for k, t, why in found]
     lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
     dialog += [Skipped(k + 1, t, why) for k, t, why in found]
+    if not one_per_line and any(find.CAPTION_RE.match(ln.lstrip(find.PAGE_BREAK)) for ln in lines):
+        for k in find.figures_in_list(lines, looks_like_start):  # a figure a page set inside the list
+            if lines[k].strip(find.PAGE_BREAK + " "):
+                dialog.append(Skipped(k + 1, lines[k].strip(find.PAGE_BREAK + " "), "a figure inside the list"))
+            lines[k] = find.PAGE_BREAK if find.PAGE_BREAK in lines[k] else ""
     header = table(lines)  # a spreadsheet's rows (tab-separated columns): one reference per row
     if header is not None:
         one_per_line = True
@@ -295,9 +312,13 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     wrapped = (greedy and ended_share < 0.9) or (len(nonblank) >= 3 and ended_share < 0.6) or (
         long_open >= 3 and long_open >= 0.25 * len(nonblank)) or _cut_after_titles(nonblank)
 
+    indented = [len(ln) - len(ln.lstrip(" ")) >= 2 for _, ln in nonblank]
+    hanging = 0.25 <= sum(indented) / len(nonblank) <= 0.85 and not indented[0]  # starts flush, the rest indented
+
     def is_start(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
         if prev is None:
             return "first line"
+        weak_ok = not (hanging and len(ln) - len(ln.lstrip(" ")) >= 2)  # an indented line goes on a hanging reference
         p = prev.rstrip()
         s = ln.strip()
         if _LOWER_START_RE.match(s) and not PARTICLE_RE.match(s) and not (
@@ -329,11 +350,11 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "the previous line ends with a link and this one starts with a capital"
             if _LINK_THEN_YEAR_RE.search(cur.rstrip()) and _starts_upper(s) and not open_end:
                 return "the reference so far ends with a link and its year, and this line starts with a capital"
-            if closed and not open_end and NAME_PERIOD_RE.match(s + " " + ahead):
+            if closed and not open_end and weak_ok and NAME_PERIOD_RE.match(s + " " + ahead):
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
-            if closed and not open_end and _MONONYM_RE.match(s):
+            if closed and not open_end and weak_ok and _MONONYM_RE.match(s):
                 return "the previous line ends a sentence and this one starts with a single name and a year"
-            if closed and not open_end and _INITIALS_LIST_RE.match(s):
+            if closed and not open_end and weak_ok and _INITIALS_LIST_RE.match(s):
                 return "the previous line ends a sentence and this one starts a list of names (Family, I., Family, I.,)"
             return ""
         if URLISH_RE.search(last) and not _ends_with_link(last) and not looks_like_start(s + " " + ahead) and not (

@@ -42,7 +42,7 @@ ROLE_BARE_RE = re.compile(
     rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
     rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
     rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
-    rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|Hrsg\.|Hg\.)\s+"
+    rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
 
 
@@ -89,9 +89,38 @@ def in_note(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_EDITOR_MARK = re.compile(r"\s\((?:Hg|Hrsg|Hgg|eds?|Eds?|éds?|dir)\.?\)[,:]?\s")
+
+
+def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
+    """'in: Bundeszentrale für politische Bildung (Hg.), Dossier ...' read as one container: what
+    stands before '(Hg.)' are the editors."""
+    for s in segs:
+        m = _EDITOR_MARK.search(s.text) if s.label == "container-title" else None
+        if m and m.start() > 3 and not re.search(r"[.:]\s", s.text[:m.start()].lstrip("Ii n:")):
+            lead = re.match(r"\s*(?:[Ii]n:?\s+)?", s.text)
+            a = s.start + (lead.end() if lead else 0)
+            segs = relabel(segs, text, a, s.start + m.end(), "editor")
+            return segs
+    for i, s in enumerate(segs[1:], 1):  # "in: Bundeszentrale für politische Bildung | (Hg.), | Dossier"
+        prev = segs[i - 1]
+        if s.label == "editor" and re.fullmatch(r"\s*\((?:Hg|Hrsg|Hgg|eds?|Eds?)\.?\)[,:]?\s*", s.text) and \
+                prev.label == "container-title" and not re.search(r"[.:]\s", prev.text.strip().lstrip("Ii n:")):
+            lead = re.match(r"\s*(?:[Ii]n:?\s+)?", prev.text)
+            return relabel(segs, text, prev.start + (lead.end() if lead else 0), s.end, "editor")
+    return segs
+
+
 def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:
     """'„Ich beginne zu glauben …“, in: Frankfurter Allgemeine, 14.8.2011': after a quoted title, ', in:'
-    opens the container (historians' style), even when the tagger ran the title on."""
+    opens the container (historians' style), even when the tagger ran the title on; and when the
+    tagger began the container early ('Title. Subtitle | in der Zeit, in: Die Zeit'), what stands
+    before ', in:' ends the title."""
+    for i, s in enumerate(segs[1:], 1):
+        k = s.text.find(", in: ") if s.label == "container-title" else -1
+        if k > 0 and segs[i - 1].label == "title" and not re.match(r"\s*[Ii]n:\s", s.text):
+            segs = relabel(segs, text, s.start, s.start + k, "title")
+            return relabel(segs, text, s.start + k + 2, s.start + k + 6, "skip")
     for s in segs:
         m = _QUOTE_IN.search(s.text) if s.label == "title" else None
         if m:
@@ -174,7 +203,7 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
     if "r." in text or "d." in text or "s." in text or "g." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text:
         found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
-    ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator")
+    ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator", "collection-title")
     for m in found:
         end = m.end("names")
         inside = [s for s in segs if s.start < end and m.start() < s.end]

@@ -1,0 +1,247 @@
+"""Reference lists written in a markup language, turned into plain reference text before splitting.
+
+* LaTeX's ``thebibliography``: each ``\\bibitem[label]{key}`` starts a reference; ``\\newblock``,
+  ``\\emph{}``, accents (``{\\"o}``), ``~``, ``--``, ``\\url{}``, ``\\href{}{}``, ``\\doi{}`` and
+  comments are read the way LaTeX prints them (accents through :func:`refkit.bib.latex.decode`).
+* reStructuredText citations: ``.. [Key] text`` with indented continuation lines; ``*emphasis*``,
+  ``**strong**``, ``\\`\\`literal\\`\\``` and section underlines go.
+* Org mode: ``[[url][text]]`` links keep their URL, ``/italic/`` loses its slashes, ``#+KEYWORD:``
+  lines go and ``* Heading`` lines become headings.
+
+Each function returns the text unchanged when it is not in its markup, and keeps the line count
+(a reference stands on the line where it starts), so that messages still point at the right line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|\{[^{}]*\})*\])?\s*\{[^{}]*\}")
+_COMMENT = re.compile(r"(?<!\\)%.*$")
+_ENV = re.compile(r"\\(?:begin|end)\{thebibliography\}(?:\{[^{}]*\})?")
+
+
+def latex_bibliography(text: str) -> str:
+    """'\\bibitem{planck1901} M.~Planck, ``{\\"U}ber ...'' ...' -> 'M. Planck, “Über ...” ...', one
+    reference a line, on the line of its ``\\bibitem``."""
+    if "\\bibitem" not in text:
+        return text
+    from refkit.bib.latex import decode
+
+    lines = [_COMMENT.sub("", ln) for ln in text.split("\n")]
+    starts = [i for i, ln in enumerate(lines) if _BIBITEM.search(ln)]
+    if not starts:
+        return text
+    out = [""] * len(lines)
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        chunk = " ".join(lines[i:end])
+        chunk = _BIBITEM.sub(" ", chunk, count=1)
+        chunk = _ENV.split(chunk)[0]  # what follows \end{thebibliography} is not this reference
+        out[i] = _plain_latex(chunk, decode)
+    return "\n".join(out)
+
+
+def _plain_latex(s: str, decode) -> str:  # noqa: ANN001 - refkit.bib.latex.decode
+    s = re.sub(r"\\doi\s*\{([^{}]*)\}", r"doi:\1", s)
+    s = re.sub(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}", lambda m: m.group(2) if "10." in m.group(2) else m.group(1), s)
+    s = re.sub(r"\\url\s*\{([^{}]*)\}", r"\1", s)
+    s = re.sub(r"\\hskip[^\\]*\\relax|\\newblock|\\penalty\d+|\\(?:small|footnotesize)\b", " ", s)
+    try:
+        s = decode(s)
+    except Exception:  # noqa: BLE001 - a malformed fragment: keep the raw text rather than fail
+        pass
+    s = re.sub(r"(?<!\\)[{}]", "", s)
+    return " ".join(s.split())
+
+
+_RST_CITATION = re.compile(r"^\.\.\s+\[(?P<key>[^\]]+)\]\s+(?P<rest>.*)$")
+_RST_UNDERLINE = re.compile(r"^\s*([=\-~^\"'`#*+])\1{3,}\s*$")
+
+
+def rst_citations(text: str) -> str:
+    """'.. [Harris2020] Harris, C. R., ... *Nature* **585**, ...' with indented continuations -> one
+    plain reference a line."""
+    if not re.search(r"^\.\.\s+\[[^\]]+\]\s", text, re.M):
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        m = _RST_CITATION.match(lines[i])
+        if m:
+            parts = [m.group("rest")]
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and re.match(r"\s", lines[j]):
+                parts.append(lines[j].strip())
+                out[j] = ""
+                j += 1
+            out[i] = _plain_rst(" ".join(parts))
+            i = j
+            continue
+        if re.match(r"^\.\.\s+[\w-]+::", lines[i]):  # a directive ('.. note::') and its indented body
+            out[i] = ""
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or re.match(r"\s", lines[j])):
+                out[j] = ""
+                j += 1
+            i = j
+            continue
+        if _RST_UNDERLINE.match(lines[i]) or re.match(r"^\.\.\s+_[^:]+:\s*$", lines[i]):
+            out[i] = ""  # section over- and underlines, link targets
+        i += 1
+    return "\n".join(out)
+
+
+def _plain_rst(s: str) -> str:
+    s = re.sub(r"\*\*(.+?)\*\*", r"\1", s)
+    s = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", s)
+    s = re.sub(r"``(.+?)``", r"\1", s)
+    s = re.sub(r"`([^`<]+?)\s*<([^>]+)>`_", r"\1 \2", s)  # `text <url>`_
+    return " ".join(s.split())
+
+
+_ORG_LINK = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]*)\])?\]")
+
+
+def org_markup(text: str) -> str:
+    """Org mode's '[[https://doi.org/X][X]]' links, '/italic/', '#+TITLE:' lines and '* Headings'."""
+    if not (re.search(r"^#\+[A-Z_]+:", text, re.M) or "[[http" in text):
+        return text
+    out = []
+    for ln in text.split("\n"):
+        if re.match(r"^#\+[A-Za-z_]+:", ln):
+            out.append("")
+            continue
+        ln = _ORG_LINK.sub(lambda m: m.group(1) if not m.group(2) or "10." not in m.group(2) or
+                           "doi.org" in m.group(1) else m.group(2), ln)
+        ln = re.sub(r"(?<![\w/:])/(?=\S)([^/\n]{2,200}?)(?<=\S)/(?=[\s.,;:)]|$)", r"\1", ln)
+        ln = re.sub(r"^\*+\s+(?=\S)", "# ", ln) if re.match(r"^\*+\s+[A-Z][^.]{0,60}$", ln) else ln
+        out.append(ln)
+    return "\n".join(out)
+
+
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?\s*\)")
+_COLUMNS = (("authors", r"authors?|names?|by|autor(?:en)?|auteurs?"), ("year", r"year|date|jahr|année|published"),
+            ("title", r"title|paper|papers|publication|work|titel|titre|article|name"),
+            ("venue", r"venue|journal|conference|source|in|published in|book|publisher|zeitschrift"),
+            ("links", r"doi|links?|url|pdf|code|paper link|dataset"))
+
+
+def _cells(line: str) -> list[str]:
+    t = line.strip()
+    t = t[1:] if t.startswith("|") else t
+    t = t[:-1] if t.endswith("|") else t
+    return [c.strip() for c in re.split(r"(?<!\\)\|", t)]
+
+
+def markdown_tables(text: str) -> str:
+    """A markdown table of papers ('| Title | Authors | Venue | Year | DOI |'): each row becomes one
+    reference, its cells put in the order references are printed (authors, year, title, venue, links;
+    a link keeps its URL), on the row's line as a bullet; the header and the rule line go."""
+    if "|" not in text or not _TABLE_SEP.search(text):
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    for k, ln in enumerate(lines):
+        if not _TABLE_SEP.match(ln) or k == 0 or "|" not in lines[k - 1]:
+            continue
+        head = [c.lower().strip("*_ ") for c in _cells(lines[k - 1])]
+        kinds = [next((kind for kind, rx in _COLUMNS if re.fullmatch(rx, h)), "") for h in head]
+        out[k - 1] = out[k] = ""
+        j = k + 1
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            cells = _cells(lines[j])
+            parts: dict[str, list[str]] = {}
+            for c, kind in zip(cells, kinds + [""] * (len(cells) - len(kinds)), strict=False):
+                c = _MD_LINK.sub(lambda m: m.group(2) if re.search(r"10\.\d{4,}/|doi|^\W*$|pdf|link|code|paper",
+                                                                   m.group(1), re.I) else f"{m.group(1)} {m.group(2)}", c)
+                c = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), c).strip(" ·—-")
+                if c and c not in ("—", "-", "n/a", "N/A"):
+                    parts.setdefault(kind or "other", []).append(c.rstrip("."))
+            order = [("authors", "{}"), ("year", "({})"), ("title", "{}"), ("other", "{}"), ("venue", "{}"), ("links", "{}")]
+            pieces = [fmt.format(", ".join(parts[kind])) for kind, fmt in order if kind in parts]
+            out[j] = "- " + ". ".join(pieces) + "." if pieces else ""
+            j += 1
+    return "\n".join(out)
+
+
+_SCHOLAR_END = re.compile(r"^\s*(?:☆\s*)?(?:Save\s+)?Cite\b.*(?:Cited by \d|Related articles|All \d+ versions)|"
+                          r"^\s*(?:Cited by \d+\s+)?Related articles(?:\s+All \d+ versions)?\s*$")
+_SCHOLAR_BYLINE = re.compile(r"^(?P<a>[^-–]{2,200}?)\s+[-–]\s+(?:(?P<v>.+?),\s*)?(?P<y>(?:1[5-9]|20)\d\d)?\s*[-–]\s+\S+\s*$")
+_SCHOLAR_TAG = re.compile(r"^\s*\[(?:PDF|HTML|BOOK|CITATION|C|B|DOC|PS)\]\s*")
+
+
+def scholar_results(text: str) -> str:
+    """A page of Google Scholar results: title, 'A Author, B Author - Venue, 2015 - host', snippet,
+    'Save Cite Cited by 123 ...'. Each result becomes 'Authors. Title. Venue, Year.' on its title's line."""
+    lines = text.split("\n")
+    ends = [i for i, ln in enumerate(lines) if _SCHOLAR_END.match(ln)]
+    if len(ends) < 2:
+        return text
+    out = [""] * len(lines)
+    start = 0
+    for e in ends + [len(lines)]:
+        block = list(range(start, e))
+        by = next((i for i in block if _SCHOLAR_BYLINE.match(lines[i].strip()) and i > start), None)
+        if by is not None:
+            m = _SCHOLAR_BYLINE.match(lines[by].strip())
+            assert m is not None
+            t = by - 1
+            title = _SCHOLAR_TAG.sub("", lines[t]).strip()
+            if re.fullmatch(r"\S+\.\w{2,4}", title) and t - 1 >= start:  # "[PDF] nature.com" stood above
+                title = _SCHOLAR_TAG.sub("", lines[t - 1]).strip()
+            venue = (m.group("v") or "").strip(" …")
+            parts = [m.group("a").strip(" …"), title] + ([venue] if venue else []) + ([m.group("y")] if m.group("y") else [])
+            out[t] = ". ".join(p.rstrip(".") for p in parts[:2]) + ". " + ", ".join(parts[2:]) + "."
+        elif start < e:
+            for i in block:  # no byline: what stands there is kept as it is
+                out[i] = lines[i]
+        start = e + 1
+    return "\n".join(out)
+
+
+_S2_MARKS = re.compile(r"^\s*(?:TLDR|Expand|Highly Influential|PDF|Save|Alert|Cite)\s*$|^\s*[\d,]+\s*$")
+_S2_AUTHORS = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,3}[A-ZÀ-Þ][\w'’\-]+(?:,\s+(?:\+\d+\s+authors\s+)?"
+                         r"(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,3}[A-ZÀ-Þ][\w'’\-]+)*\s*$")
+_S2_DATE = re.compile(r"^\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:1[5-9]|20)\d\d\s*$")
+
+
+def semantic_scholar_results(text: str) -> str:
+    """A page of Semantic Scholar results: title, authors ('+5 authors'), field, venue, date, 'TLDR',
+    summary, 'Expand', counts, 'PDF'. Each result becomes 'Authors. Title. Venue, Date.'"""
+    lines = text.split("\n")
+    if sum(1 for ln in lines if ln.strip() in ("TLDR", "Expand")) < 3:
+        return text
+    out = [""] * len(lines)
+    i = 0
+    while i < len(lines) - 1:
+        ln, nxt = lines[i].strip(), lines[i + 1].strip()
+        if ln and not _S2_MARKS.match(ln) and _S2_AUTHORS.match(nxt.replace("…", "")):
+            j = i + 2
+            venue, date = "", ""
+            while j < len(lines) and j < i + 6 and lines[j].strip() != "TLDR":
+                if _S2_DATE.match(lines[j]):
+                    date = lines[j].strip()
+                elif lines[j].strip() and j > i + 2:
+                    venue = lines[j].strip(" …")
+                j += 1
+            names = re.sub(r",?\s*\+\d+\s+authors\s.*", ", et al.", nxt).rstrip(",")  # "+5 authors Z": and others
+            if "et al." not in names and "," in names:
+                names = re.sub(r",\s*(?=[^,]*$)", " and ", names)  # "A, B, C" -> "A, B and C": the list ends
+            out[i] = f"{names}. {ln.rstrip('.')}. " + ", ".join(x for x in (venue, date) if x) + "."
+            i = j
+            continue
+        i += 1
+    return "\n".join(out)
+
+
+def plain(text: str) -> str:
+    """All of them, in turn (each leaves text not in its markup alone)."""
+    text = markdown_tables(org_markup(rst_citations(latex_bibliography(text))))
+    if "Cite" in text or "Related articles" in text:
+        text = scholar_results(text)
+    if "TLDR" in text:
+        text = semantic_scholar_results(text)
+    return text
