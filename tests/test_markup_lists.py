@@ -67,3 +67,59 @@ def test_scholar_and_semantic_scholar_result_pages():
     items = [p.ref.to_csl() for p in parse_text(s2)]
     assert [i["title"] for i in items] == ["Quay walls at scale", "Tides and silt", "Silt in rivers"]
     assert items[0]["author"][0]["family"] == "Lind"
+
+
+def test_mail_and_chat_around_references():
+    mail = ("From: Ana Berg <a.berg@example.org>\nSent: Thursday, 7 March 2024 16:48\nTo: Tom Ruiz <t@example.org>\n"
+            "Subject: refs\n\nHi Tom,\n\nHere are the refs you asked for:\n\n"
+            "Lind, K. (1986). Harbour walls. Journal of Quays, 51(6), 1173–1182. https://doi.org/10.1234/jq.51.1173\n\n"
+            "For the tide bit I'd cite both Moss papers from 2000:\n"
+            "Moss, Y. (2000). Tides. Silt Review, 11(4), 227–268. https://doi.org/10.1234/sr.11.227\n"
+            "Moss, Y. (2000). Quays. Port Studies, 55(1), 68–78. https://doi.org/10.1234/ps.55.68\n\n"
+            "Let me know if you need the PDFs.\n\nCheers,\nAna\n\n--\nDr Ana Berg | Lecturer\n")
+    split = split_text(mail)
+    assert [r.text[:8] for r in split.refs] == ["Lind, K.", "Moss, Y.", "Moss, Y."]
+    chat = ("Ana Berg  10:42 AM\nhey @Tom here are the refs :point_down:\n"
+            "• Lind K, et al. Harbour walls. Quays. 2013;29(1):15-21. doi:10.1234/q.29.15\n(edited)\n:+1: 2\n\n"
+            "Ana Berg  10:52 AM\nyes good catch - Moss Y, Ruiz T. Tides and silt. Nat Ports. 2016;34(5):525-7.\n"
+            "3 replies Last reply today at 11:03 AM\n")
+    split = split_text(chat)
+    assert [r.text[:7] for r in split.refs] == ["Lind K,", "Moss Y,"]
+
+
+def test_springer_links_printed_with_spaces():
+    text = ("References\n1. Lind K, Moss Y. Harbour walls. N Engl J Quays. 2020;382(8):727–33. "
+            "https:// doi. org/ 10. 1056/ NEJMo a2001 017.\n"
+            "2. Ruiz T. Silt. Lancet Ports. 2020;395:497–506. https:// doi. org/ 10. 1016/ S0140- 6736(20) 30183-5.\n")
+    assert [p.ref.fields["DOI"] for p in parse_text(text)] == ["10.1056/NEJMoa2001017", "10.1016/S0140-6736(20)30183-5"]
+
+
+def test_chapter_lists_numbered_again_and_numbers_inside_a_line():
+    text = ("Chapter 1. Tides\n\nReferences\n\n1. Lind K. Walls. J Quays. 1972;34(2):187-220. doi:10.1234/jq.1972\n"
+            "2. Moss Y. Silt. J Quays. 1979;7(1):1-26. doi:10.1234/aos/1176344552\n\n"
+            "Chapter 2. Ports and ensembles\n\nReferences\n\n1. Ruiz T. Cranes. Port Rev. 1996;58(1):267-288.\n"
+            "2. Vogt I. Docks. Port Rev. 2005;67(2):301-320.\n")
+    split = split_text(text)
+    assert [r.text[:6] for r in split.refs] == ["Lind K", "Moss Y", "Ruiz T", "Vogt I"]
+    assert split.refs[1].text.endswith("1176344552")
+    viewer = ("References\n1. Lind, K. Walls. Nature 521,\n436–444 (2015).\n2. Moss, Y. Principles of silt.\n"
+              "Science 181, 223–230 (1973). 3. Ruiz, T., Berg, A. &\nVogt, I. Cranes. Proc. IEEE 86, 2278–2324 (1998).\n"
+              "Nature Ports | Volume 20 | April 2023 | 512–521 512\n4. Kerr, P. Docks. Port Rev. 9, 1–9 (1997).\n"
+              "5. Vogt, I. et al. Quays of the north. Port Rev. 12, 3–9 (2001).\n6. Berg, A. Locks.\nPort Rev. 14, 1–2 (2003).\n"
+              "7. Holm, J. Piers. Port Rev. 15, 4–8 (2004).\n")
+    split = split_text(viewer)
+    assert [r.text[:8] for r in split.refs] == ["Lind, K.", "Moss, Y.", "Ruiz, T.", "Kerr, P.", "Vogt, I.", "Berg, A.",
+                                                "Holm, J."]
+    assert all("Volume 20" not in r.text for r in split.refs)
+
+
+def test_an_oscola_bibliography_with_tables_of_cases_and_legislation():
+    text = ("BIBLIOGRAPHY\n\nTable of Cases\n\nCourt of Justice of the European Union\n"
+            "Case 26/62 Van Gend en Loos v Netherlands Inland Revenue Administration [1963] ECR 1, ECLI:EU:C:1963:1\n"
+            "Case 6/64 Costa v ENEL [1964] ECR 585, ECLI:EU:C:1964:66\n\nUnited Kingdom\n"
+            "Donoghue v Stevenson [1932] AC 562 (HL)\n\nTable of Legislation\n\nData Protection Act 2018, c 12\n\n"
+            "Secondary Sources\n\nLind K, 'Harbour Law' (2017) 7 International Port Law 76 <https://doi.org/10.1234/ipl/ipx005>\n"
+            "Moss Y, 'The Right to Quays' (1890) 4 Harbour Law Review 193 <https://doi.org/10.2307/1321160>\n")
+    split = split_text(text)
+    assert len(split.refs) == 6 and split.refs[-1].text.startswith("Moss Y")
+    assert any(s.text == "Court of Justice of the European Union" for s in split.skipped)

@@ -206,3 +206,46 @@ def test_non_adjacent_pages_are_not_joined():
     doc = parse_document(make_pdf(pages), "gap.pdf", pages="1,3")
     assert all(p.raw.text.count("Author") == 1 for p in doc.parsed)
     assert int(doc.parsed[-1].raw.number) > 20  # page 3's references are there
+
+
+NOTES = [
+    "1 Karla Lind, Harbours of the North: Trade and Tide (London: Verso, 2001), 6-7.",
+    "2 Yusuf Moss and Ana Berg, eds., The Invention of Quays (Cambridge: Cambridge University Press, 1983), 1-14.",
+    "3 Ibid., 263.",
+    "4 Tom Ruiz, \"The Work of Cranes,\" Journal of Port History 12 (1998): 217-51, 221.",
+    "5 Lind, Harbours of the North, 44.",
+    "6 I am grateful to the archivists of the port museum for their help with the ledgers.",
+    "7 Ines Vogt, Silt and Empire: Rivers in Colonial Ports (Chicago: University of Chicago Press, 2010), 5.",
+]
+
+
+def test_a_paper_that_cites_only_in_footnotes_gives_its_works():
+    """No reference list: the footnotes at the foot of the pages (smaller type, set apart) hold the works."""
+    pages: list[list[Run]] = []
+    for p in range(2):
+        runs: list[Run] = [(50, 760 - 12 * k, ln, 10.0) for k, ln in enumerate(_wrap(PROSE * 2, 90))]
+        for k, note in enumerate(NOTES[p * 4:(p + 1) * 4]):
+            runs.append((50, 150 - 11 * k, note, 8.0))
+        runs.append((300, 40, str(p + 1), 10.0))
+        pages.append(runs)
+    doc = parse_document(make_pdf(pages), "notes.pdf")
+    assert doc.heading == "footnotes"
+    names = [(p.ref.names.get("author") or p.ref.names["editor"])[0].family for p in doc.parsed]
+    assert names == ["Lind", "Moss", "Ruiz", "Vogt"]
+    assert any("a remark" in s.reason for s in doc.skipped) and any("ibid." in s.reason for s in doc.skipped)
+
+
+def test_a_figure_set_inside_a_list_is_skipped():
+    refs = [f"Author{i}, A., Other, B., 20{10 + i}. A study of harbour number {i} and its tides. J. Tests {i}, "
+            f"{10 * i}-{10 * i + 9}." for i in range(1, 9)]
+    lines: list[str] = ["References"]
+    for r in refs:
+        lines += [w if k == 0 else "   " + w for k, w in enumerate(_wrap(r, 60))]
+    cut = lines.index(next(ln for ln in lines if ln.startswith("Author5"))) + 1  # Author5 is cut after its first line
+    figure = ["80", "60", "Cover (%)", "2000 2005 2010", "Year", "", "Fig. 6. Trajectories of the cover classes.", ""]
+    page1 = [(50, 740 - 12 * k, ln, 9.0) for k, ln in enumerate(lines[:cut])]
+    page2 = [(50, 740 - 12 * k, ln, 9.0) for k, ln in enumerate(figure + lines[cut:])]
+    doc = parse_document(make_pdf([page1, page2]), "fig.pdf")
+    assert len(doc.parsed) == 8
+    assert any("figure inside the list" in s.reason for s in doc.skipped)
+    assert "Fig. 6" not in doc.parsed[4].raw.text and doc.parsed[4].ref.fields.get("page") == "50-59"

@@ -1,10 +1,10 @@
-"""Reference lists written the way users paste them (tests/data/lists/, 111 lists, 2,057 references,
-911 DOIs: PDF copies with page breaks and footers, READMEs, web pages and reading lists, publishers' pages
+"""Reference lists written the way users paste them (tests/data/lists/, 129 lists, 2,359 references,
+1,041 DOIs: PDF copies with page breaks and footers, READMEs, web pages and reading lists, publishers' pages
 with their link words (ScienceDirect, Wiley, Springer, Taylor & Francis, JAMA), Word and EndNote
 documents, spreadsheets, Google Scholar's cite dialog and result pages, Semantic Scholar, LaTeX `thebibliography`,
-reStructuredText, Org mode, markdown tables; APA, Chicago, MLA, IEEE, Harvard, Vancouver,
+reStructuredText, Org mode, markdown tables, e-mails and chats, OSCOLA tables of cases; APA, Chicago, MLA, IEEE, Harvard, Vancouver,
 Nature, ACS, RSC, AMS, APS, APSA, OSCOLA, Bluebook, ABNT, GOST, GB/T 7714, Copernicus; sixteen
-languages). Written by seven testers from their own knowledge of real publications; each file's true
+languages). Written by eight testers from their own knowledge of real publications; each file's true
 count and DOIs are in manifest.json: every count must be exact, every DOI whole."""
 
 from __future__ import annotations

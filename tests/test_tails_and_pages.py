@@ -171,3 +171,50 @@ def test_notes_that_are_not_citations_and_two_works_in_a_note():
     acs = ("References\n\n(1) Kolb, H. C.; Sharpless, K. B. Drug Discovery Today 2003, 8, 1128.\n"
            "(2) See the Supporting Information for details.\n(3) Moses, J. E. Chem. Soc. Rev. 2007, 36, 1249.\n")
     assert len(split_text(acs).refs) == 2
+
+
+def test_bluebook_short_case_and_a_second_work_after_see():
+    text = ("1. Kerr v. United States, 138 S. Ct. 2206, 2217 (2018).\n2. Lind v. Moss, 565 U.S. 400, 415 (2012). "
+            "For an early critique, see Ana Berg, Quays and the Law, 86 MINN. L. REV. 1393 (2002).\n"
+            "3. Id.; Kerr, 138 S. Ct. at 2223.\n")
+    split = split_text(text)
+    assert [r.text[:8] for r in split.refs] == ["Kerr v. ", "Lind v. ", "Ana Berg"]
+    assert any("cites again" in s.reason and s.text.startswith("Kerr, 138") for s in split.skipped)
+
+
+def test_english_house_styles_round_six():
+    c = one("Lind, Karla, Harbour Life, trans. by Tom Ruiz (London: Routledge & Kegan Paul, 1984)")
+    assert c["publisher"] == "Routledge & Kegan Paul" and [n["family"] for n in c["author"]] == ["Lind"]
+    c = one("Vogt, Ines, Ports in America, ed. by J. P. Moss, trans. by Ana Berg (New York: Harper & Row, 1966)")
+    assert c["editor"] == [{"family": "Moss", "given": "J. P."}] and c["translator"] == [{"family": "Berg", "given": "Ana"}]
+    c = one("Berg, Ana, 'Quays: A Category', Harbour History Review, 91.5 (1986), 1053–75")
+    assert (c["volume"], c["issue"]) == ("91", "5")
+    c = one("Ruiz, Tom, 'You and the Tide', Harbour Weekly, 19 October 1945")
+    assert c["container-title"] == "Harbour Weekly" and c["issued"] == {"date-parts": [[1945, 10, 19]]}
+    c = one("Kerr P, Moss EK. 2021. Quay labour among large employers. NBER Work. Pap. 29053")
+    assert c["genre"].startswith("NBER Work. Pap") and c["number"] == "29053"
+    c = one("Lind K, Berg A. 2018. The impacts of tides on ports. Am. J. Sociol. In press")
+    assert c["issued"] == {"date-parts": [[2018]]} and "publisher" not in c and c["container-title"] == "Am. J. Sociol."
+    c = one("Moss, Yusuf; Ana Berg, Tom Ruiz & Ines Vogt (forthcoming) Predicting harbour silt with satellite data. "
+            "Journal of Harbour Research.")
+    assert [n["family"] for n in c["author"]] == ["Moss", "Berg", "Ruiz", "Vogt"]
+    c = one("World Harbour Bank (2011) World Port Report 2011: Conflict and Trade. Washington, DC: World Harbour Bank.")
+    assert c["title"] == "World Port Report 2011: Conflict and Trade"
+
+
+def test_german_house_styles_round_seven():
+    c = one("Kerr, Paul/Lind, Nicole 2014: Häfen im Widerstand, in: Zeitschrift für Häfen 40: 2, 177-228.")
+    assert [n["given"] for n in c["author"]] == ["Paul", "Nicole"] and (c["volume"], c["issue"]) == ("40", "2")
+    c = one("Ders., Vogts „Kaiserkai“. Eine Auseinandersetzung, in: ZfH 1, 1975, 539–560.")
+    assert c["title"] == "Vogts „Kaiserkai“. Eine Auseinandersetzung"
+    c = one("Ulrich Brandt: Kaigesellschaft. Auf dem Weg (= Edition Hafen. Band 1365). Ruge, Kiel 1986, ISBN 3-518-11365-8.")
+    assert (c["collection-title"], c["collection-number"], c["title"]) == ("Edition Hafen", "1365", "Kaigesellschaft. Auf dem Weg")
+    c = one("Bundeszentrale für Hafenkunde: Häfen mit Geschichte. In: hafen.de. 1. Juli 2022, abgerufen am 15. März 2023.")
+    assert c["author"] == [{"literal": "Bundeszentrale für Hafenkunde"}] and c["title"] == "Häfen mit Geschichte"
+    c = one("Hafen-Institut, Hrsg. Häfen in Deutschland. Bericht des Bundes. Berlin: HI; 2015")
+    assert c["editor"] == [{"literal": "Hafen-Institut"}] and c["title"] == "Häfen in Deutschland. Bericht des Bundes"
+    c = one("Bundesministerium für Häfen (Hrsg.). (2017). Zweiter Hafenbericht (Bundestagsdrucksache 18/12840). Berlin: BMH.")
+    assert (c["genre"], c["number"]) == ("Bundestagsdrucksache", "18/12840")
+    c = one("Statistisches Hafenamt. Häfen in Deutschland 2015. Wiesbaden: SHA; 2017. Im Internet: "
+            "https://www.example.org/haefen.pdf; Stand: 12.03.2018")
+    assert c["accessed"] == {"date-parts": [[2018, 3, 12]]} and c["URL"] == "https://www.example.org/haefen.pdf"

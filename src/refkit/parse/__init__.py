@@ -259,12 +259,22 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
     else:
         split = split_text(text, one_per_line=one_per_line, keep_repeats=keep_repeats, paper=kind == "pdf",
                            laid_out=kind == "pdf")
+    foot_pages: list[int] = []
+    if not split.section and kind == "pdf":  # no list: a paper that cites in its footnotes
+        from refkit.parse import notes
+
+        lines = pdf.footnotes_to_text(data, name, pages=pages, numbers=foot_pages).split("\n")  # type: ignore[arg-type]
+        if sum(1 for ln in lines if notes.NOTE_RE.match(ln)) >= 3:
+            found = notes.split_notes(lines, keep_repeats=keep_repeats)
+            if found.refs:
+                split, text = found, "\n".join(lines)
+                split.heading = "footnotes"
     if not split.section:
         where = f"pages {pages} of {name}" if pages else name
         raise InputError(f"no reference section found in {where}",
                          hint="the paper has no list headed References/Bibliography; try --pages with the list's pages")
-    page_of_line: list[int] = []
-    if kind == "pdf":
+    page_of_line: list[int] = list(foot_pages) if split.heading == "footnotes" and foot_pages else []
+    if kind == "pdf" and not page_of_line:
         for number, chunk in zip(numbers, text.split("\n\f"), strict=False):
             page_of_line += [number] * (chunk.count("\n") + 1)
     return Document(name, kind, parse_raws(split.refs, model), split.skipped, split.heading, page_of_line)

@@ -220,8 +220,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     ref.extra["eprinttype"] = "arxiv"
         elif label == "accessed":
             t = re.sub(r"(?i)^\W*(?:last\s+)?(?:cited|citado|consultado|zitiert|accessed|cité|retrieved|viewed|consulted|"
-                       r"abgerufen|zugriff|consulté)(?:\s+(?:on|am|le|el))?\s*:?\s*", "", " ".join(raw))
-            t = re.sub(r"(?i),?\s*from\W*$", "", t).strip(" .,;:[]()")
+                       r"abgerufen|zugriff|consulté|stand|überprüfungsdatum|acesso\s+em|consultado)(?:\s+(?:on|am|le|el|em))?\s*:?\s*",
+                       "", " ".join(raw))
+            t = re.sub(r"(?i),?\s*(?:from|von|unter|de|em)\W*$", "", t).strip(" .,;:[]()")
             d = parse_dmy(t) if re.match(r"\d{1,2}[./]\s?\d{1,2}[./]", t) else parse_span_date(t)
             if d is not None and d.start:
                 ref.dates["accessed"] = d

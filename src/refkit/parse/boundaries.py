@@ -21,7 +21,14 @@ import re
 from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS, corporate_list
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
-from refkit.parse.name_edges import month_given_name, names_to_colon, names_to_comma
+from refkit.parse.name_edges import (
+    editor_without_role,
+    month_given_name,
+    names_to_colon,
+    names_to_comma,
+    role_after_names,
+    same_author_lead,
+)
 from refkit.parse.numbering import (
     article_number,
     ieee_proceedings,
@@ -45,6 +52,7 @@ from refkit.parse.publication import (
     publisher_before_place,
     publisher_comma_place,
     publisher_parens,
+    publisher_runs_on,
     report_parts,
     series_sentence,
     standards,
@@ -76,7 +84,7 @@ EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]h
 VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=\s|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
-DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
+DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
                           rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$))")
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?:(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
@@ -163,7 +171,7 @@ def _title_year(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     for i, s in enumerate(segs):
         if i and s.label == "date" and segs[i - 1].label == "title" and s is not dates[0] and \
-                re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[.,]?\s*", s.text) and \
+                re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[.,:]?\s*", s.text) and \
                 re.search(r"(?:,|[^\W\d])\s*$", segs[i - 1].text):
             return relabel(segs, text, s.start, s.start + len(s.text.rstrip(" .,")), "title")
     return segs
@@ -407,7 +415,8 @@ def _date_tail(segs: list[Segment], text: str) -> list[Segment]:
 _LEAD_BEFORE_YEAR = re.compile(
     r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
     r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
-    r"\.?\)\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.|i\.\s?E\.)[a-z]?\)\s*[:.,])")
+    r"\.?\)\.?\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.|i\.\s?E\.|forthcoming|in\s+press)[a-z]?\)"
+    r"(?:\s*[:.,]|\s+(?=[A-Z„\"“‘])))")
 
 
 def _names_before_year(segs: list[Segment], text: str) -> list[Segment]:
@@ -420,6 +429,13 @@ def _names_before_year(segs: list[Segment], text: str) -> list[Segment]:
     if m and corporate_list(m.group("names")):  # "Bundesministerium für Familie, Senioren, Frauen und Jugend (Hg.)"
         end = m.end("role") if m.group("role") else m.end("names")
         return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")
+    if m:  # "Hegre, Håvard; Joakim Karlsen, | Håvard Strand & Henrik Urdal (forthcoming)": the names run to the year
+        lead = [s for s in segs if s.start < m.end("names")]
+        if lead and lead[0].label in ("author", "editor") and lead[0].end < m.end("names") and \
+                all(s.label in ("author", "editor", "title") for s in lead) and \
+                re.fullmatch(r"[\s,;&]*(?:(?:and|und|&)\s+)?(?:[A-ZÀ-Þ][\w'’\-]*\.?\s*(?:,|;|&|and|und)?\s*)+",
+                             text[lead[0].end:m.end("names")]):
+            segs = relabel(segs, text, lead[0].start, m.end("names"), lead[0].label)
     if not m or any(s.label in ("author", "editor") and s.start < m.end("names") for s in segs) or \
             re.search(r"[^\W\d]{3}\.$", m.group("names")) or not re.search(r"[^\W\d]{3}", text[m.end() + 7:]):
         return segs  # "Proceedings of the Meeting. (2019).": a title, then its year, then nothing
@@ -466,7 +482,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    for step in (_names_before_year, names_to_colon, names_to_comma, month_given_name, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
+    for step in (_names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
+                 month_given_name, _author_edges, _names_go_on, _names_stop, _collaboration, _role_groups, _dash_and_title,
                  _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
                  inner_quote, quoted_title_in, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
@@ -533,6 +550,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
     segs = newspaper_tail(place_tails(segs, text), text)
+    segs = publisher_runs_on(segs, text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

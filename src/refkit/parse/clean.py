@@ -279,6 +279,12 @@ def split_volume(s: str) -> tuple[str, str, str]:
         iss = re.sub(r"(?i)^(?:no|nr)\.?\s*", "", iss)
     if re.fullmatch(r"\d+\s*vols?\.?", t, re.I):
         return (vol, "", "")
+    zib = re.fullmatch(r"(\d{1,4})\s*:\s*(\d{1,2}),?", t)
+    if zib:  # ZIB's "40: 2, 177-228": volume 40, issue 2
+        return (zib.group(1), zib.group(2), "")
+    mhra = re.fullmatch(r"(\d{1,4})\.(\d{1,2})", t.split("(")[0].strip()) if not iss else None
+    if mhra:  # MHRA's "91.5 (1986)": volume 91, issue 5
+        return (mhra.group(1), mhra.group(2), pages)
     vi = re.fullmatch(r"(\d{1,4})\s*/\s*(\d{1,3})", vol) if not iss else None
     if vi and int(vi.group(2)) != int(vi.group(1)) + 1:  # OUP's "46/2": volume and issue; "13/14" is a double volume
         vol, iss = vi.groups()

@@ -35,7 +35,8 @@ STOP_HEADING_RE = re.compile(
     r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|apêndices?|"
     r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|riassunto|sommario|resumen|resumo|"
     r"sammanfattning|samenvatting|tiivistelmä|"
-    r"about the authors?|author contributions?|supplementary|supporting information|tables?|figures?|"
+    r"about the authors?|author contributions?|supplementary|supporting information|"
+    r"tables?(?!\s+of\s+(?:cases|legislation|statutes|authorities|treaties|instruments|legal))|figures?|"
     r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|citing|"
     r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability|"
     r"external\s+links|weblinks|liens\s+externes|enlaces\s+externos|cited\s+by|citing\s+articles|"
@@ -180,6 +181,7 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
     last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
     if not near_break:  # "Page 31 of 34" stands wherever it stands, a page number after the last reference too
         return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
+                or _ALWAYS_FURNITURE.match(ln.replace(PAGE_BREAK, "").strip())
                 or i == last and i > 0 and FOLIO_RE.match(ln.replace(PAGE_BREAK, "").strip())}
     counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
     out = set()
@@ -225,7 +227,8 @@ _AUTHOR_HEAD = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:\s
                           r":\s[^.]{3,90}")
 # lines a publisher's platform stamps on every page
 _ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|downloaded from https?://\S+ (?:on|by|at)\b|"
-                               r"this article is protected by copyright\b|electronic copy available at:")
+                               r"this article is protected by copyright\b|electronic copy available at:|"
+                               r"[A-Z][\w .&\-]{2,50}\s\|\s(?:Vol(?:ume)?\.?\s*\d+|\d{4}|[A-Z][a-z]+\s\d{4})\s\|")
 # a running head in capitals: 'IEEE TRANSACTIONS ON NEURAL NETWORKS, VOL. 35, NO. 4, APRIL 2024'
 _HEADISH = re.compile(r"(?:\d{1,4}\s+)?(?=(?:[^a-z\n]*[A-Z]{2,}){3})[^a-z\n]{12,160}")
 _PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")

@@ -122,3 +122,45 @@ class Vocabulary(set):
 
 def vocabulary(lines: list[str]) -> Vocabulary:
     return Vocabulary(lines)
+
+
+_SPACED_LINK = re.compile(r"https?://\s(?=\S)|\bdoi:\s?(?=10\.\s)|\bdoi\.\s(?=org/)")
+
+
+def unspace_links(text: str) -> str:
+    """Links that a PDF or word processor printed with a space after each '/', '.' or '-' (Springer and
+    BMC papers: 'https:// doi. org/ 10. 1056/ NEJMo a2001 017.') are joined again; the link ends at the
+    first piece that reads as a word of the text, and at the line's end."""
+    if not _SPACED_LINK.search(text):
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _SPACED_LINK.finditer(text):
+        if m.start() < pos:
+            continue
+        out.append(text[pos:m.start()])
+        link = m.group(0).rstrip()
+        i = last = m.end()
+        first = True
+        while i < len(text):
+            j = i
+            while j < len(text) and text[j] not in " \n":
+                j += 1
+            p = text[i:j]
+            if not p:
+                break
+            ends_open = link.endswith(("/", ".", "-", "(", ":", "_"))
+            fragment = bool(re.fullmatch(r"[\w().\-/]*\d[\w().\-/]*[.,;]?|[a-z][\w.\-/]*[.,;]?|\(\w+\)\S*", p))
+            if not first and (not ends_open and (not fragment or re.fullmatch(r"[A-Za-z]{3,}[.,;]?", p)) or
+                              link.endswith(".") and re.fullmatch(r"[A-Z][a-z]{2,}\W*", p)):
+                break  # a word of the text: the link is over
+            link += p
+            first = False
+            i = last = j
+            if j >= len(text) or text[j] == "\n" or re.search(r"[,;]$|(?<!\d)\.$", p) and not ends_open:
+                break
+            i = j + 1  # the space the printer put in
+        out.append(link)
+        pos = last
+    out.append(text[pos:])
+    return "".join(out)

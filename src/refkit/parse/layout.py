@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from refkit.parse import find
-from refkit.parse.starts import ENDINGS, NAME_PERIOD_RE, YEAR_RE, ended, starts_strictly
+from refkit.parse.starts import NAME_PERIOD_RE, YEAR_RE, ended, starts_strictly
 
 
 def blocks_hold_several(body: list[tuple[int, str]]) -> bool:
@@ -25,7 +25,7 @@ def blocks_hold_several(body: list[tuple[int, str]]) -> bool:
     multi = [b for b in blocks if len(b) > 1]
     if not multi:
         return False
-    several = sum(1 for b in multi if any(p.endswith(ENDINGS) and (starts_strictly(s + " " + (b[k + 1] if k + 1 < len(b) else ""))
+    several = sum(1 for b in multi if any(ended(p) and (starts_strictly(s + " " + (b[k + 1] if k + 1 < len(b) else ""))
                                                                    or NAME_PERIOD_RE.match(s))
                                           for k, (p, s) in enumerate(zip(b, b[1:], strict=False), 1)))
     inner = [ln for b in multi for ln in b[:-1]]  # lines a block goes on after
@@ -174,4 +174,57 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
         m = _LINK_TAIL_RE.search(ln)
         if m and _STRONG_RE.search(m.group(0)):
             out[i] = ln[:m.start()]
+    return out, skipped
+
+
+_MAIL_HEADER = re.compile(r"^\s*(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet)\s*:\s")
+_CHAT_SPEAKER = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){0,3}\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s*$")
+_CHAT_FURNITURE = re.compile(r"^\s*(?:\(edited\)|(?::[\w+\-]+:\s*\d*\s*)+|\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*$", re.I)
+_MAIL_CLOSE = re.compile(r"^\s*(?:Cheers|Best|Thanks|Thank you|Regards|Best regards|Kind regards|Best wishes|Many thanks|"
+                         r"Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Saludos)\b[^.]{0,20}[,!.]?\s*$", re.I)
+_MAIL_OPEN = re.compile(r"^\s*(?:Hi|Hello|Hey|Dear|Hallo|Liebe[rs]?|Bonjour|Hola)\b[^.]{0,40}[,!]\s*$", re.I)
+_QUOTED_MAIL = re.compile(r"^\s*(?:-{2,}\s*Original Message\s*-{2,}|On .{5,80} wrote:|-- ?)\s*$", re.I)
+
+
+def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """References sent in an e-mail or a chat: the mail's headers, greeting, closing, signature and the
+    quoted older mail, a chat's speaker-and-time lines, reactions and reply counts, and the lines of
+    talk around the references (ending in ':' or '?', or in lower case without a year) are taken out."""
+    mail = sum(1 for ln in lines[:15] if _MAIL_HEADER.match(ln)) >= 2
+    chat = sum(1 for ln in lines if _CHAT_SPEAKER.match(ln)) >= 1
+    if not (mail or chat):
+        return lines, []
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+
+    def drop(i: int, why: str) -> None:
+        if out[i].strip():
+            skipped.append((i, out[i].strip(), why))
+        out[i] = ""
+
+    for i, ln in enumerate(lines):
+        t = ln.strip()
+        if not t:
+            continue
+        if mail and _QUOTED_MAIL.match(t):  # the signature or the mail quoted below: the rest goes
+            for k in range(i, len(lines)):
+                drop(k, "the mail's signature or the mail it quotes")
+            break
+        if _MAIL_HEADER.match(ln) or _CHAT_SPEAKER.match(ln) or _CHAT_FURNITURE.match(ln):
+            drop(i, "a mail header or chat line, not a reference")
+        elif _MAIL_OPEN.match(t) or _MAIL_CLOSE.match(t):
+            drop(i, "a greeting, not a reference")
+            if _MAIL_CLOSE.match(t) and i + 1 < len(lines) and len(lines[i + 1].split()) <= 3:
+                drop(i + 1, "a greeting, not a reference")  # "Cheers," / "Tom"
+        elif ((t.endswith((":", "?")) or t[0].islower() or not re.search(r"\d", t)) and not YEAR_RE.search(t) or
+              t.endswith(":") and re.match(
+                r"(?:I|I'd|I'm|We|For|Here|And|Also|See|This|These|Please|PS|P\.S\.)\b", t)) and \
+                not re.search(r"\b10\.\d{4,}/", t):
+            drop(i, "talk around the references, not a reference")
+        else:
+            lead = re.match(r"(?:yes|yeah|ok|okay|sure|also|and|oh)\b[^.:;]{0,40}?\s[-–—]\s(?=[A-ZÀ-Þ])", t, re.I)
+            if lead:  # "yes good catch - Bray NL, ...": the talk before the reference
+                skipped.append((i, lead.group(0).strip(" -–—"), "talk around the references, not a reference"))
+                out[i] = ln.replace(lead.group(0), "", 1)
+            out[i] = re.sub(r"^\s*[•▪◦‣*\-–]\s+", "", out[i])  # "• Dobin A, ...": a chat's bullet
     return out, skipped

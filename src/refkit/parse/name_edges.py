@@ -65,6 +65,17 @@ _INV = r"[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?,\s+[A-ZÀ-Þ][\w'’
 _INVERTED_LIST = re.compile(rf"{_INV}(?:\s*(?:/|;|\bund\b|&|\bu\.)\s*{_INV})+")
 
 
+def _corporate_lead(lead: str) -> bool:
+    """'Bundeszentrale für politische Bildung', 'Deutsche Forschungsgemeinschaft': a body's name."""
+    from refkit.parse.fields import CORPORATE_WORDS, ORG_WORDS
+
+    words = lead.split()
+    small = {"für", "of", "for", "der", "des", "die", "und", "and", "the", "de", "du", "la", "le", "y", "e", "et", "del"}
+    return 1 <= len(words) <= 8 and not re.search(r"\d|[.!?,;]", lead) and \
+        words[0][:1].isupper() and sum(1 for w in words if not w[:1].isupper() and w not in small) <= 1 and \
+        bool(CORPORATE_WORDS.search(lead) or ORG_WORDS.search(lead))
+
+
 def names_before_colon(lead: str) -> bool:
     """Whether ``lead`` (what stands before the first colon) is a list of personal names."""
     lead = _ROLE.sub("", lead).strip()
@@ -88,6 +99,12 @@ def names_to_colon(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     names = text[start:colon]
     if not names_before_colon(names):
+        if first.label in ("author", "title") and first.start <= start + 1 and _corporate_lead(names) and \
+                re.match(r"\s+[\"„“«A-ZÀ-Þ]", text[colon + 1:]) and not any(s.label == "author" and s.start > colon for s in segs):
+            segs = relabel(segs, text, start, colon + 1, "author")  # "Bundeszentrale für politische Bildung: Title"
+            nxt = next((s for s in segs if s.start > colon), None)
+            if nxt is not None and nxt.label == "author":
+                segs = relabel(segs, text, nxt.start, nxt.end, "title")
         return segs
     if first.label == "title":  # the tagger read the names as the title: only people's names are taken back
         if first.end <= colon or not all(_opens_with_given(c) for c in _SEP.split(_ROLE.sub("", names)) if c.strip()):
@@ -127,7 +144,7 @@ def _dated_title(segs: list[Segment], text: str, after: int) -> list[Segment]:
     return relabel(segs, text, segs[k].start, end, "title")
 
 
-_MONTHISH = re.compile(r"\s*(?P<w>[A-Z][a-zà-ÿ]{2,8})\s+(?=[(\[](?:1[5-9]|20)\d\d)")
+_MONTHISH = re.compile(r"\s*(?P<w>[A-Z][a-zà-ÿ]{2,8})\s+(?=[(\[]?(?:1[5-9]|20)\d\d)")
 
 
 def month_given_name(segs: list[Segment], text: str) -> list[Segment]:
@@ -137,7 +154,7 @@ def month_given_name(segs: list[Segment], text: str) -> list[Segment]:
         nxt = segs[i + 1]
         if s.label in ("author", "editor") and nxt.label == "date" and s.text.rstrip().endswith(","):
             m = _MONTHISH.match(nxt.text)
-            if m:
+            if m and (re.match(r"\s*[(\[]", nxt.text[m.end():]) or given_name(m.group("w"))):  # "Deitelhoff, | Nicole 2014:"
                 return relabel(segs, text, s.start, nxt.start + m.end("w"), s.label)
         if s.label not in ("author", "editor", "citation-number"):
             break
@@ -145,7 +162,8 @@ def month_given_name(segs: list[Segment], text: str) -> list[Segment]:
 
 
 _U_A = re.compile(r"\s+(?:u\.\s?a\.|et\s+al\.)$")
-_NEXT_NAME = re.compile(r"\s*(?P<w>[A-ZÀ-Þ][\w'’\-]+)\s+(?:[A-ZÀ-Þ]\.\s+)*[A-ZÀ-Þ][\w'’\-]+(?:,|\s+(?:and|und|u\.|&)\s|\s*\(|:)")
+_NEXT_NAME = re.compile(r"\s*(?:[A-ZÀ-Þ]\.?\s+)*(?P<w>[A-ZÀ-Þ][\w'’\-]+)(?:\s+(?:[A-ZÀ-Þ]\.?\s+)*[A-ZÀ-Þ][\w'’\-]+){1,2}"
+                        r"(?:,|\s+(?:and|und|u\.|&)\s|\s*\(|:)")
 
 
 def names_to_comma(segs: list[Segment], text: str) -> list[Segment]:
@@ -168,7 +186,7 @@ def names_to_comma(segs: list[Segment], text: str) -> list[Segment]:
         return segs  # "MOREAU C., LIND T.": family names first, a list
     after = text[comma + 2:]
     nxt = _NEXT_NAME.match(after)
-    if not re.match(r"[\"„“«‚‘A-ZÀ-Þ]", after) or nxt is not None and given_name(nxt.group("w")) or \
+    if not re.match(r"[\"„“«‚‘A-ZÀ-Þ]", after) or nxt is not None and nxt.group("w") not in _ARTICLES or \
             re.match(r"[A-ZÀ-Þ][\w'’\-]+,?\s+(?:[A-ZÀ-Þ]\.\s*)+[,&(]", after):
         return segs
     segs = relabel(segs, text, start, comma + 1, first.label)
@@ -176,3 +194,56 @@ def names_to_comma(segs: list[Segment], text: str) -> list[Segment]:
     if follow is not None and follow.label == first.label:
         segs = relabel(segs, text, follow.start, follow.end, "title")
     return segs
+
+
+_SAME_AUTHOR = re.compile(r"\s*(?:Ders|Dies|Idem|Eadem|Ders|DERS|DIES)\.,?\s+")
+
+
+def same_author_lead(segs: list[Segment], text: str) -> list[Segment]:
+    """'Ders., Wehlers „Kaiserreich“. Eine ...': the same-author word is the whole author; what follows
+    its comma opens the title."""
+    m = _SAME_AUTHOR.match(text)
+    if not m or not segs or segs[0].label not in ("author", "editor") or segs[0].end <= m.end():
+        return segs
+    segs = relabel(segs, text, segs[0].start, m.end(), segs[0].label)
+    rest = next((s for s in segs if s.start >= m.end()), None)
+    if rest is not None and rest.label in ("author", "editor"):
+        segs = relabel(segs, text, rest.start, rest.end, "title")
+    return segs
+
+
+_HRSG_AFTER = re.compile(r"(?:^\s*|(?<=\bIn: ))(?P<names>[A-ZÀ-Þ][^.:;()]{1,150}?),\s+(?P<role>Hrsg|Hg|eds?|editors?)\.?\s+(?=[A-ZÄÖÜ„\"“])")
+
+
+def role_after_names(segs: list[Segment], text: str) -> list[Segment]:
+    """Vancouver's German 'Robert Koch-Institut, Hrsg. Gesundheit in ...' and 'In: Richter M, Hurrelmann K,
+    Hrsg. Title ...': the names before ', Hrsg.' are the editors."""
+    for m in _HRSG_AFTER.finditer(text) if "Hrsg" in text or "Hg." in text or "ed" in text else ():
+        inside = [s for s in segs if s.start < m.end("role") + 1 and m.start("names") < s.end]
+        lower = [w for w in m.group("names").split() if w[:1].islower() and w not in _PARTICLE | {"für", "of", "for", "und", "and"}]
+        if not inside or lower or any(s.label not in ("author", "editor", "title", "container-title", "note") for s in inside):
+            continue  # "Un incontro senese in onore di Pierre Toubert, ed. ...": a title, not names
+        end = m.end("role") + (1 if text[m.end("role"):m.end("role") + 1] == "." else 0)
+        segs = relabel(segs, text, m.start("names"), end, "editor")
+        nxt = next((s for s in segs if s.start >= end), None)
+        if nxt is not None and nxt.label == "editor":
+            segs = relabel(segs, text, nxt.start, nxt.end, "container-title" if m.start() > 3 else "title")
+    return segs
+
+
+_ROLE_WORD = re.compile(r"(?i)\b(?:eds?|editors?|edited|edd|hrsg|hg|hgg|herausgegeben|dir|dirs|éds?|coord|comp|comps|"
+                        r"org|orgs|red|a\s+cura|trans|transl|translated|übers|trad|introd)\b|\(\s*(?:ed|eds|hrsg|hg)\b")
+
+
+def editor_without_role(segs: list[Segment], text: str) -> list[Segment]:
+    """Names that open a reference, taken for editors although no role word stands with them ('ed.',
+    'Hrsg.', 'edited by'), are its authors."""
+    first = next((s for s in segs if s.label not in ("citation-number", "skip")), None)
+    if first is None or first.label != "editor" or first.start > 5:
+        return segs
+    k = segs.index(first)
+    after = segs[k + 1].text if k + 1 < len(segs) else ""
+    if _ROLE_WORD.search(first.text) or _ROLE_WORD.match(after.strip()) or any(
+            s.label == "author" for s in segs):
+        return segs
+    return relabel(segs, text, first.start, first.end, "author")

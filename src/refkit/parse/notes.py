@@ -74,7 +74,7 @@ def _split_citations(text: str) -> list[str]:
 
 
 # a sentence of prose ending in a colon, then a full citation: "Name Name, “Title,” ..." or "Name Name, Title ("
-_PROSE_THEN_CITE = re.compile(r"(?<=[.)])\s+(?P<lead>[A-Z][^.;:“\"]{3,150}:\s+)(?=(?:[A-Z][\w'’.\-]*\s+){1,3}"
+_PROSE_THEN_CITE = re.compile(r"(?<=[.)])\s+(?P<lead>[A-Z][^.;:“\"]{3,150}?(?::|,?\s+see(?:\s+also)?)\s+)(?=(?:[A-Z][\w'’.\-]*\s+){1,3}"
                               r"[A-Z][\w'’\-]+(?:\s+Jr\.)?,\s+[“\"A-Z])")
 
 
@@ -144,6 +144,11 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
                 short = set(key[1].split())
                 first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0] and short and short <= {
                     w.lower() for w in re.findall(r"[^\W\d_]+", r.text) if len(w) > 3}), None)
+            short_case = re.match(r"([A-Z][\w.'’\- ]{1,40}?),\s+\d{1,4}\s+[A-Z][\w.\s]{1,20}?\s+at\s+\d", cite)
+            if first is None and short_case:  # Bluebook's "Carpenter, 138 S. Ct. at 2223": the case cited before
+                name = short_case.group(1).lower()
+                first = next((r for k, r in reversed(list(seen.items())) if " v. " in k[0] and
+                              (k[0].startswith(name + " v. ") or k[0].endswith(" v. " + name))), None)
             if first is None and OP_CIT_RE.search(cite):  # "Smith, op. cit., 45", "Smith, supra note 3"
                 first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0]), None)
             if first is None and not _has_year(cite) and not re.search(r"[“\"«„]", cite):

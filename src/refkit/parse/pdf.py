@@ -70,8 +70,9 @@ def _mask(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
-def _margins(pages: list[Page]) -> set[int]:
-    """ids of lines that are running heads, footers or page numbers."""
+def _margins(pages: list[Page], notes: set[int] | None = None) -> set[int]:
+    """ids of lines that are running heads, footers, page numbers or footnotes (the footnotes' ids
+    are also put in ``notes`` when it is given)."""
     edges = {p.number: _edge_lines(p) for p in pages}
     cand: dict[int, list[Line]] = {n: e[0] for n, e in edges.items()}
     # the text block: from the highest to the lowest line of the pages' text, edges aside; an edge
@@ -105,7 +106,10 @@ def _margins(pages: list[Page]) -> set[int]:
             if FOLIO_RE.match(ln.text.strip()):
                 drop.add(id(ln))
     for p in pages:
-        drop |= _footnotes(p, drop)
+        found = _footnotes(p, drop)
+        drop |= found
+        if notes is not None:
+            notes |= found
     return drop
 
 
@@ -309,3 +313,25 @@ def pdf_to_text(data: bytes, name: str = "input", pages: str | None = None,
             if numbers is not None:
                 numbers.append(p.number)
     return "\n\f".join(chunks)
+
+
+def footnotes_to_text(data: bytes, name: str = "input", pages: str | None = None,
+                      numbers: list[int] | None = None) -> str:
+    """The footnotes at the foot of a PDF's pages, in reading order, one printed line a line (a paper
+    that cites only in its notes has no reference list: its notes are where the works are). The
+    page number of each line is appended to ``numbers``."""
+    all_pages = read_pages(data, name)
+    keep = set(parse_pages(pages, len(all_pages))) if pages else None
+    for p in all_pages:
+        _columns(p)
+    notes: set[int] = set()
+    _margins(all_pages, notes)
+    out: list[str] = []
+    for p in all_pages:
+        if keep is not None and p.number not in keep:
+            continue
+        for ln in sorted((ln for ln in p.lines if id(ln) in notes), key=lambda ln: (ln.col, -ln.y)):
+            out.append(ln.text)
+            if numbers is not None:
+                numbers.append(p.number)
+    return "\n".join(out)

@@ -164,6 +164,10 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                 why = "an abstract or summary, not a reference"
             elif _RESOURCE_RE.match(t):
                 why = "a link that goes with the reference before it"
+            elif plain and 2 <= len(words) <= 10 and not re.search(r"[^\w\s'’\-]", t) and all(
+                    w[0].isupper() or w in ("of", "the", "and", "for", "in", "on", "de", "des", "der", "und", "für")
+                    for w in words):
+                why = "a heading between the groups of the list"  # "Court of Justice of the European Union"
             elif plain and words and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) and \
                     not re.match(r"[A-ZÀ-Þ]{2,}[\s,]", t) and (len(words) <= 6 or low >= 0.5 * len(words)):
                 why = "prose or a remark, not a reference (no year, number, link or name)"

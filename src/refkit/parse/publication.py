@@ -37,6 +37,8 @@ _LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
                          r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier|News release|"
+                         r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
+                         r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
                          r"(?:Current|Special|Statistical)\s+[A-Z][a-z]+\s+Reports?)\s+"
                          r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
@@ -49,16 +51,17 @@ _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'
 _SERIES_SENTENCE = re.compile(
     r"(?<=[.?!] )(?P<g>(?:[A-Z][\w\-]*\s+){0,2}[\w\-]*(?:[Pp]apers?|[Aa]rbeitspapiere?|[Dd]iskussionspapiere?|"
     r"[Ss]chriftenreihe|[Aa]rbeitsberichte?|[Ff]orschungsberichte?|Kurzexpertise|Expertise|Wochenbericht|"
-    r"Kurzbericht|Drucksache|Policy\s+Brief|Materialien)"
+    r"Kurzbericht|Drucksache|Bundestagsdrucksache|Policy\s+Brief|Materialien)"
     r"(?:\s+(?:on|in|of|for|zur|zum|zu|der|des|aus)\s+[^.()\d]{2,80}?|\s+[–-]\s+[^.()\d]{2,80}?)?)"
     r",?\s+(?:(?:Nr|No|Heft)\.\s*)?(?P<n>[A-Za-z]{0,4}\d[\w/\-]*)\.(?=\s|$)")
 
 
 # a book series and its number: "Leviathan Sonderband 32.", "(Geschichte der Bundesrepublik Deutschland, Bd. 6)"
 _BOOK_SERIES = re.compile(r"(?<=[.?!] )(?P<c>(?:[A-Z][\w\-]*\s+){1,3}(?:Sonderband|Sonderheft|Beiheft|Ergänzungsband)\s+\d{1,4})"
-                          r"(?=[.,]\s|\.?$)|\((?P<b>[A-ZÄÖÜa-zäöü][^()]{3,80}?,\s*(?:Bd\.|Band|Vol\.|vol\.|Nr\.|No\.|Heft|"
-                          r"Sonderband|Sonderheft|Beiheft)\s*\d{1,4})\)|"
-                          r"(?<=[.?!] )(?P<d>[A-ZÄÖÜ][\w\-]*(?:\s+[\w\-]+){0,5},\s*(?:Bd\.|Band)\s*\d{1,4})(?=\.\s)")
+                          r"(?=[.,]\s|\.?$)|\((?:=\s*)?(?P<b>[A-ZÄÖÜa-zäöü][^()=]{3,80}?[,.]\s*(?:Bd\.|Band|Vol\.|vol\.|Nr\.|No\.|"
+                          r"Heft|Sonderband|Sonderheft|Beiheft)\s*\d{1,4})\.?\)|"
+                          r"(?<=[.?!] )(?P<d>[A-ZÄÖÜ][\w\-]*(?:\s+[\w\-]+){0,5},\s*(?:Bd\.|Band|Sonderband|Sonderheft|Beiheft)\s*\d{1,4})"
+                          r"(?=\.\s|\.?$)")
 
 
 def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
@@ -69,10 +72,14 @@ def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
                                              or "No." in text or "Band" in text or "Heft" in text) else ():
         g = "c" if b.group("c") else "b" if b.group("b") else "d"
         inside = [s for s in segs if s.start < b.end(g) and b.start(g) < s.end]
-        ok = ("title", "note", "volume", "pages", "container-title", "journal", "collection-title", "publisher") + (
+        ok = ("title", "note", "volume", "pages", "container-title", "journal", "collection-title", "publisher", "edition",
+              "genre") + (
             ("author", "editor", "location", "date") if g == "b" else ())  # in brackets it is a series, whatever it names
         if inside and any(s.label == "title" and s.start < b.start(g) for s in segs) and all(s.label in ok for s in inside):
             segs = relabel(segs, text, b.start(g), b.end(g), "collection-title")
+            if g == "b":  # "(= Edition Suhrkamp. Band 1365)": the brackets and the '=' go
+                segs = relabel(segs, text, b.start(), b.start(g), "skip")
+                segs = relabel(segs, text, b.end(g), b.end(), "skip")
     m = _SERIES_SENTENCE.search(text) if ("aper" in text or "apier" in text or "ericht" in text or "reihe" in text or
                                           "xpertise" in text or "Drucksache" in text or "Brief" in text or
                                           "Materialien" in text) else None
@@ -118,10 +125,12 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 segs = relabel(segs, text, s.start + gm.start("place"), s.end, "location")
     if any(s.label == "number" for s in segs):
         return segs
-    coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier"))
+    coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier",
+                                   "pap.", "drucksache", "drs.", "icpsr"))
     for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]
-        if inside and inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages"):
+        if inside and (inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages") or
+                       inside[0].label == "volume" and re.search(r"(?i)pap\.|drucksache|drs\.|icpsr", m.group("g"))):
             segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
             segs = relabel(segs, text, m.end("g"), m.start("n"), "skip")  # " No. ", " nos.: "
             segs = relabel(segs, text, m.start("n"), m.end("n"), "number")
@@ -510,3 +519,15 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
                         re.search(r"\d|\b(?!(?:und|and|of|für|&)\b)[a-zäöü]{2,}", prev.text):
                     segs = relabel(segs, text, prev.start, prev.start + len(prev.text.rstrip(" ,")), "title")
     return segs  # "Karrieren im Zwielicht. | Hitlers Eliten nach 1945, | Frankfurt a. M. 2001": no publisher
+
+
+def publisher_runs_on(segs: list[Segment], text: str) -> list[Segment]:
+    """'(London: Routledge & Kegan | Paul, 1984)': a name the tagger took for an author, glued to the
+    publisher before it with no punctuation between, is the publisher's last word."""
+    for i, s in enumerate(segs[1:], 1):
+        prev = segs[i - 1]
+        if s.label in ("author", "editor") and prev.label == "publisher" and i > 2 and \
+                re.search(r"[^\W\d]\s*$", prev.text) and not text[prev.end:s.start].strip() and \
+                re.fullmatch(r"\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?[,.)]?\s*", s.text):
+            return relabel(segs, text, prev.start, s.start + len(s.text.rstrip(" ,.)")), "publisher")
+    return segs

@@ -58,6 +58,11 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     _publisher_not_container(ref, labels, conf)
     _container_as_publisher(ref, labels, by_label, conf)
     _split_publisher_place(ref)
+    pub = ref.fields.get("publisher", "")
+    if re.fullmatch(r"(?:[A-Z][a-z]{0,7}\.\s?){1,5}[A-Z][a-z]{0,7}\.?", pub) and not ref.fields.get("container-title") and \
+            "publisher-place" not in ref.fields:  # "Am. J. Sociol.": an abbreviated journal, not a publisher
+        ref.fields["container-title"] = ref.fields.pop("publisher")
+        labels.add("journal")
     if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:
         ref.fields["title"] = ref.fields.pop("container-title")  # "Eds. Book Title. Publisher": the book itself
         labels.discard("container-title")
@@ -248,10 +253,13 @@ def _tidy_containers(ref: Reference) -> None:
     if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
         f["container-title"] = c[: m.start()].strip(" ,")
     s = unbracket_span(f.get("collection-title", ""))
-    m = re.search(r"[\s,;]+(?:no\.?|nr\.?|vol\.?|bd\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
+    m = re.search(r"[\s,;.]+(?:no\.?|nr\.?|vol\.?|bd\.|band|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
     if m and m.start() > 3 and "collection-number" not in f:
         f["collection-title"] = s[: m.start()].strip(" ,;(")
         f["collection-number"] = m.group(1)
+    t = f.get("title", "")
+    if t.endswith(("(=", "(")) and t.count("(") > t.count(")"):  # "Title (= Series. Band 3)": the bracket opened the series
+        f["title"] = re.sub(r"\s*\(=?$", "", t)
 
 
 # APA's bracketed descriptions that name the type itself ("[Data set]"): the type, not a genre to keep

@@ -45,8 +45,9 @@ _VANC_START = re.compile(r"^(?:\[\d+\]\s*|\d+\.\s+)?(?:[a-z]+\s){0,2}[^\W\d][\w'
                          r"\s[A-ZÀ-Þ]{1,4}\b")
 PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
 SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
-VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|[vV]\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)")
-PRESS_RE = re.compile(r"(?<=[.,] )(?:In press|in press|Forthcoming|forthcoming|Im Druck|sous presse)(?=[.,])|"
+VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|[vV]\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)|"
+                        r"(?<=\. )Version\s+\d{1,3}(?=\.\s)")
+PRESS_RE = re.compile(r"(?<=[.,] )(?:In press|in press|Forthcoming|forthcoming|Im Druck|sous presse)(?=[.,]|\s*$)|"
                       r"\((?:[Ii]n press|[Ff]orthcoming|[Ii]m Druck|sous presse|en prensa|no prelo|in corso di stampa)\)|"
                       r"\[(?:c\.\s?|ca\.\s?)?(?:1[5-9]\d\d|20\d\d)\??\]|\((?:c\.|ca\.|circa)\s?(?:1[5-9]\d\d|20\d\d)\??\)")
 ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b|"
@@ -54,12 +55,13 @@ ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\
 WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online publication\b\.?|\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
                          r"\bDisponível em\s*:?|\bURL\s*:(?=\s*(?:https?://|www\.))|\[[Ss]\.\s?[ln]\.\]|"
-                         r"\b(?:online\s+)?(?:verfügbar\s+)?unter\s*:?(?=\s*(?:https?://|www\.))", re.I)
+                         r"\b(?:online\s+)?(?:verfügbar\s+)?unter\s*:?(?=\s*(?:https?://|www\.))|\bIm\s+Internet\s*:", re.I)
 _ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTH_RE}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
           r"\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2})")
 ACCESSED_RE = re.compile(
     rf"[(\[]?\b(?:Accessed|Retrieved|Viewed|Consulted|Last accessed|Abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
-    rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso)(?:\s+on)?\s*:?\s*{_ADATE}"
+    rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso|Stand|"
+    rf"Überprüfungsdatum)(?:\s+on)?\s*:?\s*{_ADATE}"
     rf"[)\]]?(?:,?\s+(?:from|von|de|em)\b)?", re.I)
 CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
 
@@ -128,7 +130,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         segs = _relabel(segs, text, m.start(), m.end(), "date")
     for m in ND_RE.finditer(text) if ("n." in low or "no date" in low or "s." in low or "o." in low) else ():  # "(n.d.-a)", "(no date b)": no date, with a letter
         segs = _relabel(segs, text, m.start(), m.end(), "date")
-    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "acesso", "accedido"))
+    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "acesso", "accedido",
+                                 "stand:", "überprüfungsdatum"))
     for m in ACCESSED_RE.finditer(text) if acc else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in CITED_RE.finditer(text) if "[" in text else ():
@@ -136,7 +139,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         pm = re.match(r":\s*([A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)(?=[.\s]|$)", text[m.end():])
         if pm:  # NLM's "[cited 2022 Jul 20]:A3": the pages follow
             segs = _relabel(segs, text, m.end() + pm.start(1), m.end() + pm.end(1), "pages")
-    web = "[" in text or any(k in low for k in ("availab", "dispon", "verfügbar", "advance online", "url:", "unter"))
+    web = "[" in text or any(k in low for k in ("availab", "dispon", "verfügbar", "advance online", "url:", "unter",
+                                                 "im internet"))
     for m in WEB_SKIP_RE.finditer(text) if web else ():
         if not any(s.label in ("url", "doi") and s.start < m.end() and m.start() < s.end for s in segs):
             segs = _relabel(segs, text, m.start(), m.end(), "skip")

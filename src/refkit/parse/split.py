@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from refkit.parse import find, markup
-from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail
+from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail, unspace_links
 from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import (
     blocks_hold_several,
     blocks_multiline,
     cite_dialog,
+    conversation,
     paragraph,
     subheading,
     table,
@@ -110,6 +111,7 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     by their place on the page; look-alike lines near page breaks are then references' own."""
     fenced: list[RawReference] = []
     project = ""
+    text = unspace_links(text)  # "https:// doi. org/ 10. 1056/ ..." as Springer's PDFs print links
     if "```" in text or "~~~" in text or "    @" in text or "`@" in text:  # BibTeX in a README, read as it is
         project = readme_project(text)
         text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
@@ -140,6 +142,11 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if "\t" in text:  # Google Scholar's cite dialog: one work in five styles
         lines, found = cite_dialog(lines)
         dialog = [Skipped(k + 1, t, why) for k, t, why in found]
+    lines, found = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
+    dialog += [Skipped(k + 1, t, why) for k, t, why in found]
+    talk = [ln for ln in lines if ln.strip()]
+    if found and talk and sum(1 for ln in talk if ended(ln)) >= 0.8 * len(talk) and not any(ln.rstrip().endswith("-") for ln in talk):
+        one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference
     lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
     dialog += [Skipped(k + 1, t, why) for k, t, why in found]
     if not one_per_line and any(find.CAPTION_RE.match(ln.lstrip(find.PAGE_BREAK)) for ln in lines):
@@ -458,6 +465,12 @@ def _number(ln: str, rx: re.Pattern[str] = NUMBER_RE) -> int:
     return int(next(g for g in m.groups() if g))
 
 
+def _done(text: str) -> bool:
+    """A reference that ends: on a full stop (or the like), or on a complete link ('doi:10.1214/aos/1176344552')."""
+    t = text.rstrip()
+    return t.endswith(ENDINGS) or bool(t) and _ends_with_link(t.split()[-1])
+
+
 def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
                     skipped: list[Skipped] | None = None, rx: re.Pattern[str] = NUMBER_RE) -> list[RawReference]:
     """A numbered list. A heading or a paragraph of prose after a finished reference and a blank line
@@ -472,7 +485,7 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
             continue
         blank_before, after_blank = after_blank, False
         m = rx.match(ln)
-        if not m and out and (skipping and not blank_before or (blank_before or skipping) and out[-1].text.endswith(ENDINGS)
+        if not m and out and (skipping and not blank_before or (blank_before or skipping) and _done(out[-1].text)
                               and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or paragraph(ln))):
             skipping = True
             if skipped is not None:
@@ -483,7 +496,7 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
             n = _number(ln, rx)
             lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
             restart = n == 1 and out and expected > 2 and (blank_before or was_skipping) and \
-                prev.rstrip().endswith(ENDINGS)  # a second list, numbered from 1 again (a thesis's chapters)
+                _done(prev)  # a second list, numbered from 1 again (a thesis's chapters)
             ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS)) or (
                 lettered and n == expected - 1) or restart
             ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
@@ -496,6 +509,14 @@ def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
                 continue
         if not out:
             continue  # text before the first number (a stray footnote)
+        cut = re.search(rf"(?<=[.)\]])\s+{expected}\.\s+(?=[A-ZÀ-Þ])", ln) if rx is NUMBER_RE and expected else None
+        if cut:  # "Science 181, 223–230 (1973). 5. LeCun, Y., ...": a PDF viewer ran the next reference on
+            out[-1].text = _join(out[-1].text, ln[:cut.start()], vocab)
+            out.append(RawReference(ln[cut.end():].strip(), no, str(expected),
+                                    reason=f"number {expected}. follows {out[-1].number} inside the line"))
+            expected += 1
+            prev = ln
+            continue
         out[-1].text = _join(out[-1].text, ln, vocab)
         out[-1].lines += 1
         prev = ln

@@ -107,9 +107,14 @@ def ended(ln: str) -> bool:
         return False  # an initial, "eds.", "et al.", "pp.": the names or the numbers go on
     last = ln.split()[-1] if ln.split() else ""
     return ln.endswith(ENDINGS) or _ends_with_link(last) or (last.startswith("<") and last.endswith(">") and
-                                                            _ends_with_link(last[1:-1]))
+                                                            _ends_with_link(last[1:-1])) or bool(_LAW_END_RE.search(ln))
+
+
+# a law citation's last item: "ECLI:EU:C:1963:1", "EU:C:2014:317", "[1932] AC 562", "347 U.S. 483 (1954)", "c 12"
+_LAW_END_RE = re.compile(r"(?:\bECLI:|\bEU:C:)\S+$|\[\d{4}\]\s+(?:[A-Z][A-Za-z.]*\s+){1,3}[\dI\-]+$|,\s+c\s+\d{1,4}$")
 
 
 def _ends_with_link(token: str) -> bool:
     """A URL or DOI that looks complete: a reference often ends with one, without a full stop."""
+    token = token[1:-1] if token.startswith("<") and token.endswith(">") else token  # "<https://doi.org/...>"
     return ("/" in token) and bool(_LINK_END_RE.search(token))

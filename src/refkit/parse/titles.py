@@ -25,15 +25,15 @@ from refkit.parse.tagger import Segment
 _OPEN = {"”": "“", "\"": "\"", "»": "«", "’": "‘", "“": "„"}
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“«‘(\[]?[A-Z0-9]|\s*$)")
 
-_WORD = r"(?:[A-ZÀ-Þ][\w'’\-]*\.?|(?:[A-Z]\.\s?){1,3})"
+_WORD = r"(?:(?:[A-Z]\.\s?){1,3}|[A-ZÀ-Þ][a-z]{1,2}\.|[A-ZÀ-Þ][\w'’\-]*)"  # "J. P.", "Ch.", "Silva" (a full stop after a word ends the names)
 _LINK = r"(?:de|da|del|di|du|der|den|van|von|la|le|ter|y)"
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|{_LINK}))*"
-_NAMES = rf"{_NAME}(?:(?:,\s+|\s+(?:and|&)\s+|,\s+and\s+){_NAME})*"
+_NAMES = rf"{_NAME}(?:(?:,\s+|\s+(?:and|&|und|u\.)\s+|,\s+and\s+){_NAME})*(?:\s+u\.\s?a\.|\s+et\s+al\.)?"
 # "Edited by Hannah Arendt.", "Trans. by J. M. Cohen,": the role phrase and the names it governs
 ROLE_BY_RE = re.compile(
-    rf"(?<=[.,;] )(?P<role>Edited|Translated|Compiled|Ed\.|Eds\.|Trans\.|Transl\.|Tr\.)"
+    rf"(?<=[.,;] )(?P<role>Edited|Translated|Compiled|Ed\.|Eds\.|Trans\.|Transl\.|Tr\.|ed\.|eds\.|trans\.|transl\.|edited|translated)"
     rf"(?:\s+and\s+(?:edited|translated|annotated))?(?:\s+with\s+an\s+[Ii]ntroduction)?\s+by\s+"
-    rf"(?P<names>{_NAMES})(?=[.;,]\s|\.?\s*$)")
+    rf"(?P<names>{_NAMES})(?=[.;,]\s|\.?\s*$|\s+\()")
 # "Trans. Eyre, Leonard Bucknall.", "(Trans.) John Reinhold Forster.", "Ed. Mario Ascheri,", "Aus dem
 # Englischen von Norbert Juraschitz.": no "by"
 ROLE_BARE_RE = re.compile(
@@ -207,12 +207,14 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     for m in found:
         end = m.end("names")
         inside = [s for s in segs if s.start < end and m.start() < s.end]
-        stop = next((s for s in inside if s.label not in ok and s.start > m.start()), None)
+        stop = next((s for s in inside if (s.label not in ok or s.label == "publisher" and s.start > m.start("names"))
+                     and s.start > m.start()), None)  # "Edited by Rafael Silva, | Ponte Editions": the publisher
         if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
             inside = [s for s in inside if s.start < end]
         label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
-        if not inside or end <= m.start("names") or inside[0].start == m.start() and inside[0].label == label \
+        if not inside or end <= m.start("names") or inside[0].start == m.start() and all(
+                o.label == label and o.end <= end + 2 for o in inside) \
                 or any(s.label not in ok for s in inside) or not any(s.label == "title" and s.start < m.start() for s in segs):
             continue
         first = inside[0]
@@ -290,7 +292,7 @@ def vancouver_tail(segs: list[Segment], text: str) -> list[Segment]:
 _NEWS_DATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:,\s+(?:1[5-9]|20)\d\d)?|\d{{1,2}}\.?\s+{MONTH_RE}(?:\s+(?:1[5-9]|20)\d\d)?|"
               r"\d{1,2}\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d)")
 _NEWS_TAIL = re.compile(
-    r"(?:(?<=[.?!”\"’] )|(?<=\bIn: )|(?<=\bin: ))(?P<paper>(?:The |Die |Der |Le |La |El |Il |Het |De )?[A-ZÄÖÜ][\w&'’\-]*"
+    r"(?:(?<=[.?!”\"’] )|(?<=[’”\"'], )|(?<=\bIn: )|(?<=\bin: ))(?P<paper>(?:The |Die |Der |Le |La |El |Il |Het |De )?[A-ZÄÖÜ][\w&'’\-]*"
     r"(?: (?:[A-ZÄÖÜ][\w&'’\-]*|am|an|der|de|of|du))*),\s+"
     rf"(?:(?P<date>{_NEWS_DATE})(?:,\s+(?:S\.\s*|[Pp]p?\.\s*)?(?P<p1>[A-Z]?\d{{1,3}}(?:\s*[-–]\s*[A-Z]?\d{{1,3}})?))?|"
     r"(?:S\.|[Pp]p?\.)\s*(?P<p2>[A-Z]?\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?))[.,]?\s*$")
