@@ -218,3 +218,15 @@ def test_german_house_styles_round_seven():
     c = one("Statistisches Hafenamt. Häfen in Deutschland 2015. Wiesbaden: SHA; 2017. Im Internet: "
             "https://www.example.org/haefen.pdf; Stand: 12.03.2018")
     assert c["accessed"] == {"date-parts": [[2018, 3, 12]]} and c["URL"] == "https://www.example.org/haefen.pdf"
+
+
+def test_vancouver_suffixes_and_a_periodical_printed_first():
+    c = one("8. Kerr MT Jr, O’Neill A. Volunteer retention in rural harbours. Harbour Management. 2015 Apr;12(4):9–24.")
+    assert c["author"] == [{"family": "Kerr", "given": "M. T.", "suffix": "Jr"}, {"family": "O’Neill", "given": "A."}]
+    assert c["title"] == "Volunteer retention in rural harbours"
+    c = one("Southern Daily Courier. “On the Labour of Quays.” October 5, 1977. https://news.example/1977/67665.")
+    assert c["container-title"] == "Southern Daily Courier" and "author" not in c
+    c = one("Lakeside City Library. n.d. “Accessibility Statement.” Accessed March 9, 2024. https://lib.example/access.")
+    assert c["container-title"] == "Lakeside City Library" and c["type"] == "webpage"
+    c = one("Harbour Research Center. 2021. “Port Use in 2021.” https://www.example.org/ports.")
+    assert c["author"] == [{"literal": "Harbour Research Center"}]  # an organisation, not a periodical

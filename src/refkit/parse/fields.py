@@ -333,9 +333,14 @@ def _split_names(text: str) -> list[Name]:
                 continue
             # "Family, G., Family, G." : pair them up
             if len(chunks) >= 2 and all(VANCOUVER.match(c) for c in chunks):
-                for c in chunks:  # "Kowalczyk A, Eriksen TP, van Dijk J"
+                for c in chunks:  # "Kowalczyk A, Eriksen TP, van Dijk J", "Whitfield MT Jr"
                     *fam, giv = c.split()
-                    names.append(inverted_name(" ".join(fam), expand_initials(giv)))
+                    suffix = ""
+                    if re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?", giv) and len(fam) >= 2:
+                        suffix, giv = giv, fam.pop()
+                    n = inverted_name(" ".join(fam), expand_initials(giv))
+                    n.suffix = n.suffix or suffix
+                    names.append(n)
             elif len(chunks) >= 2 and all(NATURAL_INITIALS.match(c) or INITIALS_FIRST.match(c) for c in chunks):
                 names.extend(_loose(c, names) for c in chunks)  # "E. Brousseau, M. Marzouki"
             elif len(chunks) >= 2 and all(_looks_given(c) for c in chunks[1::2]):
@@ -365,7 +370,7 @@ def _split_names(text: str) -> list[Name]:
     return names
 
 
-VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}$")
+VANCOUVER = re.compile(r"^(?:[a-z]+\s)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?\s[A-Z]{1,3}(?:\s(?:Jr|Sr|II|III|IV)\.?)?$")
 _UPPER_BARE = re.compile(r"([A-Z][A-Z'’\-]+)\s+([A-Z](?:\s[A-Z]){0,2})\.?")  # "LI Y H": capitals, bare initials
 _FAMILY_DOTTED = re.compile(r"((?:[a-z]{1,3}\s){0,2}[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)\s+((?:[^\W\d_]\.\s?-?){1,4})")
 

@@ -182,7 +182,8 @@ def names_to_comma(segs: list[Segment], text: str) -> list[Segment]:
     chunks = [c for c in re.split(r"\s+(?:u\.|und|and|&)\s+|\s*/\s*", names) if c.strip()]
     if not chunks or not all(_name_chunk(c) and len(c.split()) >= 2 and not _INITIAL.fullmatch(c.split()[-1]) and
                              not c.split()[0].isupper() and (given_name(c.split()[0].rstrip(".")) or
-                                                             _INITIAL.fullmatch(c.split()[1])) for c in chunks):
+                                                             re.fullmatch(r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*", c.split()[1]))
+                             for c in chunks):
         return segs  # "MOREAU C., LIND T.": family names first, a list
     after = text[comma + 2:]
     nxt = _NEXT_NAME.match(after)

@@ -54,6 +54,7 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
         ref.fields.pop("issue")  # "217 (December)": the month, not an issue
     _container_tail(ref)
+    _periodical_first(ref, by_label, labels)
     _author_is_publisher(ref)
     _publisher_not_container(ref, labels, conf)
     _container_as_publisher(ref, labels, by_label, conf)
@@ -115,6 +116,26 @@ _REPOSITORY = re.compile(r"(?i)\b(?:repository|archive|package index|zenodo|figs
 _NOTE_IS_NOTE = re.compile(r"(?i)\b(?:unpublished|manuscript|dissertation|thesis|report|preprint|original|reprint|"
                            r"translat|press release|forthcoming|abstract|retrieved|accessed|available|online|"
                            r"version|paper|presented|lecture|interview|letter|personal|communication|cited|see)\b")
+
+
+_PERIODICAL = re.compile(r"(?i)\b(?:times|post|news|daily|herald|tribune|gazette|telegraph|guardian|chronicle|"
+                         r"observer|today|magazine|weekly|monthly|review|journal|bulletin|blog|online|library|museum)\b")
+
+
+def _periodical_first(ref: Reference, by_label: dict[str, list[Segment]], labels: set[str]) -> None:
+    """'Northern Daily Herald. “On the Labour of Coral.” October 5, 1977.': with no author, Chicago and
+    MLA print the newspaper, magazine or site first; a quoted title after it is a piece of it."""
+    authors = by_label.get("author", [])
+    titles = by_label.get("title", [])
+    if len(authors) != 1 or not titles or ref.fields.get("container-title") or "editor" in ref.names:
+        return
+    name = re.sub(r"[.,]\s*(?:n\.\s?d|(?:1[5-9]|20)\d\d[a-z]?)\.?\s*$", "", authors[0].text.strip()).strip(" .,")
+    if not _PERIODICAL.search(name) or "," in name or len(name.split()) > 6 or \
+            not re.match(r"\s*[“\"‘«]", titles[0].text) or authors[0].start > titles[0].start:
+        return
+    ref.fields["container-title"] = name
+    ref.names.pop("author", None)
+    labels.add("container-title")
 
 
 def _author_is_publisher(ref: Reference) -> None:
