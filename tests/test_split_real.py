@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from refkit.parse.split import _join, split_text
+from refkit.parse.join import join_lines as _join
+from refkit.parse.split import split_text
 
 DATA = Path(__file__).parent / "data" / "segment"
 SHARED = Path(os.environ.get("REFKIT_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")

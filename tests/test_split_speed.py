@@ -13,7 +13,7 @@ from refkit.parse import parse_raws
 from refkit.parse import tagger as T
 from refkit.parse.crfitems import View, model_attributes
 from refkit.parse.join import vocabulary
-from refkit.parse.split import RawReference
+from refkit.parse.raw import RawReference
 
 REFS = [
     "Okonkwo, R., Weiss, T., & Marchetti, L. (2019). Low-power routing in dense deployments. "

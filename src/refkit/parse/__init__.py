@@ -22,8 +22,9 @@ from typing import Any
 from refkit.errors import InputError, RefkitError
 from refkit.model import Reference
 from refkit.parse import rules
-from refkit.parse.split import RawReference, Skipped, split_references, split_text
+from refkit.parse.raw import RawReference, Skipped
 from refkit.parse.split import gc_paused as _gc_paused
+from refkit.parse.split import split_references, split_text
 
 MAX_REFERENCE_CHARS = 4000
 LOW_CONFIDENCE = 0.80
@@ -293,7 +294,7 @@ def _page_runs(numbers: list[int]) -> list[list[int]]:
 
 def _split_runs(text: str, numbers: list[int], runs: list[list[int]], keep_repeats: bool):  # noqa: ANN202
     """Split each run of adjacent pages on its own; line numbers stay those of the whole text."""
-    from refkit.parse.split import Split
+    from refkit.parse.raw import Split
 
     chunks = text.split("\n\f")
     out = Split([], section=False)

@@ -152,3 +152,9 @@ RULE_GIVEN_NAMES = GIVEN_NAMES | _words(
 def given_name(word: str) -> bool:
     """'Jan', 'Hans-Ulrich': a known given name (each part of a hyphenated one), for the rules."""
     return all(p in RULE_GIVEN_NAMES for p in word.lower().split("-"))
+
+
+# words that name a newspaper or magazine ("New York Times", "Die Zeit", "Le Monde"), for the rules
+NEWSPAPER_WORDS = (r"times|post|news|daily|herald|tribune|gazette|telegraph|guardian|independent|chronicle|observer|"
+                   r"economist|monitor|magazine|newspaper|weekly|zeitung|zeit|spiegel|standard|presse|welt|taz|rundschau|"
+                   r"allgemeine|monde|figaro|libération|país|corriere|repubblica")

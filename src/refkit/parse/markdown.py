@@ -94,7 +94,7 @@ def _is_prose(text: str) -> bool:
 
 
 def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, skipped)
-    from refkit.parse.split import Skipped
+    from refkit.parse.raw import Skipped
     from refkit.parse.starts import ended, starts_strictly
 
     out: list[tuple[int, str]] = []

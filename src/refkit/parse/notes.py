@@ -100,7 +100,7 @@ def _key(cite: str) -> tuple[str, str]:
 
 
 def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 - Split
-    from refkit.parse.split import RawReference, Skipped, Split
+    from refkit.parse.raw import RawReference, Skipped, Split
 
     notes: list[tuple[int, str, str]] = []  # (line, note id, text)
     for i, ln in enumerate(lines):

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 from refkit.parse.starts import YEAR_RE, starts_strictly
 
 if TYPE_CHECKING:
-    from refkit.parse.split import RawReference, Skipped, Split
+    from refkit.parse.raw import RawReference, Skipped, Split
 
 
 def with_fenced(split: Split, fenced: list[RawReference], project: str = "") -> Split:
     """BibTeX entries in a README's code blocks are references of the README like the others, but for
     a work the list already holds (same DOI or title: reported as cited again) and the project's own
     software entry ('@software{segkit, ...}' in the README of segkit), which is reported."""
-    from refkit.parse.split import Skipped, Split
+    from refkit.parse.raw import Skipped, Split
     if not split.refs:
         return Split(fenced, split.skipped, heading=split.heading) if fenced else split
     texts = [" ".join(r.text.lower().split()) for r in split.refs]
@@ -66,7 +66,7 @@ def fenced_bibtex(text: str) -> tuple[str, list[RawReference]]:
     '`@article{...}`'): their entries, read by refkit's BibTeX reader, and the text with those blocks
     blanked (line numbers kept)."""
     from refkit.bib import bibtex
-    from refkit.parse.split import RawReference
+    from refkit.parse.raw import RawReference
 
     found: list[RawReference] = []
 
@@ -127,7 +127,7 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
     a resource link ('Code: https://github.com/...'), a line of prose or a short remark with no number,
     link or name in it ('Optional but highly recommended.'). Unnumbered entries only; what is taken
     out is reported. 'Published version: ' before a reference is dropped from it."""
-    from refkit.parse.split import Skipped
+    from refkit.parse.raw import Skipped
     out: list[RawReference] = []
     for r in refs:
         t = r.text.strip()
@@ -190,7 +190,7 @@ _LETTERED = re.compile(r"[;.]\s+\((?P<l>[b-h])\)\s+(?=[A-Z\u00C0-\u024F])")
 def lettered_parts(ref: RawReference) -> list[RawReference]:
     """Chemistry's '3 (a) J. Burschka, ..., 499, 316–319; (b) M. Liu, ...': one number, several works,
     cited as 3a and 3b: each is a reference of its own."""
-    from refkit.parse.split import RawReference
+    from refkit.parse.raw import RawReference
     m = re.match(r"\s*\(a\)\s+(?=[A-Z\u00C0-\u024F])", ref.text)
     if not m:
         return [ref]
@@ -215,7 +215,7 @@ _INITIALS_FIRST_RE = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]
 def semicolon_run(ref: RawReference) -> list[RawReference]:
     """'Chomsky, N. (1965). Aspects .... MIT Press; Labov, W. (1972). Sociolinguistic ...': complete
     references run together with semicolons (a paragraph of citations) are split apart."""
-    from refkit.parse.split import RawReference
+    from refkit.parse.raw import RawReference
     if "; " not in ref.text or len(ref.text) < 80:
         return [ref]
     parts = ref.text.split("; ")

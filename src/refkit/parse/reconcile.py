@@ -118,8 +118,7 @@ _NOTE_IS_NOTE = re.compile(r"(?i)\b(?:unpublished|manuscript|dissertation|thesis
                            r"version|paper|presented|lecture|interview|letter|personal|communication|cited|see)\b")
 
 
-_PERIODICAL = re.compile(r"(?i)\b(?:times|post|news|daily|herald|tribune|gazette|telegraph|guardian|chronicle|"
-                         r"observer|today|magazine|weekly|monthly|review|journal|bulletin|blog|online|library|museum)\b")
+_PERIODICAL = re.compile(rf"(?i)\b(?:{lexicon.NEWSPAPER_WORDS}|today|monthly|review|journal|bulletin|blog|online|library|museum)\b")
 
 
 def _periodical_first(ref: Reference, by_label: dict[str, list[Segment]], labels: set[str]) -> None:

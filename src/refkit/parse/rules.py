@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 
 from refkit.model import Date, Name, Reference
 from refkit.parse import fields as F
+from refkit.parse import lexicon
 
 Q_OPEN = "“\"«„‘'"
 Q_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'"}
 ORG_WORDS = F.ORG_WORDS
 PRESENTED_RE = re.compile(r"^(?:an?\s+)?(?:paper|lecture|talk|poster|keynote|speech|address)?\s*"
                           r"(?:presented|delivered|read|given)\s+(?:at|to|in)\s+(?:the\s+)?", re.I)
-NEWS_WORDS = re.compile(r"\b(?:times|post|news|daily|herald|tribune|gazette|telegraph|guardian|independent|"
-                        r"chronicle|observer|economist|monitor|magazine|newspaper|weekly)\b", re.I)
+NEWS_WORDS = re.compile(rf"\b(?:{lexicon.NEWSPAPER_WORDS})\b", re.I)
 GENRE_END = re.compile(r"(?:papers?|papir|reports?|briefs?|notes?|series|memos?|bericht|documents?|studies|"
                        r"study|memorandum|monographs?|bulletin|analysis|commentary|rapport|cuaderno)$", re.I)
 THESIS_RE = re.compile(r"^(?:(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?A\.?|M\.?Sc?\.?|MPhil|B\.?A\.?|Bachelor'?s?)"

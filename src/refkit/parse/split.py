@@ -13,20 +13,17 @@ import contextlib
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator
 
 from refkit.parse import find, markup
+from refkit.parse.grouping import counts_up, group_blocks, group_lines, group_numbered, list_number
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail, unspace_links
-from refkit.parse.join import join_lines as _join
 from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import (
     blocks_hold_several,
     blocks_multiline,
     cite_dialog,
     conversation,
-    paragraph,
     subheading,
     table,
     web_link_words,
@@ -40,6 +37,7 @@ from refkit.parse.pieces import (
     semicolon_run,
     with_fenced,
 )
+from refkit.parse.raw import RawReference, Skipped, Split
 from refkit.parse.starts import (
     _BACKLINK_FIRST,
     _LOWER_START_RE,
@@ -59,31 +57,6 @@ from refkit.parse.starts import (
     looks_like_start,
     starts_strictly,
 )
-
-
-@dataclass
-class RawReference:
-    text: str
-    line: int  # 1-based line of the input where the reference starts
-    number: str = ""  # the list's own number ("12" for "[12]"), if any
-    lines: int = 1
-    reason: str = ""  # why a reference starts here (for --explain)
-    entry: Any = None  # a README's fenced BibTeX entry, read as it is (a refkit.model.Reference)
-
-
-@dataclass
-class Skipped:
-    line: int
-    text: str
-    reason: str
-
-
-@dataclass
-class Split:
-    refs: list[RawReference]
-    skipped: list[Skipped] = field(default_factory=list)
-    section: bool = True  # False: the text is a paper and no reference list was found in it
-    heading: str = ""
 
 
 def split_references(text: str, one_per_line: bool = False) -> list[RawReference]:
@@ -248,7 +221,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     if isinstance(vocab, Vocabulary):
         vocab.keep_hyphens = _plain_wrapped(nonblank, width, share)
     if forced:
-        return _group(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
+        return group_lines(body, lambda no, ln, prev, ahead, cur: forced.get(no, ""), vocab, blank_ends=False)
 
     # web pages' notes: Wikipedia's "^ a b Name (2019)...", "↑ Name": every back-link starts a reference
     backs = sum(1 for _, ln in nonblank if ln.lstrip()[:1] in "^↑")
@@ -260,12 +233,12 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "a line of its own after the back-linked notes (Further reading)"
             return ""
 
-        return _group(body, backlink, vocab, blank_ends=True)  # a blank line ends a group
+        return group_lines(body, backlink, vocab, blank_ends=True)  # a blank line ends a group
 
     # labelled lists: "[Knu84]", "[ABC+20]" (alpha styles) start every reference
     labelled = [ln for _, ln in nonblank if LABEL_RE.match(ln)]
     if len(labelled) >= 2 and len(labelled) >= 0.25 * len(nonblank) and not any(NUMBER_RE.match(ln) for ln in labelled):
-        refs = _group(body, lambda no, ln, prev, ahead, cur: "a citation label" if LABEL_RE.match(ln) else "",
+        refs = group_lines(body, lambda no, ln, prev, ahead, cur: "a citation label" if LABEL_RE.match(ln) else "",
                       vocab, blank_ends=False)
         for r in refs:
             m = LABEL_RE.match(r.text)
@@ -275,13 +248,13 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
-    if len(numbered) >= 2 and _counts_up(numbered) and not _numbered_headings(numbered, nonblank):
-        return _group_numbered(body, vocab, skipped)
+    if len(numbered) >= 2 and counts_up(numbered) and not _numbered_headings(numbered, nonblank):
+        return group_numbered(body, vocab, skipped)
     bare = [(no, ln) for no, ln in nonblank if BARE_NUMBER_RE.match(ln)]  # "1 Walsh, P., ...": no full stop
-    if len(bare) >= 3 and _number(bare[0][1], BARE_NUMBER_RE) <= 2 and \
+    if len(bare) >= 3 and list_number(bare[0][1], BARE_NUMBER_RE) <= 2 and \
             sum(1 for (_, a), (_, b) in zip(bare, bare[1:], strict=False)
-                if _number(b, BARE_NUMBER_RE) == _number(a, BARE_NUMBER_RE) + 1) >= 0.8 * (len(bare) - 1):
-        return _group_numbered(body, vocab, skipped, BARE_NUMBER_RE)
+                if list_number(b, BARE_NUMBER_RE) == list_number(a, BARE_NUMBER_RE) + 1) >= 0.8 * (len(bare) - 1):
+        return group_numbered(body, vocab, skipped, BARE_NUMBER_RE)
 
     indents = [len(ln) - len(ln.lstrip()) for _, ln in nonblank]
     base = min(indents)
@@ -299,12 +272,12 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "a repeated-author entry (dash or bare year)"
             return ""
 
-        return _group(body, at_margin, vocab, blank_ends=False)
+        return group_lines(body, at_margin, vocab, blank_ends=False)
 
     blanks_inside = any(not ln.strip() for _, ln in body[1:-1]) and blocks_multiline(body)
     page_blanks = blanks_inside and blocks_hold_several(body)  # blank lines from page breaks, not separators
     if blanks_inside and not page_blanks:
-        return _group_blocks(body, breaks, vocab)
+        return group_blocks(body, breaks, vocab)
 
 
     # greedy: wrapped at a fixed width (many lines close to the longest), so "would the next word
@@ -369,7 +342,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         return "a new line (references are one per line here)"
 
-    return _group(body, is_start, vocab, blank_ends=True, soft_blanks=page_blanks)
+    return group_lines(body, is_start, vocab, blank_ends=True, soft_blanks=page_blanks)
 
 
 def _numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int, str]]) -> bool:
@@ -451,144 +424,3 @@ def _hanging(body: list[tuple[int, str]], base: int) -> bool:
         indented += ind > base
         prev_blank = False
     return indented >= 1 and margin >= 1 and indented >= 0.3 * margin
-
-
-def _counts_up(numbered: list[tuple[int, str]]) -> bool:
-    nums = [_number(ln) for _, ln in numbered]
-    ups = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1)
-    return ups >= 0.6 * (len(nums) - 1)
-
-
-def _number(ln: str, rx: re.Pattern[str] = NUMBER_RE) -> int:
-    m = rx.match(ln)
-    assert m
-    return int(next(g for g in m.groups() if g))
-
-
-def _done(text: str) -> bool:
-    """A reference that ends: on a full stop (or the like), or on a complete link ('doi:10.1214/aos/1176344552')."""
-    t = text.rstrip()
-    return t.endswith(ENDINGS) or bool(t) and _ends_with_link(t.split()[-1])
-
-
-def _group_numbered(body: list[tuple[int, str]], vocab: set[str],
-                    skipped: list[Skipped] | None = None, rx: re.Pattern[str] = NUMBER_RE) -> list[RawReference]:
-    """A numbered list. A heading or a paragraph of prose after a finished reference and a blank line
-    (Nature's "Methods" between references 14 and 15) is skipped, not joined to the reference."""
-    out: list[RawReference] = []
-    expected = 0
-    prev = ""
-    after_blank = skipping = False
-    for no, ln in body:
-        if not ln.strip():
-            after_blank = True
-            continue
-        blank_before, after_blank = after_blank, False
-        m = rx.match(ln)
-        if not m and out and (skipping and not blank_before or (blank_before or skipping) and _done(out[-1].text)
-                              and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or paragraph(ln))):
-            skipping = True
-            if skipped is not None:
-                skipped.append(Skipped(no, ln.strip(), "prose between the references"))
-            continue
-        was_skipping, skipping = skipping, False
-        if m:
-            n = _number(ln, rx)
-            lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
-            restart = n == 1 and out and expected > 2 and (blank_before or was_skipping) and \
-                _done(prev)  # a second list, numbered from 1 again (a thesis's chapters)
-            ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS)) or (
-                lettered and n == expected - 1) or restart
-            ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
-            if ok:
-                why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
-                label = m.group(0).strip().strip("[]") if lettered else str(n)
-                out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, label, reason=why))
-                expected = n + 1
-                prev = ln
-                continue
-        if not out:
-            continue  # text before the first number (a stray footnote)
-        cut = re.search(rf"(?<=[.)\]])\s+{expected}\.\s+(?=[A-ZÀ-Þ])", ln) if rx is NUMBER_RE and expected else None
-        if cut:  # "Science 181, 223–230 (1973). 5. LeCun, Y., ...": a PDF viewer ran the next reference on
-            out[-1].text = _join(out[-1].text, ln[:cut.start()], vocab)
-            out.append(RawReference(ln[cut.end():].strip(), no, str(expected),
-                                    reason=f"number {expected}. follows {out[-1].number} inside the line"))
-            expected += 1
-            prev = ln
-            continue
-        out[-1].text = _join(out[-1].text, ln, vocab)
-        out[-1].lines += 1
-        prev = ln
-    return out
-
-
-def _group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:
-    """Blank-line separated blocks. A block that cannot start a reference (lower case, or the last
-    one stopped mid-sentence) continues the last one: a page break or a stray blank line."""
-    out: list[RawReference] = []
-    new_block = True
-    prev = ""
-    last_no = 0
-    for no, ln in body:
-        if not ln.strip():
-            new_block = True
-            continue
-        s = ln.strip()
-        paged_gap = no - last_no > 2  # lines were dropped in between (page furniture)
-        last_no = no
-        reason = ""
-        if not out:
-            reason = "first line"
-        elif new_block:
-            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s) or prev.endswith("-")
-                    or prev.endswith((",", ";", ":", "/")) and (no in breaks or paged_gap)) and not starts_strictly(s)
-            reason = "" if cont else "a blank line before it"
-        elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
-            reason = "a page break, and it starts with authors and a year"
-        if reason:
-            out.append(RawReference(s, no, reason=reason))
-        else:
-            out[-1].text = _join(out[-1].text, ln, vocab)
-            out[-1].lines += 1
-        prev = s
-        new_block = False
-    return out
-
-
-def _ahead(body: list[tuple[int, str]], no: int) -> str:
-    nxt = [ln.strip() for n, ln in body if n > no and ln.strip()]
-    return " ".join(nxt[:2])
-
-
-def _group(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str, str], str],
-           vocab: set[str], blank_ends: bool = True, soft_blanks: bool = False) -> list[RawReference]:
-    """References from lines: ``is_start`` says why a line starts one ("" if it does not). A blank line
-    ends a reference (``blank_ends``); with ``soft_blanks`` only after a finished line and before a line
-    that can start one (a page break inside a reference is no end)."""
-    out: list[RawReference] = []
-    prev: str | None = None
-    texts = [s for s in (ln.strip() for _, ln in body) if s]
-    k = -1
-    after_blank = False
-    for no, ln in body:
-        if not ln.strip():
-            after_blank = True
-            continue
-        k += 1
-        reason = "first line" if not out else ""
-        if not reason and after_blank and blank_ends:
-            p = (prev or "").rstrip()
-            if not soft_blanks or (p.endswith(ENDINGS) or _ends_with_link(p.split()[-1] if p.split() else "")) and \
-                    not p.endswith("-") and looks_like_start(ln.strip() + " " + " ".join(texts[k + 1:k + 3])):
-                reason = "a blank line before it"
-        if not reason:
-            reason = is_start(no, ln, prev, " ".join(texts[k + 1:k + 4]), out[-1].text)
-        if reason:
-            out.append(RawReference(ln.strip(), no, reason=reason))
-        else:
-            out[-1].text = _join(out[-1].text, ln, vocab)
-            out[-1].lines += 1
-        prev = ln
-        after_blank = False
-    return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from refkit.parse.fields import MONTH_RE
+from refkit.parse.lexicon import NEWSPAPER_WORDS
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
@@ -327,6 +328,4 @@ def newspaper_tail(segs: list[Segment], text: str) -> list[Segment]:
 
 _INSTITUTION = re.compile(r"(?i)\b(?:universit\w*|institut\w*|college|school|press|verlag|department|ministry|office|"
                           r"bureau|foundation|council|society|association|library|museum|archives?|hospital|center|centre)\b")
-NEWS_NAME_RE = re.compile(r"(?i)\b(?:times|post|news|daily|herald|tribune|gazette|telegraph|guardian|independent|"
-                          r"chronicle|observer|economist|magazine|zeitung|zeit|spiegel|standard|presse|welt|taz|"
-                          r"rundschau|allgemeine|monde|figaro|libération|país|corriere|repubblica|journal)\b")
+NEWS_NAME_RE = re.compile(rf"(?i)\b(?:{NEWSPAPER_WORDS}|journal)\b")

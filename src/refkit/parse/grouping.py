@@ -1,0 +1,169 @@
+"""How the lines of a list become references, once the splitter knows what kind of list it is.
+
+* :func:`group_numbered`: a numbered list (``[12]``, ``12.``, a bare ``12``), counting up across blank
+  lines and page breaks; prose between references is skipped; a list numbered from 1 again (a
+  thesis's chapters) goes on; a number inside a line starts the next reference.
+* :func:`group_blocks`: blank-line separated blocks, joined where a block cannot start a reference.
+* :func:`group_lines`: line by line, asking ``is_start`` whether each line starts a new reference.
+
+Called from :func:`refkit.parse.split._split_body`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from refkit.parse import find
+from refkit.parse.join import join_lines as _join
+from refkit.parse.layout import paragraph
+from refkit.parse.raw import RawReference, Skipped
+from refkit.parse.starts import (
+    ENDINGS,
+    NUMBER_RE,
+    PARTICLE_RE,
+    _ends_with_link,
+    looks_like_start,
+    starts_strictly,
+)
+
+
+def counts_up(numbered: list[tuple[int, str]]) -> bool:
+    nums = [list_number(ln) for _, ln in numbered]
+    ups = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1)
+    return ups >= 0.6 * (len(nums) - 1)
+
+
+def list_number(ln: str, rx: re.Pattern[str] = NUMBER_RE) -> int:
+    m = rx.match(ln)
+    assert m
+    return int(next(g for g in m.groups() if g))
+
+
+def reference_done(text: str) -> bool:
+    """A reference that ends: on a full stop (or the like), or on a complete link ('doi:10.1214/aos/1176344552')."""
+    t = text.rstrip()
+    return t.endswith(ENDINGS) or bool(t) and _ends_with_link(t.split()[-1])
+
+
+def group_numbered(body: list[tuple[int, str]], vocab: set[str],
+                    skipped: list[Skipped] | None = None, rx: re.Pattern[str] = NUMBER_RE) -> list[RawReference]:
+    """A numbered list. A heading or a paragraph of prose after a finished reference and a blank line
+    (Nature's "Methods" between references 14 and 15) is skipped, not joined to the reference."""
+    out: list[RawReference] = []
+    expected = 0
+    prev = ""
+    after_blank = skipping = False
+    for no, ln in body:
+        if not ln.strip():
+            after_blank = True
+            continue
+        blank_before, after_blank = after_blank, False
+        m = rx.match(ln)
+        if not m and out and (skipping and not blank_before or (blank_before or skipping) and reference_done(out[-1].text)
+                              and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or paragraph(ln))):
+            skipping = True
+            if skipped is not None:
+                skipped.append(Skipped(no, ln.strip(), "prose between the references"))
+            continue
+        was_skipping, skipping = skipping, False
+        if m:
+            n = list_number(ln, rx)
+            lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
+            restart = n == 1 and out and expected > 2 and (blank_before or was_skipping) and \
+                reference_done(prev)  # a second list, numbered from 1 again (a thesis's chapters)
+            ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS)) or (
+                lettered and n == expected - 1) or restart
+            ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
+            if ok:
+                why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
+                label = m.group(0).strip().strip("[]") if lettered else str(n)
+                out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, label, reason=why))
+                expected = n + 1
+                prev = ln
+                continue
+        if not out:
+            continue  # text before the first number (a stray footnote)
+        cut = re.search(rf"(?<=[.)\]])\s+{expected}\.\s+(?=[A-ZÀ-Þ])", ln) if rx is NUMBER_RE and expected else None
+        if cut:  # "Science 181, 223–230 (1973). 5. LeCun, Y., ...": a PDF viewer ran the next reference on
+            out[-1].text = _join(out[-1].text, ln[:cut.start()], vocab)
+            out.append(RawReference(ln[cut.end():].strip(), no, str(expected),
+                                    reason=f"number {expected}. follows {out[-1].number} inside the line"))
+            expected += 1
+            prev = ln
+            continue
+        out[-1].text = _join(out[-1].text, ln, vocab)
+        out[-1].lines += 1
+        prev = ln
+    return out
+
+
+def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:
+    """Blank-line separated blocks. A block that cannot start a reference (lower case, or the last
+    one stopped mid-sentence) continues the last one: a page break or a stray blank line."""
+    out: list[RawReference] = []
+    new_block = True
+    prev = ""
+    last_no = 0
+    for no, ln in body:
+        if not ln.strip():
+            new_block = True
+            continue
+        s = ln.strip()
+        paged_gap = no - last_no > 2  # lines were dropped in between (page furniture)
+        last_no = no
+        reason = ""
+        if not out:
+            reason = "first line"
+        elif new_block:
+            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s) or prev.endswith("-")
+                    or prev.endswith((",", ";", ":", "/")) and (no in breaks or paged_gap)) and not starts_strictly(s)
+            reason = "" if cont else "a blank line before it"
+        elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
+            reason = "a page break, and it starts with authors and a year"
+        if reason:
+            out.append(RawReference(s, no, reason=reason))
+        else:
+            out[-1].text = _join(out[-1].text, ln, vocab)
+            out[-1].lines += 1
+        prev = s
+        new_block = False
+    return out
+
+
+def _ahead(body: list[tuple[int, str]], no: int) -> str:
+    nxt = [ln.strip() for n, ln in body if n > no and ln.strip()]
+    return " ".join(nxt[:2])
+
+
+def group_lines(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str, str], str],
+           vocab: set[str], blank_ends: bool = True, soft_blanks: bool = False) -> list[RawReference]:
+    """References from lines: ``is_start`` says why a line starts one ("" if it does not). A blank line
+    ends a reference (``blank_ends``); with ``soft_blanks`` only after a finished line and before a line
+    that can start one (a page break inside a reference is no end)."""
+    out: list[RawReference] = []
+    prev: str | None = None
+    texts = [s for s in (ln.strip() for _, ln in body) if s]
+    k = -1
+    after_blank = False
+    for no, ln in body:
+        if not ln.strip():
+            after_blank = True
+            continue
+        k += 1
+        reason = "first line" if not out else ""
+        if not reason and after_blank and blank_ends:
+            p = (prev or "").rstrip()
+            if not soft_blanks or (p.endswith(ENDINGS) or _ends_with_link(p.split()[-1] if p.split() else "")) and \
+                    not p.endswith("-") and looks_like_start(ln.strip() + " " + " ".join(texts[k + 1:k + 3])):
+                reason = "a blank line before it"
+        if not reason:
+            reason = is_start(no, ln, prev, " ".join(texts[k + 1:k + 4]), out[-1].text)
+        if reason:
+            out.append(RawReference(ln.strip(), no, reason=reason))
+        else:
+            out[-1].text = _join(out[-1].text, ln, vocab)
+            out[-1].lines += 1
+        prev = ln
+        after_blank = False
+    return out
