@@ -249,3 +249,14 @@ def test_a_figure_set_inside_a_list_is_skipped():
     assert len(doc.parsed) == 8
     assert any("figure inside the list" in s.reason for s in doc.skipped)
     assert "Fig. 6" not in doc.parsed[4].raw.text and doc.parsed[4].ref.fields.get("page") == "50-59"
+
+
+def test_a_second_list_after_the_supplement_is_read_too():
+    main = [f"{i}. Lind K{i}, Moss Y. Harbour study number {i}. J Quays. 20{10 + i};{i}(1):1-9." for i in range(1, 6)]
+    supp = [f"S{i}. Ruiz T{i}. Supplementary tide record {i}. Sci Data. 20{10 + i};{i}:10{i}." for i in range(1, 4)]
+    body = ["References", ""] + main + ["", "Supplementary Material", "", "S1 Datasets", ""] + _wrap(PROSE * 2, 90) + \
+        ["", "References for the Supplement", ""] + supp
+    runs: list[Run] = [(50, 760 - 12 * k, ln, 9.0) for k, ln in enumerate(body) if ln]
+    doc = parse_document(make_pdf([runs]), "two.pdf")
+    assert len(doc.parsed) == 8
+    assert doc.parsed[-1].raw.text.startswith("Ruiz T3")

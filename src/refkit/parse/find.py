@@ -46,6 +46,11 @@ STOP_HEADING_RE = re.compile(
     r"glossary|glossar|vita|curriculum\s+vitae|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
     r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature)\s*:?\s*$",
     re.I)
+# a second list after the supplement or the methods: "References for the Supplement", "Methods references"
+SECOND_LIST_RE = re.compile(r"(?i)^(?:#{1,6}\s*)?(?:(?:references?|bibliography|literature)\s+(?:for|of|in|to)\s+(?:the\s+)?"
+                            r"(?:supplement\w*(?:\s+material)?|supporting\s+information|appendix|appendices|methods|"
+                            r"online\s+methods)|(?:supplementary|supplemental|additional|methods|appendix)\s+"
+                            r"(?:references|bibliography))\s*:?$")
 # Nature's run-in headings after the list: "Acknowledgements We thank ...", "Author contributions L.F. and ..."
 RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|Competing\s+interests|Data\s+availability|"
                             r"Code\s+availability|Additional\s+information|Funding|Ethics\s+declarations)\s+(?:[A-Z][a-z]|[A-Z]\.)")

@@ -205,6 +205,15 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     refs = not_references(refs, skipped)
+    more = next((i for i in range(section.end, len(lines)) if find.SECOND_LIST_RE.match(lines[i].strip(find.PAGE_BREAK + " "))),
+                None) if section.heading and section.end < len(lines) else None
+    if more is not None:  # "References for the Supplement" after the supplement: a second list, read too
+        end = find._section_end(lines, more + 1)
+        second = _split_text("\n".join([""] * (more + 1) + lines[more + 1:end]), one_per_line, keep_repeats, False, laid_out)
+        skipped.append(Skipped(more + 1, lines[more].strip(find.PAGE_BREAK + " "), "a second list's heading"))
+        refs += second.refs
+        skipped += second.skipped
+        skipped.sort(key=lambda k: k.line)
     return Split(refs, skipped, heading=section.heading)
 
 

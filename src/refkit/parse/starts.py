@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})(?:[.)](?=\s|$)|[）．]|\)(?=[\u3040-\u9fff\uac00-\ud7af]))|"
-                       r"\((\d{1,3})\)(?=\s|$))\s*")  # "[8a]" too; Japanese "16）厚生労働省"
+                       r"\((\d{1,3})\)(?=\s|$)|\[?S(\d{1,3})[.\]](?=\s))\s*")  # "[8a]", Japanese "16）", supplement "S3."
 BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F])")  # "3 (a) J. Burschka" too
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
