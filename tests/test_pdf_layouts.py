@@ -260,3 +260,17 @@ def test_a_second_list_after_the_supplement_is_read_too():
     doc = parse_document(make_pdf([runs]), "two.pdf")
     assert len(doc.parsed) == 8
     assert doc.parsed[-1].raw.text.startswith("Ruiz T3")
+
+
+def test_numbers_in_a_column_of_their_own():
+    """'1' on its own line, the entry on the next: the numbers go with their entries, even where a
+    page break would make one of them look like a page number."""
+    refs = [f"Lind K{i}, Moss Y. Harbour study number {i} and its tides. J Quays 19{60 + i};{i}:1-9." for i in range(1, 8)]
+    pages: list[list[Run]] = [[(50, 760, "References", 10.0)], []]
+    for i, ref in enumerate(refs, 1):
+        page = pages[0] if i <= 4 else pages[1]
+        y = 740 - 30 * ((i - 1) % 4)
+        page.append((50, y, str(i), 7.0))
+        page.append((62, y - 11, ref, 9.0))
+    doc = parse_document(make_pdf(pages), "numcol.pdf")
+    assert [p.raw.number for p in doc.parsed] == [str(i) for i in range(1, 8)]

@@ -103,7 +103,7 @@ def _margins(pages: list[Page], notes: set[int] | None = None) -> set[int]:
                     not re.match(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s)", t):  # a numbered reference is text
                 drop.add(id(ln))  # a running head of odd or even pages only, or a footer, set apart
         for ln in _extreme_lines(p):  # a bare page number at the very top or bottom
-            if FOLIO_RE.match(ln.text.strip()):
+            if FOLIO_RE.match(ln.text.strip()) and not _attached(p, ln):
                 drop.add(id(ln))
     for p in pages:
         found = _footnotes(p, drop)
@@ -175,6 +175,13 @@ def _footnotes(page: Page, drop: set[int]) -> set[int]:
     if not marked or HEADING_RE.match(above.text) or above.y - first.y < 1.3 * spacing:
         return set()
     return {id(ln) for ln in run}
+
+
+def _attached(page: Page, ln: Line) -> bool:
+    """A bare number set close to the text beside or below it ('5' / 'Lind K, ...' in a column of
+    numbers) belongs to that text; a page number stands apart from it."""
+    return any(o is not ln and o.x > ln.x + 1 and 0 < abs(o.y - ln.y) < 1.4 * max(ln.size, o.size) and
+               len(o.text.strip()) > 20 for o in page.lines)
 
 
 def _extreme_lines(page: Page) -> list[Line]:

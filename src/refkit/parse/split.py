@@ -156,7 +156,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         if paper:
             return Split([], section=False)
         section = find.Section(0, len(lines))
-    body_lines = lines[section.first:section.end]
+    body_lines = _numbers_alone(lines[section.first:section.end])
     if notes.looks_like_notes(body_lines):  # a list of notes (ibid.) where the references are
         heads = [i for i in range(section.first) if find.NOTES_HEADING_RE.match(lines[i])]
         split = notes.split_notes([""] * section.first + body_lines, keep_repeats=keep_repeats)
@@ -215,6 +215,30 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         skipped += second.skipped
         skipped.sort(key=lambda k: k.line)
     return Split(refs, skipped, heading=section.heading)
+
+
+def _numbers_alone(lines: list[str]) -> list[str]:
+    """'1' / 'Fleming A. On the ...': a list whose numbers stand on lines of their own (set in a column
+    beside the entries) gets each number back on its entry's first line, before a page number could be
+    taken for one of them. Only numbers that count up from 1 are moved."""
+    bare = [i for i, ln in enumerate(lines) if re.fullmatch(r"\d{1,3}", ln.strip(find.PAGE_BREAK + " "))]
+    if len(bare) < 3:
+        return lines
+    run, want = [], 1
+    for i in bare:
+        if int(lines[i].strip(find.PAGE_BREAK + " ")) == want:
+            nxt = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip(find.PAGE_BREAK + " ")), None)
+            if nxt is not None and re.match(r"\s*[A-ZÀ-Þ(\[]|\s*(?:van|von|de|da|le|la)\s", lines[nxt].lstrip(find.PAGE_BREAK)):
+                run.append((i, nxt))
+                want += 1
+    if len(run) < 3 or len(run) < 0.5 * len(bare):
+        return lines
+    out = list(lines)
+    for i, nxt in run:
+        out[nxt] = ("\f" if find.PAGE_BREAK in out[i] else "") + f"{out[i].strip(find.PAGE_BREAK + ' ')}. " + \
+            out[nxt].lstrip(find.PAGE_BREAK + " ")
+        out[i] = find.PAGE_BREAK if find.PAGE_BREAK in out[i] else ""
+    return out
 
 
 def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set[int],
