@@ -121,14 +121,19 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
             reason = "" if cont else "a blank line before it"
         elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
             reason = "a page break, and it starts with authors and a year"
-        if reason:
-            out.append(RawReference(s, no, reason=reason))
-        else:
-            out[-1].text = _join(out[-1].text, ln, vocab)
-            out[-1].lines += 1
+        _take(out, reason, s, no, ln, vocab)
         prev = s
         new_block = False
     return out
+
+
+def _take(out: list[RawReference], reason: str, text: str, no: int, ln: str, vocab: set[str]) -> None:
+    """A line that starts a reference (``reason`` says why) opens one; any other goes on the last."""
+    if reason:
+        out.append(RawReference(text, no, reason=reason))
+    else:
+        out[-1].text = _join(out[-1].text, ln, vocab)
+        out[-1].lines += 1
 
 
 def _ahead(body: list[tuple[int, str]], no: int) -> str:
@@ -137,7 +142,7 @@ def _ahead(body: list[tuple[int, str]], no: int) -> str:
 
 
 def group_lines(body: list[tuple[int, str]], is_start: Callable[[int, str, str | None, str, str], str],
-           vocab: set[str], blank_ends: bool = True, soft_blanks: bool = False) -> list[RawReference]:
+                vocab: set[str], blank_ends: bool = True, soft_blanks: bool = False) -> list[RawReference]:
     """References from lines: ``is_start`` says why a line starts one ("" if it does not). A blank line
     ends a reference (``blank_ends``); with ``soft_blanks`` only after a finished line and before a line
     that can start one (a page break inside a reference is no end)."""
@@ -159,11 +164,7 @@ def group_lines(body: list[tuple[int, str]], is_start: Callable[[int, str, str |
                 reason = "a blank line before it"
         if not reason:
             reason = is_start(no, ln, prev, " ".join(texts[k + 1:k + 4]), out[-1].text)
-        if reason:
-            out.append(RawReference(ln.strip(), no, reason=reason))
-        else:
-            out[-1].text = _join(out[-1].text, ln, vocab)
-            out[-1].lines += 1
+        _take(out, reason, ln.strip(), no, ln, vocab)
         prev = ln
         after_blank = False
     return out
