@@ -230,3 +230,14 @@ def test_vancouver_suffixes_and_a_periodical_printed_first():
     assert c["container-title"] == "Lakeside City Library" and c["type"] == "webpage"
     c = one("Harbour Research Center. 2021. “Port Use in 2021.” https://www.example.org/ports.")
     assert c["author"] == [{"literal": "Harbour Research Center"}]  # an organisation, not a periodical
+
+
+def test_din_links_places_with_u_a_and_vancouver_year_colon_pages():
+    c = one("Hafenrat: Leitlinien zum Kai : Kodex. Bonn, 2019. – URL https://www.example.org/kai/index.html. – "
+            "Überprüfungsdatum 2020-05-12")
+    assert c["URL"] == "https://www.example.org/kai/index.html"
+    c = one("Dies., „English quays“ und deutsche Bürger. Eine Hafengeschichte 1800–1939. Paderborn u. a. 1999.")
+    assert c["publisher-place"].startswith("Paderborn u. a") and c["title"].endswith("1800–1939")
+    c = one("Lind K, Moss Y. Häfen: Fragen. In: Ruiz T, Berg A, Hrsg. Häfen. Grundlagen, Probleme. 2. Aufl. "
+            "Wiesbaden: VS Verlag; 2009: 13–33")
+    assert c["page"] == "13-33" and "volume" not in c

@@ -74,7 +74,7 @@ def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
         inside = [s for s in segs if s.start < b.end(g) and b.start(g) < s.end]
         ok = ("title", "note", "volume", "pages", "container-title", "journal", "collection-title", "publisher", "edition",
               "genre") + (
-            ("author", "editor", "location", "date") if g == "b" else ())  # in brackets it is a series, whatever it names
+            ("author", "editor", "translator", "location", "date") if g == "b" else ())  # in brackets it is a series, whatever it names
         if inside and any(s.label == "title" and s.start < b.start(g) for s in segs) and all(s.label in ok for s in inside):
             segs = relabel(segs, text, b.start(g), b.end(g), "collection-title")
             if g == "b":  # "(= Edition Suhrkamp. Band 1365)": the brackets and the '=' go
@@ -474,7 +474,7 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
 # (X-Texte zu Kultur und Gesellschaft).', 'Wien/Köln/Weimar: Böhlau, 165–189.', and with no publisher at
 # all, 'München/Wien 1995.', 'Frankfurt a.M. 1984, S. 12.'
 _ONE_PLACE = r"[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
-_PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?/\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}})"
+_PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?/\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}}(?:\su\.\s?a\.)?)"
 _PLACE_PUB_TAIL = re.compile(rf"(?<=[.,] ){_PLACES}:\s+(?P<pub>[^\W\d][^.,:;()\[\]]{{0,50}}?[^\W\d])"
                              r"(?:\s+\((?P<series>[A-ZÄÖÜ][^()]{1,80}?)\))?(?=[.,]\s|[.,]?\s*$)")
 _PLACE_YEAR_TAIL = re.compile(rf"(?<=[,.] ){_PLACES}\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?=[.,;]\s|[.,;]?\s*$|\s+\()")

@@ -43,7 +43,7 @@ _VNAME = r"(?:[a-z]+\s){0,2}[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+){0,2
 VANC_AUTHORS_RE = re.compile(rf"^(?:\[\d+\]\s*|\d+\.\s+)?(?P<names>(?:{_VNAME},\s)*{_VNAME}(?:,\set\sal)?\.)(?=\s)")
 _VANC_START = re.compile(r"^(?:\[\d+\]\s*|\d+\.\s+)?(?:[a-z]+\s){0,2}[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*){0,2}"
                          r"\s[A-ZÀ-Þ]{1,4}\b")
-PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d));\s*(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
+PAGES_ONLY_RE = re.compile(r"(?P<date>(?<![\d.])(?:1[5-9]\d\d|20\d\d))(?:;\s*|:\s+)(?P<pages>\d+\s*[-–]\s*\d+)(?=[.\s]|$)")
 SERIES_RE = re.compile(r"\((?=[A-Z])[^()]{4,90}?;\s*(?:no|vol|nr|v|n°)\.?:?\s*\d+[A-Za-z]?\)")
 VERSION_RE = re.compile(r"\(?\b(?:Version|Vers\.|Ver\.|[vV]\.)\s?\d+(?:\.\d+)+[a-z]?\)?,?|\(Version\s+\d+\)|"
                         r"(?<=\. )Version\s+\d{1,3}(?=\.\s)")
