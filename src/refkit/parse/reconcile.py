@@ -59,11 +59,7 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     _publisher_not_container(ref, labels, conf)
     _container_as_publisher(ref, labels, by_label, conf)
     _split_publisher_place(ref)
-    pub = ref.fields.get("publisher", "")
-    if re.fullmatch(r"(?:[A-Z][a-z]{0,7}\.\s?){1,5}[A-Z][a-z]{0,7}\.?", pub) and not ref.fields.get("container-title") and \
-            "publisher-place" not in ref.fields:  # "Am. J. Sociol.": an abbreviated journal, not a publisher
-        ref.fields["container-title"] = ref.fields.pop("publisher")
-        labels.add("journal")
+    _abbreviated_journal(ref, labels)
     if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:
         ref.fields["title"] = ref.fields.pop("container-title")  # "Eds. Book Title. Publisher": the book itself
         labels.discard("container-title")
@@ -135,6 +131,15 @@ def _periodical_first(ref: Reference, by_label: dict[str, list[Segment]], labels
     ref.fields["container-title"] = name
     ref.names.pop("author", None)
     labels.add("container-title")
+
+
+def _abbreviated_journal(ref: Reference, labels: set[str]) -> None:
+    """'Am. J. Sociol.' taken for a publisher, with no place and no container: an abbreviated journal."""
+    pub = ref.fields.get("publisher", "")
+    if re.fullmatch(r"(?:[A-Z][a-z]{0,7}\.\s?){1,5}[A-Z][a-z]{0,7}\.?", pub) and not ref.fields.get("container-title") and \
+            "publisher-place" not in ref.fields:
+        ref.fields["container-title"] = ref.fields.pop("publisher")
+        labels.add("journal")
 
 
 def _author_is_publisher(ref: Reference) -> None:
@@ -328,6 +333,8 @@ def _split_genre(ref: Reference) -> None:
         ref.fields.pop("genre", None)
 
 
+# a container that is a meeting's ("Proc. ...", "Annual Meeting of ..."): a conference paper, not a periodical
+_EVENT = re.compile(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)")
 _DAY_MONTH = re.compile(rf"(?:{MONTH_RE})\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{MONTH_RE})|\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}")
 
 
@@ -357,15 +364,14 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
         return "article-newspaper"
     if "journal" in labels:
         return "article-journal"
-    if container and not labels & {"volume", "editor", "publisher", "location", "genre"} and not re.search(
-            r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)", container) and any(
+    if container and not labels & {"volume", "editor", "publisher", "location", "genre"} and not _EVENT.search(container) and any(
             s.label == "date" and _DAY_MONTH.search(s.text) for s in segs):
         return "article-newspaper"  # "Title. Die Zeit, 20. Mai 2010.": a periodical dated by the day
     if container and "url" in labels and not labels & {"volume", "pages", "editor", "publisher", "location"} and \
             not re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop)", container):
         return "webpage"  # "Title. (n.d.). Riverside City Library. Retrieved ..., from URL"
     if container:
-        if re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)", container):
+        if _EVENT.search(container):
             return "paper-conference"
         if "editor" in labels or "publisher" in labels or "location" in labels or \
                 any(s.label == "container-title" and re.match(r"(?i)\s*(?:in|dans|im)\b", s.text) for s in segs):

@@ -90,7 +90,8 @@ def in_note(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_EDITOR_MARK = re.compile(r"\s\((?:Hg|Hrsg|Hgg|eds?|Eds?|éds?|dir)\.?\)[,:]?\s")
+_ROLE_IN_BRACKETS = r"\((?:Hg|Hrsg|Hgg|eds?|Eds?|éds?|dir)\.?\)[,:]?"  # "(Hg.),", "(eds):"
+_EDITOR_MARK = re.compile(rf"\s{_ROLE_IN_BRACKETS}\s")
 
 
 def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
@@ -105,7 +106,7 @@ def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
             return segs
     for i, s in enumerate(segs[1:], 1):  # "in: Bundeszentrale für politische Bildung | (Hg.), | Dossier"
         prev = segs[i - 1]
-        if s.label == "editor" and re.fullmatch(r"\s*\((?:Hg|Hrsg|Hgg|eds?|Eds?)\.?\)[,:]?\s*", s.text) and \
+        if s.label == "editor" and re.fullmatch(rf"\s*{_ROLE_IN_BRACKETS}\s*", s.text) and \
                 prev.label == "container-title" and not re.search(r"[.:]\s", prev.text.strip().lstrip("Ii n:")):
             lead = re.match(r"\s*(?:[Ii]n:?\s+)?", prev.text)
             return relabel(segs, text, prev.start + (lead.end() if lead else 0), s.end, "editor")
