@@ -120,6 +120,10 @@ def _author_edges(segs: list[Segment], text: str) -> list[Segment]:
             if m and not re.search(r"[.,:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
                                                                                             ) > 1:
                 return relabel(segs, text, s.start + m.start(1), s.end, "title")
+            m = re.fullmatch(r"[^,]{2,40},\s*[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+(?P<rest>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,8}):\s*",
+                             s.text)
+            if m:  # "Botkin, Daniel B. | Discordant Harmonies: A New Ecology ...": the title's head ends at its colon
+                return relabel(segs, text, s.start + m.start("rest"), s.end, "title")
         if s.label == "author" and (nxt.label == "title" or not any(o.label == "title" for o in segs)):
             m = re.fullmatch(r"(?P<names>[^,&]{2,40},\s*(?:[A-Z]\.\s?-?){1,3})\s+(?P<rest>[A-Z][a-z][^&]*?),?\s*", s.text)
             if m and len(m.group("rest").split()) >= 2 and not re.search(r"\b[A-Z]\.|,\s*(?:and|&|et|und)\b|"
