@@ -15,6 +15,12 @@ References whose names end at a colon: German Wikipedia, DIN 1505 and much human
 
 A given name that is also a month's abbreviation ('Krüsken, Jan (2006):') is a name, not a date.
 
+The edges of every other name list are here too (:func:`author_edges`, :func:`names_go_on`,
+:func:`names_stop`, :func:`names_before_year`, :func:`collaboration`, :func:`role_groups`): a list
+never ends in '&', 'Nguyen, T. Field Notes' is a name and a title, 'Paul MB Vitányi.' is one name,
+names end at 'et al.', '(XENON Collaboration)' is an author, a role's bracket ends the names, and what
+stands before a bracketed year that opens a reference is its author.
+
 The colon rule acts when the tagger put names at the start, or a title that opens with people's names (a known
 given name or an initial first, 'Hartmut Lessing: Beschleunigte Räume'): a title with a colon
 ('Mental Health: A Report') stays a title. Pure functions over segments; :func:`spans.relabel` does the cutting.
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.fields import MONTH_RE, corporate_list
 from refkit.parse.lexicon import PARTICLES, given_name
 from refkit.parse.publication import PLACE_WORDS
 from refkit.parse.spans import relabel
@@ -248,3 +255,199 @@ def editor_without_role(segs: list[Segment], text: str) -> list[Segment]:
             s.label == "author" for s in segs):
         return segs
     return relabel(segs, text, first.start, first.end, "author")
+
+
+def author_edges(segs: list[Segment], text: str) -> list[Segment]:
+    """Where the names end: a name list never ends in '&' or 'and' ('Okafor, A. N. & Dryland
+    Observatory Network. Daily soil ...' takes the next sentence), nor in a bare capitalised word
+    run into the title ('Nguyen, T. Field Notes on ...'); '(no date b) Field notes' is a date and
+    the start of the title."""
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label == "author" and nxt.label == "title":
+            if re.search(r"(?:&|\band|\bund|\bet)\s*$", s.text):
+                m = re.match(r"\s*[^.?!\d]{3,80}?\.(?=\s|$)", nxt.text)
+                if m:
+                    return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+            caps = re.search(r"(?<=[A-Z]\.)\s+([A-Z][A-Z\d\-]+)\s*$", s.text)
+            if caps and re.match(r"\s*(?:\d|[a-z])", nxt.text):  # "Izumi, F. | VESTA | 3 for Three-Dimensional ..."
+                return relabel(segs, text, s.start + caps.start(1), s.end, "title")
+            m = re.search(r"(?<=[A-Z]\.)\s+([A-Z][a-z]{2,})\s*$", s.text)
+            if m and not re.search(r"[.,:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
+                                                                                            ) > 1:
+                return relabel(segs, text, s.start + m.start(1), s.end, "title")
+            m = re.fullmatch(r"[^,]{2,40},\s*[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+(?P<rest>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,8}):\s*",
+                             s.text)
+            if m:  # "Botkin, Daniel B. | Discordant Harmonies: A New Ecology ...": the title's head ends at its colon
+                return relabel(segs, text, s.start + m.start("rest"), s.end, "title")
+        if s.label == "author" and (nxt.label == "title" or not any(o.label == "title" for o in segs)):
+            m = re.fullmatch(r"(?P<names>[^,&]{2,40},\s*(?:[A-Z]\.\s?-?){1,3})\s+(?P<rest>[A-Z][a-z][^&]*?),?\s*", s.text)
+            if m and len(m.group("rest").split()) >= 2 and not re.search(r"\b[A-Z]\.|,\s*(?:and|&|et|und)\b|"
+                                                                             r"\b(?:and|&)\s+[A-Z][a-z]+\s+[A-Z]",
+                                                                             m.group("rest")):
+                return relabel(segs, text, s.start + m.start("rest"), s.end, "title")  # "Nguyen, T. Boats, Canals"
+        if s.label in ("author", "date") and nxt.label == "note" and not any(o.label == "title" for o in segs):
+            m = re.match(r"\s*(?!(?:Accessed|Retrieved|Available|Viewed|Cited|Online|URL)\b)[^\W\d]"
+                         r"(?:[^.?!]|\.(?=\S)){2,250}?[.?!](?=\s|$)", nxt.text)
+            if m:  # a reference with no title at all: its first sentence after the names or date is the title
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "title")
+        if s.label == "author" and nxt.label == "title" and not any(o.label == "date" for o in segs):
+            m = re.match(r"\s*\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[-\u2013]\s*(?:1[5-9]\d\d|20\d\d))?\)?\.(?=\s)", nxt.text)
+            if m and m.end() < len(nxt.text.rstrip()):  # "Moreau, Claire. 1998–2003. A History of ...": the date
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "date")
+        if s.label == "date" and nxt.label == "title":
+            m = re.match(r"\s*[(\[][^)\]]{1,30}[)\]][.,:]?\s+(?=[^\W\d])", s.text)
+            if m and m.end() < len(s.text):
+                return relabel(segs, text, s.start + m.end(), s.end, "title")
+            if i and segs[i - 1].label == "date" and re.match(r"\s*[^\W\d]", s.text) and not re.search(
+                    rf"\d|(?i:\b(?:{MONTH_RE}|n\.\s?d|no date|spring|summer|fall|autumn|winter|forthcoming|in press)\b)",
+                    s.text):  # the rest of a date cut by the "(no date b)" pattern
+                return relabel(segs, text, s.start, s.end, "title")
+    return segs
+
+
+
+_NAMEISH = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]{1,3})(?:\s+|,\s*)|(?:and|&)\s+)*?"
+                      r"(?:[A-Z]{1,3}\s+[A-Z][\w'’\-]+|[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+))\s*:(?=\s)")
+
+
+
+
+_COLLAB = re.compile(r"\s*\((?:the\s+)?(?P<c>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?"
+                     r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?)?)\)[,.]?")
+
+
+
+
+def collaboration(segs: list[Segment], text: str) -> list[Segment]:
+    """Physics' 'E. Aprile et al. (XENON Collaboration), Phys. Rev. Lett. ...': the collaboration is an
+    author of its own."""
+    for i, s in enumerate(segs):
+        if s.label != "author":
+            continue
+        m = re.search(r"\bet\s?al\.?(?P<rest>" + _COLLAB.pattern + r")\s*$", s.text)
+        if m:
+            return relabel(segs, text, s.start + m.start("rest"), s.end, "author2")
+        if i + 1 < len(segs) and re.search(r"\bet\s?al\.?\s*$", s.text):
+            m = _COLLAB.match(segs[i + 1].text)
+            if m:
+                return relabel(segs, text, segs[i + 1].start, segs[i + 1].start + m.end(), "author2")
+    return segs
+
+
+
+
+_ROLE_WORDS = r"(?:Trans|Transl|Ed|Eds|Hrsg|Hg|Éd|Éds|Dir|Comp|Coord)\.?"
+
+
+
+
+def role_groups(segs: list[Segment], text: str) -> list[Segment]:
+    """APA's '(F. Larsen, Trans.). Kestrel Books.': the role's bracket ends the names, and what follows
+    is the publisher; 'In H. Kimura, The Book' (no role word) names the book's author, not an editor."""
+    for i, s in enumerate(segs):
+        if s.label in ("translator", "editor"):
+            m = re.search(rf"\b{_ROLE_WORDS}\)[.,]?\s+(?=[A-Z])", s.text)
+            if m and not any(o.label == "publisher" for o in segs) and re.search(r"[A-Za-z]{3}", s.text[m.end():]):
+                return relabel(segs, text, s.start + m.end(), s.end, "publisher")
+        if s.label == "editor" and re.match(r"\s*In\s+", s.text) and not re.search(
+                rf"(?i)\b(?:{_ROLE_WORDS}|edited|editors?|hrsg|herausgegeben)\b", s.text):
+            if i + 1 < len(segs) and segs[i + 1].label in ("container-title", "journal"):
+                return relabel(segs, text, s.start, s.end, "container-author")
+            m = re.match(r"\s*In\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+(?:,?\s+(?:and|&)\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)*,"
+                         r"\s+(?=[A-Z])", s.text)
+            if m and len(s.text) - m.end() > 3:  # "In K. Osei, Harbour songs": the book's author, then the book
+                segs = relabel(segs, text, s.start + m.end(), s.end, "container-title")
+                return relabel(segs, text, s.start, s.start + m.end(), "container-author")
+    return segs
+
+
+
+
+def names_stop(segs: list[Segment], text: str) -> list[Segment]:
+    """Names end at 'et al.' ('Chabinyc, M. L. et al., J. Am. Chem. Soc.'); a 'title' that is only a
+    year next to a date is part of the date ('2001[1953]')."""
+    for i, s in enumerate(segs):
+        if s.label == "author":
+            m = re.search(r"\bet\s?al\.?,?\s+(?=\S)", s.text)
+            if m and i + 1 < len(segs) and re.search(r"[A-Za-z]{2}", s.text[m.end():]):
+                return relabel(segs, text, s.start + m.end(), s.end, segs[i + 1].label if segs[i + 1].label != "date"
+                               else "journal")
+        if s.label == "title" and re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*", s.text) and (
+                i + 1 < len(segs) and segs[i + 1].label == "date" or i and segs[i - 1].label == "date"):
+            return relabel(segs, text, s.start, s.end, "date")
+    return segs
+
+
+
+
+_LAST_FAMILIES = re.compile(r"\s*[A-Z][\w'’\-]+(?:,\s*[A-Z][\w'’\-]+)*\s*(?:&|and|und|et)\s*[A-Z][\w'’\-]+[.,]?\s*")
+
+
+
+
+def names_go_on(segs: list[Segment], text: str) -> list[Segment]:
+    """'AM Trinkoff, JA Lipscomb, J Geiger-Brown, CL Storr and BA Brady: Perceived ...' and
+    'Rudi Cilibrasi and Paul MB Vitányi. Clustering ...': the names the title took back."""
+    for i, s in enumerate(segs[:-1]):
+        nxt = segs[i + 1]
+        if s.label == "author" and nxt.label in ("journal", "container-title", "title", "publisher") and \
+                i + 2 < len(segs) and segs[i + 2].label == "date" and s.text.rstrip().endswith(",") and \
+                _LAST_FAMILIES.fullmatch(nxt.text):  # "Chiba, Nakanishi, | Fukuda & Yata | 1991"
+            return relabel(segs, text, nxt.start, nxt.end, "author")
+        if s.label != "author" or nxt.label != "title":
+            continue
+        m = re.match(r"\s*(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+,?\s+et\s+al\.?(?=\s)", nxt.text)
+        if m and m.end() < len(nxt.text.rstrip()):  # "Tom B. | Brown et al. Language Models ..."
+            return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+        if re.search(r",\s*$", s.text) and re.match(r"\s*(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})\s+[A-Z][\w'’\-]+,", s.text):
+            m = _NAMEISH.match(nxt.text)  # initials-first names on both sides of the cut
+            if m and len(m.group(1).split()) <= 8 and re.search(r"\b(?:[A-Z]{2,3}|[A-Z]\.)(?=\s)", m.group(1)):
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+        if s.text.rstrip().endswith(",") and re.search(r"\b[^\W\d_][^\W\d_]+(?:\s[A-Z]\.)?\s[^\W\d_][\w'’\-]+,\s*$", s.text):
+            m = re.match(r"\s*(?:and\s+)?[^\W\d_][^\W\d_]+(?:\s[A-Z]\.)*\s[^\W\d_][\w'’\-]+\.(?=\s)", nxt.text)
+            if m and m.end() < len(nxt.text.rstrip()):  # "Diederik P. Kingma, | Max Welling. Auto-Encoding ..."
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+        if re.search(r"\b[A-Z][a-z]+\s+[A-Z]{1,3}\s*$", s.text):
+            m = re.match(r"\s*[A-Z][\w'’\-]+\.(?=\s)", nxt.text)
+            if m and m.end() < len(nxt.text.rstrip()):
+                return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
+    return segs
+
+
+
+
+_LEAD_BEFORE_YEAR = re.compile(
+    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
+    r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
+    r"\.?\)\.?\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.|i\.\s?E\.|forthcoming|in\s+press)[a-z]?\)"
+    r"(?:\s*[:.,]|\s+(?=[A-Z„\"“‘])))")
+
+
+
+
+def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
+    """'Bundesagentur für Arbeit (2020): Title', 'Zentrum für Türkeistudien (Hg.) (1994): Title': what
+    stands before the bracketed year that opens a reference is its author (or editor), never a title."""
+    pending = re.search(r"\((?:i\.\s?E\.|o\.\s?J\.|im\s+Erscheinen|in\s+Vorbereitung)\)", text[:200])
+    if pending:  # "Manow, Philip (i. E.): Title": forthcoming, a date of its own
+        segs = relabel(segs, text, pending.start(), pending.end(), "date")
+    m = _LEAD_BEFORE_YEAR.match(text)
+    if m and corporate_list(m.group("names")):  # "Bundesministerium für Familie, Senioren, Frauen und Jugend (Hg.)"
+        end = m.end("role") if m.group("role") else m.end("names")
+        return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")
+    if m:  # "Hegre, Håvard; Joakim Karlsen, | Håvard Strand & Henrik Urdal (forthcoming)": the names run to the year
+        lead = [s for s in segs if s.start < m.end("names")]
+        if lead and lead[0].label in ("author", "editor") and lead[0].end < m.end("names") and \
+                all(s.label in ("author", "editor", "title") for s in lead) and \
+                re.fullmatch(r"[\s,;&]*(?:(?:and|und|&)\s+)?(?:[A-ZÀ-Þ][\w'’\-]*\.?\s*(?:,|;|&|and|und)?\s*)+",
+                             text[lead[0].end:m.end("names")]):
+            segs = relabel(segs, text, lead[0].start, m.end("names"), lead[0].label)
+    if not m or any(s.label in ("author", "editor") and s.start < m.end("names") for s in segs) or \
+            re.search(r"[^\W\d]{3}\.$", m.group("names")) or not re.search(r"[^\W\d]{3}", text[m.end() + 7:]):
+        return segs  # "Proceedings of the Meeting. (2019).": a title, then its year, then nothing
+    inside = [s for s in segs if s.start < m.end("names") and m.start("names") < s.end]
+    if not inside or any(s.label not in ("title", "container-title", "journal", "publisher", "note") for s in inside):
+        return segs
+    end = m.end("role") if m.group("role") else m.end("names")
+    return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")
