@@ -10,8 +10,8 @@
 * a journal the tagger missed is the last sentence of a title or a "note" just before the volume;
 * editions, day-month-year dates, 'pp.' pages and report numbers get their own labels.
 
-Report numbers, publishers and places are in :mod:`refkit.parse.publication`; :func:`spans.relabel`
-gives a character range a new label. Pure functions, no style assumed.
+Publishers and places are in :mod:`refkit.parse.publication`, report numbers and series in
+:mod:`refkit.parse.reports`; :func:`spans.relabel` gives a character range a new label. Pure functions, no style assumed.
 """
 
 from __future__ import annotations
@@ -59,13 +59,10 @@ from refkit.parse.publication import (
     publisher_comma_place,
     publisher_parens,
     publisher_runs_on,
-    report_parts,
-    series_sentence,
-    standards,
     state_after_city,
-    thesis_bracket,
     trailing_publisher,
 )
+from refkit.parse.reports import report_parts, series_sentence, standards, thesis_bracket
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
