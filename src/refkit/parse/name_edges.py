@@ -272,10 +272,16 @@ def author_edges(segs: list[Segment], text: str) -> list[Segment]:
             caps = re.search(r"(?<=[A-Z]\.)\s+([A-Z][A-Z\d\-]+)\s*$", s.text)
             if caps and re.match(r"\s*(?:\d|[a-z])", nxt.text):  # "Izumi, F. | VESTA | 3 for Three-Dimensional ..."
                 return relabel(segs, text, s.start + caps.start(1), s.end, "title")
-            m = re.search(r"(?<=[A-Z]\.)\s+([A-Z][a-z]{2,})\s*$", s.text)
-            if m and not re.search(r"[.,:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
-                                                                                            ) > 1:
-                return relabel(segs, text, s.start + m.start(1), s.end, "title")
+            m = re.search(r"(?<=[A-Z]\.)\s+([A-Z][a-z]{2,})(?P<comma>,?)\s*$", s.text)
+            if m and not re.search(r"[.:;)]\s*$", s.text) and "," in s.text and not s.text[:m.start()].count(","
+                                                                                            ) > 1 and not (
+                    m.group("comma") and (re.match(r"\s*(?:[A-Z]\.|[A-Z][\w'’\-]+,\s*[A-Z]\.|(?:and|&)\s)", nxt.text) or
+                                          not re.fullmatch(r"\s*[^\W\d][\w'’\-]+,\s*(?:[A-Z]\.\s?-?){1,3}", s.text[:m.start()]))):
+                return relabel(segs, text, s.start + m.start(1), s.end, "title")  # "Nguyen, T. | Boats, | Canals and ..."
+            m = re.search(r"(?:&|\band)\s+[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*)?,\s*(?:[A-Z]\.\s?-?){1,3}\s+"
+                          r"(?P<rest>(?!(?:Jr|Sr|II|III|IV)\b)[A-Z][\w'’\-]*(?:\s+[^\s&]+){0,10})\s*$", s.text)
+            if m:  # "..., Kaplan, L. & Fitzgerald, P. | Climate Ocean: | A Modern Study.": the last name is whole
+                return relabel(segs, text, s.start + m.start("rest"), s.end, "title")
             m = re.fullmatch(r"[^,]{2,40},\s*[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+(?P<rest>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,8}):\s*",
                              s.text)
             if m:  # "Botkin, Daniel B. | Discordant Harmonies: A New Ecology ...": the title's head ends at its colon
