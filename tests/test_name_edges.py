@@ -43,3 +43,17 @@ def test_names_that_look_like_a_title_head_stay_names(text, names, title):
     item = one(text)
     assert people(item) == names
     assert item["title"] == title
+
+
+def test_a_one_word_title_after_initials_before_a_container():
+    item = one("17. Osei, K. Mangroves. Encyclopedia of coastal science (2019).")
+    assert people(item) == [("Osei", "K.")]
+    assert item["title"] == "Mangroves"
+    assert item["container-title"] == "Encyclopedia of coastal science"
+
+
+def test_a_quoted_title_after_the_periodical_printed_first():
+    item = one("The Harbour Gazette. “Tides, Tolls and the New Quay.” March 3, 2024.")
+    assert item["title"] == "Tides, Tolls and the New Quay"
+    assert item["container-title"] == "The Harbour Gazette"
+    assert item["issued"]["date-parts"][0] == [2024, 3, 3]

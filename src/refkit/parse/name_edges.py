@@ -286,6 +286,10 @@ def author_edges(segs: list[Segment], text: str) -> list[Segment]:
                              s.text)
             if m:  # "Botkin, Daniel B. | Discordant Harmonies: A New Ecology ...": the title's head ends at its colon
                 return relabel(segs, text, s.start + m.start("rest"), s.end, "title")
+        if s.label == "author" and nxt.label in ("container-title", "journal") and not any(o.label == "title" for o in segs):
+            m = re.fullmatch(r"[^\W\d][\w'’\-]+,\s*(?:[A-Z]\.\s?-?){1,3}\s+(?P<rest>(?!(?:Jr|Sr)\b)[A-Z][a-z]{2,}\.)\s*", s.text)
+            if m:  # Nature's "Jansen, M. | Polder. | Encyclopedia of water management (2016).": a one-word title
+                return relabel(segs, text, s.start + m.start("rest"), s.end, "title")
         if s.label == "author" and (nxt.label == "title" or not any(o.label == "title" for o in segs)):
             m = re.fullmatch(r"(?P<names>[^,&]{2,40},\s*(?:[A-Z]\.\s?-?){1,3})\s+(?P<rest>[A-Z][a-z][^&]*?),?\s*", s.text)
             if m and len(m.group("rest").split()) >= 2 and not re.search(r"\b[A-Z]\.|,\s*(?:and|&|et|und)\b|"

@@ -68,6 +68,22 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_QUOTED = re.compile(r"(?<=[.,:] )(?P<q>“[^“”]{3,250}”|\"[^\"]{3,250}\")")
+
+
+def quoted_title(segs: list[Segment], text: str) -> list[Segment]:
+    """A reference with no title but a quoted sentence inside another field ('The Atlantic Review.
+    “Machine and Pricing in Wind.” July 16, 2025.', a periodical printed first): the quotes hold the title."""
+    if any(s.label == "title" for s in segs):
+        return segs
+    for s in segs:
+        if s.label in ("container-title", "journal", "note", "publisher", "collection-title"):
+            m = _QUOTED.search(text, s.start, s.end)
+            if m:
+                return relabel(segs, text, m.start("q"), m.end("q"), "title")
+    return segs
+
+
 _QUOTE_IN = re.compile(r"(?:(?<=[“”\"»«’]),\s+(?P<in>(?:in|In|dans|Dans|en|En):?)|,\s+(?P<in2>in:))\s+"
                        r"(?P<box>[A-ZÀ-Þ][^,]{2,150}?)(?=,\s|\s+vom\s|[,.]?\s*$)")
 
