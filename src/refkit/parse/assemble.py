@@ -122,7 +122,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                         v += "."  # "Phys. Rev. Lett.": an abbreviated journal keeps its last full stop
                 if label == "location":
                     v = v.rstrip(":").strip()
-                    if re.search(r",\s*[A-Z][a-z]{1,4}$", v) and re.search(r"[A-Z][a-z]{1,4}\.\s*:?\s*$", r):
+                    if re.search(r",\s*[A-Z][a-z]{1,4}$", v) and re.search(r"[A-Z][a-z]{1,4}\.[\s:,;)]*$", r):
                         v += "."  # "Saint Paul, Minn.": the state's abbreviation keeps its full stop
                 if v:
                     vals.append(v)

@@ -53,6 +53,7 @@ from refkit.parse.publication import (
     note_is_place,
     place_comma_publisher,
     place_in_name,
+    place_state_year,
     place_tails,
     press_names,
     publisher_before_place,
@@ -66,6 +67,7 @@ from refkit.parse.reports import report_parts, series_sentence, standards, thesi
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
+    apostrophe_in_title,
     book_subtitle,
     editors_in_container,
     in_note,
@@ -316,8 +318,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 break
     for step in (names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
-                 _title_not_names, _site_name, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, quoted_title, quoted_title_in, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
+                 inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():

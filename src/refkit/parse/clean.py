@@ -57,6 +57,12 @@ def unbracket_span(s: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)  # a pure function of the string; journal names and the like recur
+def _quote_count(s: str, q: str) -> int:
+    """How often ``q`` stands in ``s`` as a quote: an apostrophe between letters ('BBC's') is not one."""
+    n = s.count(q)
+    return n - len(re.findall(rf"(?<=\w){re.escape(q)}(?=\w)", s)) if q in "'’" else n
+
+
 def clean_text(s: str) -> str:
     """Trim edge punctuation, a wrapping pair of brackets or quotes, and PDF soft hyphens."""
     s = squash(s.replace("\u00ad", ""))
@@ -69,7 +75,7 @@ def clean_text(s: str) -> str:
         s = s[:-1]
     s = t0 = s.strip(" ,;:")
     for o, c in (("(", ")"), ("[", "]"), ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("'", "'"), ("„", "“")):
-        if len(s) > 2 and s.startswith(o) and s.endswith(c) and s.count(o) == (2 if o == c else 1):
+        if len(s) > 2 and s.startswith(o) and s.endswith(c) and _quote_count(s, o) == (2 if o == c else 1):
             s = s[1:-1].strip(" ,;:")
     if s.startswith(("“", "«", "„")) and s.endswith(("”,", "”.", "».", "»,")):
         s = s[1:-2].strip()

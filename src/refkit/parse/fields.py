@@ -37,7 +37,8 @@ ORG_WORDS = re.compile(
     r"organi[sz]ation|association|commission|service|department|programme|program|university|"
     r"universit\w+|school|college|academy|academies|society|corporation|committee|bureau|fund|forum|network|"
     r"group|laboratory|observatory|project|trust|board|authority|government|parliament|congress|"
-    r"senate|nations|union|agency|ministry|endowment|initiative|institution|unesco|nato|oecd|imf|who)\b", re.I)
+    r"senate|nations|union|agency|ministry|endowment|initiative|institution|assembly|secretariat|tribunal|unesco|nato|oecd|"
+    r"imf|who)\b", re.I)
 CORPORATE_WORDS = re.compile(
     r"\b(?i:press|news|times|post|media|radio|television|tv|agency)\b|"
     r"\b\w{3,}(?:amt|ministerium|institut|verband|gesellschaft|stiftung|kommission|agentur|zentrum|behörde|kammer|"
@@ -287,7 +288,7 @@ def _split_names(text: str) -> list[Name]:
     # "Ortega y Gasset, J.": a Spanish double family name joined by "y", not two people
     t = re.sub(r"^([A-ZÀ-Þ][\w'’\-]+) y (?=[A-ZÀ-Þ][\w'’\-]+,)", "\\1\ue000", t)
     # "Weber, Anna / Krause-Lind, Tobias", "Hahn, B./Ott, K.": a slash separates names too
-    parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
+    parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]
     names: list[Name] = []
     families = _families_only(parts)

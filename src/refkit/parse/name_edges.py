@@ -427,6 +427,8 @@ def names_go_on(segs: list[Segment], text: str) -> list[Segment]:
 
 
 
+_NAME_BARE_YEAR = re.compile(r"(?P<names>[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]*\.?)?)"
+                             r"\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s+[A-Z\"“‘])")
 _LEAD_BEFORE_YEAR = re.compile(
     r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
     r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
@@ -443,6 +445,11 @@ def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
     if pending:  # "Manow, Philip (i. E.): Title": forthcoming, a date of its own
         segs = relabel(segs, text, pending.start(), pending.end(), "date")
     m = _LEAD_BEFORE_YEAR.match(text)
+    aaa = None if m else _NAME_BARE_YEAR.match(text)
+    if aaa:  # AAA's "Abu-Lughod, Lila 2002 Do Muslim Women ...": one name and a bare year
+        inside = [s for s in segs if s.start < aaa.end("names") and aaa.start("names") < s.end]
+        if inside and all(s.label in ("publisher", "location", "note", "title", "container-title", "journal") for s in inside):
+            return relabel(segs, text, aaa.start("names"), aaa.end("names"), "author")
     if m and corporate_list(m.group("names")):  # "Bundesministerium für Familie, Senioren, Frauen und Jugend (Hg.)"
         end = m.end("role") if m.group("role") else m.end("names")
         return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")

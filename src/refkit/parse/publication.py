@@ -51,6 +51,20 @@ def city_before_state(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+def place_state_year(segs: list[Segment], text: str) -> list[Segment]:
+    """'(Boulder, Colo., 1993)': a city and its state's abbreviation before a bracketed year are the place."""
+    for m in _PLACE_STATE_YEAR.finditer(text) if "(" in text else ():
+        inside = [s for s in segs if s.start < m.end("place") and m.start("place") < s.end]
+        if inside and all(s.label in ("journal", "container-title", "publisher", "location", "note", "title") for s in inside):
+            segs = relabel(segs, text, m.start(), m.end("place") + 1, "location")  # with its bracket and comma
+    return segs
+
+
+_STATE_ABBREVIATION = r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.|[A-Z]{2})"
+_PLACE_STATE_YEAR = re.compile(rf"\((?P<place>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s{_STATE_ABBREVIATION}),\s"
+                               r"(?:1[5-9]\d\d|20\d\d)\)")
+
+
 def after_place(segs: list[Segment], text: str) -> list[Segment]:
     """'New York: New Directions, 1949.': what follows 'Place:' is the publisher (and the year)."""
     for i, s in enumerate(segs[:-1]):
@@ -332,13 +346,26 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
     return segs  # "Karrieren im Zwielicht. | Hitlers Eliten nach 1945, | Frankfurt a. M. 2001": no publisher
 
 
+_UNIVERSITY_OF = re.compile(r"\b(?:University|Univ\.|Universidad|Université)\s+(?:of|de)\s*$")
+
+
 def publisher_runs_on(segs: list[Segment], text: str) -> list[Segment]:
     """'(London: Routledge & Kegan | Paul, 1984)': a name the tagger took for an author, glued to the
-    publisher before it with no punctuation between, is the publisher's last word."""
+    publisher before it with no punctuation between, is the publisher's last word; 'The city, | University
+    of | Chicago Press' gives the university back to the publisher; a chapter's pages after its
+    publisher ('Oxford: Oxford University Press, 410–56.') are pages."""
     for i, s in enumerate(segs[1:], 1):
         prev = segs[i - 1]
         if s.label in ("author", "editor") and prev.label == "publisher" and i > 2 and \
                 re.search(r"[^\W\d]\s*$", prev.text) and not text[prev.end:s.start].strip() and \
                 re.fullmatch(r"\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?[,.)]?\s*", s.text):
             return relabel(segs, text, prev.start, s.start + len(s.text.rstrip(" ,.)")), "publisher")
+        m = _UNIVERSITY_OF.search(prev.text) if s.label == "publisher" and prev.label in ("container-title", "title",
+                                                                                             "note") else None
+        if m:
+            return relabel(segs, text, prev.start + m.start(), s.end, "publisher")  # "The city, | University of | Chicago Press"
+    for s in segs if any(o.label in ("container-title", "editor") for o in segs) else ():
+        m = re.search(r",\s*(?P<p>[A-Za-z]?\d{1,5}\s*[-\u2013]\s*[A-Za-z]?\d{1,5})\.?\s*$", s.text) if s.label == "publisher" else None
+        if m and not any(o.label == "pages" for o in segs):  # JSP's chapter "..., Oxford: Oxford University Press, 410–56."
+            return relabel(segs, text, s.start + m.start("p"), s.start + m.end("p"), "pages")
     return segs

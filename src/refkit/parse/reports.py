@@ -19,8 +19,8 @@ _NUMBER_PHRASE = re.compile(
     rf"(?i)(?P<g>(?:[A-Z][\w-]*\s+){{0,3}}(?:report|paper|brief|note|memorandum|series|bericht|rapport|documento))?"
     rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
 _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
-# "NAB-23/114", "w31877", "CBO-2019-04": a report's code standing alone between separators
-_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
+# "NAB-23/114", "w31877", "CBO-2019-04", a UK command paper's "Cmd 6404": a report's code standing alone
+_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
                         r"[A-Z]{1,4}(?:/[A-Z][A-Z.\d]*){1,5}/\d[\w.]*)"  # a UN document symbol: "ST/ESA/SER.A/423"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
@@ -139,7 +139,8 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
         if inside and inside[0].label in ("pages", "journal", "container-title", "location", "publisher", "note", "genre",
                                           "volume") and not (inside[0].label == "pages" and
                                                              re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))) or \
-                inside and inside[0].label == "title" and "/" in m.group("n") and m.group("n")[:1].isupper() and \
+                inside and inside[0].label == "title" and ("/" in m.group("n") and m.group("n")[:1].isupper() or
+                                                           m.group("n").startswith("Cm")) and \
                 not text[m.end():inside[0].end].strip(" ."):  # "Title. ST/ESA/SER.A/423.": the title's last sentence
             pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
             if pm:  # MLA's "no. w31877,"

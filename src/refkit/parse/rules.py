@@ -42,6 +42,8 @@ DOI_LEAD_RE = re.compile(r"(?:,\s*|\.\s*|\s)(?:doi\s*:?\s*|https?://(?:dx\.)?doi
 VOL_RE = re.compile(r"^(?:Vol(?:ume)?\.?|Bd\.|Jg\.|Tome|T\.)\s*(\S+)$", re.I)
 NUM_RE = re.compile(r"^(?:No\.?|Nos\.?|Number|Issue|Iss\.|Nr\.?|Heft|H\.|n°|nº|no°)\s*(\S+?(?:\s*[-–&/]\s*\S+?)?)(?:\s*\([^)]*\))?$", re.I)
 VOLNUM_RE = re.compile(r"^(\d+)\s*\((\d+(?:[-–/]\d+)?)\)$")
+_COMMAND_PAPER = re.compile(r"^(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}$")  # a UK command paper: "Cmd 6404"
+_BARE_RANGE = re.compile(r"^\d{1,5}\s*[-–]\s*\d{1,5}\.?$")
 PAGES_RE = re.compile(r"^(?:pp?\.|pages?|S\.)\s*(\d[\w]*(?:\s*[-–—]\s*\d[\w]*)?)$", re.I)
 PLACE_ABBR = re.compile(r"^(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z]{2}|[A-Z][a-z]{1,4}\.)$")
 COUNTRY_CODES = {"UK", "USA", "US", "U.K.", "U.S.A.", "U.S."}
@@ -247,7 +249,7 @@ def _recognised(c: str) -> bool:
     return bool(
         VOL_RE.match(c) or NUM_RE.match(c) or PAGES_RE.match(c) or EDITION_RE.match(c) or VOLNUM_RE.match(c)
         or re.match(r"^(?:in|In|IN)(?:\s*:|\s)", c) or re.match(r"^(?:translated|trans\.|tr\.)\s+by\b", c, re.I)
-        or re.match(r"^edited\s+by\b", c, re.I) or _place_colon(c) or THESIS_RE.match(c)
+        or re.match(r"^edited\s+by\b", c, re.I) or _place_colon(c) or THESIS_RE.match(c) or _COMMAND_PAPER.match(c)
     )
 
 
@@ -298,6 +300,9 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
         elif m := PAGES_RE.match(c):
             f["page"] = F.clean_pages(m.group(1))
             out.spans.append(("pages", c))
+        elif _COMMAND_PAPER.match(c):
+            f["number"] = c
+            out.spans.append(("number", c))
         elif m := EDITION_RE.match(c):
             f["edition"] = m.group(1) or m.group(2).lower()
             out.spans.append(("edition", c))
@@ -341,7 +346,8 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
             elif not containers and not quoted and ref.fields.get("title") and _joins_place("x", c):
                 pass
             # the publisher runs on over chunks that are not recognised (it may hold commas)
-            while nxt and not _recognised(nxt) and not _genre_number(nxt):
+            while nxt and not _recognised(nxt) and not _genre_number(nxt) and not (i + 2 == len(chunks) and f.get("_in") and
+                                                                                   _BARE_RANGE.match(nxt)):
                 pub += ", " + nxt
                 i += 1
                 nxt = chunks[i + 1] if i + 1 < len(chunks) else ""
@@ -349,6 +355,10 @@ def _read_rest(chunks: list[str], ref: Reference, out: RuleParse, quoted: bool) 
             f["publisher"] = pub
             out.spans.append(("location", place))
             out.spans.append(("publisher", pub))
+            if nxt and i + 2 == len(chunks) and f.get("_in") and _BARE_RANGE.match(nxt):
+                f["page"] = F.clean_pages(nxt.rstrip(". "))  # a chapter's pages after its publisher: "Oxford: OUP, 410–56."
+                out.spans.append(("pages", nxt))
+                i += 1
         elif g := _genre_number(c):
             f["genre"], f["number"] = g
             out.spans.append(("genre", c))

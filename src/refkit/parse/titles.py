@@ -68,6 +68,24 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_CLOSE_SINGLE = re.compile(r"(?<=\S)['’](?=[,.;:]?(?:\s|$))")
+
+
+def apostrophe_in_title(segs: list[Segment], text: str) -> list[Segment]:
+    """A title in single quotes cut at an apostrophe ('A New Model of Social Class? Findings from the BBC's |
+    Great British Class Survey Experiment', Sociology): it runs on to its closing quote."""
+    for i, s in enumerate(segs[:-1]):
+        body = s.text.strip()
+        if s.label != "title" or body[:1] not in ("'", "‘") or _CLOSE_SINGLE.search(body[1:]):
+            continue
+        m = _CLOSE_SINGLE.search(text, s.end)
+        if m and m.end() - s.end < 200 and all(o.label in ("journal", "container-title", "publisher", "note", "author",
+                                                           "location", "title")
+                                               for o in segs[i + 1:] if o.start < m.end()):
+            return relabel(segs, text, s.start, m.end(), "title")
+    return segs
+
+
 _QUOTED = re.compile(r"(?<=[.,:] )(?P<q>“[^“”]{3,250}”|\"[^\"]{3,250}\")")
 
 
@@ -112,7 +130,8 @@ _EDITOR_MARK = re.compile(rf"\s{_ROLE_IN_BRACKETS}\s")
 
 def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
     """'in: Bundeszentrale für politische Bildung (Hg.), Dossier ...' read as one container: what
-    stands before '(Hg.)' are the editors."""
+    stands before '(Hg.)' are the editors; so are AAA's given-first names before ', ed.' after the book
+    ('In Toward an Anthropology of Women. Rayna R. Reiter, ed. Pp. 157–210.')."""
     for s in segs:
         m = _EDITOR_MARK.search(s.text) if s.label == "container-title" else None
         if m and m.start() > 3 and not re.search(r"[.:]\s", s.text[:m.start()].lstrip("Ii n:")):
@@ -126,7 +145,15 @@ def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
                 prev.label == "container-title" and not re.search(r"[.:]\s", prev.text.strip().lstrip("Ii n:")):
             lead = re.match(r"\s*(?:[Ii]n:?\s+)?", prev.text)
             return relabel(segs, text, prev.start + (lead.end() if lead else 0), s.end, "editor")
+    for m in _AAA_EDITORS.finditer(text) if ", ed" in text else ():  # AAA's "In Book Title. Rayna R. Reiter, ed. Pp."
+        inside = [o for o in segs if o.start < m.end("names") and m.start("names") < o.end]
+        if inside and inside[0].label == "container-title" and all(o.label in ("container-title", "editor") for o in inside):
+            return relabel(segs, text, m.start("names"), m.end(), "editor")
     return segs
+
+
+_GIVEN_FIRST = r"(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+"
+_AAA_EDITORS = re.compile(rf"(?<=\.\s)(?P<names>{_GIVEN_FIRST}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_GIVEN_FIRST})*),\s+eds?\.")
 
 
 def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:

@@ -1,0 +1,77 @@
+"""English social-science conventions on invented references: AAA's bare year after one name and
+given-first editors before ', ed.', pages after a chapter's publisher, apostrophes inside single-quoted
+titles, 'with' between authors, corporate bodies such as a UN organ, old-style state abbreviations
+in a place, UK command papers and 'University of X Press' split by the tagger."""
+
+from __future__ import annotations
+
+from refkit.parse import parse_text
+
+
+def one(text: str) -> dict:
+    return parse_text(text, one_per_line=True)[0].ref.to_csl()
+
+
+def people(item: dict, role: str = "author") -> list[tuple[str, str]]:
+    return [(n.get("family", n.get("literal", "")), n.get("given", "")) for n in item.get(role, [])]
+
+
+def test_aaa_one_name_and_a_bare_year():
+    item = one("Okonjo, Amara 2004 Kinship Without Borders? Trade Networks in the Niger Delta. "
+               "Ethnology Quarterly 41(2):211–236.")
+    assert people(item) == [("Okonjo", "Amara")]
+    assert item["title"] == "Kinship Without Borders? Trade Networks in the Niger Delta"
+    assert item["container-title"] == "Ethnology Quarterly"
+    assert "publisher" not in item
+
+
+def test_aaa_given_first_editor_before_ed():
+    item = one("Lindgren, Sara 1991 The Gift Economy Revisited. In Exchange and Obligation in Island Societies. "
+               "Tomas P. Ferreira, ed. Pp. 45–80. Honolulu: Pacific Rim Press.")
+    assert people(item, "editor") == [("Ferreira", "Tomas P.")]
+    assert item["container-title"] == "Exchange and Obligation in Island Societies"
+    assert item["page"] == "45-80"
+
+
+def test_pages_after_a_chapters_publisher():
+    item = one("Marsh, K. (1998), 'Local welfare in hard times', in L. Dunn (ed.), Welfare Regimes Reconsidered, "
+               "Manchester: Northgate Press, 211–38.")
+    assert item["publisher"] == "Northgate Press"
+    assert item["page"] == "211-38"
+
+
+def test_an_apostrophe_inside_a_single_quoted_title():
+    item = one("Hale, R. et al. 2016 'Who Gets Heard? Voices from the Council's Public Forum Experiment', "
+               "Urban Policy Review 12(3): 101–19.")
+    assert item["title"] == "Who Gets Heard? Voices from the Council's Public Forum Experiment"
+    assert item["container-title"] == "Urban Policy Review"
+
+
+def test_with_between_authors():
+    item = one("Ferris, L. M., with Okafor, B. (2003). Night shifts: Families and the clock. Chicago, IL: Harbor Books.")
+    assert people(item) == [("Ferris", "L. M."), ("Okafor", "B.")]
+
+
+def test_a_un_organ_is_one_corporate_author():
+    item = one("UN Economic Assembly, 'Water for Cities: A Framework for Action', A/RES/81/7 (3 May 2021).")
+    assert people(item) == [("UN Economic Assembly", "")]
+
+
+def test_an_old_style_state_abbreviation_stays_in_the_place():
+    item = one("Varga, P., 'Rivers and markets', in P. Varga, ed., Rivers of Trade: a regional history "
+               "(Lincoln, Nebr., 1988), pp. 3–40.")
+    assert item["publisher-place"] == "Lincoln, Nebr."
+    assert "publisher" not in item
+
+
+def test_a_uk_command_paper_number():
+    item = one("Ashdown, M. (1951), Housing and Health in the New Towns, Cmd 8012, London: HMSO.")
+    assert item["title"] == "Housing and Health in the New Towns"
+    assert item["number"] == "Cmd 8012"
+
+
+def test_university_of_x_press_after_a_container():
+    item = one("Hartley, J. (1931) The river town: a study of trade. In M. Cole and P. Reyes (eds.), The region, "
+               "University of Iowa Press, Iowa City.")
+    assert item["publisher"] == "University of Iowa Press"
+    assert item["container-title"] == "The region"
