@@ -31,6 +31,7 @@ from refkit.parse.name_edges import (
     names_stop,
     names_to_colon,
     names_to_comma,
+    one_name_first,
     role_after_names,
     role_groups,
     same_author_lead,
@@ -317,7 +318,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
     for step in (names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
-                 month_given_name, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
+                 month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
                  inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):

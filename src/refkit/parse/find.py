@@ -90,8 +90,9 @@ def _prose(line: str) -> bool:
 
 
 def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa: ANN001
-    """Where the reference list is: under its last heading (up to a stop heading or a figure or
-    table caption starting a block), or the trailing run of reference-like lines after the prose.
+    """Where the reference list is: under its last heading with anything like a reference under it (a
+    journal page's tab bar "Figures / References / Related" is not one), up to a stop heading or a figure or
+    table caption starting a block; or the trailing run of reference-like lines after the prose.
     None when the text has prose and no list could be found."""
     n = len(lines)
     heads = [i for i, ln in enumerate(lines) if HEADING_RE.match(ln)]
@@ -99,7 +100,7 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         h = heads[k]
         start = h + 1
         end = _section_end(lines, start)
-        if any(ln.strip() for ln in lines[start:end]):
+        if any(looks_like_start(ln) or CITATION_SIGNS_RE.search(ln) or len(ln.strip()) > 60 for ln in lines[start:end]):
             # "References" ... "Further reading" ...: one list goes on under the later heading
             while k and any(looks_like_start(BACKLINK_RE.sub("", ln.lstrip())) for ln in lines[heads[k - 1] + 1:h]) and (
                     _section_end(lines, heads[k - 1] + 1) >= h or _short_gap(lines, _section_end(lines, heads[k - 1] + 1), h)):
@@ -167,6 +168,22 @@ def _at_break(lines: list[str], i: int) -> bool:
     return PAGE_BREAK in lines[i] or (i > 0 and PAGE_BREAK in lines[i - 1] and not lines[i - 1].strip(PAGE_BREAK + " "))
 
 
+def _lone_lines(lines: list[str], i: int, step: int) -> set[int]:
+    """The lines that stand alone (blank lines on both sides) in a row from line ``i`` on, one way: a page's
+    head or foot spread over blank lines ('The Astrophysical Journal, 945:112' / 'Chen et al.' / '17')."""
+    out: set[int] = set()
+    j = i + step
+    while 0 <= j < len(lines) and len(out) < 4:
+        t = lines[j].replace(PAGE_BREAK, "").strip()
+        if t:
+            if not all(k < 0 or k >= len(lines) or not lines[k].replace(PAGE_BREAK, "").strip() or PAGE_BREAK in lines[k]
+                       for k in (j - 1, j + 1) if k != j - step) or len(t) > 120:
+                break
+            out.add(j)
+        j += step
+    return out
+
+
 def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[int]:  # noqa: ANN001
     """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
     next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
@@ -175,6 +192,7 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:
             near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
+            near_break.update(_lone_lines(lines, i, -1) | _lone_lines(lines, i, 1))
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
             j = i  # no form feeds: furniture stands alone between blank lines, or in a block of two or three
             while j + 1 < len(lines) and lines[j + 1].strip() and j - i < 3:
@@ -184,6 +202,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
                                                                    _ALWAYS_FURNITURE.match(lines[k].strip())
                                                                    for k in range(i, j + 1)) else (i,) if j == i else ())
     last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
+    if paged and last > 0:
+        near_break.update(_lone_lines(lines, last + 1, -1))  # the last page's footer after the last reference
     if not near_break:  # "Page 31 of 34" stands wherever it stands, a page number after the last reference too
         return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
                 or _ALWAYS_FURNITURE.match(ln.replace(PAGE_BREAK, "").strip())

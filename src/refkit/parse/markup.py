@@ -29,7 +29,7 @@ def latex_bibliography(text: str) -> str:
     from refkit.bib.latex import decode
 
     lines = [_COMMENT.sub("", ln) for ln in text.split("\n")]
-    starts = [i for i, ln in enumerate(lines) if _BIBITEM.search(ln)]
+    starts = [i for i, ln in enumerate(lines) if re.search(r"\\bibitem\b", ln)]  # its [label] may go on over lines
     if not starts:
         return text
     out = [""] * len(lines)

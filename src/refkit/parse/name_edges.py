@@ -427,6 +427,31 @@ def names_go_on(segs: list[Segment], text: str) -> list[Segment]:
 
 
 
+_ONE_GIVEN_FIRST = re.compile(r"(?:\[\d{1,4}\]\s*|\d{1,4}\.\s+)?(?P<name>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)(?:\s+[A-Z]\.)*\s+"
+                              r"(?:(?:van|von|de|der|da|di|du|le|la)\s+)*[A-ZÀ-Þ][\w'’\-]+\.)\s+(?=[A-Z])")
+
+
+def one_name_first(segs: list[Segment], text: str) -> list[Segment]:
+    """'David L. Donoho. Compressed sensing. IEEE ...', 'Serge Lang. Algebra, volume 211 ...' (natbib's
+    .bbl): one given-first name (a known given name) and a full stop open the reference; the tagger cut
+    it after the initials or took it for a journal. What follows, up to the next full stop, is the title
+    when no title is left."""
+    m = _ONE_GIVEN_FIRST.match(text)
+    if not m or not given_name(m.group("given")):
+        return segs
+    inside = [s for s in segs if s.start < m.end("name") and m.start("name") < s.end]
+    if not inside or all(s.label == "author" for s in inside) or inside[0].label not in ("author", "journal", "title",
+                                                                                          "container-title", "publisher"):
+        return segs
+    tail = inside[-1]
+    segs = relabel(segs, text, m.start("name"), m.end("name"), "author")
+    if not any(s.label == "title" for s in segs) and tail.end > m.end("name"):
+        t = re.match(r"\s*[^.]{2,200}?(?=[.,]\s|[.,]?$)", text[m.end("name"):tail.end])
+        if t:
+            segs = relabel(segs, text, m.end("name"), m.end("name") + t.end(), "title")
+    return segs
+
+
 _NAME_BARE_YEAR = re.compile(r"(?P<names>[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]*\.?)?)"
                              r"\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s+[A-Z\"“‘])")
 _LEAD_BEFORE_YEAR = re.compile(

@@ -347,7 +347,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""  # an identifier broken at the line end
         if wrapped:
             start = looks_like_start(s + " " + ahead)
-            cur_last = cur.split()[-1] if cur.split() else ""  # a link broken over lines, now whole
+            cur_words = cur.split()
+            cur_last = cur_words[-1] if cur_words else ""  # a link broken over lines, now whole
+            if len(cur_words) >= 2 and cur_words[-2].endswith("/") and DOI_TAIL_RE.search(cur_words[-2]):
+                cur_last = cur_words[-2] + cur_last  # "doi: 10.1103/" + "PhysRevLett.116.061102" (AAS)
             closed = p.endswith(ENDINGS) or _ends_with_link(last) or _ends_with_link(cur_last)
             open_end = bool(OPEN_END_RE.search(p))  # "In G." / "eds.": the names go on
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:

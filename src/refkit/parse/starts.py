@@ -51,7 +51,7 @@ BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump
                          r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F“\"]))*(?:[a-z]\s+)?")
 _BACKLINK_FIRST = frozenset("^↑•▪◦‣·")  # what BACKLINK_RE can start with
 LABEL_RE = re.compile(r"^\s*\[([A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")  # "[Ser73]", "[Hås01]"
-DITTO_RE = re.compile(r"^(?:———|---|——|__|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")
+DITTO_RE = re.compile(r"^(?:———|---|——|__|–––|—[.,]\s|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")  # AAS: "—. 2017, PhRvL"
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
                      r"forthcoming|im Druck|sous presse|soumis|submitted)")
 
