@@ -44,7 +44,9 @@ STOP_HEADING_RE = re.compile(
     r"declaration\s+of\s+(?:authorship|originality)|mots-clés|palabras\s+clave|palavras-chave|schlüsselwörter)\b.{0,40}$|"
     r"^\s*(?:index|register|sachregister|personenregister|stichwortverzeichnis|abstract|résumé|keywords|"
     r"glossary|glossar|vita|curriculum\s+vitae|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
-    r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature)\s*:?\s*$",
+    r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature)\s*:?\s*$"
+    r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"
+    r"\s*[-–—:.]\s*\S.{0,80}$",  # "APÊNDICE A – ROTEIRO DE ENTREVISTA": a lettered appendix and its title
     re.I)
 # a second list after the supplement or the methods: "References for the Supplement", "Methods references"
 SECOND_LIST_RE = re.compile(r"(?i)^(?:#{1,6}\s*)?(?:(?:references?|bibliography|literature)\s+(?:for|of|in|to)\s+(?:the\s+)?"
@@ -194,6 +196,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
             near_break.update(_lone_lines(lines, i, -1) | _lone_lines(lines, i, 1))
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
+            if i + 1 < len(lines) and _NUMBERED.match(lines[i + 1]) and re.search(r"\S\s{3,}\S", ln):
+                near_break.add(i)  # "3912      生 态 学 报      43 卷": a laid-out head after a blank line, then "[11] ..."
             j = i  # no form feeds: furniture stands alone between blank lines, or in a block of two or three
             while j + 1 < len(lines) and lines[j + 1].strip() and j - i < 3:
                 j += 1
@@ -214,8 +218,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
         t = ln.replace(PAGE_BREAK, "").strip()
         if not t:
             continue
-        if FOLIO_RE.match(t) and (i in near_break or i == last):
-            out.add(i)
+        if FOLIO_RE.match(t) and (i in near_break or i == last or len(ln) - len(ln.lstrip()) >= 20):
+            out.add(i)  # a page number next to a page break, at the end, or set far to the right
         elif repeats and i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
                 and not (re.search(r"\b10\.\d{4,9}/", t) and not re.search(r"\||(?<![\d./])\d{1,3}\s*/\s*\d{1,3}\s*$", t)) \
                 and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 and (paged or not t.endswith(".")):
@@ -227,6 +231,9 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             out.add(i)  # a running head alone at the top of a page, between two references
         elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
             out.add(i)  # "... 18 / 21" footers
+        elif i in near_break and _SITE.fullmatch(t) and (i == 0 or not lines[i - 1].strip()) and (
+                i + 1 == len(lines) or not lines[i + 1].strip()):
+            out.add(i)  # "http://www.ecologica.cn", "www.nature.com/nature": the journal's site alone at a page's foot
         elif _PAGE_OF.fullmatch(t) or _ALWAYS_FURNITURE.match(t):
             out.add(i)  # "Page 31 of 34", "Authorized licensed use limited to: ...", wherever they stand
         elif i in near_break and _HEADISH.fullmatch(t) and (not looks_like_start(t) or
@@ -256,6 +263,7 @@ _ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|downlo
                                r"[A-Z][\w .&\-]{2,50}\s\|\s(?:Vol(?:ume)?\.?\s*\d+|\d{4}|[A-Z][a-z]+\s\d{4})\s\|")
 # a running head in capitals: 'IEEE TRANSACTIONS ON NEURAL NETWORKS, VOL. 35, NO. 4, APRIL 2024'
 _HEADISH = re.compile(r"(?:\d{1,4}\s+)?(?=(?:[^a-z\n]*[A-Z]{2,}){3})[^a-z\n]{12,160}")
+_SITE = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w-]+/?)?")
 _PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")
 
 

@@ -54,6 +54,7 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
     expected = 0
     prev = ""
     after_blank = skipping = False
+    held: list[tuple[int, str]] = []
     for no, ln in body:
         if not ln.strip():
             after_blank = True
@@ -67,6 +68,9 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
                 skipped.append(Skipped(no, ln.strip(), "prose between the references"))
             continue
         was_skipping, skipping = skipping, False
+        if not m and out and (held or blank_before and reference_done(out[-1].text) and not _continues(ln)):
+            held.append((no, ln))  # after a finished reference and a blank line: its rest, or what follows the list
+            continue
         if m:
             n = list_number(ln, rx)
             lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
@@ -76,6 +80,10 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
                 lettered and n == expected - 1) or restart
             ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
             if ok:
+                for _hno, hln in held:  # a page break inside the reference before: its lines are its own
+                    out[-1].text = _join(out[-1].text, hln, vocab)
+                    out[-1].lines += 1
+                held = []
                 why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
                 label = m.group(0).strip().strip("[]") if lettered else str(n)
                 out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, label, reason=why))
@@ -92,15 +100,34 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
             expected += 1
             prev = ln
             continue
+        if held:  # a number out of turn among held lines: held too
+            held.append((no, ln))
+            continue
         out[-1].text = _join(out[-1].text, ln, vocab)
         out[-1].lines += 1
         prev = ln
+    if held and skipped is not None:  # no number came after them: the paper goes on after its list
+        skipped.extend(Skipped(hno, hln.strip(), "text after the last reference") for hno, hln in held)
+    elif held:
+        for _, hln in held:
+            out[-1].text = _join(out[-1].text, hln, vocab)
     return out
+
+
+def _continues(ln: str) -> bool:
+    """A line that can only go on a reference: lower case first, or a year, volume or pages early on."""
+    s = ln.strip()
+    return bool(re.match(r"[a-z\u00E0-\u024F(\d,;:]", s)) or bool(re.search(r"\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+", s[:40]))
+
+
+# ABNT's and ISO 690's "COASE, R. H." / "OSTROM, E.": a family name in capitals, a comma and an initial or name
+_CAPS_FAMILY = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[\s\-'][A-ZÀ-Þ]{2,})*,\s+[A-ZÀ-Þ](?:\.|[a-zà-ÿ]+)")
 
 
 def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:
     """Blank-line separated blocks. A block that cannot start a reference (lower case, or the last
-    one stopped mid-sentence) continues the last one: a page break or a stray blank line."""
+    one stopped mid-sentence) continues the last one: a page break or a stray blank line. A missing
+    blank line is no join where a line starts with a family name in capitals after a finished one."""
     out: list[RawReference] = []
     new_block = True
     prev = ""
@@ -121,6 +148,9 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
             reason = "" if cont else "a blank line before it"
         elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
             reason = "a page break, and it starts with authors and a year"
+        elif prev.endswith(ENDINGS) and _CAPS_FAMILY.match(s) and len(out[-1].text) > 40 and \
+                not re.search(r"(?:^|\s)(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[Ii]n:?|[EeÉé]ds?\.|[Hh]rsg\.)$", prev):  # not "In J." + "MARTIN, Éd."
+            reason = "the previous line ends a sentence and this one starts with a family name in capitals"
         _take(out, reason, s, no, ln, vocab)
         prev = s
         new_block = False
