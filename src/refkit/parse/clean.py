@@ -207,8 +207,9 @@ def _clean_names(s: str) -> list[Name]:
     if not t:
         return []
     if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", t):  # CJK names: family and given run together
-        return [Name(literal=c.strip(" .")) for c in re.split(r"[,、，;；]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s*&\s*", t)
-                if c.strip(" .")]
+        parts = [c.strip(" .") for c in re.split(r"[,、，;；]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s*&\s*", t) if c.strip(" .")]
+        etal = bool(parts) and parts[-1] in ("等", "ほか", "他", "외", "et al", "et al.")  # "刘纪远, 张增祥, 徐新良, 等."
+        return [Name(literal=c) for c in (parts[:-1] if etal else parts)] + ([Name.et_al()] if etal else [])
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
         return [Name(literal=clean_text(t))]
     if re.fullmatch(r"[A-ZÀ-Þ][\w&'’\-]{2,}\.?", t.strip()) and not re.match(

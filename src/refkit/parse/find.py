@@ -191,6 +191,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
     next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
     near_break: set[int] = set()
     paged = any(PAGE_BREAK in ln for ln in lines)
+    counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
+    exact = Counter(ln.replace(PAGE_BREAK, "").strip() for ln in lines if ln.strip())
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:
             near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
@@ -202,9 +204,12 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             while j + 1 < len(lines) and lines[j + 1].strip() and j - i < 3:
                 j += 1
             if j - i < 3 and (j + 1 == len(lines) or not lines[j + 1].strip()):
-                near_break.update(range(i, j + 1) if j > i and all(_HEADISH.fullmatch(lines[k].strip()) or
-                                                                   _ALWAYS_FURNITURE.match(lines[k].strip())
-                                                                   for k in range(i, j + 1)) else (i,) if j == i else ())
+                block = range(i, j + 1)  # a page's foot: running heads, repeated lines and a page number
+                near_break.update(block if j > i and all(
+                    _HEADISH.fullmatch(lines[k].strip()) or _ALWAYS_FURNITURE.match(lines[k].strip()) or
+                    FOLIO_RE.match(lines[k]) or counts[_mask(lines[k])] >= 2 for k in block) and (
+                        all(_HEADISH.fullmatch(lines[k].strip()) or _ALWAYS_FURNITURE.match(lines[k].strip()) for k in block)
+                        or any(FOLIO_RE.match(lines[k]) or lines[k].strip().isdigit() for k in block)) else (i,) if j == i else ())
     last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
     if paged and last > 0:
         near_break.update(_lone_lines(lines, last + 1, -1))  # the last page's footer after the last reference
@@ -212,18 +217,21 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
         return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
                 or _ALWAYS_FURNITURE.match(ln.replace(PAGE_BREAK, "").strip())
                 or i == last and i > 0 and FOLIO_RE.match(ln.replace(PAGE_BREAK, "").strip())}
-    counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
     out = set()
     for i, ln in enumerate(lines):
         t = ln.replace(PAGE_BREAK, "").strip()
         if not t:
             continue
-        if FOLIO_RE.match(t) and (i in near_break or i == last or len(ln) - len(ln.lstrip()) >= 20):
+        if (FOLIO_RE.match(t) or t.isdigit() and len(t) <= 6 and i in near_break) and (
+                i in near_break or i == last or len(ln) - len(ln.lstrip()) >= 20):
             out.add(i)  # a page number next to a page break, at the end, or set far to the right
         elif repeats and i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
-                and not (re.search(r"\b10\.\d{4,9}/", t) and not re.search(r"\||(?<![\d./])\d{1,3}\s*/\s*\d{1,3}\s*$", t)) \
-                and len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 and (paged or not t.endswith(".")):
+                and not (re.search(r"\b10\.\d{4,9}/", t) and not re.search(r"\||(?<![\d./])\d{1,3}\s*/\s*\d{1,3}\s*$", t)
+                         and not (exact[t] >= 2 and re.fullmatch(r"(?:https?://\S+|doi:\s?\S+)", t))) \
+                and (len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 or _NAME_FOLIO.fullmatch(t)) and (paged or not t.endswith(".")):
             out.add(i)
+        elif i in near_break and _NAME_FOLIO.fullmatch(t) and len(ln.replace(PAGE_BREAK, "")) - len(t) >= 20:
+            out.add(i)  # "                    Rossi 24": MLA's head set right, its first page above the list
         elif i in near_break and re.search(r"^\d{1,5}\s{3,}\S|\S\s{3,}\d{1,5}$", t):
             out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
         elif repeats and paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
@@ -231,9 +239,11 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             out.add(i)  # a running head alone at the top of a page, between two references
         elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
             out.add(i)  # "... 18 / 21" footers
-        elif i in near_break and _SITE.fullmatch(t) and (i == 0 or not lines[i - 1].strip()) and (
+        elif i in near_break and (_SITE.fullmatch(t) or not re.search(r"\d", t) and len(t.split()) <= 12 and any(
+                _SITE.fullmatch(w) and w.count(".") >= 2 for w in t.split())) and (i == 0 or not lines[i - 1].strip()) and (
                 i + 1 == len(lines) or not lines[i + 1].strip()):
-            out.add(i)  # "http://www.ecologica.cn", "www.nature.com/nature": the journal's site alone at a page's foot
+            out.add(i)  # "http://www.ecologica.cn", "ACS Applied Materials & Interfaces www.acsami.org Research Article":
+            # the journal's site, alone at a page's head or foot
         elif _PAGE_OF.fullmatch(t) or _ALWAYS_FURNITURE.match(t):
             out.add(i)  # "Page 31 of 34", "Authorized licensed use limited to: ...", wherever they stand
         elif i in near_break and _HEADISH.fullmatch(t) and (not looks_like_start(t) or
@@ -264,6 +274,7 @@ _ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|downlo
 # a running head in capitals: 'IEEE TRANSACTIONS ON NEURAL NETWORKS, VOL. 35, NO. 4, APRIL 2024'
 _HEADISH = re.compile(r"(?:\d{1,4}\s+)?(?=(?:[^a-z\n]*[A-Z]{2,}){3})[^a-z\n]{12,160}")
 _SITE = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w-]+/?)?")
+_NAME_FOLIO = re.compile(r"[^\W\d_]{2,}(?:\s[^\W\d_]{2,})?\s+\d{1,4}")  # MLA's running head: "Rossi 24"
 _PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")
 
 

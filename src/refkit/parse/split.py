@@ -100,6 +100,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
+    if "\u2212" in text:  # ACS's PDFs set page ranges with a minus sign: "276\u2212279"
+        text = re.sub(r"(?<=\d)\u2212(?=\d)", "\u2013", text)
     if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
         text = re.sub(r"\bADDIN\s+EN\.REFLIST\s*", "\n", text)
     text = _HEADING_THEN_FIRST.sub("\\1\n", text)  # "References 1. Hutchinson GE. ...": the heading, then the list
