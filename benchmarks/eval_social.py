@@ -18,7 +18,12 @@ ZPol with court decisions and laws, WSI grey literature, Vierteljahrshefte für 
 criminology) first measured unseen at 0.862; ``social-science-en-6.jsonl`` (50: Cite Them Right Harvard, MHRA,
 PLOS, Annual Reviews, Journal of Peace Research) at 0.922 and ``social-science-de-7.jsonl`` (60: ZIB,
 Historische Zeitschrift, Das Gesundheitswesen, German Wikipedia, Zeitschrift für Familienforschung,
-DIN 1505) at 0.815.
+DIN 1505) at 0.815. ``social-science-{en,de}-{7,8}`` / ``de-9`` (50 English in Chicago notes for
+history, American Anthropologist, JRAI, International Organization, Law & Society Review; 50 in the
+British Journal of Sociology, Journal of Social Policy, Demography, Feminist Economics, Economic History
+Review and Vancouver social medicine; 60 German in the Swiss Journal of Sociology, Kriminologisches Journal,
+APuZ, historians' and philosophers' footnote styles with theses, laws and BVerfG decisions) first measured
+unseen at en-7 0.928, en-8 0.919 and, after the English fixes, de-8 0.933 and de-9 0.856.
 Each line of these files is ``{"text", "gold"}`` (gold as CSL-JSON); the text is
 parsed one reference per line and scored field by field with eval_oracle.score_item (only
 fields the text prints count). Targets: English >= 0.93, German >= 0.90.
@@ -58,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args(argv)
-    for name in ("en", "de", "en-2", "de-2", "en-3", "de-3", "en-4", "de-4", "en-5", "de-5", "de-6", "en-6", "de-7"):
+    for name in ("en", "de", "en-2", "de-2", "en-3", "de-3", "en-4", "de-4", "en-5", "de-5", "de-6", "en-6", "de-7",
+                 "en-7", "en-8", "de-8", "de-9"):
         f, n = score_file(DATA / f"social-science-{name}.jsonl", a.verbose)
         print(f"social-science {name}: {n} references, field F1 {f:.3f}")
     return 0

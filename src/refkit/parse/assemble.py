@@ -122,8 +122,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                         v += "."  # "Phys. Rev. Lett.": an abbreviated journal keeps its last full stop
                 if label == "location":
                     v = v.rstrip(":").strip()
-                    if re.search(r",\s*[A-Z][a-z]{1,4}$", v) and re.search(r"[A-Z][a-z]{1,4}\.[\s:,;)]*$", r):
-                        v += "."  # "Saint Paul, Minn.": the state's abbreviation keeps its full stop
+                    if re.search(r"(?:,\s*|\bi\.\s?)[A-Z][a-z]{1,4}$", v) and re.search(r"[A-Z][a-z]{1,4}\.[\s:,;)]*$", r):
+                        v += "."  # "Saint Paul, Minn.", "Freiburg i. Br.": the abbreviation keeps its full stop
                 if v:
                     vals.append(v)
             vals = [v for i, v in enumerate(vals) if v.lower() not in {x.lower() for x in vals[:i]}]
@@ -163,7 +163,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             vol, iss, pages = split_volume(raw[0])
             if not iss and len(raw) > 1 and vol:  # "PVS 26 (1985), H. 4": the issue in a piece of its own
                 v2, iss, _p2 = split_volume(raw[1])
-                iss = iss if not v2 else ""
+                iss = iss if not v2 else v2 if re.fullmatch(r"\d{1,3}(?:[-\u2013/]\d{1,3})?", v2) and not iss else ""
             put("volume", vol, segs)
             put("issue", iss, segs)
             if pages and "pages" not in by_label:
@@ -256,7 +256,9 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
 
 
 _SAME = re.compile(r"^(?:Ders|Dies|Dens|Dems|Idem|Eadem|Eid|Eaed)\.?$", re.I)
-_SAME_LEAD = re.compile(r"^(?:Ders|Dies|Idem|Eadem)\.?\s*(?:\((?:Hg|Hrsg|ed|eds)\.?\))?\s*:\s*")
+# "Ders.:", "Dies. (Hg.):", "ders., Kleine politische Schriften", "ders. u. a., Der Positivismusstreit"
+_SAME_LEAD = re.compile(r"^(?:ders|dies|derselbe|dieselbe|idem|eadem)\.?(?:\s+u\.\s?a\.)?\s*(?:\((?:hg|hrsg|ed|eds)\.?\))?"
+                        r"\s*[:,]\s*(?=\S)", re.I)
 
 
 def same_people(ref: Reference) -> None:

@@ -39,6 +39,7 @@ from refkit.parse.name_edges import (
 from refkit.parse.numbering import (
     article_number,
     ieee_proceedings,
+    jahrgang,
     law_citations,
     numbering_word,
     spaced_colon,
@@ -64,7 +65,7 @@ from refkit.parse.publication import (
     state_after_city,
     trailing_publisher,
 )
-from refkit.parse.reports import report_parts, series_sentence, standards, thesis_bracket
+from refkit.parse.reports import report_parts, series_sentence, standards, thesis_bracket, thesis_word
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
@@ -295,6 +296,14 @@ def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+def _page_word(segs: list[Segment], text: str) -> list[Segment]:
+    """', S.' | '431–475': a page word left in another field before the pages is theirs."""
+    for i, s in enumerate(segs[:-1]):
+        if segs[i + 1].label == "pages" and s.label != "pages" and re.fullmatch(r"[\s,.;:]*(?:S|pp?|Seiten?)\.?\s*", s.text):
+            return relabel(segs, text, s.start, s.end, "pages")
+    return segs
+
+
 def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     if "]" in text and re.search(r"\[(?:M|J|C|D|R|S|N|EB/OL|J/OL|M/OL)\]", text):  # GB/T 7714's "Title[M]."
@@ -321,7 +330,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
                  inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
-                 numbering_word, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
+                 numbering_word, jahrgang, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
@@ -384,8 +393,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = thesis_bracket(segs, text)
     segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
-    segs = newspaper_tail(place_tails(segs, text), text)
-    segs = publisher_runs_on(segs, text)
+    segs = thesis_word(newspaper_tail(place_tails(segs, text), text), text)
+    segs = _page_word(publisher_runs_on(segs, text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

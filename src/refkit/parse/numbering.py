@@ -116,13 +116,27 @@ def ieee_proceedings(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_JAHRGANG = re.compile(r"(?<=[,.] )\d{1,3}\.\s?(?:Jg\.|Jahrgang)(?:,?\s*(?:H\.|Heft|Nr\.)\s*\d{1,3}(?:\s*[-/\u2013]\s*\d{1,4})?)?")
+
+
+def jahrgang(segs: list[Segment], text: str) -> list[Segment]:
+    """'In: Neue Praxis, 13. Jg., H. 3, S. 283–293': the ordinal before 'Jg.' is the volume, 'H. 3' the issue."""
+    for m in _JAHRGANG.finditer(text) if "Jg" in text or "Jahrgang" in text else ():
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and all(s.label in ("note", "volume", "pages", "date", "journal", "container-title") for s in inside) and \
+                inside[0].label not in ("journal", "container-title") or inside and inside[0].start >= m.start():
+            segs = relabel(segs, text, m.start(), m.end(), "volume")
+    return segs
+
+
 # German journals: "in: PVS 26 (1985), H. 4, S. 323–356.", "in: VfZ 25 (1977), S. 739–775."
-_VOL_YEAR_ISSUE = re.compile(r"(?<=\w )(?P<vol>\d{1,4})\s+\((?P<date>(?:1[5-9]|20)\d\d)\)"
-                             r"(?:,\s*(?P<iss>(?:H\.|Heft|Nr\.|No\.)\s*\d{1,3}(?:\s*[/-]\s*\d{1,3})?))?(?=,|\.?\s*$)")
+_VOL_YEAR_ISSUE = re.compile(r"(?<=[\w,] )(?P<vol>\d{1,4})\s+\((?P<date>(?:1[5-9]|20)\d\d)\)"
+                             r"(?:,\s*(?P<iss>(?:H\.|Heft|Nr\.|No\.)\s*\d{1,3}(?:\s*[/-]\s*\d{1,3})?)|"
+                             r"\s(?P<bare>\d{1,3}(?:\s*[/\u2013-]\s*\d{1,3})?)(?=,\s*S\.\s*\d))?(?=,|\.?\s*$)")
 
 
 def volume_year_issue(segs: list[Segment], text: str) -> list[Segment]:
-    """'PVS 26 (1985), H. 4': the journal's volume, the year in brackets, then the issue."""
+    """'PVS 26 (1985), H. 4': the journal's volume, the year in brackets, then the issue ('62 (2012) 5–6, S. 3–9')."""
     m = _VOL_YEAR_ISSUE.search(text) if "(" in text else None
     if not m:
         return segs
@@ -142,4 +156,6 @@ def volume_year_issue(segs: list[Segment], text: str) -> list[Segment]:
     segs = relabel(segs, text, m.start("date"), m.end("date"), "date")
     if m.group("iss"):
         segs = relabel(segs, text, m.start("iss"), m.end("iss"), "volume")
+    if m.group("bare"):  # APuZ's "62 (2012) 5–6, S. 3–9": the issue with no word before it
+        segs = relabel(segs, text, m.start("bare"), m.end("bare"), "volume")
     return segs

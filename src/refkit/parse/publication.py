@@ -299,10 +299,12 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
 # (X-Texte zu Kultur und Gesellschaft).', 'Wien/Köln/Weimar: Böhlau, 165–189.', and with no publisher at
 # all, 'München/Wien 1995.', 'Frankfurt a.M. 1984, S. 12.'
 _ONE_PLACE = r"[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
-_PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?/\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}}(?:\su\.\s?a\.)?)"
+_PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?[/\u2013]\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}}(?:\su\.\s?a\.)?)"
 _PLACE_PUB_TAIL = re.compile(rf"(?<=[.,] ){_PLACES}:\s+(?P<pub>[^\W\d][^.,:;()\[\]]{{0,50}}?[^\W\d])"
                              r"(?:\s+\((?P<series>[A-ZÄÖÜ][^()]{1,80}?)\))?(?=[.,]\s|[.,]?\s*$)")
 _PLACE_YEAR_TAIL = re.compile(rf"(?<=[,.] ){_PLACES}\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?=[.,;]\s|[.,;]?\s*$|\s+\()")
+# "Zur Kritik der populistischen Kriminologie. Münster.", "Kriminalsoziologie. Frankfurt a. M., S. 431–475.": a place alone
+_PLACE_END = re.compile(rf"(?<=[,.] ){_PLACES}(?=[.,]?\s*$|,\s*S\.\s*\d)")
 _TAIL_OK = {"note", "title", "container-title", "journal", "publisher", "location", "collection-title", "date", "genre"}
 
 
@@ -312,11 +314,11 @@ def _places_known(s: str) -> bool:
 
 
 def place_tails(segs: list[Segment], text: str) -> list[Segment]:
-    """Known places before a colon and a publisher (with a series in brackets), or before a year with no
-    publisher: the place, the publisher, the series, whatever the tagger made of them."""
+    """Known places before a colon and a publisher (with a series in brackets), before a year with no
+    publisher, or alone at the end: the place, the publisher, the series, whatever the tagger made of them."""
     if not any(c in text for c in ":0123456789"):
         return segs
-    for rx in (_PLACE_PUB_TAIL, _PLACE_YEAR_TAIL):
+    for rx in (_PLACE_PUB_TAIL, _PLACE_YEAR_TAIL, _PLACE_END):
         for m in rx.finditer(text):
             if not _places_known(m.group("place")):
                 continue
@@ -336,7 +338,7 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
                     segs = relabel(segs, text, m.start("series"), m.end("series"), "collection-title")
                 elif m.group("series"):  # "Tübingen: Mohr (Siebeck)": one word in brackets is the publisher's own
                     segs = relabel(segs, text, m.start("pub"), m.end("series") + 1, "publisher")
-            else:
+            elif rx is _PLACE_YEAR_TAIL:
                 segs = relabel(segs, text, m.start("year"), m.end("year"), "date")
                 k = next((j for j, s in enumerate(segs) if s.start >= m.start("place")), 0)
                 prev = segs[k - 1] if k >= 2 else None

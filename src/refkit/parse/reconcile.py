@@ -278,7 +278,7 @@ def _tidy_containers(ref: Reference) -> None:
     if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
         f["container-title"] = c[: m.start()].strip(" ,")
     s = unbracket_span(f.get("collection-title", ""))
-    m = re.search(r"[\s,;.]+(?:no\.?|nr\.?|vol\.?|bd\.|band|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
+    m = re.search(r"[\s,;.]+(?:no\.?|nr\.?|vol\.?|bd\.|band|heft|h\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
     if m and m.start() > 3 and "collection-number" not in f:
         f["collection-title"] = s[: m.start()].strip(" ,;(")
         f["collection-number"] = m.group(1)
@@ -340,7 +340,7 @@ _DAY_MONTH = re.compile(rf"(?:{MONTH_RE})\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{MON
 
 def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
     genre = fields.get("genre", "").lower()
-    if re.search(r"thesis|dissertation|diss\.|doctoral|habilitation|mémoire|phd|ph\.d|proefschrift|tesis|thèse|tese\b|"
+    if re.search(r"thesis|dissertation|diss\b|doctoral|habilitation|mémoire|phd|ph\.d|proefschrift|tesis|thèse|tese\b|"
                  r"doktorarbeit|diplomarbeit|masterarbeit", genre):
         return "thesis"
     if re.search(r"patent", genre):

@@ -190,6 +190,32 @@ _THESIS_BRACKET = re.compile(
     r"(?:[.,]\s+(?P<archive>[A-Z][^.()\[\]]{2,60}?)\.?\s*(?=$|https?://|doi))?")
 
 
+# German theses: "Der deutsche Künstlerroman, Diss. Freiburg i. Br. 1922.", "..., Diss. phil. Univ. Frankfurt am Main 1924."
+_DISS = re.compile(r"(?<=[,.] )(?P<genre>(?:Diss|Habil|Habil\.-Schr|Dissertation|Habilitationsschrift|Magisterarbeit|"
+                   r"Masterarbeit|Diplomarbeit)\.?(?:\s(?:phil|rer\.\s?(?:pol|nat|soc|oec)|jur|med|theol|oec)\.)?)"
+                   r"(?:\s+(?P<school>(?:Univ\.|Universität|TU|FU|HU|LMU)\s[^,\d()]{2,50}?)(?=\s+(?:1[5-9]|20)\d\d|,|\.?\s*$))?"
+                   r"(?=\s|,|\.?$)")
+
+
+def thesis_word(segs: list[Segment], text: str) -> list[Segment]:
+    """'..., Diss. Freiburg i. Br. 1922': the kind of thesis (and its university) after the title."""
+    m = _DISS.search(text) if ("Diss" in text or "Habil" in text or "arbeit" in text) else None
+    if not m:
+        return segs
+    inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+    if not inside or any(s.label not in ("title", "note", "publisher", "location", "genre", "container-title", "author")
+                         for s in inside):
+        return segs
+    segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
+    lead = next((s for s in segs if s.label == "author" and s.end <= m.start("genre") + 1), None)
+    t = re.match(r"\s*[^,]{2,40},\s*(?:[A-ZÀ-Þ][\w'’\-]*\.?\s?){1,3},\s+(?P<title>[^\d]{3,}?),?\s*$", lead.text) if lead else None
+    if t and not any(s.label == "title" for s in segs):  # "Lenz, P., | Der Bauernroman, | Diss.": the title the names took
+        segs = relabel(segs, text, lead.start + t.start("title"), lead.start + t.end("title"), "title")
+    if m.group("school"):
+        segs = relabel(segs, text, m.start("school"), m.end("school"), "publisher")
+    return segs
+
+
 def thesis_bracket(segs: list[Segment], text: str) -> list[Segment]:
     """'Title [Proefschrift, Universiteit Leiden]. Leiden Repository.': the kind of thesis, the school,
     and the archive that holds it (not one publisher 'Universiteit Leiden]. Leiden Repository')."""

@@ -126,6 +126,7 @@ def in_note(segs: list[Segment], text: str) -> list[Segment]:
 
 _ROLE_IN_BRACKETS = r"\((?:Hg|Hrsg|Hgg|eds?|Eds?|éds?|dir)\.?\)[,:]?"  # "(Hg.),", "(eds):"
 _EDITOR_MARK = re.compile(rf"\s{_ROLE_IN_BRACKETS}\s")
+_EDITOR_THEN_BOOK = re.compile(rf"\s{_ROLE_IN_BRACKETS}\s+(?P<book>[A-ZÄÖÜ„“\"][^()]{{3,}})$")
 
 
 def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
@@ -145,6 +146,10 @@ def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
                 prev.label == "container-title" and not re.search(r"[.:]\s", prev.text.strip().lstrip("Ii n:")):
             lead = re.match(r"\s*(?:[Ii]n:?\s+)?", prev.text)
             return relabel(segs, text, prev.start + (lead.end() if lead else 0), s.end, "editor")
+    for s in segs:  # "In: Sack, F./König, R. (Hg.): Kriminalsoziologie. Frankfurt a. M.": the book after the role
+        m = _EDITOR_THEN_BOOK.search(s.text) if s.label == "editor" else None
+        if m:
+            return relabel(segs, text, s.start + m.start("book"), s.end, "container-title")
     for m in _AAA_EDITORS.finditer(text) if ", ed" in text else ():  # AAA's "In Book Title. Rayna R. Reiter, ed. Pp."
         inside = [o for o in segs if o.start < m.end("names") and m.start("names") < o.end]
         if inside and inside[0].label == "container-title" and all(o.label in ("container-title", "editor") for o in inside):
