@@ -209,7 +209,7 @@ def thesis_word(segs: list[Segment], text: str) -> list[Segment]:
     segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
     lead = next((s for s in segs if s.label == "author" and s.end <= m.start("genre") + 1), None)
     t = re.match(r"\s*[^,]{2,40},\s*(?:[A-ZÀ-Þ][\w'’\-]*\.?\s?){1,3},\s+(?P<title>[^\d]{3,}?),?\s*$", lead.text) if lead else None
-    if t and not any(s.label == "title" for s in segs):  # "Lenz, P., | Der Bauernroman, | Diss.": the title the names took
+    if t and lead and not any(s.label == "title" for s in segs):  # "Lenz, P., | Der Bauernroman, | Diss.": the names took it
         segs = relabel(segs, text, lead.start + t.start("title"), lead.start + t.end("title"), "title")
     if m.group("school"):
         segs = relabel(segs, text, m.start("school"), m.end("school"), "publisher")
