@@ -269,6 +269,11 @@ def split_names(text: str) -> list[Name]:
     return names
 
 
+_PRESSISH = re.compile(r"(?i)\b(?:publishing|publishers?|press|verlag|éditions|editions|books|media|group)\b")
+_CAPS_FAMILY_GIVEN = re.compile(r"(?P<f>[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)*)\s+"
+                                r"(?P<g>[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:[\s\-][A-ZÀ-Þ](?:[\w'’\-]+|\.))*)")
+
+
 def _split_names(text: str) -> list[Name]:
     """A printed name list -> names.
 
@@ -291,6 +296,11 @@ def _split_names(text: str) -> list[Name]:
     parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]
     names: list[Name] = []
+    caps = [_CAPS_FAMILY_GIVEN.fullmatch(c.strip()) for p in parts for c in p.split(",") if c.strip()]
+    if caps and all(caps) and not ORG_WORDS.search(t) and not CORPORATE_WORDS.search(t) and not _PRESSISH.search(t) and all(
+            m and (given_name(m.group("g").split()[0]) or len(m.group("f")) >= 5) for m in caps):
+        # French "BOURDIEU Pierre, PASSERON Jean-Claude": the family in capitals, then the given name
+        return [Name(family=m.group("f"), given=m.group("g")) for m in caps if m] + ([Name.et_al()] if others else [])
     families = _families_only(parts)
     if families:  # "Chiba, Nakanishi, Fukuda & Yata": family names only
         return [Name(family=f) for f in families] + ([Name.et_al()] if others else [])

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from refkit.parse.starts import BACKLINK_RE
+from refkit.parse.starts import BACKLINK_RE, YEAR_RE
 
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
@@ -74,6 +74,9 @@ CITATION_SIGNS_RE = re.compile(r"\bdoi\b|https?://|\bpp?\.\s*\d|\((?:1[5-9]|20)\
                                r"\b(?:In|Eds?|eds?)\.?:|\b\d+[–-]\d+\b", re.I)
 
 
+_LINKISH = re.compile(r"(?i)\bdoi\b|https?://|\b10\.\d{4,9}/|\barxiv\b")
+
+
 @dataclass
 class Section:
     first: int  # index of the first line of the list
@@ -115,7 +118,10 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         return Section(0, n)
     starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]
     if len(starts) >= 2:
-        return Section(_numbered_from(lines, starts[0]), _section_end(lines, starts[0]))
+        sec = Section(_numbered_from(lines, starts[0]), _section_end(lines, starts[0]))
+        body = [ln for ln in lines[sec.first:sec.end] if ln.strip()]
+        if 4 * sum(1 for ln in body if YEAR_RE.search(ln) or _LINKISH.search(ln)) >= len(body):
+            return sec  # with no heading, the run must read like references: years or links on a quarter of its lines
     return None
 
 

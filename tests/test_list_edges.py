@@ -1,0 +1,96 @@
+"""Where a list starts and ends, and what is furniture, on invented pastes: a journal page's tab bar
+after the list, text after the last numbered reference, a missing blank line before a family name in
+capitals, a few hanging lines among one-line references, a numbered checklist that is no list, page
+heads and footers set apart by blank lines, and French family names in capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from refkit.parse import split_text
+from refkit.parse.fields import split_names
+
+
+def texts(text: str) -> list[str]:
+    return [r.text for r in split_text(text).refs]
+
+
+def test_a_tab_bar_heading_after_the_list_does_not_hold_it():
+    refs = ["Moreau, C., & Lind, P. (2019). Bats of the city. Urban Ecology, 4(2), 11–19.",
+            "Osei, K. (2020). Night light and moths. Insect Conservation, 9, 201–212.",
+            "Varga, P., & Tran, Q. (2021). Roadside verges as habitat. Landscape Research, 46(1), 3–15."]
+    page = "REFERENCES\n\n" + "\n\nGoogle Scholar\n\n".join(refs) + "\n\nCiting Literature\n\nFigures\nReferences\nRelated\n"
+    assert [t[:10] for t in texts(page)] == [r[:10] for r in refs]
+
+
+def test_text_after_the_last_numbered_reference_is_skipped():
+    text = ("参考文献\n[1] OSEI K, LIND P. Soil carbon in dry grasslands[J]. Ecology Letters, 2019, 22(3): 1-9.\n"
+            "[2] VARGA P. River terraces and farming[J]. Geomorphology, 2020, 14(2): 33-41.\n\n"
+            "Carbon sinks of dry grasslands in the northern loess hills\n\n"
+            "OSEI Kwame1, LIND Petra2\n1 Institute of Soil Science, Accra\n\n"
+            "Abstract: We quantify the carbon sink of dry grasslands from satellite data.\n")
+    out = texts(text)
+    assert len(out) == 2
+    assert out[1].endswith("14(2): 33-41.")
+
+
+def test_a_family_name_in_capitals_starts_a_reference_inside_a_block():
+    text = ("REFERÊNCIAS\n\nALVES, M. Cidades e rios. São Paulo: Ática, 2001.\n\n"
+            "BRAGA, R. H. O custo social. Revista de Economia, v. 3, p. 1-20,\n1990.\n"
+            "COSTA, E. Instituições e mercado. Rio de Janeiro: Zahar, 1995.\n\n"
+            "DIAS, J. Economia rural. Recife: UFPE, 2003.\n")
+    assert len(texts(text)) == 4
+
+
+def test_a_few_hanging_lines_among_one_line_references():
+    text = ("Références\n"
+            "DUMONT Louis (1966), Homo hierarchicus, Paris, Gallimard.\n"
+            "LENOIR Rémi, MERLLIÉ Dominique (1989), Initiation à la pratique sociologique. Enquêtes dans les\n"
+            "   quartiers populaires de Lille, Paris, Dunod.\n"
+            "MARTIN Olivier (2005), L'Analyse de données quantitatives, Paris, Armand Colin.\n"
+            "ROUSSEL Louis (1989), La Famille incertaine, Paris, Odile Jacob.\n")
+    out = texts(text)
+    assert len(out) == 4
+    assert out[1].endswith("Paris, Dunod.")
+
+
+def test_a_numbered_checklist_with_no_heading_is_no_list():
+    text = ("Daily start-up of the spectrometer. The instrument must be checked every morning before any "
+            "sample is run, and the results must be entered in the logbook by the operator on duty. The "
+            "operator also checks that the waste container is empty and that the tubing shows no wear, and "
+            "reports any fault to the laboratory manager before the first batch of the day is started.\n\n"
+            "1. Switch on the chiller and wait until the temperature is stable.\n"
+            "2. Check the argon supply pressure (minimum 6 bar).\n"
+            "3. Inspect the cones and clean them if deposits are visible.\n"
+            "4. Ignite the plasma and allow 30 minutes of warm-up.\n")
+    assert split_text(text, paper=True).refs == []  # a paper (from a PDF) whose end is a checklist, not a list
+    refs = ("1. Osei, K. & Lind, P. Cone wear in plasma spectrometers. J. Anal. At. Spectrom. 31, 12–19 (2016).\n"
+            "2. Varga, P. Argon purity and drift. Spectrochim. Acta B 140, 1–8 (2018).\n")
+    assert len(split_text(text.split("\n\n")[0] + "\n\n" + refs, paper=True).refs) == 2  # a list with no heading
+
+
+def test_page_heads_set_apart_by_blank_lines_are_furniture():
+    refs = ["Abbott, B. P., Lind, R., et\nal. 2016, PhRvL, 116, 061102, doi: 10.1103/\nPhysRevLett.116.061102",
+            "—. 2017, PhRvL, 119, 161101, doi: 10.1103/\nPhysRevLett.119.161101",
+            "Baldwin, J. A., Phillips, M. M., & Terlevich,\nR. 1981, PASP, 93, 5, doi: 10.1086/130766",
+            "Osei, K. 2019, ApJ, 870, 12, doi: 10.3847/\n1538-4357/aaf1a1",
+            "Hunter, J. D. 2007, Computing in Science and\nEngineering, 9, 90, doi: 10.1109/MCSE.2007.55",
+            "Lind, P., Varga, P., Tran, Q., et al. 2003, MNRAS,\n346, 1055, doi: 10.1046/j.1365-2966.2003.07154.x",
+            "Moreau, C. 2012, AJ, 144, 3, doi: 10.1088/0004-6256/144/1/3",
+            "Tran, Q., & Osei, K. 2015, A&A, 580, A1,\ndoi: 10.1051/0004-6361/201525710",
+            "Varga, P. 2020, MNRAS, 491, 2, doi: 10.1093/mnras/stz3001",
+            "Zhou, M. 2021, ApJL, 910, L1, doi: 10.3847/2041-8213/abe1f1"]
+    head = "\n\nThe Astronomical Review, 12:34 (9pp), 2023 May 2\n\nOsei et al.\n\n\f7\n"
+    text = "REFERENCES\n" + "\n".join(refs[:5]) + head + "\n".join(refs[5:]) + head
+    out = texts(text)
+    assert len(out) == len(refs)
+    assert not any("Astronomical Review" in t or "Osei et al." in t for t in out)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("DUMONT Louis", [("DUMONT", "Louis")]),
+    ("LENOIR Rémi, MERLLIÉ Dominique", [("LENOIR", "Rémi"), ("MERLLIÉ", "Dominique")]),
+    ("OECD Publishing", [("", "")]),
+])
+def test_french_family_names_in_capitals(text, names):
+    assert [(n.family, n.given) for n in split_names(text)] == names
