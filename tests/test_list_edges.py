@@ -94,3 +94,13 @@ def test_page_heads_set_apart_by_blank_lines_are_furniture():
 ])
 def test_french_family_names_in_capitals(text, names):
     assert [(n.family, n.given) for n in split_names(text)] == names
+
+
+def test_a_citation_opening_a_line_of_the_text_is_not_the_list_start():
+    body = ("We measure the density of the gas in the lattice and compare it with the\n"
+            "[3]. Several authors have argued that the transition is continuous, and we\n"
+            "find the same within our resolution over the whole range of disorder.\n")
+    refs = "".join(f"[{i}] A. Osei and P. Lind, Phys. Rev. Lett. {100 + i}, {1000 + i} (20{10 + i}).\n" for i in range(1, 6))
+    out = texts("Introduction\n" + body + "\n[*] Corresponding author: osei@example.org\n" + refs)
+    assert len(out) == 5
+    assert out[0].startswith("A. Osei") and "Several authors" not in out[0]

@@ -117,6 +117,9 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
     if not markers:
         return Section(0, n)
     starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]
+    one = next((i for i in starts if (m := _NUMBERED.match(lines[i])) and next(g for g in m.groups() if g) == "1"), None)
+    if one is not None and one > starts[0] and sum(1 for i in starts if i >= one and _NUMBERED.match(lines[i])) >= 3:
+        starts = [i for i in starts if i >= one]  # "[22]. Several authors ..." opening a line of the text is no list
     if len(starts) >= 2:
         sec = Section(_numbered_from(lines, starts[0]), _section_end(lines, starts[0]))
         body = [ln for ln in lines[sec.first:sec.end] if ln.strip()]

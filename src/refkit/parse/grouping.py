@@ -73,6 +73,10 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
             continue
         if m:
             n = list_number(ln, rx)
+            if n == 1 and len(out) == 1 and out[0].number.isdigit() and int(out[0].number) > 1:
+                if skipped is not None:  # "[22]. Several authors ..." opened a line of the text: the list starts at [1]
+                    skipped.append(Skipped(out[0].line, out[0].text[:200], "text before the list"))
+                out, expected, held = [], 0, []
             lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
             restart = n == 1 and out and expected > 2 and (blank_before or was_skipping) and \
                 reference_done(prev)  # a second list, numbered from 1 again (a thesis's chapters)
