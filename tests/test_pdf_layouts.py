@@ -6,8 +6,12 @@ each word ends) and Helvetica."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 from pdfbuild import escape, pdf_bytes
+from refkit.errors import RefkitError
 from refkit.parse import parse_document
 from refkit.parse.pdf import pdf_to_text
 
@@ -274,3 +278,22 @@ def test_numbers_in_a_column_of_their_own():
         page.append((62, y - 11, ref, 9.0))
     doc = parse_document(make_pdf(pages), "numcol.pdf")
     assert [p.raw.number for p in doc.parsed] == [str(i) for i in range(1, 8)]
+
+
+# PDFs a tester made with reportlab (invented papers): the counts are the lists' own
+PAPERS = Path(__file__).parent / "data" / "pdf"
+
+
+@pytest.mark.parametrize("name, count", [
+    ("nature_methods_no_heading.pdf", 40),  # no heading; 31 at a column's foot after the Methods, 32-40 atop the next
+    ("prl_no_heading.pdf", 33),  # no heading; "[22]. Several authors" opens a line of the text
+    ("french_hanging_annexe.pdf", 26),  # one-line references with a few hanging lines, an Annexe after
+])
+def test_tester_papers(name, count):
+    doc = parse_document((PAPERS / name).read_bytes(), name)
+    assert len(doc.parsed) == count
+
+
+def test_a_paper_whose_numbered_checklist_is_no_list():
+    with pytest.raises(RefkitError, match="no reference section"):
+        parse_document((PAPERS / "technote_no_references.pdf").read_bytes(), "technote.pdf")

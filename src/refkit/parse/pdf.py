@@ -174,6 +174,9 @@ def _footnotes(page: Page, drop: set[int]) -> set[int]:
     marked = bool(FOOTNOTE_MARK_RE.match(first.text)) or (len(first.parts) > 1 and first.parts[0].size < 0.85 * first.size)
     if not marked or HEADING_RE.match(above.text) or above.y - first.y < 1.3 * spacing:
         return set()
+    num = re.match(r"(\d{1,3})[.)]?\s", first.text)
+    if num and any(ln.text.startswith((f"{int(num.group(1)) + 1}. ", f"{int(num.group(1)) + 1} ")) for ln in lines[:k]):
+        return set()  # "31. Zemla, A. ..." at the foot of a column, "32. ..." atop the next: a list going on, no footnote
     return {id(ln) for ln in run}
 
 
