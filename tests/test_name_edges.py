@@ -57,3 +57,21 @@ def test_a_quoted_title_after_the_periodical_printed_first():
     assert item["title"] == "Tides, Tolls and the New Quay"
     assert item["container-title"] == "The Harbour Gazette"
     assert item["issued"]["date-parts"][0] == [2024, 3, 3]
+
+
+def test_econometrica_capitals_and_apa_ellipsis():
+    from refkit.parse.fields import split_names
+
+    assert [(n.family, n.given) for n in split_names("OSEI, K. W., AND P. T. LIND")] == [("OSEI", "K. W."), ("LIND", "P. T.")]
+    assert [(n.family, n.given) for n in split_names("Osei, K., Lind, P., . . . Varga, T.")] == [
+        ("Osei", "K."), ("Lind", "P."), ("Varga", "T.")]
+
+
+def test_edited_and_translated_by_gives_both_roles():
+    item = one("Okafor, Ama. 1968. Letters from the Coast. Edited and translated by Petra Lind and Tomas Varga. "
+               "London: Harbor Books.")
+    assert people_of(item, "editor") == people_of(item, "translator") == [("Lind", "Petra"), ("Varga", "Tomas")]
+
+
+def people_of(item: dict, role: str) -> list[tuple[str, str]]:
+    return [(n.get("family", ""), n.get("given", "")) for n in item.get(role, [])]

@@ -22,6 +22,7 @@ from typing import Any
 from refkit.errors import InputError, RefkitError
 from refkit.model import Reference
 from refkit.parse import rules
+from refkit.parse.legal import parse_legal
 from refkit.parse.raw import RawReference, Skipped
 from refkit.parse.split import gc_paused as _gc_paused
 from refkit.parse.split import split_references, split_text
@@ -82,6 +83,12 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
         return ParsedReference(raw, ref, "none",
                                unsure=[f"{len(text):,} characters is too long for one reference; not parsed"])
     if use_rules and model is None:
+        case = parse_legal(text)  # a court decision or a statute, cited as lawyers do
+        if case is not None:
+            case.line = raw.line
+            if raw.number:
+                case.fields.setdefault("citation-number", raw.number)
+            return ParsedReference(raw, case, "rules")
         r = rules.parse(text, previous=previous)
         if r is not None:
             r.ref.line = raw.line

@@ -30,7 +30,9 @@ REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|De
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"
-    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+\w+(?:\s+(?:übersetzt|übertragen))?)\)?(?:\s+(?:fr\.|it\.|esp\.|cast\.|from\s+the\s+\w+|"
+    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+\w+(?:\s+(?:übersetzt|übertragen))?)\)?"
+    r"(?:\s*(?:and|&|und)\s+(?:translated|trans\.?|transl\.?|übers\.?|übersetzt))?"  # "Edited and translated by"
+    r"(?:\s+(?:fr\.|it\.|esp\.|cast\.|from\s+the\s+\w+|"
     r"de\s+l'\w+))?\s*(?:by|von|par|v\.|de|di|da|por)?\s*:?\s+)+",
     re.I,
 )

@@ -293,7 +293,8 @@ def _split_names(text: str) -> list[Name]:
     # "Ortega y Gasset, J.": a Spanish double family name joined by "y", not two people
     t = re.sub(r"^([A-ZÀ-Þ][\w'’\-]+) y (?=[A-ZÀ-Þ][\w'’\-]+,)", "\\1\ue000", t)
     # "Weber, Anna / Krause-Lind, Tobias", "Hahn, B./Ott, K.": a slash separates names too
-    parts = [p.strip() for p in re.split(r"\s*(?:;|\band\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
+    t = re.sub(r"(?:,\s*)?(?:\.\s\.\s\.|…)\s*(?=[A-ZÀ-Þ])", "; ", t)  # APA's "..., M., . . . Wu, H.": the names left out
+    parts = [p.strip() for p in re.split(r"\s*(?:;|\b(?:and|AND)\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]
     names: list[Name] = []
     caps = [_CAPS_FAMILY_GIVEN.fullmatch(c.strip()) for p in parts for c in p.split(",") if c.strip()]
@@ -372,7 +373,8 @@ def _split_names(text: str) -> list[Name]:
             m = UPPER_FAMILY_INITIALS.match(part)
             assert m is not None
             names.append(Name(family=m.group(1), given=m.group(2).strip()))
-        elif ORG_WORDS.search(part) or CORPORATE_WORDS.search(part) or len(part.split()) > 5 or part.isupper() and len(part) > 3:
+        elif ORG_WORDS.search(part) or CORPORATE_WORDS.search(part) or len(part.split()) > 5 or part.isupper() and len(part) > 3 \
+                and not re.fullmatch(r"(?:[A-Z]\.\s?-?)+\s*[A-Z][A-Z'’\-]+", part):  # not Econometrica's "J. D. ANGRIST"
             names.append(Name(literal=part))  # "World Bank", "United Nations Security Council"
         else:
             names.append(_loose(part, names))

@@ -60,8 +60,8 @@ def spaced_colon(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-# OSCOLA and the law reviews: "‘Title’ (1960) 3 J L & Econ 1", "(1958) 71 Harv L Rev 630"
-_LAW_ARTICLE = re.compile(r"\((?P<date>(?:1[5-9]|20)\d\d)\)\s+(?P<vol>\d{1,4})\s+(?P<journal>[A-Z][A-Za-z.&'’ ]{1,50}?)\s+"
+# OSCOLA, AGLC and the law reviews: "‘Title’ (1960) 3 J L & Econ 1", "(1958) 71 Harv L Rev 630", "(1991) 85(4) AJIL 613"
+_LAW_ARTICLE = re.compile(r"\((?P<date>(?:1[5-9]|20)\d\d)\)\s+(?P<vol>\d{1,4}(?:\(\d{1,3}\))?)\s+(?P<journal>[A-Z][A-Za-z.&'’ ]{1,50}?)\s+"
                           r"(?P<pages>\d{1,5}(?:\s*[-\u2013]\s*\d{1,5})?)(?=\s*(?:<|,|\.|;|$))")
 # "(3rd edn, OUP 2012)", "(Harvard University Press 1977)": a book's edition, publisher and year in brackets
 _LAW_BOOK = re.compile(r"\((?:(?P<edition>\d{1,2}(?:st|nd|rd|th)\s+edn),\s*)?(?P<publisher>[A-Z][^,()\d;]{1,60}?)\s+"

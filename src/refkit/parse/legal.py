@@ -1,0 +1,72 @@
+"""Court decisions and statutes as lawyers cite them: the whole reference is one pattern, so it is
+read here before the rules and the tagger.
+
+    Brown v. Board of Education, 347 U.S. 483 (1954).             US: volume, reporter, page, (court) year
+    R v Oakes, [1986] 1 SCR 103                                     Commonwealth: [year] volume reporter page
+    Mabo v Queensland [No 2] (1992) 175 CLR 1                       Australia (AGLC): (year) volume reporter page
+    Donoghue v Stevenson [1932] AC 562; [2019] UKSC 41              a report series or a neutral citation
+    Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241.     a statute: its number, volume and page
+    Welfare Reform Act 2012, c. 5.                                  a UK Act and its chapter
+
+A case becomes CSL's ``legal_case`` (title = the case's name, container-title = the reporter, the court
+in ``authority``), a statute ``legislation``. Anything else returns None and goes the usual way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refkit.model import Date, Reference
+
+_PARTY = r"[A-Z][\w.&'’\-]*(?:[\s,]+(?:[A-Z][\w.&'’\-]*|of|the|and|for|de|du|la|&|ex\s+rel\.))*"
+_CASE_NAME = rf"(?P<title>(?:{_PARTY}\s+v\.?\s+{_PARTY}|In\s+re\s+{_PARTY}|Ex\s+parte\s+{_PARTY})(?:\s+\[No\.?\s*\d+\])?)"
+_REPORTER = r"(?P<reporter>[A-Z][A-Za-z.'’&]*(?:\s?(?:\d(?:d|th|st|nd)|[A-Z][A-Za-z.'’&]*))*)"
+_PAGE = r"(?P<page>\d{1,5})(?:,\s*\d{1,5}(?:[-–]\d{1,5})?)?(?:\s*\(\d{1,5}\))?"
+_US_CASE = re.compile(rf"{_CASE_NAME},\s+(?P<volume>\d{{1,4}})\s+{_REPORTER}\s+{_PAGE}\s*"
+                      r"\((?:(?P<court>[^()]*?\D)\s+)?(?P<year>(?:1[6-9]|20)\d\d)\)\.?")
+_SQUARE_CASE = re.compile(rf"{_CASE_NAME},?\s+\[(?P<year>(?:1[6-9]|20)\d\d)\]\s+(?:(?P<volume>\d{{1,3}})\s+)?{_REPORTER}\s+"
+                          rf"{_PAGE}\.?")
+_ROUND_CASE = re.compile(rf"{_CASE_NAME},?\s+\((?P<year>(?:1[6-9]|20)\d\d)\)\s+(?P<volume>\d{{1,4}})\s+{_REPORTER}\s+"
+                         rf"{_PAGE}\.?")
+_ACT = re.compile(r"(?P<title>(?:The\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|and|for|the|on|to|in|\(\w+\)))*?\s+"
+                  r"Act(?:\s+of)?\s+(?:1[6-9]|20)\d\d)(?P<rest>(?:,\s*[^,]{1,60})*)\.?")
+_PUBLIC_LAW = re.compile(r"(?P<number>Pub\.\s?L\.(?:\s?No\.)?\s?\d{1,3}-\d{1,4}|c\.\s?\d{1,4}|ch\.\s?\d{1,4})")
+_STATUTES_AT_LARGE = re.compile(r"(?P<volume>\d{1,4})\s+(?P<container>Stat\.)\s+(?P<page>\d{1,5})")
+
+
+def parse_legal(text: str) -> Reference | None:
+    """The reference ``text`` read as a court decision or a statute, or None when it is neither."""
+    t = " ".join(text.split()).strip()
+    if " v" not in t and "In re" not in t and "Ex parte" not in t and " Act" not in t:
+        return None
+    for rx in (_US_CASE, _SQUARE_CASE, _ROUND_CASE):
+        m = rx.fullmatch(t)
+        if m:
+            return _case(m)
+    m = _ACT.fullmatch(t)
+    if m:
+        return _act(m)
+    return None
+
+
+def _case(m: re.Match[str]) -> Reference:
+    f = {"title": m.group("title").strip(" ,"), "container-title": m.group("reporter").strip(), "page": m.group("page")}
+    if m.group("volume"):
+        f["volume"] = m.group("volume")
+    court = m.groupdict().get("court")
+    if court:
+        f["authority"] = court.strip()
+    return Reference(type="legal_case", fields=f, dates={"issued": Date(start=(int(m.group("year")),))})
+
+
+def _act(m: re.Match[str]) -> Reference | None:
+    f = {"title": m.group("title").strip()}
+    for part in (p.strip().rstrip(".") for p in m.group("rest").split(",") if p.strip()):
+        if (n := _PUBLIC_LAW.fullmatch(part)):
+            f["number"] = n.group("number")
+        elif (s := _STATUTES_AT_LARGE.fullmatch(part)):
+            f.update(volume=s.group("volume"), page=s.group("page"))
+            f["container-title"] = s.group("container")
+        else:
+            return None  # something else after the Act's name: let the usual parse read it
+    return Reference(type="legislation", fields=f)
