@@ -47,3 +47,25 @@ def test_the_year_of_a_case():
 ])
 def test_references_about_the_law_stay_references(text):
     assert parse_legal(text) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("BVerfG, Urteil vom 3.4.1987 – 2 BvR 11/86 –, BVerfGE 75, 40 – Hafenordnung.",
+     {"type": "legal_case", "authority": "BVerfG", "genre": "Urteil", "number": "2 BvR 11/86", "container-title": "BVerfGE",
+      "volume": "75", "page": "40", "title": "Hafenordnung", "issued": {"date-parts": [[1987, 4, 3]]}}),
+    ("BVerfGE 101, 7 (12) – Deichbau.", {"type": "legal_case", "container-title": "BVerfGE", "volume": "101", "page": "7",
+                                        "title": "Deichbau"}),
+    ("Gesetz über den Küstenschutz (Küstenschutzgesetz – KüSchG) vom 4. März 2009, BGBl. I S. 310.",
+     {"type": "legislation", "title": "Gesetz über den Küstenschutz (Küstenschutzgesetz – KüSchG)",
+      "container-title": "BGBl. I", "page": "310", "issued": {"date-parts": [[2009, 3, 4]]}}),
+])
+def test_german_decisions_and_statutes(text, want):
+    item = one(text)
+    assert {k: item.get(k) for k in want} == want
+
+
+def test_german_law_journal_footnotes():
+    item = one("Lind, Petra, Der Deich als Rechtsgut, JZ 1991, S. 412 ff.")
+    assert (item["container-title"], item["page"], item["issued"]) == ("JZ", "412", {"date-parts": [[1991]]})
+    item = one("Varga, T., Hafenrecht und Eigentum, NJW 1988, 2301 (2304).")
+    assert (item["container-title"], item["page"]) == ("NJW", "2301")

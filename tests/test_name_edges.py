@@ -75,3 +75,10 @@ def test_edited_and_translated_by_gives_both_roles():
 
 def people_of(item: dict, role: str) -> list[tuple[str, str]]:
     return [(n.get("family", ""), n.get("given", "")) for n in item.get(role, [])]
+
+
+def test_a_capitalised_particle_opens_the_family_name():
+    from refkit.parse.fields import split_names
+
+    assert [(n.family, n.given) for n in split_names("Ugo Di Marco, Paula Van Dijk")] == [("Di Marco", "Ugo"),
+                                                                                         ("Van Dijk", "Paula")]

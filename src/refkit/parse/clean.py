@@ -332,6 +332,7 @@ def split_span_pages(s: str) -> tuple[str, str]:
         return "", m.group(1)
     t = _PAGE_PREFIX.sub("", SUPPLEMENT_RE.sub("", t))
     t = re.sub(r"(?i)[\s,;]*(?:vol|bd|tome)\.?\s*\d+$", "", t)  # IEEE's "pp. 997–1000 vol.2"
+    t = re.sub(r"^(\d+)(?:\s*\(\d+(?:\s*f+\.?)?\)?|\s*f+\.?)+$", r"\1", t)  # the law's "1529 (1530)", "297 ff.": the first page
     return clean_pages(t), ""
 
 

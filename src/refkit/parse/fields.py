@@ -186,6 +186,9 @@ def _is_initial(tok: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z](?:[a-z]?\.)?-?)+|[A-Z]{1,3}", tok))  # "J.", "Ch.", "JA"; not "He"
 
 
+_CAPITAL_PARTICLES = {"Di", "De", "Da", "Del", "Della", "Van", "Von", "Le", "La", "Du", "Dos", "Das", "Van't", "Ter", "Ten"}
+
+
 def natural_name(text: str, known_families: tuple[str, ...] = ()) -> Name:
     """'J. David Singer' -> Singer, J. David; 'Leyla Hasan Nia Rami' -> Hasan Nia Rami, Leyla."""
     toks = squash(text).strip(" ,;").split(" ")
@@ -210,6 +213,9 @@ def natural_name(text: str, known_families: tuple[str, ...] = ()) -> Name:
             break
         if low in SURNAME_MORPHEMES and i >= 2:
             start = i - 1
+            break
+        if i == len(toks) - 2 and toks[i] in _CAPITAL_PARTICLES:
+            start = i  # "Udo Di Fabio", "Maria De Luca", "John Van Maanen": the particle opens the family name
             break
     given, family = toks[:start], toks[start:]
     particle = ""

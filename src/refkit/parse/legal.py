@@ -7,6 +7,8 @@ read here before the rules and the tagger.
     Donoghue v Stevenson [1932] AC 562; [2019] UKSC 41              a report series or a neutral citation
     Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241.     a statute: its number, volume and page
     Welfare Reform Act 2012, c. 5.                                  a UK Act and its chapter
+    BVerfG, Urteil vom 12.10.1993 – 2 BvR 2134/92 –, BVerfGE 89, 155 – Maastricht.    a German decision
+    Gesetz zur Regelung ... (MiLoG) vom 11. August 2014, BGBl. I S. 1348.            a German statute
 
 A case becomes CSL's ``legal_case`` (title = the case's name, container-title = the reporter, the court
 in ``authority``), a statute ``legislation``. Anything else returns None and goes the usual way.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 
 from refkit.model import Date, Reference
+from refkit.parse.fields import parse_natural_date
 
 _PARTY = r"[A-Z][\w.&'’\-]*(?:[\s,]+(?:[A-Z][\w.&'’\-]*|of|the|and|for|de|du|la|&|ex\s+rel\.))*"
 _CASE_NAME = rf"(?P<title>(?:{_PARTY}\s+v\.?\s+{_PARTY}|In\s+re\s+{_PARTY}|Ex\s+parte\s+{_PARTY})(?:\s+\[No\.?\s*\d+\])?)"
@@ -34,9 +37,24 @@ _PUBLIC_LAW = re.compile(r"(?P<number>Pub\.\s?L\.(?:\s?No\.)?\s?\d{1,3}-\d{1,4}|
 _STATUTES_AT_LARGE = re.compile(r"(?P<volume>\d{1,4})\s+(?P<container>Stat\.)\s+(?P<page>\d{1,5})")
 
 
+# German decisions and statutes: "BVerfG, Urteil vom 12.10.1993 – 2 BvR 2134/92 –, BVerfGE 89, 155 – Maastricht.",
+# "BVerfGE 65, 1 (43) – Volkszählung.", "Gesetz zur ... vom 11. August 2014, BGBl. I S. 1348."
+_DE_COURT = re.compile(r"(?P<court>BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|EGMR)(?:,\s*(?P<genre>(?:Urteil|Beschluss|Urt\.|Beschl\.)"
+                       r"[^,–]*?)\s+vom\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zä]+\s+)\d{4}))?"
+                       r"(?:\s*[–-]\s*(?P<number>\d\s?[A-Za-z]{2,4}\s?\d+/\d{2}(?:,\s*\d\s?[A-Za-z]{2,4}\s?\d+/\d{2})*)"
+                       r"(?:\s+u\.\s?a\.)?)?\s*[–-]?\s*,\s*")
+_DE_REPORT = re.compile(r"(?P<reporter>BVerfGE|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE)\s+(?P<volume>\d{1,3}),\s*(?P<page>\d{1,4})"
+                        r"(?:\s*\(\d{1,4}(?:\s*f+\.)?\))?(?:\s*[–-]\s*(?P<t1>[^()–]+?)|\s*\((?P<t2>[^()]+)\))?\.?")
+_DE_STATUTE = re.compile(r"(?P<title>(?:Gesetz|Verordnung|Grundgesetz|Bundesgesetz)\b.*?)(?:\s+(?:in\s+der\s+Fassung\s+der\s+"
+                         r"Bekanntmachung\s+)?vom\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zä]+\s+)\d{4}))?,?\s*"
+                         r"\(?(?P<container>BGBl\.\s?I{1,3})\s+S\.\s*(?P<page>\d{1,5})\)?\.?")
+
+
 def parse_legal(text: str) -> Reference | None:
     """The reference ``text`` read as a court decision or a statute, or None when it is neither."""
     t = " ".join(text.split()).strip()
+    if "BVerfG" in t or "BGBl" in t or "BGH" in t or "BVerwG" in t:
+        return _german(t)
     if " v" not in t and "In re" not in t and "Ex parte" not in t and " Act" not in t:
         return None
     for rx in (_US_CASE, _SQUARE_CASE, _ROUND_CASE):
@@ -70,3 +88,39 @@ def _act(m: re.Match[str]) -> Reference | None:
         else:
             return None  # something else after the Act's name: let the usual parse read it
     return Reference(type="legislation", fields=f)
+
+
+def _german_date(s: str | None) -> Date | None:
+    if not s:
+        return None
+    m = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", s.strip())
+    return Date(start=(int(m.group(3)), int(m.group(2)), int(m.group(1)))) if m else parse_natural_date(s)
+
+
+def _german(t: str) -> Reference | None:
+    m = _DE_STATUTE.fullmatch(t)
+    if m:
+        f = {"title": m.group("title").strip(" ,"), "container-title": re.sub(r"\.\s?", ". ", m.group("container")),
+             "page": m.group("page")}
+        d = _german_date(m.group("date"))
+        return Reference(type="legislation", fields=f, dates={"issued": d} if d else {})
+    lead = _DE_COURT.match(t)
+    rest = t[lead.end():] if lead else t
+    m = _DE_REPORT.fullmatch(rest)
+    if not m:
+        return None
+    f = {"container-title": m.group("reporter"), "volume": m.group("volume"), "page": m.group("page")}
+    title = m.group("t1") or m.group("t2")
+    if title:
+        f["title"] = title.strip()
+    dates = {}
+    if lead:
+        f["authority"] = lead.group("court")
+        if lead.group("genre"):
+            f["genre"] = lead.group("genre").strip()
+        if lead.group("number"):
+            f["number"] = lead.group("number")
+        d = _german_date(lead.group("date"))
+        if d:
+            dates["issued"] = d
+    return Reference(type="legal_case", fields=f, dates=dates)

@@ -68,9 +68,20 @@ _LAW_BOOK = re.compile(r"\((?:(?P<edition>\d{1,2}(?:st|nd|rd|th)\s+edn),\s*)?(?P
                        r"(?P<date>(?:1[5-9]|20)\d\d)\)(?=\s*(?:<|[.,;]|$))")
 
 
+# German law journals in footnote style: "..., JZ 1975, S. 297 ff.", "NJW 1974, 1529 (1530)", "JZ 2004, 1 ff."
+_DE_LAW_JOURNAL = re.compile(r"(?<=, )(?P<journal>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,5})\s+(?P<date>(?:19|20)\d\d),\s*(?:S\.\s*)?"
+                             r"(?P<pages>\d{1,5})(?:\s*\(\d{1,5}(?:\s*f+\.)?\))?(?:\s*f+\.)?(?=\.?\s*$)")
+
+
 def law_citations(segs: list[Segment], text: str) -> list[Segment]:
     """Law citations put the year in brackets before the volume: '(1960) 3 J L & Econ 1' is year, volume,
-    journal and first page; '(3rd edn, OUP 2012)' edition, publisher and year."""
+    journal and first page; '(3rd edn, OUP 2012)' edition, publisher and year; German footnotes give the
+    journal's short name, the year and the first page ('JZ 1975, S. 297 ff.')."""
+    m = _DE_LAW_JOURNAL.search(text) if "19" in text or "20" in text else None
+    if m and not any(s.label in ("journal", "container-title") and s.start < m.start() for s in segs):
+        segs = relabel(segs, text, m.start("journal"), m.end("journal"), "journal")
+        segs = relabel(segs, text, m.start("date"), m.end("date"), "date")
+        return relabel(segs, text, m.start("pages"), m.end(), "pages")  # with the pinpoint and "ff.", read by the pages
     if "(" not in text:
         return segs
     m = _LAW_ARTICLE.search(text)

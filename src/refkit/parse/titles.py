@@ -253,7 +253,7 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
     if "r." in text or "d." in text or "s." in text or "g." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text:
         found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
-    ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator", "collection-title")
+    ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator", "collection-title", "genre")
     for m in found:
         end = m.end("names")
         inside = [s for s in segs if s.start < end and m.start() < s.end]
