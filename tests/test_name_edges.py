@@ -80,5 +80,5 @@ def people_of(item: dict, role: str) -> list[tuple[str, str]]:
 def test_a_capitalised_particle_opens_the_family_name():
     from refkit.parse.fields import split_names
 
-    assert [(n.family, n.given) for n in split_names("Ugo Di Marco, Paula Van Dijk")] == [("Di Marco", "Ugo"),
+    assert [(n.family, n.given) for n in split_names("Ugo Di Marco and Paula Van Dijk")] == [("Di Marco", "Ugo"),
                                                                                          ("Van Dijk", "Paula")]
