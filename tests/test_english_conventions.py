@@ -75,3 +75,9 @@ def test_university_of_x_press_after_a_container():
                "University of Iowa Press, Iowa City.")
     assert item["publisher"] == "University of Iowa Press"
     assert item["container-title"] == "The region"
+
+
+def test_a_preprint_server_is_the_publisher():
+    item = one("Lind, P., & Osei, K. (2021, March 3). Tides and trust. PsyArXiv. https://doi.org/10.31234/osf.io/abc12")
+    assert (item["type"], item.get("publisher"), item["DOI"]) == ("article", "PsyArXiv", "10.31234/osf.io/abc12")
+    assert "container-title" not in item

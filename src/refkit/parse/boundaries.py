@@ -296,6 +296,16 @@ def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+def _words_before_link(segs: list[Segment], text: str) -> list[Segment]:
+    """'PsyArXiv. https://doi.org/...' taken as one link: the name before the link is where it is published."""
+    for s in segs:
+        m = re.match(r"\s*(?P<w>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})\.\s+(?=https?://|doi:|www\.)", s.text) \
+            if s.label in ("url", "doi") else None
+        if m:
+            return relabel(segs, text, s.start + m.start("w"), s.start + m.end("w") + 1, "journal")
+    return segs
+
+
 def _page_word(segs: list[Segment], text: str) -> list[Segment]:
     """', S.' | '431–475': a page word left in another field before the pages is theirs."""
     for i, s in enumerate(segs[:-1]):
@@ -394,7 +404,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
     segs = thesis_word(newspaper_tail(place_tails(segs, text), text), text)
-    segs = _page_word(publisher_runs_on(segs, text), text)
+    segs = _words_before_link(_page_word(publisher_runs_on(segs, text), text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

@@ -296,7 +296,9 @@ def author_edges(segs: list[Segment], text: str) -> list[Segment]:
                                                                              r"\b(?:and|&)\s+[A-Z][a-z]+\s+[A-Z]",
                                                                              m.group("rest")):
                 return relabel(segs, text, s.start + m.start("rest"), s.end, "title")  # "Nguyen, T. Boats, Canals"
-        if s.label in ("author", "date") and nxt.label == "note" and not any(o.label == "title" for o in segs):
+        if s.label in ("author", "date") and (nxt.label == "note" or nxt.label in ("publisher", "journal", "container-title") and
+                                              re.match(r"[^.?!]*\b[a-z]{3,}\b[^.?!]*[.?!]\s+\S", nxt.text.strip())) and \
+                not any(o.label == "title" for o in segs):  # "Tides and trust. | PsyArXiv.": a title before the server
             m = re.match(r"\s*(?!(?:Accessed|Retrieved|Available|Viewed|Cited|Online|URL)\b)[^\W\d]"
                          r"(?:[^.?!]|\.(?=\S)){2,250}?[.?!](?=\s|$)", nxt.text)
             if m:  # a reference with no title at all: its first sentence after the names or date is the title

@@ -108,7 +108,11 @@ def _container_as_publisher(ref: Reference, labels: set[str], by_label: dict[str
 
 
 _REPOSITORY = re.compile(r"(?i)\b(?:repository|archive|package index|zenodo|figshare|dryad|github|gitlab|pypi|cran|"
-                         r"osf|dataverse|databank|data bank|database|software heritage|bioconductor|npm)\b")
+                         r"osf|dataverse|databank|data bank|database|software heritage|bioconductor|npm|"
+                         r"socarxiv|psyarxiv|edarxiv|biorxiv|medrxiv|chemrxiv|techrxiv|engrxiv|osf preprints|"
+                         r"research square|preprints\.org)\b")  # preprint servers publish, they hold no issue
+_PREPRINT_SERVER = re.compile(r"(?i)\b(?:socarxiv|psyarxiv|edarxiv|biorxiv|medrxiv|chemrxiv|techrxiv|engrxiv|osf preprints|"
+                              r"research square|preprints\.org|ssrn|arxiv)\b")
 _NOTE_IS_NOTE = re.compile(r"(?i)\b(?:unpublished|manuscript|dissertation|thesis|report|preprint|original|reprint|"
                            r"translat|press release|forthcoming|abstract|retrieved|accessed|available|online|"
                            r"version|paper|presented|lecture|interview|letter|personal|communication|cited|see)\b")
@@ -353,6 +357,8 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
     if re.search(r"report|working paper|memo|technical|discussion paper", genre):
         return "report"
     container = fields.get("container-title", "")
+    if _PREPRINT_SERVER.search(fields.get("publisher", "")) and not container:
+        return "article"  # CSL's preprint: "SocArXiv", "PsyArXiv", "SSRN"
     if fields.get("eprint") and not container and "publisher" not in labels:
         return "document"  # an arXiv preprint: BibTeX's @misc with its eprint
     if fields.get("number") and not container and "journal" not in labels and (
