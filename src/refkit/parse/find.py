@@ -37,7 +37,7 @@ STOP_HEADING_RE = re.compile(
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|"
     r"tables?(?!\s+of\s+(?:cases|legislation|statutes|authorities|treaties|instruments|legal))|figures?|"
-    r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|citing|"
+    r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|share\s+and\s+cite|cite\s+this\s+(?:article|paper|chapter)|citing|"
     r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability|"
     r"external\s+links|weblinks|liens\s+externes|enlaces\s+externos|cited\s+by|citing\s+articles|"
     r"eidesstattliche\s+(?:versicherung|erklärung)|selbstständigkeitserklärung|ehrenwörtliche\s+erklärung|"

@@ -136,7 +136,7 @@ def cite_dialog(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
 _LINK_WORD = (r"(?:Google\s?Scholar|Cross[Rr]ef|PubMed(?:\s?Central)?|PMC\s+free\s+article|Web\s+of\s+Science\s*®?|"
               r"View\s?in\s?Scopus|Scopus|View\s?PDF|View\s?article|Search\s?ADS|WorldCat|OpenURL(?:\s+Placeholder\s+Text)?|"
               r"Wiley\s+Online\s+Library|MathSciNet|zbMATH|Medline|CAS|ADS|Full\s?Text(?:\s?PDF)?|Article|Abstract|PDF|"
-              r"Find\s+it\s+@\s*\w+)")
+              r"Find\s+it\s+@\s*\w+|Green\s+Version|Ref\s+list|Free\s+Full\s+Text|Publisher\s+Site)")
 _LINK_RUN = rf"(?:[\s,;|]*\[?{_LINK_WORD}\]?)"
 _LINK_LINE_RE = re.compile(rf"^\s*{_LINK_RUN}+[\s,;|]*$")
 _LINK_TAIL_RE = re.compile(rf"(?<=\S)(?:[\s.,;]*\[(?:{_LINK_WORD})\]|\s+(?:{_LINK_WORD}\s*){{2,}})(?:{_LINK_RUN})*\s*$")
@@ -173,7 +173,7 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
             continue
         m = _LINK_TAIL_RE.search(ln)
         if m and _STRONG_RE.search(m.group(0)):
-            out[i] = ln[:m.start()]
+            out[i] = ln[:m.start()] + ("." if m.group(0).lstrip().startswith(".") else "")  # the reference's own full stop
     return out, skipped
 
 
