@@ -104,3 +104,20 @@ def test_a_citation_opening_a_line_of_the_text_is_not_the_list_start():
     out = texts("Introduction\n" + body + "\n[*] Corresponding author: osei@example.org\n" + refs)
     assert len(out) == 5
     assert out[0].startswith("A. Osei") and "Several authors" not in out[0]
+
+
+def test_science_notes_keep_every_work_and_stop_at_the_acknowledgments():
+    text = ("REFERENCES AND NOTES\n"
+            "1. K. Osei et al., Tidal mixing in estuaries. Nature 501, 12–19 (2013). doi: 10.1038/nature12001\n"
+            "2. P. Lind et al., Science 336, 466 (2012); P. Lind et al., Science 344, 747 (2014).\n"
+            "3. T. Varga et al., Science 328, 710 (2010); M. Tran et al., Science 338, 222 (2012).\n"
+            "4. The term \"coastal ancestry\" is used here as shorthand for the component defined in (1); it does not imply "
+            "that every individual carries it.\n"
+            "5. Ibid., p. 14.\n"
+            "6. Dates were calibrated with OxCal (7); see table S2.\n"
+            "7. C. Moreau, Bayesian analysis of tide records. Radiocarbon 51, 337–360 (2009).\n"
+            "ACKNOWLEDGMENTS\nWe thank P. Lind and T. Varga for comments. Funding: Supported by grant 123.\n"
+            "10.1126/science.abd0000\n")
+    out = texts(text)
+    assert len(out) == 6  # Osei, both Linds, Varga, Tran, Moreau (5 is Osei again); no remarks, no pointers
+    assert not any("Funding" in t or "table S2" in t or "shorthand" in t or "OxCal" in t for t in out)

@@ -87,7 +87,7 @@ def _key(cite: str) -> tuple[str, str]:
     words = re.findall(r"[^\W\d_][\w'’-]*", t)
     if not words:
         return ("", t.lower())
-    names = re.split(r",|\s+and\s+|&", t, maxsplit=1)[0].split()
+    names = re.sub(r"\s+et\s+al\.?$", "", re.split(r",|\s+and\s+|&", t, maxsplit=1)[0]).split()
     while len(names) > 1 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?", names[-1]):
         names = names[:-1]  # "William H. Sewell Jr., Logics of History": Sewell
     surname = names[-1] if names else words[0]
@@ -96,6 +96,9 @@ def _key(cite: str) -> tuple[str, str]:
     title = re.search(r"[“\"]([^”\"]+)|,\s*([^,(]+)", t)
     head = (title.group(1) or title.group(2)) if title else t
     tw = [w.lower() for w in re.findall(r"[^\W\d_]+", head) if len(w) > 3][:2]
+    after = t.split(",", 1)[1] if "," in t else ""
+    if re.match(r"\s*[A-Z][\w.\s]{0,40}?\s\d{1,5},\s*[A-Z]?\d", after) and not re.search(r"[“\"]", t):
+        tw += re.findall(r"\d+", after)[:2]  # "P. Skoglund et al., Science 336, 466": no title, the volume and page tell
     return (surname.lower().strip(".,"), " ".join(tw))
 
 
@@ -151,9 +154,13 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
                               (k[0].startswith(name + " v. ") or k[0].endswith(" v. " + name))), None)
             if first is None and OP_CIT_RE.search(cite):  # "Smith, op. cit., 45", "Smith, supra note 3"
                 first = next((r for k, r in reversed(list(seen.items())) if k[0] == key[0]), None)
-            if first is None and not _has_year(cite) and not re.search(r"[“\"«„]", cite):
-                words = re.findall(r"[^\W\d_]+", cite)
-                if len(words) >= 6 and (re.match(r"(?:I|We|My|Our)\s", cite) or
+            if first is None and re.match(r"(?i)(?:tables?|figs?\.|figures?|sections?|supplementary|materials|methods|"
+                                          r"text|eqs?\.|equations?)\b", cite) and not _has_year(cite):
+                skipped.append(Skipped(no, cite, f"note {nid}: a pointer inside the paper, not a citation"))
+                continue  # "see table S2", "Fig. 3"
+            words = re.findall(r"[^\W\d_]+", cite)
+            if first is None and not _has_year(cite) and (not re.search(r"[“\"«„]", cite) or len(words) >= 14):
+                if len(words) >= (5 if re.search(r"\(\d{1,3}\)", cite) else 6) and (re.match(r"(?:I|We|My|Our)\s", cite) or
                                         sum(w[0].islower() for w in words) >= 0.6 * len(words)):
                     skipped.append(Skipped(no, cite, f"note {nid}: a remark, not a citation"))
                     continue  # "I am grateful to Jane Holloway for pointing me to this correspondence."

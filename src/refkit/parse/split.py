@@ -140,7 +140,11 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     from refkit.parse import markdown, notes
 
     if notes.looks_like_notes(lines):
-        return notes.split_notes(lines, keep_repeats=keep_repeats)
+        first = next((i for i, ln in enumerate(lines) if notes.NOTE_RE.match(ln)), 0)
+        stop = next((i for i in range(first + 1, len(lines)) if find.STOP_HEADING_RE.match(lines[i])), len(lines))
+        split = notes.split_notes(lines[:stop], keep_repeats=keep_repeats)  # Science's notes end at "ACKNOWLEDGMENTS"
+        split.skipped += [Skipped(i + 1, lines[i].strip(), "after the notes") for i in range(stop, len(lines)) if lines[i].strip()]
+        return split
     section = find.find_section(lines, looks_like_start)
     whole = section is None or (not section.heading and section.first == 0)
     if whole:  # no list of references, but maybe a section of notes that cite the works
