@@ -312,3 +312,10 @@ def test_a_second_list_numbered_from_one_again(between):
             "1. Lind, A. K. & Park, K. S. The rise of harbours. Nat. Mater. 6, 183–191 (2007).\n"
             "2. Hale, G. M. A short history of piers. Acta Crystallogr. A 64, 112–122 (2008).\n")
     assert [r.text.split(",")[0].split(" ")[0] for r in split_text(text).refs] == ["Moss", "Fenn", "Ortiz", "Lind", "Hale"]
+
+
+def test_a_doi_ending_in_its_own_bracket_keeps_it():
+    from refkit.parse.fields import clean_doi
+
+    assert clean_doi("DOI: 10.1061/(ASCE)0733-9445(1991)117:3(812).") == "10.1061/(ASCE)0733-9445(1991)117:3(812)"
+    assert clean_doi("(doi:10.1000/tide.12)") == "10.1000/tide.12"

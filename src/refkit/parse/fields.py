@@ -156,7 +156,12 @@ def clean_doi(text: str) -> str:
         parts = [p for p in first.split() if "10." in p]  # "MR82103 DOI 10.2307/1969983": the DOI's own token
         m = DOI_RE.search("".join(first.split()[first.split().index(parts[0]):])) if parts else None
     m = m or DOI_RE.search(re.sub(r"\s+", "", t))
-    return m.group(1).rstrip(".,;)]") if m else ""
+    if not m:
+        return ""
+    doi = m.group(1).rstrip(".,;]")
+    while doi.endswith(")") and doi.count(")") > doi.count("("):
+        doi = doi[:-1].rstrip(".,;")  # "(doi: 10.1/x)": the bracket around it, not "(1804)" inside it
+    return doi
 
 
 # words that count volumes after a number: "2 vols.", "2 Bde.", "2 voll.", "4 tomos"
