@@ -260,6 +260,13 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             out.add(i)  # "IEEE TRANSACTIONS ON NEURAL NETWORKS ..., VOL. 35, NO. 4, APRIL 2024"
         elif i in near_break and _AUTHOR_HEAD.fullmatch(t) and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
             out.add(i)  # "A. Researcher et al.: Constraining climate sensitivity", a journal's running head
+    for i in sorted(k for k in out if _ALWAYS_FURNITURE.match(lines[k].replace(PAGE_BREAK, "").strip())):
+        j = i + 1  # JSTOR's stamp, then the next page's head: "Jiří Novotný 95", "94 PHILOSOPHY AND LITERATURE"
+        while j < len(lines) and j in out:
+            j += 1
+        t = lines[j].replace(PAGE_BREAK, "").strip() if j < len(lines) else ""
+        if t and (_NAME_FOLIO.fullmatch(t) or re.fullmatch(r"\d{1,4}\s+[^a-z\d]{4,80}|[^a-z\d]{4,80}\s+\d{1,4}", t)):
+            out.add(j)
     for i in sorted(out):  # the running head or footer that stands with a page number: "27" / "Soziale Welt 74 (2023)"
         if not FOLIO_RE.match(lines[i].replace(PAGE_BREAK, "").strip()):
             continue
@@ -279,6 +286,7 @@ _AUTHOR_HEAD = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:\s
 # lines a publisher's platform stamps on every page
 _ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|downloaded from https?://\S+ (?:on|by|at)\b|"
                                r"this article is protected by copyright\b|electronic copy available at:|"
+                               r"this content downloaded from\b|all use subject to https?://about\.jstor\.org|"
                                r"[A-Z][\w .&\-]{2,50}\s\|\s(?:Vol(?:ume)?\.?\s*\d+|\d{4}|[A-Z][a-z]+\s\d{4})\s\|")
 # a running head in capitals: 'IEEE TRANSACTIONS ON NEURAL NETWORKS, VOL. 35, NO. 4, APRIL 2024'
 _HEADISH = re.compile(r"(?:\d{1,4}\s+)?(?=(?:[^a-z\n]*[A-Z]{2,}){3})[^a-z\n]{12,160}")

@@ -161,6 +161,10 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
     return out
 
 
+def _indent(ln: str) -> int:
+    return len(ln) - len(ln.lstrip(" "))
+
+
 def _take(out: list[RawReference], reason: str, text: str, no: int, ln: str, vocab: set[str]) -> None:
     """A line that starts a reference (``reason`` says why) opens one; any other goes on the last."""
     if reason:
@@ -193,8 +197,9 @@ def group_lines(body: list[tuple[int, str]], is_start: Callable[[int, str, str |
         reason = "first line" if not out else ""
         if not reason and after_blank and blank_ends:
             p = (prev or "").rstrip()
+            deeper = _indent(ln) >= 2 + (_indent(body[0][1]) if body else 0)  # a hanging line after a page break
             if not soft_blanks or (p.endswith(ENDINGS) or _ends_with_link(p.split()[-1] if p.split() else "")) and \
-                    not p.endswith("-") and looks_like_start(ln.strip() + " " + " ".join(texts[k + 1:k + 3])):
+                    not p.endswith("-") and not deeper and looks_like_start(ln.strip() + " " + " ".join(texts[k + 1:k + 3])):
                 reason = "a blank line before it"
         if not reason:
             reason = is_start(no, ln, prev, " ".join(texts[k + 1:k + 4]), out[-1].text)

@@ -384,7 +384,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         if p.endswith((",", ";", ":")) and not looks_like_start(s + " " + ahead):
             return ""  # "Revista de Economia, v. 3, p. 1-20," + "1990.": the reference goes on
-        if len(ln) - len(ln.lstrip(" ")) >= 2 and not indented[0] and not starts_strictly(s + " " + ahead, cur):
+        if len(ln) - len(ln.lstrip(" ")) >= 2 and not indented[0] and (sum(indented) >= 3 or not starts_strictly(s + " " + ahead, cur)):
             return ""  # a few long references wrapped with a hanging indent among one-line ones ("   Paris, Fayard.")
         return "a new line (references are one per line here)"
 
