@@ -241,7 +241,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[i
             out.add(i)
         elif i in near_break and _NAME_FOLIO.fullmatch(t) and len(ln.replace(PAGE_BREAK, "")) - len(t) >= 20:
             out.add(i)  # "                    Rossi 24": MLA's head set right, its first page above the list
-        elif i in near_break and re.search(r"^\d{1,5}\s{3,}\S|\S\s{3,}\d{1,5}$", t):
+        elif i in near_break and (re.search(r"^\d{1,5}\s{3,}\S|\S\s{3,}\d{1,5}$", t) or re.search(r"\S\s{8,}\S", t) and len(t) < 160
+                                  and (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())):
             out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
         elif repeats and paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
                 and i + 1 < len(lines) and looks_like_start(lines[i + 1]):

@@ -19,6 +19,7 @@ from refkit.parse.join import join_lines as _join
 from refkit.parse.layout import paragraph
 from refkit.parse.raw import RawReference, Skipped
 from refkit.parse.starts import (
+    DITTO_RE,
     ENDINGS,
     NUMBER_RE,
     PARTICLE_RE,
@@ -152,7 +153,7 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
             reason = "" if cont else "a blank line before it"
         elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
             reason = "a page break, and it starts with authors and a year"
-        elif prev.endswith(ENDINGS) and _CAPS_FAMILY.match(s) and len(out[-1].text) > 40 and \
+        elif prev.endswith(ENDINGS) and (_CAPS_FAMILY.match(s) or DITTO_RE.match(s) and s[:1] in "—–-_") and len(out[-1].text) > 40 and \
                 not re.search(r"(?:^|\s)(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[Ii]n:?|[EeÉé]ds?\.|[Hh]rsg\.)$", prev):  # not "In J." + "MARTIN, Éd."
             reason = "the previous line ends a sentence and this one starts with a family name in capitals"
         _take(out, reason, s, no, ln, vocab)
