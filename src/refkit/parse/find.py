@@ -172,6 +172,7 @@ def _section_end(lines: list[str], start: int) -> int:
 
 
 def _mask(text: str) -> str:
+    text = re.sub(r"\s{2,}\d{1,5}\s*$|^\s*\d{1,5}\s{2,}", "", text.replace(PAGE_BREAK, ""))  # the page number set apart
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
@@ -195,12 +196,14 @@ def _lone_lines(lines: list[str], i: int, step: int) -> set[int]:
     return out
 
 
-def furniture(lines: list[str], looks_like_start, repeats: bool = True) -> set[int]:  # noqa: ANN001
+def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa: ANN001
+              context: list[str] | None = None) -> set[int]:
     """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
-    next to a page break or blank line that comes back, digits aside, elsewhere in the list)."""
+    next to a page break or blank line that comes back, digits aside, elsewhere in the list or in
+    ``context``, the whole text it comes from)."""
     near_break: set[int] = set()
     paged = any(PAGE_BREAK in ln for ln in lines)
-    counts = Counter(_mask(ln) for ln in lines if ln.strip() and len(ln) < 250)
+    counts = Counter(_mask(ln) for ln in (context or lines) if ln.strip() and len(ln) < 250)  # the whole paper's heads
     exact = Counter(ln.replace(PAGE_BREAK, "").strip() for ln in lines if ln.strip())
     for i, ln in enumerate(lines):
         if paged and PAGE_BREAK in ln:

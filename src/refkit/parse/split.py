@@ -168,7 +168,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         split = notes.split_notes([""] * section.first + body_lines, keep_repeats=keep_repeats)
         split.heading = section.heading or (lines[heads[-1]].strip() if heads else "")
         return split
-    drop = find.furniture(body_lines, looks_like_start, repeats=not laid_out)
+    drop = find.furniture(body_lines, looks_like_start, repeats=not laid_out, context=lines)
     skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
                for i in sorted(drop)] + [d for d in dialog if section.first < d.line <= section.end]
     body = []
