@@ -143,9 +143,11 @@ _LINK_TAIL_RE = re.compile(rf"(?<=\S)(?:[\s.,;]*\[(?:{_LINK_WORD})\]|\s+(?:{_LIN
 _STRONG_RE = re.compile(r"Google\s?Scholar|Cross[Rr]ef|PubMed|Scopus|Web\s+of\s+Science|Search\s?ADS|WorldCat|OpenURL|"
                         r"Wiley\s+Online|MathSciNet|zbMATH")
 _WEB_FURNITURE_RE = re.compile(r"^\s*(?:Cited\s+by\s*\(\d+\)|©\s*(?:19|20)\d\d\b.*|Copyright\s+©.*|Back\s+to\s+top|"
-                               r"Download\s+references?|Show\s+(?:all|more)\s+references?)\s*$", re.I)
+                               r"Download\s+references?|Show\s+(?:all|more)(?:\s+\d+)?\s+references?)\s*$", re.I)
 
 
+_BULLET_LINK_RE = re.compile(r"^\s*[-•·*]\s*(?:DOI|PubMed|PMC|Free\s+PMC\s+article|Free\s+article|Europe\s+PMC|"
+                             r"Google\s+Scholar|Cross[Rr]ef|Abstract|Full\s+text)\s*$")
 _CITED_BY_RE = re.compile(r"^\s*Cited\s+by\s*\(\d+\)\s*$", re.I)
 _GLUED_LINK_RE = re.compile(r"(?<=[\w.])(?=(?:View\s?(?:in\s?Scopus|PDF|article)|Google\s?Scholar|Cross[Rr]ef)(?:\b|[A-Z]))")
 
@@ -156,6 +158,7 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
     (14)', a copyright line. Returns the lines and what was taken as (index, text, reason)."""
     if not any(_STRONG_RE.search(ln) for ln in lines) and not any(_WEB_FURNITURE_RE.match(ln) for ln in lines):
         return lines, []
+    bullets = sum(1 for ln in lines if _BULLET_LINK_RE.match(ln)) >= 3  # PubMed's "- DOI" / "- PubMed" / "- PMC"
     out = list(lines)
     skipped: list[tuple[int, str, str]] = []
     for i, ln in enumerate(out):
@@ -167,7 +170,8 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
             out[i:] = [""] * (len(out) - i)
             break
         ln = out[i] = _GLUED_LINK_RE.sub(" ", ln)  # "10.1126/science.1094559View in ScopusGoogle Scholar"
-        if (_LINK_LINE_RE.match(ln) and _STRONG_RE.search(ln)) or _WEB_FURNITURE_RE.match(ln):
+        if (_LINK_LINE_RE.match(ln) and _STRONG_RE.search(ln)) or _WEB_FURNITURE_RE.match(ln) or \
+                bullets and _BULLET_LINK_RE.match(ln):
             skipped.append((i, ln.strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)"))
             out[i] = ""
             continue
