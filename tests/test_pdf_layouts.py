@@ -288,6 +288,7 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("nature_methods_no_heading.pdf", 40),  # no heading; 31 at a column's foot after the Methods, 32-40 atop the next
     ("prl_no_heading.pdf", 33),  # no heading; "[22]. Several authors" opens a line of the text
     ("french_hanging_annexe.pdf", 26),  # one-line references with a few hanging lines, an Annexe after
+    ("acm_three_columns.pdf", 36),  # three columns; the list starts mid-way down the second of page 2
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

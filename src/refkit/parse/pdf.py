@@ -48,7 +48,10 @@ class Page:
 
 
 def _columns(page: Page) -> None:
-    """Mark lines of a two-column page as left (0) or right (1) column."""
+    """Mark lines of a two-column page as left (0) or right (1) column; of a page in three or more
+    columns (ACM's and magazines' layouts) with the number of the column, counted from the left."""
+    if _many_columns(page):
+        return
     mid = page.width / 2
     right = [ln for ln in page.lines if ln.x >= mid - 0.02 * page.width]
     left = [ln for ln in page.lines if ln.x < mid - 0.1 * page.width]
@@ -60,6 +63,32 @@ def _columns(page: Page) -> None:
         return
     for ln in right:
         ln.col = 1
+
+
+def _many_columns(page: Page) -> bool:
+    """Three or more columns: the lines start at three or more places a fifth of the page apart or more,
+    each taken by many lines, and no line of one runs into the next."""
+    lines = page.lines
+    if len(lines) < 12:
+        return False
+    xs = sorted(ln.x for ln in lines)
+    clusters: list[list[float]] = [[xs[0]]]
+    for x in xs[1:]:
+        if x - clusters[-1][-1] > 0.12 * page.width:
+            clusters.append([x])
+        else:
+            clusters[-1].append(x)
+    starts = [statistics.mode(round(x) for x in c) for c in clusters if len(c) >= max(4, 0.1 * len(lines))]
+    if len(starts) < 3:
+        return False
+    col_of = [max((k for k, x0 in enumerate(starts) if ln.x >= x0 - 0.02 * page.width), default=0) for ln in lines]
+    over = sum(1 for ln, k in zip(lines, col_of, strict=True)
+               if k + 1 < len(starts) and ln.x + 0.45 * ln.size * len(ln.text) > starts[k + 1] + 0.04 * page.width)
+    if over > 0.15 * len(lines):
+        return False
+    for ln, k in zip(lines, col_of, strict=True):
+        ln.col = k
+    return True
 
 
 FOLIO_RE = re.compile(r"^(?:page\s+)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
@@ -116,7 +145,7 @@ def _margins(pages: list[Page], notes: set[int] | None = None) -> set[int]:
 def _spacing(page: Page) -> float:
     """The page's usual line spacing: the median gap between successive lines of one column."""
     gaps = []
-    for col in (0, 1):
+    for col in sorted({ln.col for ln in page.lines}):
         ys = sorted({round(ln.y, 1) for ln in page.lines if ln.col == col}, reverse=True)
         gaps += [a - b for a, b in zip(ys, ys[1:], strict=False) if a - b > 1.5]
     return statistics.median(gaps) if gaps else 12.0
@@ -213,7 +242,7 @@ def _edge_numbers(text: str) -> list[int]:
 def _page_text(page: Page, drop: set[int]) -> list[list[str]]:
     """The lines of each column of the page."""
     cols: list[list[str]] = []
-    for col in (0, 1):
+    for col in sorted({ln.col for ln in page.lines}):
         out: list[str] = []
         lines = [ln for ln in page.lines if ln.col == col and id(ln) not in drop]
         if not lines:
