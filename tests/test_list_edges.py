@@ -121,3 +121,19 @@ def test_science_notes_keep_every_work_and_stop_at_the_acknowledgments():
     out = texts(text)
     assert len(out) == 6  # Osei, both Linds, Varga, Tran, Moreau (5 is Osei again); no remarks, no pointers
     assert not any("Funding" in t or "table S2" in t or "shorthand" in t or "OxCal" in t for t in out)
+
+
+def test_arxiv_html_labels_above_each_reference():
+    refs = [("Osei et al. (2021)", ["Kwame Osei, Petra Lind, and Tomas Varga. 2021.", "Tides of attention: a study.",
+                                    "In Proceedings of the Coastal NLP Workshop, pages 1–9.",
+                                    "https://doi.org/10.18653/v1/2021.coast-1.1"]),
+            ("Lind and Varga (2019)", ["Petra Lind and Tomas Varga. 2019.", "Harbour names in the wild.",
+                                       "Transactions of the Harbour Society, 7:12–30."]),
+            ("Tran (2020)", ["Quoc Tran. 2020.", "Dykes and deltas.", "In Findings of the Delta Meeting, pages 33–41."]),
+            ("Varga et al. (2018)", ["Tomas Varga, Kwame Osei, and Quoc Tran. 2018.", "Salt roads revisited.",
+                                     "Journal of Salt Studies, 3(2):1–19."])]
+    text = "References\n\n" + "\n".join(f"    {label}\n" + "\n".join(f"    {ln}" for ln in body) for label, body in refs) + "\n"
+    out = texts(text)
+    assert len(out) == 4
+    assert out[0].startswith("Kwame Osei") and out[0].endswith("2021.coast-1.1")
+    assert not any("(2021)" in t.split(".")[0] for t in out[:1])

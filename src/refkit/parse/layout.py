@@ -181,6 +181,31 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
     return out, skipped
 
 
+# arXiv's HTML view (and ar5iv) puts natbib's label on a line of its own before each reference: "Alayrac et al. (2022)"
+_LABEL_LINE_RE = re.compile(r"^\s*[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:et\s+al\.|(?:and|&)\s+[A-ZÀ-Þ][\w'’\-]+))?\s+"
+                            r"\((?:1[5-9]|20)\d\d[a-z]?\)\s*$")
+
+
+def label_lines(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """'Anderson et al. (2016)' alone on a line before each reference: a citation label, dropped, and
+    the start of a reference, whose lines (authors, title, venue, link) are joined into one. Three such
+    labels or more are needed."""
+    found = [i for i, ln in enumerate(lines) if _LABEL_LINE_RE.match(ln) and i + 1 < len(lines) and lines[i + 1].strip()]
+    if len(found) < 3:
+        return lines, []
+    out = list(lines)
+    for k, i in enumerate(found):  # the lines up to the next label (or a blank line) are one reference
+        end = found[k + 1] if k + 1 < len(found) else len(lines)
+        j = i + 1
+        while j < end and lines[j].strip():
+            j += 1
+        out[i] = ""
+        out[i + 1] = " ".join(ln.strip() for ln in lines[i + 1:j])
+        for m in range(i + 2, j):
+            out[m] = ""
+    return out, [(i, lines[i].strip(), "a citation label before its reference") for i in found]
+
+
 _MAIL_HEADER = re.compile(r"^\s*(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet)\s*:\s")
 _CHAT_SPEAKER = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){0,3}\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s*$")
 _CHAT_FURNITURE = re.compile(r"^\s*(?:\(edited\)|(?::[\w+\-]+:\s*\d*\s*)+|\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*$", re.I)

@@ -24,6 +24,7 @@ from refkit.parse.layout import (
     blocks_multiline,
     cite_dialog,
     conversation,
+    label_lines,
     subheading,
     table,
     web_link_words,
@@ -124,6 +125,9 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference
     lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
     dialog += [Skipped(k + 1, t, why) for k, t, why in found]
+    if ")" in text:
+        lines, found = label_lines(lines)  # arXiv HTML's "Anderson et al. (2016)" above each reference
+        dialog += [Skipped(k + 1, t, why) for k, t, why in found]
     if not one_per_line and any(find.CAPTION_RE.match(ln.lstrip(find.PAGE_BREAK)) for ln in lines):
         for k in find.figures_in_list(lines, looks_like_start):  # a figure a page set inside the list
             if lines[k].strip(find.PAGE_BREAK + " "):
