@@ -137,3 +137,12 @@ def test_arxiv_html_labels_above_each_reference():
     assert len(out) == 4
     assert out[0].startswith("Kwame Osei") and out[0].endswith("2021.coast-1.1")
     assert not any("(2021)" in t.split(".")[0] for t in out[:1])
+
+
+def test_author_year_references_run_together_on_one_line():
+    line = ("Agard, T. 2010. Ocean zoning for harbours. London: Earthscan. Bennet, N. J., H. Govan, and T. Satter. "
+            "2015. Ocean grabbing. Marine Policy 57:61–68. doi:10.1016/j.marpol.2015.03.026. Lind, P., & Osei, K. "
+            "(2019). Tides and trust. Coastal Studies, 4(2), 1–9.")
+    out = texts("References\n" + line + "\nOsei, K. 2020. Salt roads. Coastal Studies 5:1–12.\n")
+    assert [t.split(",")[0] for t in out] == ["Agard", "Bennet", "Lind", "Osei"]
+    assert out[1].endswith("10.1016/j.marpol.2015.03.026.")

@@ -232,3 +232,29 @@ def semicolon_run(ref: RawReference) -> list[RawReference]:
     out = [RawReference(pieces[0], ref.line, ref.number, ref.lines, ref.reason)]
     out += [RawReference(p, ref.line, "", 1, "after a semicolon, a reference of its own") for p in pieces[1:]]
     return out
+
+
+# a PDF viewer's copy runs references together on one line: "... doi:10.1016/j.marpol.2015.03.026. Boucquey, N.,
+# L. Fairbanks, and K. St. Martin. 2016. ..." / "... 15–26. Lind, P., & Osei, K. (2019). ..."
+_NAMES_THEN_YEAR = re.compile(
+    r"(?<=[.)] )[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s(?:[A-ZÀ-Þ]\.\s?(?:-?[A-ZÀ-Þ]\.\s?)*)"
+    r"(?:,\s(?:(?:&|and)\s)?(?:(?:[A-ZÀ-Þ]\.\s?)+[A-ZÀ-Þ][\w'’\-]+|[A-ZÀ-Þ][\w'’\-]+,\s(?:[A-ZÀ-Þ]\.\s?)+))*"
+    r"(?:,?\s(?:&|and)\s(?:(?:[A-ZÀ-Þ]\.\s?)+[A-ZÀ-Þ][\w'’\-]+|[A-ZÀ-Þ][\w'’\-]+,\s(?:[A-ZÀ-Þ]\.\s?)+))?"
+    r"\.?\s(?:\()?(?:1[6-9]|20)\d\d[a-z]?(?:\))?\.")
+
+
+def run_on(ref: RawReference) -> list[RawReference]:
+    """Complete author-year references run together on one line (a PDF viewer's copy) are split where
+    the next one's names and year begin, after the full stop ending the one before."""
+    from refkit.parse.raw import RawReference
+    if len(ref.text) < 120 or not YEAR_RE.search(ref.text):
+        return [ref]
+    cuts = [m.start() for m in _NAMES_THEN_YEAR.finditer(ref.text) if m.start() > 40 and
+            YEAR_RE.search(ref.text[:m.start()])]
+    if not cuts:
+        return [ref]
+    bounds = [0, *cuts, len(ref.text)]
+    pieces = [ref.text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    out = [RawReference(pieces[0], ref.line, ref.number, ref.lines, ref.reason)]
+    out += [RawReference(p, ref.line, "", 1, "names and a year after a finished reference on the same line") for p in pieces[1:]]
+    return out
