@@ -318,17 +318,12 @@ def author_edges(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-
 _NAMEISH = re.compile(r"\s*((?:(?:[A-Z][\w'’\-]*\.?|[A-Z]{1,3})(?:\s+|,\s*)|(?:and|&)\s+)*?"
                       r"(?:[A-Z]{1,3}\s+[A-Z][\w'’\-]+|[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+))\s*:(?=\s)")
 
 
-
-
 _COLLAB = re.compile(r"\s*\((?:the\s+)?(?P<c>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?"
                      r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:\s+[Cc]ollaboration)?)?)\)[,.]?")
-
-
 
 
 def collaboration(segs: list[Segment], text: str) -> list[Segment]:
@@ -347,11 +342,7 @@ def collaboration(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-
-
 _ROLE_WORDS = r"(?:Trans|Transl|Ed|Eds|Hrsg|Hg|Éd|Éds|Dir|Comp|Coord)\.?"
-
-
 
 
 def role_groups(segs: list[Segment], text: str) -> list[Segment]:
@@ -374,8 +365,6 @@ def role_groups(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-
-
 def names_stop(segs: list[Segment], text: str) -> list[Segment]:
     """Names end at 'et al.' ('Chabinyc, M. L. et al., J. Am. Chem. Soc.'); a 'title' that is only a
     year next to a date is part of the date ('2001[1953]')."""
@@ -391,11 +380,7 @@ def names_stop(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-
-
 _LAST_FAMILIES = re.compile(r"\s*[A-Z][\w'’\-]+(?:,\s*[A-Z][\w'’\-]+)*\s*(?:&|and|und|et)\s*[A-Z][\w'’\-]+[.,]?\s*")
-
-
 
 
 def names_go_on(segs: list[Segment], text: str) -> list[Segment]:
@@ -425,8 +410,6 @@ def names_go_on(segs: list[Segment], text: str) -> list[Segment]:
             if m and m.end() < len(nxt.text.rstrip()):
                 return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
     return segs
-
-
 
 
 _ONE_GIVEN_FIRST = re.compile(r"(?:\[\d{1,4}\]\s*|\d{1,4}\.\s+)?(?P<name>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)(?:\s+[A-Z]\.)*\s+"
@@ -461,8 +444,6 @@ _LEAD_BEFORE_YEAR = re.compile(
     r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
     r"\.?\)\.?\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.|i\.\s?E\.|forthcoming|in\s+press)[a-z]?\)"
     r"(?:\s*[:.,]|\s+(?=[A-Z„\"“‘])))")
-
-
 
 
 def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
