@@ -54,3 +54,18 @@ def test_german_theses():
     assert item["publisher"] == "Univ. Köln"
     item = one("Lenz, P., Der Bauernroman, Diss. Freiburg i. Br. 1925.")
     assert (item["type"], item["publisher-place"]) == ("thesis", "Freiburg i. Br.")
+
+
+def test_a_series_after_an_equals_sign():
+    item = one("Lenz, Petra (1988): Die Küste als Risiko. Frankfurt a. M.: Suhrkamp (= edition suhrkamp 1412).")
+    assert (item["publisher"], item["collection-title"], item["collection-number"]) == ("Suhrkamp", "edition suhrkamp",
+                                                                                       "1412")
+    assert "edition" not in item
+
+
+def test_editors_with_slashes_before_the_year():
+    item = one("Roth, Jana/Lenz, Petra/Varga, Tomas (Hg.) (2011): Küstenbericht 2011. Zürich: Seismo.")
+    assert [n["family"] for n in item["editor"]] == ["Roth", "Lenz", "Varga"]
+    assert "author" not in item
+    assert item["title"] == "Küstenbericht 2011"
+    assert item["issued"] == {"date-parts": [[2011]]}

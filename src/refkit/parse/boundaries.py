@@ -65,7 +65,14 @@ from refkit.parse.publication import (
     state_after_city,
     trailing_publisher,
 )
-from refkit.parse.reports import report_parts, series_sentence, standards, thesis_bracket, thesis_word
+from refkit.parse.reports import (
+    equals_series,
+    report_parts,
+    series_sentence,
+    standards,
+    thesis_bracket,
+    thesis_word,
+)
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
@@ -306,6 +313,23 @@ def _words_before_link(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+def _wordy_volume(segs: list[Segment], text: str) -> list[Segment]:
+    """'(2011): | Küstenbericht | 2011. | Die Schweiz im Vergleich.': a "volume" with no number after the date
+    opens the title, and a year right after it belongs to it."""
+    for i, s in enumerate(segs[1:-1], 1):
+        if s.label == "volume" and segs[i - 1].label in ("date", "author", "editor") and not re.search(r"\d|\b[IVXLC]+\b", s.text):
+            end = s.end
+            dated = any(o.label == "date" and re.search(r"(?:1[5-9]|20)\d\d", o.text) for o in segs[:i])
+            if segs[i + 1].label == "date" and i + 2 < len(segs) and segs[i + 2].label == "title":
+                end = segs[i + 2].end
+            elif segs[i + 1].label == "date" and dated:
+                end = segs[i + 1].end  # the work was dated before: this year is the title's
+            elif segs[i + 1].label not in ("title", "date"):
+                continue
+            return relabel(segs, text, s.start, end, "title")
+    return segs
+
+
 def _page_word(segs: list[Segment], text: str) -> list[Segment]:
     """', S.' | '431–475': a page word left in another field before the pages is theirs."""
     for i, s in enumerate(segs[:-1]):
@@ -404,8 +428,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = apa_tails(segs, text)
     segs = publisher_parens(segs, text)
     segs = thesis_word(newspaper_tail(place_tails(segs, text), text), text)
-    segs = _words_before_link(_page_word(publisher_runs_on(segs, text), text), text)
+    segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
-    return standards(series_sentence(report_parts(segs, text, low), text), text)
+    return equals_series(standards(series_sentence(report_parts(segs, text, low), text), text), text)

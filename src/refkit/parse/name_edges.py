@@ -461,6 +461,11 @@ def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
     if m and corporate_list(m.group("names")):  # "Bundesministerium für Familie, Senioren, Frauen und Jugend (Hg.)"
         end = m.end("role") if m.group("role") else m.end("names")
         return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")
+    if m and m.group("role") and re.search(r"[,/;]", m.group("names")) and all(
+            s.label in ("author", "editor", "title") for s in segs if s.start < m.end("names")):
+        segs = relabel(segs, text, m.start("names"), m.end("role"), "editor")  # "Suter, C./Levy, R. (Hg.) (2008):"
+        y = re.match(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)", text[m.end():])
+        return relabel(segs, text, m.end(), m.end() + y.end(), "date") if y else segs
     if m:  # "Hegre, Håvard; Joakim Karlsen, | Håvard Strand & Henrik Urdal (forthcoming)": the names run to the year
         lead = [s for s in segs if s.start < m.end("names")]
         if lead and lead[0].label in ("author", "editor") and lead[0].end < m.end("names") and \

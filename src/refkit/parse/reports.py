@@ -52,6 +52,18 @@ _BOOK_SERIES = re.compile(r"(?<=[.?!] )(?P<c>(?:[A-Z][\w\-]*\s+){1,3}(?:Sonderba
                           r"(?=\.\s|\.?$)")
 
 
+# German series in brackets with "=": "Suhrkamp (= edition suhrkamp 1365)", "Stuttgart (= Erdkundliches Wissen 116)"
+_EQUALS_SERIES = re.compile(r"\(=\s*(?P<series>[^()\d]{3,80}?)(?:[,;]?\s*(?:Bd\.|Band|Nr\.|H\.|Heft|Vol\.)?\s*\d{1,5})?\)")
+
+
+def equals_series(segs: list[Segment], text: str) -> list[Segment]:
+    """'(= edition suhrkamp 1365)': the series and its number, whatever the tagger made of them."""
+    m = _EQUALS_SERIES.search(text) if "(=" in text else None
+    if m and m.start() > 10:
+        segs = relabel(segs, text, m.start(), m.end(), "collection-title")
+    return segs
+
+
 def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
     """A working-paper series and its number, as a sentence after the title, are the genre and the
     number ('... Enhancements. SOEPpapers on Multidisciplinary Panel Data Research 1. Berlin: DIW.');
