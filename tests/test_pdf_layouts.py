@@ -289,6 +289,9 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("prl_no_heading.pdf", 33),  # no heading; "[22]. Several authors" opens a line of the text
     ("french_hanging_annexe.pdf", 26),  # one-line references with a few hanging lines, an Annexe after
     ("acm_three_columns.pdf", 36),  # three columns; the list starts mid-way down the second of page 2
+    ("springer_affiliations_after.pdf", 30),  # "Authors and Affiliations" with numbered addresses after the list
+    ("thesis_heading_footnote_mark.pdf", 41),  # "Bibliography" with a footnote mark set on it
+    ("abnt_dates_after.pdf", 24),  # "Recebido em: 14/04/2023" after the list
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

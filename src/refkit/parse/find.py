@@ -22,11 +22,12 @@ HEADING_RE = re.compile(
     r"referanslar|daftar\s+pustaka|pustaka|litteratur|litteraturliste|kirjallisuus|bibliografi|piśmiennictwo|"
     r"additional\s+reading|suggested\s+reading|recommended\s+reading|selected\s+bibliography|citations|"
     r"pour\s+aller\s+plus\s+loin|lecturas?\s+recomendadas?|weiterführende\s+literatur|"
-    r"bibliografia\s+citata|список\s+литературы|литература|библиография|参考文献|參考文獻|引用文献|참고\s*문헌|"
+    r"bibliografia\s+citata|список\s+литературы|литература|библиография|参\s*考\s*文\s*献|參\s*考\s*文\s*獻|引用文献|참고\s*문헌|"
     r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités|referenser|referanser|"
     r"referencer|litteraturförteckning|källförteckning|källor|litteraturfortegnelse|kilder|literaturliste|"
     r"literatura|literatura\s+citada|použitá\s+literatura|seznam\s+literatury|irodalom|felhasznált\s+irodalom|"
     r"irodalomjegyzék|referenties|bronnen|lähteet|viitteet|bibliografía\s+citada|referencje|wykaz\s+literatury)"
+    r"(?:[a-z*†‡§¹²³]|\d{1,2})?"  # a footnote mark set on the heading: "Bibliographyᵇ" comes out as "Bibliographyb"
     r"\s*:?\s*(?:\*\*|__)?\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]{0,30}\])?\s*$",  # Wikipedia's "[edit]"
     re.I,
 )
@@ -37,7 +38,7 @@ STOP_HEADING_RE = re.compile(
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|"
     r"tables?(?!\s+of\s+(?:cases|legislation|statutes|authorities|treaties|instruments|legal))|figures?|"
-    r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|share\s+and\s+cite|"
+    r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|share\s+and\s+cite|authors?\s+and\s+affiliations|publisher['’]s\s+note|"
     r"publication\s+types|mesh\s+terms|grants\s+and\s+funding|linkout|similar\s+articles|substances|related\s+information|"
     r"cite\s+this\s+(?:article|paper|chapter)|citing|"
     r"changelog|installation|funding|conflicts?\s+of\s+interest|competing\s+interests|data\s+availability|"
@@ -57,7 +58,10 @@ SECOND_LIST_RE = re.compile(r"(?i)^(?:#{1,6}\s*)?(?:(?:references?|bibliography|
                             r"(?:references|bibliography))\s*:?$")
 # Nature's run-in headings after the list: "Acknowledgements We thank ...", "Author contributions L.F. and ..."
 RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|Competing\s+interests|Data\s+availability|"
-                            r"Code\s+availability|Additional\s+information|Funding|Ethics\s+declarations)\s+(?:[A-Z][a-z]|[A-Z]\.)")
+                            r"Publisher['’]s\s+[Nn]ote|"
+                            r"Code\s+availability|Additional\s+information|Funding|Ethics\s+declarations)\s+(?:[A-Z][a-z]|[A-Z]\.)|"
+                            r"^\s*(?:Recebido\s+em|Aprovado\s+em|Received|Accepted|Submitted|Eingegangen|Angenommen|Reçu le|"
+                            r"Recibido|Aceptado)\s*:?\s*\d")  # the article's dates after its list: "Recebido em: 14/04/2023"
 CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
                         re.I)
 PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduction|conclusions?|discussion|"
