@@ -49,7 +49,8 @@ class Page:
 
 def _columns(page: Page) -> None:
     """Mark lines of a two-column page as left (0) or right (1) column; of a page in three or more
-    columns (ACM's and magazines' layouts) with the number of the column, counted from the left."""
+    columns (ACM's and magazines' layouts) with the number of the column, counted from the left; of a
+    page whose lower part is set in two columns under full-width text, 0 above, 1 and 2 below."""
     if _many_columns(page):
         return
     mid = page.width / 2
@@ -58,8 +59,16 @@ def _columns(page: Page) -> None:
     if len(right) < 3 or len(left) < 3:
         return
     # a left line that runs past the middle means one column (estimate its width from its length)
-    wide = sum(1 for ln in left if ln.x + 0.45 * ln.size * len(ln.text) > mid + 0.08 * page.width)
-    if wide > 0.25 * len(left):
+    wide = [ln for ln in left if ln.x + 0.45 * ln.size * len(ln.text) > mid + 0.08 * page.width]
+    if len(wide) > 0.25 * len(left):
+        low = min(ln.y for ln in wide)  # one column above, two below it (a list set in columns under the text)
+        below_left = [ln for ln in left if ln.y < low - 1]
+        below_right = [ln for ln in right if ln.y < low - 1]
+        if len(below_left) >= 3 and len(below_right) >= 3 and len(below_left) + len(below_right) >= 0.3 * len(page.lines):
+            for ln in below_left:
+                ln.col = 1
+            for ln in below_right:
+                ln.col = 2
         return
     for ln in right:
         ln.col = 1
