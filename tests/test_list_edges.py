@@ -146,3 +146,15 @@ def test_author_year_references_run_together_on_one_line():
     out = texts("References\n" + line + "\nOsei, K. 2020. Salt roads. Coastal Studies 5:1–12.\n")
     assert [t.split(",")[0] for t in out] == ["Agard", "Bennet", "Lind", "Osei"]
     assert out[1].endswith("10.1016/j.marpol.2015.03.026.")
+
+
+def test_another_kind_of_number_after_the_list_is_not_the_list():
+    text = ("参考文献\n[1] OSEI K. Coastal carbon[J]. Ecology, 2019, 22(3): 1-9.\n"
+            "[2] LIND P. River terraces[J]. Geomorphology, 2020, 14(2): 33-41.\n"
+            "[3] VARGA T. Salt marshes[J]. Wetlands, 2021, 9(1): 5-12.\n\n"
+            "Carbon sinks of coastal wetlands\n\nOSEI Kwame1), LIND Petra2)\n"
+            "1) (College of Geography, Coastal University, Xiamen 361005)\n"
+            "2) (Institute of Soil Science, Chinese Academy of Sciences, Nanjing 210008)\n")
+    out = texts(text)
+    assert len(out) == 3
+    assert not any("College" in t or "Institute" in t for t in out)

@@ -56,12 +56,15 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
     prev = ""
     after_blank = skipping = False
     held: list[tuple[int, str]] = []
+    style = ""  # how the list writes its numbers: "[1]", "1.", "1)", "(1)"
     for no, ln in body:
         if not ln.strip():
             after_blank = True
             continue
         blank_before, after_blank = after_blank, False
         m = rx.match(ln)
+        if m and out and style and _style(m.group(0)) != style:
+            m = None  # "[24] ..." then "1) College of ...": another kind of number, not the list's
         if not m and out and (skipping and not blank_before or (blank_before or skipping) and reference_done(out[-1].text)
                               and (find.PROSE_HEADING_RE.match(ln) or find.STOP_HEADING_RE.match(ln) or paragraph(ln))):
             skipping = True
@@ -92,6 +95,7 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
                 why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
                 label = m.group(0).strip().strip("[]") if lettered else str(n)
                 out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, label, reason=why))
+                style = style or _style(m.group(0))
                 expected = n + 1
                 prev = ln
                 continue
@@ -117,6 +121,11 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
         for _, hln in held:
             out[-1].text = _join(out[-1].text, hln, vocab)
     return out
+
+
+def _style(number: str) -> str:
+    t = number.strip().translate(str.maketrans("［］（）．", "[]().")).rstrip("\u3000")  # full-width forms are the same
+    return "[" if t.startswith("[") else "(" if t.startswith("(") else ")" if t.endswith(")") else "." if t.endswith(".") else " "
 
 
 def _continues(ln: str) -> bool:
