@@ -152,7 +152,9 @@ def test_another_kind_of_number_after_the_list_is_not_the_list():
     text = ("参考文献\n[1] OSEI K. Coastal carbon[J]. Ecology, 2019, 22(3): 1-9.\n"
             "[2] LIND P. River terraces[J]. Geomorphology, 2020, 14(2): 33-41.\n"
             "[3] VARGA T. Salt marshes[J]. Wetlands, 2021, 9(1): 5-12.\n\n"
-            "Carbon sinks of coastal wetlands\n\nOSEI Kwame1), LIND Petra2)\n"
+            "Abstract Coastal wetlands store large amounts of carbon in their soils, and the size of this store depends "
+            "on the rate at which sediment is trapped by the vegetation and on how quickly organic matter decays in the "
+            "waterlogged ground; we estimate both from field cores taken along three estuaries over two years.\n"
             "1) (College of Geography, Coastal University, Xiamen 361005)\n"
             "2) (Institute of Soil Science, Chinese Academy of Sciences, Nanjing 210008)\n")
     out = texts(text)
