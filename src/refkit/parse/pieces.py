@@ -114,6 +114,8 @@ _RESOURCE_RE = re.compile(r"(?i)^\s*(?:code|data|slides|video|pdf|preprint|proje
 _ABSTRACT_RE = re.compile(r"(?i)^(?:abstract|summary|riassunto|sommario|résumé|resumen|resumo|zusammenfassung|"
                           r"samenvatting|sammanfattning|tiivistelmä|streszczenie|аннотация|özet)\s*[.:]\s+\S")
 _VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:published|preprint|journal|conference|arxiv)\s+version\s*:\s*")
+_ADDRESS_RE = re.compile(r"\b(?:Dipartimento|Department|Dept\.|Institut[eo]?|Università|Universität|Universidad|Universidade|"
+                         r"Université|Faculty|Fakultät|Lehrstuhl|Laboratoire|School\s+of|E-?mail|Corresponding\s+author)\b")
 _NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]")
 
 
@@ -129,7 +131,7 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
     out is reported. 'Published version: ' before a reference is dropped from it."""
     from refkit.parse.raw import Skipped
     out: list[RawReference] = []
-    for r in refs:
+    for k, r in enumerate(refs):
         t = r.text.strip()
         why = ""
         sc = _SHORT_CITE_RE.match(t) if len(t) < 80 and r.entry is None else None
@@ -164,6 +166,8 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                 why = "an abstract or summary, not a reference"
             elif _RESOURCE_RE.match(t):
                 why = "a link that goes with the reference before it"
+            elif _ADDRESS_RE.search(t) and not YEAR_RE.search(t) and k >= len(refs) - 2:
+                why = "an author's address after the list, not a reference"  # "Francesca Morandi, Dipartimento di ..."
             elif plain and 2 <= len(words) <= 10 and not re.search(r"[^\w\s'’\-]", t) and all(
                     w[0].isupper() or w in ("of", "the", "and", "for", "in", "on", "de", "des", "der", "und", "für")
                     for w in words):
