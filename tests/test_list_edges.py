@@ -161,13 +161,3 @@ def test_another_kind_of_number_after_the_list_is_not_the_list():
     assert len(out) == 3
     assert not any("College" in t or "Institute" in t for t in out)
 
-
-def test_an_authors_address_after_the_list_is_not_a_reference():
-    text = ("Riferimenti bibliografici\n"
-            "Bagnasco, A. (1977). Tre Italie. La problematica territoriale dello sviluppo italiano. Bologna: Il Mulino.\n"
-            "Putnam, R. D. (1993). Making Democracy Work. Princeton: Princeton University Press.\n"
-            "Trigilia, C. (2005). Sviluppo locale. Un progetto per l'Italia. Roma-Bari: Laterza.\n"
-            "Petra Lind, Dipartimento di Scienze Sociali, Università di Pisa, via Serafini\n"
-            "3, 56126 Pisa. E-mail: petra.lind@unipi.it\n")
-    out = texts(text)
-    assert len(out) == 3

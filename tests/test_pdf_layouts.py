@@ -293,6 +293,7 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("thesis_heading_footnote_mark.pdf", 41),  # "Bibliography" with a footnote mark set on it
     ("abnt_dates_after.pdf", 24),  # "Recebido em: 14/04/2023" after the list
     ("two_columns_under_text_two_lists.pdf", 32),  # a list in two columns under full-width text; a second list
+    ("italian_address_after.pdf", 27),  # the author's address after the list
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)
