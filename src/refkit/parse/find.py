@@ -202,6 +202,17 @@ def _lone_lines(lines: list[str], i: int, step: int) -> set[int]:
     return out
 
 
+def _stamp_or_head(ln: str) -> bool:
+    return bool(_HEADISH.fullmatch(ln.strip()) or _ALWAYS_FURNITURE.match(ln.strip()))
+
+
+def _foot_block(block: list[str], counts: Counter[str]) -> bool:
+    """Two or three lines between blank lines that are a page's head or foot: running heads and stamps,
+    or lines that come back elsewhere with a page number among them."""
+    return all(_stamp_or_head(ln) or FOLIO_RE.match(ln) or counts[_mask(ln)] >= 2 for ln in block) and (
+        all(_stamp_or_head(ln) for ln in block) or any(FOLIO_RE.match(ln) or ln.strip().isdigit() for ln in block))
+
+
 def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa: ANN001
               context: list[str] | None = None) -> set[int]:
     """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
@@ -222,12 +233,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
             while j + 1 < len(lines) and lines[j + 1].strip() and j - i < 3:
                 j += 1
             if j - i < 3 and (j + 1 == len(lines) or not lines[j + 1].strip()):
-                block = range(i, j + 1)  # a page's foot: running heads, repeated lines and a page number
-                near_break.update(block if j > i and all(
-                    _HEADISH.fullmatch(lines[k].strip()) or _ALWAYS_FURNITURE.match(lines[k].strip()) or
-                    FOLIO_RE.match(lines[k]) or counts[_mask(lines[k])] >= 2 for k in block) and (
-                        all(_HEADISH.fullmatch(lines[k].strip()) or _ALWAYS_FURNITURE.match(lines[k].strip()) for k in block)
-                        or any(FOLIO_RE.match(lines[k]) or lines[k].strip().isdigit() for k in block)) else (i,) if j == i else ())
+                block = [lines[k] for k in range(i, j + 1)]
+                near_break.update(range(i, j + 1) if j > i and _foot_block(block, counts) else (i,) if j == i else ())
     last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
     if paged and last > 0:
         near_break.update(_lone_lines(lines, last + 1, -1))  # the last page's footer after the last reference

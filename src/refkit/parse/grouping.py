@@ -88,10 +88,9 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
                 lettered and n == expected - 1) or restart
             ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn
             if ok:
-                for _hno, hln in held:  # a page break inside the reference before: its lines are its own
-                    out[-1].text = _join(out[-1].text, hln, vocab)
-                    out[-1].lines += 1
-                held = []
+                if held:  # a page break inside the reference before: its lines are its own
+                    _join_held(out[-1], held, vocab)
+                    held = []
                 why = f"number {m.group(0).strip()} follows {out[-1].number}" if out else f"first number {m.group(0).strip()}"
                 label = m.group(0).strip().strip("[]") if lettered else str(n)
                 out.append(RawReference(ln.strip()[len(m.group(0).strip()):].strip(), no, label, reason=why))
@@ -118,9 +117,14 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
     if held and skipped is not None:  # no number came after them: the paper goes on after its list
         skipped.extend(Skipped(hno, hln.strip(), "text after the last reference") for hno, hln in held)
     elif held:
-        for _, hln in held:
-            out[-1].text = _join(out[-1].text, hln, vocab)
+        _join_held(out[-1], held, vocab)
     return out
+
+
+def _join_held(ref: RawReference, held: list[tuple[int, str]], vocab: set[str]) -> None:
+    for _, ln in held:
+        ref.text = _join(ref.text, ln, vocab)
+        ref.lines += 1
 
 
 def _style(number: str) -> str:

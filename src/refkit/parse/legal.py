@@ -33,6 +33,7 @@ _ROUND_CASE = re.compile(rf"{_CASE_NAME},?\s+\((?P<year>(?:1[6-9]|20)\d\d)\)\s+(
                          rf"{_PAGE}\.?")
 _ACT = re.compile(r"(?P<title>(?:The\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|and|for|the|on|to|in|\(\w+\)))*?\s+"
                   r"Act(?:\s+of)?\s+(?:1[6-9]|20)\d\d)(?P<rest>(?:,\s*[^,]{1,60})*)\.?")
+_HINT = re.compile(r"\sv\.?\s|\bIn\s+re\s|\bEx\s+parte\s|\sAct\b")
 _PUBLIC_LAW = re.compile(r"(?P<number>Pub\.\s?L\.(?:\s?No\.)?\s?\d{1,3}-\d{1,4}|c\.\s?\d{1,4}|ch\.\s?\d{1,4})")
 _STATUTES_AT_LARGE = re.compile(r"(?P<volume>\d{1,4})\s+(?P<container>Stat\.)\s+(?P<page>\d{1,5})")
 
@@ -55,7 +56,7 @@ def parse_legal(text: str) -> Reference | None:
     t = " ".join(text.split()).strip()
     if "BVerfG" in t or "BGBl" in t or "BGH" in t or "BVerwG" in t:
         return _german(t)
-    if " v" not in t and "In re" not in t and "Ex parte" not in t and " Act" not in t:
+    if not _HINT.search(t):  # most references: no party "v", no "In re", no Act
         return None
     for rx in (_US_CASE, _SQUARE_CASE, _ROUND_CASE):
         m = rx.fullmatch(t)

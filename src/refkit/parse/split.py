@@ -337,7 +337,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         long_open >= 3 and long_open >= 0.25 * len(nonblank)) or _cut_after_titles(nonblank)
 
     indented = [len(ln) - len(ln.lstrip(" ")) >= 2 for _, ln in nonblank]
-    hanging = 0.25 <= sum(indented) / len(nonblank) <= 0.85 and not indented[0]  # starts flush, the rest indented
+    hanging_lines = sum(indented)
+    hanging = 0.25 <= hanging_lines / len(nonblank) <= 0.85 and not indented[0]  # starts flush, the rest indented
 
     def is_start(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
         if prev is None:
@@ -389,7 +390,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         if p.endswith((",", ";", ":")) and not looks_like_start(s + " " + ahead):
             return ""  # "Revista de Economia, v. 3, p. 1-20," + "1990.": the reference goes on
-        if len(ln) - len(ln.lstrip(" ")) >= 2 and not indented[0] and (sum(indented) >= 3 or not starts_strictly(s + " " + ahead, cur)):
+        if len(ln) - len(ln.lstrip(" ")) >= 2 and not indented[0] and (hanging_lines >= 3 or not starts_strictly(s + " " + ahead, cur)):
             return ""  # a few long references wrapped with a hanging indent among one-line ones ("   Paris, Fayard.")
         return "a new line (references are one per line here)"
 
