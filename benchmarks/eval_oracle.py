@@ -136,6 +136,11 @@ def _only_inside_others(field: str, gold: dict[str, Any], text: str) -> bool:
     publisher "University of Aarhavn") is not printed as a field of its own."""
     if field not in TEXT or not isinstance(gold.get(field), str):
         return False
+    if field in ("issue", "number") and isinstance(gold.get("volume"), str) and \
+            norm(field, gold[field]) == norm("volume", gold["volume"]) and printed("volume", gold["volume"], text):
+        v = norm("volume", gold["volume"])  # volume 11, issue 11, and the style printed "11" once: the volume
+        once = " " + _base(re.sub(r"^\s*(?:\[\d+\]|\d+\.)\s+", "", text)) + " "
+        return len(re.findall(rf"(?<= ){re.escape(v)}(?= )", once)) < 2
     n = _base(gold[field])
     if len(n) < 4 or not re.search(r"[^\W\d]", n):
         return False  # numbers ("1" inside "1-30") are left to the field's own test
@@ -157,8 +162,8 @@ def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[st
     out: dict[str, tuple[int, int, int]] = {}
     gold = dict(gold)
     for src, dst in (("event-title", "container-title"), ("event-place", "publisher-place")):
-        if gold.get(src) and not gold.get(dst):  # a conference paper's event is its container
-            gold[dst] = gold[src]
+        if gold.get(src) and not (gold.get(dst) and printed(dst, gold[dst], text)):
+            gold[dst] = gold[src]  # a conference paper's event is its container, the event's place its place
     for field in NAMES + ["issued"] + TEXT:
         g = gold.get(field)
         if field in NAMES and g and not re.match(r"^\W*[\u2014\u2013_-]{2,}", text):

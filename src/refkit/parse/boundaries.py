@@ -102,7 +102,7 @@ _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
                           rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$))")
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
-PRESENTED_RE = re.compile(r"\b(?P<genre>(?:(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
+PRESENTED_RE = re.compile(r"\b(?P<genre>(?P<kind>(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
                           r"Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
                           r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
                           r"(?P<event>(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
@@ -395,7 +395,10 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 segs = relabel(segs, text, m.start("vom"), m.start("d"), "skip")
             segs = relabel(segs, text, m.start("d"), m.end("d"), "date")
     for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low else ():
-        segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
+        # the kind is the genre ("Presidential address"); "Paper presented at" is what styles print without one
+        segs = relabel(segs, text, m.start("genre"), m.end("genre"), "skip")
+        if m.group("kind") != "Paper":
+            segs = relabel(segs, text, m.start("kind"), m.end("kind"), "genre")
         segs = relabel(segs, text, m.start("event"), m.end("event"), "container-title")
         if m.group("the"):
             segs = relabel(segs, text, m.start("the"), m.end("the"), "skip")

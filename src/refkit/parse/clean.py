@@ -219,7 +219,8 @@ def _clean_names(s: str) -> list[Name]:
         return [Name(literal=t.strip().rstrip("."))]  # "Eurostat.", "UNESCO": one word is an organisation's name
     if "," not in t and ";" not in t and _GROUP_WORDS.search(t) and not re.search(r"\b(?:and|&|und|et|y)\b", t):
         return [Name(literal=clean_text(t.rstrip(" .")))]  # "ATLAS Collaboration", "R Core Team"
-    if "," not in t and ";" not in t and _ORG_OF.match(t):  # "Bundesministerium für Arbeit und Soziales"
+    if "," not in t and ";" not in t and _ORG_OF.match(t) and not re.search(r"\s(?:and|&)\s+[A-Z]\.", t):
+        # "Bundesministerium für Arbeit und Soziales" (but "Kommission für X and L. Castillo" is two)
         return [Name(literal=clean_text(t.rstrip(" .")))]
     dotted = [family_dotted(c) for c in re.split(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&|и)\s+", t) if c.strip()]
     if len(dotted) >= 2 and all(dotted):  # "Зоненшайн Л. П., Кузьмин М. И.", "Smith J. A., Jones K. L."

@@ -244,6 +244,15 @@ def _split_publisher_place(ref: Reference) -> None:
     (a place of capitalised words after the last comma) when no place was found."""
     f = ref.fields
     loc = f.get("publisher-place", "")
+    pub = f.get("publisher", "").strip(" .")
+    if loc and pub.lower() in _PLACE_TAILS:  # "Lisbon, Portugal.": a city and its country, no publisher
+        f["publisher-place"] = f"{loc.strip(' ,')}, {pub}"
+        del f["publisher"]
+        return
+    if pub.lower() in lexicon.PLACE_WORDS and loc.strip(" .").lower() in _PLACE_TAILS:  # the same, taken the other way
+        f["publisher-place"] = f"{pub}, {loc.strip(' .')}"
+        del f["publisher"]
+        return
     if loc and not f.get("publisher"):  # 'Paris, Payot', 'Oxford: Berg': the place took the publisher
         m = re.fullmatch(r"(.{2,40}?)\s*(?::|,)\s*([^\W\d][\w'’.&\- ]{1,50})", loc)
         if m and m.group(2).strip(" .").lower() not in _PLACE_TAILS and not re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.*",
