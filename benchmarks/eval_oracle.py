@@ -39,6 +39,7 @@ STYLES = ["apa", "chicago-author-date", "modern-language-association", "ieee", "
 TEXT = ["title", "container-title", "collection-title", "publisher", "publisher-place", "volume", "issue",
         "page", "edition", "DOI", "URL", "ISBN", "genre", "number", "PMID", "PMCID"]
 NAMES = ["author", "editor", "translator"]
+REPEAT = re.compile(r"^\W*(?:[\u2014\u2013_-]{2,}|(?:Ders|Dies|Dems|Ders\.|Idem|Eadem|Id)\.)")
 PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ter", "ten",
              "zu", "af", "al", "el", "bin", "ibn"}
 
@@ -111,7 +112,7 @@ def printed(field: str, value: Any, text: str) -> bool:
     text = re.sub(r"^\s*(?:\[\d+\]|\d+\.)\s+", "", text)  # the citation number prints no field
     bt = " " + _base(text) + " "
     if field in NAMES:
-        if re.match(r"^\W*[\u2014\u2013_-]{2,}", text):  # "———." stands for the previous entry's names
+        if REPEAT.match(text):  # "———." and "Ders." stand for the previous entry's names
             return True
         return any(_base(n.get("family") or n.get("literal") or "") in bt for n in value)
     if field == "issued":
@@ -166,7 +167,7 @@ def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[st
             gold[dst] = gold[src]  # a conference paper's event is its container, the event's place its place
     for field in NAMES + ["issued"] + TEXT:
         g = gold.get(field)
-        if field in NAMES and g and not re.match(r"^\W*[\u2014\u2013_-]{2,}", text):
+        if field in NAMES and g and not REPEAT.match(text):
             g = [n for n in g if printed(field, [n], text)]
         has_g = bool(g) and printed(field, g, text) and not _only_inside_others(field, gold, text)
         p = pred_value(pred, field)

@@ -81,3 +81,37 @@ def test_a_preprint_server_is_the_publisher():
     item = one("Lind, P., & Osei, K. (2021, March 3). Tides and trust. PsyArXiv. https://doi.org/10.31234/osf.io/abc12")
     assert (item["type"], item.get("publisher"), item["DOI"]) == ("article", "PsyArXiv", "10.31234/osf.io/abc12")
     assert "container-title" not in item
+
+
+def test_a_quoted_title_ends_at_its_closing_quote():
+    item = one("Park, Lena. 2015. “Why Cities Grow.” Review of The Urban Century, by Omar Haddad. London Review, May 8.")
+    assert item["title"] == "Why Cities Grow"
+    item = one("Dahl, Sara. 2019. “Harbour Data v2.1.” Coastal Data Project. https://doi.org/10.5555/cdp.2019")
+    assert item["title"] == "Harbour Data v2.1"
+
+
+def test_magazine_month_unpublished_thesis_and_school_names():
+    item = one("Reyes, Carla. 2016. “The Long Drought.” Harper’s, March.")
+    assert (item["type"], item["container-title"]) == ("article-magazine", "Harper’s")
+    item = one("Kay N 1990 Rural change in the uplands Unpublished PhD thesis University of Leeds, Leeds")
+    assert item["title"] == "Rural change in the uplands" and item["genre"] == "PhD thesis"
+    item = one("Ortiz, M. (2009). Land and labour [Doctoral dissertation, University of Wisconsin, Madison].")
+    assert item["publisher"] == "University of Wisconsin, Madison" and "publisher-place" not in item
+
+
+def test_uk_papers_acts_and_an_edition_word_alone():
+    item = one("Select Committee on Housing (2012), Empty Homes, Third Report of Session 2011–12, HC 123-II. "
+               "London: The Stationery Office.")
+    assert item["number"] == "HC 123-II"
+    item = one("Harbours Act 1964, c. 40.")
+    assert item["issued"] == {"date-parts": [[1964]]} and item["type"] == "legislation"
+    item = one("Lind, Eva. 2021. “Rivers.” In The Open Encyclopedia of Water (Summer 2021 Edition), edited by Omar Diaz. "
+               "https://water.example/rivers.")
+    assert "edition" not in item
+
+
+def test_a_place_glued_to_an_institute_is_its_name():
+    item = one("Lowe, Ana & Kit Ross (2013) 'Five Theses on Data', paper presented at Data Futures: Symposium on the "
+               "Dynamics of Cities and Society, Cambridge Policy Institute, 4 October.")
+    assert item.get("publisher") == "Cambridge Policy Institute" and "genre" not in item
+    assert item["container-title"] == "Data Futures: Symposium on the Dynamics of Cities and Society"

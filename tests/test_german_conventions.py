@@ -69,3 +69,61 @@ def test_editors_with_slashes_before_the_year():
     assert "author" not in item
     assert item["title"] == "Küstenbericht 2011"
     assert item["issued"] == {"date-parts": [[2011]]}
+
+
+def test_newspaper_after_a_lone_in_and_a_subtitle_before_in():
+    item = one("Kramer, Ute (2016): Der lange Abschied. In: Der Tagesspiegel, 3. Mai 2016, S. 7.")
+    assert item["container-title"] == "Der Tagesspiegel" and item["type"] == "article-newspaper"
+    item = one("Wolf, Jan (2019): Grenzen der Dinge. Eine Einleitung. In: Zeitschrift für Kulturforschung 4 (2), S. 9–21.")
+    assert item["title"] == "Grenzen der Dinge. Eine Einleitung"
+    assert item["container-title"] == "Zeitschrift für Kulturforschung"
+
+
+def test_slashed_authors_with_a_lower_case_particle_and_von_kept():
+    item = one("Lange, Ida/zur Mühlen, Tom (2017): Schulwahl in der Stadt. In: Die Deutsche Schule 109 (3), S. 20–35.")
+    assert [(n["family"], n["given"]) for n in item["author"]] == [("Lange", "Ida"), ("zur Mühlen", "Tom")]
+    item = one("von Arnim, Bettina (2001 [1843]): Dies Buch gehört dem König. Frankfurt a. M.: Insel.")
+    assert item["author"] == [{"family": "Arnim", "given": "Bettina", "non-dropping-particle": "von"}]
+    assert item["title"] == "Dies Buch gehört dem König"
+
+
+def test_swiss_theses_and_a_series_after_the_publisher():
+    item = one("Graf, Lea (2011): Lehrstellen im Kanton Uri. Lizentiatsarbeit, Universität Bern.")
+    assert (item["type"], item["genre"], item["publisher"]) == ("thesis", "Lizentiatsarbeit", "Universität Bern")
+    item = one("Roth, Eva (2015): Jugend im Wandel. Dissertation, Ruprecht-Karls-Universität Heidelberg.")
+    assert item["publisher"] == "Ruprecht-Karls-Universität Heidelberg"
+    item = one("Beck, Olaf/Sand, Mia (2020): Soziale Dienste. Opladen/Toronto: Verlag Barbara Budrich (UTB 5120).")
+    assert (item["publisher"], item["collection-title"], item["collection-number"]) == (
+        "Verlag Barbara Budrich", "UTB", "5120")
+    assert "page" not in item
+    item = one("Hahn, Uwe (2018): Plattformen. Wiesbaden: Springer VS (essentials).")
+    assert (item["publisher"], item["collection-title"]) == ("Springer VS", "essentials")
+    item = one("Weber, Max (1972): Gesammelte Aufsätze. Tübingen: Mohr (Siebeck).")
+    assert "collection-title" not in item
+
+
+def test_corporate_author_then_title_and_a_link_word():
+    item = one("Statistik Austria (o. J.): Wohnen. URL: https://www.statistik.example/wohnen [abgerufen am 10.05.2021].")
+    assert item["author"] == [{"literal": "Statistik Austria"}] and item["title"] == "Wohnen"
+    item = one("Bundesamt für Umwelt (2020): Lärm. Online: https://www.bafu.example/laerm (Stand: 12.03.2021).")
+    assert item["title"] == "Lärm"
+
+
+def test_edition_words_place_with_bei_and_a_report_subtitle():
+    item = one("Kurz, Anne (2018): Soziale Arbeit. 2., vollst. überarb. u. aktualisierte Ausg. Weinheim: Beltz.")
+    assert (item["edition"], item["publisher"], item["publisher-place"]) == ("2", "Beltz", "Weinheim")
+    item = one("Ott, Jan (2008): Schule heute. In: Ott, Jan u. a. (Hrsg.): Das Schulwesen. Strukturen im Überblick. "
+               "Reinbek bei Hamburg: Rowohlt, S. 5–43.")
+    assert item["publisher-place"] == "Reinbek bei Hamburg"
+    assert item["container-title"] == "Das Schulwesen. Strukturen im Überblick"
+    item = one("Deutscher Bundestag (2013): Wohnen in Deutschland. Der Zweite Wohnbericht der Bundesregierung. "
+               "BT-Drucksache 17/1234. Berlin.")
+    assert item["title"] == "Wohnen in Deutschland. Der Zweite Wohnbericht der Bundesregierung"
+    assert (item["type"], item["number"]) == ("report", "17/1234")
+    item = one("Roth, Ina (2014): Hamburger Medien Report 2014 – Ergebnisse. Hamburg: Eigenverlag.")
+    assert item["title"] == "Hamburger Medien Report 2014 – Ergebnisse" and "number" not in item
+
+
+def test_apuz_issue_with_its_year():
+    item = one("Kühn, Max: Demokratie heute, in: Aus Politik und Zeitgeschichte, Nr. 12–13/2019, S. 4–11.")
+    assert item["issued"] == {"date-parts": [[2019]]} and item["page"] == "4-11"

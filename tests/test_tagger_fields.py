@@ -116,7 +116,9 @@ def test_review_flags_a_second_title():
                                                  ("en-6", 50, 0.93), ("de-7", 60, 0.89), ("en-7", 50, 0.93),
                                                  ("en-8", 50, 0.93), ("de-8", 60, 0.90), ("de-9", 60, 0.90),
                                                  ("en-9", 50, 0.93), ("en-10", 50, 0.91), ("de-10", 60, 0.90),
-                                                 ("de-11", 60, 0.89), ("en-11", 50, 0.93), ("de-12", 60, 0.90)])
+                                                 ("de-11", 60, 0.89), ("en-11", 50, 0.93), ("de-12", 60, 0.90),
+                                                 ("en-12", 50, 0.93), ("en-13", 50, 0.93), ("de-13", 60, 0.90),
+                                                 ("de-14", 60, 0.90)])
 def test_social_science_lists(name, size, target):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from eval_social import DATA, score_file
@@ -127,7 +129,8 @@ def test_social_science_lists(name, size, target):
 
 def test_social_science_data_is_well_formed():
     for name in ("en", "de", "en-2", "de-2", "en-3", "de-3", "en-4", "de-4", "en-5", "de-5", "de-6", "en-6", "de-7",
-                 "en-7", "en-8", "de-8", "de-9", "en-9", "en-10", "de-10", "de-11", "en-11", "de-12"):
+                 "en-7", "en-8", "de-8", "de-9", "en-9", "en-10", "de-10", "de-11", "en-11", "de-12", "en-12", "en-13",
+                 "de-13", "de-14"):
         for ln in (ROOT / "tests" / "data" / "parse" / f"social-science-{name}.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(ln)
             assert row["text"] and (row["gold"].get("issued") or re.search(

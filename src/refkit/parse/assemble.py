@@ -124,6 +124,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     if label == "journal" and re.search(r"\b[A-Z][a-z]{0,5}\.\s", v) and re.search(
                             r"\b[A-Z][a-z]{0,5}\.[,;:]?\s*$", r) and not v.endswith("."):
                         v += "."  # "Phys. Rev. Lett.": an abbreviated journal keeps its last full stop
+                if label == "number":
+                    v = v.rstrip(". ")  # "HC 94-I.": the sentence's stop, not the number's
                 if label == "location":
                     v = v.rstrip(":").strip()
                     if re.search(r"(?:,\s*|\bi\.\s?)[A-Z][a-z]{1,4}$", v) and re.search(r"[A-Z][a-z]{1,4}\.[\s:,;)]*$", r):

@@ -62,6 +62,7 @@ from refkit.parse.publication import (
     publisher_comma_place,
     publisher_parens,
     publisher_runs_on,
+    series_after_publisher,
     state_after_city,
     trailing_publisher,
 )
@@ -81,9 +82,11 @@ from refkit.parse.titles import (
     editors_in_container,
     in_note,
     inner_quote,
+    lone_in,
     newspaper_tail,
     ordinal_in_title,
     place_in_title,
+    quote_ends_title,
     quoted_title,
     quoted_title_in,
     role_after_title,
@@ -94,7 +97,7 @@ from refkit.parse.titles import (
 )
 
 EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
-                        r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,3}?\s+(?:ed|edn|edition|Aufl|Auflage|éd|édition)\b\.?")
+                        r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,5}?\s+(?:ed|edn|edition|Aufl|Auflage|Ausg|Ausgabe|éd|édition)\b\.?")
 # "2 Bde.", "3 vols.": the number of volumes after a title
 VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=\s|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
@@ -103,7 +106,7 @@ DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d
                           rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$))")
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?P<kind>(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
-                          r"Paper|Poster|Talk|Presentation|Keynote|Lecture|Vortrag|Communication)\s+"
+                          r"[Pp]aper|[Pp]oster|[Tt]alk|[Pp]resentation|Keynote|Lecture|Vortrag|Communication)\s+"
                           r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
                           r"(?P<event>(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
 _DMY_HINT = re.compile(r"\d\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d")
@@ -303,8 +306,18 @@ def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_LINK_WORD = re.compile(r"(?<=[.,])\s+(?:Online|URL|Verfügbar unter|Abrufbar unter|Abgerufen unter|Disponible en|"
+                        r"Disponível em|Available at|Available from|Retrieved from)\s*:?\s*$")
+
+
 def _words_before_link(segs: list[Segment], text: str) -> list[Segment]:
-    """'PsyArXiv. https://doi.org/...' taken as one link: the name before the link is where it is published."""
+    """'PsyArXiv. https://doi.org/...' taken as one link: the name before the link is where it is published;
+    'Armut. Online: https://...': the word that announces the link is none of the title's."""
+    for i, s in enumerate(segs[:-1]):
+        lw = _LINK_WORD.search(s.text) if s.label in ("title", "note", "container-title") and segs[i + 1].label == "url" else None
+        if lw:
+            segs = relabel(segs, text, s.start + lw.start(), s.end, "skip")
+            break
     for s in segs:
         m = re.match(r"\s*(?P<w>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})\.\s+(?=https?://|doi:|www\.)", s.text) \
             if s.label in ("url", "doi") else None
@@ -360,18 +373,27 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
+    for i, s in enumerate(segs[1:], 1):  # "(2010 [1793] | ): Title": the bracket that closes the year is the date's
+        cm = re.match(r"\s*\)[.:,]?\s*", s.text) if segs[i - 1].label == "date" and s.label != "date" else None
+        if cm and text.count("(", 0, s.start) > text.count(")", 0, s.start):
+            segs = relabel(segs, text, s.start, s.start + cm.end(), "date")
+            break
+        if s.label == "author" and segs[i - 1].label == "date" and i >= 2 and segs[i - 2].label == "author" and \
+                re.match(r"\s*:\s", s.text):  # "Statistik Austria (o. J.) | : Schulbesuch.": the title after the year
+            segs = relabel(segs, text, s.start, s.end, "title")
+            break
     for step in (names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
-    for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low) else ():
+    for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
         over = [s for s in segs if s.start < m.end() and m.start() < s.end]
         title_end = bool(inside) and inside[0].label in ("title", "container-title") and re.search(r"[.,]\s+$", text[:m.start()]) and \
             inside[0].end <= m.end() + 1 or len(over) > 1 and over[0].label == "edition" and all(
-                s.label in ("edition", "title", "location", "note", "publisher", "collection-title") for s in over)
+                s.label in ("edition", "title", "location", "note", "publisher", "collection-title", "volume", "pages") for s in over)
         if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date") or title_end):
             segs = relabel(segs, text, m.start(), m.end(), "edition")
     for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text
@@ -397,7 +419,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low else ():
         # the kind is the genre ("Presidential address"); "Paper presented at" is what styles print without one
         segs = relabel(segs, text, m.start("genre"), m.end("genre"), "skip")
-        if m.group("kind") != "Paper":
+        if m.group("kind").lower() != "paper":
             segs = relabel(segs, text, m.start("kind"), m.end("kind"), "genre")
         segs = relabel(segs, text, m.start("event"), m.end("event"), "container-title")
         if m.group("the"):
@@ -429,8 +451,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = names_after_title(segs, text)
     segs = thesis_bracket(segs, text)
     segs = apa_tails(segs, text)
-    segs = publisher_parens(segs, text)
-    segs = thesis_word(newspaper_tail(place_tails(segs, text), text), text)
+    segs = series_after_publisher(publisher_parens(segs, text), text)
+    segs = lone_in(thesis_word(newspaper_tail(place_tails(segs, text), text), text), text)
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():

@@ -311,6 +311,8 @@ def clean_edition(s: str) -> str:
     words = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
              "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10"}
     w = t.split(" ")[0].lower() if t else ""
+    if re.fullmatch(r"(?i)edition|ed\.?|edn\.?|aufl\.?|auflage|éd\.?|édition", t):
+        return ""  # "(Spring 2020 Edition)": the word alone, its season went to the date
     return words.get(w, t)
 
 

@@ -292,7 +292,7 @@ def _split_names(text: str) -> list[Name]:
     'G. Family, G. Family and G. Family', 'Family G, Family G', 'and Others' / 'et al.'.
     """
     t = squash(text)
-    t = re.sub(r"^\s*(?:by|von|par)\s+", "", t, flags=re.I)
+    t = re.sub(r"^\s*(?:by|par|von(?!\s+[A-ZÄÖÜ][\w'’\-]*,))\s+", "", t, flags=re.I)  # not "von Humboldt, Wilhelm"
     t = strip_punct(t, " ,;:")
     if corporate_list(t):
         return [Name(literal=t)]

@@ -88,7 +88,8 @@ def _act(m: re.Match[str]) -> Reference | None:
             f["container-title"] = s.group("container")
         else:
             return None  # something else after the Act's name: let the usual parse read it
-    return Reference(type="legislation", fields=f)
+    y = re.search(r"(?:1[6-9]|20)\d\d$", f["title"])  # "Crime and Disorder Act 1998": the year it was passed
+    return Reference(type="legislation", fields=f, dates={"issued": Date(start=(int(y.group(0)),))} if y else {})
 
 
 def _german_date(s: str | None) -> Date | None:

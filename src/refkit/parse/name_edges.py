@@ -477,7 +477,7 @@ def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
             re.search(r"[^\W\d]{3}\.$", m.group("names")) or not re.search(r"[^\W\d]{3}", text[m.end() + 7:]):
         return segs  # "Proceedings of the Meeting. (2019).": a title, then its year, then nothing
     inside = [s for s in segs if s.start < m.end("names") and m.start("names") < s.end]
-    if not inside or any(s.label not in ("title", "container-title", "journal", "publisher", "note") for s in inside):
-        return segs
+    if not inside or any(s.label not in ("title", "container-title", "journal", "publisher", "note", "location") for s in inside):
+        return segs  # (a place: "Bellenberg, Gabriele/im Brahm, Grit (2019):" read for "Opladen/Toronto")
     end = m.end("role") if m.group("role") else m.end("names")
     return relabel(segs, text, m.start("names"), end, "editor" if m.group("role") else "author")

@@ -96,6 +96,35 @@ def publisher_parens(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_SERIES_TAIL = re.compile(r"(?<=\S)\s+\((?P<series>[^\W\d][\w\-]*(?:\s+[^\W\d][\w\-]*){0,5}?)(?:[,;]?\s+"
+                          r"(?P<no>(?:Bd\.|Nr\.|Band|Vol\.|vol\.|no\.|No\.)\s*)?(?P<n>\d{1,5}))?\)\.?\s*$")
+_NOT_SERIES = re.compile(r"(?i)reprint|nachdruck|neudruck|in press|forthcoming|im erscheinen|in vorbereitung|hrsg|hg|eds?|"
+                         r"trans|übers|online|print|paperback|hardcover|sic|ebook|e-book|pdf")
+
+
+def series_after_publisher(segs: list[Segment], text: str) -> list[Segment]:
+    """'Opladen/Toronto: Verlag Barbara Budrich (UTB 4684).': a series and its number in brackets after the
+    publisher (not a page); a year in the brackets ('(Springer, 2012)') is no series number."""
+    m = _SERIES_TAIL.search(text) if text.rstrip(" .").endswith(")") else None
+    if not m or m.group("n") and re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n")) and not m.group("no") or \
+            not m.group("n") and (_NOT_SERIES.match(m.group("series")) or not m.group("series")[0].isalpha() or
+                                  m.group("series")[0].isupper() and " " not in m.group("series")):
+        # (one capitalised word alone is more often the publisher's own: "Tübingen: Mohr (Siebeck)")
+        return segs
+    end = m.end("n") if m.group("n") else m.end("series")
+    inside = [s for s in segs if s.start < end and m.start("series") < s.end]
+    if not inside or any(s.label not in ("publisher", "pages", "note", "location", "volume", "collection-title") for s in inside) or \
+            not any(s.label == "publisher" and s.start < m.start("series") for s in segs):
+        return segs
+    segs = relabel(segs, text, m.start("series"), end, "collection-title")
+    segs = relabel(segs, text, end, m.end(), "skip")
+    for i, s in enumerate(segs[1:], 1):  # "Springer | VS (essentials)": the imprint's last word is the publisher's
+        vm = re.fullmatch(r"\s*[A-Z]{1,4}(?=\s*\(?\s*$)", s.text.rstrip(" (")) if s.label == "note" else None
+        if vm and segs[i - 1].label == "publisher" and not text[segs[i - 1].end:s.start].strip():
+            return relabel(segs, text, segs[i - 1].start, s.start + vm.end(), "publisher")
+    return segs
+
+
 def place_in_name(segs: list[Segment], text: str) -> list[Segment]:
     """'University of New | Mexico | Press', 'University of São | Paulo,', 'California | Institute of
     Technology': a place word with no punctuation between it and the publisher is part of its name."""
@@ -106,11 +135,19 @@ def place_in_name(segs: list[Segment], text: str) -> list[Segment]:
         nxt = segs[i + 1] if i + 1 < len(segs) else None
         glued_before = prev is not None and prev.label == "publisher" and re.search(r"[^\W\d]$", prev.text.rstrip()) \
             and not text[prev.end:s.start].strip()
-        glued_after = nxt is not None and nxt.label == "publisher" and re.search(r"[^\W\d]$", s.text.rstrip()) \
-            and not text[s.end:nxt.start].strip() and re.match(r"\s*(?:Institute|University|College|School|"
-                                                             r"Polytechnic|Universit\w+|Press)\b", nxt.text)
+        org = re.match(r"\s*(?:[A-Z][\w\-]*\s+){0,2}(?:Institute|University|College|School|Polytechnic|Universit\w+|Press|"
+                       r"Centre|Center|Foundation|Society|Council)\b", nxt.text) if nxt is not None else None
+        glued_after = org is not None and nxt is not None and nxt.label in ("publisher", "note") and \
+            re.search(r"[^\W\d]$", s.text.rstrip()) and not text[s.end:nxt.start].strip()
+        if glued_after and nxt is not None and org is not None and nxt.label == "note":
+            return relabel(segs, text, s.start, nxt.start + org.end(), "publisher")  # "Cambridge | Policy Institute, 4 May."
         if glued_before or glued_after:
             return place_in_name(relabel(segs, text, s.start, s.end, "publisher"), text)
+        town = re.search(r"(?<=[.,:] )[A-ZÄÖÜ][\w'’\-]+\s+(?:bei|am|an\s+der|im|upon|sur|ob\s+der)\s*$", prev.text) \
+            if prev is not None and prev.label in ("container-title", "title", "note", "journal") and \
+            not text[prev.end:s.start].strip() else None
+        if town and prev is not None:  # "... im Überblick. Reinbek bei | Hamburg:": the town's whole name
+            return relabel(segs, text, prev.start + town.start(), s.end, "location")
     return segs
 
 

@@ -30,6 +30,11 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     _split_genre(ref)
     _number_off_title(ref)
     f = ref.fields
+    c = f.get("container-title")
+    if c and f.get("title") and f.get("number") and (f.get("genre") or f.get("collection-title")) and \
+            not labels & {"volume", "pages", "editor", "journal"} and \
+            not any(s.label == "container-title" and re.match(r"(?i)\s*(?:in|im|dans)\b", s.text) for s in segments):
+        f["title"] = f"{f['title']}. {f.pop('container-title')}"  # "Title. Der Fünfte ...bericht. BT-Drucksache 18/11980."
     if f.get("collection-title") and f.get("issue") and not f.get("container-title") and not f.get("volume") \
             and "collection-number" not in f:
         f["collection-number"] = f.pop("issue")  # "in Lecture Notes in X, no. 214": the series' number
@@ -51,6 +56,9 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     vol = ref.fields.get("volume", "")
     if re.fullmatch(r"[A-Z]\d{1,3}|e\d{3,}", vol) and "page" not in ref.fields:  # "A3", article number "e1042"
         ref.fields["page"] = ref.fields.pop("volume")
+    iy = re.fullmatch(r"(\d{1,3}(?:\s*[-–]\s*\d{1,3})?)\s*/\s*((?:1[5-9]|20)\d\d)", ref.fields.get("issue", ""))
+    if iy:  # APuZ's "Nr. 40–42/2016": the issues of that year (the number kept as printed)
+        ref.dates.setdefault("issued", Date(start=(int(iy.group(2)),)))
     if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
         ref.fields.pop("issue")  # "217 (December)": the month, not an issue
     _container_tail(ref)
@@ -271,6 +279,8 @@ def _split_publisher_place(ref: Reference) -> None:
         f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
         return
     m = re.fullmatch(rf"(.{{4,}}?),\s*({_CAP_WORDS})", p)
+    if m and re.match(r"(?i)universit", m.group(1)) and re.search(r"(?i)thesis|dissertation|diss\.", f.get("genre", "")):
+        return  # APA's "[Doctoral dissertation, University of California, Berkeley]": the school's whole name
     if m and len(m.group(2).split()) <= 3 and not re.search(r"\d", m.group(1)) and not is_org_name(m.group(2) + " x") \
             and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
                                                             r"publish\w*|inc|ltd|gmbh|co)\b", m.group(2)):
@@ -292,7 +302,7 @@ def _tidy_containers(ref: Reference) -> None:
         f["container-title"] = c[: m.start()].strip(" ,")
     s = unbracket_span(f.get("collection-title", "")).lstrip("= ")  # "(= edition suhrkamp 1365)"
     m = re.search(r"[\s,;.]+(?:no\.?|nr\.?|vol\.?|bd\.|band|heft|h\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
-    if m and m.start() > 3 and "collection-number" not in f:
+    if m and m.start() >= 2 and "collection-number" not in f:  # "UTB 4684"
         f["collection-title"] = s[: m.start()].strip(" ,;(")
         f["collection-number"] = m.group(1)
     t = f.get("title", "")
@@ -346,6 +356,7 @@ def _split_genre(ref: Reference) -> None:
         ref.fields.pop("genre", None)
 
 
+
 # a container that is a meeting's ("Proc. ...", "Annual Meeting of ..."): a conference paper, not a periodical
 _EVENT = re.compile(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)")
 _DAY_MONTH = re.compile(rf"(?:{MONTH_RE})\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{MONTH_RE})|\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}")
@@ -354,7 +365,8 @@ _DAY_MONTH = re.compile(rf"(?:{MONTH_RE})\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{MON
 def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
     genre = fields.get("genre", "").lower()
     if re.search(r"thesis|dissertation|diss\b|doctoral|habilitation|mémoire|phd|ph\.d|proefschrift|tesis|thèse|tese\b|"
-                 r"doktorarbeit|diplomarbeit|masterarbeit", genre):
+                 r"doktorarbeit|diplomarbeit|masterarbeit|magisterarbeit|lizentiatsarbeit|bachelorarbeit|zulassungsarbeit|"
+                 r"staatsexamensarbeit", genre):
         return "thesis"
     if re.search(r"patent", genre):
         return "patent"
@@ -382,6 +394,9 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
     if container and not labels & {"volume", "editor", "publisher", "location", "genre"} and not _EVENT.search(container) and any(
             s.label == "date" and _DAY_MONTH.search(s.text) for s in segs):
         return "article-newspaper"  # "Title. Die Zeit, 20. Mai 2010.": a periodical dated by the day
+    if container and not labels & {"volume", "pages", "editor", "publisher", "location", "genre"} and any(
+            s.label == "date" and re.fullmatch(rf"\s*{MONTH_RE}(?:\s*[-/–]\s*{MONTH_RE})?[.,]?\s*", s.text) for s in segs):
+        return "article-magazine"  # "“Title.” Atlantic, June.": a periodical dated by the month
     if container and "url" in labels and not labels & {"volume", "pages", "editor", "publisher", "location"} and \
             not re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop)", container):
         return "webpage"  # "Title. (n.d.). Riverside City Library. Retrieved ..., from URL"

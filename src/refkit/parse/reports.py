@@ -20,7 +20,7 @@ _NUMBER_PHRASE = re.compile(
     rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
 _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04", a UK command paper's "Cmd 6404": a report's code standing alone
-_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
+_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|HC\s\d{1,4}(?:-[IVX]{1,4})?|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
                         r"[A-Z]{1,4}(?:/[A-Z][A-Z.\d]*){1,5}/\d[\w.]*)"  # a UN document symbol: "ST/ESA/SER.A/423"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
@@ -129,6 +129,9 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                    "pap.", "drucksache", "drs.", "icpsr"))
     for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]
+        if inside and inside[0].label == "title" and re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n")) and \
+                not re.search(r"(?i)n[or]", text[m.end("g"):m.start("n")]):
+            continue  # "Digital News Report 2019 – Ergebnisse": the title's year, not a report number
         if inside and (inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages") or
                        inside[0].label == "volume" and re.search(r"(?i)pap\.|drucksache|drs\.|icpsr", m.group("g"))):
             segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
@@ -152,8 +155,8 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                           "volume") and not (inside[0].label == "pages" and
                                                              re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))) or \
                 inside and inside[0].label == "title" and ("/" in m.group("n") and m.group("n")[:1].isupper() or
-                                                           m.group("n").startswith("Cm")) and \
-                not text[m.end():inside[0].end].strip(" ."):  # "Title. ST/ESA/SER.A/423.": the title's last sentence
+                                                           m.group("n").startswith(("Cm", "HC "))) and \
+                not text[m.end():inside[0].end].strip(" .,"):  # "Title. ST/ESA/SER.A/423.": the title's last sentence
             pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
             if pm:  # MLA's "no. w31877,"
                 segs = relabel(segs, text, pm.start(), m.start("n"), "skip")
@@ -204,13 +207,22 @@ _THESIS_BRACKET = re.compile(
 
 # German theses: "Der deutsche Künstlerroman, Diss. Freiburg i. Br. 1922.", "..., Diss. phil. Univ. Frankfurt am Main 1924."
 _DISS = re.compile(r"(?<=[,.] )(?P<genre>(?:Diss|Habil|Habil\.-Schr|Dissertation|Habilitationsschrift|Magisterarbeit|"
-                   r"Masterarbeit|Diplomarbeit)\.?(?:\s(?:phil|rer\.\s?(?:pol|nat|soc|oec)|jur|med|theol|oec)\.)?)"
-                   r"(?:\s+(?P<school>(?:Univ\.|Universität|TU|FU|HU|LMU)\s[^,\d()]{2,50}?)(?=\s+(?:1[5-9]|20)\d\d|,|\.?\s*$))?"
+                   r"Masterarbeit|Diplomarbeit|Lizentiatsarbeit|Bachelorarbeit|Zulassungsarbeit|Staatsexamensarbeit|Doktorarbeit)\.?"
+                   r"(?:\s(?:phil|rer\.\s?(?:pol|nat|soc|oec)|jur|med|theol|oec)\.)?)"
+                   r"(?:,?\s+(?P<school>(?:Univ\.|[\w\-]*Universität|TU|FU|HU|LMU|Pädagogische Hochschule|Hochschule)\s[^,\d()]{2,50}?)(?=\s+(?:1[5-9]|20)\d\d|,|\.?\s*$))?"
                    r"(?=\s|,|\.?$)")
 
 
+_UNPUBLISHED = re.compile(r"\b[Uu]npublished(?=\s+(?:[A-Z][\w.']*\s+)?(?:[Tt]hesis|[Dd]issertation|[Mm]anuscript|[Rr]eport|[Pp]aper))")
+
+
 def thesis_word(segs: list[Segment], text: str) -> list[Segment]:
-    """'..., Diss. Freiburg i. Br. 1922': the kind of thesis (and its university) after the title."""
+    """'..., Diss. Freiburg i. Br. 1922': the kind of thesis (and its university) after the title;
+    'Title Unpublished PhD thesis': the title stops before 'Unpublished' (kept as a note)."""
+    for u in _UNPUBLISHED.finditer(text) if "npublished" in text else ():
+        inside = [s for s in segs if s.start <= u.start() < s.end]
+        if inside and inside[0].label == "title" and not text[u.end():inside[0].end].strip(" .,"):
+            segs = relabel(segs, text, u.start(), u.end(), "note")
     m = _DISS.search(text) if ("Diss" in text or "Habil" in text or "arbeit" in text) else None
     if not m:
         return segs

@@ -68,6 +68,23 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_QUOTE_THEN = re.compile(r"\s*(?P<o>[“\"«‘„])(?P<body>[^“”\"«»]{3,300}?)(?P<c>[”\"»’“])(?P<p>[.,;:]?)\s+(?=\S)")
+
+
+def quote_ends_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'“Why We’re in a New Gilded Age.” Review of Capital ..., by T. Piketty.' taken as one title: a
+    title that opens with a quote ends where the quote closes on a stop inside or a comma after (not
+    '„Title“. Subtitle', a German title and its subtitle); the rest is a note."""
+    for s in segs:
+        m = _QUOTE_THEN.match(s.text) if s.label == "title" else None
+        if not m or _OPEN.get(m.group("c")) != m.group("o") or not (m.group("p") == "," or m.group("body")[-1:] in ".,!?"):
+            continue
+        rest = s.text[m.end():]
+        if len(rest.strip(" .,;")) >= 3 and m.group("o") not in rest and m.group("c") not in rest:
+            return relabel(segs, text, s.start + m.end(), s.end, "note")
+    return segs
+
+
 _CLOSE_SINGLE = re.compile(r"(?<=\S)['’](?=[,.;:]?(?:\s|$))")
 
 
@@ -108,6 +125,14 @@ _QUOTE_IN = re.compile(r"(?:(?<=[“”\"»«’]),\s+(?P<in>(?:in|In|dans|Dans|
 
 _IN_NOTE = re.compile(r"\s*(?P<in>[Ii]n:)\s+(?P<box>[A-ZÀ-Þ][^,\d]{1,100}?)(?:,\s+(?P<num>(?:Heft|H\.|Nr\.|Jg\.|Bd\.)\s*\d[\d/]*))?"
                       r"(?=,|\s+vom\s|\s*$)")
+
+
+def lone_in(segs: list[Segment], text: str) -> list[Segment]:
+    """'In:' tagged on its own (as a journal before 'Der Standard,'): a word that opens the container."""
+    for s in segs:
+        if s.label not in ("skip", "container-title") and re.fullmatch(r"\s*(?:In|in|Dans|dans|Im|im)\s*:\s*", s.text):
+            return relabel(segs, text, s.start, s.end, "skip")
+    return segs
 
 
 def in_note(segs: list[Segment], text: str) -> list[Segment]:
@@ -171,6 +196,10 @@ def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:
         if k > 0 and segs[i - 1].label == "title" and not re.match(r"\s*[Ii]n:\s", s.text):
             segs = relabel(segs, text, s.start, s.start + k, "title")
             return relabel(segs, text, s.start + k + 2, s.start + k + 6, "skip")
+        dm = re.search(r"(?<=[^\W\d]{3}\.)\s+In:\s", s.text) if s.label in ("container-title", "journal") else None
+        if dm and segs[i - 1].label == "title" and len(s.text[:dm.start()].split()) <= 12:
+            segs = relabel(segs, text, s.start, s.start + dm.start(), "title")  # "Title. Einführung. | In: Journal"
+            return relabel(segs, text, s.start + dm.start(), s.start + dm.end(), "skip")
     for s in segs:
         m = _QUOTE_IN.search(s.text) if s.label == "title" else None
         if m:
@@ -224,8 +253,9 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
             any(s.label == "editor" for s in segs[t:]) or segs[t].text.lstrip()[:1] in "“\"‘'«„":
         return segs  # an edited book's or a quoted title is a part of something
     j = t + 1
-    while j < k and segs[j].label in ("journal", "container-title"):
-        j += 1
+    while j < k and (segs[j].label in ("journal", "container-title") or segs[j].label == "note" and
+                     re.fullmatch(r"[^\W\d][^\d\[\]()]{2,150}", segs[j].text.strip())):
+        j += 1  # (a note there too: "Demokratie. | Institutionen, Prozesse, Perspektiven. | 3., aktualisierte Aufl.")
     if j > t + 1:
         segs = relabel(segs, text, segs[t].start, segs[j - 1].end, "title")
         k -= j - t - 1
@@ -348,9 +378,20 @@ _NEWS_TAIL = re.compile(
     r"(?:S\.|[Pp]p?\.)\s*(?P<p2>[A-Z]?\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?))[.,]?\s*$")
 
 
+# Chicago's 'Coates. 2014. “The Case for Reparations.” Atlantic, June.': a magazine and its month after a quoted title
+_MAGAZINE_MONTH = re.compile(rf"(?<=[”\"] )(?P<paper>(?:The )?[A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*){{0,4}}),\s+"
+                             rf"(?P<date>{MONTH_RE}(?:\s*[-/–]\s*{MONTH_RE})?)\.?\s*$")
+
+
 def newspaper_tail(segs: list[Segment], text: str) -> list[Segment]:
     """A newspaper or magazine and its day (and page) at the end of a reference, read as a publisher, a
     place or part of the title: the container, the date and the page."""
+    mm = _MAGAZINE_MONTH.search(text) if text.rstrip(" .").endswith(tuple("abcdefghijklmnopqrstuvwxyz")) else None
+    if mm and not _INSTITUTION.search(mm.group("paper")) and all(
+            s.label in ("publisher", "location", "note", "container-title", "journal", "date")
+            for s in segs if s.start < mm.end() and mm.start() < s.end):
+        segs = relabel(segs, text, mm.start("paper"), mm.end("paper"), "container-title")
+        return relabel(segs, text, mm.start("date"), mm.end("date"), "date")
     m = _NEWS_TAIL.search(text) if ("," in text and re.search(r"\d", text[-40:])) else None
     if not m or len(m.group("paper").split()) > 5 or not re.search(r"[a-zäöüß]{2}", m.group("paper")) or \
             _INSTITUTION.search(m.group("paper")):
