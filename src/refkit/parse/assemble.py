@@ -204,6 +204,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             if len(links) > 1 and DOI_LINK_RE.match(ref.fields.get("URL", "")) and "DOI" not in ref.fields:
                 doi_from_link(ref.fields)  # "[[paper]](https://doi.org/...) [[code]](https://github.com/...)"
                 ref.fields["URL"] = clean_url(re.split(r"\s", links[1])[0])
+            elif "DOI" not in ref.fields and (dl := next((x for x in links[1:] if DOI_LINK_RE.match(x.strip())), None)):
+                put("DOI", clean_doi(re.split(r"\s", dl.strip())[0]), segs)  # "[[paper]](https://acl...) [[doi]](https://doi.org/...)"
         elif label == "doi":
             doi = next((d for d in (clean_doi(r) for r in raw) if d), "")
             if not doi and re.match(r"(?i)\s*(?:https?://|www\.)", raw[0]) and "URL" not in ref.fields:

@@ -70,7 +70,7 @@ PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduc
 BIOGRAPHY_RE = re.compile(r"^\s*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]*){0,3}(?:\s*\([^)]{0,30}\))?,?\s+(?:received\s+"
                           r"(?:the|his|her|a)\b|is\s+(?:currently|now|with\s+the|an?\s+(?:associate\s+|assistant\s+|full\s+)?"
                           r"professor|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)")
-FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
+FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—~]?\s*\d{1,4}\s*[-–—~]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
                       re.I)
 PAGE_BREAK = "\f"
 NOTES_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\d+\.?\s*)?(?:notes|endnotes|footnotes|anmerkungen|fußnoten|"
@@ -301,7 +301,9 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
 _AUTHOR_HEAD = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:\s(?:et\s+al\.|and\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+))?"
                           r":\s[^.]{3,90}")
 # lines a publisher's platform stamps on every page
-_ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|downloaded from https?://\S+ (?:on|by|at)\b|"
+# (Wiley's stamp opens with the journal's ISSN, year and issue: "14610248, 2021, 5, Downloaded from https://...")
+_ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|"
+                               r"(?:\d{4}-?\d{3}[\dx],\s*(?:1[5-9]|20)\d\d,\s*[\w-]{1,6},\s*)?downloaded from https?://\S+ (?:on|by|at)\b|"
                                r"this article is protected by copyright\b|electronic copy available at:|"
                                r"this content downloaded from\b|all use subject to https?://about\.jstor\.org|"
                                r"[A-Z][\w .&\-]{2,50}\s\|\s(?:Vol(?:ume)?\.?\s*\d+|\d{4}|[A-Z][a-z]+\s\d{4})\s\|")

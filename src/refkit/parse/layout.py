@@ -135,7 +135,7 @@ def cite_dialog(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
 # Scholar", "PubMedGoogle ScholarCrossref", "[Crossref], [Web of Science ®], [Google Scholar]")
 _LINK_WORD = (r"(?:Google\s?Scholar|Cross[Rr]ef|PubMed(?:\s?Central)?|PMC\s+free\s+article|Web\s+of\s+Science\s*®?|"
               r"View\s?in\s?Scopus|Scopus|View\s?PDF|View\s?article|Search\s?ADS|WorldCat|OpenURL(?:\s+Placeholder\s+Text)?|"
-              r"Wiley\s+Online\s+Library|MathSciNet|zbMATH|Medline|CAS|ADS|Full\s?Text(?:\s?PDF)?|Article|Abstract|PDF|"
+              r"Wiley\s+Online\s+Library|Taylor\s+&\s+Francis\s+Online|SAGE\s+Journals|MathSciNet|zbMATH|Medline|CAS|ADS|Full\s?Text(?:\s?PDF)?|Article|Abstract|PDF|"
               r"Find\s+it\s+@\s*\w+|Green\s+Version|Ref\s+list|Free\s+Full\s+Text|Publisher\s+Site)")
 _LINK_RUN = rf"(?:[\s,;|]*\[?{_LINK_WORD}\]?)"
 _LINK_LINE_RE = re.compile(rf"^\s*{_LINK_RUN}+[\s,;|]*$")
@@ -143,7 +143,9 @@ _LINK_TAIL_RE = re.compile(rf"(?<=\S)(?:[\s.,;]*\[(?:{_LINK_WORD})\]|\s+(?:{_LIN
 _STRONG_RE = re.compile(r"Google\s?Scholar|Cross[Rr]ef|PubMed|Scopus|Web\s+of\s+Science|Search\s?ADS|WorldCat|OpenURL|"
                         r"Wiley\s+Online|MathSciNet|zbMATH")
 _WEB_FURNITURE_RE = re.compile(r"^\s*(?:Cited\s+by\s*\(\d+\)|©\s*(?:19|20)\d\d\b.*|Copyright\s+©.*|Back\s+to\s+top|"
-                               r"Download\s+references?|Show\s+(?:all|more)(?:\s+\d+)?\s+references?)\s*$", re.I)
+                               r"Download\s+references?|Show\s+(?:all|more)(?:\s+\d+)?\s+references?|"
+                               r"There\s+is\s+no\s+corresponding\s+record\s+for\s+this\s+reference\.?)\s*$", re.I)
+_CAS_RECORD_RE = re.compile(r"\bCODEN:|\bISSN:\s?\d{0,4}")  # ACS's CAS record under a reference: its number alone first
 
 
 _BULLET_LINK_RE = re.compile(r"^\s*[-•·*]\s*(?:DOI|PubMed|PMC|Free\s+PMC\s+article|Free\s+article|Europe\s+PMC|"
@@ -169,6 +171,14 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
                         if out[k].strip()]
             out[i:] = [""] * (len(out) - i)
             break
+        if re.fullmatch(r"\s*\d{1,4}\s*", ln) and (i == 0 or not out[i - 1].strip()) and \
+                any(_CAS_RECORD_RE.search(x) for x in out[i + 1:i + 5]):
+            k = i
+            while k < len(out) and out[k].strip():
+                skipped.append((k, out[k].strip(), "the database record shown under a reference"))
+                out[k] = ""
+                k += 1
+            continue
         ln = out[i] = _GLUED_LINK_RE.sub(" ", ln)  # "10.1126/science.1094559View in ScopusGoogle Scholar"
         if (_LINK_LINE_RE.match(ln) and _STRONG_RE.search(ln)) or _WEB_FURNITURE_RE.match(ln) or \
                 bullets and _BULLET_LINK_RE.match(ln):

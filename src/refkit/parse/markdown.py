@@ -36,6 +36,9 @@ def looks_like_markdown(body: list[tuple[int, str]]) -> bool:
     return (bullets >= 2 and bullets >= 0.15 * len(lines)) or marks >= max(2, len(lines) // 4)
 
 
+_IMAGE_RE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
+
+
 def strip_inline(text: str) -> str:
     """Markdown inline markup -> plain text; link URLs are kept at the end."""
     urls: list[str] = []
@@ -49,6 +52,7 @@ def strip_inline(text: str) -> str:
             return ""
         return label
 
+    text = _IMAGE_RE.sub("", text)  # badges: "![citations](https://img.shields.io/...)", linked or not
     text = re.sub(r"\[\[([^\[\]]+)\]\]\(", r"[\1](", text)  # "[[paper]](url)"
     text = LINK_RE.sub(link, text)
     text = AUTOLINK_RE.sub(lambda m: m.group(1), text)
@@ -114,6 +118,9 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             continue
         if not ln.strip():
             out.append((no, ""))
+            continue
+        if not _IMAGE_RE.sub("", ln).strip():
+            skipped.append(Skipped(no, ln.strip(), "images (badges)"))
             continue
         if HEADING_RE.match(ln) or (k + 1 < len(body) and re.match(r"^\s*(?:=+|-{3,})\s*$", body[k + 1][1])
                                     and not BULLET_RE.match(ln)):

@@ -100,7 +100,7 @@ def _many_columns(page: Page) -> bool:
     return True
 
 
-FOLIO_RE = re.compile(r"^(?:page\s+)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+FOLIO_RE = re.compile(r"^(?:page\s+)?[-–—~]?\s*(\d{1,4})\s*[-–—~]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
 EDGE_NUMBER_RE = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 
 

@@ -18,7 +18,8 @@ NAME_START_RE = re.compile(
     r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-\u00C0-\u024F]*\.?"
     r"(?:[\s\-][A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-\u00C0-\u024F]*){0,3},?\s+(?:[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]|\(|&)"
     # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
-    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
+    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z\u00C0-\u024F][\w'’\-.]*)){0,9}"
+    r"(?:\s+\[[A-Z\u00C0-\u024F]{2,10}\]\.?)?\s*\((?:1[5-9]|20)\d\d"  # "Türkiye İstatistik Kurumu [TÜİK]. (2023)"
 )
 PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
                          r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]")
@@ -45,7 +46,8 @@ STRICT_NAME_RE = re.compile(
     rf"|^{_FAM}(?:\s{_FAM})?\s[A-Z]{{1,3}}(?:\s(?:Jr|Sr|[IV]+))?[,.]"
     rf"|^(?:{_INI}\s)+{_FAM}"
     rf"|^[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][a-z]+,)"
-    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z][\w'’\-.]*)){0,9}\s*\((?:1[5-9]|20)\d\d"
+    r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z\u00C0-\u024F][\w'’\-.]*)){0,9}"
+    r"(?:\s+\[[A-Z\u00C0-\u024F]{2,10}\]\.?)?\s*\((?:1[5-9]|20)\d\d"  # "Türkiye İstatistik Kurumu [TÜİK]. (2023)"
 )
 BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump up\s*|Springe nach:\s*|Revenir plus haut en\s*:?\s*)?"
                          r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F“\"]))*(?:[a-z]\s+)?")
