@@ -161,3 +161,26 @@ def test_another_kind_of_number_after_the_list_is_not_the_list():
     assert len(out) == 3
     assert not any("College" in t or "Institute" in t for t in out)
 
+
+
+def test_an_extended_abstract_and_statements_end_the_list():
+    refs = ["Ataman, B. (2011). Kent ve göç. Ankara: Ütopya.",
+            "Kaya, S., & Demir, E. (2015). Rural networks in transition. Journal of Rural Studies, 38, 12–21.",
+            "Öztürk, A. (2019). Komşuluk ilişkileri. İstanbul: Bilgi Üniversitesi Yayınları."]
+    text = ("Kaynakça\n" + "\n".join(refs) + "\n\nExtended Abstract\n\n"
+            "Since the 1960s, migration has changed Turkish cities (Kaya & Demir, 2015). This study draws on\n"
+            "interviews with 20 residents.\n\nEtik Kurul Onayı: Bu çalışma için etik kurul onayı alınmıştır.\n"
+            "Çıkar Çatışması: Yazarlar çıkar çatışması bildirmemiştir.\n")
+    assert [t[:12] for t in texts(text)] == [r[:12] for r in refs]
+
+
+def test_a_contributor_note_and_authors_information_end_the_list():
+    refs = ["Baldwin, James. Notes of a Native Son. Beacon Press, 1955.", "---. The Fire Next Time. Dial Press, 1963.",
+            "Morrison, Toni. Playing in the Dark. Harvard UP, 1992."]
+    text = "Works Cited\n" + "\n".join(refs) + ("\n\nLINA OKAFOR is associate professor of English at the University of "
+                                              "Lagos. She is the author of Harbour Voices (2019).\n")
+    assert len(texts(text)) == 3
+    gost = ["1. Иванов И. И. Морфология. — М. : Наука, 1999. — 320 с.", "2. Петров П. П. Синтаксис. — СПб. : Питер, 2005. — 210 с."]
+    text = "Список литературы\n" + "\n".join(gost) + ("\n\nСведения об авторах\n\nИванова Анна Петровна, кандидат "
+                                                   "филологических наук, доцент\n\nСтатья поступила в редакцию 14.10.2022\n")
+    assert len(texts(text)) == 2

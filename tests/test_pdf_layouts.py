@@ -294,6 +294,9 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("abnt_dates_after.pdf", 24),  # "Recebido em: 14/04/2023" after the list
     ("two_columns_under_text_two_lists.pdf", 32),  # a list in two columns under full-width text; a second list
     ("italian_address_after.pdf", 27),  # the author's address after the list
+    ("mla_contributor_after.pdf", 20),  # "NAME is associate professor of ..." after an MLA works cited
+    ("preprint_watermark_line_numbers.pdf", 45),  # a diagonal watermark on every page, line numbers in the margin
+    ("russian_authors_after.pdf", 15),  # "Сведения об авторах" and the article's dates after a GOST list
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)
@@ -303,3 +306,8 @@ def test_tester_papers(name, count):
 def test_a_paper_whose_numbered_checklist_is_no_list():
     with pytest.raises(RefkitError, match="no reference section"):
         parse_document((PAPERS / "technote_no_references.pdf").read_bytes(), "technote.pdf")
+
+
+def test_a_diagonal_watermark_stays_out_of_the_references():
+    doc = parse_document((PAPERS / "preprint_watermark_line_numbers.pdf").read_bytes(), "preprint.pdf")
+    assert not any("peer reviewed" in p.raw.text for p in doc.parsed)

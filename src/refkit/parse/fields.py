@@ -44,7 +44,8 @@ CORPORATE_WORDS = re.compile(
     r"\b\w{3,}(?:amt|ministerium|institut|verband|gesellschaft|stiftung|kommission|agentur|zentrum|behörde|kammer|"
     r"bundesbank|senat|rat|gericht|gruppe|konsortium)\b|\b\w{3,}(?:isches|ische|ischer)\b|"
     r"\b(?:Bundes\w+|Landes\w+|Statistik\w*|Deutsche[rnms]?|Europäische[rnms]?|Autorengruppe|Konsortium|Holding|"
-    r"GmbH|AG|e\.\s?V\.|Kommission|Ausschuss|Beirat|Senat|Ministère|Ministerio|Instituto|Institut|"
+    r"GmbH|AG|e\.\s?V\.|Kommission|Ausschuss|Beirat|Senat|Kurumu|Bakanlığı|Başkanlığı|Üniversitesi|Derneği|Vakfı|"
+    r"Bankası|Ministère|Ministerio|Instituto|Institut|"
     r"Centre|Centro|Conseil|Consejo|Comisión|Commission|Direction|Dirección|Office|Agence)\b")
 
 

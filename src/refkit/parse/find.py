@@ -46,6 +46,8 @@ STOP_HEADING_RE = re.compile(
     r"eidesstattliche\s+(?:versicherung|erklärung)|selbstständigkeitserklärung|ehrenwörtliche\s+erklärung|"
     r"declaration\s+of\s+(?:authorship|originality)|mots-clés|palabras\s+clave|palavras-chave|schlüsselwörter)\b.{0,40}$|"
     r"^\s*(?:index|register|sachregister|personenregister|stichwortverzeichnis|abstract|résumé|keywords|"
+    r"(?:extended|english|long|structured)\s+abstract|genişletilmiş\s+özet|özet|summary|zusammenfassung|streszczenie|"
+    r"аннотация|abstrakt|sažetak|(?:сведения|информация)\s+об\s+авторах|об\s+авторах|"
     r"glossary|glossar|vita|curriculum\s+vitae|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
     r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature)\s*:?\s*$"
     r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"
@@ -60,6 +62,9 @@ SECOND_LIST_RE = re.compile(r"(?i)^(?:#{1,6}\s*)?(?:(?:references?|bibliography|
 RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|Competing\s+interests|Data\s+availability|"
                             r"Publisher['’]s\s+[Nn]ote|"
                             r"Code\s+availability|Additional\s+information|Funding|Ethics\s+declarations)\s+(?:[A-Z][a-z]|[A-Z]\.)|"
+                            r"^\s*(?:Etik\s+Kurul\s+Onayı|Çıkar\s+Çatışması|Finansal\s+Destek|Hakem\s+Değerlendirmesi|"
+                            r"Yazar\s+Katkısı|Interessenkonflikt|Conflit\s+d['’]intérêts?|Conflicto\s+de\s+intereses)\s*:\s*\S|"
+                            r"^\s*Статья\s+поступила\s|"
                             r"^\s*(?:Recebido\s+em|Aprovado\s+em|Received|Accepted|Submitted|Eingegangen|Angenommen|Reçu le|"
                             r"Recibido|Aceptado)\s*:?\s*\d")  # the article's dates after its list: "Recebido em: 14/04/2023"
 CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
@@ -68,7 +73,7 @@ PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduc
                               r"methods?|results|résumé|zusammenfassung|einleitung)\s*:?\s*$", re.I)
 # IEEE's author biographies after the list: "Hiro Tanaka (S'15–M'19) received the B.S. degree ..."
 BIOGRAPHY_RE = re.compile(r"^\s*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]*){0,3}(?:\s*\([^)]{0,30}\))?,?\s+(?:received\s+"
-                          r"(?:the|his|her|a)\b|is\s+(?:currently|now|with\s+the|an?\s+(?:associate\s+|assistant\s+|full\s+)?"
+                          r"(?:the|his|her|a)\b|is\s+(?:currently|now|with\s+the|(?:an?\s+)?(?:associate\s+|assistant\s+|full\s+)?"
                           r"professor|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)")
 FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—~]?\s*\d{1,4}\s*[-–—~]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
                       re.I)

@@ -73,8 +73,10 @@ class _Widths:
 
 
 def fragments(page: Any) -> list[Part]:
-    """The text runs of a pypdf page in content-stream order."""
-    out: list[Part] = []
+    """The text runs of a pypdf page in content-stream order; text set at a slant (a diagonal
+    "Preprint — not peer reviewed" watermark, a stamp up the margin) is left out when most of the page
+    is level."""
+    out: list[tuple[Part, bool]] = []
     fonts: dict[int, tuple[Any, _Widths]] = {}  # the dict is kept so that its id stays its own
 
     def visit(text, cm, tm, font_dict, font_size):  # noqa: ANN001 - pypdf's callback
@@ -90,13 +92,18 @@ def fragments(page: Any) -> list[Part]:
             if key not in fonts:
                 fonts[key] = (font_dict, _Widths(font_dict))
             widths = fonts[key][1]
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        slant = abs(b) > 0.1 * abs(a)
         for k, piece in enumerate(text.split("\n")):
             if piece.strip():
                 w = widths.width(piece, size) if widths is not None and k == 0 else None
-                out.append(Part(float(x), float(y) - k * size * 1.2, size, piece, w))
+                out.append((Part(float(x), float(y) - k * size * 1.2, size, piece, w), slant))
 
     page.extract_text(visitor_text=visit)
-    return out
+    level = sum(len(p.text) for p, slant in out if not slant)
+    if sum(len(p.text) for p, slant in out if slant) > level:
+        return [p for p, _ in out]  # a page turned on its side: all of it
+    return [p for p, slant in out if not slant]
 
 
 def build_lines(frags: list[Part]) -> list[Line]:
