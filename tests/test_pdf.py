@@ -245,3 +245,12 @@ def test_list_labels_in_their_own_box():
     doc = parse_document(make_pdf([page]), "labels.pdf")
     assert [p.raw.number for p in doc.parsed] == ["1", "2", "3", "4", "5", "6"]
     assert doc.parsed[1].raw.text.startswith("Baptiste, M. (Ed.). (2016).")
+
+
+def test_justified_japanese_keeps_its_characters_together():
+    from refkit.parse.pdf_layout import Part, join_parts
+
+    # three glyphs 10 pt wide set 1.5 pt apart (justification), then a word space of 6 pt, then Latin text
+    parts = [Part(0.0, 0.0, 10.0, "工", 10.0), Part(11.5, 0.0, 10.0, "藤", 10.0), Part(27.5, 0.0, 10.0, "拓", 10.0),
+             Part(40.0, 0.0, 10.0, "Kudo", 20.0), Part(62.0, 0.0, 10.0, "T.", 8.0)]
+    assert join_parts(parts) == "工藤 拓 Kudo T."

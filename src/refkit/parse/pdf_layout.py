@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 WORD_GAP = 0.15  # a gap wider than this share of the font size between two runs is a space
 SMALL_CAPS_RE = re.compile(r"(?:^|[\s(])[A-ZÀ-ÞŁ]$")
 
@@ -141,7 +142,8 @@ def join_parts(parts: list[Part]) -> str:
             elif text.endswith(" ") or t.startswith(" "):
                 pass
             elif gap is not None and not sup:
-                if gap > WORD_GAP * min(p.size, prev.size):
+                cjk = bool(_CJK.match(text[-1:]) and _CJK.match(t[:1]))  # justified Japanese spreads its characters
+                if gap > (0.5 if cjk else WORD_GAP) * min(p.size, prev.size):
                     text += " "
             elif gap is not None and re.fullmatch(r"\s*[\[(]?\d{1,4}[\].)]?", text) and gap > 0:
                 text += " "  # a superscript label before the reference: "¹" + "Walsh"
@@ -150,7 +152,8 @@ def join_parts(parts: list[Part]) -> str:
             elif re.fullmatch(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)])", text):
                 text += " "  # a list label set in its own box: "1." + "Smith"
             elif gap is None and not text.endswith(("-", "/")) and not t.startswith((",", ".", ";", ":", ")")):
-                if re.search(r"\w$", text) and re.match(r"\w", t) and len(t) > 1 and len(text) > 1:
+                if re.search(r"\w$", text) and re.match(r"\w", t) and len(t) > 1 and len(text) > 1 and \
+                        not (_CJK.match(text[-1:]) and _CJK.match(t[:1])):
                     text += " "
         text += t
         if placed:
