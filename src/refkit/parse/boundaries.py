@@ -393,7 +393,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         over = [s for s in segs if s.start < m.end() and m.start() < s.end]
         title_end = bool(inside) and inside[0].label in ("title", "container-title") and re.search(r"[.,]\s+$", text[:m.start()]) and \
             inside[0].end <= m.end() + 1 or len(over) > 1 and over[0].label == "edition" and all(
-                s.label in ("edition", "title", "location", "note", "publisher", "collection-title", "volume", "pages") for s in over)
+                s.label in ("edition", "title", "location", "note", "publisher", "collection-title", "volume", "pages", "editor")
+                for s in over)  # (IEEE's "3rd | ed., D. Petrov, Ed.,": the edition's word taken for the editor's)
         if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date") or title_end):
             segs = relabel(segs, text, m.start(), m.end(), "edition")
     for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text

@@ -374,10 +374,12 @@ def names_stop(segs: list[Segment], text: str) -> list[Segment]:
             if m and i + 1 < len(segs) and re.search(r"[A-Za-z]{2}", s.text[m.end():]):
                 return relabel(segs, text, s.start + m.end(), s.end, segs[i + 1].label if segs[i + 1].label != "date"
                                else "journal")
-        hm = re.search(r"(?<=[^\W\d]{3})\.\s+(?P<h>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,2}):\s*$", s.text) \
+        hm = re.search(r"(?<=[^\W\d]{3})\.\s+(?P<h>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,2}):\s*$|"
+                       r"(?<=[^\W\d]{3}),\s+(?P<h2>[a-z][\w\-]{2,}):\s*$", s.text) \
             if s.label == "author" and i + 1 < len(segs) and segs[i + 1].label == "title" else None
-        if hm:  # "..., Kristina Toutanova. | BERT: | Pre-training of ...": the title's head, not a name
-            return relabel(segs, text, s.start + hm.start("h"), s.end, "title")
+        if hm:  # "..., Kristina Toutanova. | BERT: | Pre-training of ...", "I. Eriksen, smallarea: | Small-area ...":
+            # the title's head, not a name
+            return relabel(segs, text, s.start + hm.start("h" if hm.group("h") else "h2"), s.end, "title")
         if s.label == "title" and re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*", s.text) and (
                 i + 1 < len(segs) and segs[i + 1].label == "date" or i and segs[i - 1].label == "date"):
             return relabel(segs, text, s.start, s.end, "date")

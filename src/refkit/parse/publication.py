@@ -84,8 +84,16 @@ _PUB_PARENS = re.compile(r"\s*\((?P<pub>[A-Z][^(),\d]{2,60}?)(?:,\s*(?P<place>[A
                          r"(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)\.?\s*")
 
 
+_PRINTED_FOR = re.compile(r"(?<=[.,] )(?P<pub>(?:Printed|Published)\s+(?:for|by)\s+[^,.;()]{3,60}|Privately\s+printed)(?=[,.;])")
+
+
 def publisher_parens(segs: list[Segment], text: str) -> list[Segment]:
-    """Nature's '(Printed for the author, 1750).' / '(Ponte Editions, Milan, 2012).' read as a note."""
+    """Nature's '(Printed for the author, 1750).' / '(Ponte Editions, Milan, 2012).' read as a note;
+    'The Book. Printed for the author, 1750.' run into the title."""
+    pm = _PRINTED_FOR.search(text) if "rinted" in text or "ublished" in text else None
+    if pm and all(s.label in ("title", "note", "publisher", "container-title")
+                  for s in segs if s.start < pm.end() and pm.start() < s.end):
+        segs = relabel(segs, text, pm.start(), pm.end(), "publisher")
     for s in segs:
         m = _PUB_PARENS.fullmatch(s.text) if s.label == "note" else None
         if m:

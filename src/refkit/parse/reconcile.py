@@ -279,7 +279,8 @@ def _split_publisher_place(ref: Reference) -> None:
         f["publisher-place"], f["publisher"] = m.group(1), m.group(2).strip()
         return
     m = re.fullmatch(rf"(.{{4,}}?),\s*({_CAP_WORDS})", p)
-    if m and re.match(r"(?i)universit", m.group(1)) and re.search(r"(?i)thesis|dissertation|diss\.", f.get("genre", "")):
+    if m and re.match(r"(?i)universit", m.group(1)) and re.search(r"(?i)thesis|dissertation|diss\.", f.get("genre", "")) \
+            and m.group(2).lower() not in m.group(1).lower():
         return  # APA's "[Doctoral dissertation, University of California, Berkeley]": the school's whole name
     if m and len(m.group(2).split()) <= 3 and not re.search(r"\d", m.group(1)) and not is_org_name(m.group(2) + " x") \
             and not re.search(r"(?i)\b(?:and|und|et|press|verlag|books|"
