@@ -115,3 +115,41 @@ def test_a_place_glued_to_an_institute_is_its_name():
                "Dynamics of Cities and Society, Cambridge Policy Institute, 4 October.")
     assert item.get("publisher") == "Cambridge Policy Institute" and "genre" not in item
     assert item["container-title"] == "Data Futures: Symposium on the Dynamics of Cities and Society"
+
+
+def test_chicago_humanities_books_series_and_volumes():
+    item = one("Rossi, Paolo. The Harbour Book. Translated by Ann Kerr. Edited by Lena Park and Ann Kerr. Oxford Texts in "
+               "the History of Maritime Thought. Oxford: Oxford University Press, 1999.")
+    assert item["title"] == "The Harbour Book"
+    assert item["collection-title"] == "Oxford Texts in the History of Maritime Thought"
+    assert [n["family"] for n in item["translator"]] == ["Kerr"] and [n["family"] for n in item["editor"]] == ["Park", "Kerr"]
+    item = one("Hume, David. Essays. Translated and edited by Mara Lind and Tom W. Ash. The Edinburgh Edition of the Works "
+               "of David Hume. Edinburgh: Edinburgh University Press, 2004.")
+    assert item["title"] == "Essays" and item["collection-title"] == "The Edinburgh Edition of the Works of David Hume"
+    assert item["editor"] == item["translator"] == [{"family": "Lind", "given": "Mara"}, {"family": "Ash", "given": "Tom W."}]
+    item = one("Seneca. On Anger. Translated by John Hale. Loeb Classical Library 214. Cambridge, MA: Harvard University "
+               "Press, 1928.")
+    assert (item["collection-title"], item["collection-number"]) == ("Loeb Classical Library", "214")
+    assert item["translator"] == [{"family": "Hale", "given": "John"}]
+    item = one("Ward, Helen. The Long Peace. Vol. 2 of Empire and Commerce. Cambridge: Cambridge University Press, 2011.")
+    assert (item["title"], item["volume"], item["collection-title"]) == ("The Long Peace", "2", "Empire and Commerce")
+
+
+def test_chicago_names_letters_theses_and_mhra():
+    item = one("Marsh, Ellen Joy. Tidal Towns: Fishing Communities in Early Modern England. Boston: Beacon, 1991.")
+    assert item["author"] == [{"family": "Marsh", "given": "Ellen Joy"}]
+    assert item["title"] == "Tidal Towns: Fishing Communities in Early Modern England"
+    item = one("Lind, Eva. Letter to Karl Ross, March 3, 1871. Lind Family Papers Online. Accessed May 2, 2020. "
+               "https://papers.example/lind/1871-03-03.")
+    assert (item["type"], item["title"], item["container-title"]) == ("letter", "Letter to Karl Ross", "Lind Family Papers Online")
+    assert item["issued"] == {"date-parts": [[1871, 3, 3]]}
+    item = one("Ono, Kenji. “Harbour Guilds in Edo Japan.” PhD diss., University of Michigan, Ann Arbor, 2008.")
+    assert item["publisher"] == "University of Michigan, Ann Arbor" and "publisher-place" not in item
+    item = one("Reed, Ann, 'Rivers in Victorian Verse' (unpublished doctoral thesis, University of Leeds, 2011)")
+    assert (item["type"], item["genre"], item["publisher"]) == ("thesis", "doctoral thesis", "University of Leeds")
+    item = one("Hale, Tom, 'The Novel and the Sea', in Reading the Ocean: An Introduction, 3rd edn (London: Verso, 2001), "
+               "pp. 40–62")
+    assert (item["title"], item["container-title"]) == ("The Novel and the Sea", "Reading the Ocean: An Introduction")
+    item = one("Park, Jin. “Hume on Causation.” In The Open Encyclopedia of Philosophy, edited by Omar N. Diaz. Winter 2021 ed. "
+               "https://philosophy.example/hume.")
+    assert item["edition"] == "Winter 2021" and item["editor"] == [{"family": "Diaz", "given": "Omar N."}]

@@ -127,3 +127,10 @@ def test_edition_words_place_with_bei_and_a_report_subtitle():
 def test_apuz_issue_with_its_year():
     item = one("Kühn, Max: Demokratie heute, in: Aus Politik und Zeitgeschichte, Nr. 12–13/2019, S. 4–11.")
     assert item["issued"] == {"date-parts": [[2019]]} and item["page"] == "4-11"
+
+
+def test_german_translators_and_editors_after_the_title():
+    item = one("Durand, Luc (2004): Die Stadt und ihre Ränder. Aus dem Franz. von Eva Roth. Konstanz: UVK.")
+    assert item["translator"] == [{"family": "Roth", "given": "Eva"}] and item["title"] == "Die Stadt und ihre Ränder"
+    item = one("Lane, Robert K., 1997: Soziale Ordnung. Hrsg. und eingeleitet von Jan Vogt und Ute Marx. Berlin: de Gruyter.")
+    assert [n["family"] for n in item["editor"]] == ["Vogt", "Marx"] and item["title"] == "Soziale Ordnung"

@@ -60,7 +60,8 @@ TEXT_FIELDS = {
 }
 # CSL field(s) each tagger label feeds, for confidences
 
-_EDITED_AND_TRANSLATED = re.compile(r"(?i)\b(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s*(?:and|&|und)\s*(?:translated|trans\.|transl\.|übers\.|übersetzt)")
+_EDITED_AND_TRANSLATED = re.compile(r"(?i)\b(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s*(?:and|&|und)\s*(?:translated|trans\.|transl\.|übers\.|übersetzt)|"
+                                    r"\b(?:translated|trans\.|transl\.|übersetzt)\s*(?:and|&|und)\s*(?:edited|ed\.|hrsg\.|hg\.)")
 _DMY = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 VOLUME_COUNT_RE = re.compile(rf"\s*(\d{{1,3}})\s+{VOLUME_COUNT_WORDS}\.?(?:\s+in\s+\d+)?[\s.,;]*$")
 
@@ -108,9 +109,10 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
             if names:
                 ref.names[NAME_FIELDS[label]] = names
                 note_conf(NAME_FIELDS[label], segs)
-                if label == "editor" and "translator" not in by_label and any(_EDITED_AND_TRANSLATED.search(r) for r in raw):
-                    ref.names["translator"] = [Name(n.family, n.given, n.particle, n.suffix, n.dropping, n.literal, n.others)
-                                               for n in names]  # "Edited and translated by", "Ed. and trans.": both
+                other = {"editor": "translator", "translator": "editor"}.get(label)
+                if other and other not in by_label and any(_EDITED_AND_TRANSLATED.search(r) for r in raw):
+                    ref.names[other] = [Name(n.family, n.given, n.particle, n.suffix, n.dropping, n.literal, n.others)
+                                        for n in names]  # "Edited and translated by", "Translated and edited by": both
         elif label in TEXT_FIELDS:
             field = TEXT_FIELDS[label]
             vals = []

@@ -72,6 +72,7 @@ from refkit.parse.reports import (
     series_sentence,
     standards,
     thesis_bracket,
+    thesis_parens,
     thesis_word,
 )
 from refkit.parse.spans import relabel
@@ -82,6 +83,7 @@ from refkit.parse.titles import (
     editors_in_container,
     in_note,
     inner_quote,
+    letter_title,
     lone_in,
     newspaper_tail,
     ordinal_in_title,
@@ -90,13 +92,14 @@ from refkit.parse.titles import (
     quoted_title,
     quoted_title_in,
     role_after_title,
+    series_after_roles,
     title_after_editors,
     title_from_container,
     title_goes_on,
     vancouver_tail,
 )
 
-EDITION_RE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
+EDITION_RE = re.compile(r"\b(?:(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,5}?\s+(?:ed|edn|edition|Aufl|Auflage|Ausg|Ausgabe|éd|édition)\b\.?")
 # "2 Bde.", "3 vols.": the number of volumes after a title
 VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=\s|$)")
@@ -385,7 +388,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():
@@ -395,8 +398,10 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             inside[0].end <= m.end() + 1 or len(over) > 1 and over[0].label == "edition" and all(
                 s.label in ("edition", "title", "location", "note", "publisher", "collection-title", "volume", "pages", "editor")
                 for s in over)  # (IEEE's "3rd | ed., D. Petrov, Ed.,": the edition's word taken for the editor's)
-        if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date") or title_end):
-            segs = relabel(segs, text, m.start(), m.end(), "edition")
+        season = re.match(r"(?:Spring|Summer|Fall|Autumn|Winter)\s", m.group(0)) is not None and all(
+            s.label in ("editor", "date", "edition", "note", "container-title", "title") for s in over)
+        if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date") or title_end or season):
+            segs = relabel(segs, text, m.start(), m.end(), "edition")  # (the SEP's "edited by X. | Summer 2022 ed.")
     for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text
                                                or "tomo" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
@@ -453,7 +458,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = thesis_bracket(segs, text)
     segs = apa_tails(segs, text)
     segs = series_after_publisher(publisher_parens(segs, text), text)
-    segs = lone_in(thesis_word(newspaper_tail(place_tails(segs, text), text), text), text)
+    segs = lone_in(thesis_parens(thesis_word(newspaper_tail(place_tails(segs, text), text), text), text), text)
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():

@@ -30,8 +30,10 @@ REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|De
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"
-    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+\w+(?:\s+(?:übersetzt|übertragen))?)\)?"
-    r"(?:\s*(?:and|&|und)\s+(?:translated|trans\.?|transl\.?|übers\.?|übersetzt))?"  # "Edited and translated by"
+    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+\w+\.?(?:\s+(?:übersetzt|übertragen))?)\)?"
+    r"(?:\s*(?:and|&|und)\s+(?:translated|trans\.?|transl\.?|übers\.?|übersetzt|eingeleitet|kommentiert|bearbeitet|"
+    r"edited|ed\.|hrsg\.|hg\.))?"
+    # "Edited and translated by", "Hrsg. und eingeleitet von"
     r"(?:\s+(?:fr\.|it\.|esp\.|cast\.|from\s+the\s+\w+|"
     r"de\s+l'\w+))?\s*(?:by|von|par|v\.|de|di|da|por)?\s*:?\s+)+",
     re.I,
@@ -305,6 +307,9 @@ def clean_edition(s: str) -> str:
     """'(2nd ed.).' -> '2'; '5th edn.' -> '5'; 'Rev. ed.' -> 'Rev. ed.'."""
     t = re.sub(r"^[(\[](.*)[)\]][.,;:]*$", r"\1", squash(s).strip(" ,;:")).lstrip("([").strip()
     t = clean_text(t)
+    season = re.match(r"(?i)((?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d\d)\b", t)
+    if season:  # the Stanford Encyclopedia's "Summer 2022 ed."
+        return season.group(1)
     m = re.match(r"^(\d+)\s*(?:st|nd|rd|th|e|ème|er|re|\.|ª|\.ª|a|\.a)?\b", t)
     if m:
         return m.group(1)

@@ -374,6 +374,12 @@ def names_stop(segs: list[Segment], text: str) -> list[Segment]:
             if m and i + 1 < len(segs) and re.search(r"[A-Za-z]{2}", s.text[m.end():]):
                 return relabel(segs, text, s.start + m.end(), s.end, segs[i + 1].label if segs[i + 1].label != "date"
                                else "journal")
+        gm = re.match(r"\s*(?P<g>(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|[A-Z]\.)){0,2})\.\s+\S",
+                      segs[i + 1].text) if s.label == "author" and i + 1 < len(segs) and segs[i + 1].label == "title" and \
+            re.fullmatch(r"\s*[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s*", s.text) else None
+        if gm and not re.search(r"\b(?:The|A|An|On|Of|In|Der|Die|Das|Le|La|Les|El|Il)\b", gm.group("g")):
+            # "Davis, | Natalie Zemon. Fiction in the Archives": a family name alone, then its given names
+            return relabel(segs, text, s.start, segs[i + 1].start + gm.end("g") + 1, "author")
         hm = re.search(r"(?<=[^\W\d]{3})\.\s+(?P<h>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,2}):\s*$|"
                        r"(?<=[^\W\d]{3}),\s+(?P<h2>[a-z][\w\-]{2,}):\s*$", s.text) \
             if s.label == "author" and i + 1 < len(segs) and segs[i + 1].label == "title" else None
@@ -444,7 +450,7 @@ def one_name_first(segs: list[Segment], text: str) -> list[Segment]:
 
 
 _NAME_BARE_YEAR = re.compile(r"(?P<names>[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]*\.?)?)"
-                             r"\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s+[A-Z\"“‘])")
+                             r"\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?:?\s+[A-Z\"“‘'])")  # (Mind's "Putnam, Hilary 1975: 'Title'")
 _LEAD_BEFORE_YEAR = re.compile(
     r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
     r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"

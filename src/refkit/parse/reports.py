@@ -240,6 +240,23 @@ def thesis_word(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+# MHRA's "(unpublished doctoral thesis, University of Oxford, 2004)"
+_THESIS_PARENS = re.compile(r"\((?P<un>[Uu]npublished\s+)?(?P<genre>(?:doctoral|PhD|Ph\.\s?D\.|DPhil|D\.\s?Phil\.|MPhil|M\.\s?Phil\.|MA|"
+                            r"M\.A\.|MSc|master['’]s|BA|honours|undergraduate)\s+(?:thesis|dissertation)),\s+"
+                            r"(?P<school>[^,()]{3,80}?),\s+(?P<year>(?:1[5-9]|20)\d\d)\)")
+
+
+def thesis_parens(segs: list[Segment], text: str) -> list[Segment]:
+    m = _THESIS_PARENS.search(text) if "thesis" in text or "dissertation" in text else None
+    if not m:
+        return segs
+    if m.group("un"):
+        segs = relabel(segs, text, m.start("un"), m.end("un"), "note")
+    segs = relabel(segs, text, m.start("genre"), m.end("genre"), "genre")
+    segs = relabel(segs, text, m.start("school"), m.end("school"), "publisher")
+    return relabel(segs, text, m.start("year"), m.end("year"), "date")
+
+
 def thesis_bracket(segs: list[Segment], text: str) -> list[Segment]:
     """'Title [Proefschrift, Universiteit Leiden]. Leiden Repository.': the kind of thesis, the school,
     and the archive that holds it (not one publisher 'Universiteit Leiden]. Leiden Repository')."""

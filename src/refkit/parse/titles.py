@@ -41,8 +41,9 @@ ROLE_BARE_RE = re.compile(
     rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.|"
     rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
     rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
-    rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
-    rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
+    rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
+    rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+und\s+(?:eingeleitet|kommentiert|bearbeitet|mit\s+einem\s+\w+\s+versehen))?"
+    rf"(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
     rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
 
@@ -119,7 +120,7 @@ def quoted_title(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_QUOTE_IN = re.compile(r"(?:(?<=[“”\"»«’]),\s+(?P<in>(?:in|In|dans|Dans|en|En):?)|,\s+(?P<in2>in:))\s+"
+_QUOTE_IN = re.compile(r"(?:(?<=[“”\"»«’']),\s+(?P<in>(?:in|In|dans|Dans|en|En):?)|,\s+(?P<in2>in:))\s+"
                        r"(?P<box>[A-ZÀ-Þ][^,]{2,150}?)(?=,\s|\s+vom\s|[,.]?\s*$)")
 
 
@@ -278,6 +279,71 @@ def title_after_editors(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_LETTER = re.compile(rf"\s*(?P<t>(?:Letter|Telegram|Memorandum|Postcard|Note|Diary\s+entry)\s+(?:to|from)\s+[^,.]{{2,60}}),\s+"
+                     rf"(?P<d>{MONTH_RE}\.?\s+\d{{1,2}},\s+(?:1[5-9]|20)\d\d|\d{{1,2}}\s+{MONTH_RE}\.?\s+(?:1[5-9]|20)\d\d)\.\s+"
+                     r"(?P<c>[A-Z][^.]{3,120}?)(?=[.,]\s|\.?\s*$)")
+
+
+def letter_title(segs: list[Segment], text: str) -> list[Segment]:
+    """Chicago's 'Darwin, Charles. Letter to Asa Gray, May 22, 1860. Darwin Correspondence Project, ...': a
+    letter's title, its day and the edition or collection that holds it."""
+    for s in segs:
+        m = _LETTER.match(s.text) if s.label == "title" and ("Letter" in s.text or "Memorandum" in s.text or
+                                                               "Telegram" in s.text or "Note" in s.text) else None
+        if m:
+            segs = relabel(segs, text, s.start + m.start("t"), s.start + m.end("t"), "title")
+            segs = relabel(segs, text, s.start + m.start("d"), s.start + m.end("d"), "date")
+            return relabel(segs, text, s.start + m.start("c"), s.start + m.end("c"), "container-title")
+    return segs
+
+
+def series_after_roles(segs: list[Segment], text: str) -> list[Segment]:
+    """Chicago's 'Title. Translated by A. Edited by B. Cambridge Texts in the History of Political
+    Thought. Cambridge: CUP, 1988.': a second title between the book's people and its place is its series."""
+    for i in range(2, len(segs) - 1):
+        s, k = segs[i], i - 1
+        if k > 1 and not segs[k].text.strip(" .,;"):  # a stop left on its own after the names
+            k -= 1
+        if s.label == "title" and segs[k].label in ("editor", "translator") and \
+                not re.match(r"\s*(?:[Ii]n|[Dd]ans|[Ii]m):?\s", segs[k].text) and \
+                any(o.label == "title" for o in segs[:k]) and segs[i + 1].label in ("location", "publisher") and \
+                not re.match(r"\s*(?:In|in)\b", s.text) and len(s.text.split()) <= 14 and \
+                re.match(r"\s*[A-Z]", s.text) and not s.text.lstrip().startswith(("“", '"', "'", "‘")):
+            return relabel(segs, text, s.start, s.end, "collection-title")
+        if s.label in ("title", "translator", "editor") and segs[k].label in ("collection-title", "translator", "editor") and \
+                segs[i + 1].label in ("location", "publisher"):
+            lower = s.label == "title" and re.match(r"\s*[a-z]", s.text) and (
+                segs[k].label == "collection-title" or re.match(r"\s*\.\s+[A-Z]", segs[k].text))
+            if lower and segs[k].label != "collection-title":  # "Ash | . The Edinburgh Edition | of the Works of Hume."
+                return relabel(segs, text, segs[k].start + len(segs[k].text) - len(segs[k].text.lstrip(" .")), s.end,
+                               "collection-title")
+            sent = s.label != "title" and re.match(r"\s*\.\s+[A-Z][^.]{3,100}\.?\s*$", s.text) and not re.search(
+                r"(?i)\b(?:by|von|ed|eds|trans|and|und|&)\b", s.text) and re.search(
+                r"\d|\b(?:Library|Series|Texts|Classics|Studies|Papers|Monographs|Edition|Works|Collection|Reihe|Bibliothek)\b",
+                s.text)  # (not the names going on: "ed. Norman W | . Storer")
+            if lower or sent:  # "Cambridge Texts in | the History of ...", "Walter Miller | . Loeb Classical Library 30."
+                start = s.start + (len(s.text) - len(s.text.lstrip(" .")) if sent else 0)
+                return relabel(segs, text, segs[k].start if lower else start, s.end, "collection-title")
+    for i, s in enumerate(segs[:-1]):  # "Vol. 3 | of Barbarism and Religion.": the tagger saw the volume
+        nxt = segs[i + 1]
+        if s.label == "volume" and re.fullmatch(r"\s*Vol\.\s*(?:\d{1,3}|[IVX]{1,5})(?:\s+of)?\s*", s.text) and \
+                nxt.label in ("title", "container-title", "collection-title") and \
+                (s.text.rstrip().endswith(" of") or re.match(r"\s*of\s+[A-Z]", nxt.text)):
+            of = re.match(r"\s*(?:of\s+)?", nxt.text)
+            assert of is not None
+            end = nxt.start + len(nxt.text.rstrip(" .,"))
+            segs = relabel(segs, text, nxt.start, nxt.start + of.end(), "skip")
+            return relabel(segs, text, nxt.start + of.end(), end, "collection-title")
+    for s in segs:  # "The First Decline and Fall. Vol. 3 of Barbarism and Religion.": the volume of a series
+        vm = re.search(r"(?<=[.,] )(?P<v>Vol\.\s*(?:\d{1,3}|[IVX]{1,5}))\s+of\s+(?P<series>[A-Z][^.;]{3,150}?)[.,]?\s*$", s.text) \
+            if s.label in ("title", "collection-title") else None
+        if vm:
+            segs = relabel(segs, text, s.start + vm.start("v"), s.start + vm.end("v"), "volume")
+            segs = relabel(segs, text, s.start + vm.end("v"), s.start + vm.start("series"), "skip")
+            return relabel(segs, text, s.start + vm.start("series"), s.start + vm.end("series"), "collection-title")
+    return segs
+
+
 def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     """'Title. Edited by A. B. Name.': the editor or translator the title took."""
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
@@ -287,7 +353,8 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     for m in found:
         end = m.end("names")
         inside = [s for s in segs if s.start < end and m.start() < s.end]
-        stop = next((s for s in inside if (s.label not in ok or s.label == "publisher" and s.start > m.start("names"))
+        stop = next((s for s in inside if (s.label not in ok and s.label not in ("edition", "author") or
+                                           s.label == "publisher" and s.start > m.start("names"))
                      and s.start > m.start()), None)  # "Edited by Rafael Silva, | Ponte Editions": the publisher
         if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
@@ -295,7 +362,8 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
         label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
         if not inside or end <= m.start("names") or inside[0].start == m.start() and all(
                 o.label == label and o.end <= end + 2 for o in inside) \
-                or any(s.label not in ok for s in inside) or not any(s.label == "title" and s.start < m.start() for s in segs):
+                or any(s.label not in ok and not (s.label in ("edition", "author") and s.start >= m.start() - 1) for s in inside) \
+                or not any(s.label == "title" and s.start < m.start() for s in segs):
             continue
         first = inside[0]
         if first.label in ("editor", "translator") and first.start < m.start() and re.match(
