@@ -153,3 +153,16 @@ def test_chicago_names_letters_theses_and_mhra():
     item = one("Park, Jin. “Hume on Causation.” In The Open Encyclopedia of Philosophy, edited by Omar N. Diaz. Winter 2021 ed. "
                "https://philosophy.example/hume.")
     assert item["edition"] == "Winter 2021" and item["editor"] == [{"family": "Diaz", "given": "Omar N."}]
+
+
+def test_apa_preprints_presentations_and_online_news():
+    item = one("Ng, J. P., & Ross, L. D. (2019). A shorter path [Preprint]. PsyArXiv. https://doi.org/10.31234/osf.io/abc12")
+    assert item["publisher"] == "PsyArXiv" and item["title"] == "A shorter path"
+    item = one("Kim, T. H. (2018, May 3–6). Streams in the city [Paper presentation]. Urban Affairs Association Annual "
+               "Meeting, Denver, CO, United States.")
+    assert item["container-title"] == "Urban Affairs Association Annual Meeting" and "publisher" not in item
+    item = one("Reyes, M. (2016, March 2). The harbour that time forgot. The Boston Globe. https://www.bostonglobe.example/h")
+    assert (item["type"], item["container-title"]) == ("article-newspaper", "The Boston Globe")
+    item = one("Water Commission 2019, Rivers, report no. 7, Water Commission, Perth, viewed 3 May 2021, "
+               "<https://www.water.example/rivers>.")
+    assert item["URL"] == "https://www.water.example/rivers"

@@ -134,3 +134,30 @@ def test_german_translators_and_editors_after_the_title():
     assert item["translator"] == [{"family": "Roth", "given": "Eva"}] and item["title"] == "Die Stadt und ihre Ränder"
     item = one("Lane, Robert K., 1997: Soziale Ordnung. Hrsg. und eingeleitet von Jan Vogt und Ute Marx. Berlin: de Gruyter.")
     assert [n["family"] for n in item["editor"]] == ["Vogt", "Marx"] and item["title"] == "Soziale Ordnung"
+
+
+def test_a_volume_of_a_multi_volume_work_and_its_own_title():
+    item = one("Lorenz, Karl: Theorie der Stadt. Bd. 2: Räume und Grenzen. Frankfurt am Main : Suhrkamp, 1984.")
+    assert (item["title"], item["volume"], item["volume-title"]) == ("Theorie der Stadt", "2", "Räume und Grenzen")
+    assert item["publisher"] == "Suhrkamp"
+    item = one("Ute Frevert, Geschichte der Gefühle, Bd. 1: Von der Aufklärung bis zum Ersten Weltkrieg, München 2011.")
+    assert (item["title"], item["volume"]) == ("Geschichte der Gefühle", "1")
+    assert item["volume-title"] == "Von der Aufklärung bis zum Ersten Weltkrieg" and item["publisher-place"] == "München"
+
+
+def test_historians_journals_editors_roles_and_label_tails():
+    item = one("Jan Vogt, Die Stadt im Krieg, in: HZ 212. 1971, S. 33–61.")
+    assert (item["container-title"], item["volume"], item["page"]) == ("HZ", "212", "33-61")
+    assert item["issued"] == {"date-parts": [[1971]]}
+    item = one("Roth, Ina (2004): Die Stadt. In: Mittelweg 36, Jg. 13, H. 2, S. 5–19.")
+    assert (item["container-title"], item["volume"], item["issue"]) == ("Mittelweg 36", "13", "2")
+    item = one("Berg, S., & Lind, P. (Hrsg.). (2012). Die alten Städte. Frankfurt a. M.: Campus.")
+    assert [n["family"] for n in item["editor"]] == ["Berg", "Lind"] and "author" not in item
+    item = one("Lorenz, Karl: Gemeinde und Staat. Leipzig: Fues (Lorenz 1901)")
+    assert item["issued"] == {"date-parts": [[1901]]} and "collection-title" not in item
+    item = one("Kurz, Eva (Hg.) (2010): stadt leben. Praktiken des Wohnens im Alltag, Bielefeld: transcript.")
+    assert item["title"] == "stadt leben. Praktiken des Wohnens im Alltag" and item["publisher"] == "transcript"
+    item = one("Jan Roth, Art. „Bürger“, in: Lexikon der Stadt, Bd. 2, Stuttgart 1990, S. 5–9.")
+    assert item["title"] == "Bürger"
+    item = one("Vogt, Jan u. Ute Marx, Stadt und Land. Eine Geschichte der Nähe, Münster 1999.")
+    assert item["title"] == "Stadt und Land. Eine Geschichte der Nähe" and "container-title" not in item

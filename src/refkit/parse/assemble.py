@@ -48,6 +48,7 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 IDENTIFIERS = {"arxiv": (ARXIV_RE, "eprint"), "pmid": (PMID_RE, "PMID"), "pmcid": (PMCID_RE, "PMCID")}
 TEXT_FIELDS = {
     "title": "title",
+    "volume-title": "volume-title",
     "journal": "container-title",
     "container-title": "container-title",
     "collection-title": "collection-title",

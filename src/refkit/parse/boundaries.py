@@ -43,6 +43,7 @@ from refkit.parse.numbering import (
     law_citations,
     numbering_word,
     spaced_colon,
+    volume_dot_year,
     volume_year_issue,
 )
 from refkit.parse.publication import (
@@ -51,6 +52,7 @@ from refkit.parse.publication import (
     after_place,
     apa_tails,
     city_before_state,
+    label_tail,
     names_after_title,
     note_is_place,
     place_comma_publisher,
@@ -79,6 +81,7 @@ from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 from refkit.parse.titles import (
     apostrophe_in_title,
+    article_word,
     book_subtitle,
     editors_in_container,
     in_note,
@@ -97,6 +100,7 @@ from refkit.parse.titles import (
     title_from_container,
     title_goes_on,
     vancouver_tail,
+    volume_title,
 )
 
 EDITION_RE = re.compile(r"\b(?:(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
@@ -388,8 +392,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
-                 inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
-                 numbering_word, jahrgang, volume_year_issue, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
+                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
@@ -457,8 +461,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = names_after_title(segs, text)
     segs = thesis_bracket(segs, text)
     segs = apa_tails(segs, text)
-    segs = series_after_publisher(publisher_parens(segs, text), text)
+    segs = label_tail(series_after_publisher(publisher_parens(segs, text), text), text)
     segs = lone_in(thesis_parens(thesis_word(newspaper_tail(place_tails(segs, text), text), text), text), text)
+    segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():

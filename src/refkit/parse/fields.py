@@ -133,6 +133,8 @@ def clean_pages(text: str) -> str:
 def clean_url(text: str) -> str:
     """Remove the spaces a PDF line wrap left inside a URL, and trailing punctuation."""
     u = re.sub(r"\s+", "", text.strip().strip("<>"))
+    if u.startswith("http") and re.search(r">[.,;]?$", u):  # Australian Harvard's "<https://...>."
+        u = re.sub(r">[.,;]?$", "", u)
     u = re.sub(r"[.,;]?[–—]+$", "", u)  # DIN 1505's "URL https://... . – Überprüfungsdatum ...": the dash is not the link's
     return u.rstrip(".,;)") if not u.endswith("/)") else u
 

@@ -155,6 +155,6 @@ def given_name(word: str) -> bool:
 
 
 # words that name a newspaper or magazine ("New York Times", "Die Zeit", "Le Monde"), for the rules
-NEWSPAPER_WORDS = (r"times|post|news|daily|herald|tribune|gazette|telegraph|guardian|independent|chronicle|observer|"
+NEWSPAPER_WORDS = (r"times|post|news|daily|herald|tribune|gazette|globe|inquirer|examiner|telegraph|guardian|independent|chronicle|observer|"
                    r"economist|monitor|magazine|newspaper|weekly|zeitung|zeit|spiegel|standard|presse|welt|taz|rundschau|"
                    r"allgemeine|monde|figaro|libération|país|corriere|repubblica")

@@ -223,9 +223,15 @@ def same_author_lead(segs: list[Segment], text: str) -> list[Segment]:
 _HRSG_AFTER = re.compile(r"(?:^\s*|(?<=\bIn: ))(?P<names>[A-ZÀ-Þ][^.:;()]{1,150}?),\s+(?P<role>Hrsg|Hg|eds?|editors?)\.?\s+(?=[A-ZÄÖÜ„\"“])")
 
 
+_ROLE_END = re.compile(r"(?:\(\s*(?:Hrsg|Hg|Hgg|Eds?|eds?|Red|éds?|dir)\.?\s*\)|,\s*(?:Hrsg|Hg|Hgg|eds?|Eds?)\.)\.?\s*$")
+
+
 def role_after_names(segs: list[Segment], text: str) -> list[Segment]:
     """Vancouver's German 'Robert Koch-Institut, Hrsg. Gesundheit in ...' and 'In: Richter M, Hurrelmann K,
-    Hrsg. Title ...': the names before ', Hrsg.' are the editors."""
+    Hrsg. Title ...': the names before ', Hrsg.' are the editors; so are leading names that end in
+    '(Hrsg.).' or ', Hrsg.' ('van Dyk, S., & Lessenich, S. (Hrsg.). (2009).')."""
+    if segs and segs[0].label == "author" and _ROLE_END.search(segs[0].text):
+        segs = relabel(segs, text, segs[0].start, segs[0].end, "editor")
     for m in _HRSG_AFTER.finditer(text) if "Hrsg" in text or "Hg." in text or "ed" in text else ():
         inside = [s for s in segs if s.start < m.end("role") + 1 and m.start("names") < s.end]
         lower = [w for w in m.group("names").split() if w[:1].islower() and w not in _PARTICLE | {"für", "of", "for", "und", "and"}]

@@ -170,3 +170,22 @@ def volume_year_issue(segs: list[Segment], text: str) -> list[Segment]:
     if m.group("bare"):  # APuZ's "62 (2012) 5–6, S. 3–9": the issue with no word before it
         segs = relabel(segs, text, m.start("bare"), m.end("bare"), "volume")
     return segs
+
+
+# historians' "in: HZ 245. 1987, S. 601–623.", "in: GG 1. 1975, S. 539–560.": a journal, its volume, a stop, the year
+_VOL_DOT_YEAR = re.compile(r"(?<=[Ii]n: )(?P<j>[A-ZÄÖÜ][^,:;()\d]{1,80}?)\s(?P<vol>\d{1,4})\.\s(?P<date>(?:1[5-9]|20)\d\d)"
+                           r"(?=,\s*(?:S\.|pp?\.)?\s*\d)")
+# "In: Mittelweg 36, Jg. 12, H. 4, S. 80–93.": a journal whose name ends in a number, then its volume by "Jg."
+_NAME_NUMBER_JG = re.compile(r"(?<=[Ii]n: )(?P<j>[A-ZÄÖÜ][^,:;()]{1,60}?\s\d{1,4}),\s(?=Jg\.\s*\d)")
+
+
+def volume_dot_year(segs: list[Segment], text: str) -> list[Segment]:
+    m = _VOL_DOT_YEAR.search(text) if "n: " in text else None
+    if m:
+        segs = relabel(segs, text, m.start("j"), m.end("j"), "journal")
+        segs = relabel(segs, text, m.start("vol"), m.end("vol"), "volume")
+        return relabel(segs, text, m.start("date"), m.end("date"), "date")
+    m = _NAME_NUMBER_JG.search(text) if "Jg." in text else None
+    if m:
+        return relabel(segs, text, m.start("j"), m.end("j"), "journal")
+    return segs

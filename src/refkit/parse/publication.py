@@ -69,8 +69,9 @@ def after_place(segs: list[Segment], text: str) -> list[Segment]:
     """'New York: New Directions, 1949.': what follows 'Place:' is the publisher (and the year)."""
     for i, s in enumerate(segs[:-1]):
         nxt = segs[i + 1]
-        if s.label == "location" and s.text.rstrip().endswith(":") and nxt.label in ("note", "title", "journal",
-                                                                                  "container-title", "genre"):
+        if s.label == "location" and s.text.rstrip().endswith(":") and (nxt.label in (
+                "note", "title", "journal", "container-title", "genre") or nxt.label == "pages" and not re.search(r"\d", nxt.text)):
+            # (a publisher in lower case read as pages: "Bielefeld: transcript.")
             m = re.match(r"\s*([^\W\d][^,;()\d]{1,60}?)(?:,\s*((?:1[5-9]\d\d|20\d\d)[a-z]?)\.?)?\s*[.,;]?\s*$", nxt.text)
             if m:
                 segs = relabel(segs, text, nxt.start + m.start(1), nxt.start + m.end(1), "publisher")
@@ -108,6 +109,20 @@ _SERIES_TAIL = re.compile(r"(?<=\S)\s+\((?P<series>[^\W\d][\w\-]*(?:\s+[^\W\d][\
                           r"(?P<no>(?:Bd\.|Nr\.|Band|Vol\.|vol\.|no\.|No\.)\s*)?(?P<n>\d{1,5}))?\)\.?\s*$")
 _NOT_SERIES = re.compile(r"(?i)reprint|nachdruck|neudruck|in press|forthcoming|im erscheinen|in vorbereitung|hrsg|hg|eds?|"
                          r"trans|übers|online|print|paperback|hardcover|sic|ebook|e-book|pdf")
+
+
+_LABEL_TAIL = re.compile(r"\s\((?P<name>[A-ZÄÖÜ][\w'’\-]+)(?:\s+et\s+al\.|\s+u\.\s?a\.)?\s+(?P<y>(?:1[5-9]|20)\d\d)[a-z]?\)\.?\s*$")
+
+
+def label_tail(segs: list[Segment], text: str) -> list[Segment]:
+    """'Berlin: Duncker & Humblot (Simmel 1908)': the citation label at the end (the first author's name and
+    the year) gives the date, and is no series."""
+    m = _LABEL_TAIL.search(text) if text.rstrip(" .").endswith(")") else None
+    if not m or m.group("name").lower() not in text[:60].lower() or text.lower().find(m.group("name").lower()) >= m.start():
+        return segs
+    segs = relabel(segs, text, m.start(), m.start("y"), "skip")
+    segs = relabel(segs, text, m.start("y"), m.end("y"), "date")
+    return relabel(segs, text, m.end("y"), m.end(), "skip")
 
 
 def series_after_publisher(segs: list[Segment], text: str) -> list[Segment]:
@@ -334,9 +349,17 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, d.start(), d.start("g"), "skip")
         segs = relabel(segs, text, d.start("g"), d.end("g"), "genre")
         segs = relabel(segs, text, d.end("g"), d.end(), "skip")
-        pm = re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)\.(?=\s|$)", text[d.end():])
-        if pm and not any(s.label == "publisher" for s in segs):  # "[Data set]. Copernicus Climate Change Service."
+        event = re.search(r"(?i)presentation|session|poster|address|lecture|talk", d.group("g")) is not None
+        pm = re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)(?:\.(?=\s|$)|,\s+(?=[A-Z]))", text[d.end():]) if event else \
+            re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)\.(?=\s|$)", text[d.end():])
+        if pm and event:  # "[Paper presentation]. American Educational Research Association Annual Meeting, Toronto"
+            segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "container-title")
+        elif pm and not any(s.label == "publisher" for s in segs):  # "[Data set]. Copernicus Climate Change Service."
             segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "publisher")
+    pp = re.search(r"\[(?:Preprint|Pre-print|Working paper)\]\.\s+(?P<p>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})\.(?=\s|$)", text) \
+        if "[P" in text or "[W" in text else None
+    if pp and not any(s.label == "publisher" for s in segs):  # APA's "Title [Preprint]. SocArXiv. https://doi.org/..."
+        segs = relabel(segs, text, pp.start("p"), pp.end("p"), "publisher")
     return segs
 
 

@@ -393,7 +393,7 @@ def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segmen
     if fields.get("number") and not container and "journal" not in labels and (
             "publisher" in labels or "genre" in labels):
         return "report"  # "Title. NAB-23/114. National Audit Board."
-    if container and re.search(r"(?i)\b(?:times|gazette|herald|tribune|post|daily|news|guardian|chronicle|courier|"
+    if container and re.search(r"(?i)\b(?:times|gazette|herald|tribune|post|daily|news|guardian|chronicle|courier|globe|inquirer|"
                                r"zeitung|le monde|el país|observer|telegraph|journal-constitution)\b", container) \
             and "volume" not in labels and not re.search(r"(?i)\b(?:journal of|review|quarterly|proceedings)\b", container):
         return "article-newspaper"

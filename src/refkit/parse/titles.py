@@ -72,6 +72,12 @@ def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
 _QUOTE_THEN = re.compile(r"\s*(?P<o>[“\"«‘„])(?P<body>[^“”\"«»]{3,300}?)(?P<c>[”\"»’“])(?P<p>[.,;:]?)\s+(?=\S)")
 
 
+def article_word(segs: list[Segment], text: str) -> list[Segment]:
+    """Historians' encyclopedia entries, 'Werner Conze, Art. „Stand, Klasse“, in: ...': 'Art.' is no part of the title."""
+    m = re.search(r"(?<=[,.] )Art\.\s+(?=[„“\"«])", text) if "Art." in text else None
+    return relabel(segs, text, m.start(), m.end(), "skip") if m else segs
+
+
 def quote_ends_title(segs: list[Segment], text: str) -> list[Segment]:
     """'“Why We’re in a New Gilded Age.” Review of Capital ..., by T. Piketty.' taken as one title: a
     title that opens with a quote ends where the quote closes on a stop inside or a comma after (not
@@ -235,7 +241,7 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
     t = next((i for i, s in enumerate(segs) if s.label == "title"), None)
     if k is None:  # historians' "..., München 2001.": the place and the year end the book
         k = next((i for i in range(1, len(segs) - 1) if segs[i].label == "location" and segs[i + 1].label == "date"
-                  and text[:segs[i].start].rstrip().endswith(",") and i + 2 >= len(segs)
+                  and text[:segs[i].start].rstrip().endswith(",") and not any(x.text.strip(" .") for x in segs[i + 2:])
                   and not segs[i].text.rstrip().endswith(",") and not re.search(r"[()]", text[segs[i - 1].start:])), None)
         if k is not None and t is not None and t < k and ", " in segs[k].text.strip():
             loc = segs[k]  # "Lotsen, Händler, München": the last part is the place
@@ -250,7 +256,7 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
                 return relabel(segs, text, segs[t].start, run[-1].start + len(run[-1].text.rstrip(" ,")), "title")
             # (a lone short name there, "Kessler, Göttingen 2004", is the publisher)
         return segs
-    if k is None or t is None or t >= k or any(s.label in ("volume", "pages") for s in segs[k:]) or \
+    if k is None or t is None or t >= k or any(s.label in ("volume", "pages") and s.text.strip(" .,;") for s in segs[k:]) or \
             any(s.label == "editor" for s in segs[t:]) or segs[t].text.lstrip()[:1] in "“\"‘'«„":
         return segs  # an edited book's or a quoted title is a part of something
     j = t + 1
@@ -295,6 +301,35 @@ def letter_title(segs: list[Segment], text: str) -> list[Segment]:
             segs = relabel(segs, text, s.start + m.start("d"), s.start + m.end("d"), "date")
             return relabel(segs, text, s.start + m.start("c"), s.start + m.end("c"), "container-title")
     return segs
+
+
+_VOLUME_HEAD = re.compile(r"(?<=[.,] )(?P<v>(?:Bd\.|Band|Vol\.|Volume|Teilband|Teil)\s*(?:\d{1,3}|[IVX]{1,5}))\s*:\s+(?=\S)")
+_VOLUME_PLACE = re.compile(r"[.,]\s+(?=[A-ZÄÖÜ][\w\-]+(?:\s(?:am|an\s+der|a\.|im)\s?[\w.]+)?(?:/[A-ZÄÖÜ][\w\-]+)?"
+                           r"(?:\s*[:;]|\s+(?:1[5-9]|20)\d\d))|,\s+(?:S\.|pp?\.)\s*\d")
+_VOLUME_TITLE_END = re.compile(r"(?<![\s.][A-Z])\.\s")  # a sentence's end, not "A.D. 1760"
+
+
+def volume_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'Theorie des kommunikativen Handelns. Bd. 1: Handlungsrationalität und ... Frankfurt am Main', 'The
+    Sources of Social Power. Vol. 1: A History of Power ...': the work, the volume and the volume's own title."""
+    m = _VOLUME_HEAD.search(text) if ":" in text else None
+    if not m:
+        return segs
+    end_m = _VOLUME_PLACE.search(text, m.end()) or _VOLUME_TITLE_END.search(text, m.end())
+    end = end_m.start() if end_m else len(text.rstrip(" ."))
+    if end - m.end() < 3:
+        return segs
+    over = [s for s in segs if s.start < end and m.end() < s.end]
+    head = [s for s in segs if s.end <= m.start() + 1 and s.label in ("title", "journal", "container-title")]
+    if not head or any(s.label not in ("title", "publisher", "container-title", "journal", "note", "author", "volume")
+                       for s in over) or re.search(r"\b(?:[Ii]n|[Ii]m):?\s", text[head[0].start:m.start()]):
+        return segs
+    first = next(i for i, s in enumerate(segs) if s is head[0])
+    while first > 0 and segs[first - 1].label in ("title", "journal", "container-title"):
+        first -= 1
+    segs = relabel(segs, text, segs[first].start, m.start(), "title")
+    segs = relabel(segs, text, m.start("v"), m.end("v"), "volume")
+    return relabel(segs, text, m.end(), end, "volume-title")
 
 
 def series_after_roles(segs: list[Segment], text: str) -> list[Segment]:
@@ -451,9 +486,18 @@ _MAGAZINE_MONTH = re.compile(rf"(?<=[”\"] )(?P<paper>(?:The )?[A-Z][\w&'’\-]
                              rf"(?P<date>{MONTH_RE}(?:\s*[-/–]\s*{MONTH_RE})?)\.?\s*$")
 
 
+# APA's online news: "(2017, August 7). Title. The New York Times. https://www.nytimes.com/..."
+_NEWS_BEFORE_LINK = re.compile(r"(?<=[.?!] )(?P<paper>(?:The\s)?[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4})\.\s+(?=https?://)")
+
+
 def newspaper_tail(segs: list[Segment], text: str) -> list[Segment]:
     """A newspaper or magazine and its day (and page) at the end of a reference, read as a publisher, a
     place or part of the title: the container, the date and the page."""
+    nm = _NEWS_BEFORE_LINK.search(text) if "http" in text else None
+    if nm and NEWS_NAME_RE.search(nm.group("paper")) and not NEWS_NAME_RE.fullmatch(nm.group("paper")) and all(
+            s.label in ("title", "note", "publisher") for s in segs if s.start < nm.end("paper") and nm.start() < s.end) and \
+            any(s.label == "title" and s.start < nm.start() for s in segs):
+        return relabel(segs, text, nm.start("paper"), nm.end("paper"), "container-title")
     mm = _MAGAZINE_MONTH.search(text) if text.rstrip(" .").endswith(tuple("abcdefghijklmnopqrstuvwxyz")) else None
     if mm and not _INSTITUTION.search(mm.group("paper")) and all(
             s.label in ("publisher", "location", "note", "container-title", "journal", "date")
