@@ -184,3 +184,46 @@ def test_a_contributor_note_and_authors_information_end_the_list():
     text = "Список литературы\n" + "\n".join(gost) + ("\n\nСведения об авторах\n\nИванова Анна Петровна, кандидат "
                                                    "филологических наук, доцент\n\nСтатья поступила в редакцию 14.10.2022\n")
     assert len(texts(text)) == 2
+
+
+def test_pdftotext_layout_two_columns_side_by_side():
+    left = [f"[{i}]  A. Author{i} and B. Writer, “On topic number {i} in the study of rivers,” J. River Sci., vol. {i},"
+            for i in range(1, 9)]
+    left2 = [f"      pp. {10 * i}–{10 * i + 9}, 2019." for i in range(1, 9)]
+    right = [f"[{i}]  C. Person{i}, “A second column entry about lakes and ponds {i},” Limnol. Lett., vol. {i},"
+             for i in range(9, 17)]
+    right2 = [f"      pp. {10 * i}–{10 * i + 5}, 2020." for i in range(9, 17)]
+    rows = []
+    for a, b, c, d in zip(left, left2, right, right2, strict=True):
+        rows.append(f"{a:<100}{c}")
+        rows.append(f"{b:<100}{d}")
+    refs = texts("REFERENCES\n" + "\n".join(rows) + "\n")
+    assert len(refs) == 16
+    assert refs[0].startswith("A. Author1 ") and refs[8].startswith("C. Person9,") and "pp. 90–95" not in refs[0]
+
+
+def test_superscript_numbers_glued_to_the_authors_and_a_page_number_above_a_stamp():
+    lines = [f"{i}{name} AB, Lee C, et al. Trial number {i} of a drug. N Engl J Med. 2011;365(10):883-891. "
+             f"doi:10.1056/NEJMoa10{i:05d}" for i, name in enumerate(["Smith", "Patel", "Okafor", "Varga"], 1)]
+    lines.insert(2, "21\nThis article is protected by copyright. All rights reserved.")
+    refs = texts("REFERENCES\n" + "\n".join(lines) + "\n5European Medicines Agency. Product information. Published 2022.\n")
+    assert len(refs) == 5 and refs[1].endswith("doi:10.1056/NEJMoa1000002")
+    assert refs[4].startswith("European Medicines Agency")
+
+
+def test_a_figure_caption_on_the_last_page_does_not_end_the_list():
+    text = ("References\nBarr, D.J., Lind, P., 2015. Bees in towns. Nature 520, 45–50.\n\n"
+            "Fig. 2. Proportion of small bees by distance.\nColours indicate region.\n\n"
+            "Potts, S.G., Kunin, W.E., 2010. Pollinator declines. Trends Ecol. Evol. 25, 345–353.\n"
+            "Zurbuchen, A., Dorn, S., 2010. Foraging ranges. Biol. Conserv. 143, 669–676.\n")
+    assert [t[:6] for t in texts(text)] == ["Barr, ", "Potts,", "Zurbuc"]
+
+
+def test_a_doi_before_an_mr_number_and_a_bilingual_heading():
+    text = ("References\n[Caf92] L. A. Caffarelli, The regularity of mappings, J. Amer. Math. Soc. 5 (1992), 99–104, "
+            "DOI 10.2307/2152752.\nMR1124980\n[Cut13] M. Cuturi, Sinkhorn distances, NeurIPS 26 (2013), 2292–2300.\n")
+    refs = texts(text)
+    assert len(refs) == 2 and "10.2307/2152752. MR1124980" in refs[0]
+    zh = ("正文。\n\n参考文献(References)\n[1] 竺可桢. 中国近五千年来气候变迁的初步研究[J]. 考古学报, 1972(1): 15-38.\n"
+          "[2] 施雅风, 孔昭宸. 中国全新世大暖期的气候波动[J]. 中国科学, 1992, 22(12): 1300-1308.\n")
+    assert len(texts(zh)) == 2

@@ -122,6 +122,8 @@ NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[
 PRESENTED_BARE_RE = re.compile(r"(?<=[.,”\"] )(?P<lead>Presented\s+(?:at|to))\s+(?P<the>the\s+)?(?P<event>[A-Z][^,.;]{3,120})")
 
 _WORDCHAR = re.compile(r"\w")
+_ERRATUM = re.compile(r"(?<=[.;] )(?:Erratum|Addendum|Comment|Update|Retraction|Retracted|Corrigendum|Expression of concern)\s+"
+                      r"(?:in|for|on|of)\s*:\s+\S.*$")
 _VOLUME_COUNT_ONLY = re.compile(rf"\s*\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?[.,]?\s*")  # "2 Bde.": how many, not which
 
 _ALT_TITLE = re.compile(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$")
@@ -380,6 +382,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
+    em = _ERRATUM.search(text) if "in:" in text or "for:" in text else None
+    if em:  # PubMed's "... Epub 2017 Jun 21. Erratum in: Nature. 2017 Oct 5;550(7674):132. doi: 10.1038/...": a note
+        segs = relabel(segs, text, em.start(), len(text.rstrip()), "note")
     for i, s in enumerate(segs[1:], 1):  # "(2010 [1793] | ): Title": the bracket that closes the year is the date's
         cm = re.match(r"\s*\)[.:,]?\s*", s.text) if segs[i - 1].label == "date" and s.label != "date" else None
         if cm and text.count("(", 0, s.start) > text.count(")", 0, s.start):

@@ -27,6 +27,7 @@ HEADING_RE = re.compile(
     r"referencer|litteraturförteckning|källförteckning|källor|litteraturfortegnelse|kilder|literaturliste|"
     r"literatura|literatura\s+citada|použitá\s+literatura|seznam\s+literatury|irodalom|felhasznált\s+irodalom|"
     r"irodalomjegyzék|referenties|bronnen|lähteet|viitteet|bibliografía\s+citada|referencje|wykaz\s+literatury)"
+    r"(?:\s*[(（]\s*(?:references?|bibliography|literature|список\s+литературы)\s*[)）])?"  # "参考文献(References)"
     r"(?:[a-z*†‡§¹²³]|\d{1,2})?"  # a footnote mark set on the heading: "Bibliographyᵇ" comes out as "Bibliographyb"
     r"\s*:?\s*(?:\*\*|__)?\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]{0,30}\])?\s*$",  # Wikipedia's "[edit]"
     re.I,
@@ -169,13 +170,26 @@ def _numbered_from(lines: list[str], first: int) -> int:
     return start if want == 0 else first
 
 
+_ENTRY_START = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}\.\s|(?:(?:van|von|de|da|del|le|la)\s+)?[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,"
+                          r"\s(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+))")
+
+
+def _caption_inside(lines: list[str], j: int) -> bool:
+    """A figure's caption on the list's last page ('Fig. 2. ...'), the list going on after it."""
+    end = j
+    while end + 1 < len(lines) and lines[end + 1].strip(PAGE_BREAK + " "):
+        end += 1
+    nxt = next((k for k in range(end + 1, min(len(lines), end + 4)) if lines[k].strip(PAGE_BREAK + " ")), None)
+    return nxt is not None and _ENTRY_START.match(lines[nxt].replace(PAGE_BREAK, "")) is not None
+
+
 def _section_end(lines: list[str], start: int) -> int:
     for j in range(start + 2, len(lines)):
         ln = lines[j]
         if not ln.strip():
             continue
         block_start = not lines[j - 1].strip() or lines[j - 1].endswith(PAGE_BREAK) or ln.startswith(PAGE_BREAK)
-        if STOP_HEADING_RE.match(ln) or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) or
+        if STOP_HEADING_RE.match(ln) or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) and not _caption_inside(lines, j) or
                                                            BIOGRAPHY_RE.match(ln.lstrip(PAGE_BREAK)) or
                                                            RUN_IN_STOP_RE.match(ln.lstrip(PAGE_BREAK)))):
             return j
@@ -246,7 +260,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
     if not near_break:  # "Page 31 of 34" stands wherever it stands, a page number after the last reference too
         return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
                 or _ALWAYS_FURNITURE.match(ln.replace(PAGE_BREAK, "").strip())
-                or i == last and i > 0 and FOLIO_RE.match(ln.replace(PAGE_BREAK, "").strip())}
+                or (i == last and i > 0 or i + 1 < len(lines) and _ALWAYS_FURNITURE.match(lines[i + 1].replace(PAGE_BREAK, "").strip()))
+                and FOLIO_RE.match(ln.replace(PAGE_BREAK, "").strip())}  # (a page's number above the stamp too)
     out = set()
     for i, ln in enumerate(lines):
         t = ln.replace(PAGE_BREAK, "").strip()
@@ -289,6 +304,8 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
         t = lines[j].replace(PAGE_BREAK, "").strip() if j < len(lines) else ""
         if t and (_NAME_FOLIO.fullmatch(t) or re.fullmatch(r"\d{1,4}\s+[^a-z\d]{4,80}|[^a-z\d]{4,80}\s+\d{1,4}", t)):
             out.add(j)
+        if i > 0 and FOLIO_RE.match(lines[i - 1].replace(PAGE_BREAK, "").strip()):
+            out.add(i - 1)  # the page's number right above the stamp ("21" / "This article is protected by copyright.")
     for i in sorted(out):  # the running head or footer that stands with a page number: "27" / "Soziale Welt 74 (2023)"
         if not FOLIO_RE.match(lines[i].replace(PAGE_BREAK, "").strip()):
             continue

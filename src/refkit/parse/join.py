@@ -77,8 +77,8 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
     year_after_comma = last.endswith(",") and re.match(r"(?:1[5-9]|20)\d\d[.,;]?$", first)  # "https://doi.org/...," + "1979."
     domain = last.endswith(".") and re.match(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|edu|gov|int|io|de|fr|uk|jp|cn)/",
                                              first)  # "...cr300503r." + "pubs.acs.org/JACS": a running head, not the link going on
-    if re.match(r"(?i)(?:https?://|www\.|doi:)", first):
-        return a + " " + b  # a link of its own: never the rest of the one before
+    if re.match(r"(?i)(?:https?://|www\.|doi:)", first) or re.match(r"(?:MR\d{5,}|Zbl\s|PMID|PMCID|ISBN|ISSN|arXiv:)", first):
+        return a + " " + b  # a link or another identifier of its own: never the rest of the one before
     if (URLISH_RE.search(last) and not re.match(r"^[A-Z(\[]", b) or not b.startswith(("(", "[")) and _inside_url(a)) \
             and not year_after_comma and not domain:
         if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):

@@ -267,3 +267,69 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
                 out[i] = ln.replace(lead.group(0), "", 1)
             out[i] = re.sub(r"^\s*[•▪◦‣*\-–]\s+", "", out[i])  # "• Dobin A, ...": a chat's bullet
     return out, skipped
+
+
+_GLUED_NUMBER_RE = re.compile(r"^(\s*)(\d{1,3})(?=[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-Z]{1,3}[,.\s]|,\s))")
+
+
+def glued_numbers(lines: list[str]) -> list[str]:
+    """'1Connolly SJ, Ezekowitz MD, ...': a superscript number that lost its space (a Word or PDF copy) is
+    the reference's number when at least three such lines count up from 1; a space is put back."""
+    hits = [(k, int(m.group(2))) for k, ln in enumerate(lines) if (m := _GLUED_NUMBER_RE.match(ln))]
+    nums = [n for _, n in hits]
+    if len(hits) < 3 or nums[0] > 2 or sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1) < 0.7 * (len(nums) - 1):
+        return lines
+    out = list(lines)
+    expected = nums[0]
+    for k, ln in enumerate(out):  # in order, each next number: also "22European Medicines Agency. ..."
+        m = re.match(r"(\s*)(\d{1,3})(?=[A-ZÀ-Þ][a-zà-ÿ])", ln)
+        if m and int(m.group(2)) == expected:
+            out[k] = f"{m.group(1)}{m.group(2)}. {ln[m.end():]}"
+            expected += 1
+    return out
+
+
+def _gutter(lines: list[str]) -> int | None:
+    """The column at which a page printed by ``pdftotext -layout`` splits into two columns side by side:
+    a place blank on (nearly) every line, with text on both sides of it on many lines."""
+    rows = [ln.rstrip() for ln in lines if ln.strip()]
+    wide = [ln for ln in rows if len(ln) > 60]
+    if len(wide) < 8:
+        return None
+    width = max(len(ln) for ln in rows)
+    good: list[tuple[int, float]] = []
+    for c in range(int(width * 0.3), int(width * 0.7)):
+        blank = sum(1 for ln in rows if len(ln) <= c or ln[c - 1:c + 2] == "   ")
+        both = sum(1 for ln in rows if len(ln) > c + 3 and ln[:c].strip() and ln[c:].strip())
+        if both >= max(6, 0.3 * len(wide)) and blank >= 0.9 * len(rows):
+            good.append((c, blank / len(rows)))
+    if not good:
+        return None
+    top = max(sc for _, sc in good)
+    cols = [c for c, sc in good if sc >= top - 0.02]
+    return cols[len(cols) // 2]  # the middle of the blank band
+
+
+def side_by_side(text: str) -> str:
+    """Pages that ``pdftotext -layout`` printed with two columns side by side become the left column,
+    then the right one (each keeps its own indents: hanging references stay hanging); a line that
+    crosses the gutter (a running head, a footer) stays whole, above the columns."""
+    pages = text.split("\f")
+    out = []
+    for page in pages:
+        lines = page.split("\n")
+        c = _gutter(lines)
+        if c is None:
+            out.append(page)
+            continue
+        whole, left, right = [], [], []
+        for ln in lines:
+            if len(ln.rstrip()) > c and ln[c - 1:c + 2].strip() and ln[:c - 1].strip():
+                whole.append(ln.strip())  # crosses the gutter
+                continue
+            left.append(ln[:c].rstrip())
+            right.append(ln[c:].rstrip() if len(ln) > c else "")
+        indent = min((len(r) - len(r.lstrip()) for r in right if r.strip()), default=0)
+        right = [r[indent:] for r in right]
+        out.append("\n".join(whole + left + [""] + right))
+    return "\f".join(out)

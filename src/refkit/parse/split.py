@@ -24,7 +24,9 @@ from refkit.parse.layout import (
     blocks_multiline,
     cite_dialog,
     conversation,
+    glued_numbers,
     label_lines,
+    side_by_side,
     subheading,
     table,
     web_link_words,
@@ -113,6 +115,8 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         from refkit.parse import html
 
         text = html.to_text(text, one_per_line=one_per_line)
+    if not laid_out and "      " in text and re.search(r"\S {4,}\S", text):
+        text = side_by_side(text)  # pdftotext -layout: two columns side by side
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
     lines = text.split("\n")
     dialog: list[Skipped] = []
@@ -124,6 +128,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     talk = [ln for ln in lines if ln.strip()]
     if found and talk and sum(1 for ln in talk if ended(ln)) >= 0.8 * len(talk) and not any(ln.rstrip().endswith("-") for ln in talk):
         one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference
+    lines = glued_numbers(lines) if re.search(r"(?m)^\s*1[A-Z][a-z]", text) else lines  # "1Connolly SJ, ..."
     lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
     dialog += [Skipped(k + 1, t, why) for k, t, why in found]
     if ")" in text:
