@@ -227,3 +227,20 @@ def test_a_doi_before_an_mr_number_and_a_bilingual_heading():
     zh = ("正文。\n\n参考文献(References)\n[1] 竺可桢. 中国近五千年来气候变迁的初步研究[J]. 考古学报, 1972(1): 15-38.\n"
           "[2] 施雅风, 孔昭宸. 中国全新世大暖期的气候波动[J]. 中国科学, 1992, 22(12): 1300-1308.\n")
     assert len(texts(zh)) == 2
+
+
+def test_mla_single_names_hangul_names_and_a_publisher_line_alone():
+    more = "".join(f"Reed{c}, Tom. A Study of Rivers and Harbours in the North, Volume {c}. Harbour\nPress, 200{k}.\n"
+                   for k, c in enumerate("ABCDE"))
+    text = ("Works Cited\n" + more + "Apter, Emily. Against World Literature: On the Politics of Untranslatability. Verso,\n2013.\n"
+            "Lind, Anna. Tłumacz i jego kompetencje autorskie. Wydawnictwo Naukowe\nPWN, 1986.\n"
+            "Voltaire. Candide, ou l’optimisme, traduit de l’allemand de M. le docteur Ralph.\nGabriel Cramer, 1759.\n"
+            "Multatuli. Max Havelaar, of de koffi-veilingen der Nederlandsche Handel-Maatschappy.\n"
+            "J. de Ruyter, 1860.\nNergaard, Siri, editor. Teorie contemporanee della traduzione. Bompiani,\n1995.\n"
+            "Ortega y Gasset, José. “Miseria y esplendor de la traducción.” Obras completas, vol.\n"
+            "5, Revista de Occidente, 1947, pp. 431–52.\n"
+            "조의연. “번역가의 문체와 번역 충실성: 『채식주의자』 영역본의 경우.” 통번역학연구,\n"
+            "vol. 21, no. 1, 2017, pp. 189–213.\n")
+    refs = texts(text)
+    assert [r.split(".")[0].split(",")[0] for r in refs][5:] == ["Apter", "Lind", "Voltaire", "Multatuli", "Nergaard",
+                                                                 "Ortega y Gasset", "조의연"]

@@ -377,7 +377,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                               or NAME_PERIOD_RE.match(s + " " + ahead)):
                     return "wrapped text: the previous line is short and this one starts like a reference"
                 return "wrapped text: the previous line is short and ends a sentence" if closed else ""
-            if closed and not open_end and starts_strictly(s + " " + ahead, cur):
+            if closed and not open_end and starts_strictly(s + " " + ahead, cur) and not (
+                    _NAME_YEAR_LINE_RE.fullmatch(s) and ahead and looks_like_start(ahead)):
+                # (not MLA's "J. de Ruyter, 1860." alone on a line, the publisher and year of the reference above)
                 return "the previous line ends a sentence and this one starts with authors and a year"
             if _ends_with_link(cur_last.rstrip(".")) and _starts_upper(s) and (closed or cur_last.endswith(".")):
                 return "the previous line ends with a link and this one starts with a capital"
@@ -387,6 +389,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "the previous line ends a sentence and this one starts with a name (Family, Given.)"
             if closed and not open_end and weak_ok and _MONONYM_RE.match(s):
                 return "the previous line ends a sentence and this one starts with a single name and a year"
+            if closed and not open_end and weak_ok and YEAR_RE.search(cur) and (
+                    _HANGUL_NAME_RE.match(s) or _ONE_NAME_TITLE_RE.match(s) and not _NAME_YEAR_LINE_RE.fullmatch(s)):
+                return "the previous line ends a sentence and this one starts with a single name ('Multatuli.', '조의연.')"
             if closed and not open_end and weak_ok and _INITIALS_LIST_RE.match(s):
                 return "the previous line ends a sentence and this one starts a list of names (Family, I., Family, I.,)"
             return ""
@@ -413,6 +418,9 @@ def _numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int
 
 # "Sugiyono. (2017).": an author known by one name, then the year
 _MONONYM_RE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{3,}\.\s+\((?:1[5-9]|20)\d\d[a-z]?\)")
+_ONE_NAME_TITLE_RE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{4,}\.\s+[A-ZÀ-Þ“\"]")  # MLA's "Multatuli. Max Havelaar, ..."
+_HANGUL_NAME_RE = re.compile(r"^[\uac00-\ud7af]{2,4}(?:\s\[[^\]]{2,40}\])?\.?\s")  # "한강 [Han Kang]. ", "조의연. "
+_NAME_YEAR_LINE_RE = re.compile(r"(?:[A-Z]\.\s?)*[^,.]{2,40},\s+(?:1[5-9]|20)\d\d[a-z]?\.?")
 # Copernicus' and AGU's ending: "..., https://doi.org/10.1002/qj.3803, 2020."
 _LINK_THEN_YEAR_RE = re.compile(r"(?:https?://\S+|\b10\.\d{4,9}/\S+),\s+(?:1[5-9]|20)\d\d[a-z]?\.$")
 # "Hansen, J., Fung, I., Lacis, A.,": names with initials, two or more (Copernicus, AGU, APA)

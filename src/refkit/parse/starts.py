@@ -25,9 +25,11 @@ PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|do
                          r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]")
 # "Family, Given." / "Family, Given, and Given Family." then a title: a start in styles with the year last
 NAME_PERIOD_RE = re.compile(
-    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+(?:\s[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+)?,"
+    r"^(?:(?:van|von|de|del|da|le|la|den|der|di|du)\s+)*[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+"
+    r"(?:\s(?:y|i|e|de|da|del)\s[A-Z\u00C0-\u024F][\w'’\-]+|\s[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]+)?,"
     r"\s[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]*\.?(?:\s(?:[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-]*\.?|van|von|de|den|der|da|la|le|du)){0,3}"
-    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|\.)\s+[“\"‘A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]"
+    r"(?:,\s(?:Jr|Sr)\.)?(?:,?\s(?:and|&)\s[A-Z][^.“\"\d]{0,60}?|,\set\sal)?(?:,\s(?:eds?|trans|comp)\.|,\s(?:editors?|translators?)\.|\.)"
+    r"\s+[“\"‘A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]"
     # or a corporate author, then a quoted title
     r"|^[A-Z][\w'’\-]+(?:\s(?:of|for|and|the|[A-Z][\w'’\-]+)){1,6}\.\s+[“\"]"
     # or German "Family, Given: Title" / "Family, Given/Family, Given (Hrsg.): Title"
