@@ -244,3 +244,21 @@ def test_mla_single_names_hangul_names_and_a_publisher_line_alone():
     refs = texts(text)
     assert [r.split(".")[0].split(",")[0] for r in refs][5:] == ["Apter", "Lind", "Voltaire", "Multatuli", "Nergaard",
                                                                  "Ortega y Gasset", "조의연"]
+
+
+def test_a_note_takers_file_of_web_copies():
+    text = ("Reading notes\n=============\n\n[copied from a publisher's reference list]\n\n"
+            "Lind   Anna , Ross   Tom B. , “ Harbour Wages and Employment ,” Review of Labour , 84 ( 1994 ), 772 – 793 .\n"
+            "Google Scholar\nWorldCat\n"
+            "Okafor   Nneka , “ Dock Work in Lagos ,” Labour History , 12 ( 2001 ), 45 – 67 .\nGoogle Scholar\n"
+            "Varga   Peter , Minimum Pay ( Cambridge, MA : Harbour Press , 2008 ).\nGoogle Scholar\n\n"
+            "[ResearchGate]\n\nPort Labour and Wages: Evidence from Rotterdam\nArticle\nJun 2022\nMaria Jansen\nKees de Vries\nView\n"
+            "The Economics of Harbours\nBook\nJan 1995\nDavid Stone\nView\n\n"
+            "MLA: Harasztosi, Péter. \"Who pays for ports?.\" Port Economics 109.8 (2019): 2693-2727.\n"
+            "APA: Dube, A. (2019). Impacts of port rules. Independent Report. UK Government Publication, 268-304.\n\n"
+            "TODO: check the 2019 report.\n")
+    refs = texts(text)
+    assert len(refs) == 7
+    assert refs[0].startswith("Lind, Anna, Ross, Tom B., “Harbour Wages and Employment,”")
+    assert refs[3].startswith("Maria Jansen, Kees de Vries (2022). Port Labour and Wages")
+    assert refs[5].startswith("Harasztosi, Péter.") and refs[6].startswith("Dube, A. (2019).")

@@ -94,7 +94,7 @@ def blocks_multiline(body: list[tuple[int, str]]) -> bool:
     return False
 
 
-_DIALOG_LABEL = re.compile(r"^(MLA|APA|Chicago|Harvard|Vancouver|ISO\s?690|ABNT|GOST|IEEE|AMA)\t+(?=\S)")
+_DIALOG_LABEL = re.compile(r"^(MLA|APA|Chicago|Harvard|Vancouver|ISO\s?690|ABNT|GOST|IEEE|AMA)(?:\t+|:\s+)(?=\S)")
 _DIALOG_FOOT = re.compile(r"^\s*BibTeX\s+EndNote\s+RefMan\s+RefWorks\s*$")
 _PREFERRED = ("APA", "Chicago", "Harvard", "MLA", "Vancouver")
 
@@ -115,7 +115,12 @@ def cite_dialog(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
         while j < len(out) and _DIALOG_LABEL.match(out[j]):
             j += 1
         run = list(range(i, j))
-        if len(run) >= 2:
+        words = [set(re.findall(r"[^\W\d_]{4,}", _DIALOG_LABEL.sub("", out[k]).lower())) for k in run]
+        same = all(len(words[0] & w) >= 0.5 * min(len(words[0]), len(w)) for w in words[1:]) if words[0] else False
+        if len(run) >= 2 and not same:  # five works, one style each ("MLA: ...", "APA: ..."): each is its own
+            for k in run:
+                out[k] = _DIALOG_LABEL.sub("", out[k])
+        elif len(run) >= 2:
             labels = {k: _DIALOG_LABEL.match(out[k]).group(1) for k in run}  # type: ignore[union-attr]
             keep = next((k for p in _PREFERRED for k in run if labels[k] == p), run[0])
             for k in run:
@@ -333,3 +338,104 @@ def side_by_side(text: str) -> str:
         right = [r[indent:] for r in right]
         out.append("\n".join(whole + left + [""] + right))
     return "\f".join(out)
+
+
+_CARD_TYPE = re.compile(r"^\s*(?:Article|Book|Chapter|Conference Paper|Preprint|Thesis|Data|Technical Report|Research|Poster|"
+                        r"Presentation|Book Review|Working Paper)\s*$")
+_CARD_DATE = re.compile(r"^\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+)?((?:1[5-9]|20)\d\d)\s*$")
+
+
+def research_cards(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """ResearchGate's reference cards ('Title' / 'Article' / 'Full-text available' / 'Jun 2022' / one name a
+    line / 'View'): each card becomes one line, 'Names (2022). Title.'; returns the lines and what was taken."""
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+    for k in range(1, len(out)):
+        if not _CARD_TYPE.match(out[k]) or not out[k - 1].strip():
+            continue
+        d = next((j for j in range(k + 1, min(k + 3, len(out))) if _CARD_DATE.match(out[j])), None)
+        if d is None:
+            continue
+        end = d + 1
+        names: list[str] = []
+        while end < len(out) and out[end].strip() and out[end].strip() not in ("View", "Show more") and \
+                not _CARD_TYPE.match(out[end]) and len(names) < 40:
+            t = out[end].strip()
+            if re.fullmatch(r"[A-ZÀ-Þ][\w'’.\-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]*|van|von|de|der|den|da|di|du|la|le|del|dos|ter)){0,4}", t):
+                names.append(t)
+            end += 1
+        year = _CARD_DATE.match(out[d]).group(1)  # type: ignore[union-attr]
+        title = out[k - 1].strip().rstrip(".")
+        for j in range(k, end + (1 if end < len(out) and out[end].strip() in ("View", "Show more") else 0)):
+            if j < len(out) and out[j].strip():
+                skipped.append((j, out[j].strip(), "a reference card's parts (joined into one line)"))
+            if j < len(out):
+                out[j] = ""
+        out[k - 1] = f"{', '.join(names) or 'Anonymous'} ({year}). {title}."
+    return out, skipped
+
+
+_REMARK_RE = re.compile(r"^\s*(?:\[(?!\d{1,4}\])[^\[\]]{8,200}\]|(?:TODO|FIXME|NB|N\.B\.|NOTE)\s*:.*|[=_*]{3,}|-{4,})\s*$")
+_OUP_NAME = re.compile(r"(?<![\w,])([A-ZÀ-Þ][\w'’\-]+(?:\s[a-z]{1,3}\s[A-ZÀ-Þ][\w'’\-]+)?) {2,}([A-ZÀ-Þ][\w'’.\- ]*?) ,(?= )")
+
+
+def spaced_names(text: str) -> str:
+    """Oxford Academic's web references, 'Card   David , Krueger   Alan B. , “ Minimum Wages ... ,” American
+    Economic Review , 84 ( 1994 ), 772 – 793 .': family and given names set apart by spaces, and spaces
+    before every comma and inside quotes and brackets; the usual 'Card, David, Krueger, Alan B., “Minimum ...”'."""
+    if len(_OUP_NAME.findall(text)) < 3:
+        return text
+    out = []
+    for ln in text.split("\n"):
+        if _OUP_NAME.search(ln) and " , " in ln:
+            ln = _OUP_NAME.sub(r"\1, \2,", ln)
+            ln = re.sub(r" +([,.;:)”’])", r"\1", ln)
+            ln = re.sub(r"([(“‘]) +", r"\1", ln)
+            ln = re.sub(r"(\d) ([–-]) (\d)", r"\1\2\3", ln)
+            ln = re.sub(r" {2,}", " ", ln)
+        out.append(ln)
+    return "\n".join(out)
+
+
+def remarks(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """A note-taker's own remarks among the references: a line all in square brackets standing alone
+    ('[Cambridge Core — J. Institutional Economics]'), 'TODO: ...'."""
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+    for k, ln in enumerate(out):
+        if not _REMARK_RE.match(ln):
+            continue
+        alone = (k == 0 or not out[k - 1].strip()) and (k + 1 == len(out) or not out[k + 1].strip())
+        if alone or not ln.lstrip().startswith("["):
+            skipped.append((k, ln.strip(), "a remark, not a reference"))
+            out[k] = ""
+    return out, skipped
+
+
+def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
+    """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
+    (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
+    was taken as (index, text, reason), and whether each line left is one reference."""
+    lines = text.split("\n")
+    dialog: list[tuple[int, str, str]] = []
+    if "\t" in text or re.search(r"(?m)^(?:MLA|APA|Chicago|Harvard|Vancouver):\s", text):  # Google Scholar's cite dialog
+        lines, found = cite_dialog(lines)
+        dialog = list(found)
+    lines, found = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
+    dialog += found
+    talk = [ln for ln in lines if ln.strip()]
+    if found and talk and sum(1 for ln in talk if ended(ln)) >= 0.8 * len(talk) and not any(ln.rstrip().endswith("-") for ln in talk):
+        one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference
+    lines = glued_numbers(lines) if re.search(r"(?m)^\s*1[A-Z][a-z]", text) else lines  # "1Connolly SJ, ..."
+    if re.search(r"(?m)^\s*(?:\[[^\]\d]|TODO|FIXME|NOTE)", text):
+        lines, found = remarks(lines)  # "[Cambridge Core — ...]", "TODO: check ..."
+        dialog += found
+    if "\nView" in text:
+        lines, found = research_cards(lines)  # ResearchGate's cards: title, kind, date, one name a line, "View"
+        dialog += found
+    lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
+    dialog += found
+    if ")" in text:
+        lines, found = label_lines(lines)  # arXiv HTML's "Anderson et al. (2016)" above each reference
+        dialog += found
+    return lines, dialog, one_per_line

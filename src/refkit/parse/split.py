@@ -22,14 +22,11 @@ from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import (
     blocks_hold_several,
     blocks_multiline,
-    cite_dialog,
-    conversation,
-    glued_numbers,
-    label_lines,
+    page_lines,
     side_by_side,
+    spaced_names,
     subheading,
     table,
-    web_link_words,
 )
 from refkit.parse.pdf_layout import LIGATURES
 from refkit.parse.pieces import (
@@ -115,25 +112,13 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         from refkit.parse import html
 
         text = html.to_text(text, one_per_line=one_per_line)
+    if " , " in text and "   " in text:
+        text = spaced_names(text)  # Oxford Academic's "Card   David , Krueger   Alan B. , “ Title ,”"
     if not laid_out and "      " in text and re.search(r"\S {4,}\S", text):
         text = side_by_side(text)  # pdftotext -layout: two columns side by side
     text = re.sub(r"(?<=[^\n])\f", "\n\f", text)  # a page break inside a line starts a new one
-    lines = text.split("\n")
-    dialog: list[Skipped] = []
-    if "\t" in text:  # Google Scholar's cite dialog: one work in five styles
-        lines, found = cite_dialog(lines)
-        dialog = [Skipped(k + 1, t, why) for k, t, why in found]
-    lines, found = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
-    dialog += [Skipped(k + 1, t, why) for k, t, why in found]
-    talk = [ln for ln in lines if ln.strip()]
-    if found and talk and sum(1 for ln in talk if ended(ln)) >= 0.8 * len(talk) and not any(ln.rstrip().endswith("-") for ln in talk):
-        one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference
-    lines = glued_numbers(lines) if re.search(r"(?m)^\s*1[A-Z][a-z]", text) else lines  # "1Connolly SJ, ..."
-    lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
-    dialog += [Skipped(k + 1, t, why) for k, t, why in found]
-    if ")" in text:
-        lines, found = label_lines(lines)  # arXiv HTML's "Anderson et al. (2016)" above each reference
-        dialog += [Skipped(k + 1, t, why) for k, t, why in found]
+    lines, found, one_per_line = page_lines(text, one_per_line)  # what a page or a mail put around the references
+    dialog = [Skipped(k + 1, t, why) for k, t, why in found]
     if not one_per_line and any(find.CAPTION_RE.match(ln.lstrip(find.PAGE_BREAK)) for ln in lines):
         for k in find.figures_in_list(lines, looks_like_start):  # a figure a page set inside the list
             if lines[k].strip(find.PAGE_BREAK + " "):
