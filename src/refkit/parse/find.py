@@ -125,7 +125,8 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
                 h = heads[k]
             return Section(h + 1, end, lines[h].strip())
     markers = [i for i, ln in enumerate(lines) if PROSE_HEADING_RE.match(ln) or (
-        _prose(ln) and not looks_like_start(ln) and not CITATION_SIGNS_RE.search(ln))]
+        _prose(ln) and not looks_like_start(ln) and not CITATION_SIGNS_RE.search(ln) and not re.match(r"\s*#{1,6}\s", ln))]
+    # (a markdown heading between groups of a reading list is no prose: "## 2. PLOS ONE paper (methods)")
     if not markers:
         return Section(0, n)
     starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]

@@ -138,8 +138,8 @@ def cite_dialog(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
 
 # the link words publishers' web pages print after each reference ("View PDFView articleView in ScopusGoogle
 # Scholar", "PubMedGoogle ScholarCrossref", "[Crossref], [Web of Science ®], [Google Scholar]")
-_LINK_WORD = (r"(?:Google\s?Scholar|Cross[Rr]ef|PubMed(?:\s?Central)?|PMC\s+free\s+article|Web\s+of\s+Science\s*®?|"
-              r"View\s?in\s?Scopus|Scopus|View\s?PDF|View\s?article|Search\s?ADS|WorldCat|OpenURL(?:\s+Placeholder\s+Text)?|"
+_LINK_WORD = (r"(?:Google\s?Scholar|Cross[Rr]ef(?:\s+Full\s+Text)?|PubMed(?:\s?Central|/NCBI|\s+Abstract)?|PMC\s+free\s+article|"
+              r"Web\s+of\s+Science\s*®?|View\s?in\s?Scopus|Scopus|View\s?PDF|View\s?[Aa]rticle|Search\s?ADS|WorldCat|OpenURL(?:\s+Placeholder\s+Text)?|"
               r"Wiley\s+Online\s+Library|Taylor\s+&\s+Francis\s+Online|SAGE\s+Journals|MathSciNet|zbMATH|Medline|CAS|ADS|Full\s?Text(?:\s?PDF)?|Article|Abstract|PDF|"
               r"Find\s+it\s+@\s*\w+|Green\s+Version|Ref\s+list|Free\s+Full\s+Text|Publisher\s+Site)")
 _LINK_RUN = rf"(?:[\s,;|]*\[?{_LINK_WORD}\]?)"
@@ -166,6 +166,7 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
     if not any(_STRONG_RE.search(ln) for ln in lines) and not any(_WEB_FURNITURE_RE.match(ln) for ln in lines):
         return lines, []
     bullets = sum(1 for ln in lines if _BULLET_LINK_RE.match(ln)) >= 3  # PubMed's "- DOI" / "- PubMed" / "- PMC"
+    many = sum(1 for ln in lines if _LINK_LINE_RE.match(ln) and _STRONG_RE.search(ln)) >= 3  # then "View Article" alone too
     out = list(lines)
     skipped: list[tuple[int, str, str]] = []
     for i, ln in enumerate(out):
@@ -185,7 +186,7 @@ def web_link_words(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
                 k += 1
             continue
         ln = out[i] = _GLUED_LINK_RE.sub(" ", ln)  # "10.1126/science.1094559View in ScopusGoogle Scholar"
-        if (_LINK_LINE_RE.match(ln) and _STRONG_RE.search(ln)) or _WEB_FURNITURE_RE.match(ln) or \
+        if (_LINK_LINE_RE.match(ln) and (many or _STRONG_RE.search(ln))) or _WEB_FURNITURE_RE.match(ln) or \
                 bullets and _BULLET_LINK_RE.match(ln):
             skipped.append((i, ln.strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)"))
             out[i] = ""
