@@ -86,7 +86,6 @@ from refkit.parse.titles import (
     editors_in_container,
     in_note,
     inner_quote,
-    letter_title,
     lone_in,
     newspaper_tail,
     ordinal_in_title,
@@ -94,12 +93,15 @@ from refkit.parse.titles import (
     quote_ends_title,
     quoted_title,
     quoted_title_in,
-    role_after_title,
-    series_after_roles,
-    title_after_editors,
     title_from_container,
     title_goes_on,
     vancouver_tail,
+)
+from refkit.parse.works import (
+    letter_title,
+    role_after_title,
+    series_after_roles,
+    title_after_editors,
     volume_title,
 )
 

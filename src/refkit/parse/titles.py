@@ -2,15 +2,12 @@
 
 * A quoted word inside a title ('Finding “meaning” in psychology: A lay theories approach ...') does
   not end it: a title that stops at its own inner closing quote runs on to the end of its sentence.
-* A role phrase after the title ('Illuminations. Edited by Hannah Arendt. Translated by ...') starts
-  the editor or translator, not more title.
 * A German ordinal ('im 19. Jahrhundert') does not end a title.
 * In a book ending 'Place: Publisher' and in nothing, the sentences before the place are the
   subtitle ('Title. Soziogenetische Untersuchungen. 2 Bde. Frankfurt a.M.: Suhrkamp.').
-* A second title right after a chapter's editors ('in Hall, S. ... (eds) Culture, Media, Language.') is
-  the book.
 * ', in:' after a quoted title opens the container ('„Title“, in: Frankfurter Allgemeine, 14.8.2011').
 
+Editors, translators, series and volumes named around a title are in :mod:`refkit.parse.works`.
 Pure functions over segments (``tagger.Segment``); :func:`spans.relabel` does the cutting.
 """
 
@@ -25,28 +22,6 @@ from refkit.parse.tagger import Segment
 
 _OPEN = {"”": "“", "\"": "\"", "»": "«", "’": "‘", "“": "„"}
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“«‘(\[]?[A-Z0-9]|\s*$)")
-
-_WORD = r"(?:(?:[A-Z]\.\s?){1,3}|[A-ZÀ-Þ][a-z]{1,2}\.|[A-ZÀ-Þ][\w'’\-]*)"  # "J. P.", "Ch.", "Silva" (a full stop after a word ends the names)
-_LINK = r"(?:de|da|del|di|du|der|den|van|von|la|le|ter|y)"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|{_LINK}))*"
-_NAMES = rf"{_NAME}(?:(?:,\s+|\s+(?:and|&|und|u\.)\s+|,\s+and\s+){_NAME})*(?:\s+u\.\s?a\.|\s+et\s+al\.)?"
-# "Edited by Hannah Arendt.", "Trans. by J. M. Cohen,": the role phrase and the names it governs
-ROLE_BY_RE = re.compile(
-    rf"(?<=[.,;] )(?P<role>Edited|Translated|Compiled|Ed\.|Eds\.|Trans\.|Transl\.|Tr\.|ed\.|eds\.|trans\.|transl\.|edited|translated)"
-    rf"(?:\s+and\s+(?:edited|translated|annotated))?(?:\s+with\s+an\s+[Ii]ntroduction)?\s+by\s+"
-    rf"(?P<names>{_NAMES})(?=[.;,]\s|\.?\s*$|\s+\()")
-# "Trans. Eyre, Leonard Bucknall.", "(Trans.) John Reinhold Forster.", "Ed. Mario Ascheri,", "Aus dem
-# Englischen von Norbert Juraschitz.": no "by"
-ROLE_BARE_RE = re.compile(
-    rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.|"
-    rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
-    rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
-    rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
-    rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+und\s+(?:eingeleitet|kommentiert|bearbeitet|mit\s+einem\s+\w+\s+versehen))?"
-    rf"(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
-    rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+"
-    rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
-
 
 def inner_quote(segs: list[Segment], text: str) -> list[Segment]:
     """A title cut right after a quoted word of its own runs on to the end of its sentence."""
@@ -270,144 +245,6 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
     ends = list(re.finditer(r"\.\s+(?=[A-ZÀ-Þ])", place.text))
     if j == t + 1 and k == t + 1 and ends and "," in place.text[:ends[-1].start()]:  # "Ausgegrenzte, Entbehrliche. Hamburg:"
         segs = relabel(segs, text, segs[t].start, place.start + ends[-1].start() + 1, "title")
-    return segs
-
-
-def title_after_editors(segs: list[Segment], text: str) -> list[Segment]:
-    """Harvard's '‘Encoding/decoding’, in Hall, S. ... (eds) Culture, Media, Language. London:': a second
-    title right after the editors of a chapter is the book it is in."""
-    for i in range(1, len(segs) - 1):
-        ed, nxt = segs[i], segs[i + 1]
-        if ed.label == "editor" and nxt.label == "title" and any(s.label == "title" for s in segs[:i]) and \
-                re.match(r"\s*(?:[Ii]n|[Ii]m|[Dd]ans|[Ee]n)\b:?", ed.text) and \
-                not any(s.label in ("container-title", "journal") for s in segs):
-            return relabel(segs, text, nxt.start, nxt.start + len(nxt.text.rstrip(" .,")), "container-title")
-    return segs
-
-
-_LETTER = re.compile(rf"\s*(?P<t>(?:Letter|Telegram|Memorandum|Postcard|Note|Diary\s+entry)\s+(?:to|from)\s+[^,.]{{2,60}}),\s+"
-                     rf"(?P<d>{MONTH_RE}\.?\s+\d{{1,2}},\s+(?:1[5-9]|20)\d\d|\d{{1,2}}\s+{MONTH_RE}\.?\s+(?:1[5-9]|20)\d\d)\.\s+"
-                     r"(?P<c>[A-Z][^.]{3,120}?)(?=[.,]\s|\.?\s*$)")
-
-
-def letter_title(segs: list[Segment], text: str) -> list[Segment]:
-    """Chicago's 'Darwin, Charles. Letter to Asa Gray, May 22, 1860. Darwin Correspondence Project, ...': a
-    letter's title, its day and the edition or collection that holds it."""
-    for s in segs:
-        m = _LETTER.match(s.text) if s.label == "title" and ("Letter" in s.text or "Memorandum" in s.text or
-                                                               "Telegram" in s.text or "Note" in s.text) else None
-        if m:
-            segs = relabel(segs, text, s.start + m.start("t"), s.start + m.end("t"), "title")
-            segs = relabel(segs, text, s.start + m.start("d"), s.start + m.end("d"), "date")
-            return relabel(segs, text, s.start + m.start("c"), s.start + m.end("c"), "container-title")
-    return segs
-
-
-_VOLUME_HEAD = re.compile(r"(?<=[.,] )(?P<v>(?:Bd\.|Band|Vol\.|Volume|Teilband|Teil)\s*(?:\d{1,3}|[IVX]{1,5}))\s*:\s+(?=\S)")
-_VOLUME_PLACE = re.compile(r"[.,]\s+(?=[A-ZÄÖÜ][\w\-]+(?:\s(?:am|an\s+der|a\.|im)\s?[\w.]+)?(?:/[A-ZÄÖÜ][\w\-]+)?"
-                           r"(?:\s*[:;]|\s+(?:1[5-9]|20)\d\d))|,\s+(?:S\.|pp?\.)\s*\d")
-_VOLUME_TITLE_END = re.compile(r"(?<![\s.][A-Z])\.\s")  # a sentence's end, not "A.D. 1760"
-
-
-def volume_title(segs: list[Segment], text: str) -> list[Segment]:
-    """'Theorie des kommunikativen Handelns. Bd. 1: Handlungsrationalität und ... Frankfurt am Main', 'The
-    Sources of Social Power. Vol. 1: A History of Power ...': the work, the volume and the volume's own title."""
-    m = _VOLUME_HEAD.search(text) if ":" in text else None
-    if not m:
-        return segs
-    end_m = _VOLUME_PLACE.search(text, m.end()) or _VOLUME_TITLE_END.search(text, m.end())
-    end = end_m.start() if end_m else len(text.rstrip(" ."))
-    if end - m.end() < 3:
-        return segs
-    over = [s for s in segs if s.start < end and m.end() < s.end]
-    head = [s for s in segs if s.end <= m.start() + 1 and s.label in ("title", "journal", "container-title")]
-    if not head or any(s.label not in ("title", "publisher", "container-title", "journal", "note", "author", "volume")
-                       for s in over) or re.search(r"\b(?:[Ii]n|[Ii]m):?\s", text[head[0].start:m.start()]):
-        return segs
-    first = next(i for i, s in enumerate(segs) if s is head[0])
-    while first > 0 and segs[first - 1].label in ("title", "journal", "container-title"):
-        first -= 1
-    segs = relabel(segs, text, segs[first].start, m.start(), "title")
-    segs = relabel(segs, text, m.start("v"), m.end("v"), "volume")
-    return relabel(segs, text, m.end(), end, "volume-title")
-
-
-def series_after_roles(segs: list[Segment], text: str) -> list[Segment]:
-    """Chicago's 'Title. Translated by A. Edited by B. Cambridge Texts in the History of Political
-    Thought. Cambridge: CUP, 1988.': a second title between the book's people and its place is its series."""
-    for i in range(2, len(segs) - 1):
-        s, k = segs[i], i - 1
-        if k > 1 and not segs[k].text.strip(" .,;"):  # a stop left on its own after the names
-            k -= 1
-        if s.label == "title" and segs[k].label in ("editor", "translator") and \
-                not re.match(r"\s*(?:[Ii]n|[Dd]ans|[Ii]m):?\s", segs[k].text) and \
-                any(o.label == "title" for o in segs[:k]) and segs[i + 1].label in ("location", "publisher") and \
-                not re.match(r"\s*(?:In|in)\b", s.text) and len(s.text.split()) <= 14 and \
-                re.match(r"\s*[A-Z]", s.text) and not s.text.lstrip().startswith(("“", '"', "'", "‘")):
-            return relabel(segs, text, s.start, s.end, "collection-title")
-        if s.label in ("title", "translator", "editor") and segs[k].label in ("collection-title", "translator", "editor") and \
-                segs[i + 1].label in ("location", "publisher"):
-            lower = s.label == "title" and re.match(r"\s*[a-z]", s.text) and (
-                segs[k].label == "collection-title" or re.match(r"\s*\.\s+[A-Z]", segs[k].text))
-            if lower and segs[k].label != "collection-title":  # "Ash | . The Edinburgh Edition | of the Works of Hume."
-                return relabel(segs, text, segs[k].start + len(segs[k].text) - len(segs[k].text.lstrip(" .")), s.end,
-                               "collection-title")
-            sent = s.label != "title" and re.match(r"\s*\.\s+[A-Z][^.]{3,100}\.?\s*$", s.text) and not re.search(
-                r"(?i)\b(?:by|von|ed|eds|trans|and|und|&)\b", s.text) and re.search(
-                r"\d|\b(?:Library|Series|Texts|Classics|Studies|Papers|Monographs|Edition|Works|Collection|Reihe|Bibliothek)\b",
-                s.text)  # (not the names going on: "ed. Norman W | . Storer")
-            if lower or sent:  # "Cambridge Texts in | the History of ...", "Walter Miller | . Loeb Classical Library 30."
-                start = s.start + (len(s.text) - len(s.text.lstrip(" .")) if sent else 0)
-                return relabel(segs, text, segs[k].start if lower else start, s.end, "collection-title")
-    for i, s in enumerate(segs[:-1]):  # "Vol. 3 | of Barbarism and Religion.": the tagger saw the volume
-        nxt = segs[i + 1]
-        if s.label == "volume" and re.fullmatch(r"\s*Vol\.\s*(?:\d{1,3}|[IVX]{1,5})(?:\s+of)?\s*", s.text) and \
-                nxt.label in ("title", "container-title", "collection-title") and \
-                (s.text.rstrip().endswith(" of") or re.match(r"\s*of\s+[A-Z]", nxt.text)):
-            of = re.match(r"\s*(?:of\s+)?", nxt.text)
-            assert of is not None
-            end = nxt.start + len(nxt.text.rstrip(" .,"))
-            segs = relabel(segs, text, nxt.start, nxt.start + of.end(), "skip")
-            return relabel(segs, text, nxt.start + of.end(), end, "collection-title")
-    for s in segs:  # "The First Decline and Fall. Vol. 3 of Barbarism and Religion.": the volume of a series
-        vm = re.search(r"(?<=[.,] )(?P<v>Vol\.\s*(?:\d{1,3}|[IVX]{1,5}))\s+of\s+(?P<series>[A-Z][^.;]{3,150}?)[.,]?\s*$", s.text) \
-            if s.label in ("title", "collection-title") else None
-        if vm:
-            segs = relabel(segs, text, s.start + vm.start("v"), s.start + vm.end("v"), "volume")
-            segs = relabel(segs, text, s.start + vm.end("v"), s.start + vm.start("series"), "skip")
-            return relabel(segs, text, s.start + vm.start("series"), s.start + vm.end("series"), "collection-title")
-    return segs
-
-
-def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
-    """'Title. Edited by A. B. Name.': the editor or translator the title took."""
-    found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
-    if "r." in text or "d." in text or "s." in text or "g." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text:
-        found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
-    ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator", "collection-title", "genre")
-    for m in found:
-        end = m.end("names")
-        inside = [s for s in segs if s.start < end and m.start() < s.end]
-        stop = next((s for s in inside if (s.label not in ok and s.label not in ("edition", "author") or
-                                           s.label == "publisher" and s.start > m.start("names"))
-                     and s.start > m.start()), None)  # "Edited by Rafael Silva, | Ponte Editions": the publisher
-        if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
-            end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
-            inside = [s for s in inside if s.start < end]
-        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
-        if not inside or end <= m.start("names") or inside[0].start == m.start() and all(
-                o.label == label and o.end <= end + 2 for o in inside) \
-                or any(s.label not in ok and not (s.label in ("edition", "author") and s.start >= m.start() - 1) for s in inside) \
-                or not any(s.label == "title" and s.start < m.start() for s in segs):
-            continue
-        first = inside[0]
-        if first.label in ("editor", "translator") and first.start < m.start() and re.match(
-                r"\s*[a-zà-ÿ]", first.text) and segs.index(first) and segs[segs.index(first) - 1].label == "title":
-            segs = relabel(segs, text, first.start, m.start(), "title")  # "in onore di Pierre Toubert, ed. ..."
-        elif first.label in ("editor", "translator") and first.start < m.start() and re.match(
-                r"\s*(?:In|in|Im|im):?\s+[A-ZÀ-Þ]", first.text):
-            segs = relabel(segs, text, first.start, m.start(), "container-title")  # "In Handbuch X, Hrsg. Name,"
-        segs = relabel(segs, text, m.start(), end, label)
     return segs
 
 
