@@ -161,3 +161,11 @@ def test_historians_journals_editors_roles_and_label_tails():
     assert item["title"] == "Bürger"
     item = one("Vogt, Jan u. Ute Marx, Stadt und Land. Eine Geschichte der Nähe, Münster 1999.")
     assert item["title"] == "Stadt und Land. Eine Geschichte der Nähe" and "container-title" not in item
+
+
+def test_places_with_a_slash_and_a_colon_alone_and_a_newspaper_day():
+    item = one("Berg, Ina (2009): Wählen – eine Pflicht? Opladen/Farmington Hills: Barbara Budrich.")
+    assert (item["publisher-place"], item["publisher"]) == ("Opladen/Farmington Hills", "Barbara Budrich")
+    assert item["title"] == "Wählen – eine Pflicht?"
+    item = one("Ernst Roth, Die Vergangenheit, in: Frankfurter Allgemeine Zeitung vom 6. Juni 1986.")
+    assert item["container-title"] == "Frankfurter Allgemeine Zeitung"

@@ -166,10 +166,11 @@ def place_in_name(segs: list[Segment], text: str) -> list[Segment]:
             return relabel(segs, text, s.start, nxt.start + org.end(), "publisher")  # "Cambridge | Policy Institute, 4 May."
         if glued_before or glued_after:
             return place_in_name(relabel(segs, text, s.start, s.end, "publisher"), text)
-        town = re.search(r"(?<=[.,:] )[A-ZÄÖÜ][\w'’\-]+\s+(?:bei|am|an\s+der|im|upon|sur|ob\s+der)\s*$", prev.text) \
+        town = re.search(r"(?<=[.,:?!] )[A-ZÄÖÜ][\w'’\-]+(?:\s+(?:bei|am|an\s+der|im|upon|sur|ob\s+der)|(?:\s?/\s?[A-ZÄÖÜ][\w'’\-]+)+)\s*$",
+                         prev.text) \
             if prev is not None and prev.label in ("container-title", "title", "note", "journal") and \
             not text[prev.end:s.start].strip() else None
-        if town and prev is not None:  # "... im Überblick. Reinbek bei | Hamburg:": the town's whole name
+        if town and prev is not None:  # "... im Überblick. Reinbek bei | Hamburg:", "? Opladen/Farmington | Hills:"
             return relabel(segs, text, prev.start + town.start(), s.end, "location")
     return segs
 

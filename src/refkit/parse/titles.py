@@ -211,6 +211,10 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
     sentences between the title and the place are the subtitle, not a journal or a place."""
     if re.search(r"(?:^|[.,;]\s+)(?:In|Im|Dans|En)\b|[.,;]\s+(?:in|im)\s+[A-ZÀ-Þ]|\b(?:[Ii]n|[Ii]m):\s", text) or len(segs) < 4:
         return segs
+    for i, s in enumerate(segs[1:], 1):  # "Bielefeld | : | wbv": the colon left alone is the place's
+        if s.text.strip() == ":" and segs[i - 1].label == "location" and s.label != "location":
+            segs = relabel(segs, text, segs[i - 1].start, s.end, "location")
+            break
     k = next((i for i in range(len(segs) - 1) if segs[i].label == "location" and segs[i].text.rstrip().endswith(":")
               and segs[i + 1].label == "publisher"), None)
     t = next((i for i, s in enumerate(segs) if s.label == "title"), None)
@@ -236,7 +240,9 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
         return segs  # an edited book's or a quoted title is a part of something
     j = t + 1
     while j < k and (segs[j].label in ("journal", "container-title") or segs[j].label == "note" and
-                     re.fullmatch(r"[^\W\d][^\d\[\]()]{2,150}", segs[j].text.strip())):
+                     re.fullmatch(r"[^\W\d][^\d\[\]()]{2,150}", segs[j].text.strip()) and
+                     not re.match(r"(?i)(?:neudruck|nachdruck|reprint|repr\.|unveränd|überarb|erw\.|aufl|ausg|übers|hrsg|hg\.|"
+                                  r"ed\.|edited|translated|trans\.)", segs[j].text.strip())):
         j += 1  # (a note there too: "Demokratie. | Institutionen, Prozesse, Perspektiven. | 3., aktualisierte Aufl.")
     if j > t + 1:
         segs = relabel(segs, text, segs[t].start, segs[j - 1].end, "title")
