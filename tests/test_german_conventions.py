@@ -169,3 +169,23 @@ def test_places_with_a_slash_and_a_colon_alone_and_a_newspaper_day():
     assert item["title"] == "Wählen – eine Pflicht?"
     item = one("Ernst Roth, Die Vergangenheit, in: Frankfurter Allgemeine Zeitung vom 6. Juni 1986.")
     assert item["container-title"] == "Frankfurter Allgemeine Zeitung"
+
+
+def test_more_german_roles_reports_bodies_and_statutes():
+    item = one("Sen, Amartya (2010): Die Idee der Gerechtigkeit. Aus dem amerikanischen Englisch von Ute Marx. München: Beck.")
+    assert item["translator"] == [{"family": "Marx", "given": "Ute"}] and item["title"] == "Die Idee der Gerechtigkeit"
+    item = one("Lang, Ina und Tom Roth (Hrsg.) 2011: Entwicklung im Alter. 3. Aufl. Weinheim/Basel: Beltz.")
+    assert [n["family"] for n in item["editor"]] == ["Lang", "Roth"] and item["issued"] == {"date-parts": [[2011]]}
+    assert item["title"] == "Entwicklung im Alter"
+    item = one("Vogt, Jan (2019): Löhne im Wandel. IMK Report Nr. 77. Düsseldorf: Hans-Böckler-Stiftung.")
+    assert (item["genre"], item["number"], item["type"]) == ("IMK Report", "77", "report")
+    item = one("Statistisches Bundesamt (Destatis)/Bundesinstitut für Bevölkerungsforschung (BiB) (Hg.) (2016): "
+               "Datenreport 2016. Bonn: Bundeszentrale für politische Bildung.")
+    assert item["editor"] == [{"literal": "Statistisches Bundesamt (Destatis)"},
+                              {"literal": "Bundesinstitut für Bevölkerungsforschung (BiB)"}]
+    item = one("Gesetz über den Datenschutz vom 23. Mai 1977, BGBl. S. 201.")
+    assert (item["type"], item["container-title"], item["page"]) == ("legislation", "BGBl.", "201")
+    item = one("Roth, Eva: Landflucht, unveröff. Masterarbeit, Universität Leipzig, Leipzig 2016.")
+    assert item["title"] == "Landflucht" and item["genre"] == "Masterarbeit"
+    item = one("Weber, Jan, in: ders. (Hrsg.), Handbuch des Rechts, Bd. 2, 3. Aufl., Tübingen 2012.")
+    assert item["edition"] == "3" and item["publisher-place"] == "Tübingen"

@@ -10,6 +10,7 @@ import re
 
 from refkit.model import Date, Name
 from refkit.parse.fields import (
+    CORPORATE_WORDS,
     DASH,
     MONTH_RE,
     MONTHS,
@@ -30,7 +31,7 @@ REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|De
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"
-    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+\w+\.?(?:\s+(?:übersetzt|übertragen))?)\)?"
+    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+(?:[a-zäöü]\w+\s+)?\w+\.?(?:\s+(?:übersetzt|übertragen))?)\)?"
     r"(?:\s*(?:and|&|und)\s+(?:translated|trans\.?|transl\.?|übers\.?|übersetzt|eingeleitet|kommentiert|bearbeitet|"
     r"edited|ed\.|hrsg\.|hg\.))?"
     # "Edited and translated by", "Hrsg. und eingeleitet von"
@@ -214,6 +215,10 @@ def _clean_names(s: str) -> list[Name]:
         parts = [c.strip(" .") for c in re.split(r"[,、，;；]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s*&\s*", t) if c.strip(" .")]
         etal = bool(parts) and parts[-1] in ("等", "ほか", "他", "외", "et al", "et al.")  # "刘纪远, 张增祥, 徐新良, 等."
         return [Name(literal=c) for c in (parts[:-1] if etal else parts)] + ([Name.et_al()] if etal else [])
+    if "/" in t and "," not in t:  # "Statistisches Bundesamt (Destatis)/Wissenschaftszentrum Berlin (WZB)/...": bodies
+        bodies = [p.strip() for p in re.split(r"\s?/\s?(?=[A-ZÄÖÜ])", t) if p.strip()]
+        if len(bodies) >= 2 and all(is_org_name(b) or _ORG_WORDS.search(b) or CORPORATE_WORDS.search(b) for b in bodies):
+            return [Name(literal=clean_text(b)) for b in bodies]
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
         return [Name(literal=clean_text(t))]
     if re.fullmatch(r"[A-ZÀ-Þ][\w&'’\-]{2,}\.?", t.strip()) and not re.match(

@@ -48,7 +48,7 @@ _DE_REPORT = re.compile(r"(?P<reporter>BVerfGE|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE
                         r"(?:\s*\(\d{1,4}(?:\s*f+\.)?\))?(?:\s*[–-]\s*(?P<t1>[^()–]+?)|\s*\((?P<t2>[^()]+)\))?\.?")
 _DE_STATUTE = re.compile(r"(?P<title>(?:Gesetz|Verordnung|Grundgesetz|Bundesgesetz)\b.*?)(?:\s+(?:in\s+der\s+Fassung\s+der\s+"
                          r"Bekanntmachung\s+)?vom\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zä]+\s+)\d{4}))?,?\s*"
-                         r"\(?(?P<container>BGBl\.\s?I{1,3})\s+S\.\s*(?P<page>\d{1,5})\)?\.?")
+                         r"\(?(?P<container>BGBl\.(?:\s?I{1,3})?)(?:\s+(?:1[89]|20)\d\d,)?\s+S\.\s*(?P<page>\d{1,5})\)?\.?")
 
 
 def parse_legal(text: str) -> Reference | None:
@@ -102,7 +102,7 @@ def _german_date(s: str | None) -> Date | None:
 def _german(t: str) -> Reference | None:
     m = _DE_STATUTE.fullmatch(t)
     if m:
-        f = {"title": m.group("title").strip(" ,"), "container-title": re.sub(r"\.\s?", ". ", m.group("container")),
+        f = {"title": m.group("title").strip(" ,"), "container-title": re.sub(r"\.\s?", ". ", m.group("container")).strip(),
              "page": m.group("page")}
         d = _german_date(m.group("date"))
         return Reference(type="legislation", fields=f, dates={"issued": d} if d else {})

@@ -458,10 +458,10 @@ def one_name_first(segs: list[Segment], text: str) -> list[Segment]:
 _NAME_BARE_YEAR = re.compile(r"(?P<names>[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]*\.?)?)"
                              r"\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?:?\s+[A-Z\"“‘'])")  # (Mind's "Putnam, Hilary 1975: 'Title'")
 _LEAD_BEFORE_YEAR = re.compile(
-    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ][^()\d:]{2,100}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
+    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ](?:[^()\d:]|\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\)){2,160}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
     r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
     r"\.?\)\.?\s*)?(?=\((?:1[5-9]\d\d|20\d\d|o\.\s?J\.|n\.\s?d\.|s\.\s?f\.|i\.\s?E\.|forthcoming|in\s+press)[a-z]?\)"
-    r"(?:\s*[:.,]|\s+(?=[A-Z„\"“‘])))")
+    r"(?:\s*[:.,]|\s+(?=[A-Z„\"“‘]))|(?<=\)\s)(?:1[5-9]\d\d|20\d\d)[a-z]?:\s)")  # (or "(Hrsg.) 2008: Title")
 
 
 def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
@@ -482,7 +482,7 @@ def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
     if m and m.group("role") and re.search(r"[,/;]", m.group("names")) and all(
             s.label in ("author", "editor", "title") for s in segs if s.start < m.end("names")):
         segs = relabel(segs, text, m.start("names"), m.end("role"), "editor")  # "Suter, C./Levy, R. (Hg.) (2008):"
-        y = re.match(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)", text[m.end():])
+        y = re.match(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)|\s*(?:1[5-9]|20)\d\d[a-z]?(?=:\s)", text[m.end():])
         return relabel(segs, text, m.end(), m.end() + y.end(), "date") if y else segs
     if m:  # "Hegre, Håvard; Joakim Karlsen, | Håvard Strand & Henrik Urdal (forthcoming)": the names run to the year
         lead = [s for s in segs if s.start < m.end("names")]

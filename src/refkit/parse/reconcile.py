@@ -39,6 +39,8 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
             and "collection-number" not in f:
         f["collection-number"] = f.pop("issue")  # "in Lecture Notes in X, no. 214": the series' number
     _tidy_containers(ref)
+    if re.match(r"(?i)(?:neudruck|nachdruck|reprint|unveränderter)\b", f.get("container-title", "")):
+        f["note"] = "; ".join(x for x in (f.get("note"), f.pop("container-title")) if x)  # "Nachdruck der 1941 erschienenen Fassung"
     c = f.get("container-title", "")
     cm = re.fullmatch(r"(.{3,}?),\s*([A-Z][\w'’\- ]{2,30})", c)
     if cm and cm.group(2).lower() in lexicon.PLACE_WORDS and (f.get("volume") or f.get("page")):

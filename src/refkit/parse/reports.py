@@ -24,7 +24,7 @@ _LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|HC\s\d{1
                         r"[A-Z]{1,4}(?:/[A-Z][A-Z.\d]*){1,5}/\d[\w.]*)"  # a UN document symbol: "ST/ESA/SER.A/423"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
-                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|Report|Rapport|Bericht|Arbeitspapier|News release|"
+                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|(?:[A-Z]{2,6}\s)?Report|Rapport|Bericht|Arbeitspapier|News release|Pressemitteilung|Press release|"
                          r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
                          r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
@@ -133,7 +133,9 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 not re.search(r"(?i)n[or]", text[m.end("g"):m.start("n")]):
             continue  # "Digital News Report 2019 – Ergebnisse": the title's year, not a report number
         if inside and (inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages") or
-                       inside[0].label == "volume" and re.search(r"(?i)pap\.|drucksache|drs\.|icpsr", m.group("g"))):
+                       inside[0].label == "volume" and re.search(r"(?i)pap\.|drucksache|drs\.|icpsr", m.group("g")) or
+                       inside[0].label == "volume" and re.search(r"(?i)report|pressemitteilung|press release", m.group("g")) and
+                       not re.search(r"\b[Ii]n:?\s", text[:m.start()])):  # (not a journal: "IMK Report Nr. 152")
             segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
             segs = relabel(segs, text, m.end("g"), m.start("n"), "skip")  # " No. ", " nos.: "
             segs = relabel(segs, text, m.start("n"), m.end("n"), "number")
@@ -213,13 +215,14 @@ _DISS = re.compile(r"(?<=[,.] )(?P<genre>(?:Diss|Habil|Habil\.-Schr|Dissertation
                    r"(?=\s|,|\.?$)")
 
 
-_UNPUBLISHED = re.compile(r"\b[Uu]npublished(?=\s+(?:[A-Z][\w.']*\s+)?(?:[Tt]hesis|[Dd]issertation|[Mm]anuscript|[Rr]eport|[Pp]aper))")
+_UNPUBLISHED = re.compile(r"\b(?:[Uu]npublished|[Uu]nveröff(?:entlichte)?\.?)(?=\s+(?:[A-Z][\w.']*\s+)?(?:[Tt]hesis|[Dd]issertation|[Mm]anuscript|"
+                          r"[Rr]eport|[Pp]aper|Masterarbeit|Magisterarbeit|Diplomarbeit|Bachelorarbeit|Staatsexamensarbeit))")
 
 
 def thesis_word(segs: list[Segment], text: str) -> list[Segment]:
     """'..., Diss. Freiburg i. Br. 1922': the kind of thesis (and its university) after the title;
     'Title Unpublished PhD thesis': the title stops before 'Unpublished' (kept as a note)."""
-    for u in _UNPUBLISHED.finditer(text) if "npublished" in text else ():
+    for u in _UNPUBLISHED.finditer(text) if "npublished" in text or "nveröff" in text else ():
         inside = [s for s in segs if s.start <= u.start() < s.end]
         if inside and inside[0].label == "title" and not text[u.end():inside[0].end].strip(" .,"):
             segs = relabel(segs, text, u.start(), u.end(), "note")

@@ -49,7 +49,7 @@ _QUOTE_THEN = re.compile(r"\s*(?P<o>[“\"«‘„])(?P<body>[^“”\"«»]{3,3
 
 def article_word(segs: list[Segment], text: str) -> list[Segment]:
     """Historians' encyclopedia entries, 'Werner Conze, Art. „Stand, Klasse“, in: ...': 'Art.' is no part of the title."""
-    m = re.search(r"(?<=[,.] )Art\.\s+(?=[„“\"«])", text) if "Art." in text else None
+    m = re.search(r"(?<=[,.:] )Art\.\s+(?=[„“\"«]|[A-ZÄÖÜ][^,]{2,80},\s+in:?\s)", text) if "Art." in text else None
     return relabel(segs, text, m.start(), m.end(), "skip") if m else segs
 
 

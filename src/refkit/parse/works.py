@@ -31,7 +31,7 @@ ROLE_BARE_RE = re.compile(
     rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.|"
     rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
     rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
-    rf"Aus\s+dem\s+[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
+    rf"Aus\s+dem\s+(?:[a-zäöü]\w+\s+)?[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
     rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+und\s+(?:eingeleitet|kommentiert|bearbeitet|mit\s+einem\s+\w+\s+versehen))?"
     rf"(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
     rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+"
