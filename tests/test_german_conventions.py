@@ -189,3 +189,9 @@ def test_more_german_roles_reports_bodies_and_statutes():
     assert item["title"] == "Landflucht" and item["genre"] == "Masterarbeit"
     item = one("Weber, Jan, in: ders. (Hrsg.), Handbuch des Rechts, Bd. 2, 3. Aufl., Tübingen 2012.")
     assert item["edition"] == "3" and item["publisher-place"] == "Tübingen"
+
+
+def test_a_paper_vom_its_day():
+    item = one("Lind, Eva: Die Stadt und das Land, in: taz vom 14.09.2021, S. 3.")
+    assert (item["type"], item["container-title"], item["page"]) == ("article-newspaper", "taz", "3")
+    assert item["issued"] == {"date-parts": [[2021, 9, 14]]}

@@ -333,9 +333,21 @@ _MAGAZINE_MONTH = re.compile(rf"(?<=[”\"] )(?P<paper>(?:The )?[A-Z][\w&'’\-]
 _NEWS_BEFORE_LINK = re.compile(r"(?<=[.?!] )(?P<paper>(?:The\s)?[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4})\.\s+(?=https?://)")
 
 
+# "in: taz vom 14.09.2021, S. 3.", "in: Die Zeit vom 3. Mai 2001": a paper (its name in lower case too) "vom" its day
+_PAPER_VOM = re.compile(rf"(?<=[Ii]n: )(?P<paper>[^\s,:]{{2,}}(?:\s[A-ZÄÖÜ][\w\-]+){{0,3}})\s+vom\s+(?P<date>{_NEWS_DATE})"
+                        r"(?:,\s+(?:S\.\s*)(?P<p>\d{1,3}(?:\s*[-–]\s*\d{1,3})?))?\.?\s*$")
+
+
 def newspaper_tail(segs: list[Segment], text: str) -> list[Segment]:
     """A newspaper or magazine and its day (and page) at the end of a reference, read as a publisher, a
     place or part of the title: the container, the date and the page."""
+    pv = _PAPER_VOM.search(text) if " vom " in text else None
+    if pv and all(s.label in ("note", "container-title", "journal", "publisher", "date", "pages", "location", "skip")
+                  for s in segs if s.start < pv.end() and pv.start() < s.end):
+        segs = relabel(segs, text, pv.start("paper"), pv.end("paper"), "container-title")
+        segs = relabel(segs, text, pv.end("paper"), pv.start("date"), "skip")
+        segs = relabel(segs, text, pv.start("date"), pv.end("date"), "date")
+        return relabel(segs, text, pv.start("p"), pv.end("p"), "pages") if pv.group("p") else segs
     nm = _NEWS_BEFORE_LINK.search(text) if "http" in text else None
     if nm and NEWS_NAME_RE.search(nm.group("paper")) and not NEWS_NAME_RE.fullmatch(nm.group("paper")) and all(
             s.label in ("title", "note", "publisher") for s in segs if s.start < nm.end("paper") and nm.start() < s.end) and \
