@@ -297,6 +297,8 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("mla_contributor_after.pdf", 20),  # "NAME is associate professor of ..." after an MLA works cited
     ("preprint_watermark_line_numbers.pdf", 45),  # a diagonal watermark on every page, line numbers in the margin
     ("russian_authors_after.pdf", 15),  # "Сведения об авторах" and the article's dates after a GOST list
+    ("mla_lecturer_after.pdf", 21),  # endnotes, then Works Cited, then "NAME is Lecturer in ..."
+    ("indonesian_lampiran_after.pdf", 17),  # "DAFTAR PUSTAKA", then a "LAMPIRAN" table
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

@@ -14,7 +14,8 @@ from refkit.parse.starts import BACKLINK_RE, YEAR_RE
 
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
-    r"literature(?:\s+cited)?|sources|cited\s+works|works\s+consulted|literaturverzeichnis|literatur|"
+    r"literature(?:\s+cited)?|sources(?:\s+cited)?|references\s+cited|cited\s+literature|bibliographic\s+references|"
+    r"cited\s+works|works\s+consulted|literaturverzeichnis|literatur|"
     r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
     r"riferimenti(?:\s+bibliografici)?|bibliografía|bibliografia|referências(?:\s+bibliográficas)?|"
     r"references\s+and\s+notes|reference\s+list|literature\s+references|bibliography\s+and\s+references|"
@@ -48,7 +49,9 @@ STOP_HEADING_RE = re.compile(
     r"declaration\s+of\s+(?:authorship|originality)|mots-clés|palabras\s+clave|palavras-chave|schlüsselwörter)\b.{0,40}$|"
     r"^\s*(?:index|register|sachregister|personenregister|stichwortverzeichnis|abstract|résumé|keywords|"
     r"(?:extended|english|long|structured)\s+abstract|genişletilmiş\s+özet|özet|summary|zusammenfassung|streszczenie|"
-    r"аннотация|abstrakt|sažetak|(?:сведения|информация)\s+об\s+авторах|об\s+авторах|"
+    r"аннотация|abstrakt|sažetak|lampiran|sobre\s+os\s+autores|sobre\s+los\s+autores|à\s+propos\s+des\s+auteurs|"
+    r"über\s+die\s+autor(?:inn)?en|notes\s+on\s+contributors|about\s+the\s+contributors?|"
+    r"(?:сведения|информация)\s+об\s+авторах|об\s+авторах|"
     r"glossary|glossar|vita|curriculum\s+vitae|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
     r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature)\s*:?\s*$"
     r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"
@@ -64,7 +67,8 @@ RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|C
                             r"Publisher['’]s\s+[Nn]ote|"
                             r"Code\s+availability|Additional\s+information|Funding|Ethics\s+declarations)\s+(?:[A-Z][a-z]|[A-Z]\.)|"
                             r"^\s*(?:Etik\s+Kurul\s+Onayı|Çıkar\s+Çatışması|Finansal\s+Destek|Hakem\s+Değerlendirmesi|"
-                            r"Yazar\s+Katkısı|Interessenkonflikt|Conflit\s+d['’]intérêts?|Conflicto\s+de\s+intereses)\s*:\s*\S|"
+                            r"Yazar\s+Katkısı|Interessenkonflikt|Conflit\s+d['’]intérêts?|Conflicto\s+de\s+intereses|"
+                            r"Financiamento|Financiación|Finanzierung|Como\s+citar(?:\s+este\s+artigo)?|Cómo\s+citar)\s*:\s*\S|"
                             r"^\s*Статья\s+поступила\s|"
                             r"^\s*(?:Recebido\s+em|Aprovado\s+em|Received|Accepted|Submitted|Eingegangen|Angenommen|Reçu le|"
                             r"Recibido|Aceptado)\s*:?\s*\d")  # the article's dates after its list: "Recebido em: 14/04/2023"
@@ -75,7 +79,7 @@ PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduc
 # IEEE's author biographies after the list: "Hiro Tanaka (S'15–M'19) received the B.S. degree ..."
 BIOGRAPHY_RE = re.compile(r"^\s*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]*){0,3}(?:\s*\([^)]{0,30}\))?,?\s+(?:received\s+"
                           r"(?:the|his|her|a)\b|is\s+(?:currently|now|with\s+the|(?:an?\s+)?(?:associate\s+|assistant\s+|full\s+)?"
-                          r"professor|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)")
+                          r"professor|(?:an?\s+)?(?:[Ss]enior\s+)?(?:[Ll]ecturer|[Rr]eader|[Rr]esearch\s+[Ff]ellow|[Pp]ostdoctoral)\b|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)")
 FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—~]?\s*\d{1,4}\s*[-–—~]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
                       re.I)
 PAGE_BREAK = "\f"
