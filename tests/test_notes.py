@@ -73,3 +73,14 @@ def test_a_paper_with_endnotes_and_no_reference_list():
     split = split_text(text, paper=True)
     assert split.section and split.heading == "Notes"
     assert [r.text[:10] for r in split.refs] == ["Paul Kerr,", "Mary Stone"]
+
+
+def test_prose_notes_with_a_year_are_remarks():
+    from refkit.parse import split_text
+
+    text = ("Notes\n\n1. Według danych serwisu liczba udostępnionych preprintów wzrosła w 2020 r. ponad dziesięciokrotnie "
+            "w porównaniu z rokiem poprzednim.\n"
+            "2. Lind, Anna: Die Stadt im Wandel. Frankfurt a. M. 2001, S. 12.\n3. Ibid., S. 14.\n")
+    sp = split_text(text)
+    assert [r.text[:5] for r in sp.refs] == ["Lind,"]
+    assert any("a remark" in s.reason for s in sp.skipped)

@@ -159,6 +159,12 @@ def split_notes(lines: list[str], keep_repeats: bool = False):  # noqa: ANN201 -
                 skipped.append(Skipped(no, cite, f"note {nid}: a pointer inside the paper, not a citation"))
                 continue  # "see table S2", "Fig. 3"
             words = re.findall(r"[^\W\d_]+", cite)
+            if first is None and _has_year(cite) and len(words) >= 12 and sum(w[0].islower() for w in words) >= 0.6 * len(words) \
+                    and not re.search(r"[“\"«„”]|\b(?:pp?|S|s|ss)\.\s*\d|\b[A-ZÀ-Þ][a-zà-ÿ]+,\s+[A-ZÀ-Þ]\.|\(\d{4}[a-z]?\)|"
+                                      r"\d{4};\s?\d|\d+\(\d+\)|\d+\s?[-–]\s?\d+|"
+                                      r"[A-ZÀ-Þ][a-zà-ÿ]+:\s+[A-ZÀ-Þ]|\bdoi\b|https?://|\b(?:ed|eds|Hg|Hrsg|vol|Bd)\.", cite):
+                skipped.append(Skipped(no, cite, f"note {nid}: a remark, not a citation"))
+                continue  # "Według danych serwisu medRxiv liczba preprintów wzrosła w 2020 r. ...": prose with a year in it
             if first is None and not _has_year(cite) and (not re.search(r"[“\"«„]", cite) or len(words) >= 14):
                 if len(words) >= (5 if re.search(r"\(\d{1,3}\)", cite) else 6) and (re.match(r"(?:I|We|My|Our)\s", cite) or
                                         sum(w[0].islower() for w in words) >= 0.6 * len(words)):
