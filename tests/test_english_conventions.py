@@ -144,7 +144,7 @@ def test_chicago_names_letters_theses_and_mhra():
     assert (item["type"], item["title"], item["container-title"]) == ("letter", "Letter to Karl Ross", "Lind Family Papers Online")
     assert item["issued"] == {"date-parts": [[1871, 3, 3]]}
     item = one("Ono, Kenji. “Harbour Guilds in Edo Japan.” PhD diss., University of Michigan, Ann Arbor, 2008.")
-    assert item["publisher"] == "University of Michigan, Ann Arbor" and "publisher-place" not in item
+    assert (item["publisher"], item["publisher-place"]) == ("University of Michigan", "Ann Arbor")
     item = one("Reed, Ann, 'Rivers in Victorian Verse' (unpublished doctoral thesis, University of Leeds, 2011)")
     assert (item["type"], item["genre"], item["publisher"]) == ("thesis", "doctoral thesis", "University of Leeds")
     item = one("Hale, Tom, 'The Novel and the Sea', in Reading the Ocean: An Introduction, 3rd edn (London: Verso, 2001), "

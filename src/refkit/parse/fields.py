@@ -264,6 +264,8 @@ def corporate_list(text: str) -> bool:
     """'Bundesministerium für Familie, Senioren, Frauen und Jugend', 'Department of Health and Social
     Care': one body whose name has commas or 'and' in it, not a list of people."""
     t = squash(text).strip(" ,;:")
+    if re.search(r",?\s*(?:et\.?\s*al\.?|and\s+others|u\.\s*a\.)$", t):
+        return False  # "Royal Society of Chemistry, et al.": a body and others, not one body's name
     head, *rest = t.split(",")
     if not (ORG_WORDS.search(head) or CORPORATE_WORDS.search(head)) or not (
             _CORPORATE_HEAD.match(head) or any(_CORPORATE_HEAD.match(p.strip()) for p in rest)):

@@ -255,11 +255,6 @@ def _split_publisher_place(ref: Reference) -> None:
     f = ref.fields
     loc = f.get("publisher-place", "")
     pub = f.get("publisher", "").strip(" .")
-    if re.search(r"(?i)thesis|dissertation|\bdiss\b", f.get("genre", "")) and re.search(r"\bUniversity of [A-Z][\w\-]+$", pub) \
-            and re.fullmatch(r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?", loc) and loc.lower() not in pub.lower():
-        f["publisher"] = f"{pub}, {loc}"  # "PhD diss., University of California, Berkeley": the campus is the school's
-        del f["publisher-place"]
-        return
     if loc and pub.lower() in _PLACE_TAILS:  # "Lisbon, Portugal.": a city and its country, no publisher
         f["publisher-place"] = f"{loc.strip(' ,')}, {pub}"
         del f["publisher"]
