@@ -321,6 +321,25 @@ _LINK_WORD = re.compile(r"(?<=[.,])\s+(?:Online|URL|Verfügbar unter|Abrufbar un
                         r"Disponível em|Available at|Available from|Retrieved from)\s*:?\s*$")
 
 
+def _erratum_note(segs: list[Segment], text: str) -> list[Segment]:
+    """PubMed's '... Epub 2017 Jun 21. Erratum in: Nature. 2017 Oct 5;550(7674):132. doi: 10.1038/...': a note."""
+    em = _ERRATUM.search(text) if "in:" in text or "for:" in text else None
+    return relabel(segs, text, em.start(), len(text.rstrip()), "note") if em else segs
+
+
+def _after_the_year(segs: list[Segment], text: str) -> list[Segment]:
+    """'(2010 [1793] | ): Title': the bracket that closes the year is the date's; 'Statistik Austria (o. J.) |
+    : Schulbesuch.': what follows the year and its colon is the title, not more names."""
+    for i, s in enumerate(segs[1:], 1):
+        cm = re.match(r"\s*\)[.:,]?\s*", s.text) if segs[i - 1].label == "date" and s.label != "date" else None
+        if cm and text.count("(", 0, s.start) > text.count(")", 0, s.start):
+            return relabel(segs, text, s.start, s.start + cm.end(), "date")
+        if s.label == "author" and segs[i - 1].label == "date" and i >= 2 and segs[i - 2].label == "author" and \
+                re.match(r"\s*:\s", s.text):
+            return relabel(segs, text, s.start, s.end, "title")
+    return segs
+
+
 def _words_before_link(segs: list[Segment], text: str) -> list[Segment]:
     """'PsyArXiv. https://doi.org/...' taken as one link: the name before the link is where it is published;
     'Armut. Online: https://...': the word that announces the link is none of the title's."""
@@ -384,19 +403,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    em = _ERRATUM.search(text) if "in:" in text or "for:" in text else None
-    if em:  # PubMed's "... Epub 2017 Jun 21. Erratum in: Nature. 2017 Oct 5;550(7674):132. doi: 10.1038/...": a note
-        segs = relabel(segs, text, em.start(), len(text.rstrip()), "note")
-    for i, s in enumerate(segs[1:], 1):  # "(2010 [1793] | ): Title": the bracket that closes the year is the date's
-        cm = re.match(r"\s*\)[.:,]?\s*", s.text) if segs[i - 1].label == "date" and s.label != "date" else None
-        if cm and text.count("(", 0, s.start) > text.count(")", 0, s.start):
-            segs = relabel(segs, text, s.start, s.start + cm.end(), "date")
-            break
-        if s.label == "author" and segs[i - 1].label == "date" and i >= 2 and segs[i - 2].label == "author" and \
-                re.match(r"\s*:\s", s.text):  # "Statistik Austria (o. J.) | : Schulbesuch.": the title after the year
-            segs = relabel(segs, text, s.start, s.end, "title")
-            break
-    for step in (names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
+    for step in (_erratum_note, _after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
                  article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,

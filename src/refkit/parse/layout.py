@@ -1,5 +1,9 @@
 """What kind of list a text is: page-break blank lines inside a flush-wrapped list, a spreadsheet of
-references, subheadings between groups, a paragraph of prose between references.
+references, subheadings between groups, a paragraph of prose between references; and what a page, a mail
+or a note-taker put around the references (:func:`page_lines`: cite dialogs, greetings, remarks,
+ResearchGate's cards, publishers' link words, arXiv's label lines), ``pdftotext -layout``'s two columns
+side by side (:func:`side_by_side`), Oxford Academic's spaced names (:func:`spaced_names`), numbers glued
+to the authors (:func:`glued_numbers`).
 
 Questions the splitter (:mod:`refkit.parse.split`) asks about the lines of a list; pure functions.
 """

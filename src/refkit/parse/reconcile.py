@@ -255,12 +255,10 @@ def _split_publisher_place(ref: Reference) -> None:
     f = ref.fields
     loc = f.get("publisher-place", "")
     pub = f.get("publisher", "").strip(" .")
-    if loc and pub.lower() in _PLACE_TAILS:  # "Lisbon, Portugal.": a city and its country, no publisher
-        f["publisher-place"] = f"{loc.strip(' ,')}, {pub}"
-        del f["publisher"]
-        return
-    if pub.lower() in lexicon.PLACE_WORDS and loc.strip(" .").lower() in _PLACE_TAILS:  # the same, taken the other way
-        f["publisher-place"] = f"{pub}, {loc.strip(' .')}"
+    pair = (loc.strip(" ,"), pub) if pub.lower() in _PLACE_TAILS else \
+        (pub, loc.strip(" .")) if pub.lower() in lexicon.PLACE_WORDS and loc.strip(" .").lower() in _PLACE_TAILS else None
+    if loc and pair:  # "Lisbon, Portugal.": a city and its country, no publisher (whichever the tagger called which)
+        f["publisher-place"] = ", ".join(pair)
         del f["publisher"]
         return
     if loc and not f.get("publisher"):  # 'Paris, Payot', 'Oxford: Berg': the place took the publisher
