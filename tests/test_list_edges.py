@@ -270,9 +270,11 @@ def test_sources_cited_numbered_sections_and_what_follows_a_list():
             "Baddeley, A. D. (1986). Working memory. Oxford University Press.\n\n4.B Journal Articles\n\n"
             "Cowan, N. (2001). The magical number 4. Behavioral and Brain Sciences, 24(1), 87–114.\n"
             "Daneman, M., & Carpenter, P. A. (1980). Reading span. Journal of Verbal Learning, 19(4), 450–466.\n\n"
+            "4.C Software, Data Sets, and Online Resources\n\n"
+            "R Core Team. (2023). R: A language and environment for statistical computing. R Foundation.\n\n"
             "SOBRE OS AUTORES\n\nANA SILVA é doutora em educação pela Universidade Federal de São Carlos.\n\n"
             "Como citar este artigo: SILVA, Ana. Saberes. Revista Brasileira de Educação, v. 28, 2023.\n")
-    assert [t[:6] for t in texts(text)] == ["Anders", "Baddel", "Cowan,", "Danema"]
+    assert [t[:6] for t in texts(text)] == ["Anders", "Baddel", "Cowan,", "Danema", "R Core"]
     for tail in ("LAMPIRAN\n\nTabel 1. Data produksi 2019 2020", "Financiamento: FAPESP, processo nº 2019/12345-6.",
                  "LINA ROSS is Lecturer in Victorian Literature at the University of Leeds. She is writing a book."):
         assert len(texts("References\n\nLind, A. (2001). Rivers. Harbour Press.\n\n" + tail + "\n")) == 1

@@ -61,8 +61,8 @@ def subheading(body: list[tuple[int, str]], k: int) -> bool:
     (or opens the list), followed by more of the list."""
     t = body[k][1].strip()
     sec = re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?[A-Z]?|[A-Z]|[IVX]{1,4})\.?\s+(?=[A-ZÀ-Þ])", t)
-    if sec and k + 1 < len(body) and len(t) <= 60 and not re.search(r"[\d,;:()\[\]\"“”]|\.$", t[sec.end():]):
-        t = t[sec.end():]  # a numbered section of the list: "4.A Books and Book Chapters", "B. Primary sources"
+    if sec and k + 1 < len(body) and len(t) <= 60 and not re.search(r"[\d;:()\[\]\"“”]|\.$", t[sec.end():]):
+        t = t[sec.end():].replace(",", "")  # a numbered section of the list: "4.A Books and Book Chapters", "4.C Data, Software"
     if not t or len(t) > 50 or re.search(r"[\d.,;:()\[\]\"“”]", t) or k + 1 >= len(body):
         return False
     words = t.split()
