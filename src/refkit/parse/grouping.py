@@ -139,7 +139,8 @@ def _continues(ln: str) -> bool:
 
 
 # ABNT's and ISO 690's "COASE, R. H." / "OSTROM, E.": a family name in capitals, a comma and an initial or name
-_CAPS_FAMILY = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[\s\-'][A-ZÀ-Þ]{2,})*,\s+[A-ZÀ-Þ](?:\.|[a-zà-ÿ]+)")
+_CAPS_FAMILY = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[\s\-'][A-ZÀ-Þ]{2,})*,\s+[A-ZÀ-Þ](?:\.|[a-zà-ÿ]+)"
+                          r"|^(?:[A-ZÀ-Þ]{3,12}|BRASIL|BRAZIL)\.\s+[A-ZÀ-Þ][a-zà-ÿ]")  # or a body in capitals: "INEP. Censo ..."
 
 
 def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:
