@@ -195,3 +195,11 @@ def test_a_paper_vom_its_day():
     item = one("Lind, Eva: Die Stadt und das Land, in: taz vom 14.09.2021, S. 3.")
     assert (item["type"], item["container-title"], item["page"]) == ("article-newspaper", "taz", "3")
     assert item["issued"] == {"date-parts": [[2021, 9, 14]]}
+
+
+def test_vancouver_editors_report_years_and_dates_taken_for_dois():
+    item = one("Kern K, Lind A, Roth B (Hrsg.). Pflege-Report 2019. Mehr Personal in der Pflege. Berlin: Springer; 2020.")
+    assert [n["family"] for n in item["editor"]] == ["Kern", "Lind", "Roth"] and "author" not in item
+    assert "number" not in item
+    item = one("Carl von Ossietzky, Rechenschaft, in: Die Weltbühne, Jg. 28, Nr. 19, 10.5.1932, S. 689–709.")
+    assert "DOI" not in item and item["issued"] == {"date-parts": [[1932, 5, 10]]}

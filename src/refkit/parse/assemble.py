@@ -215,7 +215,11 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                 ref.fields["URL"] = clean_url(raw[0])  # a link the tagger took for a DOI
                 note_conf("URL", segs)
                 continue
-            if not doi and not re.search(r"10\.\d", raw[0]):  # no DOI in what the tagger called one: keep it as a note
+            dmy = None if doi else parse_dmy(raw[0].strip(" ,;."))
+            if dmy is not None and "issued" not in ref.dates:  # "10.5.1932": a day, not a DOI
+                ref.dates["issued"] = dmy
+                continue
+            if not doi and not re.search(r"10\.\d{4,}/", raw[0]):  # no DOI in what the tagger called one: keep it as a note
                 text_note = clean_text(" ".join(raw))
                 if text_note:
                     ref.fields["note"] = f"{ref.fields['note']}; {text_note}" if ref.fields.get("note") else text_note

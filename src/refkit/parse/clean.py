@@ -27,7 +27,7 @@ from refkit.parse.fields import (
 _EDGE = " \t,.;:/"
 # "———.", "---", a lone "—.", German "Ders."/"Dies.", Latin "Idem"/"Eadem": the authors of the entry before
 REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|Ders\.|Dies\.|DERS\.|DIES\.|Idem|Eadem|"
-                                r"Id\.|Ead\.)\s*[.,:]?$")
+                                r"Id\.|Ead\.)\s*[.,:]?\s*$")
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"

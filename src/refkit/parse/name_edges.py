@@ -232,6 +232,9 @@ def role_after_names(segs: list[Segment], text: str) -> list[Segment]:
     '(Hrsg.).' or ', Hrsg.' ('van Dyk, S., & Lessenich, S. (Hrsg.). (2009).')."""
     if segs and segs[0].label == "author" and _ROLE_END.search(segs[0].text):
         segs = relabel(segs, text, segs[0].start, segs[0].end, "editor")
+    elif len(segs) > 1 and segs[0].label == "author" and segs[1].label == "editor" and _ROLE_END.search(segs[1].text) and \
+            not text[segs[0].end:segs[1].start].strip() and re.search(r",\s*$", segs[0].text):
+        segs = relabel(segs, text, segs[0].start, segs[1].end, "editor")  # "Jacobs K, ..., Klauber J, | Schwinger A (Hrsg.)."
     for m in _HRSG_AFTER.finditer(text) if "Hrsg" in text or "Hg." in text or "ed" in text else ():
         inside = [s for s in segs if s.start < m.end("role") + 1 and m.start("names") < s.end]
         lower = [w for w in m.group("names").split() if w[:1].islower() and w not in _PARTICLE | {"für", "of", "for", "und", "and"}]

@@ -129,9 +129,8 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                    "pap.", "drucksache", "drs.", "icpsr"))
     for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]
-        if inside and inside[0].label == "title" and re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n")) and \
-                not re.search(r"(?i)n[or]", text[m.end("g"):m.start("n")]):
-            continue  # "Digital News Report 2019 – Ergebnisse": the title's year, not a report number
+        if re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n")) and not re.search(r"(?i)n[or]", text[m.end("g"):m.start("n")]):
+            continue  # "Digital News Report 2019 – Ergebnisse", "Pflege-Report 2019.": a year, not a report number
         if inside and (inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages") or
                        inside[0].label == "volume" and re.search(r"(?i)pap\.|drucksache|drs\.|icpsr", m.group("g")) or
                        inside[0].label == "volume" and re.search(r"(?i)report|pressemitteilung|press release", m.group("g")) and
