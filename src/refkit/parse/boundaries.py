@@ -317,7 +317,7 @@ def _lone_volume(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_LINK_WORD = re.compile(r"(?<=[.,])\s+(?:Online|URL|Verfügbar unter|Abrufbar unter|Abgerufen unter|Disponible en|"
+_LINK_ANNOUNCER = re.compile(r"(?<=[.,])\s+(?:Online|URL|Verfügbar unter|Abrufbar unter|Abgerufen unter|Disponible en|"
                         r"Disponível em|Available at|Available from|Retrieved from)\s*:?\s*$")
 
 
@@ -344,7 +344,7 @@ def _words_before_link(segs: list[Segment], text: str) -> list[Segment]:
     """'PsyArXiv. https://doi.org/...' taken as one link: the name before the link is where it is published;
     'Armut. Online: https://...': the word that announces the link is none of the title's."""
     for i, s in enumerate(segs[:-1]):
-        lw = _LINK_WORD.search(s.text) if s.label in ("title", "note", "container-title") and segs[i + 1].label == "url" else None
+        lw = _LINK_ANNOUNCER.search(s.text) if s.label in ("title", "note", "container-title") and segs[i + 1].label == "url" else None
         if lw:
             segs = relabel(segs, text, s.start + lw.start(), s.end, "skip")
             break

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from refkit.parse.starts import BACKLINK_RE, YEAR_RE
+from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE
 
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
@@ -175,17 +175,14 @@ def _numbered_from(lines: list[str], first: int) -> int:
     return start if want == 0 else first
 
 
-_ENTRY_START = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}\.\s|(?:(?:van|von|de|da|del|le|la)\s+)?[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,"
-                          r"\s(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+))")
-
-
 def _caption_inside(lines: list[str], j: int) -> bool:
     """A figure's caption on the list's last page ('Fig. 2. ...'), the list going on after it."""
     end = j
     while end + 1 < len(lines) and lines[end + 1].strip(PAGE_BREAK + " "):
         end += 1
     nxt = next((k for k in range(end + 1, min(len(lines), end + 4)) if lines[k].strip(PAGE_BREAK + " ")), None)
-    return nxt is not None and _ENTRY_START.match(lines[nxt].replace(PAGE_BREAK, "")) is not None
+    after = lines[nxt].replace(PAGE_BREAK, "").strip() if nxt is not None else ""
+    return bool(after) and bool(NUMBER_RE.match(after) or STRICT_NAME_RE.match(after))
 
 
 def _section_end(lines: list[str], start: int) -> int:
