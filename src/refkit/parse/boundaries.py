@@ -83,9 +83,11 @@ from refkit.parse.titles import (
     apostrophe_in_title,
     article_word,
     book_subtitle,
+    comma_in,
     editors_in_container,
     in_note,
     inner_quote,
+    journal_not_editor,
     lone_in,
     newspaper_tail,
     ordinal_in_title,
@@ -108,7 +110,7 @@ from refkit.parse.works import (
 EDITION_RE = re.compile(r"\b(?:(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th|e|er|re|\.)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|"
                         r"[Ee]xpanded)(?:,?\s+[a-zäöüß]+\.?){0,5}?\s+(?:ed|edn|edition|Aufl|Auflage|Ausg|Ausgabe|éd|édition)\b\.?")
 # "2 Bde.", "3 vols.": the number of volumes after a title
-VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=\s|$)")
+VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=[\s,;]|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
@@ -406,7 +408,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (_erratum_note, _after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
-                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, in_note, ordinal_in_title, book_subtitle, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():
@@ -424,7 +426,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                                or "tomo" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
         if inside and (inside[0].label in ("title", "note", "publisher", "location") and inside[0].start < m.start()
-                       or inside[0].label == "edition"):
+                       or inside[0].label in ("edition", "volume")):  # ("10 | Bde., Reinbek": the count cut from its word)
             segs = relabel(segs, text, m.start(), m.end(), "volume")
     for m in DAY_MONTH_RE.finditer(text) if re.search(MONTH_RE, text) else ():
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]

@@ -274,6 +274,8 @@ def split_volume(s: str) -> tuple[str, str, str]:
     t = re.sub(r"^v,\s*(?=\d)", "v. ", t)  # "v, 184": a volume, not the roman five and an issue
     if _NO_NUMBER.fullmatch(t):
         return ("", "", "")  # "vol.", "No.": a numbering word whose number went elsewhere
+    if re.fullmatch(r"\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*/\s*(?:1[5-9]|20)\d\d", t):
+        return ("", t, "")  # "3/2015": the year's third issue (kept as printed, as "Nr. 3/2015")
     m = _ISSUE_ONLY.match(t)
     if m and not re.match(r"^\s*n\w", t[len(m.group(0)):], re.I):
         rest = t[m.end():]

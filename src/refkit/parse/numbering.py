@@ -17,7 +17,7 @@ from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
 _NUMBERING = re.compile(
-    r"(?<![\w.])(?:[Vv]ols?|[Vv]olumes?|[Vv]|[Nn]os?|[Nn]r|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g|[Tt]ome|Band|Jahrgang)\.?\s*"
+    r"(?<![\w.])(?:[Vv]ols?|[Vv]olumes?|[Vv]|[Nn]os?|[Nn]r|[Nn][°º]|[Hh]eft|[Ii]ssue|[Bb]d|[Jj]g|[Tt]ome|Band|Jahrgang|H(?=\.\s?\d))\.?\s*"
     r"\d+[A-Za-z]?(?:\s*[-\u2013/]\s*\d+)?(?!\d|:\S)")
 _SPACED_COLON = re.compile(
     r"(?<=[,.] )(?P<vol>\d{1,4}(?:\s*\(\s*[\w/\-\u2013]{1,9}\s*\))?)\s+:\s+"

@@ -106,7 +106,8 @@ def publisher_parens(segs: list[Segment], text: str) -> list[Segment]:
 
 
 _SERIES_TAIL = re.compile(r"(?<=\S)\s+\((?P<series>[^\W\d][\w\-]*(?:\s+[^\W\d][\w\-]*){0,5}?)(?:[,;]?\s+"
-                          r"(?P<no>(?:Bd\.|Nr\.|Band|Vol\.|vol\.|no\.|No\.)\s*)?(?P<n>\d{1,5}))?\)\.?\s*$")
+                          r"(?P<no>(?:Bd\.|Nr\.|Band|Vol\.|vol\.|no\.|No\.)\s*)?(?P<n>\d{1,5}(?:/\d{1,5})?))?\)"
+                          r"(?:\.?\s*$|(?=,\s*(?:S|pp?)\.\s*\d))")
 _NOT_SERIES = re.compile(r"(?i)reprint|nachdruck|neudruck|in press|forthcoming|im erscheinen|in vorbereitung|hrsg|hg|eds?|"
                          r"trans|übers|online|print|paperback|hardcover|sic|ebook|e-book|pdf")
 
@@ -125,10 +126,16 @@ def label_tail(segs: list[Segment], text: str) -> list[Segment]:
     return relabel(segs, text, m.end("y"), m.end(), "skip")
 
 
+def _placed_year(segs: list[Segment], at: int) -> bool:
+    """Historians' 'Göttingen 1973 | (Kleine Vandenhoeck-Reihe 1380)': a place and a year just before ``at``."""
+    k = max((i for i, s in enumerate(segs) if s.end <= at + 1), default=-1)
+    return k >= 1 and segs[k].label == "date" and segs[k - 1].label == "location"
+
+
 def series_after_publisher(segs: list[Segment], text: str) -> list[Segment]:
     """'Opladen/Toronto: Verlag Barbara Budrich (UTB 4684).': a series and its number in brackets after the
     publisher (not a page); a year in the brackets ('(Springer, 2012)') is no series number."""
-    m = _SERIES_TAIL.search(text) if text.rstrip(" .").endswith(")") else None
+    m = _SERIES_TAIL.search(text) if ")" in text else None
     if not m or m.group("n") and re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n")) and not m.group("no") or \
             not m.group("n") and (_NOT_SERIES.match(m.group("series")) or not m.group("series")[0].isalpha() or
                                   m.group("series")[0].isupper() and " " not in m.group("series")):
@@ -137,7 +144,7 @@ def series_after_publisher(segs: list[Segment], text: str) -> list[Segment]:
     end = m.end("n") if m.group("n") else m.end("series")
     inside = [s for s in segs if s.start < end and m.start("series") < s.end]
     if not inside or any(s.label not in ("publisher", "pages", "note", "location", "volume", "collection-title") for s in inside) or \
-            not any(s.label == "publisher" and s.start < m.start("series") for s in segs):
+            not any(s.label == "publisher" and s.start < m.start("series") for s in segs) and not _placed_year(segs, m.start()):
         return segs
     segs = relabel(segs, text, m.start("series"), end, "collection-title")
     segs = relabel(segs, text, end, m.end(), "skip")
@@ -367,11 +374,11 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
 # German and historians' tails: 'Opladen/Toronto: Barbara Budrich (UTB 8242).', 'Bielefeld: transcript
 # (X-Texte zu Kultur und Gesellschaft).', 'Wien/Köln/Weimar: Böhlau, 165–189.', and with no publisher at
 # all, 'München/Wien 1995.', 'Frankfurt a.M. 1984, S. 12.'
-_ONE_PLACE = r"[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
+_ONE_PLACE = r"[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|bei\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
 _PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?[/\u2013]\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}}(?:\su\.\s?a\.)?)"
 _PLACE_PUB_TAIL = re.compile(rf"(?<=[.,] ){_PLACES}:\s+(?P<pub>[^\W\d][^.,:;()\[\]]{{0,50}}?[^\W\d])"
-                             r"(?:\s+\((?P<series>[A-ZÄÖÜ][^()]{1,80}?)\))?(?=[.,]\s|[.,]?\s*$)")
-_PLACE_YEAR_TAIL = re.compile(rf"(?<=[,.] ){_PLACES}\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?=[.,;]\s|[.,;]?\s*$|\s+\()")
+                             r"(?:\s+(?P<year>(?:1[5-9]|20)\d\d))?(?:\s+\((?P<series>[A-ZÄÖÜ][^()]{1,80}?)\))?(?=[.,]\s|[.,]?\s*$)")
+_PLACE_YEAR_TAIL = re.compile(rf"(?<=[,.] ){_PLACES}\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?|o\.\s?J\.)(?=[.,;]\s|[.,;]?\s*$|\s+\()")
 # "Zur Kritik der populistischen Kriminologie. Münster.", "Kriminalsoziologie. Frankfurt a. M., S. 431–475.": a place alone
 _PLACE_END = re.compile(rf"(?<=[,.] ){_PLACES}(?=[.,]?\s*$|,\s*S\.\s*\d)")
 _TAIL_OK = {"note", "title", "container-title", "journal", "publisher", "location", "collection-title", "date", "genre"}
@@ -391,7 +398,8 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
         for m in rx.finditer(text):
             if not _places_known(m.group("place")):
                 continue
-            inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+            end = max(m.end("pub"), m.end("year")) if rx is _PLACE_PUB_TAIL else m.end()  # (the series is checked below)
+            inside = [s for s in segs if s.start < end and m.start() < s.end]
             if not inside or any(s.label not in _TAIL_OK for s in inside):
                 continue
             if inside[0].label in ("title", "container-title", "journal") and inside[0].start >= m.start() and (
@@ -403,6 +411,11 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
                 if re.search(r"\d", m.group("pub")) or m.group("pub").lower() in PLACE_WORDS:
                     continue
                 segs = relabel(segs, text, m.start("pub"), m.end("pub"), "publisher")
+                if m.group("year"):  # "Köln/Weimar/Wien: Böhlau 1999 (Series, Bd. 12)"
+                    segs = relabel(segs, text, m.start("year"), m.end("year"), "date")
+                series = [s for s in segs if s.start < m.end() and m.start("series") < s.end] if m.group("series") else []
+                if any(s.label not in _TAIL_OK | {"volume"} for s in series):
+                    continue
                 if m.group("series") and (" " in m.group("series").strip() or re.search(r"\d", m.group("series"))):
                     segs = relabel(segs, text, m.start("series"), m.end("series"), "collection-title")
                 elif m.group("series"):  # "Tübingen: Mohr (Siebeck)": one word in brackets is the publisher's own

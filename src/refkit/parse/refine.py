@@ -51,7 +51,8 @@ PRESS_RE = re.compile(r"(?<=[.,] )(?:In press|in press|Forthcoming|forthcoming|I
                       r"\((?:[Ii]n press|[Ff]orthcoming|[Ii]m Druck|sous presse|en prensa|no prelo|in corso di stampa)\)|"
                       r"\[(?:c\.\s?|ca\.\s?)?(?:1[5-9]\d\d|20\d\d)\??\]|\((?:c\.|ca\.|circa)\s?(?:1[5-9]\d\d|20\d\d)\??\)")
 ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b|"
-                   r"(?<=, )(?:n\.\s?d\.|o\.\s?J\.|s\.\s?f\.)(?=\s*$|[\s,.;]+(?:[A-Z(\[]|https?:|$))")
+                   r"(?<=, )(?:n\.\s?d\.|o\.\s?J\.|s\.\s?f\.)(?=\s*$|[\s,.;]+(?:[A-Z(\[]|https?:|$))|"
+                   r"(?<=[a-zäöü] )o\.\s?J\.(?=[\s,.;]*$|,\s)")  # historians' "München o. J."
 WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online publication\b\.?|\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
                          r"\bDisponível em\s*:?|\bURL\s*:(?=\s*(?:https?://|www\.))|\[[Ss]\.\s?[ln]\.\]|"

@@ -164,6 +164,27 @@ def editors_in_container(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+# "in: WerkstattGeschichte, H. | 35 (2003)": one or two words after "in:", with no role word and no
+# initial, followed by a number, name a journal, not its editors
+_JOURNAL_AS_EDITOR = re.compile(r"\s*(?P<lead>[Ii]n:?\s+)?(?P<box>[A-ZÄÖÜ][\w\-]{3,}(?:\s+[A-ZÄÖÜ][\w\-]{3,})?)"
+                                r"(?:,\s*(?:H\.|Heft|Nr\.|Jg\.|Bd\.|No\.|Vol\.)?)?\s*$")
+
+
+def journal_not_editor(segs: list[Segment], text: str) -> list[Segment]:
+    """'in: WerkstattGeschichte, H. | 35 (2003), S. 23–43': a lone word after 'in:', then the numbers, is the journal."""
+    for i, s in enumerate(segs[:-1]):
+        m = _JOURNAL_AS_EDITOR.match(s.text) if s.label == "editor" else None
+        if m is None or not (m.group("lead") or i and segs[i - 1].label == "skip" and segs[i - 1].text.strip().lower() == "in:"):
+            continue
+        if segs[i + 1].label in ("volume", "pages") and not any(o.label in ("journal", "container-title") for o in segs):
+            segs = relabel(segs, text, s.start + m.start("box"), s.end, "journal")
+            word = re.search(r"[A-Z][a-z]*\.?\s*$", s.text[m.end("box"):])
+            if word:  # ", H.": the issue's word goes with its number
+                segs = relabel(segs, text, s.end - len(word.group(0)), s.end, "volume")
+            return relabel(segs, text, s.start, s.start + m.start("box"), "skip")
+    return segs
+
+
 _GIVEN_FIRST = r"(?:[A-Z][\w'’\-]*\.?\s+){1,3}[A-Z][\w'’\-]+"
 _AAA_EDITORS = re.compile(rf"(?<=\.\s)(?P<names>{_GIVEN_FIRST}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_GIVEN_FIRST})*),\s+eds?\.")
 
@@ -188,6 +209,44 @@ def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:
             g = "in" if m.group("in") else "in2"
             segs = relabel(segs, text, s.start + m.start(g), s.start + m.end(g), "skip")
             return relabel(segs, text, s.start + m.start("box"), s.start + m.end("box"), "container-title")
+    return segs
+
+
+_COMMA_IN = re.compile(r",\s+in:\s+(?=\S)")
+_BOX_END = re.compile(r",\s*(?=\d|(?:H|Nr|Jg|Bd|Heft|Vol|No)\.?\s*\d)|\s\((?:1[5-9]|20)\d\d\)")
+_TITLE_LIKE = ("title", "location", "publisher", "note", "container-title", "journal", "genre", "collection-title")
+
+
+def comma_in(segs: list[Segment], text: str) -> list[Segment]:
+    """Historians' 'Hans Günter Hockerts, Zeitgeschichte in Deutschland. Begriff, Methoden, Themenfelder,
+    in: Aus Politik ...': ', in:' ends the title, whatever the tagger made of its sentences, and the
+    words after it (up to the editors, numbers or place) are the container ('in: ders., Vergangene Zukunft')."""
+    m = _COMMA_IN.search(text) if ", in: " in text else None
+    t = next((s for s in segs if s.label == "title"), None)
+    if m is None or t is None or t.start >= m.start():
+        return segs
+    if any(s.label not in _TITLE_LIKE for s in segs if s.start < m.start() and s.end > t.start):
+        return segs
+    holder = next((s for s in segs if s.start <= m.start() + 2 < s.end), None)
+    segs = relabel(segs, text, t.start, m.start() + 1, "title")
+    if holder is None or holder.label not in _TITLE_LIKE[:4]:
+        return segs  # "in: Patrick Emmenegger, ... (eds)": the editors' step reads the rest
+    segs = relabel(segs, text, m.start() + 1, m.end(), "skip")
+    k = next((i for i, s in enumerate(segs) if s.start >= m.end()), None)
+    if k is None or segs[k].label not in ("title", "location", "publisher", "note", "journal"):
+        return segs
+    box = segs[k]
+    cut = _BOX_END.search(box.text)
+    numbered = cut is not None or k + 1 < len(segs) and segs[k + 1].label == "volume"
+    segs = relabel(segs, text, box.start, box.start + cut.start() if cut else box.end, "journal" if numbered else "container-title")
+    if cut:  # "Mittelweg 36, | 17. Jg. (2008), H.": the numbers stay for the numbering steps
+        iy = re.match(r"[\s,]*\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*/\s*(?:1[5-9]|20)\d\d(?=[\s,.]*$)", box.text[cut.start():])
+        if iy:  # "„Blätter …“, 3/2015,": the issue of that year
+            segs = relabel(segs, text, box.start + cut.start(), box.start + cut.start() + iy.end(), "volume")
+        return segs
+    letter = re.search(r"\s[A-Z]\s*$", box.text) if numbered else None
+    if letter:  # "Aus Politik und Zeitgeschichte B | 29–30": the letter goes with the issue's number
+        segs = relabel(segs, text, box.start + letter.start() + 1, box.end, "volume")
     return segs
 
 
