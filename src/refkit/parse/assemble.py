@@ -35,6 +35,7 @@ from refkit.parse.fields import (
     doi_from_link,
     parse_dmy,
     parse_natural_date,
+    parse_year,
     squash,
 )
 from refkit.parse.reconcile import reconcile
@@ -149,6 +150,10 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     note_conf(k, segs)
             note_conf("issued", segs)
         elif label == "date":
+            bm = next((m for r in raw if (m := _ORIGINAL_FIRST.fullmatch(r.strip(" .,;:")))), None)
+            if bm and (od := parse_year(bm.group(1))) is not None:  # ASA's "[1922] 1978": first published, then this edition
+                ref.dates["original-date"] = od
+                raw = [bm.group(2) if r.strip(" .,;:") == bm.group(0) else r for r in raw]
             dates = [x for x in ((parse_dmy(r.strip(" .,;:()")) if _DMY.fullmatch(r.strip(" .,;:()")) else parse_span_date(r))
                                  for r in raw) if x is not None]
             dated = [x for x in dates if x.start]
@@ -270,6 +275,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
     return ref, calibrated
 
 
+_ORIGINAL_FIRST = re.compile(r"\[\s*((?:1[5-9]|20)\d\d(?:\s*[-\u2013/]\s*\d{2,4})?)\s*\]\s*((?:1[5-9]|20)\d\d[a-z]?)")
 _SAME = re.compile(r"^(?:Ders|Dies|Dens|Dems|Idem|Eadem|Eid|Eaed)\.?$", re.I)
 # "Ders.:", "Dies. (Hg.):", "ders., Kleine politische Schriften", "ders. u. a., Der Positivismusstreit"
 _SAME_LEAD = re.compile(r"^(?:ders|dies|derselbe|dieselbe|idem|eadem)\.?(?:\s+u\.\s?a\.)?\s*(?:\((?:hg|hrsg|ed|eds)\.?\))?"

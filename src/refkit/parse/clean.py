@@ -167,9 +167,16 @@ def _tidy_name(n: Name) -> Name:
     g = n.given.strip(" ,;:")
     if g.endswith(".") and len(g.split(" ")[-1]) > 3 and not re.search(r"[A-Z]\.$", g):
         g = g[:-1]
+    pm = _TRAILING_PARTICLE.search(g) if " " in g and not n.particle and not n.dropping else None
+    if pm:  # "Tocqueville, Alexis de", "Humboldt, Wilhelm von": the particle printed after the given name
+        g, n.dropping = g[:pm.start()], pm.group(1)
     n.given = g
     n.literal = n.literal.strip(" ,;:")
     return n
+
+
+_TRAILING_PARTICLE = re.compile(r"(?<=[a-zà-ÿ])\s+((?:von|van|de|du|des|da|di|del|della|dos|das|ter|ten|zu)"
+                                r"(?:\s+(?:der|den|und\s+zu|la|le))?)\.?$")
 
 
 _GROUP_WORDS = re.compile(r"\b(?:group|consortium|network|collaboration|collaborative|committee|team|academia|academy|"
@@ -288,7 +295,7 @@ def split_volume(s: str) -> tuple[str, str, str]:
     iss = (m.group("iss1") or m.group("iss2") or m.group("iss3") or "").strip(" .,")
     rest = (m.group("rest") or "").strip()
     pages = ""
-    pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?(\d+(?:\s*[{DASH}]+\s*\d+)?|[ivxlc]+\s*[{DASH}]+\s*[ivxlc]+)\s*[,.;]?$",
+    pm = re.match(rf"^[,:]?\s*(?:pp?\.?\s*)?([A-Z]?\d+(?:\s*[{DASH}]+\s*[A-Z]?\d+)?|[ivxlc]+\s*[{DASH}]+\s*[ivxlc]+)\s*[,.;]?$",
                   rest)  # "40(1): ix–xiv": roman page numbers too
     if pm:
         pages = re.sub(rf"\s*[{DASH}]+\s*", "-", pm.group(1))

@@ -323,7 +323,7 @@ DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|So
                             r"Video|Audio podcast|Podcast episode|Podcast|Blog post|Tweet|Conference presentation|"
                             r"Paper presentation|Poster session|Conference session|Unpublished manuscript|Fact sheet|"
                             r"Infographic|Film|Motion picture|Video file|Audio recording|Lecture notes|"
-                            r"PowerPoint slides|Brochure|Map|Press release)\]")
+                            r"PowerPoint slides|Brochure|Map|Press release|[Mm]achine-readable data file|[Cc]omputer file)\]", re.I)
 
 
 _EDITION_THEN_PUBLISHER = re.compile(r"\((?P<ed>\d{1,2}(?:st|nd|rd|th)\s+ed\.|[Rr]ev\.\s+ed\.)\)" + _PUB_AFTER)

@@ -76,6 +76,10 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
         if "container-title" in conf:
             conf["title"] = conf.pop("container-title")
     ref.type = _choose_type(ref.fields, labels, segments)
+    blog = re.search(r"\s*\((?:blog|weblog)\)$", ref.fields.get("container-title", ""), re.I)
+    if blog:  # Chicago's "Scatterplot (blog), February 11.": what the type says
+        ref.fields["container-title"] = ref.fields["container-title"][:blog.start()]
+        ref.type = "post-weblog"
     if ref.type in ("dataset", "software") and _TYPE_GENRES.get(ref.fields.get("genre", "").lower()) == ref.type:
         del ref.fields["genre"]  # APA's "[Data set]" is what the type says: styles print it from the type
     note = ref.fields.get("note", "")

@@ -20,16 +20,17 @@ _NUMBER_PHRASE = re.compile(
     rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
 _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04", a UK command paper's "Cmd 6404": a report's code standing alone
-_LONE_CODE = re.compile(r"(?<=[.,:]\s)(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|HC\s\d{1,4}(?:-[IVX]{1,4})?|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
-                        r"[A-Z]{1,4}(?:/[A-Z][A-Z.\d]*){1,5}/\d[\w.]*)"  # a UN document symbol: "ST/ESA/SER.A/423"
+_LONE_CODE = re.compile(r"(?:(?<=[.,:]\s)|(?<=[.,][\"”’]\s))(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|HC\s\d{1,4}(?:-[IVX]{1,4})?|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
+                        r"(?=[\w/.\-]*\d)[A-Z]{1,4}(?:/(?:[A-Z][A-Za-z.\d\-]*|\d[\w.\-]*)){2,6}(?:\s\((?:19|20)\d\d\))?)"
+                        # a UN or WTO document symbol: "ST/ESA/SER.A/423", "A/RES/70/1", "S/RES/1325 (2000)", "WT/DS58/AB/R"
                         r"(?=[.,;]\s|[.,;]?$)")
-_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
+_GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ss]taff\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
                          r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|(?:[A-Z]{2,6}\s)?Report|Rapport|Bericht|Arbeitspapier|News release|Pressemitteilung|Press release|"
                          r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
                          r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
                          r"(?:Current|Special|Statistical)\s+[A-Z][a-z]+\s+Reports?)\s+"
-                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}-?\d[\w./\-\u2013]*[\w])"
+                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}[-/]?\d[\w./\-\u2013]*[\w])"
                          r"(?=[.,;)\]]{0,2}(?:\s|$))")
 _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'’.\- ]{1,40}?\]?)\s*:\s*$")
 

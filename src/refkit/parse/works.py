@@ -145,6 +145,18 @@ def series_after_roles(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+def _title_before_role(segs: list[Segment], text: str, first: Segment, at: int) -> list[Segment]:
+    """'Clausewitz, Carl von. | On War. Edited and translated by ...' with no title: the sentence before
+    the role phrase, right after the authors and the year, is the title."""
+    k = segs.index(first)
+    head = text[first.start:at]
+    if first.start < at and first.label in ("container-title", "editor", "translator", "journal", "note") and \
+            re.fullmatch(r"\s*[^\s.].{1,200}?[.?!]\s*", head, re.S) and \
+            all(s.label in ("author", "date", "citation-number", "skip") for s in segs[:k]):
+        return relabel(segs, text, first.start, at, "title")
+    return segs
+
+
 def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     """'Title. Edited by A. B. Name.': the editor or translator the title took."""
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
@@ -161,6 +173,9 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
             inside = [s for s in inside if s.start < end]
         label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
+        if inside and not any(s.label == "title" and s.start < m.start() for s in segs):
+            segs = _title_before_role(segs, text, inside[0], m.start())
+            inside = [s for s in segs if s.start < end and m.start() < s.end]
         if not inside or end <= m.start("names") or inside[0].start == m.start() and all(
                 o.label == label and o.end <= end + 2 for o in inside) \
                 or any(s.label not in ok and not (s.label in ("edition", "author") and s.start >= m.start() - 1) for s in inside) \
