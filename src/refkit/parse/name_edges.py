@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.clean import is_org_name
 from refkit.parse.fields import MONTH_RE, corporate_list
 from refkit.parse.lexicon import PARTICLES, given_name
 from refkit.parse.publication import PLACE_WORDS
@@ -386,7 +387,9 @@ def names_stop(segs: list[Segment], text: str) -> list[Segment]:
         gm = re.match(r"\s*(?P<g>(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|[A-Z]\.)){0,2})\.\s+\S",
                       segs[i + 1].text) if s.label == "author" and i + 1 < len(segs) and segs[i + 1].label == "title" and \
             re.fullmatch(r"\s*[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s*", s.text) else None
-        if gm and not re.search(r"\b(?:The|A|An|On|Of|In|Der|Die|Das|Le|La|Les|El|Il)\b", gm.group("g")):
+        if gm and not re.search(r"\b(?:The|A|An|On|Of|In|Der|Die|Das|Le|La|Les|El|Il)\b", gm.group("g")) and (
+                " " not in s.text.strip() or given_name(gm.group("g").split()[0].rstrip(".")) or gm.group("g")[1] == "." or
+                is_org_name(gm.group("g"))) and not given_name(s.text.split()[0]):  # (not "Pierre Bourdieu, | Sozialer Sinn. Kritik ...")
             # "Davis, | Natalie Zemon. Fiction in the Archives": a family name alone, then its given names
             return relabel(segs, text, s.start, segs[i + 1].start + gm.end("g") + 1, "author")
         hm = re.search(r"(?<=[^\W\d]{3})\.\s+(?P<h>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,2}):\s*$|"
@@ -423,8 +426,9 @@ def names_go_on(segs: list[Segment], text: str) -> list[Segment]:
             if m and len(m.group(1).split()) <= 8 and re.search(r"\b(?:[A-Z]{2,3}|[A-Z]\.)(?=\s)", m.group(1)):
                 return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
         if s.text.rstrip().endswith(",") and re.search(r"\b[^\W\d_][^\W\d_]+(?:\s[A-Z]\.)?\s[^\W\d_][\w'’\-]+,\s*$", s.text):
-            m = re.match(r"\s*(?:and\s+)?[^\W\d_][^\W\d_]+(?:\s[A-Z]\.)*\s[^\W\d_][\w'’\-]+\.(?=\s)", nxt.text)
-            if m and m.end() < len(nxt.text.rstrip()):  # "Diederik P. Kingma, | Max Welling. Auto-Encoding ..."
+            m = re.match(r"\s*(?:and\s+)?(?P<g>[^\W\d_][^\W\d_]+)(?P<i>(?:\s[A-Z]\.)*)\s[^\W\d_][\w'’\-]+\.(?=\s)", nxt.text)
+            if m and m.end() < len(nxt.text.rstrip()) and (m.group("i") or given_name(m.group("g"))):
+                # "Diederik P. Kingma, | Max Welling. Auto-Encoding ...", not "Pierre Bourdieu, | Sozialer Sinn. Kritik ..."
                 return relabel(segs, text, nxt.start, nxt.start + m.end(), "author")
         if re.search(r"\b[A-Z][a-z]+\s+[A-Z]{1,3}\s*$", s.text):
             m = re.match(r"\s*[A-Z][\w'’\-]+\.(?=\s)", nxt.text)
