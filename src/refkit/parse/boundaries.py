@@ -101,6 +101,7 @@ from refkit.parse.titles import (
 )
 from refkit.parse.works import (
     letter_title,
+    pages_before_in,
     role_after_title,
     series_after_roles,
     title_after_editors,
@@ -408,7 +409,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (_erratum_note, _after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
-                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():

@@ -39,6 +39,27 @@ ROLE_BARE_RE = re.compile(
 
 
 
+# ZfS/KZfSS: "Author, 1990: Title. Subtitle. S. 7–21 in: K.U. Mayer (Hrsg.), Book.": the chapter's pages before "in:"
+_PAGES_BEFORE_IN = re.compile(r"(?<=[.?!] )S\.\s*\d+\s*[-\u2013]\s*\d+(?=\s+in:\s)")
+_YEAR_COLON = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?(?:\s*\[[^\]]{4,12}\])?\)?\s*[:.]\s+")
+
+
+def pages_before_in(segs: list[Segment], text: str) -> list[Segment]:
+    """'2004: Weshalb gibt es so wenige Arbeiterkinder in Deutschlands Universitäten? S. 311–352 in: ...':
+    the pages, and everything between the year and them is the title (not more names)."""
+    m = _PAGES_BEFORE_IN.search(text) if " in: " in text else None
+    y = _YEAR_COLON.search(text, 0, m.start()) if m else None
+    if m is None or y is None:
+        return segs
+    dated = [s for s in segs if s.start <= y.start() < s.end]
+    between = [s for s in segs if s.start < m.start() and s.end > y.end()]
+    if not dated or dated[0].label != "date" or not between or \
+            any(s.label not in ("title", "author", "date", "note", "container-title", "journal", "pages") for s in between):
+        return segs
+    segs = relabel(segs, text, m.start(), m.end(), "pages")
+    return relabel(segs, text, y.end(), m.start(), "title")
+
+
 def title_after_editors(segs: list[Segment], text: str) -> list[Segment]:
     """Harvard's '‘Encoding/decoding’, in Hall, S. ... (eds) Culture, Media, Language. London:': a second
     title right after the editors of a chapter is the book it is in."""
