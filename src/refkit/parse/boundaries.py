@@ -158,6 +158,8 @@ def _title_year(segs: list[Segment], text: str) -> list[Segment]:
     if len(dates) < 2:
         return segs
     for i, s in enumerate(segs):
+        if i and s.label == "date" and segs[i - 1].label == "title" and re.fullmatch(r"\s*(?:1[5-9]|20)\d0s[.,:]?\s*", s.text):
+            return relabel(segs, text, s.start, s.start + len(s.text.rstrip(" .,")), "title")  # "in the 1930s": a decade
         if i and s.label == "date" and segs[i - 1].label == "title" and s is not dates[0] and \
                 re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[.,:]?\s*", s.text) and \
                 re.search(r"(?:,|[^\W\d])\s*$", segs[i - 1].text):

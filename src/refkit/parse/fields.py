@@ -147,12 +147,13 @@ DOI_RE = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 _DOI_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": None})
 # where a DOI's text stops although no space was meant to end it: a new sentence (". PubMed PMID"),
 # a year after a comma (", 1979."), a back-reference arrow or other non-ASCII mark (" ↑12")
-_DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}|\S+\.(?:org|com|net|edu|gov)/)|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|"
-                       r"\s+(?=[^\x21-\x7e])|\s{3,}|\s+(?=\d{1,3}[.)](?:\s|$))")
+_DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}|URL\b|\S+\.(?:org|com|net|edu|gov)/)|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|"
+                       r"\s+(?=[^\x21-\x7e])|\s{3,}|\s+(?=\d{1,3}[.)](?:\s|$))|\s+(?=(?i:pmid|pmcid|isbn|issn|arxiv)\b)")
 
 
 def clean_doi(text: str) -> str:
     t = text.strip().translate(_DOI_DASHES)  # "essd‐14‐4811‐2022": a typeset hyphen is a hyphen
+    t = re.sub(r"(?i)^doi\s*:?\s*(?=https?://)", "", t)  # natbib's "doi: https://doi.org/10...": the label, then the link
     first = re.split(r"\s+(?=https?://|www\.|doi:|\[)", t, maxsplit=1)[0]  # not a second link after it
     first = _DOI_STOP.split(first, maxsplit=1)[0]
     first = re.split(r"(?<=\w)\.\s+(?=[^\W\d_]{2}|[A-Z]\d)", first, maxsplit=1)[0]  # "10.1038/141643a0. S2CID ...": a new sentence
@@ -163,7 +164,7 @@ def clean_doi(text: str) -> str:
     m = m or DOI_RE.search(re.sub(r"\s+", "", t))
     if not m:
         return ""
-    doi = m.group(1).rstrip(".,;]")
+    doi = m.group(1).rstrip(".,;]．。，；")
     while doi.endswith(")") and doi.count(")") > doi.count("("):
         doi = doi[:-1].rstrip(".,;")  # "(doi: 10.1/x)": the bracket around it, not "(1804)" inside it
     return doi
@@ -312,7 +313,7 @@ def _split_names(text: str) -> list[Name]:
     t = re.sub(r"^([A-ZÀ-Þ][\w'’\-]+) y (?=[A-ZÀ-Þ][\w'’\-]+,)", "\\1\ue000", t)
     # "Weber, Anna / Krause-Lind, Tobias", "Hahn, B./Ott, K.": a slash separates names too
     t = re.sub(r"(?:,\s*)?(?:\.\s\.\s\.|…)\s*(?=[A-ZÀ-Þ])", "; ", t)  # APA's "..., M., . . . Wu, H.": the names left out
-    parts = [p.strip() for p in re.split(r"\s*(?:;|\b(?:and|AND)\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
+    parts = [p.strip() for p in re.split(r"\s*(?:;|\b(?:and|AND)\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bve\b|\bog\b|\boch\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]
     names: list[Name] = []
     caps = [_CAPS_FAMILY_GIVEN.fullmatch(c.strip()) for p in parts for c in p.split(",") if c.strip()]

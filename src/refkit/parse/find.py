@@ -15,7 +15,7 @@ from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
     r"literature(?:\s+cited)?|sources(?:\s+cited)?|references\s+cited|cited\s+literature|bibliographic\s+references|"
-    r"cited\s+works|works\s+consulted|literaturverzeichnis|literatur|"
+    r"cited\s+works|works\s+consulted|literaturverzeichnis|literatur|einzelnachweise|belege|"
     r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
     r"riferimenti(?:\s+bibliografici)?|bibliografía|bibliografia|referências(?:\s+bibliográficas)?|"
     r"references\s+and\s+notes|reference\s+list|literature\s+references|bibliography\s+and\s+references|"
@@ -148,7 +148,13 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
 def _short_gap(lines: list[str], a: int, b: int) -> bool:
     """Only a few short lines (a chapter's heading) between the end of one list and the next heading."""
     gap = [ln for ln in lines[a:b] if ln.strip()]
+    if gap and _LINKS_HEADING.match(gap[0]) and len(gap) <= 8:
+        return True  # Wikipedia's "Literatur" / "Weblinks" (a few links) / "Einzelnachweise"
     return len(gap) <= 3 and all(len(ln.strip()) <= 60 for ln in gap)
+
+
+_LINKS_HEADING = re.compile(r"(?i)^\s*(?:#{1,6}\s*)?(?:external\s+links|weblinks|liens\s+externes|enlaces\s+externos|"
+                            r"collegamenti\s+esterni|externe\s+links)\s*(?:\[[^\]]{0,30}\])?\s*$")
 
 
 _NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]|\((\d{1,4})\))\s+\S")
@@ -234,6 +240,20 @@ def _foot_block(block: list[str], counts: Counter[str]) -> bool:
         all(_stamp_or_head(ln) for ln in block) or any(FOLIO_RE.match(ln) or ln.strip().isdigit() for ln in block))
 
 
+def _foot_before(lines: list[str], brk: int, counts: Counter[str]) -> range:
+    """The page's foot right above a page break: a block of two or three lines between blank lines
+    ('https://doi.org/10.1021/jacs.3c04512' / 'J. Am. Chem. Soc. 2023, 145, 14231−14242' / '14241')."""
+    e = brk - 1
+    while e >= 0 and not lines[e].replace(PAGE_BREAK, "").strip():
+        e -= 1
+    b = e
+    while b - 1 >= 0 and lines[b - 1].replace(PAGE_BREAK, "").strip() and e - b < 3:
+        b -= 1
+    if e < 0 or b == 0 or e - b >= 3 or lines[b - 1].replace(PAGE_BREAK, "").strip() or e == b:
+        return range(0)
+    return range(b, e + 1) if _foot_block(lines[b:e + 1], counts) else range(0)
+
+
 def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa: ANN001
               context: list[str] | None = None) -> set[int]:
     """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
@@ -247,6 +267,7 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
         if paged and PAGE_BREAK in ln:
             near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
             near_break.update(_lone_lines(lines, i, -1) | _lone_lines(lines, i, 1))
+            near_break.update(_foot_before(lines, i, counts))
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
             if i + 1 < len(lines) and _NUMBERED.match(lines[i + 1]) and re.search(r"\S\s{3,}\S", ln):
                 near_break.add(i)  # "3912      生 态 学 报      43 卷": a laid-out head after a blank line, then "[11] ..."
@@ -259,6 +280,7 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
     last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
     if paged and last > 0:
         near_break.update(_lone_lines(lines, last + 1, -1))  # the last page's footer after the last reference
+        near_break.update(_foot_before(lines, last + 1, counts))
     if not near_break:  # "Page 31 of 34" stands wherever it stands, a page number after the last reference too
         return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
                 or _ALWAYS_FURNITURE.match(ln.replace(PAGE_BREAK, "").strip())
@@ -289,7 +311,7 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
             out.add(i)  # "... 18 / 21" footers
         elif i in near_break and (_SITE.fullmatch(t) or not re.search(r"\d", t) and len(t.split()) <= 12 and any(
                 _SITE.fullmatch(w) and w.count(".") >= 2 for w in t.split())) and (i == 0 or not lines[i - 1].strip()) and (
-                i + 1 == len(lines) or not lines[i + 1].strip()):
+                i + 1 == len(lines) or not lines[i + 1].strip() or ln.lstrip(" ").startswith(PAGE_BREAK)):
             out.add(i)  # "http://www.ecologica.cn", "ACS Applied Materials & Interfaces www.acsami.org Research Article":
             # the journal's site, alone at a page's head or foot
         elif _PAGE_OF.fullmatch(t) or _ALWAYS_FURNITURE.match(t):

@@ -41,7 +41,6 @@ from refkit.parse.pieces import (
 from refkit.parse.raw import RawReference, Skipped, Split
 from refkit.parse.starts import (
     _BACKLINK_FIRST,
-    _LOWER_START_RE,
     BACKLINK_RE,
     BARE_NUMBER_RE,
     DITTO_RE,
@@ -55,7 +54,9 @@ from refkit.parse.starts import (
     _ends_with_link,
     _starts_upper,
     ended,
+    given_first_start,
     looks_like_start,
+    starts_lower,
     starts_strictly,
 )
 
@@ -103,6 +104,8 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
     if "\u2212" in text:  # ACS's PDFs set page ranges with a minus sign: "276\u2212279"
         text = re.sub(r"(?<=\d)\u2212(?=\d)", "\u2013", text)
+    if "http" in text and re.search(r"[，．。、；）](?=https?://)", text):  # Japanese "2002．https://doi.org/...": the link on its own
+        text = re.sub(r"([，．。、；）])(?=https?://)", r"\1 ", text)
     if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
         text = re.sub(r"\bADDIN\s+EN\.REFLIST\s*", "\n", text)
     text = _HEADING_THEN_FIRST.sub("\\1\n", text)  # "References 1. Hutchinson GE. ...": the heading, then the list
@@ -263,8 +266,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         def backlink(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
             if ln.lstrip()[:1] in "^↑":
                 return "a back-link (^, ↑)"
-            if prev and prev.lstrip()[:1] not in "^↑" and ended(prev) and starts_strictly(ln.strip() + " " + ahead):
-                return "a line of its own after the back-linked notes (Further reading)"
+            if prev and prev.lstrip()[:1] not in "^↑" and ended(prev) and (starts_strictly(ln.strip() + " " + ahead) or (
+                    _starts_upper(ln.strip()) and ended(ln) and len(ln.strip()) > 40 and YEAR_RE.search(ln))):
+                # (German Wikipedia's "Literatur": one whole work per line, "Vorname Name: Titel. Verlag, Ort 1993.")
+                return "a line of its own beside the back-linked notes (Literatur, Further reading)"
             return ""
 
         return group_lines(body, backlink, vocab, blank_ends=True)  # a blank line ends a group
@@ -298,7 +303,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
         def at_margin(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
             if len(ln) - len(ln.lstrip()) <= base:
-                if prev is not None and (_LOWER_START_RE.match(ln.strip()) and not PARTICLE_RE.match(ln.strip()) or
+                if prev is not None and (starts_lower(ln.strip()) and not PARTICLE_RE.match(ln.strip()) or
                                          re.fullmatch(r"\d{1,4}\)?[.,;]?", ln.strip())) and not ended(prev):
                     return ""  # flush prose after the list ("scienze sociali italiane ..."): no reference starts so
                 return "hanging indent: the line is not indented"
@@ -336,7 +341,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         weak_ok = not (hanging and len(ln) - len(ln.lstrip(" ")) >= 2)  # an indented line goes on a hanging reference
         p = prev.rstrip()
         s = ln.strip()
-        if _LOWER_START_RE.match(s) and not PARTICLE_RE.match(s) and not (
+        if starts_lower(s) and not PARTICLE_RE.match(s) and not (
                 not wrapped and ended(p) and looks_like_start(s + " " + ahead)):
             return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
@@ -377,6 +382,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             if closed and not open_end and weak_ok and YEAR_RE.search(cur) and (
                     _HANGUL_NAME_RE.match(s) or _ONE_NAME_TITLE_RE.match(s) and not _NAME_YEAR_LINE_RE.fullmatch(s)):
                 return "the previous line ends a sentence and this one starts with a single name ('Multatuli.', '조의연.')"
+            if closed and not open_end and weak_ok and YEAR_RE.search(cur) and given_first_start(s):
+                return "the previous line ends a sentence and this one starts with people's names, given name first"
             if closed and not open_end and weak_ok and _INITIALS_LIST_RE.match(s):
                 return "the previous line ends a sentence and this one starts a list of names (Family, I., Family, I.,)"
             return ""

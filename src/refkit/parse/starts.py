@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.lexicon import given_name
+
 NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})(?:[.)](?=\s|$)|[）．]|\)(?=[\u3040-\u9fff\uac00-\ud7af]))|"
                        r"\((\d{1,3})\)(?=\s|$)|\[?S(\d{1,3})[.\]](?=\s))\s*")  # "[8a]", Japanese "16）", supplement "S3."
-BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F])")  # "3 (a) J. Burschka" too
+BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?(?:(?:van|von|de|der|den|di|da|du|le|la|del|dos|ter|ten|zu)\s+)?"
+                            r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F])")  # "3 (a) J. Burschka", "9 von Elm E" too
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
     r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-\u00C0-\u024F]*\.?"
@@ -76,8 +79,25 @@ OPEN_END_RE = re.compile(r"(?:^|[\s,(])(?:(?:In|in|and|&|und|et|by|von|ed\.|eds\
 ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 
 
+# natbib's "Joshua Ainslie, James Lee-Thorp, ...", "Noam Shazeer. Fast ...", "Ilya Loshchilov and Frank Hutter.":
+# a known given name, maybe initials or a particle, a family name, then a comma, "and" or a full stop
+_GIVEN_FIRST_RE = re.compile(r"^(?P<g>[A-ZÀ-Þ][a-zà-ÿ]+)(?:[\s\-][A-ZÀ-Þ](?:[a-zà-ÿ]+|\.)?)*(?:\s(?:de|van|von|der|da|di|le|la|del))*"
+                             r"\s[A-ZÀ-Þ][\w'’\-]+(?:,\s(?!\d)|\s+and\s|\.\s+[A-Z])")
+_GF = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?:[\s\-][A-ZÀ-Þ]\.?)?(?:\s(?:de|van|von|der|da|di|le|la|del))*\s[A-ZÀ-Þ][\w'’\-]+"
+_GIVEN_FIRST_LIST_RE = re.compile(rf"^(?:{_GF},\s){{2}}|^{_GF}\s+and\s+{_GF}\.\s")  # "Tri Dao, Dan Fu, ...": names, not a title
+
+
+def given_first_start(s: str) -> bool:
+    """A line that opens with people's names, given name first: a known given name, or a list of two
+    or more such names (a title rarely reads "Tri Dao, Dan Fu, ...")."""
+    gm = _GIVEN_FIRST_RE.match(s)
+    return gm is not None and (given_name(gm.group("g")) or _GIVEN_FIRST_LIST_RE.match(s) is not None)
+
+
 _HEAD_END_RE = re.compile(r"[“\"]|(?:[a-z0-9\]\)]{2}|\])\.\s+[A-Z]|https?:|www\.|\d\(\d+\)|\d[–-]\d")
-_LOWER_START_RE = re.compile(r"^[a-z\u00E0-\u024F,;:.)\]]")
+def starts_lower(s: str) -> bool:
+    """Starts as a wrapped line goes on: a small letter in any script ('ş', 'é', not 'Ş'), a comma, a bracket's end."""
+    return bool(s) and (s[0].islower() or s[0] in ",;:.)]")
 _LINK_END_RE = re.compile(r"(?:https?://\S+|doi:\s?10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)[\w)]$|https?://(?!(?:dx\.)?doi\.org/|hdl\.handle\.net/)[^\s/]+(?:/[^\s/]+)*/$")
 
 
