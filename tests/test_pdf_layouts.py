@@ -299,6 +299,11 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("russian_authors_after.pdf", 15),  # "Сведения об авторах" and the article's dates after a GOST list
     ("mla_lecturer_after.pdf", 21),  # endnotes, then Works Cited, then "NAME is Lecturer in ..."
     ("indonesian_lampiran_after.pdf", 17),  # "DAFTAR PUSTAKA", then a "LAMPIRAN" table
+    ("elsevier_review_lineno_drought.pdf", 45),  # line numbers beside empty rows too; a hanging list over pages
+    ("springer_chapter_platform_work_footnotes.pdf", 28),  # footnotes under a list set small; a licence block after
+    ("dissertation_literaturverzeichnis_typed.pdf", 41),  # typed sub-lists; a link's date carried over a page
+    ("iclr_tabular_tta_appendix_after_refs.pdf", 34),  # given-name-first entries across page breaks; "A Proof of ..."
+    ("science_perovskite_refs_and_notes.pdf", 34),  # three columns, the third empty; prose notes left out (one names a tool)
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

@@ -70,6 +70,7 @@ RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|C
                             r"Yazar\s+Katkısı|Interessenkonflikt|Conflit\s+d['’]intérêts?|Conflicto\s+de\s+intereses|"
                             r"Financiamento|Financiación|Finanzierung|Como\s+citar(?:\s+este\s+artigo)?|Cómo\s+citar)\s*:\s*\S|"
                             r"^\s*Статья\s+поступила\s|"
+                            r"^\s*Open\s+Access\s+(?:This|Dieses?|Ce|Este)\s|"  # Springer's licence block after a chapter's list
                             r"^\s*(?:Recebido\s+em|Aprovado\s+em|Received|Accepted|Submitted|Eingegangen|Angenommen|Reçu le|"
                             r"Recibido|Aceptado)\s*:?\s*\d")  # the article's dates after its list: "Recebido em: 14/04/2023"
 CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
@@ -191,15 +192,21 @@ def _caption_inside(lines: list[str], j: int) -> bool:
     return bool(after) and bool(NUMBER_RE.match(after) or STRICT_NAME_RE.match(after))
 
 
+# an appendix's lettered heading alone between blank lines: "A Proof of Proposition 1", "B.1 Datasets"
+_LETTERED_HEADING = re.compile(r"^\s*[A-H](?:\.\d{1,2})?\s+[A-Z][a-z]+(?:\s+[A-Za-z][\w\-]*){0,7}(?:\s+\d{1,2})?\s*$")
+
+
 def _section_end(lines: list[str], start: int) -> int:
     for j in range(start + 2, len(lines)):
         ln = lines[j]
         if not ln.strip():
             continue
         block_start = not lines[j - 1].strip() or lines[j - 1].endswith(PAGE_BREAK) or ln.startswith(PAGE_BREAK)
-        if STOP_HEADING_RE.match(ln) or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) and not _caption_inside(lines, j) or
+        if STOP_HEADING_RE.match(ln) and not ln.lstrip(PAGE_BREAK + " #")[:1].islower() or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) and not _caption_inside(lines, j) or
                                                            BIOGRAPHY_RE.match(ln.lstrip(PAGE_BREAK)) or
-                                                           RUN_IN_STOP_RE.match(ln.lstrip(PAGE_BREAK)))):
+                                                           RUN_IN_STOP_RE.match(ln.lstrip(PAGE_BREAK)) or
+                                                           _LETTERED_HEADING.match(ln.lstrip(PAGE_BREAK)) and
+                                                           (j + 1 == len(lines) or not lines[j + 1].strip()))):
             return j
     return len(lines)
 

@@ -24,6 +24,7 @@ from refkit.parse.starts import (
     NUMBER_RE,
     PARTICLE_RE,
     _ends_with_link,
+    given_first_start,
     looks_like_start,
     starts_strictly,
 )
@@ -165,7 +166,7 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
             cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s) or prev.endswith("-")
                     or prev.endswith((",", ";", ":", "/")) and (no in breaks or paged_gap)) and not starts_strictly(s)
             reason = "" if cont else "a blank line before it"
-        elif no in breaks and prev.endswith(ENDINGS) and starts_strictly(s + " " + _ahead(body, no)):
+        elif no in breaks and prev.endswith(ENDINGS) and (starts_strictly(s + " " + _ahead(body, no)) or given_first_start(s)):
             reason = "a page break, and it starts with authors and a year"
         elif prev.endswith(ENDINGS) and (_CAPS_FAMILY.match(s) or DITTO_RE.match(s) and s[:1] in "—–-_") and len(out[-1].text) > 40 and \
                 not re.search(r"(?:^|\s)(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[Ii]n:?|[EeÉé]ds?\.|[Hh]rsg\.)$", prev):  # not "In J." + "MARTIN, Éd."

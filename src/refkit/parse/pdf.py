@@ -88,8 +88,8 @@ def _many_columns(page: Page) -> bool:
         else:
             clusters[-1].append(x)
     starts = [statistics.mode(round(x) for x in c) for c in clusters if len(c) >= max(4, 0.1 * len(lines))]
-    if len(starts) < 3:
-        return False
+    if len(starts) < 3 and not (len(starts) == 2 and starts[1] < 0.48 * page.width):
+        return False  # (two columns of a three-column page, the third empty: Science's last page)
     col_of = [max((k for k, x0 in enumerate(starts) if ln.x >= x0 - 0.02 * page.width), default=0) for ln in lines]
     over = sum(1 for ln, k in zip(lines, col_of, strict=True)
                if k + 1 < len(starts) and ln.x + 0.45 * ln.size * len(ln.text) > starts[k + 1] + 0.04 * page.width)
@@ -204,6 +204,13 @@ def _footnotes(page: Page, drop: set[int]) -> set[int]:
     k = len(lines)
     while k > 0 and lines[k - 1].size < 0.92 * body:
         k -= 1
+    if len(lines) - k > 12 or len(lines) - k > 0.4 * len(lines):  # a list set small above notes smaller still
+        foot = lines[-1].size
+        k = len(lines)
+        while k > 0 and abs(lines[k - 1].size - foot) < 0.03 * foot:
+            k -= 1
+        if k and lines[k - 1].size < 1.08 * foot:
+            return set()
     run = lines[k:]
     if not run or k == 0 or len(run) > 12 or len(run) > 0.4 * len(lines):
         return set()

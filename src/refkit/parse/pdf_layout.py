@@ -218,9 +218,7 @@ def _on_baseline(p: Part, rest: list[Part]) -> bool:
 
 
 def drop_line_numbers(frags: list[Part], columns: set[tuple[int, int]]) -> list[Part]:
-    """The runs without the bare numbers in the given line-number columns that sit on a text line."""
+    """The runs without the bare numbers in the given line-number columns (those beside an empty row too)."""
     if not columns:
         return frags
-    rest = [p for p in frags if not LINE_NUMBER_RE.fullmatch(p.text.strip())]
-    return [p for p in frags if not (LINE_NUMBER_RE.fullmatch(p.text.strip()) and any(k in columns for k in _keys(p))
-                                     and _on_baseline(p, rest))]
+    return [p for p in frags if not (LINE_NUMBER_RE.fullmatch(p.text.strip()) and any(k in columns for k in _keys(p)))]

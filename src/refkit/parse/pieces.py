@@ -124,6 +124,9 @@ _SHORT_CITE_RE = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]+)(?:\s(?:&|and|und
                             r"\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?(?:,\s*(?:pp?\.|S\.)?\s*[\divxlc]+(?:\s*[-–]\s*\d+)?)?\.?$")
 
 
+_UNIT_AFTER = re.compile(r"\s*(?:hours?|h\b|°|K\b|cycles|nm|min\b|days|ppm|rpm|mA|cm|mg|ml|mL|µ)")  # "after 2000 hours": no year
+
+
 def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[RawReference]:
     """A reading list's own words between its references: a date stamp ('Last updated: March 2024'),
     a resource link ('Code: https://github.com/...'), a line of prose or a short remark with no number,
@@ -140,7 +143,8 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
         if full is not None:
             skipped.append(Skipped(r.line, t, f"a short citation of the reference on line {full.line}"))
             continue
-        if r.number and r.entry is None and not YEAR_RE.search(t) and not _NAMEISH_RE.search(t) and \
+        if r.number and r.entry is None and not any(not _UNIT_AFTER.match(t, y.end()) for y in YEAR_RE.finditer(t)) and \
+                not _NAMEISH_RE.search(t) and \
                 not re.search(r"https?://|www\.|\b10\.\d{4,}/|\d+\s*[-–]\s*\d+|\bIn\b|\bpp?\.", t):
             words = re.findall(r"[^\W\d_]+", t)
             if len(words) >= 4 and sum(w[0].islower() for w in words) >= 0.4 * len(words) and (

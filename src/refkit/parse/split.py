@@ -304,7 +304,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         def at_margin(no: int, ln: str, prev: str | None, ahead: str, cur: str) -> str:
             if len(ln) - len(ln.lstrip()) <= base:
                 if prev is not None and (starts_lower(ln.strip()) and not PARTICLE_RE.match(ln.strip()) or
-                                         re.fullmatch(r"\d{1,4}\)?[.,;]?", ln.strip())) and not ended(prev):
+                                         re.fullmatch(r"\d{1,4}\)?[.,;]?", ln.strip()) or
+                                         not re.search(r"[^\W\d_]", ln)) and not ended(prev):  # "(Zugriff am" / "04.04.2023)."
                     return ""  # flush prose after the list ("scienze sociali italiane ..."): no reference starts so
                 return "hanging indent: the line is not indented"
             if DITTO_RE.match(ln.strip()) and no in after_blank and (prev or "").rstrip().endswith(ENDINGS):
