@@ -100,6 +100,7 @@ from refkit.parse.titles import (
     vancouver_tail,
 )
 from refkit.parse.works import (
+    historians_book,
     letter_title,
     pages_before_in,
     role_after_title,
@@ -483,6 +484,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = label_tail(series_after_publisher(publisher_parens(segs, text), text), text)
     segs = lone_in(thesis_parens(thesis_word(newspaper_tail(place_tails(segs, text), text), text), text), text)
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
+    segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():

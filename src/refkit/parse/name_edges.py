@@ -188,11 +188,11 @@ def names_to_comma(segs: list[Segment], text: str) -> list[Segment]:
         return segs  # only where the tagger saw names at the start
     names = _U_A.sub("", text[start:comma])
     chunks = [c for c in re.split(r"\s+(?:u\.|und|and|&)\s+|\s*/\s*", names) if c.strip()]
+    known = [given_name(c.split()[0].rstrip(".")) or len(c.split()) > 1 and
+             re.fullmatch(r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*", c.split()[1]) is not None for c in chunks]
     if not chunks or not all(_name_chunk(c) and len(c.split()) >= 2 and not _INITIAL.fullmatch(c.split()[-1]) and
-                             not c.split()[0].isupper() and (given_name(c.split()[0].rstrip(".")) or
-                                                             re.fullmatch(r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*", c.split()[1]))
-                             for c in chunks):
-        return segs  # "MOREAU C., LIND T.": family names first, a list
+                             not c.split()[0].isupper() for c in chunks) or not (all(known) or len(chunks) >= 2 and any(known)):
+        return segs  # "MOREAU C., LIND T.": family names first, a list ("Anselm X/Lutz Y": one known given name will do)
     after = text[comma + 2:]
     nxt = _NEXT_NAME.match(after)
     if not re.match(r"[\"„“«‚‘A-ZÀ-Þ]", after) or nxt is not None and nxt.group("w") not in _ARTICLES or \
@@ -224,6 +224,8 @@ def same_author_lead(segs: list[Segment], text: str) -> list[Segment]:
 _HRSG_AFTER = re.compile(r"(?:^\s*|(?<=\bIn: ))(?P<names>[A-ZÀ-Þ][^.:;()]{1,150}?),\s+(?P<role>Hrsg|Hg|eds?|editors?)\.?\s+(?=[A-ZÄÖÜ„\"“])")
 
 
+_LEAD_ROLE = re.compile(r"^\s*(?P<names>[A-ZÀ-Þ](?:[^.:;()\d]|(?<=\bu)\.|(?<=\b[A-ZÀ-Þ])\.){2,200}?)\s*(?P<role>\((?:Hrsg|Hg|Hgg|Eds?|eds?)\.?\)[,:.]?)\s")
+_NAME_PART = re.compile(r"(?:(?:von|van|de|der|den|zu)\s)?[A-ZÀ-Þ][\w'’\-]*\.?(?:\s(?:von|van|de|der|den|zu|[A-ZÀ-Þ][\w'’\-]*\.?)){0,3}")
 _ROLE_END = re.compile(r"(?:\(\s*(?:Hrsg|Hg|Hgg|Eds?|eds?|Red|éds?|dir)\.?\s*\)|,\s*(?:Hrsg|Hg|Hgg|eds?|Eds?)\.)\.?\s*$")
 
 
@@ -236,6 +238,15 @@ def role_after_names(segs: list[Segment], text: str) -> list[Segment]:
     elif len(segs) > 1 and segs[0].label == "author" and segs[1].label == "editor" and _ROLE_END.search(segs[1].text) and \
             not text[segs[0].end:segs[1].start].strip() and re.search(r",\s*$", segs[0].text):
         segs = relabel(segs, text, segs[0].start, segs[1].end, "editor")  # "Jacobs K, ..., Klauber J, | Schwinger A (Hrsg.)."
+    lead = _LEAD_ROLE.match(text) if "(H" in text or "(e" in text or "(E" in text else None
+    if lead and all(_NAME_PART.fullmatch(c) for c in re.split(r",\s*|\s+(?:u\.|und|and|&)\s+|\s*/\s*", lead.group("names")) if c):
+        inside = [s for s in segs if s.start < lead.end("role") and s.end > 0]
+        if inside and len(inside) > 1 and all(s.label in ("author", "editor", "title") for s in inside):
+            # "Christoph Cornelißen, | Lutz Klinkhammer u. | Wolfgang Schwentker (Hg.), Book": all the editors
+            segs = relabel(segs, text, lead.start("names"), lead.end("role"), "editor")
+            nxt = next((s for s in segs if s.start >= lead.end("role")), None)
+            if nxt is not None and nxt.label in ("container-title", "journal") and not any(s.label == "title" for s in segs):
+                segs = relabel(segs, text, nxt.start, nxt.end, "title")
     for m in _HRSG_AFTER.finditer(text) if "Hrsg" in text or "Hg." in text or "ed" in text else ():
         inside = [s for s in segs if s.start < m.end("role") + 1 and m.start("names") < s.end]
         lower = [w for w in m.group("names").split() if w[:1].islower() and w not in _PARTICLE | {"für", "of", "for", "und", "and"}]

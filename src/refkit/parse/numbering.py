@@ -172,8 +172,8 @@ def volume_year_issue(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-# historians' "in: HZ 245. 1987, S. 601–623.", "in: GG 1. 1975, S. 539–560.": a journal, its volume, a stop, the year
-_VOL_DOT_YEAR = re.compile(r"(?<=[Ii]n: )(?P<j>[A-ZÄÖÜ][^,:;()\d]{1,80}?)\s(?P<vol>\d{1,4})\.\s(?P<date>(?:1[5-9]|20)\d\d)"
+# historians' "in: HZ 245. 1987, S. 601–623.", "in: GG 28, 2002, S. 574–606.": a journal, its volume, a stop, the year
+_VOL_DOT_YEAR = re.compile(r"(?<=[Ii]n: )(?P<j>[A-ZÄÖÜ][^,:;()\d]{1,80}?)\s(?P<vol>\d{1,4})[.,]\s(?P<date>(?:1[5-9]|20)\d\d)"
                            r"(?=,\s*(?:S\.|pp?\.)?\s*\d)")
 # "In: Mittelweg 36, Jg. 12, H. 4, S. 80–93.": a journal whose name ends in a number, then its volume by "Jg."
 _NAME_NUMBER_JG = re.compile(r"(?<=[Ii]n: )(?P<j>[A-ZÄÖÜ][^,:;()]{1,60}?\s\d{1,4}),\s(?=Jg\.\s*\d)")

@@ -375,16 +375,16 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
 # (X-Texte zu Kultur und Gesellschaft).', 'Wien/Köln/Weimar: Böhlau, 165–189.', and with no publisher at
 # all, 'München/Wien 1995.', 'Frankfurt a.M. 1984, S. 12.'
 _ONE_PLACE = r"[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|bei\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
-_PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?[/\u2013]\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}}(?:\su\.\s?a\.)?)"
-_PLACE_PUB_TAIL = re.compile(rf"(?<=[.,] ){_PLACES}:\s+(?P<pub>[^\W\d][^.,:;()\[\]]{{0,50}}?[^\W\d])"
+PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?[/\u2013]\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}}(?:\su\.\s?a\.)?)"
+_PLACE_PUB_TAIL = re.compile(rf"(?<=[.,] ){PLACES}:\s+(?P<pub>[^\W\d][^.,:;()\[\]]{{0,50}}?[^\W\d])"
                              r"(?:\s+(?P<year>(?:1[5-9]|20)\d\d))?(?:\s+\((?P<series>[A-ZÄÖÜ][^()]{1,80}?)\))?(?=[.,]\s|[.,]?\s*$)")
-_PLACE_YEAR_TAIL = re.compile(rf"(?<=[,.] ){_PLACES}\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?|o\.\s?J\.)(?=[.,;]\s|[.,;]?\s*$|\s+\()")
+_PLACE_YEAR_TAIL = re.compile(rf"(?<=[,.] ){PLACES}\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?|o\.\s?J\.)(?=[.,;]\s|[.,;]?\s*$|\s+\()")
 # "Zur Kritik der populistischen Kriminologie. Münster.", "Kriminalsoziologie. Frankfurt a. M., S. 431–475.": a place alone
-_PLACE_END = re.compile(rf"(?<=[,.] ){_PLACES}(?=[.,]?\s*$|,\s*S\.\s*\d)")
+_PLACE_END = re.compile(rf"(?<=[,.] ){PLACES}(?=[.,]?\s*$|,\s*S\.\s*\d)")
 _TAIL_OK = {"note", "title", "container-title", "journal", "publisher", "location", "collection-title", "date", "genre"}
 
 
-def _places_known(s: str) -> bool:
+def places_known(s: str) -> bool:
     first = s.split()[0].split("/")[0]  # the first place is enough; "NY", "UK" are states, not towns
     return first.lower() in PLACE_WORDS and re.match(r"[A-ZÄÖÜ][a-zäöüß]", first) is not None
 
@@ -396,7 +396,7 @@ def place_tails(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     for rx in (_PLACE_PUB_TAIL, _PLACE_YEAR_TAIL, _PLACE_END):
         for m in rx.finditer(text):
-            if not _places_known(m.group("place")):
+            if not places_known(m.group("place")):
                 continue
             end = max(m.end("pub"), m.end("year")) if rx is _PLACE_PUB_TAIL else m.end()  # (the series is checked below)
             inside = [s for s in segs if s.start < end and m.start() < s.end]

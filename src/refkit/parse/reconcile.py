@@ -306,7 +306,7 @@ def _tidy_containers(ref: Reference) -> None:
     if m and m.start() > 3:  # Chicago's "Tides Engineering Blog, February 28": the date, not the container
         f["container-title"] = c[: m.start()].strip(" ,")
     s = unbracket_span(f.get("collection-title", "")).lstrip("= ")  # "(= edition suhrkamp 1365)"
-    m = re.search(r"[\s,;.]+(?:no\.?|nr\.?|vol\.?|bd\.|band|heft|h\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5})\)?$", s, re.I)
+    m = re.search(r"[\s,;.]+(?:no\.?|nr\.?|vol\.?|bd\.|band|heft|h\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5}(?:/\d{1,5})?)\)?$", s, re.I)
     if m and m.start() >= 2 and "collection-number" not in f:  # "UTB 4684"
         f["collection-title"] = s[: m.start()].strip(" ,;(")
         f["collection-number"] = m.group(1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from refkit.parse.fields import MONTH_RE
+from refkit.parse.publication import PLACES, places_known
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
@@ -211,3 +212,39 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
             segs = relabel(segs, text, first.start, m.start(), "container-title")  # "In Handbuch X, Hrsg. Name,"
         segs = relabel(segs, text, m.start(), end, label)
     return segs
+
+
+# historians' book: "Hans-Ulrich Wehler, Deutsche Gesellschaftsgeschichte, Bd. 5, München 2008.", "Karl Marx,
+# Das Kapital. Kritik der politischen Ökonomie, Bd. 1 (= MEW, Bd. 23), Berlin 1962 [1867]."
+_HISTORIANS_BOOK = re.compile(rf"^(?P<body>.+?),\s{PLACES}\s(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?:\s\[(?:1[5-9]|20)\d\d[^\]]*\])?\.?\s*$")
+# what follows a book's title before its place: the edition, the volume, the series, the editors, the translator
+_BOOK_TAIL = re.compile(r",\s(?=\d{1,2}\.,?\s(?:[a-zäöü]+\.?,?\s)*Aufl|Bd\.\s|Band\s|\d{1,2}\sBde\.|hg\.|hrsg\.|Hg\.|übers\.|Übers\.|"
+                        r"[Aa]us\sdem\s|[Mm]it\seinem\s|[Mm]it\seiner\s|eingel\.|bearb\.)|\s\(=|\s\[(?:1[5-9]|20)\d\d|\.\s(?=Mit\seine[mr]\s|Hg\.\s|Übers\.\s)")
+
+
+def historians_book(segs: list[Segment], text: str) -> list[Segment]:
+    """Historians' 'Vorname Name, Title. Subtitle, [3. Aufl.,] [Bd. 5,] Place Year.' with no 'in:': all from the
+    names' comma to the edition, volume, series or place is the book's title, whatever the tagger made of it."""
+    if re.search(r"\b[Ii]n:?\s|\bS\.\s*\d|[„“\"«]", text):
+        return segs
+    m = _HISTORIANS_BOOK.match(text)
+    first = segs[0] if segs else None
+    if m is None or first is None or first.label not in ("author", "editor") or not places_known(m.group("place")):
+        return segs
+    names_end = first.start + len(first.text.rstrip())
+    if not text[:names_end].endswith(",") or names_end >= m.end("body"):
+        return segs
+    start = names_end + len(text[names_end:]) - len(text[names_end:].lstrip())
+    tail = _BOOK_TAIL.search(text, start, m.end("body"))
+    end = tail.start() if tail else m.end("body")
+    inside = [s for s in segs if s.start < end and s.end > start]
+    if not inside or any(s.label in ("url", "doi", "pages") for s in inside) or end - start < 4:
+        return segs
+    if any(s.label in ("author", "editor", "translator") for s in inside):
+        return segs  # (a name list that goes on after the comma: "Christoph Cornelißen, Lutz Klinkhammer u. ...")
+    segs = relabel(segs, text, start, end, "title")
+    note = re.match(r"[.,]\s(Mit\s+eine[mr]\s[^,.]+)", text[end:m.end("body")])
+    if note:  # "Mit einem Nachwort von Carlo Ginzburg": said of the book, no part of its title
+        segs = relabel(segs, text, end + note.start(1), end + note.end(1), "note")
+    segs = relabel(segs, text, m.start("place"), m.end("place"), "location")
+    return relabel(segs, text, m.start("year"), m.end("year"), "date")
