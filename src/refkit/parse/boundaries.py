@@ -270,6 +270,14 @@ def _title_not_names(segs: list[Segment], text: str) -> list[Segment]:
         words = re.findall(r"[^\W\d_][\w'’\-]*", segs[0].text)
         if len(words) >= 2 and any(w[0].islower() and len(w) >= 3 and w.lower() not in _NAME_LOWER for w in words):
             return relabel(segs, text, segs[0].start, segs[0].end, "title")
+    if len(segs) >= 2 and segs[0].label == "author" and segs[1].label == "title" and \
+            re.fullmatch(r"\s*[A-ZÄÖÜ][a-zäöüß]{3,}\s+(?:der|des|die|das|zur|zum|über|of|the|on|for)\s*", segs[0].text):
+        # "Bericht der | Bundesregierung über ...": a name never ends in an article; the title starts the reference
+        end = segs[1].end
+        if len(segs) > 2 and segs[2].label == "container-title" and re.match(r"\s*(?:in|im|der|des|für|of|in the)\s+[a-zäöüA-ZÄÖÜ]", segs[2].text) \
+                and not re.match(r"\s*[Ii]n:", segs[2].text):
+            end = segs[2].start + len(segs[2].text.rstrip(" ,"))  # "... der Familien | in der Bundesrepublik Deutschland,"
+        return relabel(segs, text, segs[0].start, end, "title")
     return segs
 
 
@@ -442,7 +450,11 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         if inside and (all(s.label in ("container-title", "journal", "pages", "volume", "note", "date") for s in inside) or
                        all(s.label in ("author", "editor", "date", "volume") for s in inside) and any(
-                           s.label in ("container-title", "journal") and s.end <= m.start() for s in segs)):
+                           s.label in ("container-title", "journal") and s.end <= m.start() for s in segs) or
+                       len(inside) == 1 and inside[0].label == "title" and re.fullmatch(r"[.\s]*", text[m.end():inside[0].end]) and
+                       re.search(r"[,“”\"]\s*$", text[:m.start()]) and not any(
+                           s.label == "date" and re.search(r"(?:1[5-9]|20)\d\d", s.text) for s in segs)):
+            # (a report's day at its title's end: "Schlussbericht der Enquete-Kommission „...“, 31.5.1994.")
             if m.group("vom"):
                 segs = relabel(segs, text, m.start("vom"), m.start("d"), "skip")
             segs = relabel(segs, text, m.start("d"), m.end("d"), "date")

@@ -47,14 +47,16 @@ _DE_COURT = re.compile(r"(?P<court>BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|EGMR)(?:,\
 _DE_REPORT = re.compile(r"(?P<reporter>BVerfGE|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE)\s+(?P<volume>\d{1,3}),\s*(?P<page>\d{1,4})"
                         r"(?:\s*\(\d{1,4}(?:\s*f+\.)?\))?(?:\s*[–-]\s*(?P<t1>[^()–]+?)|\s*\((?P<t2>[^()]+)\))?\.?")
 _DE_STATUTE = re.compile(r"(?P<title>(?:Gesetz|Verordnung|Grundgesetz|Bundesgesetz)\b.*?)(?:\s+(?:in\s+der\s+Fassung\s+der\s+"
-                         r"Bekanntmachung\s+)?vom\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zä]+\s+)\d{4}))?,?\s*"
-                         r"\(?(?P<container>BGBl\.(?:\s?I{1,3})?)(?:\s+(?:1[89]|20)\d\d,)?\s+S\.\s*(?P<page>\d{1,5})\)?\.?")
+                         r"Bekanntmachung\s+)?vom\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zä]+\s+)\d{4}))?"
+                         r"(?:,?\s*(?:in:\s*)?|\.\s+|\s*\()"  # ", BGBl.", ", in: BGBl.", ". BGBl.", " (BGBl."
+                         r"(?P<container>(?:BGBl|RGBl)\.(?:\s?I{1,3})?|Reichsgesetzblatt|Bundesgesetzblatt)"
+                         r"(?:,?\s+(?:1[89]|20)\d\d(?:\s+(?P<part>I{1,3}))?)?,?\s+S\.\s*(?P<page>\d{1,5}(?:\s*[–-]\s*\d{1,5})?)\)?\.?")
 
 
 def parse_legal(text: str) -> Reference | None:
     """The reference ``text`` read as a court decision or a statute, or None when it is neither."""
     t = " ".join(text.split()).strip()
-    if "BVerfG" in t or "BGBl" in t or "BGH" in t or "BVerwG" in t:
+    if "BVerfG" in t or "BGBl" in t or "BGH" in t or "BVerwG" in t or "gesetzblatt" in t:
         return _german(t)
     if not _HINT.search(t):  # most references: no party "v", no "In re", no Act
         return None
@@ -102,8 +104,8 @@ def _german_date(s: str | None) -> Date | None:
 def _german(t: str) -> Reference | None:
     m = _DE_STATUTE.fullmatch(t)
     if m:
-        f = {"title": m.group("title").strip(" ,"), "container-title": re.sub(r"\.\s?", ". ", m.group("container")).strip(),
-             "page": m.group("page")}
+        box = re.sub(r"\.\s?", ". ", m.group("container")).strip() + (f" {m.group('part')}" if m.group("part") else "")
+        f = {"title": m.group("title").strip(" ,"), "container-title": box, "page": re.sub(r"\s*[–-]\s*", "-", m.group("page"))}
         d = _german_date(m.group("date"))
         return Reference(type="legislation", fields=f, dates={"issued": d} if d else {})
     lead = _DE_COURT.match(t)

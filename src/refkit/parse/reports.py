@@ -31,7 +31,7 @@ _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
                          r"(?:Current|Special|Statistical)\s+[A-Z][a-z]+\s+Reports?)\s+"
                          r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}[-/]?\d[\w./\-\u2013]*[\w])"
-                         r"(?=[.,;)\]]{0,2}(?:\s|$))")
+                         r"(?=[.,;:)\]]{0,2}(?:\s|$))")
 _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'’.\- ]{1,40}?\]?)\s*:\s*$")
 
 
@@ -133,6 +133,7 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
         if re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n")) and not re.search(r"(?i)n[or]", text[m.end("g"):m.start("n")]):
             continue  # "Digital News Report 2019 – Ergebnisse", "Pflege-Report 2019.": a year, not a report number
         if inside and (inside[0].label in ("genre", "title", "note", "publisher", "location", "date", "pages") or
+                       inside[0].label == "container-title" and re.search(r"(?i)drucksache|drs\.", m.group("g")) or
                        inside[0].label == "volume" and re.search(r"(?i)pap\.|drucksache|drs\.|icpsr", m.group("g")) or
                        inside[0].label == "volume" and re.search(r"(?i)report|pressemitteilung|press release", m.group("g")) and
                        not re.search(r"\b[Ii]n:?\s", text[:m.start()])):  # (not a journal: "IMK Report Nr. 152")
