@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.clean import is_org_name
 from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS, corporate_list
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
@@ -281,6 +282,20 @@ def _title_not_names(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_BODY_LEAD = re.compile(r"\s*(?P<body>(?:[A-Z][\w'’.\-]*\s){1,6}?(?:[A-Z][\w'’\-]*))\.\s+(?=[A-Z“\"‘])")
+
+
+def _body_author(segs: list[Segment], text: str) -> list[Segment]:
+    """'International Crisis Group. Myanmar: ... Brussels: International Crisis Group, 2014.': a body's name as
+    the first sentence of a title the tagger began at the start is the author."""
+    if not segs or segs[0].label != "title" or any(s.label in ("author", "editor") for s in segs):
+        return segs
+    m = _BODY_LEAD.match(segs[0].text)
+    if m and is_org_name(m.group("body")) and m.end() < len(segs[0].text.rstrip()):
+        return relabel(segs, text, segs[0].start + m.start("body"), segs[0].start + m.end("body") + 1, "author")
+    return segs
+
+
 def _site_name(segs: list[Segment], text: str) -> list[Segment]:
     """'Accessibility statement. (n.d.). Riverside City Library. Retrieved ...': with no author, a
     second title part after the date is the website or publisher the title belongs to."""
@@ -395,6 +410,10 @@ def _page_word(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_REPRINT_RE = re.compile(r"(?<=[.;] )(?:Reprint(?:ed)?|Repr\.|Nachdruck|Neudruck)(?:,?\s+(?:with|of|by|mit)\s+[^.;:]{3,100}?)?"
+                         r"(?=,\s*[A-Z][\w.\- ]{1,40}:|[.,]\s|\.?$)")
+
+
 def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Run the boundary corrections in order (see the module docstring)."""
     if "]" in text and re.search(r"\[(?:M|J|C|D|R|S|N|EB/OL|J/OL|M/OL)\]", text):  # GB/T 7714's "Title[M]."
@@ -419,7 +438,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 break
     for step in (_erratum_note, _after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
-                 _title_not_names, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
+                 _title_not_names, _body_author, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
                  article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
@@ -498,6 +517,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
     segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
+    for m in _REPRINT_RE.finditer(text) if "Repr" in text or "druck" in text else ():
+        segs = relabel(segs, text, m.start(), m.end(), "note")  # Chicago's "1939. Reprint, with a new introduction by X,"
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")

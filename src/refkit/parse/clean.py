@@ -123,7 +123,8 @@ _ORG_WORDS = re.compile(
     r"council|committee|commission|agency|bureau|office|foundation|corporation|company|group|centre|center|"
     r"bank|board|service|national|international|federal|government|nations|union|league|academy|inc|ltd|"
     r"library|museum|archives?|gallery|hospital|clinic|laboratory|observatory|trust|authority|survey|"
-    r"statistics|parliament|senate|court|police|network)\b",
+    r"statistics|parliament|senate|court|police|network|program|programme|secretariat|secretary-general|"
+    r"project|consortium|institution)\b",
     re.I,
 )
 

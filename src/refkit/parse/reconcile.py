@@ -29,6 +29,7 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
         ref.dates["original-date"] = Date(start=(int(om.group(1)),))
     _split_genre(ref)
     _number_off_title(ref)
+    _translated_title(ref)
     f = ref.fields
     c = f.get("container-title")
     if c and f.get("title") and f.get("number") and (f.get("genre") or f.get("collection-title")) and \
@@ -321,6 +322,21 @@ _TYPE_GENRES = {"data set": "dataset", "dataset": "dataset", "data": "dataset", 
 _GOST_PLACES = {"М": "Москва", "Л": "Ленинград", "СПб": "Санкт-Петербург", "К": "Киев"}
 _YEARS = re.compile(r"(?:1[4-9]|20)\d\d[-/\u2013](?:(?:1[4-9]|20)\d\d|\d\d)")
 _TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
+
+
+_NOT_ENGLISH = re.compile(r"\b(?:der|die|das|und|zur|le|la|les|des|du|sur|et|el|los|las|del|y|di|il|della|het|een|och|em|na)\b", re.I)
+_ENGLISH = re.compile(r"\b(?:the|of|and|in|on|an?|for|as|from|to|with)\b", re.I)
+
+
+def _translated_title(ref: Reference) -> None:
+    """APA's and Chicago's 'Política y sociedad en una época de transición [Politics and Society in an Era of
+    Transition]': the bracketed English rendering of a foreign title is a note, not part of the title."""
+    t = ref.fields.get("title", "")
+    m = re.fullmatch(r"(?P<t>.{8,}?)[.,]?\s*\[(?P<en>[A-Z][^\[\]]{8,200})\]\.?", t)
+    if m and _NOT_ENGLISH.search(m.group("t")) and _ENGLISH.search(m.group("en")) and len(m.group("en").split()) >= 2:
+        t = m.group("t").rstrip(" .,")
+        ref.fields["title"] = t[1:-1] if t[:1] in "“\"" and t[-1:] in "”\"" else t
+        ref.fields["note"] = "; ".join(x for x in (ref.fields.get("note"), m.group("en")) if x)
 
 
 def _number_off_title(ref: Reference) -> None:

@@ -25,7 +25,7 @@ _LONE_CODE = re.compile(r"(?:(?<=[.,:]\s)|(?<=[.,][\"”’]\s))(?P<n>(?:Cmnd|Cm
                         # a UN or WTO document symbol: "ST/ESA/SER.A/423", "A/RES/70/1", "S/RES/1325 (2000)", "WT/DS58/AB/R"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ss]taff\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
-                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|(?:[A-Z]{2,6}\s)?Report|Rapport|Bericht|Arbeitspapier|News release|Pressemitteilung|Press release|"
+                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|(?:[A-Z]{2,6}\s|(?<=[.,] )[A-Z][a-z]{2,12}\s)?Report|Rapport|Bericht|Arbeitspapier|News release|Pressemitteilung|Press release|"
                          r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
                          r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
