@@ -162,7 +162,8 @@ def score_item(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[st
     """{field: (tp, fp, fn)} for one reference."""
     out: dict[str, tuple[int, int, int]] = {}
     gold = dict(gold)
-    for src, dst in (("event-title", "container-title"), ("event-place", "publisher-place")):
+    for src, dst in (("event-title", "container-title"), ("event", "container-title"), ("event-place", "publisher-place")):
+        # ("event" is CSL 1.0.1's name of "event-title")
         if gold.get(src) and not (gold.get(dst) and printed(dst, gold[dst], text)):
             gold[dst] = gold[src]  # a conference paper's event is its container, the event's place its place
     for field in NAMES + ["issued"] + TEXT:

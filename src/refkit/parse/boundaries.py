@@ -121,8 +121,9 @@ DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?P<kind>(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
                           r"[Pp]aper|[Pp]oster|[Tt]alk|[Pp]resentation|Keynote|Lecture|Vortrag|Communication)\s+"
-                          r"(?:presented|given|delivered|gehalten|présentée?)\s+(?:at|bei|auf|à|an)\b)\s+(?P<the>the\s+)?"
-                          r"(?P<event>(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
+                          r"(?:(?:presented|given|delivered|gehalten|présentée?)\s+|(?<=Vortrag\s))(?:at|bei|auf|à|an)\b)\s+"
+                          r"(?P<the>(?:the|dem|der|den)\s+)?"
+                          r"(?P<event>(?:\d{1,3}\.\s+)?(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
 _DMY_HINT = re.compile(r"\d\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d")
 NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[0-2]?\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.\s?"
                              r"(?:1[5-9]\d\d|20\d\d))(?![\d.]\d)")
@@ -410,6 +411,9 @@ def _page_word(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_FOREWORD_RE = re.compile(r"(?<=[.,] )(?:Mit\s+eine[mr]\s+(?:Vorwort|Nachwort|Einführung|Einleitung|Geleitwort|Nachbemerkung)|"
+                          r"[Ww]ith\s+an?\s+(?:new\s+)?(?:[Ii]ntroduction|[Ff]oreword|[Pp]reface|[Aa]fterword))\s+(?:von|by)\s+"
+                          r"[A-ZÀ-Þ][^.,;:()]{2,60}?(?=[.,;]\s|\.?$)")
 _REPRINT_RE = re.compile(r"(?<=[.;] )(?:Reprint(?:ed)?|Repr\.|Nachdruck|Neudruck)(?:,?\s+(?:with|of|by|mit)\s+[^.;:]{3,100}?)?"
                          r"(?=,\s*[A-Z][\w.\- ]{1,40}:|[.,]\s|\.?$)")
 
@@ -477,7 +481,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if m.group("vom"):
                 segs = relabel(segs, text, m.start("vom"), m.start("d"), "skip")
             segs = relabel(segs, text, m.start("d"), m.end("d"), "date")
-    for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low else ():
+    for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low or "vortrag auf" in low else ():
         # the kind is the genre ("Presidential address"); "Paper presented at" is what styles print without one
         segs = relabel(segs, text, m.start("genre"), m.end("genre"), "skip")
         if m.group("kind").lower() != "paper":
@@ -517,6 +521,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
     segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
+    for m in _FOREWORD_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text else ():
+        segs = relabel(segs, text, m.start(), m.end(), "note")  # "Mit einer Einführung von Hans Joas."
     for m in _REPRINT_RE.finditer(text) if "Repr" in text or "druck" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # Chicago's "1939. Reprint, with a new introduction by X,"
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
