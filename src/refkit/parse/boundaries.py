@@ -117,13 +117,14 @@ VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
-                          rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$))")
+                          rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$)|"
+                          rf"(?<=, )\d{{1,2}}\s+{MONTH_RE}(?=\.\s|\.?$|,\s*(?:pp?\.|https?:|available)))")  # "Financial Times, 9 August."
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?P<kind>(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
-                          r"[Pp]aper|[Pp]oster|[Tt]alk|[Pp]resentation|Keynote|Lecture|Vortrag|Communication)\s+"
-                          r"(?:(?:presented|given|delivered|gehalten|présentée?)\s+|(?<=Vortrag\s))(?:at|bei|auf|à|an)\b)\s+"
+                          r"[Pp]aper|[Pp]oster|[Tt]alk|[Pp]resentation|Keynote|Lecture|Vortrag|Communication|[Ss]peech)\s+"
+                          r"(?:(?:presented|given|delivered|gehalten|présentée?)\s+|(?<=Vortrag\s)|(?<=[Ss]peech\s))(?:at|bei|auf|à|an)\b)\s+"
                           r"(?P<the>(?:the|dem|der|den)\s+)?"
-                          r"(?P<event>(?:\d{1,3}\.\s+)?(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
+                          r"(?P<event>(?:\d{1,3}(?:\.|st|nd|rd|th)\s+)?(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
 _DMY_HINT = re.compile(r"\d\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d")
 NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[0-2]?\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.\s?"
                              r"(?:1[5-9]\d\d|20\d\d))(?![\d.]\d)")
@@ -481,7 +482,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if m.group("vom"):
                 segs = relabel(segs, text, m.start("vom"), m.start("d"), "skip")
             segs = relabel(segs, text, m.start("d"), m.end("d"), "date")
-    for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low or "vortrag auf" in low else ():
+    for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low or "vortrag auf" in low or "speech at" in low else ():
         # the kind is the genre ("Presidential address"); "Paper presented at" is what styles print without one
         segs = relabel(segs, text, m.start("genre"), m.end("genre"), "skip")
         if m.group("kind").lower() != "paper":

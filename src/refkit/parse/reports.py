@@ -21,11 +21,12 @@ _NUMBER_PHRASE = re.compile(
 _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04", a UK command paper's "Cmd 6404": a report's code standing alone
 _LONE_CODE = re.compile(r"(?:(?<=[.,:]\s)|(?<=[.,][\"”’]\s))(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|HC\s\d{1,4}(?:-[IVX]{1,4})?|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
+                        r"COM\s?\(\d{4}\)\s?\d{1,4}(?:\s+final)?|SWD\s?\(\d{4}\)\s?\d{1,4}(?:\s+final)?|EUCO\s\d{1,3}/\d{2}|"
                         r"(?=[\w/.\-]*\d)[A-Z]{1,4}(?:/(?:[A-Z][A-Za-z.\d\-]*|\d[\w.\-]*)){2,6}(?:\s\((?:19|20)\d\d\))?)"
                         # a UN or WTO document symbol: "ST/ESA/SER.A/423", "A/RES/70/1", "S/RES/1325 (2000)", "WT/DS58/AB/R"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ss]taff\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
-                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote)s?|(?:[A-Z]{2,6}\s|(?<=[.,] )[A-Z][a-z]{2,12}\s)?Report|Rapport|Bericht|Arbeitspapier|News release|Pressemitteilung|Press release|"
+                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote|[Cc]ontribution|[Ii]nsight)s?|(?:[A-Z]{2,6}\s|(?<=[.,] )[A-Z][a-z]{2,12}\s)?Report|Rapport|Bericht|Arbeitspapier|News release|Pressemitteilung|Press release|"
                          r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
                          r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
@@ -126,7 +127,7 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                 segs = relabel(segs, text, s.start + gm.start("place"), s.end, "location")
     if any(s.label == "number" for s in segs):
         return segs
-    coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier",
+    coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier", "contribution", "insight",
                                    "pap.", "drucksache", "drs.", "icpsr"))
     for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]
