@@ -125,7 +125,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                 if label in ("journal", "container-title", "collection-title"):
                     v = clean_text(IN_LEAD_RE.sub("", v))
                     v = re.sub(r"(?i),?\s+(?:Jg|Jahrg|Bd|Vol|H|Heft|Nr|No|n°)\.?$|\s+vom$", "", v)  # "..., Jg." cut from "Jg. 49"
-                    v = re.sub(r"(?i)[,.]?\s+(?:online\s+first|advance\s+online\s+publication|early\s+view|"
+                    v = re.sub(r"(?i)[,.]?\s+(?:online\s+first|advance\s+online(?:\s+publication)?|early\s+view|"
                                r"epub\s+ahead\s+of\s+print)$", "", v)  # "West European Politics, online first"
                     if label == "journal" and re.search(r"\b[A-Z][a-z]{0,5}\.\s", v) and re.search(
                             r"\b[A-Z][a-z]{0,5}\.[,;:]?\s*$", r) and not v.endswith("."):

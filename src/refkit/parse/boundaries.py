@@ -71,6 +71,7 @@ from refkit.parse.publication import (
 )
 from refkit.parse.reports import (
     equals_series,
+    kind_sentence,
     report_parts,
     series_sentence,
     standards,
@@ -529,4 +530,5 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
-    return equals_series(standards(series_sentence(report_parts(segs, text, low), text), text), text)
+    segs = equals_series(standards(series_sentence(report_parts(segs, text, low), text), text), text)
+    return kind_sentence(segs, text) if re.search(MONTH_RE, text) else segs

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.fields import MONTH_RE
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
@@ -98,6 +99,25 @@ def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
     return relabel(segs, text, m.start("n"), m.end("n"), "number")
 
 
+# SAGE Harvard's "Title. Report, May. London: Shelter.", "Title. White Paper, August.", "Title. Dataset, 25 March.":
+# the kind of document as a sentence of its own, then its day
+_KIND_SENTENCE = re.compile(rf"(?<=[.?!] )(?P<g>Report|White [Pp]aper|Green [Pp]aper|Dataset|Data set|Policy [Bb]rief|Briefing(?: [Pp]aper)?|"
+                            rf"Fact ?sheet|Blog(?: post)?|Press release|Consultation paper|Research report|Evidence review)"
+                            rf"(?P<rest>(?:,\s+[A-Z][^.,;:]{{1,60}}?)*),\s+(?P<d>(?:\d{{1,2}}\s+)?{MONTH_RE})(?=\.\s|\.?$)")
+
+
+def kind_sentence(segs: list[Segment], text: str) -> list[Segment]:
+    """'Planning for the Future. White Paper, August. London: MHCLG.': the genre and the month, not the title's."""
+    m = _KIND_SENTENCE.search(text) if ", " in text else None
+    if m is None or any(s.label == "genre" for s in segs):
+        return segs
+    inside = [s for s in segs if s.start < m.end("g") and m.start("g") < s.end]
+    if not inside or inside[0].label not in ("title", "note", "publisher", "container-title", "location"):
+        return segs
+    segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
+    return relabel(segs, text, m.start("d"), m.end("d"), "date")
+
+
 def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
     """Report numbers get a label of their own ("number"): '(No. W31877; BLR Working Paper Series)',
     '(BLR Working Paper Series; Report no.: W31877)', 'Working paper nos.: 2021-07', a lone code
@@ -159,8 +179,9 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                           "volume") and not (inside[0].label == "pages" and
                                                              re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))) or \
                 inside and inside[0].label == "title" and ("/" in m.group("n") and m.group("n")[:1].isupper() or
-                                                           m.group("n").startswith(("Cm", "HC "))) and \
-                not text[m.end():inside[0].end].strip(" .,"):  # "Title. ST/ESA/SER.A/423.": the title's last sentence
+                                                           m.group("n").startswith(("Cm", "HC ", "COM", "SWD"))) and \
+                re.fullmatch(rf"[\s.,]*(?:\d{{1,2}}\s+{MONTH_RE})?[\s.,]*", text[m.end():inside[0].end]):
+            # ("Title. ST/ESA/SER.A/423.", "Title. COM(2014) 490 final, 18 July.": the title's last sentence)
             pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])
             if pm:  # MLA's "no. w31877,"
                 segs = relabel(segs, text, pm.start(), m.start("n"), "skip")
