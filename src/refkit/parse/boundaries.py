@@ -106,6 +106,7 @@ from refkit.parse.works import (
     letter_title,
     pages_before_in,
     role_after_title,
+    roles_in_brackets,
     series_after_roles,
     title_after_editors,
     volume_title,
@@ -366,6 +367,12 @@ def _after_the_year(segs: list[Segment], text: str) -> list[Segment]:
         cm = re.match(r"\s*\)[.:,]?\s*", s.text) if segs[i - 1].label == "date" and s.label != "date" else None
         if cm and text.count("(", 0, s.start) > text.count(")", 0, s.start):
             return relabel(segs, text, s.start, s.start + cm.end(), "date")
+        tm = re.match(r"\s*(?P<y>\((?:1[5-9]|20)\d\d[a-z]?\))?\)?\.\s+(?P<t>[A-ZÄÖÜ][^\d()]{1,40}?\s(?:1[5-9]|20)\d\d(?:/\d{2,4})?\.)\s*$",
+                      s.text) if s.label == "date" else None
+        if tm and not (tm.group("y") or segs[i - 1].label == "date"):
+            tm = None
+        if tm and i + 1 < len(segs) and segs[i + 1].label == "title":  # "(2019). | PISA 2018. | Grundbildung ...": the title's head
+            return relabel(segs, text, s.start + tm.start("t"), segs[i + 1].end, "title")
         if s.label == "author" and segs[i - 1].label == "date" and i >= 2 and segs[i - 2].label == "author" and \
                 re.match(r"\s*:\s", s.text):
             return relabel(segs, text, s.start, s.end, "title")
@@ -445,13 +452,13 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (_erratum_note, _after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
                  _title_not_names, _body_author, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
-                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, roles_in_brackets, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():
         inside = [s for s in segs if s.start <= m.start() < s.end]
         over = [s for s in segs if s.start < m.end() and m.start() < s.end]
-        title_end = bool(inside) and inside[0].label in ("title", "container-title") and re.search(r"[.,]\s+$", text[:m.start()]) and \
+        title_end = bool(inside) and inside[0].label in ("title", "container-title") and re.search(r"[.,]\s+$|\($", text[:m.start()]) and \
             inside[0].end <= m.end() + 1 or len(over) > 1 and over[0].label == "edition" and all(
                 s.label in ("edition", "title", "location", "note", "publisher", "collection-title", "volume", "pages", "editor")
                 for s in over)  # (IEEE's "3rd | ed., D. Petrov, Ed.,": the edition's word taken for the editor's)

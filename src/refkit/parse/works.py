@@ -248,3 +248,19 @@ def historians_book(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, end + note.start(1), end + note.end(1), "note")
     segs = relabel(segs, text, m.start("place"), m.end("place"), "location")
     return relabel(segs, text, m.start("year"), m.end("year"), "date")
+
+
+# APA German: "(J. Oelkers, Hrsg.; E. Hylla, Übers.)" after the title: each name with its own role
+_ROLES_IN_BRACKETS = re.compile(r"\((?P<a>[^;()]{3,60}?),\s*(?P<ra>Hrsg|Hg|Eds?|Übers|Trans)\.;\s*"
+                                r"(?P<b>[^;()]{3,60}?),\s*(?P<rb>Hrsg|Hg|Eds?|Übers|Trans)\.\)")
+
+
+def roles_in_brackets(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title (J. Oelkers, Hrsg.; E. Hylla, Übers.).': the editor, then the translator."""
+    m = _ROLES_IN_BRACKETS.search(text) if ";" in text else None
+    if m is None:
+        return segs
+    for g in ("a", "b"):
+        role = "translator" if m.group("r" + g) in ("Übers", "Trans") else "editor"
+        segs = relabel(segs, text, m.start(g), m.end("r" + g) + 1, role)
+    return segs
