@@ -124,7 +124,7 @@ DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?P<kind>(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"
                           r"[Pp]aper|[Pp]oster|[Tt]alk|[Pp]resentation|Keynote|Lecture|Vortrag|Communication|[Ss]peech)\s+"
-                          r"(?:(?:presented|given|delivered|gehalten|présentée?)\s+|(?<=Vortrag\s)|(?<=[Ss]peech\s))(?:at|bei|auf|à|an)\b)\s+"
+                          r"(?:(?:presented|given|delivered|gehalten|présentée?)\s+|(?<=Vortrag\s)|(?<=Keynote\s)|(?<=[Ss]peech\s))(?:at|bei|auf|à|an)\b)\s+"
                           r"(?P<the>(?:the|dem|der|den)\s+)?"
                           r"(?P<event>(?:\d{1,3}(?:\.|st|nd|rd|th)\s+)?(?:[A-Z]|annual\b|[a-z]+\s+(?:annual\s+)?(?:meeting|conference|congress)\b)[^,.;]{3,120})")
 _DMY_HINT = re.compile(r"\d\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d")
@@ -422,7 +422,8 @@ def _page_word(segs: list[Segment], text: str) -> list[Segment]:
 
 _FOREWORD_RE = re.compile(r"(?<=[.,] )(?:Mit\s+eine[mr]\s+(?:Vorwort|Nachwort|Einführung|Einleitung|Geleitwort|Nachbemerkung)|"
                           r"[Ww]ith\s+an?\s+(?:new\s+)?(?:[Ii]ntroduction|[Ff]oreword|[Pp]reface|[Aa]fterword))\s+(?:von|by)\s+"
-                          r"[A-ZÀ-Þ][^.,;:()]{2,60}?(?=[.,;]\s|\.?$)")
+                          r"[A-ZÀ-Þ][^.,;:()]{2,60}?(?=[.,;]\s|\.?$)|"
+                          r"(?<=[.,] )(?:[Ee]ine\s+)?(?:Studie|Expertise|Untersuchung)\s+im\s+Auftrag\s+(?:der|des|von)\s+[^.;:()]{3,80}?(?=[.,;]\s|\.?$)")
 _REPRINT_RE = re.compile(r"(?<=[.;] )(?:Reprint(?:ed)?|Repr\.|Nachdruck|Neudruck)(?:,?\s+(?:with|of|by|mit)\s+[^.;:]{3,100}?)?"
                          r"(?=,\s*[A-Z][\w.\- ]{1,40}:|[.,]\s|\.?$)")
 
@@ -490,7 +491,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if m.group("vom"):
                 segs = relabel(segs, text, m.start("vom"), m.start("d"), "skip")
             segs = relabel(segs, text, m.start("d"), m.end("d"), "date")
-    for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low or "vortrag auf" in low or "speech at" in low else ():
+    for m in PRESENTED_RE.finditer(text) if "present" in low or "given" in low or "gehalten" in low or "vortrag auf" in low or "keynote auf" in low or "speech at" in low else ():
         # the kind is the genre ("Presidential address"); "Paper presented at" is what styles print without one
         segs = relabel(segs, text, m.start("genre"), m.end("genre"), "skip")
         if m.group("kind").lower() != "paper":
@@ -530,7 +531,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
     segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
-    for m in _FOREWORD_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text else ():
+    for m in _FOREWORD_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # "Mit einer Einführung von Hans Joas."
     for m in _REPRINT_RE.finditer(text) if "Repr" in text or "druck" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # Chicago's "1939. Reprint, with a new introduction by X,"

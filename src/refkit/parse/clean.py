@@ -124,7 +124,7 @@ _ORG_WORDS = re.compile(
     r"bank|board|service|national|international|federal|government|nations|union|league|academy|inc|ltd|"
     r"library|museum|archives?|gallery|hospital|clinic|laboratory|observatory|trust|authority|survey|"
     r"statistics|parliament|senate|court|police|network|program|programme|secretariat|secretary-general|"
-    r"project|consortium|institution)\b",
+    r"project|consortium|institution|stiftung|verband|verein|bundesamt|ministerium|kommission|zentrum)\b",
     re.I,
 )
 

@@ -231,7 +231,7 @@ _THESIS_BRACKET = re.compile(
 
 
 # German theses: "Der deutsche Künstlerroman, Diss. Freiburg i. Br. 1922.", "..., Diss. phil. Univ. Frankfurt am Main 1924."
-_DISS = re.compile(r"(?<=[,.] )(?P<genre>(?:Diss|Habil|Habil\.-Schr|Dissertation|Habilitationsschrift|Magisterarbeit|"
+_DISS = re.compile(r"(?:(?<=[,.] )|(?<=[Uu]nveröffentlichte )|(?<=[Uu]nveröff\. ))(?P<genre>(?:Diss|Habil|Habil\.-Schr|Dissertation|Habilitationsschrift|Magisterarbeit|"
                    r"Masterarbeit|Diplomarbeit|Lizentiatsarbeit|Bachelorarbeit|Zulassungsarbeit|Staatsexamensarbeit|Doktorarbeit)\.?"
                    r"(?:\s(?:phil|rer\.\s?(?:pol|nat|soc|oec)|jur|med|theol|oec)\.)?)"
                    r"(?:,?\s+(?P<school>(?:Univ\.|[\w\-]*Universität|TU|FU|HU|LMU|Pädagogische Hochschule|Hochschule)\s[^,\d()]{2,50}?)(?=\s+(?:1[5-9]|20)\d\d|,|\.?\s*$))?"
@@ -239,7 +239,7 @@ _DISS = re.compile(r"(?<=[,.] )(?P<genre>(?:Diss|Habil|Habil\.-Schr|Dissertation
 
 
 _UNPUBLISHED = re.compile(r"\b(?:[Uu]npublished|[Uu]nveröff(?:entlichte)?\.?)(?=\s+(?:[A-Z][\w.']*\s+)?(?:[Tt]hesis|[Dd]issertation|[Mm]anuscript|"
-                          r"[Rr]eport|[Pp]aper|Masterarbeit|Magisterarbeit|Diplomarbeit|Bachelorarbeit|Staatsexamensarbeit))")
+                          r"[Rr]eport|[Pp]aper|Masterarbeit|Magisterarbeit|Diplomarbeit|Bachelorarbeit|Staatsexamensarbeit|Habilitationsschrift))")
 
 
 def thesis_word(segs: list[Segment], text: str) -> list[Segment]:
