@@ -308,7 +308,7 @@ def _tidy_containers(ref: Reference) -> None:
         f["container-title"] = c[: m.start()].strip(" ,")
     s = unbracket_span(f.get("collection-title", "")).lstrip("= ")  # "(= edition suhrkamp 1365)"
     m = re.search(r"[\s,;.]+(?:no\.?|nr\.?|vol\.?|bd\.|band|heft|h\.|v\.|n[°º]\.?|#)?:?\s*(\d{1,5}(?:/\d{1,5})?)\)?$", s, re.I)
-    if m and m.start() >= 2 and "collection-number" not in f:  # "UTB 4684"
+    if m and m.start() >= 2 and "collection-number" not in f and not re.search(r",\s*Reihe\s*$", s[:m.start()]):  # "UTB 4684"
         f["collection-title"] = s[: m.start()].strip(" ,;(")
         f["collection-number"] = m.group(1)
     t = f.get("title", "")

@@ -106,6 +106,24 @@ _KIND_SENTENCE = re.compile(rf"(?<=[.?!] )(?P<g>Report|White [Pp]aper|Green [Pp]
                             rf"(?P<rest>(?:,\s+[A-Z][^.,;:]{{1,60}}?)*),\s+(?P<d>(?:\d{{1,2}}\s+)?{MONTH_RE})(?=\.\s|\.?$)")
 
 
+# APA German: "Title (Arbeitspapier 171). Düsseldorf: Hans-Böckler-Stiftung.", "(Fachserie 11, Reihe 1). Wiesbaden:"
+_APA_SERIES = re.compile(r"(?<=[^\s(])\s\((?P<s>[A-ZÄÖÜ][\w\-]*(?:\s[\w\-]+){0,5}?\s\d{1,5}(?:,\s*Reihe\s+\d{1,3})?)\)\.\s+"
+                         r"(?=[A-ZÄÖÜ][\w\-]+(?:\s(?:a\.\s?M\.|am\sMain|i\.\s?Br\.))?(?:/[A-ZÄÖÜ][\w\-]+)*:\s)")
+
+
+def apa_series(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title (Arbeitspapier 171). Düsseldorf: Hans-Böckler-Stiftung.': a series and its number in brackets
+    between the title and the place."""
+    m = _APA_SERIES.search(text) if ")." in text else None
+    if m is None or re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("s").split()[-1]):
+        return segs
+    inside = [s for s in segs if s.start < m.end("s") and m.start("s") < s.end]
+    if not inside or any(s.label not in ("title", "note", "volume", "collection-title", "genre", "number", "pages", "container-title")
+                         for s in inside):
+        return segs
+    return relabel(segs, text, m.start("s"), m.end("s"), "collection-title")
+
+
 def kind_sentence(segs: list[Segment], text: str) -> list[Segment]:
     """'Planning for the Future. White Paper, August. London: MHCLG.': the genre and the month, not the title's."""
     m = _KIND_SENTENCE.search(text) if ", " in text else None

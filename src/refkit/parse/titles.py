@@ -298,7 +298,8 @@ def book_subtitle(segs: list[Segment], text: str) -> list[Segment]:
             any(s.label == "editor" for s in segs[t:]) or segs[t].text.lstrip()[:1] in "“\"‘'«„":
         return segs  # an edited book's or a quoted title is a part of something
     j = t + 1
-    while j < k and (segs[j].label in ("journal", "container-title") or segs[j].label == "note" and
+    while j < k and (segs[j].label in ("journal", "container-title") or segs[j].label == "collection-title" and
+                     not re.search(r"\d", segs[j].text) or segs[j].label == "note" and
                      re.fullmatch(r"[^\W\d][^\d\[\]()]{2,150}", segs[j].text.strip()) and
                      not re.match(r"(?i)(?:neudruck|nachdruck|reprint|repr\.|unveränd|überarb|erw\.|aufl|ausg|übers|hrsg|hg\.|"
                                   r"ed\.|edited|translated|trans\.)", segs[j].text.strip())):
