@@ -424,7 +424,8 @@ def _page_word(segs: list[Segment], text: str) -> list[Segment]:
 _FOREWORD_RE = re.compile(r"(?<=[.,] )(?:Mit\s+eine[mr]\s+(?:Vorwort|Nachwort|Einführung|Einleitung|Geleitwort|Nachbemerkung)|"
                           r"[Ww]ith\s+an?\s+(?:new\s+)?(?:[Ii]ntroduction|[Ff]oreword|[Pp]reface|[Aa]fterword))\s+(?:von|by)\s+"
                           r"[A-ZÀ-Þ][^.,;:()]{2,60}?(?=[.,;]\s|\.?$)|"
-                          r"(?<=[.,] )(?:[Ee]ine\s+)?(?:Studie|Expertise|Untersuchung)\s+im\s+Auftrag\s+(?:der|des|von)\s+[^.;:()]{3,80}?(?=[.,;]\s|\.?$)")
+                          r"(?<=[.,] )(?:[Ee]ine\s+)?(?:Studie|Expertise|Untersuchung)\s+im\s+Auftrag\s+(?:der|des|von)\s+[^.;:()]{3,80}?(?=[.,;]\s|\.?$)|"
+                          r"(?<=[.(] )?Zugl\.:?\s+[^()]{3,80}?\b(?:Diss|Habil)[^()]{0,40}?(?:1[5-9]|20)\d\d")  # "Zugl.: Univ., Diss., 2013"
 _REPRINT_RE = re.compile(r"(?<=[.;] )(?:Reprint(?:ed)?|Repr\.|Nachdruck|Neudruck)(?:,?\s+(?:with|of|by|mit)\s+[^.;:]{3,100}?)?"
                          r"(?=,\s*[A-Z][\w.\- ]{1,40}:|[.,]\s|\.?$)")
 
@@ -532,7 +533,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
     segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
     segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
-    for m in _FOREWORD_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text else ():
+    for m in _FOREWORD_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text or "Zugl" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # "Mit einer Einführung von Hans Joas."
     for m in _REPRINT_RE.finditer(text) if "Repr" in text or "druck" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # Chicago's "1939. Reprint, with a new introduction by X,"
@@ -541,4 +542,4 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         segs = relabel(segs, text, m.start(), m.end(), "note")
     segs = equals_series(standards(series_sentence(report_parts(segs, text, low), text), text), text)
     segs = apa_series(segs, text) if "(" in text else segs
-    return kind_sentence(segs, text) if re.search(MONTH_RE, text) else segs
+    return kind_sentence(segs, text) if re.search(MONTH_RE, text) or ". " in text else segs

@@ -227,6 +227,8 @@ def _clean_names(s: str) -> list[Name]:
         bodies = [p.strip() for p in re.split(r"\s?/\s?(?=[A-ZÄÖÜ])", t) if p.strip()]
         if len(bodies) >= 2 and all(is_org_name(b) or _ORG_WORDS.search(b) or CORPORATE_WORDS.search(b) for b in bodies):
             return [Name(literal=clean_text(b)) for b in bodies]
+    if re.fullmatch(r"o\.\s?V\.?|N\.\s?N\.?|ohne\s+Verfasser|anon\.?", t.strip(), re.I):
+        return []  # "o. V." (ohne Verfasser): no author printed
     if re.fullmatch(r"[A-ZÄÖÜ][\w\-]{3,}(?:\s[\w\-]+){0,6}\s\([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}\)\.?", t.strip()):
         return [Name(literal=clean_text(t.strip().rstrip(".")))]  # "Kultusministerkonferenz (KMK)": a body and its acronym
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):

@@ -124,8 +124,18 @@ def apa_series(segs: list[Segment], text: str) -> list[Segment]:
     return relabel(segs, text, m.start("s"), m.end("s"), "collection-title")
 
 
+# German: "Title. Gutachten. Berlin: Bundesministerium der Finanzen."
+_KIND_ALONE = re.compile(r"(?<=[.?!] )(?P<g>Gutachten|Expertise|Abschlussbericht|Endbericht|Zwischenbericht|Forschungsbericht|"
+                         r"Kurzexpertise|Stellungnahme|Positionspapier|Diskussionspapier|Policy Paper)\.\s+(?=[A-ZÄÖÜ][\w\-]+(?:/[A-ZÄÖÜ][\w\-]+)*:\s)")
+
+
 def kind_sentence(segs: list[Segment], text: str) -> list[Segment]:
-    """'Planning for the Future. White Paper, August. London: MHCLG.': the genre and the month, not the title's."""
+    """'Planning for the Future. White Paper, August. London: MHCLG.': the genre and the month, not the title's;
+    'Title. Gutachten. Berlin: BMF.': the genre alone."""
+    a = _KIND_ALONE.search(text) if not any(s.label == "genre" for s in segs) else None
+    inside = [s for s in segs if a and s.start < a.end("g") and a.start("g") < s.end]
+    if a and inside and all(s.label in ("title", "note", "publisher", "container-title", "collection-title") for s in inside):
+        return relabel(segs, text, a.start("g"), a.end("g"), "genre")
     m = _KIND_SENTENCE.search(text) if ", " in text else None
     if m is None or any(s.label == "genre" for s in segs):
         return segs
