@@ -42,7 +42,11 @@ Leviathan, PVS, HZ, GG, VfZ, APuZ, Prokla and the usual publishers; 60 from educ
 communication, geography, law with court decisions and statutes, theology, newspapers and grey literature) at
 0.940 and 0.896; ``social-science-de-{19,20}`` (50 German from health and nursing science, public health and
 social work, Vancouver-German among them; 50 from history and political theory footnote bibliographies with source
-editions, archives and Weimar newspapers) at 0.876 and 0.854.
+editions, archives and Weimar newspapers) at 0.876 and 0.854; ``social-science-{de,en}-{21,22,16,17}`` (50 each: ZfS/KZfSS
+and historians' Geschichte und Gesellschaft/VfZ styles; ASR and a Routledge IR volume in Chicago) at de-21 0.908,
+de-22 0.827, en-16 0.921 and en-17 0.869; ``social-science-{de,en}-{23,24,18,19}`` (50 each: Zeitschrift für
+Erziehungswissenschaft in APA German, M&K/Publizistik; JEPP in Taylor & Francis author-date, Urban Studies in SAGE
+Harvard) at de-23 0.856, de-24 0.928, en-18 0.920 and en-19 0.919.
 Each line of these files is ``{"text", "gold"}`` (gold as CSL-JSON); the text is
 parsed one reference per line and scored field by field with eval_oracle.score_item (only
 fields the text prints count). Targets: English >= 0.93, German >= 0.90.
@@ -84,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     for name in ("en", "de", "en-2", "de-2", "en-3", "de-3", "en-4", "de-4", "en-5", "de-5", "de-6", "en-6", "de-7",
                  "en-7", "en-8", "de-8", "de-9", "en-9", "en-10", "de-10", "de-11", "en-11", "de-12", "en-12", "en-13",
-                 "de-13", "de-14", "en-14", "en-15", "de-15", "de-16", "de-17", "de-18", "de-19", "de-20"):
+                 "de-13", "de-14", "en-14", "en-15", "de-15", "de-16", "de-17", "de-18", "de-19", "de-20",
+                 "de-21", "de-22", "en-16", "en-17", "de-23", "de-24", "en-18", "en-19"):
         f, n = score_file(DATA / f"social-science-{name}.jsonl", a.verbose)
         print(f"social-science {name}: {n} references, field F1 {f:.3f}")
     return 0
