@@ -23,19 +23,21 @@ from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS, corporate_list
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
 from refkit.parse.name_edges import (
-    author_edges,
-    collaboration,
     editor_without_role,
     month_given_name,
+    names_to_colon,
+    names_to_comma,
+    role_after_names,
+    same_author_lead,
+)
+from refkit.parse.name_lists import (
+    author_edges,
+    collaboration,
     names_before_year,
     names_go_on,
     names_stop,
-    names_to_colon,
-    names_to_comma,
     one_name_first,
-    role_after_names,
     role_groups,
-    same_author_lead,
 )
 from refkit.parse.numbering import (
     article_number,
