@@ -2,10 +2,12 @@
 
 :func:`fix_boundaries` runs after the identifier and web patterns of :mod:`refkit.parse.refine`:
 
-* names end before the title (the rules live in :mod:`refkit.parse.name_edges`: 'Okafor, A. N. &
-  Dryland Observatory Network.' is one list, 'Nguyen, T. Field Notes' is a name and a title);
+* names end before the title (the rules live in :mod:`refkit.parse.name_edges` and
+  :mod:`refkit.parse.name_lists`: 'Okafor, A. N. & Dryland Observatory Network.' is one list, 'Nguyen, T.
+  Field Notes' is a name and a title);
 * a title runs on into a translator with no role word, ends with a span of years
-  ('Collected Letters, 1921-1934'), keeps its subtitle ('La démocratie inachevée. Histoire de ...'
+  ('Collected Letters, 1921-1934') (the title's edges at a reference's head are in
+  :mod:`refkit.parse.title_edges`), keeps its subtitle ('La démocratie inachevée. Histoire de ...'
   is not a book's container);
 * a journal the tagger missed is the last sentence of a title or a "note" just before the volume;
 * editions, day-month-year dates, 'pp.' pages and report numbers get their own labels.
@@ -18,8 +20,7 @@ from __future__ import annotations
 
 import re
 
-from refkit.parse.clean import is_org_name
-from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS, corporate_list
+from refkit.parse.fields import MONTH_RE, VOLUME_COUNT_WORDS
 from refkit.parse.gbt import gbt7714
 from refkit.parse.gost import gost
 from refkit.parse.name_edges import (
@@ -84,6 +85,17 @@ from refkit.parse.reports import (
 )
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
+from refkit.parse.title_edges import (
+    after_the_year,
+    body_author,
+    dash_and_title,
+    site_name,
+    title_not_names,
+    title_period,
+    title_runs_on,
+    title_year,
+    wordy_volume,
+)
 from refkit.parse.titles import (
     apostrophe_in_title,
     article_word,
@@ -136,67 +148,18 @@ NUMERIC_DATE_RE = re.compile(r"(?P<vom>\b(?:vom|du|del)\s+)?(?P<d>(?<![\d.])(?:[
 PRESENTED_BARE_RE = re.compile(r"(?<=[.,”\"] )(?P<lead>Presented\s+(?:at|to))\s+(?P<the>the\s+)?(?P<event>[A-Z][^,.;]{3,120})")
 
 _WORDCHAR = re.compile(r"\w")
+_ALT_TITLE = re.compile(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$")
 _ERRATUM = re.compile(r"(?<=[.;] )(?:Erratum|Addendum|Comment|Update|Retraction|Retracted|Corrigendum|Expression of concern)\s+"
                       r"(?:in|for|on|of)\s*:\s+\S.*$")
 _VOLUME_COUNT_ONLY = re.compile(rf"\s*\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?[.,]?\s*")  # "2 Bde.": how many, not which
 
-_ALT_TITLE = re.compile(r"(?i)\b(?:or|oder|ou|o)\s*,\s*$")
-
-def _title_runs_on(segs: list[Segment], text: str) -> list[Segment]:
-    """'Narrative Voice in Translated Japanese Fiction': a translator (or editor) part with no role
-    word that continues a title with no punctuation between them is still the title."""
-    for i, s in enumerate(segs):
-        if i and s.label in ("translator", "editor") and segs[i - 1].label == "title" and \
-                re.search(r"\w$", segs[i - 1].text.rstrip()) and not re.search(
-                    r"(?i)\b(?:by|trans|transl|tr|übers|übersetzt|trad|ed|eds|edd|hg|hrsg|dir|éd|comp|coord)\b\.?", s.text) \
-                and not re.search(r"(?i)translated\s+by|edited\s+by", s.text):
-            segs = relabel(segs, text, s.start, s.end, "title")
-    return segs
 
 PP_RE = re.compile(r"\b(?:pp?\.|S\.)\s*[A-Za-z]?\d+\s*[-\u2010-\u2015]\s*[A-Za-z]?\d+\b|"
                    r"(?<=:)\s*\d+\s+[-\u2010-\u2015]\s*\d+\b|(?<=:)\s*\d+\s*[-\u2010-\u2015]\s+\d+\b")
 # "127 p. (Dominos)": a page count, then the series in brackets
 SERIES_AFTER_COUNT_RE = re.compile(r"\b\d+\s*(?:p|pp|S|pages|Seiten)\.?\s*(?P<series>\([A-ZÀ-Þ][^()]{1,60}\))")
 _VOL_PAGES = re.compile(r"\s*(?P<vol>\d+),\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\W*")
-_PERIOD_RE = re.compile(r"\s*(1[4-9]\d\d|20\d\d)\s*[-\u2013\u2014]\s*(1[4-9]\d\d|20\d\d)\W*")
 
-def _title_year(segs: list[Segment], text: str) -> list[Segment]:
-    """'(2019). Household income and wealth, 2018. London: ...': a year right after the title, when the
-    work is dated elsewhere, ends the title."""
-    dates = [s for s in segs if s.label == "date"]
-    if len(dates) < 2:
-        return segs
-    for i, s in enumerate(segs):
-        if i and s.label == "date" and segs[i - 1].label == "title" and re.fullmatch(r"\s*(?:1[5-9]|20)\d0s[.,:]?\s*", s.text):
-            return relabel(segs, text, s.start, s.start + len(s.text.rstrip(" .,")), "title")  # "in the 1930s": a decade
-        if i and s.label == "date" and segs[i - 1].label == "title" and s is not dates[0] and \
-                re.fullmatch(r"\s*(?:1[5-9]\d\d|20\d\d)[.,:]?\s*", s.text) and \
-                re.search(r"(?:,|[^\W\d])\s*$", segs[i - 1].text):
-            return relabel(segs, text, s.start, s.start + len(s.text.rstrip(" .,")), "title")
-    return segs
-
-
-def _title_period(segs: list[Segment], text: str) -> list[Segment]:
-    """'Collected Letters, 1921-1934. Ponte, 2012': a span of years after a title's comma ends the
-    title; it is not the pages, nor the date when the work has a date of its own elsewhere."""
-    for i, s in enumerate(segs):
-        if i == 0 or s.label not in ("pages", "date"):
-            continue
-        m = _PERIOD_RE.match(s.text)
-        prev = segs[i - 1]
-        if not m or int(m.group(1)) >= int(m.group(2)) or not prev.text.rstrip().endswith(","):
-            continue
-        rest_dated = bool(re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b", s.text[m.end():]))
-        if m.end() < len(s.text) and not rest_dated:
-            continue
-        if s.label == "date" and not rest_dated and not any(o.label == "date" for o in segs[i + 1:]):
-            continue
-        if prev.label == "journal" and not any(o.label == "title" for o in segs):
-            segs = relabel(segs, text, prev.start, prev.end, "title")
-        elif prev.label != "title":
-            continue
-        segs = relabel(segs, text, s.start, s.start + len(m.group(0).rstrip()), "title")
-    return segs
 
 _CONTAINER_OK = re.compile(r"(?i)^\s*(?:in|dans|im|en|in:)\b|\b(?:proc\.?|proceedings|conference|symposium|workshop|"
                            r"congress|meeting|colloqu\w*|handbook|encyclopa?edia|companion|reader|anthology)\b")
@@ -254,65 +217,6 @@ def _acs_block(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-def _dash_and_title(segs: list[Segment], text: str) -> list[Segment]:
-    """'---. Pet Cemetery. New York: ...': after a repeated-author dash comes the title."""
-    if segs and segs[0].label == "author" and not any(s.label == "title" for s in segs):
-        m = re.match(r"\s*(?:[-\u2010-\u2015_]{2,}|\u2014)\s*\.?\s*(?=\S)", segs[0].text)
-        if m and re.search(r"\w", segs[0].text[m.end():]):
-            return relabel(segs, text, segs[0].start + m.end(), segs[0].end, "title")
-    return segs
-
-
-_NAME_LOWER = {"and", "und", "et", "al", "van", "von", "der", "den", "de", "la", "le", "du", "da", "dos", "del", "di",
-               "y", "e", "others", "ed", "eds", "edd", "editor", "editors", "hrsg", "hg", "trans", "transl", "by", "with",
-               "comp", "coord", "dir", "ter", "ten", "bin", "ibn", "al-", "zu", "dem", "des", "do", "das", "af",
-               "for", "of", "the", "on", "in", "to", "at", "für", "fur", "pour", "para"}
-
-
-def _title_not_names(segs: list[Segment], text: str) -> list[Segment]:
-    """'Opening hours. (n.d.). Site.': a first 'author' part with a lower-case word that no name has,
-    and no initials or name separators, is the title of a work with no author."""
-    if len(segs) >= 2 and segs[0].label == "author" and segs[1].label == "date" and \
-            not any(s.label == "title" for s in segs[2:3] if s.text.lstrip()[:1] in "“\"'‘«") and \
-            not re.search(r"\b[A-Z]\.|[,&;]|\band\b", segs[0].text) and not corporate_list(segs[0].text):
-        words = re.findall(r"[^\W\d_][\w'’\-]*", segs[0].text)
-        if len(words) >= 2 and any(w[0].islower() and len(w) >= 3 and w.lower() not in _NAME_LOWER for w in words):
-            return relabel(segs, text, segs[0].start, segs[0].end, "title")
-    if len(segs) >= 2 and segs[0].label == "author" and segs[1].label == "title" and \
-            re.fullmatch(r"\s*[A-ZÄÖÜ][a-zäöüß]{3,}\s+(?:der|des|die|das|zur|zum|über|of|the|on|for)\s*", segs[0].text):
-        # "Bericht der | Bundesregierung über ...": a name never ends in an article; the title starts the reference
-        end = segs[1].end
-        if len(segs) > 2 and segs[2].label == "container-title" and re.match(r"\s*(?:in|im|der|des|für|of|in the)\s+[a-zäöüA-ZÄÖÜ]", segs[2].text) \
-                and not re.match(r"\s*[Ii]n:", segs[2].text):
-            end = segs[2].start + len(segs[2].text.rstrip(" ,"))  # "... der Familien | in der Bundesrepublik Deutschland,"
-        return relabel(segs, text, segs[0].start, end, "title")
-    return segs
-
-
-_BODY_LEAD = re.compile(r"\s*(?P<body>(?:[A-Z][\w'’.\-]*\s){1,6}?(?:[A-Z][\w'’\-]*))\.\s+(?=[A-Z“\"‘])")
-
-
-def _body_author(segs: list[Segment], text: str) -> list[Segment]:
-    """'International Crisis Group. Myanmar: ... Brussels: International Crisis Group, 2014.': a body's name as
-    the first sentence of a title the tagger began at the start is the author."""
-    if not segs or segs[0].label != "title" or any(s.label in ("author", "editor") for s in segs):
-        return segs
-    m = _BODY_LEAD.match(segs[0].text)
-    if m and is_org_name(m.group("body")) and m.end() < len(segs[0].text.rstrip()):
-        return relabel(segs, text, segs[0].start + m.start("body"), segs[0].start + m.end("body") + 1, "author")
-    return segs
-
-
-def _site_name(segs: list[Segment], text: str) -> list[Segment]:
-    """'Accessibility statement. (n.d.). Riverside City Library. Retrieved ...': with no author, a
-    second title part after the date is the website or publisher the title belongs to."""
-    w = [s for s in segs if _WORDCHAR.search(s.text)]
-    if len(w) >= 4 and w[0].label == "title" and w[1].label == "date" and w[2].label == "title" and \
-            w[3].label in ("accessed", "url", "skip", "doi") and len(w[2].text.split()) <= 8:
-        return relabel(segs, text, w[2].start, w[2].end, "container-title")
-    return segs
-
-
 def _journal_words_in_date(segs: list[Segment], text: str) -> list[Segment]:
     """'Journal of biomechanical | engineering. 2014': lower-case words before the year end the journal."""
     for i, s in enumerate(segs[1:], 1):
@@ -363,25 +267,6 @@ def _erratum_note(segs: list[Segment], text: str) -> list[Segment]:
     return relabel(segs, text, em.start(), len(text.rstrip()), "note") if em else segs
 
 
-def _after_the_year(segs: list[Segment], text: str) -> list[Segment]:
-    """'(2010 [1793] | ): Title': the bracket that closes the year is the date's; 'Statistik Austria (o. J.) |
-    : Schulbesuch.': what follows the year and its colon is the title, not more names."""
-    for i, s in enumerate(segs[1:], 1):
-        cm = re.match(r"\s*\)[.:,]?\s*", s.text) if segs[i - 1].label == "date" and s.label != "date" else None
-        if cm and text.count("(", 0, s.start) > text.count(")", 0, s.start):
-            return relabel(segs, text, s.start, s.start + cm.end(), "date")
-        tm = re.match(r"\s*(?P<y>\((?:1[5-9]|20)\d\d[a-z]?\))?\)?\.\s+(?P<t>[A-ZÄÖÜ][^\d()]{1,40}?\s(?:1[5-9]|20)\d\d(?:/\d{2,4})?\.)\s*$",
-                      s.text) if s.label == "date" else None
-        if tm and not (tm.group("y") or segs[i - 1].label == "date"):
-            tm = None
-        if tm and i + 1 < len(segs) and segs[i + 1].label == "title":  # "(2019). | PISA 2018. | Grundbildung ...": the title's head
-            return relabel(segs, text, s.start + tm.start("t"), segs[i + 1].end, "title")
-        if s.label == "author" and segs[i - 1].label == "date" and i >= 2 and segs[i - 2].label == "author" and \
-                re.match(r"\s*:\s", s.text):
-            return relabel(segs, text, s.start, s.end, "title")
-    return segs
-
-
 def _words_before_link(segs: list[Segment], text: str) -> list[Segment]:
     """'PsyArXiv. https://doi.org/...' taken as one link: the name before the link is where it is published;
     'Armut. Online: https://...': the word that announces the link is none of the title's."""
@@ -395,23 +280,6 @@ def _words_before_link(segs: list[Segment], text: str) -> list[Segment]:
             if s.label in ("url", "doi") else None
         if m:
             return relabel(segs, text, s.start + m.start("w"), s.start + m.end("w") + 1, "journal")
-    return segs
-
-
-def _wordy_volume(segs: list[Segment], text: str) -> list[Segment]:
-    """'(2011): | Küstenbericht | 2011. | Die Schweiz im Vergleich.': a "volume" with no number after the date
-    opens the title, and a year right after it belongs to it."""
-    for i, s in enumerate(segs[1:-1], 1):
-        if s.label == "volume" and segs[i - 1].label in ("date", "author", "editor") and not re.search(r"\d|\b[IVXLC]+\b", s.text):
-            end = s.end
-            dated = any(o.label == "date" and re.search(r"(?:1[5-9]|20)\d\d", o.text) for o in segs[:i])
-            if segs[i + 1].label == "date" and i + 2 < len(segs) and segs[i + 2].label == "title":
-                end = segs[i + 2].end
-            elif segs[i + 1].label == "date" and dated:
-                end = segs[i + 1].end  # the work was dated before: this year is the title's
-            elif segs[i + 1].label not in ("title", "date"):
-                continue
-            return relabel(segs, text, s.start, end, "title")
     return segs
 
 
@@ -454,9 +322,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    for step in (_erratum_note, _after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
-                 month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, _dash_and_title,
-                 _title_not_names, _body_author, _site_name, place_state_year, _acs_block, _title_runs_on, _title_period, _title_year,
+    for step in (_erratum_note, after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
+                 month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, dash_and_title,
+                 title_not_names, body_author, site_name, place_state_year, _acs_block, title_runs_on, title_period, title_year,
                  article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, roles_in_brackets, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
@@ -534,7 +402,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = lone_in(thesis_parens(thesis_word(newspaper_tail(place_tails(segs, text), text), text), text), text)
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
     segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
-    segs = _wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
+    segs = wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
     for m in _FOREWORD_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text or "Zugl" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # "Mit einer Einführung von Hans Joas."
     for m in _REPRINT_RE.finditer(text) if "Repr" in text or "druck" in text else ():
