@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from refkit.parse import find
+from refkit.parse import find, pieces
 from refkit.parse.starts import (
     NAME_PERIOD_RE,
-    NUMBER_RE,
     YEAR_RE,
     ended,
     given_first_start,
-    looks_like_start,
     starts_strictly,
 )
 
@@ -428,52 +426,6 @@ def remarks(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
     return out, skipped
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
-    """(first, end) of each run of non-blank lines."""
-    out: list[tuple[int, int]] = []
-    k = 0
-    while k < len(lines):
-        if lines[k].strip():
-            j = k
-            while j < len(lines) and lines[j].strip():
-                j += 1
-            out.append((k, j))
-            k = j
-        else:
-            k += 1
-    return out
-
-
-def _annotation(par: str) -> bool:
-    """A paragraph of prose about a work ("Chakrabarty argues that ..."): long, mostly small words, no
-    reference's start."""
-    words = re.findall(r"[^\W\d_]+", par)
-    if len(par) < 150 or len(words) < 20 or sum(1 for w in words if w[0].islower()) < 0.6 * len(words):
-        return False
-    head = re.split(r"[.:;](?:\s|$)", par, maxsplit=1)[0].split()
-    if len(head) < 8 or "," in " ".join(head[:3]) or head[0].isupper() and len(head[0]) > 1:
-        return False  # a reference opens with a short sentence of names ("BRASIL.", "Carson, Rachel.")
-    return not (NAME_PERIOD_RE.match(par) or starts_strictly(par) or NUMBER_RE.match(par))
-
-
-def annotated_entries(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
-    """An annotated bibliography: each entry followed by a paragraph of comment. The comments (two or
-    more, each after a paragraph that starts as a reference) are left out and reported."""
-    pars = _paragraphs(lines)
-    found = [(a, b) for (pa, pb), (a, b) in zip(pars, pars[1:], strict=False)
-             if _annotation(" ".join(ln.strip() for ln in lines[a:b])) and
-             (NAME_PERIOD_RE.match(lines[pa].strip() + " ") or looks_like_start(" ".join(ln.strip() for ln in lines[pa:pb])))]
-    if len(found) < max(2, 0.25 * len(pars)):
-        return lines, []
-    out = list(lines)
-    skipped: list[tuple[int, str, str]] = []
-    for a, b in found:
-        skipped.append((a, " ".join(ln.strip() for ln in lines[a:b]), "an annotation on the reference above"))
-        for k in range(a, b):
-            out[k] = ""
-    return out, skipped
-
-
 def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
     """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
     (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
@@ -496,7 +448,7 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
         lines, found = research_cards(lines)  # ResearchGate's cards: title, kind, date, one name a line, "View"
         dialog += found
     if "\n\n" in text:
-        lines, found = annotated_entries(lines)  # an annotated bibliography's comments
+        lines, found = pieces.annotated_entries(lines)  # an annotated bibliography's comments
         dialog += found
     lines, found = web_link_words(lines)  # "Google Scholar", "Crossref" after each reference on a publisher's page
     dialog += found
