@@ -4,7 +4,7 @@
   semicolons are references of their own.
 * A README's fenced BibTeX entries are read as they are, when they stand inside the list.
 * A reading list's own words (a date stamp, 'Code: https://...', a remark, a line of prose, an
-  abstract) are skipped and reported.
+  abstract), an annotated bibliography's comments after each entry, are skipped and reported.
 
 Called by :mod:`refkit.parse.split` on the references it found; pure functions over its records.
 """
