@@ -132,7 +132,7 @@ def clean_pages(text: str) -> str:
 
 def clean_url(text: str) -> str:
     """Remove the spaces a PDF line wrap left inside a URL, and trailing punctuation."""
-    u = re.sub(r"\s+", "", text.strip().strip("<>"))
+    u = re.sub(r"\s+", "", re.sub(r"\s*[↑^]+\s*$", "", text.strip()).strip("<>"))  # (ar5iv's back-link "↑" after it)
     if u.startswith("http") and re.search(r">[.,;]?$", u):  # Australian Harvard's "<https://...>."
         u = re.sub(r">[.,;]?$", "", u)
     if u.startswith("(") and re.search(r"\)[.,;]*$", u):  # ASA's "Retrieved May 2, 2019 (https://...).": the brackets' own
@@ -313,7 +313,7 @@ def _split_names(text: str) -> list[Name]:
     t = re.sub(r"^([A-ZÀ-Þ][\w'’\-]+) y (?=[A-ZÀ-Þ][\w'’\-]+,)", "\\1\ue000", t)
     # "Weber, Anna / Krause-Lind, Tobias", "Hahn, B./Ott, K.": a slash separates names too
     t = re.sub(r"(?:,\s*)?(?:\.\s\.\s\.|…)\s*(?=[A-ZÀ-Þ])", "; ", t)  # APA's "..., M., . . . Wu, H.": the names left out
-    parts = [p.strip() for p in re.split(r"\s*(?:;|\b(?:and|AND)\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bve\b|\bog\b|\boch\b|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
+    parts = [p.strip() for p in re.split(r"\s*(?:;|\b(?:and|AND)\b|\bwith\b(?=\s+[A-Z])|&|\bund\b|\bet\b|\by\b|\bve\b|\bog\b|\boch\b|(?<=\w)\sa\s(?=[A-ZÀ-Þ])|\bu\.(?=\s)|(?<=[\w.])\s*/\s*(?=[^\W\d]))\s*", t)
              if p.strip()]
     names: list[Name] = []
     caps = [_CAPS_FAMILY_GIVEN.fullmatch(c.strip()) for p in parts for c in p.split(",") if c.strip()]

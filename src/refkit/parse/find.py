@@ -53,7 +53,8 @@ STOP_HEADING_RE = re.compile(
     r"über\s+die\s+autor(?:inn)?en|notes\s+on\s+contributors|about\s+the\s+contributors?|"
     r"(?:сведения|информация)\s+об\s+авторах|об\s+авторах|"
     r"glossary|glossar|vita|curriculum\s+vitae|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
-    r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature)\s*:?\s*$"
+    r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature|seznam\s+(?:tabulek|obrázků|příloh|zkratek)|"
+    r"spis\s+(?:tabel|rysunków|ilustracji)|liste\s+des\s+tableaux|índice\s+de\s+(?:tablas|figuras)|lista\s+de\s+(?:tabelas|figuras|quadros))\s*:?\s*$"
     r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"
     r"\s*[-–—:.]\s*\S.{0,80}$",  # "APÊNDICE A – ROTEIRO DE ENTREVISTA": a lettered appendix and its title
     re.I)

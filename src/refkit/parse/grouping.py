@@ -26,6 +26,7 @@ from refkit.parse.starts import (
     _ends_with_link,
     given_first_start,
     looks_like_start,
+    starts_lower,
     starts_strictly,
 )
 
@@ -136,7 +137,7 @@ def _style(number: str) -> str:
 def _continues(ln: str) -> bool:
     """A line that can only go on a reference: lower case first, or a year, volume or pages early on."""
     s = ln.strip()
-    return bool(re.match(r"[a-z\u00E0-\u024F(\d,;:]", s)) or bool(re.search(r"\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+", s[:40]))
+    return starts_lower(s) or bool(re.match(r"[(\d]", s)) or bool(re.search(r"\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+", s[:40]))
 
 
 # ABNT's and ISO 690's "COASE, R. H." / "OSTROM, E.": a family name in capitals, a comma and an initial or name
@@ -163,7 +164,7 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
         if not out:
             reason = "first line"
         elif new_block:
-            cont = (re.match(r"^[a-z\u00E0-\u024F,;:.)\]/]", s) and not PARTICLE_RE.match(s) or prev.endswith("-")
+            cont = ((starts_lower(s) or s[:1] == "/") and not PARTICLE_RE.match(s) or prev.endswith("-")
                     or prev.endswith((",", ";", ":", "/")) and (no in breaks or paged_gap)) and not starts_strictly(s)
             reason = "" if cont else "a blank line before it"
         elif no in breaks and prev.endswith(ENDINGS) and (starts_strictly(s + " " + _ahead(body, no)) or given_first_start(s)):

@@ -244,11 +244,20 @@ _MAIL_OPEN = re.compile(r"^\s*(?:Hi|Hello|Hey|Dear|Hallo|Liebe[rs]?|Bonjour|Hola
 _QUOTED_MAIL = re.compile(r"^\s*(?:-{2,}\s*Original Message\s*-{2,}|On .{5,80} wrote:|-- ?)\s*$", re.I)
 
 
+def _talk(t: str) -> bool:
+    """A sentence of a mail ("Here are the references I mentioned ... for Aim 1."): many words, most in lower case."""
+    words = re.findall(r"[^\W\d_]+", t)
+    return len(words) >= 12 and sum(1 for w in words if w[0].islower()) >= 0.7 * len(words)
+
+
 def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
     """References sent in an e-mail or a chat: the mail's headers, greeting, closing, signature and the
     quoted older mail, a chat's speaker-and-time lines, reactions and reply counts, and the lines of
     talk around the references (ending in ':' or '?', or in lower case without a year) are taken out."""
     mail = sum(1 for ln in lines[:15] if _MAIL_HEADER.match(ln)) >= 2
+    said = [ln.strip() for ln in lines if ln.strip()]
+    if len(said) >= 3 and (_MAIL_OPEN.match(said[0]) or _MAIL_CLOSE.match(said[-2]) and len(said[-1].split()) <= 3):
+        mail = True  # a short mail with no headers: "Hi Sam, ... Best, / Tom"
     chat = sum(1 for ln in lines if _CHAT_SPEAKER.match(ln)) >= 1
     if not (mail or chat):
         return lines, []
@@ -274,7 +283,7 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
             drop(i, "a greeting, not a reference")
             if _MAIL_CLOSE.match(t) and i + 1 < len(lines) and len(lines[i + 1].split()) <= 3:
                 drop(i + 1, "a greeting, not a reference")  # "Cheers," / "Tom"
-        elif ((t.endswith((":", "?")) or t[0].islower() or not re.search(r"\d", t)) and not YEAR_RE.search(t) or
+        elif ((t.endswith((":", "?")) or t[0].islower() or not re.search(r"\d", t) or _talk(t)) and not YEAR_RE.search(t) or
               t.endswith(":") and re.match(
                 r"(?:I|I'd|I'm|We|For|Here|And|Also|See|This|These|Please|PS|P\.S\.)\b", t)) and \
                 not re.search(r"\b10\.\d{4,}/", t):

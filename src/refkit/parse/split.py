@@ -106,6 +106,12 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         text = re.sub(r"(?<=\d)\u2212(?=\d)", "\u2013", text)
     if "http" in text and re.search(r"[，．。、；）](?=https?://)", text):  # Japanese "2002．https://doi.org/...": the link on its own
         text = re.sub(r"([，．。、；）])(?=https?://)", r"\1 ", text)
+    if "[" in text and re.search(r"(?im)^\s*\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|"
+                                 r"editar código|modifica|modifica wikitesto)\]\s*$", text):  # Wikipedia's "[edit]" under a heading
+        text = re.sub(r"(?im)^\s*\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|"
+                      r"editar código|modifica|modifica wikitesto)\]\s*$", "", text)
+    if "<http" in text:  # Outlook's plain text: "https://doi.org/10.1/x<https://doi.org/10.1/x>", the link twice
+        text = re.sub(r"(https?://[^\s<>]+)<\1>", r"\1", text)
     if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
         text = re.sub(r"\bADDIN\s+EN\.REFLIST\s*", "\n", text)
     text = _HEADING_THEN_FIRST.sub("\\1\n", text)  # "References 1. Hutchinson GE. ...": the heading, then the list
