@@ -132,7 +132,8 @@ def clean_pages(text: str) -> str:
 
 def clean_url(text: str) -> str:
     """Remove the spaces a PDF line wrap left inside a URL, and trailing punctuation."""
-    u = re.sub(r"\s+", "", re.sub(r"\s*[↑^]+\s*$", "", text.strip()).strip("<>"))  # (ar5iv's back-link "↑" after it)
+    t = re.sub(r"\s+\((?:1[5-9]|20)\d\d[a-z]?\)[.,;]?$", "", re.sub(r"\s*[↑^]+\s*$", "", text.strip()))  # "↑", "(2023)" after it
+    u = re.sub(r"\s+", "", t.strip("<>"))
     if u.startswith("http") and re.search(r">[.,;]?$", u):  # Australian Harvard's "<https://...>."
         u = re.sub(r">[.,;]?$", "", u)
     if u.startswith("(") and re.search(r"\)[.,;]*$", u):  # ASA's "Retrieved May 2, 2019 (https://...).": the brackets' own
@@ -148,7 +149,8 @@ _DOI_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00a
 # where a DOI's text stops although no space was meant to end it: a new sentence (". PubMed PMID"),
 # a year after a comma (", 1979."), a back-reference arrow or other non-ASCII mark (" ↑12")
 _DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}|URL\b|\S+\.(?:org|com|net|edu|gov)/)|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|"
-                       r"\s+(?=[^\x21-\x7e])|\s{3,}|\s+(?=\d{1,3}[.)](?:\s|$))|\s+(?=(?i:pmid|pmcid|isbn|issn|arxiv)\b)")
+                       r"\s+(?=[^\x21-\x7e])|\s{3,}|\s+(?=\d{1,3}[.)](?:\s|$))|\s+(?=(?i:pmid|pmcid|isbn|issn|arxiv)\b)|"
+                       r"\s+(?=\((?:1[5-9]|20)\d\d[a-z]?\))")  # Nature's "... https://doi.org/10.5281/zenodo.8412239 (2023)."
 
 
 def clean_doi(text: str) -> str:

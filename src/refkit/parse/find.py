@@ -159,7 +159,7 @@ _LINKS_HEADING = re.compile(r"(?i)^\s*(?:#{1,6}\s*)?(?:external\s+links|weblinks
                             r"collegamenti\s+esterni|externe\s+links)\s*(?:\[[^\]]{0,30}\])?\s*$")
 
 
-_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]|\((\d{1,4})\))\s+\S")
+_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]|\((\d{1,4})\))(?:\s+\S|\s*$)")  # ("24." alone: Nature's pdftotext)
 
 
 def _numbered_from(lines: list[str], first: int) -> int:
@@ -214,7 +214,9 @@ def _section_end(lines: list[str], start: int) -> int:
 
 def _mask(text: str) -> str:
     text = re.sub(r"\s{2,}\d{1,5}\s*$|^\s*\d{1,5}\s{2,}", "", text.replace(PAGE_BREAK, ""))  # the page number set apart
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+    masked = re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+    # the folio on the outer side of each page: "Cell 187, 1–17, January 18, 2024 15" / "16 Cell 187, ..."
+    return re.sub(r"^# (?=[^\W\d_])|(?<=#) #$|(?<=[^\W\d_]) #$", "", masked) if len(masked) > 12 else masked
 
 
 def _at_break(lines: list[str], i: int) -> bool:

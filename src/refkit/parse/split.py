@@ -409,8 +409,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 def _numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int, str]]) -> bool:
     """'1. Primary sources' ... '2. Secondary sources' over unnumbered author-year references: the
     numbers count the groups (short lines with no year), not the references."""
-    if not all(len(ln.split()) <= 6 and len(ln.strip()) <= 60 and not YEAR_RE.search(ln) for _, ln in numbered):
-        return False
+    if not all(len(ln.split()) <= 6 and len(ln.strip()) <= 60 and not YEAR_RE.search(ln) and
+               not re.search(r"https?:|www\.|\b10\.\d{4,}/|doi", ln) for _, ln in numbered):
+        return False  # ("1058. https://doi.org/...": a page range's end and the link, wrapped)
     plain = sum(1 for _, ln in nonblank if not NUMBER_RE.match(ln) and starts_strictly(ln.strip()))
     return plain >= 2 * len(numbered)
 
