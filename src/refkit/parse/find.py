@@ -71,6 +71,8 @@ RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|C
                             r"Yazar\s+Katkısı|Interessenkonflikt|Conflit\s+d['’]intérêts?|Conflicto\s+de\s+intereses|"
                             r"Financiamento|Financiación|Finanzierung|Como\s+citar(?:\s+este\s+artigo)?|Cómo\s+citar)\s*:\s*\S|"
                             r"^\s*Статья\s+поступила\s|"
+                            r"^\s*(?:Abstract|Keywords|Key\s+words|JEL(?:\s+[Cc]lassification)?|Streszczenie|Słowa\s+kluczowe|Abstrakt|"
+                            r"Klíčová\s+slova|Resumen|Resumo|Palabras\s+clave|Palavras-chave|Schlüsselwörter|Mots-clés)\s*:\s*\S|"
                             r"^\s*Open\s+Access\s+(?:This|Dieses?|Ce|Este)\s|"  # Springer's licence block after a chapter's list
                             r"^\s*(?:Recebido\s+em|Aprovado\s+em|Received|Accepted|Submitted|Eingegangen|Angenommen|Reçu le|"
                             r"Recibido|Aceptado)\s*:?\s*\d")  # the article's dates after its list: "Recebido em: 14/04/2023"
@@ -193,6 +195,7 @@ def _caption_inside(lines: list[str], j: int) -> bool:
     return bool(after) and bool(NUMBER_RE.match(after) or STRICT_NAME_RE.match(after))
 
 
+_ABSTRACT_LEAD = re.compile(r"^\s*(?:Abstract|Streszczenie|Abstrakt|Resumen|Resumo)\s*:\s*\S")
 # an appendix's lettered heading alone between blank lines: "A Proof of Proposition 1", "B.1 Datasets"
 _LETTERED_HEADING = re.compile(r"^\s*[A-H](?:\.\d{1,2})?\s+[A-Z][a-z]+(?:\s+[A-Za-z][\w\-]*){0,7}(?:\s+\d{1,2})?\s*$")
 
@@ -208,6 +211,12 @@ def _section_end(lines: list[str], start: int) -> int:
                                                            RUN_IN_STOP_RE.match(ln.lstrip(PAGE_BREAK)) or
                                                            _LETTERED_HEADING.match(ln.lstrip(PAGE_BREAK)) and
                                                            (j + 1 == len(lines) or not lines[j + 1].strip()))):
+            if _ABSTRACT_LEAD.match(ln.lstrip(PAGE_BREAK)):  # the article's title in English just above its abstract
+                k = j - 1
+                while k > start and not lines[k].strip():
+                    k -= 1
+                if k > start and not lines[k - 1].strip() and len(lines[k].strip()) < 120 and not YEAR_RE.search(lines[k]):
+                    return k
             return j
     return len(lines)
 

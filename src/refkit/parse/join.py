@@ -152,7 +152,8 @@ def unspace_links(text: str) -> str:
             if not p:
                 break
             ends_open = link.endswith(("/", ".", "-", "(", ":", "_"))
-            fragment = bool(re.fullmatch(r"[\w().\-/]*\d[\w().\-/]*[.,;]?|[a-z][\w.\-/]*[.,;]?|\(\w+\)\S*", p))
+            fragment = bool(re.fullmatch(r"[\w().\-/]*\d[\w().\-/]*[.,;]?|[a-z][\w.\-/]*[.,;]?|\(\w+\)\S*", p)) and \
+                not re.fullmatch(r"\((?:1[5-9]|20)\d\d[a-z]?\)[.,;]?", p)  # (Nature's "(2023)." after the link)
             if not first and (not ends_open and (not fragment or re.fullmatch(r"[A-Za-z]{3,}[.,;]?", p)) or
                               link.endswith(".") and re.fullmatch(r"[A-Z][a-z]{2,}\W*", p)):
                 break  # a word of the text: the link is over

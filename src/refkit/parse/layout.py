@@ -62,10 +62,19 @@ def table(lines: list[str]) -> int | None:
     return header
 
 
+_GROUP_HEADING = re.compile(r"(?i)(?:cases|statutes|statutes and regulations|regulations|constitutional provisions|treaties|"
+                            r"other authorities|rules|court rules|legislation|books|articles|journal articles|book chapters|"
+                            r"monographs|primary sources|secondary sources|online sources|web sources|archival sources|"
+                            r"monographien|aufsätze|zeitschriftenaufsätze|sammelbände|internetquellen|quellen|"
+                            r"sources primaires|sources secondaires|fuentes primarias|fuentes secundarias):?")
+
+
 def subheading(body: list[tuple[int, str]], k: int) -> bool:
     """A short title-case line with no digits or punctuation that stands alone between blank lines
     (or opens the list), followed by more of the list."""
     t = body[k][1].strip()
+    if _GROUP_HEADING.fullmatch(t) and k + 1 < len(body):
+        return True  # "Cases", "Statutes", "Primary sources", "Internetquellen": a group's name, whatever follows
     sec = re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?[A-Z]?|[A-Z]|[IVX]{1,4})\.?\s+(?=[A-ZÀ-Þ])", t)
     if sec and k + 1 < len(body) and len(t) <= 60 and not re.search(r"[\d;:()\[\]\"“”]|\.$", t[sec.end():]):
         t = t[sec.end():].replace(",", "")  # a numbered section of the list: "4.A Books and Book Chapters", "4.C Data, Software"

@@ -36,6 +36,8 @@ def looks_like_markdown(body: list[tuple[int, str]]) -> bool:
     return (bullets >= 2 and bullets >= 0.15 * len(lines)) or marks >= max(2, len(lines) // 4)
 
 
+_CALLOUT_RE = re.compile(r"^\s*>\s*\[![\w-]+\]")  # Obsidian's "> [!quote] Title"
+_TASK_RE = re.compile(r"^\s*(?:>\s*)?[-*+]\s+\[[ xX]\]\s")  # "- [ ] ask Priya for the shapefiles"
 _IMAGE_RE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
 
 
@@ -105,6 +107,7 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
     forced: dict[int, str] = {}
     skipped: list[Skipped] = []
     in_item = False
+    indent = 0
     fence = ""
     for k, (no, ln) in enumerate(body):
         m = re.match(r"^\s*(```|~~~)", ln)
@@ -118,6 +121,21 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             continue
         if not ln.strip():
             out.append((no, ""))
+            continue
+        if _CALLOUT_RE.match(ln) or _TASK_RE.match(ln) or "[[" in ln and not BULLET_RE.match(ln.lstrip("> ")):
+            # an Obsidian callout's header ("> [!quote] Hsu et al. 2021"), a task ("- [ ] ask Priya"), a note's own
+            # text with [[wikilinks]] ("Related: [[Ch2 outline]]")
+            skipped.append(Skipped(no, ln.strip(), "a note's own line (callout, task or wikilinks), not a reference"))
+            in_item = in_item and bool(_TASK_RE.match(ln))  # (an item's sub-tasks keep its notes below it)
+            continue
+        if re.match(r"^\s*>\s*[“\"«„]", ln):
+            skipped.append(Skipped(no, ln.strip(), "a quotation in the notes, not a reference"))
+            continue
+        if ln.lstrip().startswith(">"):
+            ln = re.sub(r"^\s*>\s?", "", ln)  # a quote block's text
+        m = BULLET_RE.match(ln)
+        if m and in_item and len(m.group(1)) >= indent + 2 and not YEAR_RE.search(ln) and not re.search(r"https?://|\bdoi\b", ln):
+            skipped.append(Skipped(no, ln.strip(), "a note under the item above, not a reference"))  # "    - eqs. 1–3 → ..."
             continue
         if not _IMAGE_RE.sub("", ln).strip():
             skipped.append(Skipped(no, ln.strip(), "images (badges)"))
@@ -138,6 +156,7 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             out.append((no, text))
             forced[no] = "a list item (bullet or number)"
             in_item = True
+            indent = len(m.group(1))
             continue
         text = strip_inline(ln)
         prev_blank = k == 0 or not body[k - 1][1].strip()

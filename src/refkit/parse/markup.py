@@ -206,6 +206,9 @@ _S2_MARKS = re.compile(r"^\s*(?:TLDR|Expand|Highly Influential|PDF|Save|Alert|Ci
 _S2_AUTHORS = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,3}[A-ZÀ-Þ][\w'’\-]+(?:,\s+(?:\+\d+\s+authors\s+)?"
                          r"(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,3}[A-ZÀ-Þ][\w'’\-]+)*\s*$")
 _S2_DATE = re.compile(r"^\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:1[5-9]|20)\d\d\s*$")
+# the page's own words around the cards: the tab bar, the filters, the sort order
+_S2_FURNITURE = re.compile(r"^\s*(?:Citation Type|Has PDF|Author|More Filters|Sort by [A-Z][\w ]*|Figures and Tables|"
+                           r"(?:Citations|References)\s*\([\d,]+\)|[\d,]+\s+(?:References|Citations))\s*$")
 
 
 def semantic_scholar_results(text: str) -> str:
@@ -218,12 +221,15 @@ def semantic_scholar_results(text: str) -> str:
     i = 0
     while i < len(lines) - 1:
         ln, nxt = lines[i].strip(), lines[i + 1].strip()
-        if ln and not _S2_MARKS.match(ln) and _S2_AUTHORS.match(nxt.replace("…", "")):
+        if ln and not _S2_MARKS.match(ln) and not _S2_FURNITURE.match(ln) and not _S2_FURNITURE.match(nxt) and \
+                _S2_AUTHORS.match(nxt.replace("…", "")):
             j = i + 2
             venue, date = "", ""
             while j < len(lines) and j < i + 6 and lines[j].strip() != "TLDR":
                 if _S2_DATE.match(lines[j]):
                     date = lines[j].strip()
+                elif lines[j].strip().endswith(" Expand") or _S2_MARKS.match(lines[j]):
+                    break  # the abstract (no TLDR over it) and what follows it
                 elif lines[j].strip() and j > i + 2:
                     venue = lines[j].strip(" …")
                 j += 1

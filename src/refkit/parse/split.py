@@ -110,6 +110,9 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
                                  r"editar código|modifica|modifica wikitesto)\]\s*$", text):  # Wikipedia's "[edit]" under a heading
         text = re.sub(r"(?im)^\s*\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|"
                       r"editar código|modifica|modifica wikitesto)\]\s*$", "", text)
+    if "....." in text and len(re.findall(r"(?m)\s*\.{5,}\s*(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*|passim)\s*$", text)) >= 3:
+        # a table of authorities: "561 U.S. 593 (2010) ........ 5": the leader and its pages end an entry
+        text = re.sub(r"(?m)\s*\.{5,}\s*(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*|passim)\s*$", "\n", text)
     if "<http" in text:  # Outlook's plain text: "https://doi.org/10.1/x<https://doi.org/10.1/x>", the link twice
         text = re.sub(r"(https?://[^\s<>]+)<\1>", r"\1", text)
     if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
@@ -256,7 +259,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
     nonblank = [(no, ln) for no, ln in body if ln.strip()]
     if not nonblank:
         return []
-    lengths = [len(ln.strip()) for _, ln in nonblank]
+    wide = sum(1 for _, ln in nonblank if not ln.isascii() and _WIDE.search(ln)) >= 0.3 * len(nonblank)
+    lengths = [_cells(ln.strip()) if wide else len(ln.strip()) for _, ln in nonblank]  # (a Korean character takes two columns)
     # the wrapping width: the longest line without an unbreakable long token (a URL overflows it)
     short = [max(map(len, ln.split())) < 25 for _, ln in nonblank]
     width = max((n for n, ok in zip(lengths, short, strict=True) if ok), default=max(lengths))
@@ -399,6 +403,11 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         if p.endswith((",", ";", ":")) and not looks_like_start(s + " " + ahead):
             return ""  # "Revista de Economia, v. 3, p. 1-20," + "1990.": the reference goes on
+        if not YEAR_RE.search(s) and YEAR_RE.search(cur) and not looks_like_start(s + " " + ahead) and \
+                not NAME_PERIOD_RE.match(s + " " + ahead) and not given_first_start(s) and (
+                    re.match(r"[\d(]", s) or _WRAPPED_TAIL.search(s)) and not re.match(r"[A-Z][\w ]{0,20}:\s", s):
+            # (not a reading list's "Code: https://...", which pieces.py reports)
+            return ""  # "교육사회학연구, 19(4), 1-26.", "Berkeley, CA: University of California Press.": a tail wrapped
         if len(ln) - len(ln.lstrip(" ")) >= 2 and not indented[0] and (hanging_lines >= 3 or not starts_strictly(s + " " + ahead, cur)):
             return ""  # a few long references wrapped with a hanging indent among one-line ones ("   Paris, Fayard.")
         return "a new line (references are one per line here)"
@@ -449,6 +458,16 @@ def _cut_after_titles(nonblank: list[tuple[int, str]]) -> bool:
             j -= 1
         after_start += j in strict
     return after_start >= 0.8 * len(yearless)
+
+
+# what ends a reference on a line of its own: volume and pages, a link, "City, ST: Publisher"
+_WRAPPED_TAIL = re.compile(r"\d+\s*\(\d+\)|\b\d+\s*[-–]\s*\d+\b|https?://|\bdoi\b|^[A-Z][\w .]+,\s[A-Z]{2}:\s")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+def _cells(s: str) -> int:
+    """The columns a line takes: East Asian wide characters take two."""
+    return len(s) + (len(_WIDE.findall(s)) if s and not s.isascii() else 0)
 
 
 def _fit_share(nonblank: list[tuple[int, str]], width: int, short: list[bool] | None = None) -> float:

@@ -16,6 +16,8 @@ NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})(?:[.)](?=\s|$)|[�
                        r"\((\d{1,3})\)(?=\s|$)|\[?S(\d{1,3})[.\]](?=\s))\s*")  # "[8a]", Japanese "16）", supplement "S3."
 BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?(?:(?:van|von|de|der|den|di|da|du|le|la|del|dos|ter|ten|zu)\s+)?"
                             r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F])")  # "3 (a) J. Burschka", "9 von Elm E" too
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK_NAMES = rf"[{_CJK}]{{2,12}}(?:[,、，]\s*[{_CJK}]{{2,6}}){{0,6}}"
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
 NAME_START_RE = re.compile(
     r"^(?:(?:[a-z]{1,3}\s){0,3})?[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][\w'’\-\u00C0-\u024F]*\.?"
@@ -23,6 +25,7 @@ NAME_START_RE = re.compile(
     # or a corporate author right before its year: "Ministry of Foreign Affairs (2015)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z\u00C0-\u024F][\w'’\-.]*)){0,9}"
     r"(?:\s+\[[A-Z\u00C0-\u024F]{2,10}\]\.?)?\s*\((?:1[5-9]|20)\d\d"  # "Türkiye İstatistik Kurumu [TÜİK]. (2023)"
+    r"|^" + _CJK_NAMES + r"\s*[(（](?:1[5-9]|20)\d\d"
 )
 PARTICLE_RE = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|dos|das|ter|ten|zu|al|el|ibn)\s+)+"
                          r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F]")
@@ -53,6 +56,9 @@ STRICT_NAME_RE = re.compile(
     rf"|^[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][a-z]+,)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z\u00C0-\u024F][\w'’\-.]*)){0,9}"
     r"(?:\s+\[[A-Z\u00C0-\u024F]{2,10}\]\.?)?\s*\((?:1[5-9]|20)\d\d"  # "Türkiye İstatistik Kurumu [TÜİK]. (2023)"
+    r"|^[A-Z\u00C0-\u024F]{2,8},\s(?:1[5-9]|20)\d\d[a-z]?,\s"  # Polish Harvard's body: "GUS, 2022, Bank Danych ..."
+    r"|^" + _CJK_NAMES + r"\s*[(（](?:1[5-9]|20)\d\d"  # Korean and Japanese APA: "김위정, 염유식 (2009)."
+    r"|^(?:Ustawa|Rozporządzenie|Zákon|Vyhláška|Gesetz|Verordnung|Loi|Ley|Decreto|Lei)\s+(?:z\s+dnia|č\.|vom|du|de|n[º°.])\s"
 )
 BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump up\s*|Springe nach:\s*|Revenir plus haut en\s*:?\s*)?"
                          r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F“\"]))*(?:[a-z]\s+)?")
