@@ -84,8 +84,8 @@ PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduc
 BIOGRAPHY_RE = re.compile(r"^\s*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]*){0,3}(?:\s*\([^)]{0,30}\))?,?\s+(?:received\s+"
                           r"(?:the|his|her|a)\b|is\s+(?:currently|now|with\s+the|(?:an?\s+)?(?:associate\s+|assistant\s+|full\s+)?"
                           r"professor|(?:an?\s+)?(?:[Ss]enior\s+)?(?:[Ll]ecturer|[Rr]eader|[Rr]esearch\s+[Ff]ellow|[Pp]ostdoctoral)\b|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)")
-FOLIO_RE = re.compile(r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—~]?\s*\d{1,4}\s*[-–—~]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?\s*$",
-                      re.I)
+FOLIO_RE = re.compile(r"^\s*(?:(?:page\s+|p\.\s*|seite\s+)?[-–—~]?\s*\d{1,4}\s*[-–—~]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?|"
+                      r"(?-i:[ivxl]{1,6}))\s*$", re.I)  # (a front matter's "iii" too)
 PAGE_BREAK = "\f"
 NOTES_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\d+\.?\s*)?(?:notes|endnotes|footnotes|anmerkungen|fußnoten|"
                               r"notes\s+de\s+fin|notas)\s*:?\s*$", re.I)

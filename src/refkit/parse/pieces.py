@@ -159,7 +159,8 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
             plain = not re.search(r"\d|https?://|www\.|\bdoi\b", t, re.I)
             if _STAMP_RE.match(t):
                 why = "a date stamp, not a reference"
-            elif re.search(r"©|\bCopyright\b|\(c\)\s*(?:19|20)\d\d", t) and not re.search(r"\b10\.\d{4,}/|[“\"]", t) \
+            elif re.search(r"©|\bCopyright\s+(?:©|\(c\)|\d{4}|by\b)|\bAll rights reserved\b|\(c\)\s*(?:19|20)\d\d|"
+                           r"\blicen[cs]ed under\b", t, re.I) and not re.search(r"\b10\.\d{4,}/|[“\"]", t) \
                     and len(words) <= 25:
                 why = "a copyright or licence line, not a reference"
             elif t.endswith(":") and low >= 0.5 * len(words) and re.search(r"\(\w[^()]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)", t):

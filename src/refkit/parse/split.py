@@ -78,6 +78,9 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_LEADER = re.compile(r"(?m)\s*\.{5,}\s*(?:(?:\d{1,4}|passim)(?:\s*[-–,]\s*\d{1,4})*,?)?\s*$")
+
+
 def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False, paper: bool = False,
                laid_out: bool = False) -> Split:
     """Cut ``text`` into references. ``paper``: the text is a whole paper (from a PDF), so a text
@@ -110,9 +113,9 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
                                  r"editar código|modifica|modifica wikitesto)\]\s*$", text):  # Wikipedia's "[edit]" under a heading
         text = re.sub(r"(?im)^\s*\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|"
                       r"editar código|modifica|modifica wikitesto)\]\s*$", "", text)
-    if "....." in text and len(re.findall(r"(?m)\s*\.{5,}\s*(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*|passim)\s*$", text)) >= 3:
+    if "....." in text and len(_LEADER.findall(text)) >= 3:
         # a table of authorities: "561 U.S. 593 (2010) ........ 5": the leader and its pages end an entry
-        text = re.sub(r"(?m)\s*\.{5,}\s*(?:\d{1,4}(?:\s*[-–,]\s*\d{1,4})*|passim)\s*$", "\n", text)
+        text = _LEADER.sub("\n", text)
     if "<http" in text:  # Outlook's plain text: "https://doi.org/10.1/x<https://doi.org/10.1/x>", the link twice
         text = re.sub(r"(https?://[^\s<>]+)<\1>", r"\1", text)
     if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
