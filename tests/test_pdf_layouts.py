@@ -304,6 +304,8 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("dissertation_literaturverzeichnis_typed.pdf", 41),  # typed sub-lists; a link's date carried over a page
     ("iclr_tabular_tta_appendix_after_refs.pdf", 34),  # given-name-first entries across page breaks; "A Proof of ..."
     ("science_perovskite_refs_and_notes.pdf", 34),  # three columns, the third empty; prose notes left out (one names a tool)
+    ("arxiv_rag_selfverify_flush_bib.pdf", 60),  # flush natbib entries over four pages; a "NeurIPS Paper Checklist" after
+    ("tesis_es_abnt_referencias_bibliograficas.pdf", 38),  # entries a blank line apart, one running over each page's foot
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

@@ -48,6 +48,8 @@ STOP_HEADING_RE = re.compile(
     r"eidesstattliche\s+(?:versicherung|erklärung)|selbstständigkeitserklärung|ehrenwörtliche\s+erklärung|"
     r"declaration\s+of\s+(?:authorship|originality)|mots-clés|palabras\s+clave|palavras-chave|schlüsselwörter)\b.{0,40}$|"
     r"^\s*(?:index|register|sachregister|personenregister|stichwortverzeichnis|abstract|résumé|keywords|"
+    r"(?:[A-Z][\w\-]*\s+)?(?:paper\s+)?checklist|reproducibility\s+(?:checklist|statement)|broader\s+impacts?(?:\s+statement)?|"
+    r"ethics\s+statement|limitations|impact\s+statement|"
     r"(?:extended|english|long|structured)\s+abstract|genişletilmiş\s+özet|özet|summary|zusammenfassung|streszczenie|"
     r"аннотация|abstrakt|sažetak|lampiran|sobre\s+os\s+autores|sobre\s+los\s+autores|à\s+propos\s+des\s+auteurs|"
     r"über\s+die\s+autor(?:inn)?en|notes\s+on\s+contributors|about\s+the\s+contributors?|"

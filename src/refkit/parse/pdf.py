@@ -173,14 +173,21 @@ def _edge_lines(page: Page) -> tuple[list[Line], list[Line]]:
     if len(rows) < 4:
         return list(page.lines), []
     usual = _spacing(page)
+    inner = [a[0].y - b[0].y for a, b in zip(rows[3:-3], rows[4:-3], strict=False)]
+    para = [g for g in inner if g > 1.5 * usual]  # the blank line between paragraphs (or entries) inside the page
+
+    def paragraph_gap(g: float) -> bool:  # a gap like those between the page's own entries is no edge
+        return len(para) >= 2 and sum(1 for x in para if abs(x - g) <= 0.12 * g) >= 2
+
     zones = []
     for seq in (rows, rows[::-1]):
         gaps = [abs(a[0].y - b[0].y) for a, b in zip(seq, seq[1:], strict=False)]
         zone = 0
-        if gaps[0] > 1.5 * usual or all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in seq[0]):
+        if gaps[0] > 1.5 * usual and not paragraph_gap(gaps[0]) or \
+                all(len(ln.text) < 60 and not re.search(r"\d", ln.text) for ln in seq[0]):
             zone = 1  # an edge row set apart, or short and without digits (a running title)
         for k in range(min(3, len(gaps)) - 1, -1, -1):
-            if gaps[k] > 1.8 * usual:
+            if gaps[k] > 1.8 * usual and not paragraph_gap(gaps[k]):
                 zone = max(zone, k + 1)
                 break
         zones.append(zone)

@@ -89,7 +89,7 @@ ENDINGS = (".", ")", "]", ".”", "?”", "!”", '."', ".’")
 # a known given name, maybe initials or a particle, a family name, then a comma, "and" or a full stop
 _GIVEN_FIRST_RE = re.compile(r"^(?P<g>[A-ZÀ-Þ][a-zà-ÿ]+)(?:[\s\-][A-ZÀ-Þ](?:[a-zà-ÿ]+|\.)?)*(?:\s(?:de|van|von|der|da|di|le|la|del))*"
                              r"\s[A-ZÀ-Þ][\w'’\-]+(?:,\s(?!\d)|\s+and\s|\.\s+[A-Z])")
-_GF = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?:[\s\-][A-ZÀ-Þ]\.?)?(?:\s(?:de|van|von|der|da|di|le|la|del))*\s[A-ZÀ-Þ][\w'’\-]+"
+_GF = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s[A-ZÀ-Þ][a-zà-ÿ]+)?(?:[\s\-][A-ZÀ-Þ]\.?)?(?:\s(?:de|van|von|der|da|di|le|la|del))*\s[A-ZÀ-Þ][\w'’\-]+"
 _GIVEN_FIRST_LIST_RE = re.compile(rf"^(?:{_GF},\s){{2}}|^{_GF}\s+and\s+{_GF}\.\s")  # "Tri Dao, Dan Fu, ...": names, not a title
 
 
