@@ -212,6 +212,7 @@ def quoted_title_in(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
+_EDITORS_AFTER_IN = re.compile(r"(?P<names>[A-ZÄÖÜ][^:()]{2,160}?)\s*(?P<role>\((?:Hg|Hrsg|Hgg|eds?|Eds?)\.?\))[:,]?\s+(?=\S)")
 _COMMA_IN = re.compile(r",\s+in:\s+(?=\S)")
 _BOX_END = re.compile(r",\s*(?=\d|(?:H|Nr|Jg|Bd|Heft|Vol|No)\.?\s*\d)|\s\((?:1[5-9]|20)\d\d\)")
 _TITLE_LIKE = ("title", "location", "publisher", "note", "container-title", "journal", "genre", "collection-title")
@@ -229,6 +230,13 @@ def comma_in(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     holder = next((s for s in segs if s.start <= m.start() + 2 < s.end), None)
     segs = relabel(segs, text, t.start, m.start() + 1, "title")
+    ed = _EDITORS_AFTER_IN.match(text, m.end())
+    if ed:  # "in: Brunner, Otto/Conze, Werner (Hg.): Geschichtliche Grundbegriffe. ..., Bd. 3, Stuttgart 1982"
+        segs = relabel(segs, text, m.start() + 1, m.end(), "skip")
+        segs = relabel(segs, text, ed.start("names"), ed.start() + len(ed.group(0).rstrip()), "editor")
+        end = next((s.start for s in segs if s.start >= ed.end() and s.label in (
+            "location", "volume", "date", "pages", "edition", "editor", "translator", "url", "doi")), len(text))
+        return relabel(segs, text, ed.end(), end, "container-title") if end > ed.end() + 3 else segs
     if holder is None or holder.label not in _TITLE_LIKE[:4]:
         return segs  # "in: Patrick Emmenegger, ... (eds)": the editors' step reads the rest
     segs = relabel(segs, text, m.start() + 1, m.end(), "skip")

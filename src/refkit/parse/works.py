@@ -35,8 +35,9 @@ ROLE_BARE_RE = re.compile(
     rf"Aus\s+dem\s+(?:[a-zäöü]\w+\s+)?[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
     rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+und\s+(?:eingeleitet|kommentiert|bearbeitet|mit\s+einem\s+\w+\s+versehen))?"
     rf"(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
-    rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+"
-    rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME})(?=[.;,]\s|\.?\s*$)")
+    rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+(?:(?:der|dem|vom)\s+(?=[A-ZÄÖÜ]\w+-))?"
+    rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME}|[A-ZÄÖÜ][\w]+-[A-ZÄÖÜ][\w\-]+)(?=[.;,]\s|\.?\s*$)")
+# ("hg. v. der Görres-Gesellschaft": a body, its article no part of its name)
 
 
 
