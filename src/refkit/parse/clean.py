@@ -227,9 +227,9 @@ def _clean_names(s: str) -> list[Name]:
         bodies = [p.strip() for p in re.split(r"\s?/\s?(?=[A-ZÄÖÜ])", t) if p.strip()]
         if len(bodies) >= 2 and all(is_org_name(b) or _ORG_WORDS.search(b) or CORPORATE_WORDS.search(b) for b in bodies):
             return [Name(literal=clean_text(b)) for b in bodies]
-    body = re.fullmatch(r"(?:der|dem|vom)\s+([A-ZÄÖÜ][\w]+-[A-ZÄÖÜ][\w\-]+)\.?", t.strip())
-    if body:  # "hg. v. der Görres-Gesellschaft": the body, not a person called "der"
-        return [Name(literal=body.group(1))]
+    society = re.fullmatch(r"(?:der|dem|vom)\s+([A-ZÄÖÜ][\w]+-[A-ZÄÖÜ][\w\-]+)\.?", t.strip())
+    if society:  # "hg. v. der Görres-Gesellschaft": the body, not a person called "der"
+        return [Name(literal=society.group(1))]
     if re.fullmatch(r"o\.\s?V\.?|N\.\s?N\.?|ohne\s+Verfasser|anon\.?", t.strip(), re.I):
         return []  # "o. V." (ohne Verfasser): no author printed
     if re.fullmatch(r"[A-ZÄÖÜ][\w\-]{3,}(?:\s[\w\-]+){0,6}\s\([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}\)\.?", t.strip()):
