@@ -291,7 +291,8 @@ def _page_word(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_FOREWORD_RE = re.compile(r"(?<=[.,] )(?:Mit\s+eine[mr]\s+(?:Vorwort|Nachwort|Einführung|Einleitung|Geleitwort|Nachbemerkung)|"
+# what is said of a book after its title: a foreword's author, who commissioned it, the thesis it also is
+_BOOK_NOTE_RE = re.compile(r"(?<=[.,] )(?:Mit\s+eine[mr]\s+(?:Vorwort|Nachwort|Einführung|Einleitung|Geleitwort|Nachbemerkung)|"
                           r"[Ww]ith\s+an?\s+(?:new\s+)?(?:[Ii]ntroduction|[Ff]oreword|[Pp]reface|[Aa]fterword))\s+(?:von|by)\s+"
                           r"[A-ZÀ-Þ][^.,;:()]{2,60}?(?=[.,;]\s|\.?$)|"
                           r"(?<=[.,] )(?:[Ee]ine\s+)?(?:Studie|Expertise|Untersuchung)\s+im\s+Auftrag\s+(?:der|des|von)\s+[^.;:()]{3,80}?(?=[.,;]\s|\.?$)|"
@@ -403,8 +404,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
     segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
     segs = wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
-    for m in _FOREWORD_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text or "Zugl" in text else ():
-        segs = relabel(segs, text, m.start(), m.end(), "note")  # "Mit einer Einführung von Hans Joas."
+    for m in _BOOK_NOTE_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text or "Zugl" in text else ():
+        segs = relabel(segs, text, m.start(), m.end(), "note")  # "Mit einer Einführung von Hans Joas.", "Zugl.: ... Diss."
     for m in _REPRINT_RE.finditer(text) if "Repr" in text or "druck" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # Chicago's "1939. Reprint, with a new introduction by X,"
     for m in ORIGINAL_RE.finditer(text) if ("origin" in low or "erst" in low or "premi" in low or " or." in low or "orig." in low

@@ -243,10 +243,7 @@ def historians_book(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     if any(s.label in ("author", "editor", "translator") for s in inside):
         return segs  # (a name list that goes on after the comma: "Christoph Cornelißen, Lutz Klinkhammer u. ...")
-    segs = relabel(segs, text, start, end, "title")
-    note = re.match(r"[.,]\s(Mit\s+eine[mr]\s[^,.]+)", text[end:m.end("body")])
-    if note:  # "Mit einem Nachwort von Carlo Ginzburg": said of the book, no part of its title
-        segs = relabel(segs, text, end + note.start(1), end + note.end(1), "note")
+    segs = relabel(segs, text, start, end, "title")  # ("Mit einem Nachwort von X" after it: boundaries' book notes)
     segs = relabel(segs, text, m.start("place"), m.end("place"), "location")
     return relabel(segs, text, m.start("year"), m.end("year"), "date")
 
