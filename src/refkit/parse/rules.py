@@ -229,6 +229,14 @@ def _plausible(out: RuleParse, names_raw: str, quoted: bool) -> bool:
                 return False  # sentences, not names
     if any(label == "location" and re.search(r"[()]", seg) for label, seg in out.spans):
         return False
+    if any(label == "location" and len(re.findall(r"\b(?:and|the|of|for|in|und|der|die|des|et|la|le)\b", seg)) >= 2
+           for label, seg in out.spans):
+        return False  # "Ordoliberalism, | Pragmatism and the Eurozone Crisis": a title's words, not a place
+    said = " ".join(seg for _, seg in out.spans)
+    if re.search(r"\b(?:Aufl|Jg|Hrsg|Hg|hrsg|übers|Übers|Bd|Bde|Nr)\.|\bHeft\s+\d|,\s*S\.\s*\d|\b[Ii]n:\s|[Aa]us dem\s|"
+                 r"\b(?:Jahresgutachten|Gutachten|Monatsbericht|Fachserie|Tabelle|Wochenbericht|Arbeitspapier|Diskussionspapier|"
+                 r"Forschungsbericht|Sonderausgabe|Kurzbericht|Stellungnahme)\b", said):
+        return False  # German editions, volumes, roles and pages: the tagger and its rules read those
     title = ref.fields.get("title", "")
     if not title or re.match(r"^(?:\d|pp?\.)", title):
         return False
