@@ -201,7 +201,7 @@ def names_to_comma(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_SAME_AUTHOR = re.compile(r"\s*(?:Ders|Dies|Idem|Eadem|DERS|DIES)\.,?\s+")
+_SAME_AUTHOR = re.compile(r"\s*(?:Ders|Dies|Idem|Eadem|DERS|DIES)\.[,:]?\s+")
 
 
 def same_author_lead(segs: list[Segment], text: str) -> list[Segment]:

@@ -374,7 +374,7 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
 # German and historians' tails: 'Opladen/Toronto: Barbara Budrich (UTB 8242).', 'Bielefeld: transcript
 # (X-Texte zu Kultur und Gesellschaft).', 'Wien/Köln/Weimar: Böhlau, 165–189.', and with no publisher at
 # all, 'München/Wien 1995.', 'Frankfurt a.M. 1984, S. 12.'
-_ONE_PLACE = r"[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|bei\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
+_ONE_PLACE = r"(?:St\.\s)?[A-ZÄÖÜ][\w'’\-]+(?:\s(?:a\.\s?M\.|am\s+Main|an\s+der\s+[A-Z]\w+|bei\s+[A-Z]\w+|i\.\s?Br\.|Farmington\s+Hills|York))?(?:/M\.)?"
 PLACES = rf"(?P<place>{_ONE_PLACE}(?:\s?[/\u2013]\s?{_ONE_PLACE}|;\s{_ONE_PLACE}|\su\.\s{_ONE_PLACE}){{0,3}}(?:\su\.\s?a\.)?)"
 _PLACE_PUB_TAIL = re.compile(rf"(?<=[.,] ){PLACES}:\s+(?P<pub>[^\W\d][^.,:;()\[\]]{{0,50}}?[^\W\d])"
                              r"(?:\s+(?P<year>(?:1[5-9]|20)\d\d))?(?:\s+\((?P<series>[A-ZÄÖÜ][^()]{1,80}?)\))?(?=[.,]\s|[.,]?\s*$)")

@@ -223,6 +223,11 @@ _BOOK_TAIL = re.compile(r",\s(?=\d{1,2}\.,?\s(?:[a-zäöü]+\.?,?\s)*Aufl|Bd\.\s
                         r"[Aa]us\sdem\s|[Mm]it\seinem\s|[Mm]it\seiner\s|eingel\.|bearb\.)|\s\(=|\s\[(?:1[5-9]|20)\d\d|\.\s(?=Mit\seine[mr]\s|Hg\.\s|Übers\.\s)")
 
 
+_NAMES_COLON = re.compile(r"\s*(?:[A-ZÄÖÜ][\w'’\-]+(?:\s[A-ZÄÖÜ][\w'’\-]+)?,\s(?:[A-ZÄÖÜ][\w'’.\-]*\s?){1,3}(?:\s?(?:von|van|de|zu))?"
+                          r"(?:\s?/\s?(?:v\.\s|von\s)?[A-ZÄÖÜ][\w'’\-]+,\s(?:[A-ZÄÖÜ][\w'’.\-]*\s?){1,3}){0,4}"
+                          r"(?:\s\((?:Hrsg|Hg|Begr)\.\))?|Ders\.|Dies\.):")
+
+
 def historians_book(segs: list[Segment], text: str) -> list[Segment]:
     """Historians' 'Vorname Name, Title. Subtitle, [3. Aufl.,] [Bd. 5,] Place Year.' with no 'in:': all from the
     names' comma to the edition, volume, series or place is the book's title, whatever the tagger made of it."""
@@ -233,7 +238,13 @@ def historians_book(segs: list[Segment], text: str) -> list[Segment]:
     if m is None or first is None or first.label not in ("author", "editor") or not places_known(m.group("place")):
         return segs
     names_end = first.start + len(first.text.rstrip())
-    if not text[:names_end].endswith(",") or names_end >= m.end("body"):
+    colon = _NAMES_COLON.match(text)
+    if colon and colon.end() <= m.end("body") and first.end >= colon.end() - 1:
+        names_end = colon.end()  # DIN's and lawyers' "Jarass, Hans D./Pieroth, Bodo: Title, 17. Aufl., München 2022."
+        role = first.label
+        segs = relabel(segs, text, names_end, max(first.end, names_end), "title")
+        segs = relabel(segs, text, first.start, names_end, role)
+    elif not text[:names_end].endswith(",") or names_end >= m.end("body"):
         return segs
     start = names_end + len(text[names_end:]) - len(text[names_end:].lstrip())
     tail = _BOOK_TAIL.search(text, start, m.end("body"))
