@@ -296,7 +296,8 @@ _BOOK_NOTE_RE = re.compile(r"(?<=[.,] )(?:Mit\s+eine[mr]\s+(?:Vorwort|Nachwort|E
                           r"[Ww]ith\s+an?\s+(?:new\s+)?(?:[Ii]ntroduction|[Ff]oreword|[Pp]reface|[Aa]fterword))\s+(?:von|by)\s+"
                           r"[A-ZÀ-Þ][^.,;:()]{2,60}?(?=[.,;]\s|\.?$)|"
                           r"(?<=[.,] )(?:[Ee]ine\s+)?(?:Studie|Expertise|Untersuchung)\s+im\s+Auftrag\s+(?:der|des|von)\s+[^.;:()]{3,80}?(?=[.,;]\s|\.?$)|"
-                          r"(?<=[.(] )?Zugl\.:?\s+[^()]{3,80}?\b(?:Diss|Habil)[^()]{0,40}?(?:1[5-9]|20)\d\d")  # "Zugl.: Univ., Diss., 2013"
+                          r"(?<=[.(] )?Zugl\.:?\s+[^()]{3,80}?\b(?:Diss|Habil)[^()]{0,40}?(?:1[5-9]|20)\d\d|"  # "Zugl.: Univ., Diss., 2013"
+                          r"(?<=, )(?:Loseblatt(?:sammlung|ausgabe|werk)?|loose-leaf)(?=[,.]\s)")  # a commentary's loose-leaf form
 _REPRINT_RE = re.compile(r"(?<=[.;] )(?:Reprint(?:ed)?|Repr\.|Nachdruck|Neudruck)(?:,?\s+(?:with|of|by|mit)\s+[^.;:]{3,100}?)?"
                          r"(?=,\s*[A-Z][\w.\- ]{1,40}:|[.,]\s|\.?$)")
 
@@ -404,9 +405,9 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     segs = label_tail(series_after_publisher(publisher_parens(segs, text), text), text)
     segs = lone_in(thesis_parens(thesis_word(newspaper_tail(place_tails(segs, text), text), text), text), text)
     segs = volume_title(book_subtitle(segs, text), text)  # (again: the place at the end is known now)
-    segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d\]?\.?\s*$", text) else segs
+    segs = historians_book(segs, text) if "," in text and re.search(r"(?:1[5-9]|20)\d\d(?:\]|\sff\.)?\.?\s*$", text) else segs
     segs = wordy_volume(_words_before_link(_page_word(publisher_runs_on(segs, text), text), text), text)
-    for m in _BOOK_NOTE_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text or "Zugl" in text else ():
+    for m in _BOOK_NOTE_RE.finditer(text) if "Mit ein" in text or "With a" in text or "with a" in text or "im Auftrag" in text or "Zugl" in text or "oseblatt" in text or "loose-leaf" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # "Mit einer Einführung von Hans Joas.", "Zugl.: ... Diss."
     for m in _REPRINT_RE.finditer(text) if "Repr" in text or "druck" in text else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")  # Chicago's "1939. Reprint, with a new introduction by X,"

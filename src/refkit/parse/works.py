@@ -217,9 +217,9 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
 
 # historians' book: "Hans-Ulrich Wehler, Deutsche Gesellschaftsgeschichte, Bd. 5, München 2008.", "Karl Marx,
 # Das Kapital. Kritik der politischen Ökonomie, Bd. 1 (= MEW, Bd. 23), Berlin 1962 [1867]."
-_HISTORIANS_BOOK = re.compile(rf"^(?P<body>.+?),\s{PLACES}\s(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?:\s\[(?:1[5-9]|20)\d\d[^\]]*\])?\.?\s*$")
+_HISTORIANS_BOOK = re.compile(rf"^(?P<body>.+?),\s{PLACES}\s(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?:\s\[(?:1[5-9]|20)\d\d[^\]]*\]|\sff\.)?\.?\s*$")
 # what follows a book's title before its place: the edition, the volume, the series, the editors, the translator
-_BOOK_TAIL = re.compile(r",\s(?=\d{1,2}\.,?\s(?:[a-zäöü]+\.?,?\s)*Aufl|Bd\.\s|Band\s|\d{1,2}\sBde\.|hg\.|hrsg\.|Hg\.|übers\.|Übers\.|"
+_BOOK_TAIL = re.compile(r",\s(?=\d{1,2}\.,?\s(?:[a-zäöü]+\.?,?\s)*Aufl|\d{1,2}(?:st|nd|rd|th)\s+(?:ed|edn)\b|Loseblatt|Bd\.\s|Band\s|\d{1,2}\sBde\.|hg\.|hrsg\.|Hg\.|übers\.|Übers\.|"
                         r"[Aa]us\sdem\s|[Mm]it\seinem\s|[Mm]it\seiner\s|eingel\.|bearb\.)|\s\(=|\s\[(?:1[5-9]|20)\d\d|\.\s(?=Mit\seine[mr]\s|Hg\.\s|Übers\.\s)")
 
 
