@@ -152,7 +152,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     note_conf(k, segs)
             note_conf("issued", segs)
         elif label == "date":
-            bm = next((m for r in raw if (m := _ORIGINAL_FIRST.fullmatch(r.strip(" .,;:")))), None)
+            bm = next((m for r in raw if (m := _ORIGINAL_FIRST.fullmatch(r.strip(" .,;:")) or _far_apart(
+                _ORIGINAL_SLASH.fullmatch(r.strip(" .,;:"))))), None)
             if bm and (od := parse_year(bm.group(1))) is not None:  # ASA's "[1922] 1978": first published, then this edition
                 ref.dates["original-date"] = od
                 raw = [bm.group(2) if r.strip(" .,;:") == bm.group(0) else r for r in raw]
@@ -278,10 +279,16 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
 
 
 _ORIGINAL_FIRST = re.compile(r"\[\s*((?:1[5-9]|20)\d\d(?:\s*[-\u2013/]\s*\d{2,4})?)\s*\]\s*((?:1[5-9]|20)\d\d[a-z]?)")
+# "(1952/2004)": first published, then this edition (years far apart; "2019/2020" is a season or an academic year)
+_ORIGINAL_SLASH = re.compile(r"\(?((?:1[5-9]|20)\d\d)\s*/\s*((?:1[5-9]|20)\d\d)\)?")
 _SAME = re.compile(r"^(?:Ders|Dies|Dens|Dems|Idem|Eadem|Eid|Eaed)\.?$", re.I)
 # "Ders.:", "Dies. (Hg.):", "ders., Kleine politische Schriften", "ders. u. a., Der Positivismusstreit"
 _SAME_LEAD = re.compile(r"^(?:ders|dies|derselbe|dieselbe|idem|eadem)\.?(?:\s+u\.\s?a\.)?\s*(?:\((?:hg|hrsg|ed|eds)\.?\))?"
                         r"\s*[:,]\s*(?=\S)", re.I)
+
+
+def _far_apart(m: re.Match[str] | None) -> re.Match[str] | None:
+    return m if m is not None and int(m.group(2)) - int(m.group(1)) > 3 else None
 
 
 def same_people(ref: Reference) -> None:

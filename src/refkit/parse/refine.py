@@ -53,6 +53,7 @@ PRESS_RE = re.compile(r"(?<=[.,] )(?:In press|in press|Forthcoming|forthcoming|I
 ND_RE = re.compile(r"\((?:n\.\s?d\.|no date|s\.\s?f\.|o\.\s?J\.)(?:\s?-?[a-z])?\)|(?<!\w)n\.\s?d\.-[a-z]\b|"
                    r"(?<=, )(?:n\.\s?d\.|o\.\s?J\.|s\.\s?f\.)(?=\s*$|[\s,.;]+(?:[A-Z(\[]|https?:|$))|"
                    r"(?<=[a-zäöü] )o\.\s?J\.(?=[\s,.;]*$|,\s)")  # historians' "München o. J."
+_YEAR_PAIR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\s*/\s*(?:1[5-9]|20)\d\d[a-z]?\)")
 WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online publication\b\.?|\[Online\]\.?\s*Available\s*:?|\[(?:Internet|online|Online|en l[íi]nea|En ligne|Online-Ausgabe)\]|"
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
                          r"\bDisponível em\s*:?|\bURL\s*:(?=\s*(?:https?://|www\.))|\[[Ss]\.\s?[ln]\.\]|"
@@ -130,6 +131,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
                                           "c" in low) else ():  # "In press", "[1750?]", "(forthcoming)" stand where the year would
         segs = _relabel(segs, text, m.start(), m.end(), "date")
     for m in ND_RE.finditer(text) if ("n." in low or "no date" in low or "s." in low or "o." in low) else ():  # "(n.d.-a)", "(no date b)": no date, with a letter
+        segs = _relabel(segs, text, m.start(), m.end(), "date")
+    for m in _YEAR_PAIR.finditer(text) if "/" in text else ():  # "Eucken, W. (1952/2004),": two years in one bracket
         segs = _relabel(segs, text, m.start(), m.end(), "date")
     acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "acesso", "accedido",
                                  "stand:", "überprüfungsdatum"))

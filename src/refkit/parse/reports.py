@@ -27,7 +27,8 @@ _LONE_CODE = re.compile(r"(?:(?<=[.,:]\s)|(?<=[.,][\"”’]\s))(?P<n>(?:Cmnd|Cm
                         # a UN or WTO document symbol: "ST/ESA/SER.A/423", "A/RES/70/1", "S/RES/1325 (2000)", "WT/DS58/AB/R"
                         r"(?=[.,;]\s|[.,;]?$)")
 _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+)?(?:[Ss]taff\s+)?(?:[Ww]orking|[Dd]iscussion|[Rr]esearch|[Oo]ccasional|[Tt]echnical|[Pp]olicy|[Ss]taff)\s+"
-                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote|[Cc]ontribution|[Ii]nsight)s?|(?:[A-Z]{2,6}\s|(?<=[.,] )[A-Z][a-z]{2,12}\s)?Report|Rapport|Bericht|Arbeitspapier|News release|Pressemitteilung|Press release|"
+                         r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote|[Cc]ontribution|[Ii]nsight)s?|(?:[A-Z]{2,6}\s|(?<=[.,] )[A-Z][a-z]{2,12}\s)?Report|Rapport|Bericht|Arbeitspapier|"
+                         r"Jahresgutachten|Sondergutachten|Tabelle|(?:[A-Z]{2,6}\s)aktuell|News release|Pressemitteilung|Press release|"
                          r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
                          r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
@@ -176,6 +177,7 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
     if any(s.label == "number" for s in segs):
         return segs
     coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier", "contribution", "insight",
+                                   "gutachten", "tabelle", "aktuell",
                                    "pap.", "drucksache", "drs.", "icpsr"))
     for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]

@@ -235,7 +235,10 @@ def comma_in(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, m.start() + 1, m.end(), "skip")
         segs = relabel(segs, text, ed.start("names"), ed.start() + len(ed.group(0).rstrip()), "editor")
         end = next((s.start for s in segs if s.start >= ed.end() and s.label in (
-            "location", "volume", "date", "pages", "edition", "editor", "translator", "url", "doi")), len(text))
+            "location", "volume", "date", "pages", "edition", "editor", "translator", "url", "doi", "skip", "accessed")), len(text))
+        if any(s.label == "url" for s in segs):  # ("..., online unter: URL": the words before the link are none of the book's)
+            lw = re.search(r",?\s+(?:online|abrufbar|verfügbar|available)\b[^,]*$", text[ed.end():end], re.I)
+            end = ed.end() + lw.start() if lw else end
         return relabel(segs, text, ed.end(), end, "container-title") if end > ed.end() + 3 else segs
     if holder is None or holder.label not in _TITLE_LIKE[:4]:
         return segs  # "in: Patrick Emmenegger, ... (eds)": the editors' step reads the rest
