@@ -73,6 +73,7 @@ from refkit.parse.publication import (
     trailing_publisher,
 )
 from refkit.parse.reports import (
+    apa_number,
     apa_series,
     equals_series,
     kind_sentence,
@@ -415,5 +416,5 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                            or "zuerst" in low or "first pub" in low) else ():
         segs = relabel(segs, text, m.start(), m.end(), "note")
     segs = equals_series(standards(series_sentence(report_parts(segs, text, low), text), text), text)
-    segs = apa_series(segs, text) if "(" in text else segs
+    segs = apa_number(apa_series(segs, text), text) if "(" in text else segs
     return kind_sentence(segs, text) if re.search(MONTH_RE, text) or ". " in text else segs

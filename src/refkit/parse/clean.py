@@ -124,7 +124,8 @@ _ORG_WORDS = re.compile(
     r"bank|board|service|national|international|federal|government|nations|union|league|academy|inc|ltd|"
     r"library|museum|archives?|gallery|hospital|clinic|laboratory|observatory|trust|authority|survey|"
     r"statistics|parliament|senate|court|police|network|program|programme|secretariat|secretary-general|"
-    r"project|consortium|institution|stiftung|verband|verein|bundesamt|ministerium|kommission|zentrum)\b",
+    r"project|consortium|institution|stiftung|verband|verein|bundesamt|ministerium|kommission|zentrum|"
+    r"administration|centers|centres|institutes|services|collaboration)\b",
     re.I,
 )
 
@@ -234,6 +235,9 @@ def _clean_names(s: str) -> list[Name]:
         return []  # "o. V." (ohne Verfasser): no author printed
     if re.fullmatch(r"[A-ZÄÖÜ][\w\-]{3,}(?:\s[\w\-]+){0,6}\s\([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9}\)\.?", t.strip()):
         return [Name(literal=clean_text(t.strip().rstrip(".")))]  # "Kultusministerkonferenz (KMK)": a body and its acronym
+    if "," not in t and ";" not in t and _ORG_WORDS.search(t) and len(t.split()) >= 3 and re.fullmatch(
+            r"(?:[A-Z][\w'’\-]*|and|of|for|the|&|on|in)(?:\s+(?:[A-Z][\w'’\-]*|and|of|for|the|&|on|in))+", t.strip(" .")):
+        return [Name(literal=clean_text(t.strip(" .")))]  # "Centers for Disease Control and Prevention": one body
     if "," not in t and ";" not in t and _ORG_WORDS.search(t) and not re.search(r"\b(?:and|&)\b", t):
         return [Name(literal=clean_text(t))]
     if re.fullmatch(r"[A-ZÀ-Þ][\w&'’\-]{2,}\.?", t.strip()) and not re.match(

@@ -321,7 +321,8 @@ _PAGES_THEN_PUBLISHER = re.compile(r"\((?:Vol\.\s*(?P<vol>\d+),\s*)?(?P<pages>pp
 # APA's bracketed descriptions after a title: "[Data set]", "[Computer software]", "[Conference presentation]"
 DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|Software|Computer program|Mobile app|"
                             r"Video|Audio podcast|Podcast episode|Podcast|Blog post|Tweet|Conference presentation|"
-                            r"Paper presentation|Poster session|Conference session|Unpublished manuscript|Fact sheet|"
+                            r"Paper presentation|Poster presentation|Poster session|Conference session|Symposium|Keynote address|"
+                            r"Unpublished manuscript|Fact sheet|"
                             r"Infographic|Film|Motion picture|Video file|Audio recording|Lecture notes|"
                             r"PowerPoint slides|Brochure|Map|Press release|[Mm]achine-readable data file|[Cc]omputer file)\]", re.I)
 
@@ -357,7 +358,7 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, d.start(), d.start("g"), "skip")
         segs = relabel(segs, text, d.start("g"), d.end("g"), "genre")
         segs = relabel(segs, text, d.end("g"), d.end(), "skip")
-        event = re.search(r"(?i)presentation|session|poster|address|lecture|talk", d.group("g")) is not None
+        event = re.search(r"(?i)presentation|session|poster|address|lecture|talk|symposium", d.group("g")) is not None
         pm = re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)(?:\.(?=\s|$)|,\s+(?=[A-Z]))", text[d.end():]) if event else \
             re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)\.(?=\s|$)", text[d.end():])
         if pm and event:  # "[Paper presentation]. American Educational Research Association Annual Meeting, Toronto"

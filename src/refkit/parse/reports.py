@@ -112,6 +112,31 @@ _APA_SERIES = re.compile(r"(?<=[^\s(])\s\((?P<s>[A-ZÄÖÜ][\w\-]*(?:\s[\w\-]+){
                          r"(?=[A-ZÄÖÜ][\w\-]+(?:\s(?:a\.\s?M\.|am\sMain|i\.\s?Br\.))?(?:/[A-ZÄÖÜ][\w\-]+)*:\s)")
 
 
+# APA's report and dissertation numbers in brackets after the title: "(Publication No. 13880123)", "(Order No. 10154327)",
+# "(NCES 2021-144)", "(ED569812)"
+_APA_NUMBER = re.compile(r"(?<=[^\s(])\s\((?:(?P<kind>Publication|Order|Report|Technical Report|Research Report|Document)\s+No\.\s*"
+                         r"(?P<n>[\w\-./]+)|(?P<code>[A-Z]{2,6}[\s-]?\d{2,}[\w\-./]*))\)(?=[.\s\[])")
+
+
+def apa_number(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title (Publication No. 13880123) [Doctoral dissertation, ...]', 'Title (NCES 2021-144). Publisher.': the number."""
+    m = _APA_NUMBER.search(text) if "(" in text else None
+    if m is None:
+        return segs
+    g = "n" if m.group("n") else "code"
+    before = next((s for s in segs if s.start <= m.start() - 1 < s.end), None)
+    if before is None or before.label != "title":
+        return segs  # right after the title only ("Beltz (UTB 2786)" is a series after the publisher)
+    inside = [s for s in segs if s.start < m.end(g) and m.start(g) < s.end]
+    if not inside or any(s.label not in ("title", "genre", "note", "number", "volume", "publisher", "collection-title") for s in inside):
+        return segs
+    segs = relabel(segs, text, m.start() + 1, m.start(g), "skip")
+    if m.group("kind") and "Report" in m.group("kind"):  # "(Technical Report No. 1184)": the genre, then the number
+        segs = relabel(segs, text, m.start("kind"), m.end("kind"), "genre")
+    segs = relabel(segs, text, m.start(g), m.end(g), "number")
+    return relabel(segs, text, m.end(g), m.end(), "skip")
+
+
 def apa_series(segs: list[Segment], text: str) -> list[Segment]:
     """'Title (Arbeitspapier 171). Düsseldorf: Hans-Böckler-Stiftung.': a series and its number in brackets
     between the title and the place."""
