@@ -298,8 +298,8 @@ def same_people(ref: Reference) -> None:
     if not authors:
         return
     eds = ref.names.get("editor", [])
-    if eds and all(_SAME.match(n.literal or n.family) for n in eds):
-        ref.names["editor"] = list(authors)
+    if eds and any(_SAME.match(n.literal or n.family) for n in eds):  # "in: ders./Kirchhof, Paul (Hrsg.)": him and another
+        ref.names["editor"] = [x for n in eds for x in (authors if _SAME.match(n.literal or n.family) else [n])]
     box = ref.fields.get("container-title", "")
     if _SAME_LEAD.match(box):
         ref.fields["container-title"] = _SAME_LEAD.sub("", box)

@@ -118,8 +118,8 @@ def names_to_colon(segs: list[Segment], text: str) -> list[Segment]:
         cut = [m.end() for m in _SEP.finditer(names)]
         whole = [start + c for c in cut if start + c >= first.end - 1]  # names that start after its end
         if whole and not all(_opens_with_given(c) for c in _SEP.split(_ROLE.sub("", text[whole[0]:colon])) if c.strip()) \
-                and not _INVERTED_LIST.fullmatch(_ROLE.sub("", names).strip()):
-            return segs  # "Decker, Frank/Neu, Viola (Hrsg.):" inverted names are names whatever they are
+                and not _INVERTED_LIST.fullmatch(_ROLE.sub("", names).strip()) and not re.fullmatch(_INV, _ROLE.sub("", names).strip()):
+            return segs  # "Decker, Frank/Neu, Viola (Hrsg.):", "Di Fabio, Udo:": inverted names are names whatever they are
     label = "editor" if _ROLE.search(names) else first.label
     owner = [s for s in segs if s.start < colon + 1 and s.end > start]
     if all(s.label == label for s in owner) and owner[-1].end <= colon + 1:
