@@ -108,7 +108,8 @@ def title_not_names(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_BODY_LEAD = re.compile(r"\s*(?P<body>(?:[A-Z][\w'’.\-]*\s){1,6}?(?:[A-Z][\w'’\-]*))\.\s+(?=[A-Z“\"‘])")
+_BODY_LEAD = re.compile(r"\s*(?P<body>(?:[A-Z][\w'’.\-]*\s){1,6}?(?:[A-Z][\w'’\-]*))\.\s+"
+                        r"(?:(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.\s+)?(?=[A-Z“\"‘])")  # (AEA: "International Monetary Fund. 2020.")
 
 
 def body_author(segs: list[Segment], text: str) -> list[Segment]:
@@ -118,7 +119,10 @@ def body_author(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     m = _BODY_LEAD.match(segs[0].text)
     if m and is_org_name(m.group("body")) and m.end() < len(segs[0].text.rstrip()):
-        return relabel(segs, text, segs[0].start + m.start("body"), segs[0].start + m.end("body") + 1, "author")
+        start = segs[0].start
+        if m.group("year"):
+            segs = relabel(segs, text, start + m.start("year"), start + m.end("year") + 1, "date")
+        return relabel(segs, text, start + m.start("body"), start + m.end("body") + 1, "author")
     return segs
 
 
