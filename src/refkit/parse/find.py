@@ -391,6 +391,10 @@ def _alone(lines: list[str], j: int, folio: int) -> bool:
     return not 0 <= other < len(lines) or not lines[other].replace(PAGE_BREAK, "").strip()
 
 
+# the rest of a reference cut by a figure: "Nat Geosci 1:511–514. https://...", "Comput. Syst., vol. 82, pp. 761–768"
+_JOURNAL_TAIL = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,5}[,.]?\s(?:\d{1,4}(?:\(\d+\))?:\d|vol\.\s\d|\d{1,4},\s\d)")
+
+
 def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: ANN001
     """Indexes of a figure that a PDF page set inside a list: its labels and tick numbers, then its
     caption ('Fig. 6. ...'), between a reference cut off at the foot of one column and the rest of it
@@ -406,8 +410,15 @@ def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: A
         nxt = next((k for k in range(end + 1, min(len(lines), end + 4)) if lines[k].strip()), None)
         if nxt is None:
             continue
+        if CAPTION_RE.match(ln.lstrip(PAGE_BREAK)).group(0).strip().lower().startswith("tab"):  # a table's rows after its caption
+            while nxt is not None and nxt < len(lines) - 1 and len(lines[nxt].strip()) <= 30 and not NUMBER_RE.match(lines[nxt].strip()):
+                end = nxt
+                nxt = next((k for k in range(end + 1, min(len(lines), end + 4)) if lines[k].strip()), None)
+            if nxt is None:
+                continue
         after = lines[nxt].replace(PAGE_BREAK, "").strip()
-        goes_on = re.match(r"(?:\d{1,5}\s*[–—-]\s*\d{1,5}[.,]|https?://|doi:|[a-z(])", after) or looks_like_start(after)
+        goes_on = re.match(r"(?:\d{1,5}\s*[–—-]\s*\d{1,5}[.,]|https?://|doi:|[a-z(])", after) or looks_like_start(after) or \
+            _JOURNAL_TAIL.match(after)
         if not goes_on:
             continue
         start = j
@@ -418,6 +429,7 @@ def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: A
                 break
             start -= 1
         before = lines[start - 1].replace(PAGE_BREAK, "").strip() if start else ""
-        if start < j and before and (before.endswith((",", "-")) or looks_like_start(before) or len(before) > 40):
-            out.extend(range(start, end + 1))
+        if before and (start < j and (before.endswith((",", "-")) or looks_like_start(before) or len(before) > 40) or
+                       start == j and _JOURNAL_TAIL.match(after) and len(before) > 40):
+            out.extend(range(start, end + 1))  # (a caption alone: only where a cut reference's end follows it)
     return out
