@@ -306,10 +306,26 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("science_perovskite_refs_and_notes.pdf", 34),  # three columns, the third empty; prose notes left out (one names a tool)
     ("arxiv_rag_selfverify_flush_bib.pdf", 60),  # flush natbib entries over four pages; a "NeurIPS Paper Checklist" after
     ("tesis_es_abnt_referencias_bibliograficas.pdf", 38),  # entries a blank line apart, one running over each page's foot
+    ("elsevier_twocol_refs_interrupted_by_table.pdf", 46),  # a full-width table citing "[16]" between [9] and [10]
+    ("springer_vs_kapitel_literatur_vgl_fussnoten.pdf", 32),  # bodies as authors; notes 8% smaller under the list
+    ("lpsc_abstract_three_refs_runin_7pt.pdf", 3),  # "References: [1] ... [2] ... [3]" run into one paragraph
+    ("scanned_look_lines_random_stream_order.pdf", 25),  # lines drawn in random order; "(Received ...)" after
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)
     assert len(doc.parsed) == count
+
+
+def test_a_table_inside_a_numbered_list_is_left_out_and_the_list_goes_on():
+    doc = parse_document((PAPERS / "elsevier_twocol_refs_interrupted_by_table.pdf").read_bytes(), "elsevier.pdf")
+    assert [p.raw.number for p in doc.parsed] == [str(n) for n in range(1, 47)]
+    assert not any("SVR Full charge" in p.raw.text for p in doc.parsed)
+
+
+def test_run_in_numbered_references_and_initials_after_the_name():
+    doc = parse_document((PAPERS / "lpsc_abstract_three_refs_runin_7pt.pdf").read_bytes(), "lpsc.pdf")
+    firsts = [str(p.ref.names["author"][0]) for p in doc.parsed]
+    assert firsts == ["Mangold, N.", "Farley, K. A.", "Bell, J. F. III"]
 
 
 def test_a_paper_whose_numbered_checklist_is_no_list():

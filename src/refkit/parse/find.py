@@ -76,8 +76,8 @@ RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|C
                             r"^\s*(?:Abstract|Keywords|Key\s+words|JEL(?:\s+[Cc]lassification)?|Streszczenie|Słowa\s+kluczowe|Abstrakt|"
                             r"Klíčová\s+slova|Resumen|Resumo|Palabras\s+clave|Palavras-chave|Schlüsselwörter|Mots-clés)\s*:\s*\S|"
                             r"^\s*Open\s+Access\s+(?:This|Dieses?|Ce|Este)\s|"  # Springer's licence block after a chapter's list
-                            r"^\s*(?:Recebido\s+em|Aprovado\s+em|Received|Accepted|Submitted|Eingegangen|Angenommen|Reçu le|"
-                            r"Recibido|Aceptado)\s*:?\s*\d")  # the article's dates after its list: "Recebido em: 14/04/2023"
+                            r"^\s*\(?(?:Recebido\s+em|Aprovado\s+em|Received|Accepted|Submitted|Eingegangen|Angenommen|Reçu le|"
+                            r"Recibido|Aceptado)\s*:?\s*\d")  # the article's dates after its list: "Recebido em: 14/04/2023", "(Received 12 ..."
 CAPTION_RE = re.compile(r"^\s*(?:figure|fig\.|table|tab\.|abbildung|tableau|tabelle|appendix)\s*[A-Z]?\d+[.:]?(?:\s|$)",
                         re.I)
 PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduction|conclusions?|discussion|"
@@ -85,7 +85,11 @@ PROSE_HEADING_RE = re.compile(r"^\s*(?:\d+\.?\s*)?(?:abstract|keywords?|introduc
 # IEEE's author biographies after the list: "Hiro Tanaka (S'15–M'19) received the B.S. degree ..."
 BIOGRAPHY_RE = re.compile(r"^\s*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]*){0,3}(?:\s*\([^)]{0,30}\))?,?\s+(?:received\s+"
                           r"(?:the|his|her|a)\b|is\s+(?:currently|now|with\s+the|(?:an?\s+)?(?:associate\s+|assistant\s+|full\s+)?"
-                          r"professor|(?:an?\s+)?(?:[Ss]enior\s+)?(?:[Ll]ecturer|[Rr]eader|[Rr]esearch\s+[Ff]ellow|[Pp]ostdoctoral)\b|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)")
+                          r"professor|(?:an?\s+)?(?:[Ss]enior\s+)?(?:[Ll]ecturer|[Rr]eader|[Rr]esearch\s+[Ff]ellow|[Pp]ostdoctoral)\b|a\s+(?:Ph\.?\s?D|doctoral|postdoctoral|senior|research))\b|was\s+born\s+in\b)|"
+                          # a German contributor note: "Maria Schneider, Dr. phil., ist wissenschaftliche Mitarbeiterin"
+                          r"^\s*[A-Z][\w'’\-.]+(?:\s+[A-Z][\w'’\-.]*){0,3}(?:,\s*(?:Dr|Prof)\.[^,]{0,25},)?\s+ist\s+(?:"
+                          r"wissenschaftliche[rn]?|(?:Junior|Honorar)?[Pp]rofessor(?:in)?|Privatdozent(?:in)?|Doktorand(?:in)?|"
+                          r"Lehrbeauftragte[rn]?|(?:Post-?)?[Dd]oc)\b")
 FOLIO_RE = re.compile(r"^\s*(?:(?:page\s+|p\.\s*|seite\s+)?[-–—~]?\s*\d{1,4}\s*[-–—~]?(?:\s*(?:/|of|von|sur)\s*\d{1,4})?|"
                       r"(?-i:[ivxl]{1,6}))\s*$", re.I)  # (a front matter's "iii" too)
 PAGE_BREAK = "\f"
@@ -187,8 +191,28 @@ def _numbered_from(lines: list[str], first: int) -> int:
     return start if want == 0 else first
 
 
+def _number_of(line: str) -> int | None:
+    m = NUMBER_RE.match(line.replace(PAGE_BREAK, ""))
+    return int(next(g for g in m.groups() if g)) if m and any(m.groups()) else None
+
+
+def _resumes(lines: list[str], j: int) -> int | None:
+    """Where a numbered list goes on after a float set inside it (a table whose first column cites
+    '[16]', '[17]'): the first line after `j` starting with the number after the last one before it.
+    Only inside a run of numbered references (the two numbers before it in order) and before a line
+    long enough for a reference."""
+    before = [n for k in range(j - 1, max(-1, j - 40), -1)
+              if (n := _number_of(lines[k])) is not None and len(lines[k].strip()) > 40][:2]
+    if len(before) < 2 or before[1] != before[0] - 1:
+        return None
+    return next((k for k in range(j + 1, min(len(lines), j + 80)) if _number_of(lines[k]) == before[0] + 1
+                 and len(lines[k].strip()) > 40), None)
+
+
 def _caption_inside(lines: list[str], j: int) -> bool:
     """A figure's caption on the list's last page ('Fig. 2. ...'), the list going on after it."""
+    if _resumes(lines, j) is not None:
+        return True
     end = j
     while end + 1 < len(lines) and lines[end + 1].strip(PAGE_BREAK + " "):
         end += 1
@@ -409,6 +433,9 @@ def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: A
             end += 1  # the caption's own lines
         nxt = next((k for k in range(end + 1, min(len(lines), end + 4)) if lines[k].strip()), None)
         if nxt is None:
+            continue
+        if (resume := _resumes(lines, j)) is not None:  # a numbered list: the float ends where the numbers go on
+            out.extend(range(j, resume))
             continue
         if CAPTION_RE.match(ln.lstrip(PAGE_BREAK)).group(0).strip().lower().startswith("tab"):  # a table's rows after its caption
             while nxt is not None and nxt < len(lines) - 1 and len(lines[nxt].strip()) <= 30 and not NUMBER_RE.match(lines[nxt].strip()):

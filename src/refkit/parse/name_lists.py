@@ -217,6 +217,10 @@ def one_name_first(segs: list[Segment], text: str) -> list[Segment]:
 
 _NAME_BARE_YEAR = re.compile(r"(?P<names>[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]*\.?)?)"
                              r"\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?:?\s+[A-Z\"“‘'])")  # (Mind's "Putnam, Hilary 1975: 'Title'")
+# names with their initials after them, as planetary science prints them: "Farley K. A. et al.", "Bell J. F. III",
+# "Grotzinger J. P. and Milliken R. E."
+_ONE_INITIALS_AFTER = r"[A-ZÀ-Þ][\w'’\-]+(?:\s(?:[A-ZÀ-Þ]\.\s?-?)+)(?:\s(?:Jr\.|Sr\.|II|III|IV))?"
+_INITIALS_AFTER = re.compile(rf"{_ONE_INITIALS_AFTER}(?:(?:,\s|,?\s(?:and|&)\s){_ONE_INITIALS_AFTER})*(?:,?\set\sal\.)?")
 _LEAD_BEFORE_YEAR = re.compile(
     r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<names>[A-ZÀ-Þ](?:[^()\d:]|\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\)){2,160}?(?:\s\([A-ZÄÖÜ][A-Za-zäöü]{1,10}\))?)\s*"
     r"(?P<role>\((?:Hg|Hgg|Hrsg|Ed|Eds|eds|ed|Red|éd|dir)"
@@ -244,6 +248,8 @@ def names_before_year(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, m.start("names"), m.end("role"), "editor")  # "Suter, C./Levy, R. (Hg.) (2008):"
         y = re.match(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)|\s*(?:1[5-9]|20)\d\d[a-z]?(?=:\s)", text[m.end():])
         return relabel(segs, text, m.end(), m.end() + y.end(), "date") if y else segs
+    if m and not m.group("role") and _INITIALS_AFTER.fullmatch(m.group("names").strip()):
+        return relabel(segs, text, m.start("names"), m.end("names"), "author")  # "Bell J. F. III et al. (2021)"
     if m:  # "Hegre, Håvard; Joakim Karlsen, | Håvard Strand & Henrik Urdal (forthcoming)": the names run to the year
         lead = [s for s in segs if s.start < m.end("names")]
         if lead and lead[0].label in ("author", "editor") and lead[0].end < m.end("names") and \

@@ -211,12 +211,12 @@ def _footnotes(page: Page, drop: set[int]) -> set[int]:
     k = len(lines)
     while k > 0 and lines[k - 1].size < 0.92 * body:
         k -= 1
-    if len(lines) - k > 12 or len(lines) - k > 0.4 * len(lines):  # a list set small above notes smaller still
+    if k == len(lines) or len(lines) - k > 12 or len(lines) - k > 0.4 * len(lines):  # a list set small above notes smaller still
         foot = lines[-1].size
         k = len(lines)
         while k > 0 and abs(lines[k - 1].size - foot) < 0.03 * foot:
             k -= 1
-        if k and lines[k - 1].size < 1.08 * foot:
+        if k and lines[k - 1].size < 1.04 * foot:  # (8.2 pt references over 7.6 pt notes are two sizes)
             return set()
     run = lines[k:]
     if not run or k == 0 or len(run) > 12 or len(run) > 0.4 * len(lines):

@@ -269,6 +269,44 @@ def run_on(ref: RawReference) -> list[RawReference]:
     return out
 
 
+_LEAD_NUMBER = re.compile(r"^\s*\[(\d{1,4})\]\s")
+
+
+def numbered_runs(refs: list[RawReference]) -> list[RawReference]:
+    """'[1] Mangold N. et al. (2021) Science, 374, 711-717. [2] Farley K. A. ...': numbered references
+    run together in one paragraph (an abstract's run-in list) are split at each next number in turn
+    that follows a finished sentence; a number left at a line's end ('... eabo2196. [3]') goes to the
+    reference below it."""
+    from refkit.parse.raw import RawReference
+    if not any("] " in r.text[4:] or r.text.endswith("]") for r in refs):
+        return refs
+    out: list[RawReference] = []
+    carry = ""
+    for r in refs:
+        text = carry + r.text if carry and not _LEAD_NUMBER.match(r.text) else r.text
+        carry = ""
+        m = _LEAD_NUMBER.match(text)
+        if not m:
+            out.append(r if text == r.text else RawReference(text, r.line, r.number, r.lines, r.reason))
+            continue
+        n, pieces, at = int(m.group(1)), [], 0
+        while (nxt := re.compile(rf"(?<=[.)]) \[{n + 1}\](?=\s|$)").search(text, m.end())) and nxt.start() - at > 30:
+            pieces.append(text[at:nxt.start()].strip())
+            at, n = nxt.start() + 1, n + 1
+            m = nxt
+        tail = text[at:].strip()
+        if pieces and re.fullmatch(r"\[\d{1,4}\]", tail):
+            carry = tail + " "  # the next number alone at the end of the paragraph's line
+        else:
+            pieces.append(tail)
+        if len(pieces) == 1 and text == r.text:
+            out.append(r)
+            continue
+        out.append(RawReference(pieces[0], r.line, r.number, r.lines, r.reason))
+        out += [RawReference(p, r.line, "", 1, "a numbered reference run into the one before") for p in pieces[1:]]
+    return out
+
+
 def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
     """(first, end) of each run of non-blank lines."""
     out: list[tuple[int, int]] = []

@@ -33,6 +33,7 @@ from refkit.parse.pieces import (
     fenced_bibtex,
     lettered_parts,
     not_references,
+    numbered_runs,
     readme_project,
     run_on,
     semicolon_run,
@@ -217,7 +218,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     for r in refs:  # web pages: Wikipedia's back-links "^ a b", "↑"; a bullet the text kept
         if r.text[:1] in _BACKLINK_FIRST:
             r.text = BACKLINK_RE.sub("", r.text) or r.text
-    refs = [one for r in refs for part in lettered_parts(r) for piece in semicolon_run(part) for one in run_on(piece)]
+    refs = [one for r in numbered_runs(refs) for part in lettered_parts(r) for piece in semicolon_run(part) for one in run_on(piece)]
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     refs = not_references(refs, skipped)
