@@ -426,7 +426,8 @@ def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: A
     ends the cut reference or starts one) and a reference-like line stands right before the figure."""
     out: list[int] = []
     for j, ln in enumerate(lines):
-        if not CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) or j < 2:
+        cap = CAPTION_RE.match(ln.lstrip(PAGE_BREAK))
+        if not cap or j < 2:
             continue
         end = j
         while end + 1 < len(lines) and lines[end + 1].strip():
@@ -437,7 +438,7 @@ def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: A
         if (resume := _resumes(lines, j)) is not None:  # a numbered list: the float ends where the numbers go on
             out.extend(range(j, resume))
             continue
-        if CAPTION_RE.match(ln.lstrip(PAGE_BREAK)).group(0).strip().lower().startswith("tab"):  # a table's rows after its caption
+        if cap.group(0).strip().lower().startswith("tab"):  # a table's rows after its caption
             while nxt is not None and nxt < len(lines) - 1 and len(lines[nxt].strip()) <= 30 and not NUMBER_RE.match(lines[nxt].strip()):
                 end = nxt
                 nxt = next((k for k in range(end + 1, min(len(lines), end + 4)) if lines[k].strip()), None)
