@@ -278,3 +278,20 @@ def test_sources_cited_numbered_sections_and_what_follows_a_list():
     for tail in ("LAMPIRAN\n\nTabel 1. Data produksi 2019 2020", "Financiamento: FAPESP, processo nº 2019/12345-6.",
                  "LINA ROSS is Lecturer in Victorian Literature at the University of Leeds. She is writing a book."):
         assert len(texts("References\n\nLind, A. (2001). Rivers. Harbour Press.\n\n" + tail + "\n")) == 1
+
+
+def test_full_width_numbers_an_underscore_ditto_and_a_note_on_the_list():
+    cn = ("参考文献\n\n[1] Lind K. Harbour walls[J]. Quay Review, 2012, 4(2): 1-9.\n"
+          "［2］ 王明. 港口研究[M]. 北京: 科学出版社, 2019.\n［3］ Moss Y. Tidal walls[J]. Tides, 2020, 5: 2-8.\n"
+          "[4] Osei K. Mooring[J]. Ropes, 2021, 3: 7-9.\n")
+    assert [r.number for r in split_text(cn).refs] == ["1", "2", "3", "4"]
+    chicago = ("Bibliography\n\nLetters cited in the notes by archive and shelfmark are not listed separately below.\n\n"
+               "Lind, Karin. Harbour Walls. London: Quay Press, 1959.\n"
+               "______. Letter to J. D. Moss, [11 January 1844]. Harbour Letters Project, Letter no. 729.\n"
+               "Osei, Kofi. Mooring Lines. Leeds: Rope Books, 2001.\n")
+    from refkit.parse import parse_text
+    parsed = parse_text(chicago)
+    assert len(parsed) == 3
+    letter = parsed[1].ref.to_csl()
+    assert letter["title"] == "Letter to J. D. Moss" and letter["author"][0]["family"] == "Lind"
+    assert letter["issued"]["date-parts"] == [[1844, 1, 11]] and letter["container-title"] == "Harbour Letters Project"

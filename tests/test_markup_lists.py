@@ -123,3 +123,29 @@ def test_an_oscola_bibliography_with_tables_of_cases_and_legislation():
     split = split_text(text)
     assert len(split.refs) == 6 and split.refs[-1].text.startswith("Moss Y")
     assert any(s.text == "Court of Justice of the European Union" for s in split.skipped)
+
+
+def test_asciidoc_bibliography_attributes_anchors_links_and_comments():
+    adoc = (":doi: https://doi.org/\n:icons: font\n\n// editors: keep it sorted\n\nNOTE: Internal copies are on the drive.\n\n"
+            "[bibliography]\n== Harbours\n\n"
+            "* [[[lind-quays,Lind 2012]]] Karin Lind. _Quays twelve years later_.\n"
+            "Harbour Review 45(2):23–29, 2012. {doi}10.1234/hr.2012.37[doi:10.1234/hr.2012.37]\n"
+            "* [[[moss]]] Yara Moss and Vic Lane. _Tidal walls_. In Proc. SOSQ '07, pp. 205–220, 2007. "
+            "https://doi.org/10.1234/sosq.2007.9[DOI]\n"
+            "* [[[osei]]] Kofi Osei. _Mooring lines_. https://example.org/moor[example.org/moor]. Accessed 2024-03-02.\n\n"
+            "****\n*Why no buoys?* They are out of scope here.\n****\n\n"
+            "////\nTODO add the 2001 survey\n////\n")
+    items = [p.ref.to_csl() for p in parse_text(adoc)]
+    assert [i.get("DOI") for i in items] == ["10.1234/hr.2012.37", "10.1234/sosq.2007.9", None]
+    assert items[0]["title"] == "Quays twelve years later" and items[2].get("URL") == "https://example.org/moor"
+
+
+def test_sphinx_doi_role_and_a_tool_name_opening_the_title():
+    rst = (".. [Lind2007] Lind, K. D. Quaymap: A 2D harbour environment.\n"
+           "   *Harbour Science* **9**\\ (3), 90–95 (2007).\n   :doi:`10.1234/HS.2007.55`\n\n"
+           ".. [Moss2017] Moss, Y. & Lane, V. tidex: labelled tide tables in Python.\n"
+           "   *J. Open Harbours* **5**\\ (1), 10 (2017). :doi:`10.1234/joh.148`\n")
+    items = [p.ref.to_csl() for p in parse_text(rst)]
+    assert [i.get("DOI") for i in items] == ["10.1234/HS.2007.55", "10.1234/joh.148"]
+    assert [i["title"] for i in items] == ["Quaymap: A 2D harbour environment", "tidex: labelled tide tables in Python"]
+    assert [a["family"] for a in items[1]["author"]] == ["Moss", "Lane"]

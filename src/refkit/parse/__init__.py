@@ -75,6 +75,8 @@ def parse_one(raw: RawReference, model: Any = None, use_rules: bool = True,
     """Parse one reference. ``previous`` (the reference before it in the same list) supplies the
     authors for a repeated-author dash ("———")."""
     text = raw.text
+    if text.startswith("__"):  # a typewriter's repeated-author rule "______." is the dash "———."
+        text = re.sub(r"^_{2,}(?=[.,\s])", "———", text)
     if raw.entry is not None:  # a README's fenced BibTeX block: already structured
         raw.entry.line = raw.line
         return ParsedReference(raw, raw.entry, "bibtex")

@@ -30,6 +30,7 @@ from refkit.parse.name_edges import (
     names_to_comma,
     role_after_names,
     same_author_lead,
+    title_word_after_initials,
 )
 from refkit.parse.name_lists import (
     author_edges,
@@ -325,7 +326,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
             if vm:
                 segs = relabel(segs, text, s.start + vm.start("vol"), s.start + vm.end("vol"), "volume")
                 break
-    for step in (_erratum_note, after_the_year, names_before_year, names_to_colon, names_to_comma, same_author_lead, role_after_names, editor_without_role,
+    for step in (_erratum_note, after_the_year, names_before_year, names_to_colon, title_word_after_initials, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, dash_and_title,
                  title_not_names, body_author, site_name, place_state_year, _acs_block, title_runs_on, title_period, title_year,
                  article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, roles_in_brackets, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,

@@ -94,11 +94,52 @@ def rst_citations(text: str) -> str:
 
 
 def _plain_rst(s: str) -> str:
+    s = re.sub(r":(doi|pmid|arxiv):`([^`]+)`", lambda m: f"{m.group(1)}:{m.group(2)}", s, flags=re.I)  # Sphinx roles
     s = re.sub(r"\*\*(.+?)\*\*", r"\1", s)
     s = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", s)
     s = re.sub(r"``(.+?)``", r"\1", s)
     s = re.sub(r"`([^`<]+?)\s*<([^>]+)>`_", r"\1 \2", s)  # `text <url>`_
     return " ".join(s.split())
+
+
+_ADOC_ATTRIBUTE = re.compile(r"^:([\w-]+):\s*(.*)$")
+_ADOC_ANCHOR = re.compile(r"\[\[\[[^\]]*\]\]\]\s*")
+_ADOC_LINK = re.compile(r"(?:link:)?((?:https?://|mailto:)[^\s\[]+)\[[^\]]*\]")
+
+
+def asciidoc(text: str) -> str:
+    """An AsciiDoc bibliography ('* [[[key,Label]]] Name. _Title_. ... {doi}10.1/x[doi:10.1/x]') -> plain
+    references: document attributes ('{doi}') put in, anchors, comment blocks, admonitions, sidebars
+    and block attributes taken out, 'URL[text]' links kept as their URL, '== Heading' as a heading."""
+    if "[[[" not in text and not re.search(r"^\[bibliography\]", text, re.M):
+        return text
+    lines = text.split("\n")
+    attrs: dict[str, str] = {}
+    out: list[str] = []
+    block = ""
+    for ln in lines:
+        if block:  # inside "////" (a comment) or "****" (a sidebar) until its closing line
+            out.append("")
+            if ln.strip() == block:
+                block = ""
+            continue
+        if ln.strip() in ("////", "****"):
+            block = ln.strip()
+            out.append("")
+            continue
+        m = _ADOC_ATTRIBUTE.match(ln)
+        if m or ln.startswith("//") or re.match(r"^\[[\w.#%,=\s\"-]*\]\s*$", ln) or \
+                re.match(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s", ln):
+            if m:
+                attrs[m.group(1)] = m.group(2).strip()
+            out.append("")
+            continue
+        ln = re.sub(r"\{([\w-]+)\}", lambda a: attrs.get(a.group(1), a.group(0)), ln)
+        ln = _ADOC_LINK.sub(r"\1", _ADOC_ANCHOR.sub("", ln))
+        ln = re.sub(r"(?<![\w/])_(?=\S)(.+?)(?<=\S)_(?![\w/])", r"\1", ln)  # _italic_
+        ln = re.sub(r"^(=+)\s+(?=\S)", lambda h: "#" * len(h.group(1)) + " ", ln)
+        out.append(ln)
+    return "\n".join(out)
 
 
 _ORG_LINK = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]*)\])?\]")
@@ -245,7 +286,7 @@ def semantic_scholar_results(text: str) -> str:
 
 def plain(text: str) -> str:
     """All of them, in turn (each leaves text not in its markup alone)."""
-    text = markdown_tables(org_markup(rst_citations(latex_bibliography(text))))
+    text = markdown_tables(org_markup(rst_citations(asciidoc(latex_bibliography(text)))))
     if "Cite" in text or "Related articles" in text:
         text = scholar_results(text)
     if "TLDR" in text:

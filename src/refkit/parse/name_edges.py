@@ -272,3 +272,19 @@ def editor_without_role(segs: list[Segment], text: str) -> list[Segment]:
             s.label == "author" for s in segs):
         return segs
     return relabel(segs, text, first.start, first.end, "author")
+
+
+_WORD_AFTER_INITIALS = re.compile(r"(?<=[A-Z]\.)\s+(?P<w>(?!(?:Jr|Sr|Hrsg|Hg|Eds?|eds?|et)\b)[^\W\d_][\w\-+.]*[\w+]):\s*$")
+
+
+def title_word_after_initials(segs: list[Segment], text: str) -> list[Segment]:
+    """Nature's 'Hunter, J. D. Matplotlib: A 2D graphics environment.': the one word between the last
+    initials and a colon opens the title ('Matplotlib: ...'), it is no part of the names."""
+    first = next((s for s in segs if s.label not in ("citation-number", "skip")), None)
+    if first is None or first.label != "author" or ":" not in first.text[-3:]:
+        return segs
+    m = _WORD_AFTER_INITIALS.search(first.text)
+    nxt = next((s for s in segs if s.start >= first.end), None)
+    if not m or nxt is None or nxt.label != "title" or given_name(m.group("w")):
+        return segs  # ("Lepsius, M. Rainer: Parteiensystem ...": a given name after the initial)
+    return relabel(segs, text, first.start + m.start("w"), nxt.end, "title")

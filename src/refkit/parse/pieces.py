@@ -167,6 +167,9 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                 why = "prose that cites in the text, not a reference"  # "... follows DDPM (Ho et al., 2020) and ...:"
             elif re.search(r"\bnot\s+(?:a|an)\s+(?:paper|publication|reference|article)\b", t, re.I) and not YEAR_RE.search(t):
                 why = "a remark, not a reference"  # "NetworkX (not a paper, but you will need it)"
+            elif re.search(r"\b(?:is|are)\s+(?:not\s+)?(?:listed|included|cited|given|arranged)\b", t) and \
+                    not YEAR_RE.search(t) and not re.search(r"https?://|\b10\.\d{4,}/", t) and low >= 0.4 * len(words):
+                why = "a note on the list, not a reference"  # "Unpublished material ... is not listed separately below."
             elif _ABSTRACT_RE.match(t):
                 why = "an abstract or summary, not a reference"
             elif _RESOURCE_RE.match(t):

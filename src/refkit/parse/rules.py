@@ -233,7 +233,7 @@ def _plausible(out: RuleParse, names_raw: str, quoted: bool) -> bool:
            for label, seg in out.spans):
         return False  # "Ordoliberalism, | Pragmatism and the Eurozone Crisis": a title's words, not a place
     said = " ".join(seg for _, seg in out.spans)
-    if re.search(r"\b(?:Aufl|Jg|Hrsg|Hg|hrsg|übers|Übers|Bd|Bde|Nr)\.|\bHeft\s+\d|,\s*S\.\s*\d|\b[Ii]n:\s|[Aa]us dem\s|"
+    if re.search(r"\b(?:Aufl|Jg|Hrsg|Hg|hrsg|übers|Übers|Bd|Bde|Nr)\.|\bHeft\s+\d|,\s*S\.\s*\d|\b[Ii]n:\s(?![^,]{0,80}\((?:eds?|Eds?)\.\))|[Aa]us dem\s|"
                  r"\b(?:Jahresgutachten|Gutachten|Monatsbericht|Fachserie|Tabelle|Wochenbericht|Arbeitspapier|Diskussionspapier|"
                  r"Forschungsbericht|Sonderausgabe|Kurzbericht|Stellungnahme)\b", said):
         return False  # German editions, volumes, roles and pages: the tagger and its rules read those

@@ -95,7 +95,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
         project = readme_project(text)
         text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
     if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \
-            or "|:--" in text or "Related articles" in text or "TLDR" in text:  # LaTeX, reST, Org, tables, result pages
+            or "|:--" in text or "Related articles" in text or "TLDR" in text or "[[[" in text or \
+            "[bibliography]" in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
         text = markup.plain(text.replace("\r\n", "\n"))
     if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
                       for ln in text.split("\n")):
@@ -121,6 +122,9 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         text = re.sub(r"(https?://[^\s<>]+)<\1>", r"\1", text)
     if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
         text = re.sub(r"\bADDIN\s+EN\.REFLIST\s*", "\n", text)
+    if "［" in text:  # a Chinese thesis's full-width number brackets: "［7］ 宫鹏. ..."
+        text = re.sub(r"(?m)^(\s*)［([0-9０-９]{1,4})］",
+                      lambda m: f"{m.group(1)}[{unicodedata.normalize('NFKC', m.group(2))}]", text)
     text = _HEADING_THEN_FIRST.sub("\\1\n", text)  # "References 1. Hutchinson GE. ...": the heading, then the list
     if not unicodedata.is_normalized("NFC", text):  # "Vita\u0301nyi" as PDFs and some pages give it: one letter
         text = unicodedata.normalize("NFC", text)

@@ -74,8 +74,9 @@ def title_after_editors(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_LETTER = re.compile(rf"\s*(?P<t>(?:Letter|Telegram|Memorandum|Postcard|Note|Diary\s+entry)\s+(?:to|from)\s+[^,.]{{2,60}}),\s+"
-                     rf"(?P<d>{MONTH_RE}\.?\s+\d{{1,2}},\s+(?:1[5-9]|20)\d\d|\d{{1,2}}\s+{MONTH_RE}\.?\s+(?:1[5-9]|20)\d\d)\.\s+"
+_LETTER = re.compile(rf"\s*(?P<t>(?:Letter|Telegram|Memorandum|Postcard|Note|Diary\s+entry)\s+(?:to|from)\s+"
+                     rf"(?:[^,.]|(?<=\b[A-Z])\.){{2,60}}),\s+\[?"  # "Letter to J. D. Hooker, [11 January 1844]."
+                     rf"(?P<d>{MONTH_RE}\.?\s+\d{{1,2}},\s+(?:1[5-9]|20)\d\d|\d{{1,2}}\s+{MONTH_RE}\.?\s+(?:1[5-9]|20)\d\d)\]?\.\s+"
                      r"(?P<c>[A-Z][^.]{3,120}?)(?=[.,]\s|\.?\s*$)")
 
 
@@ -83,12 +84,17 @@ def letter_title(segs: list[Segment], text: str) -> list[Segment]:
     """Chicago's 'Darwin, Charles. Letter to Asa Gray, May 22, 1860. Darwin Correspondence Project, ...': a
     letter's title, its day and the edition or collection that holds it."""
     for s in segs:
-        m = _LETTER.match(s.text) if s.label == "title" and ("Letter" in s.text or "Memorandum" in s.text or
-                                                               "Telegram" in s.text or "Note" in s.text) else None
+        m = None
+        if s.label == "title" and ("Letter" in s.text or "Memorandum" in s.text or "Telegram" in s.text or "Note" in s.text):
+            m = _LETTER.match(text, s.start)
+        elif s is segs[0] and s.label == "author" and (ditto := re.match(r"\s*(?:———|——|---)\.\s", s.text)):
+            m = _LETTER.match(text, s.start + ditto.end())  # "———. Letter to J. D. Hooker, ..." read as names
         if m:
-            segs = relabel(segs, text, s.start + m.start("t"), s.start + m.end("t"), "title")
-            segs = relabel(segs, text, s.start + m.start("d"), s.start + m.end("d"), "date")
-            return relabel(segs, text, s.start + m.start("c"), s.start + m.end("c"), "container-title")
+            segs = relabel(segs, text, m.start("t"), m.end("t"), "title")
+            segs = relabel(segs, text, m.start("d"), m.end("d"), "date")
+            segs = relabel(segs, text, m.start("c"), m.end("c"), "container-title")
+            no = re.match(r",\s+((?:Letter|Item|Document|Doc\.)\s+no\.\s*\d+[A-Za-z]?)", text[m.end("c"):])
+            return relabel(segs, text, m.end("c") + no.start(1), m.end("c") + no.end(1), "note") if no else segs
     return segs
 
 
