@@ -295,3 +295,30 @@ def test_full_width_numbers_an_underscore_ditto_and_a_note_on_the_list():
     letter = parsed[1].ref.to_csl()
     assert letter["title"] == "Letter to J. D. Moss" and letter["author"][0]["family"] == "Lind"
     assert letter["issued"]["date-parts"] == [[1844, 1, 11]] and letter["container-title"] == "Harbour Letters Project"
+
+
+def test_hungarian_bracketed_years_names_joined_by_dashes_and_a_running_head():
+    text = ("Hivatkozások\nLind, K.–Moss, Y.–\nOsei, K. [2001]: Harbour Walls and Quays: An Empirical Investigation of Silting.\n"
+            "Quay Review, Vol. 9. No. 5. 1369–1401. o. https://doi.org/10.1234/qr.91.5.\n"
+            "Kovács Tamás [1981]: Kikötők, hullámtörők és mólók a tengeri kereskedelemben. Közgazdasági\n"
+            "Könyvkiadó, Budapest.\n"
+            "Szabó Anna–Tóth Béla [2015]: Tidal Inputs and Productivity.\n"
+            "Harbour Economic Review, Vol. 105. No. 12. 3660–3703. o. https://doi.org/10.1234/\nher.20150443.\n\n1044\n\n"
+            "Tengeri Szemle, LXX. évf., 2023. október (1021–1046. o.)\n\nMolnár Gábor\n\n"
+            "MNB [2022]: Inflációs jelentés a kikötői árak alakulásáról. 2022. december. Magyar Nemzeti\nBank, Budapest.\n"
+            "Vincze János [2017a]: Az árszínvonal-stabilitás és a kikötői költségvetési politika. Tengeri\n"
+            "Szemle, 64. évf. 2. sz. 113–137. o. https://doi.org/10.1234/TSZ.2017.2.113.\n")
+    refs = texts(text)
+    assert [r.split(" [")[0] for r in refs] == ["Lind, K.–Moss, Y.– Osei, K.", "Kovács Tamás", "Szabó Anna–Tóth Béla", "MNB",
+                                               "Vincze János"]
+    assert refs[2].endswith("10.1234/her.20150443.")
+
+
+def test_a_syllabus_week_headings_and_grading_lines_are_no_references():
+    text = ("Grading\nReading responses (8 × 3%) 24% · Midterm 25% · Final paper 35%\n\nSCHEDULE OF READINGS\n\n"
+            "Week 1 (Aug 27 & 29) — Why do harbours silt?\n"
+            "  • Lind, Karin. 1993. \"Theories of Silting.\" Harbour Review 19(3): 431–466. (required)\n"
+            "  • Moss, Yara. 2014. The Age of Quays. New York: Quay Press. (rec.)\n\n"
+            "Week 2 (Sept 3 & 5) — Tides\n  • Osei, Kofi. 1989. \"Tidal Theory.\" Tides 23(3): 457–485.\n")
+    refs = texts(text)
+    assert len(refs) == 3 and all(r.lstrip("• ").split(",")[0] in ("Lind", "Moss", "Osei") for r in refs)

@@ -149,3 +149,31 @@ def test_sphinx_doi_role_and_a_tool_name_opening_the_title():
     assert [i.get("DOI") for i in items] == ["10.1234/HS.2007.55", "10.1234/joh.148"]
     assert [i["title"] for i in items] == ["Quaymap: A 2D harbour environment", "tidex: labelled tide tables in Python"]
     assert [a["family"] for a in items[1]["author"]] == ["Moss", "Lane"]
+
+
+def test_google_scholar_my_library_table():
+    text = ("My library\n\t\nMy updates\nLabels\nharbours\nTitle\tCited by\tYear\n"
+            "Denoising harbour walls\nK Lind, Y Moss, V Lane\nAdvances in quay systems 33, 6840-6851\t18452\t2020\n"
+            "Tidal guidance\nK Osei, T Lane\narXiv preprint arXiv:2207.12598\t3904 *\t2022\n"
+            "Lecture notes on moorings (draft)\nS Ermon\n\t\nShow more\nArticles 1–3\n")
+    parsed = parse_text(text)
+    assert len(parsed) == 3
+    first, second = (p.ref.to_csl() for p in parsed[:2])
+    assert first["title"] == "Denoising harbour walls" and [a["family"] for a in first["author"]] == ["Lind", "Moss", "Lane"]
+    assert first["issued"]["date-parts"][0][0] == 2020 and [a["family"] for a in second["author"]] == ["Osei", "Lane"]
+    assert parsed[2].ref.to_csl()["author"][0]["family"] == "Ermon"
+
+
+def test_latex_left_in_a_printed_alpha_bibliography():
+    text = ("Bibliography\n\n[{\\AA}L21] K.~J. {\\AA}str{\\\"o}m and R.~M. Lind. \\emph{Harbour Systems: An\n"
+            "  Introduction for Engineers}. Quay University Press, Princeton, NJ, 2nd edition, 2021.\n\n"
+            "[BMO{\\etalchar{+}}11] S.~Bo{\\c{t}}, N.~Moss, and E.~Osei. Tidal splitting.\n"
+            "  \\emph{Quay Algorithms}, 86:1303--1325, 2011. \\doi{10.1234/qa.2011\\_10}.\n\n"
+            "[V{\\~u}13] B.~C. V{\\~u}. A splitting algorithm for moorings. \\emph{Advances in Harbours},\n"
+            "  38(3):667--681, 2013. \\doi{10.1234/ah.9254-8}.\n")
+    parsed = parse_text(text)
+    assert [p.raw.number for p in parsed] == ["ÅL21", "BMO+11", "Vũ13"]
+    items = [p.ref.to_csl() for p in parsed]
+    assert items[0]["author"][0]["family"] == "Åström" and items[0]["title"].endswith("Introduction for Engineers")
+    assert [i.get("DOI") for i in items] == [None, "10.1234/qa.2011_10", "10.1234/ah.9254-8"]
+    assert items[1]["page"] == "1303-1325" and items[1]["author"][0]["family"] == "Boţ"

@@ -27,7 +27,7 @@ HEADING_RE = re.compile(
     r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités|referenser|referanser|"
     r"referencer|litteraturförteckning|källförteckning|källor|litteraturfortegnelse|kilder|literaturliste|"
     r"literatura|literatura\s+citada|použitá\s+literatura|seznam\s+literatury|irodalom|felhasznált\s+irodalom|"
-    r"irodalomjegyzék|referenties|bronnen|lähteet|viitteet|bibliografía\s+citada|referencje|wykaz\s+literatury)"
+    r"irodalomjegyzék|hivatkozások|szakirodalom|referenties|bronnen|lähteet|viitteet|bibliografía\s+citada|referencje|wykaz\s+literatury)"
     r"(?:\s*[(（]\s*(?:references?|bibliography|literature|список\s+литературы)\s*[)）])?"  # "参考文献(References)"
     r"(?:[a-z*†‡§¹²³]|\d{1,2})?"  # a footnote mark set on the heading: "Bibliographyᵇ" comes out as "Bibliographyb"
     r"\s*:?\s*(?:\*\*|__)?\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]{0,30}\])?\s*$",  # Wikipedia's "[edit]"
@@ -378,13 +378,15 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
     for i in sorted(out):  # the running head or footer that stands with a page number: "27" / "Soziale Welt 74 (2023)"
         if not FOLIO_RE.match(lines[i].replace(PAGE_BREAK, "").strip()):
             continue
-        for j in (i - 2, i - 1, i + 1, i + 2):
-            if not 0 <= j < len(lines) or j in out or not _alone(lines, j, i):
+        number = int(d.group()) if (d := re.search(r"\d+", lines[i])) else -1
+        for j in (k for dist in range(1, 5) for k in (i - dist, i + dist)):
+            if not 0 <= j < len(lines) or j in out or not _alone(lines, j, i, out):
                 continue
             t = lines[j].replace(PAGE_BREAK, "").strip()
-            if t and len(t) < 90 and not (looks_like_start(t) and re.search(r"[,.]", t)) and \
-                    not t.endswith((".", ",", ";", ":", "-")) and \
-                    len(re.findall(r"[^\W\d_]{2,}", t)) >= 1:
+            pages = re.search(r"\((\d{1,5})\s*[–-]\s*(\d{1,5})\b", t)  # "Közgazdasági Szemle, ... (1021–1046. o.)" by page 1044
+            if t and len(t) < 90 and (pages and int(pages.group(1)) <= number <= int(pages.group(2)) or
+                                      not (looks_like_start(t) and re.search(r"[,.]", t)) and
+                                      not t.endswith((".", ",", ";", ":", "-")) and len(re.findall(r"[^\W\d_]{2,}", t)) >= 1):
                 out.add(j)
     return out
 
@@ -405,11 +407,11 @@ _NAME_FOLIO = re.compile(r"[^\W\d_]{2,}(?:\s[^\W\d_]{2,})?\s+\d{1,4}")  # MLA's 
 _PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")
 
 
-def _alone(lines: list[str], j: int, folio: int) -> bool:
-    """Line ``j`` stands apart from the text: only blank lines (or page breaks) between it and the page
-    number, and a blank line or the list's edge on its other side."""
+def _alone(lines: list[str], j: int, folio: int, found: set[int]) -> bool:
+    """Line ``j`` stands apart from the text: only blank lines (or page breaks, or furniture already
+    found) between it and the page number, and a blank line or the list's edge on its other side."""
     lo, hi = sorted((j, folio))
-    if any(lines[k].replace(PAGE_BREAK, "").strip() for k in range(lo + 1, hi)):
+    if any(lines[k].replace(PAGE_BREAK, "").strip() and k not in found for k in range(lo + 1, hi)):
         return False
     other = j - 1 if j < folio else j + 1
     return not 0 <= other < len(lines) or not lines[other].replace(PAGE_BREAK, "").strip()

@@ -55,6 +55,30 @@ def _plain_latex(s: str, decode) -> str:  # noqa: ANN001 - refkit.bib.latex.deco
     return " ".join(s.split())
 
 
+_LATEX_SIGNS = re.compile(r"\\(?:emph|textit|textbf|doi|url|href|em|it|bf|etalchar|textsc)\b|\{\\[\"'`^~=.ckvuHAaOo]|[A-Za-z.]~[A-Z]|\d--\d")
+
+
+def latex_leftovers(text: str) -> str:
+    """A list printed from BibTeX with its LaTeX kept ('K.~J. {\\AA}str{\\"o}m ... \\emph{Title} ...
+    86:1303--1325, 2021. \\doi{10.1/x}', 'bib2txt' output, an alpha style's '[BPC{\\etalchar{+}}11]'
+    labels): each line read as LaTeX prints it, its indentation kept (hanging lines tell references apart)."""
+    if "\\bibitem" in text or len(_LATEX_SIGNS.findall(text)) < 5:
+        return text
+    from refkit.bib.latex import decode
+
+    out = []
+    for ln in text.split("\n"):
+        if not _LATEX_SIGNS.search(ln) and "{" not in ln and "}" not in ln:
+            out.append(ln)
+            continue
+        lead = ln[:len(ln) - len(ln.lstrip())]
+        s = re.sub(r"\\etalchar\s*\{([^{}]*)\}", r"\1", ln)
+        s = re.sub(r"\\(?:emph|textit|textbf|textsc|texttt|mbox)\s*\{|\\(?:em|it|bf|sc)\b\s*", "{", s)
+        s = s.replace("\\_", "_")
+        out.append(lead + _plain_latex(s, decode))
+    return "\n".join(out)
+
+
 _RST_CITATION = re.compile(r"^\.\.\s+\[(?P<key>[^\]]+)\]\s+(?P<rest>.*)$")
 _RST_UNDERLINE = re.compile(r"^\s*([=\-~^\"'`#*+])\1{3,}\s*$")
 
@@ -243,6 +267,41 @@ def scholar_results(text: str) -> str:
     return "\n".join(out)
 
 
+_LIBRARY_HEADER = re.compile(r"^\s*Title\s*\t\s*Cited by\s*\t\s*Year\s*$", re.M)
+_LIBRARY_ROW = re.compile(r"^(?P<v>[^\t]*)\t\s*(?:[\d,]+\s*\*?)?\s*(?:\t\s*(?P<y>(?:1[5-9]|20)\d\d))?\s*$")
+
+
+def scholar_library(text: str) -> str:
+    """Google Scholar's 'My library' table copied as text: under 'Title / Cited by / Year', each work is
+    its title, its authors ('J Ho, A Jain, P Abbeel'), then 'Venue ⇥ cites ⇥ year'. Each becomes
+    'Authors. Title. Venue, Year.' on its title's line; the page's menus before the table go."""
+    head = _LIBRARY_HEADER.search(text)
+    if head is None:
+        return text
+    lines = text.split("\n")
+    first = text[:head.start()].count("\n") + 1
+    out = [""] * len(lines)
+    i = first
+    while i + 2 < len(lines) + 1:
+        rows = [k for k in range(i, min(len(lines), i + 4)) if lines[k].strip() or "\t" in lines[k]]
+        row = next((k for k in rows if "\t" in lines[k]), None)
+        if row is None or row - i < 2 or "\t" in lines[i] or "\t" in lines[row - 1]:
+            break
+        m = _LIBRARY_ROW.match(lines[row])
+        if m is None:
+            break
+        title, names = lines[row - 2].strip(), re.sub(r",\s*(?:\.\.\.|…)\s*$", ", et al.", lines[row - 1].strip())
+        if names.count(", ") == 1:
+            names = names.replace(", ", " and ")  # "P Dhariwal and A Nichol": two names, not a name and a title
+        venue = m.group("v").strip(" …").rstrip(".")
+        tail = ", ".join(x for x in (venue, m.group("y")) if x)
+        out[row - 2] = f"{names.rstrip('.')}. {title.rstrip('.')}." + (f" {tail}." if tail else "")
+        i = row + 1
+    out[i:] = ["" if re.fullmatch(r"\s*(?:Show more|Articles\s+\d+\s*[–-]\s*\d+|Export|Delete)\s*", ln) else ln
+               for ln in lines[i:]]  # the table's foot: "Show more", "Articles 1–18"
+    return "\n".join(out)
+
+
 _S2_MARKS = re.compile(r"^\s*(?:TLDR|Expand|Highly Influential|PDF|Save|Alert|Cite)\s*$|^\s*[\d,]+\s*$")
 _S2_AUTHORS = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,3}[A-ZÀ-Þ][\w'’\-]+(?:,\s+(?:\+\d+\s+authors\s+)?"
                          r"(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,3}[A-ZÀ-Þ][\w'’\-]+)*\s*$")
@@ -286,9 +345,11 @@ def semantic_scholar_results(text: str) -> str:
 
 def plain(text: str) -> str:
     """All of them, in turn (each leaves text not in its markup alone)."""
-    text = markdown_tables(org_markup(rst_citations(asciidoc(latex_bibliography(text)))))
+    text = markdown_tables(org_markup(rst_citations(asciidoc(latex_leftovers(latex_bibliography(text))))))
     if "Cite" in text or "Related articles" in text:
         text = scholar_results(text)
     if "TLDR" in text:
         text = semantic_scholar_results(text)
+    if "Cited by\t" in text:
+        text = scholar_library(text)
     return text

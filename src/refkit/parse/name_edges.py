@@ -274,7 +274,7 @@ def editor_without_role(segs: list[Segment], text: str) -> list[Segment]:
     return relabel(segs, text, first.start, first.end, "author")
 
 
-_WORD_AFTER_INITIALS = re.compile(r"(?<=[A-Z]\.)\s+(?P<w>(?!(?:Jr|Sr|Hrsg|Hg|Eds?|eds?|et)\b)[^\W\d_][\w\-+.]*[\w+]):\s*$")
+_WORD_AFTER_INITIALS = re.compile(r"[\w'’\-]+,\s(?:[A-Z]\.\s?-?)+\s*(?P<w>(?!(?:Jr|Sr|Hrsg|Hg|Eds?|eds?|et)\b)[^\W\d_][\w\-+.]*[\w+]):\s*$")
 
 
 def title_word_after_initials(segs: list[Segment], text: str) -> list[Segment]:

@@ -116,7 +116,7 @@ _ABSTRACT_RE = re.compile(r"(?i)^(?:abstract|summary|riassunto|sommario|résumé
 _VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:published|preprint|journal|conference|arxiv)\s+version\s*:\s*")
 _ADDRESS_RE = re.compile(r"\b(?:Dipartimento|Department|Dept\.|Institut[eo]?|Università|Universität|Universidad|Universidade|"
                          r"Université|Faculty|Fakultät|Lehrstuhl|Laboratoire|School\s+of|E-?mail|Corresponding\s+author)\b")
-_NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]")
+_NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]|^[A-Z]{1,2}\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+\.\s")  # (Scholar's "S Ermon. Title")
 
 
 # Wikipedia's and Harvard notes' short citations: "Pethick & Smith 2008, p. 42.", "Hobsbawm (1994), 12."
@@ -125,6 +125,11 @@ _SHORT_CITE_RE = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]+)(?:\s(?:&|and|und
 
 
 _UNIT_AFTER = re.compile(r"\s*(?:hours?|h\b|°|K\b|cycles|nm|min\b|days|ppm|rpm|mA|cm|mg|ml|mL|µ)")  # "after 2000 hours": no year
+
+
+# a syllabus's or reader's sessions: "Week 3 (Sept 10 & 12) — ...", "Sitzung 4: ...", "Session 2 –", "Lecture 5."
+_SESSION_HEADING = re.compile(r"^(?:Week|Woche|Session|Sitzung|Lecture|Class|Module|Unit|Topic|Day|Semaine|Séance|Seminar|"
+                              r"Vorlesung|Termin)\s+\d{1,2}\b\s*(?:\([^)]{0,40}\)\s*)?(?:[-–—:.]|$)", re.I)
 
 
 def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[RawReference]:
@@ -170,6 +175,10 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
             elif re.search(r"\b(?:is|are)\s+(?:not\s+)?(?:listed|included|cited|given|arranged)\b", t) and \
                     not YEAR_RE.search(t) and not re.search(r"https?://|\b10\.\d{4,}/", t) and low >= 0.4 * len(words):
                 why = "a note on the list, not a reference"  # "Unpublished material ... is not listed separately below."
+            elif _SESSION_HEADING.match(t) and not YEAR_RE.search(t):
+                why = "a heading between the groups of the list"  # a syllabus's "Week 3 (Sept 10 & 12) — Assimilation"
+            elif len(re.findall(r"\d\s?%", t)) >= 2 and not YEAR_RE.search(t):
+                why = "course information, not a reference"  # "Reading responses (8 × 3%) 24% · Midterm 25% ..."
             elif _ABSTRACT_RE.match(t):
                 why = "an abstract or summary, not a reference"
             elif _RESOURCE_RE.match(t):

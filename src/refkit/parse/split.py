@@ -96,7 +96,7 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
         text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
     if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \
             or "|:--" in text or "Related articles" in text or "TLDR" in text or "[[[" in text or \
-            "[bibliography]" in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
+            "[bibliography]" in text or "Cited by\t" in text or "\\emph{" in text or "\\doi{" in text or "~" in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
         text = markup.plain(text.replace("\r\n", "\n"))
     if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
                       for ln in text.split("\n")):
@@ -365,6 +365,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
             return ""  # a line-break hyphen
+        if p.endswith(("–", "—")) and (p[-2:-1].isalpha() or p.endswith(".–")):
+            return ""  # Hungarian names joined by dashes: "Acemoglu, D.–Johnson, S.–" + "Robinson, J. A. [2001]:"
         last = p.split()[-1] if p.split() else ""
         if id_tail(s) and (DOI_TAIL_RE.search(last) or URLISH_RE.search(last)):
             return ""  # "https://doi.org/10.1207/S15327965" + "PLI1104_01": the identifier goes on
@@ -382,6 +384,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             if greedy and len(s.split()[0]) <= width - len(p.strip()) - 1:
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
+                if closed and not starts_strictly(s + " " + ahead, cur) and YEAR_RE.search(cur) and not YEAR_RE.search(s) and \
+                        not re.match(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s[A-Z][a-z]+[,.]", s) and \
+                        re.search(r"\b(?:Vol|vol|Jg|évf)\.\s*\d|\b\d+\s*\(\d+\)|\b\d+\s*[-–]\s*\d+\b", s):
+                    return ""  # "... Imported Inputs and Productivity." + "American Economic Review, Vol. 105. ...": its journal
                 if start and (surely_greedy or closed or starts_strictly(s + " " + ahead, cur)
                               or NAME_PERIOD_RE.match(s + " " + ahead)):
                     return "wrapped text: the previous line is short and this one starts like a reference"

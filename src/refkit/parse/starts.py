@@ -56,6 +56,7 @@ STRICT_NAME_RE = re.compile(
     rf"|^[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F'’\-]+\s(?:{_INI}|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F][a-z]+,)"
     r"|^[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|le|für|[A-Z\u00C0-\u024F][\w'’\-.]*)){0,9}"
     r"(?:\s+\[[A-Z\u00C0-\u024F]{2,10}\]\.?)?\s*\((?:1[5-9]|20)\d\d"  # "Türkiye İstatistik Kurumu [TÜİK]. (2023)"
+    r"|^[A-Z\u00C0-\u024F][^\[\]:.\n]{1,150}?(?:\s\((?:szerk|eds?|Hg|Hrsg)\.\))?\s\[(?:1[5-9]|20)\d\d[a-z]?\]:\s"  # Hungarian: "Kornai János [1980]: "
     r"|^[A-Z\u00C0-\u024F]{2,8},\s(?:1[5-9]|20)\d\d[a-z]?,\s"  # Polish Harvard's body: "GUS, 2022, Bank Danych ..."
     r"|^" + _CJK_NAMES + r"\s*[(（](?:1[5-9]|20)\d\d"  # Korean and Japanese APA: "김위정, 염유식 (2009)."
     r"|^(?:Ustawa|Rozporządzenie|Zákon|Vyhláška|Gesetz|Verordnung|Loi|Ley|Decreto|Lei)\s+(?:z\s+dnia|č\.|vom|du|de|n[º°.])\s"
@@ -63,7 +64,7 @@ STRICT_NAME_RE = re.compile(
 BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump up\s*|Springe nach:\s*|Revenir plus haut en\s*:?\s*)?"
                          r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F“\"]))*(?:[a-z]\s+)?")
 _BACKLINK_FIRST = frozenset("^↑•▪◦‣·")  # what BACKLINK_RE can start with
-LABEL_RE = re.compile(r"^\s*\[([A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")  # "[Ser73]", "[Hås01]"
+LABEL_RE = re.compile(r"^\s*\[([A-ZÀ-Þ\u0100-\u017f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")  # "[Ser73]", "[Hås01]"
 DITTO_RE = re.compile(r"^(?:———|---|——|__|–––|—[.,]\s|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")  # AAS: "—. 2017, PhRvL"
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
                      r"forthcoming|im Druck|sous presse|soumis|submitted)")
@@ -133,8 +134,8 @@ def _starts_upper(s: str) -> bool:
 def ended(ln: str) -> bool:
     """Does the line end as references end (a full stop, a bracket, a complete link)?"""
     ln = ln.rstrip()
-    if OPEN_END_RE.search(ln):
-        return False  # an initial, "eds.", "et al.", "pp.": the names or the numbers go on
+    if OPEN_END_RE.search(ln) or ln.endswith(("–", "—")) and ln[-2:-1].isalpha() or ln.endswith(".–"):
+        return False  # an initial, "eds.", "et al.", "pp.", Hungarian "Johnson, S.–": the names or the numbers go on
     last = ln.split()[-1] if ln.split() else ""
     return ln.endswith(ENDINGS) or _ends_with_link(last) or (last.startswith("<") and last.endswith(">") and
                                                             _ends_with_link(last[1:-1])) or bool(_LAW_END_RE.search(ln))

@@ -255,8 +255,13 @@ def historians_book(segs: list[Segment], text: str) -> list[Segment]:
     start = names_end + len(text[names_end:]) - len(text[names_end:].lstrip())
     tail = _BOOK_TAIL.search(text, start, m.end("body"))
     end = tail.start() if tail else m.end("body")
+    press = re.search(r"\.\s((?:[A-ZÄÖÜ][\w\-]*\s){0,2}(?:Edition|Verlag|Press|Publishers?|Books|Verlagsanstalt|Buchhandlung|"
+                      r"Campus|Suhrkamp|Beck|Springer|Nomos|Kohlhammer|Böhlau|Wallstein|Metzler)|[A-ZÄÖÜ][\w\-]*[Vv]erlag)$", text[start:end])
+    if press and not tail:  # "... Studien zur Stadt. Hamburger Edition, Hamburg 2009.": the publisher before the place
+        segs = relabel(segs, text, start + press.start(1), start + press.end(1), "publisher")
+        end = start + press.start()
     inside = [s for s in segs if s.start < end and s.end > start]
-    if not inside or any(s.label in ("url", "doi", "pages") for s in inside) or end - start < 4:
+    if not inside or any(s.label in ("url", "doi", "pages", "genre") for s in inside) or end - start < 4:
         return segs
     if any(s.label in ("author", "editor", "translator") for s in inside):
         return segs  # (a name list that goes on after the comma: "Christoph Cornelißen, Lutz Klinkhammer u. ...")
