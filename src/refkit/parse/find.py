@@ -438,7 +438,15 @@ def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: A
         if nxt is None:
             continue
         if (resume := _resumes(lines, j)) is not None:  # a numbered list: the float ends where the numbers go on
-            out.extend(range(j, resume))
+            k = resume - 1
+            while k > j and not lines[k].strip(PAGE_BREAK + " "):
+                k -= 1
+            b = k
+            while b - 1 > j and lines[b - 1].strip(PAGE_BREAK + " "):
+                b -= 1
+            tail = " ".join(lines[b:k + 1])
+            cut = b > end and (re.search(r"\bvol\.|\bpp\.|\bdoi\b|https?://", tail, re.I) or _JOURNAL_TAIL.match(lines[b].strip()))
+            out.extend(range(j, b if cut else resume))  # (the end of a reference cut by the table stays)
             continue
         if cap.group(0).strip().lower().startswith("tab"):  # a table's rows after its caption
             while nxt is not None and nxt < len(lines) - 1 and len(lines[nxt].strip()) <= 30 and not NUMBER_RE.match(lines[nxt].strip()):
