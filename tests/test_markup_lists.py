@@ -177,3 +177,18 @@ def test_latex_left_in_a_printed_alpha_bibliography():
     assert items[0]["author"][0]["family"] == "Åström" and items[0]["title"].endswith("Introduction for Engineers")
     assert [i.get("DOI") for i in items] == [None, "10.1234/qa.2011_10", "10.1234/ah.9254-8"]
     assert items[1]["page"] == "1303-1325" and items[1]["author"][0]["family"] == "Boţ"
+
+
+def test_an_awesome_list_notes_badges_emoji_and_contributors():
+    md = ("# Awesome Harbours [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n## Contents\n"
+          "- [Walls](#walls)\n  - [Quays](#quays)\n\n## Walls\n\n"
+          "- :star: **A compact review of harbour walls** — Lind, K., Moss, Y. *Quay Today* 37, 1–12 (2020). "
+          "[[paper]](https://doi.org/10.1234/qt.2020.11)\n"
+          "- Osei, K. (2022). **Tidal walls.** *Harbour Materials* 3, 93. "
+          "[![DOI](https://img.shields.io/badge/DOI-10.1234%2Fhm--3-blue)](https://doi.org/10.1234/hm.3.93) :fire:\n"
+          "  - Companion repo: https://github.com/example/tidal\n  - v2 rewrite released 2024, not compatible\n"
+          "  - see also the follow-up: Lane, V. et al. Quays at scale. *Harbour Methods* 19, 41–50 (2022).\n\n"
+          "## Contributors\n\n- [@lena](https://github.com/lena) 💻 📖\n- [@kofi-o](https://github.com/kofi-o) 📖\n")
+    items = [p.ref.to_csl() for p in parse_text(md)]
+    assert [i.get("DOI") for i in items] == ["10.1234/qt.2020.11", "10.1234/hm.3.93", None]
+    assert items[2]["author"][0]["family"] == "Lane" and "star" not in items[0]["title"]

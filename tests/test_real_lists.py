@@ -1,5 +1,5 @@
-"""Reference lists written the way users paste them (tests/data/lists/, 246 lists, 4,831 references,
-2,268 DOIs: PDF copies with page breaks and footers, READMEs, web pages and reading lists, publishers' pages
+"""Reference lists written the way users paste them (tests/data/lists/, 247 lists, 4,847 references,
+2,277 DOIs: PDF copies with page breaks and footers, READMEs, web pages and reading lists, publishers' pages
 with their link words (ScienceDirect, Wiley, Springer, Taylor & Francis, JAMA), Word and EndNote
 documents, spreadsheets, Google Scholar's cite dialog and result pages, Semantic Scholar, LaTeX `thebibliography`,
 reStructuredText, Org mode, markdown tables, e-mails and chats, OSCOLA tables of cases; APA, Chicago, MLA, IEEE, Harvard, Vancouver,

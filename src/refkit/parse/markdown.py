@@ -54,7 +54,10 @@ def strip_inline(text: str) -> str:
             return ""
         return label
 
+    text = re.sub(r"\[!\[[^\]]*\]\([^)]*\)\]\(([^)\s]*)\)", lambda m: f"[doi]({m.group(1)})" if "doi.org/" in m.group(1) else "",
+                  text)  # a DOI badge linking to the DOI: the link stays
     text = _IMAGE_RE.sub("", text)  # badges: "![citations](https://img.shields.io/...)", linked or not
+    text = re.sub(r"(?<!\S):[a-z0-9_+\-]{2,30}:(?!\S)", "", text)  # GitHub's emoji codes: ":star:", ":fire:"
     text = re.sub(r"\[\[([^\[\]]+)\]\]\(", r"[\1](", text)  # "[[paper]](url)"
     text = LINK_RE.sub(link, text)
     text = AUTOLINK_RE.sub(lambda m: m.group(1), text)
@@ -134,8 +137,13 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
         if ln.lstrip().startswith(">"):
             ln = re.sub(r"^\s*>\s?", "", ln)  # a quote block's text
         m = BULLET_RE.match(ln)
-        if m and in_item and len(m.group(1)) >= indent + 2 and not YEAR_RE.search(ln) and not re.search(r"https?://|\bdoi\b", ln):
+        if m and in_item and len(m.group(1)) >= indent + 2 and (not YEAR_RE.search(ln) and not re.search(r"https?://|\bdoi\b", ln)
+                                                                or not starts_strictly(strip_inline(ln[m.end():])) and
+                                                                not re.search(r"[A-Z][\w'’\-]+,\s(?:[A-Z]\.\s?)+", ln)):
             skipped.append(Skipped(no, ln.strip(), "a note under the item above, not a reference"))  # "    - eqs. 1–3 → ..."
+            continue  # ("  - Companion repo: https://github.com/...", "  - v2 rewrite released 2024")
+        if m and re.fullmatch(r"\s*\[@[\w\-]+\]\([^)]*\)[^\w\[]*", ln[m.end():]):
+            skipped.append(Skipped(no, ln.strip(), "a contributor, not a reference"))  # "- [@lena](https://github.com/lena) 💻"
             continue
         if not _IMAGE_RE.sub("", ln).strip():
             skipped.append(Skipped(no, ln.strip(), "images (badges)"))

@@ -113,7 +113,8 @@ _RESOURCE_RE = re.compile(r"(?i)^\s*(?:code|data|slides|video|pdf|preprint|proje
                           r"demo|poster|talk)\s*:\s*(?:https?://|www\.)\S+")
 _ABSTRACT_RE = re.compile(r"(?i)^(?:abstract|summary|riassunto|sommario|résumé|resumen|resumo|zusammenfassung|"
                           r"samenvatting|sammanfattning|tiivistelmä|streszczenie|аннотация|özet)\s*[.:]\s+\S")
-_VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:published|preprint|journal|conference|arxiv)\s+version\s*:\s*")
+_VERSION_LEAD_RE = re.compile(r"(?i)^\s*(?:(?:published|preprint|journal|conference|arxiv)\s+version|"
+                              r"see\s+also(?:\s+the\s+[\w\-]+(?:\s+[\w\-]+)?)?|follow-up|extended\s+version)\s*:\s*")
 _ADDRESS_RE = re.compile(r"\b(?:Dipartimento|Department|Dept\.|Institut[eo]?|Università|Universität|Universidad|Universidade|"
                          r"Université|Faculty|Fakultät|Lehrstuhl|Laboratoire|School\s+of|E-?mail|Corresponding\s+author)\b")
 _NAMEISH_RE = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s+[A-ZÀ-Þ]|^[A-Z]{1,2}\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+\.\s")  # (Scholar's "S Ermon. Title")

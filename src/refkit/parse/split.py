@@ -385,8 +385,9 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 # a greedy wrapper would have kept going on the previous line; an optimal one
                 # (TeX, in PDFs) may not have, so ask for one more sign of a new reference
                 if closed and not starts_strictly(s + " " + ahead, cur) and YEAR_RE.search(cur) and not YEAR_RE.search(s) and \
-                        not re.match(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s[A-Z][a-z]+[,.]", s) and \
-                        re.search(r"\b(?:Vol|vol|Jg|évf)\.\s*\d|\b\d+\s*\(\d+\)|\b\d+\s*[-–]\s*\d+\b", s):
+                        not re.match(r"[A-Z][\w'’\-]+,\s|[A-Z][\w'’\-]+\s[A-Z][\w'’\-]+,\s[A-Z][a-z]+[,.]", s) and \
+                        not NUMBER_RE.match(s) and \
+                        re.search(r"^[^.]{3,80},\s(?:Vol|vol|Jg|évf)\.\s*\d", s):
                     return ""  # "... Imported Inputs and Productivity." + "American Economic Review, Vol. 105. ...": its journal
                 if start and (surely_greedy or closed or starts_strictly(s + " " + ahead, cur)
                               or NAME_PERIOD_RE.match(s + " " + ahead)):
