@@ -203,3 +203,12 @@ def test_vancouver_editors_report_years_and_dates_taken_for_dois():
     assert "number" not in item
     item = one("Carl von Ossietzky, Rechenschaft, in: Die Weltbühne, Jg. 28, Nr. 19, 10.5.1932, S. 689–709.")
     assert "DOI" not in item and item["issued"] == {"date-parts": [[1932, 5, 10]]}
+
+
+def test_a_body_or_its_acronym_before_the_colon():
+    item = one("Bundesamt für Hafenbau und Heimat (Hrsg.): Handbuch für Kaimauern und Molen, Stand: Februar 2023, "
+               "abrufbar unter https://www.example.de/kaimauern.")
+    assert item["editor"] == [{"literal": "Bundesamt für Hafenbau und Heimat"}]
+    assert item["title"] == "Handbuch für Kaimauern und Molen"
+    item = one("KGSt: Das Neue Hafenmodell. Begründung, Konturen, Umsetzung, Bericht Nr. 5/1993, Köln 1993.")
+    assert item["author"] == [{"literal": "KGSt"}] and item["title"].startswith("Das Neue Hafenmodell")

@@ -34,7 +34,7 @@ from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
 _LEAD = re.compile(r"\s*(?:\[\d{1,4}[a-z]?\]|\d{1,4}\.(?=\s))?\s*")
-_ROLE = re.compile(r"\s*\((?:Hrsg|Hg|Hgg|eds?|Eds?|dir|éds?|coords?|a cura di)\.?\)\s*$")
+_ROLE = re.compile(r"\s*\((?:Hrsg|Hg|Hgg|Begr|eds?|Eds?|dir|éds?|coords?|a cura di)\.?\)\s*$")
 _SEP = re.compile(r"\s*(?:,|/|;|\bund\b|\band\b|&|\bet\b|\bu\.)\s*")
 _PARTICLE = PARTICLES | {"zur", "vom", "y", "'t"}
 _WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*")
@@ -103,11 +103,14 @@ def names_to_colon(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     names = text[start:colon]
     if not names_before_colon(names):
-        if first.label in ("author", "title") and first.start <= start + 1 and _corporate_lead(names) and \
+        body = _ROLE.sub("", names).strip()
+        acronym = re.fullmatch(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,7}", body) is not None and sum(c.isupper() for c in body) >= 2
+        if first.label in ("author", "title") and first.start <= start + 1 and (_corporate_lead(body) or acronym) and \
                 re.match(r"\s+[\"„“«A-ZÀ-Þ]", text[colon + 1:]) and not any(s.label == "author" and s.start > colon for s in segs):
-            segs = relabel(segs, text, start, colon + 1, "author")  # "Bundeszentrale für politische Bildung: Title"
+            role = "editor" if _ROLE.search(names) else "author"  # "Bundesministerium des Innern (Hrsg.): Title", "KGSt: Title"
+            segs = relabel(segs, text, start, colon + 1, role)  # "Bundeszentrale für politische Bildung: Title"
             nxt = next((s for s in segs if s.start > colon), None)
-            if nxt is not None and nxt.label == "author":
+            if nxt is not None and nxt.label in ("author", "editor", "container-title"):
                 segs = relabel(segs, text, nxt.start, nxt.end, "title")
         return segs
     if first.label == "title":  # the tagger read the names as the title: only people's names are taken back
@@ -123,14 +126,22 @@ def names_to_colon(segs: list[Segment], text: str) -> list[Segment]:
     label = "editor" if _ROLE.search(names) else first.label
     owner = [s for s in segs if s.start < colon + 1 and s.end > start]
     if all(s.label == label for s in owner) and owner[-1].end <= colon + 1:
-        return _dated_title(segs, text, colon + 1)
+        return _dated_title(_title_after(segs, text, colon), text, colon + 1)
     after = [s for s in segs if s.start <= colon < s.end or s.start > colon]
     segs = relabel(segs, text, start, colon + 1, label)
     if after and after[0].label == label:  # the tagger's names ran past the colon: that part opens the title
         nxt = next((s for s in segs if s.start > colon and s.label == label), None)
         if nxt is not None:
             segs = relabel(segs, text, nxt.start, nxt.end, "title")
-    return _dated_title(segs, text, colon + 1)
+    return _dated_title(_title_after(segs, text, colon), text, colon + 1)
+
+
+def _title_after(segs: list[Segment], text: str, colon: int) -> list[Segment]:
+    """'Kunig, Philip (Hrsg.): | Grundgesetz-Kommentar, Bd. 1': with no title found, what follows the names' colon is it."""
+    nxt = next((s for s in segs if s.start > colon), None)
+    if nxt is not None and nxt.label in ("author", "publisher") and not any(s.label == "title" for s in segs):
+        segs = relabel(segs, text, nxt.start, nxt.end, "title")
+    return segs
 
 
 def _dated_title(segs: list[Segment], text: str, after: int) -> list[Segment]:
