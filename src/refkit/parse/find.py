@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE
+from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE, list_number
 
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
@@ -192,8 +192,8 @@ def _numbered_from(lines: list[str], first: int) -> int:
 
 
 def _number_of(line: str) -> int | None:
-    m = NUMBER_RE.match(line.replace(PAGE_BREAK, ""))
-    return int(next(g for g in m.groups() if g)) if m and any(m.groups()) else None
+    line = line.replace(PAGE_BREAK, "")
+    return list_number(line) if NUMBER_RE.match(line) else None
 
 
 def _resumes(lines: list[str], j: int) -> int | None:

@@ -25,6 +25,7 @@ from refkit.parse.starts import (
     PARTICLE_RE,
     _ends_with_link,
     given_first_start,
+    list_number,
     looks_like_start,
     starts_lower,
     starts_strictly,
@@ -35,12 +36,6 @@ def counts_up(numbered: list[tuple[int, str]]) -> bool:
     nums = [list_number(ln) for _, ln in numbered]
     ups = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1)
     return ups >= 0.6 * (len(nums) - 1)
-
-
-def list_number(ln: str, rx: re.Pattern[str] = NUMBER_RE) -> int:
-    m = rx.match(ln)
-    assert m
-    return int(next(g for g in m.groups() if g))
 
 
 def reference_done(text: str) -> bool:

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from refkit.parse import find, markup
-from refkit.parse.grouping import counts_up, group_blocks, group_lines, group_numbered, list_number
+from refkit.parse.grouping import counts_up, group_blocks, group_lines, group_numbered
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail, unspace_links
 from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import (
@@ -56,7 +56,9 @@ from refkit.parse.starts import (
     _starts_upper,
     ended,
     given_first_start,
+    list_number,
     looks_like_start,
+    names_dash,
     starts_lower,
     starts_strictly,
 )
@@ -365,7 +367,7 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         if p.endswith("-") and not p.endswith((" -", "--")):
             return ""  # a line-break hyphen
-        if p.endswith(("–", "—")) and (p[-2:-1].isalpha() or p.endswith(".–")):
+        if names_dash(p):
             return ""  # Hungarian names joined by dashes: "Acemoglu, D.–Johnson, S.–" + "Robinson, J. A. [2001]:"
         last = p.split()[-1] if p.split() else ""
         if id_tail(s) and (DOI_TAIL_RE.search(last) or URLISH_RE.search(last)):

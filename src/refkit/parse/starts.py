@@ -16,6 +16,15 @@ NUMBER_RE = re.compile(r"^\s*(?:\[(\d{1,4})[a-z]?\]|(\d{1,4})(?:[.)](?=\s|$)|[�
                        r"\((\d{1,3})\)(?=\s|$)|\[?S(\d{1,3})[.\]](?=\s))\s*")  # "[8a]", Japanese "16）", supplement "S3."
 BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=(?:\([a-h]\)\s+)?(?:(?:van|von|de|der|den|di|da|du|le|la|del|dos|ter|ten|zu)\s+)?"
                             r"[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F])")  # "3 (a) J. Burschka", "9 von Elm E" too
+
+
+def list_number(ln: str, rx: re.Pattern[str] = NUMBER_RE) -> int:
+    """The number of a list item's marker: "[12]", "12.", "(12)", "S3." -> 12."""
+    m = rx.match(ln)
+    assert m
+    return int(next(g for g in m.groups() if g))
+
+
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _CJK_NAMES = rf"[{_CJK}]{{2,12}}(?:[,、，]\s*[{_CJK}]{{2,6}}){{0,6}}"
 # An author-like start: "Family, G", "Family Family, Given", "van der Family, G", "FAMILY, G", "Family G,"
@@ -131,10 +140,15 @@ def _starts_upper(s: str) -> bool:
     return bool(s) and (s[0].isupper() or s[0] in "“\"—–[" or bool(NUMBER_RE.match(s)))
 
 
+def names_dash(ln: str) -> bool:
+    """A line ending on the dash that joins Hungarian names: 'Acemoglu, D.–Johnson, S.–' goes on below."""
+    return ln.endswith(("–", "—")) and (ln[-2:-1].isalpha() or ln[-2:-1] == ".")
+
+
 def ended(ln: str) -> bool:
     """Does the line end as references end (a full stop, a bracket, a complete link)?"""
     ln = ln.rstrip()
-    if OPEN_END_RE.search(ln) or ln.endswith(("–", "—")) and ln[-2:-1].isalpha() or ln.endswith(".–"):
+    if OPEN_END_RE.search(ln) or names_dash(ln):
         return False  # an initial, "eds.", "et al.", "pp.", Hungarian "Johnson, S.–": the names or the numbers go on
     last = ln.split()[-1] if ln.split() else ""
     return ln.endswith(ENDINGS) or _ends_with_link(last) or (last.startswith("<") and last.endswith(">") and
