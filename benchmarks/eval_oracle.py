@@ -41,7 +41,7 @@ TEXT = ["title", "container-title", "collection-title", "publisher", "publisher-
 NAMES = ["author", "editor", "translator"]
 REPEAT = re.compile(r"^\W*(?:[\u2014\u2013_-]{2,}|(?:Ders|Dies|Dems|Ders\.|Idem|Eadem|Id)\.)")
 PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ter", "ten",
-             "zu", "af", "al", "el", "bin", "ibn"}
+             "zu", "vom", "zum", "zur", "af", "al", "el", "bin", "ibn"}
 
 
 def _base(s: str) -> str:

@@ -49,7 +49,10 @@ Erziehungswissenschaft in APA German, M&K/Publizistik; JEPP in Taylor & Francis 
 Harvard) at de-23 0.856, de-24 0.928, en-18 0.920 and en-19 0.919; ``social-science-{de,en}-{25,26,20,21}`` (50 each:
 German economics in Wirtschaftsdienst/Perspektiven style with Sachverständigenrat, Bundesbank and Destatis; German
 law and public administration with commentaries, Festschriften and loose-leaf works; AEA economics; APA 7
-psychology and education) at de-25 0.768, de-26 0.796, en-20 0.948 and en-21 0.900.
+psychology and education) at de-25 0.768, de-26 0.796, en-20 0.948 and en-21 0.900; ``social-science-{de,en}-{27,28,22,23}``
+(40 or 38 each: ZParl footnotes with ``49. Jg. (2018), H. 2`` and German APA; business studies with slashes, ``Jg.``
+and IAB's semicolons; Econometrica, QJE, Fed, BIS and ECB papers and data; APSA, ASA and Chicago author-date in
+political science and IR) at de-27 0.862, de-28 0.926, en-22 0.967 and en-23 0.959.
 Each line of these files is ``{"text", "gold"}`` (gold as CSL-JSON); the text is
 parsed one reference per line and scored field by field with eval_oracle.score_item (only
 fields the text prints count). Targets: English >= 0.93, German >= 0.90.
@@ -92,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("en", "de", "en-2", "de-2", "en-3", "de-3", "en-4", "de-4", "en-5", "de-5", "de-6", "en-6", "de-7",
                  "en-7", "en-8", "de-8", "de-9", "en-9", "en-10", "de-10", "de-11", "en-11", "de-12", "en-12", "en-13",
                  "de-13", "de-14", "en-14", "en-15", "de-15", "de-16", "de-17", "de-18", "de-19", "de-20",
-                 "de-21", "de-22", "en-16", "en-17", "de-23", "de-24", "en-18", "en-19", "de-25", "de-26", "en-20", "en-21"):
+                 "de-21", "de-22", "en-16", "en-17", "de-23", "de-24", "en-18", "en-19", "de-25", "de-26", "en-20", "en-21",
+                 "de-27", "de-28", "en-22", "en-23"):
         f, n = score_file(DATA / f"social-science-{name}.jsonl", a.verbose)
         print(f"social-science {name}: {n} references, field F1 {f:.3f}")
     return 0

@@ -81,7 +81,8 @@ def test_newspaper_after_a_lone_in_and_a_subtitle_before_in():
 
 def test_slashed_authors_with_a_lower_case_particle_and_von_kept():
     item = one("Lange, Ida/zur Mühlen, Tom (2017): Schulwahl in der Stadt. In: Die Deutsche Schule 109 (3), S. 20–35.")
-    assert [(n["family"], n["given"]) for n in item["author"]] == [("Lange", "Ida"), ("zur Mühlen", "Tom")]
+    assert [(n.get("non-dropping-particle", ""), n["family"], n["given"]) for n in item["author"]] == [
+        ("", "Lange", "Ida"), ("zur", "Mühlen", "Tom")]  # "zur", like "von", is the family name's particle
     item = one("von Arnim, Bettina (2001 [1843]): Dies Buch gehört dem König. Frankfurt a. M.: Insel.")
     assert item["author"] == [{"family": "Arnim", "given": "Bettina", "non-dropping-particle": "von"}]
     assert item["title"] == "Dies Buch gehört dem König"

@@ -62,8 +62,8 @@ TEXT_FIELDS = {
 }
 # CSL field(s) each tagger label feeds, for confidences
 
-_EDITED_AND_TRANSLATED = re.compile(r"(?i)\b(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s*(?:and|&|und)\s*(?:translated|trans\.|transl\.|übers\.|übersetzt)|"
-                                    r"\b(?:translated|trans\.|transl\.|übersetzt)\s*(?:and|&|und)\s*(?:edited|ed\.|hrsg\.|hg\.)")
+_EDITED_AND_TRANSLATED = re.compile(r"(?i)\b(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s*(?:and|&|und|u\.)\s*(?:translated|trans\.|transl\.|übers\.|übersetzt)|"
+                                    r"(?<!\w)(?:translated|trans\.|transl\.|übersetzt|übers\.)\s*(?:and|&|und|u\.)\s*(?:edited|ed\.|hrsg\.|hg\.)")
 _DMY = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 VOLUME_COUNT_RE = re.compile(rf"\s*(\d{{1,3}})\s+{VOLUME_COUNT_WORDS}\.?(?:\s+in\s+\d+)?[\s.,;]*$")
 
@@ -243,11 +243,19 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     ref.extra["eprinttype"] = "arxiv"
         elif label == "accessed":
             t = re.sub(r"(?i)^\W*(?:last\s+)?(?:cited|citado|consultado|zitiert|accessed|cité|retrieved|viewed|consulted|"
-                       r"abgerufen|zugriff|consulté|stand|überprüfungsdatum|acesso\s+em|consultado)(?:\s+(?:on|am|le|el|em))?\s*:?\s*",
+                       r"abgerufen|zugriff|zugegriffen|consulté|stand|überprüfungsdatum|acesso\s+em|consultado)(?:\s+(?:on|am|le|el|em))?\s*:?\s*",
                        "", " ".join(raw))
             t = re.sub(r"(?i),?\s*(?:from|von|unter|de|em)\W*$", "", t).strip(" .,;:[]()")
+            t = re.sub(r"\b(?:Okt|Dez|Mrz|Mär)\.", lambda mo: {"Okt": "Oktober", "Dez": "Dezember"}.get(mo.group(0)[:-1], "März"), t)
+            t = re.sub(r"^\d{1,3}\.\s*(?:EL|Erg\.?-?\s?Lfg\.?|Lfg\.|Ergänzungslieferung)\s*,?\s*", "", t)  # "99. EL September 2022"
             d = parse_dmy(t) if re.match(r"\d{1,2}[./]\s?\d{1,2}[./]", t) else parse_span_date(t)
-            if d is not None and d.start:
+            if d is not None and d.start and re.match(r"\W*Stand\b", raw[0]) and not any(
+                    o.label == "url" and o.end <= segs[0].start for o in segments):  # "Stand: 01.08.2023": the version, as of
+                # (after a link, "Im Internet: https://...; Stand: 12.03.2018" is when it was read)
+                old = ref.dates.get("issued")
+                if old is None or not old.start or old.start[0] == d.start[0] and len(old.start) < len(d.start):
+                    ref.dates["issued"] = d
+            elif d is not None and d.start:
                 ref.dates["accessed"] = d
         elif label == "citation-number":
             n = raw[0].strip().strip("[]().:, ")

@@ -104,6 +104,7 @@ from refkit.parse.titles import (
     book_subtitle,
     comma_in,
     editors_in_container,
+    in_mid_title,
     in_note,
     inner_quote,
     journal_not_editor,
@@ -135,6 +136,7 @@ EDITION_RE = re.compile(r"\b(?:(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\
 VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=[\s,;]|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
+_VOM_DATE = re.compile(rf"\bvom\s+{_DAYS}\.\s*{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)")
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
                           rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$)|"
                           rf"(?<=, )\d{{1,2}}\s+{MONTH_RE}(?=\.\s|\.?$|,\s*(?:pp?\.|https?:|available)))")  # "Financial Times, 9 August."
@@ -314,7 +316,8 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         prefixed = re.match(r"\s*(?:pp?|S)\.", m.group(0)) is not None
         if inside and all(s.label in ("date", "pages", "volume") or prefixed and (s.label in (
-                "publisher", "location", "note") or s.label in ("author", "editor") and any(
+                "publisher", "location", "note") or s.label in ("journal", "container-title") and s.start >= m.start() - 1
+                or s.label in ("author", "editor") and any(
                 o.label in ("container-title", "journal") and o.end <= s.start for o in segs)) for s in inside):
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             segs = relabel(segs, text, m.start() + lead, m.end(), "pages")
@@ -329,7 +332,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (_erratum_note, after_the_year, names_before_year, names_to_colon, title_word_after_initials, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, dash_and_title,
                  title_not_names, body_author, site_name, place_state_year, _acs_block, title_runs_on, title_period, title_year,
-                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, roles_in_brackets, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_mid_title, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, roles_in_brackets, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():
@@ -356,6 +359,10 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         if inside and all(s.label in ("volume", "date", "journal", "container-title", "pages", "location", "note",
                                       "publisher") for s in inside) and (any(s.label in ("date", "note") for s in inside) or
                                                                           not re.search(r"\d{4}", m.group(0))):
+            segs = relabel(segs, text, m.start(), m.end(), "date")
+    for m in _VOM_DATE.finditer(text) if "vom " in text else ():  # "in: Frankfurter Allgemeine Zeitung vom 4. Februar 2023"
+        if any(s.label in ("container-title", "journal") and s.end <= m.start() + 1 for s in segs) and \
+                any(s.label == "title" and s.end <= m.start() + 1 for s in segs):
             segs = relabel(segs, text, m.start(), m.end(), "date")
     for m in NUMERIC_DATE_RE.finditer(text) if _DMY_HINT.search(text) else ():  # "Die Zeit, Nr. 12 vom 19.03.2015"
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]

@@ -32,7 +32,7 @@ _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"
     r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+(?:[a-zäöü]\w+\s+)?\w+\.?(?:\s+(?:übersetzt|übertragen))?)\)?"
-    r"(?:\s*(?:and|&|und)\s+(?:translated|trans\.?|transl\.?|übers\.?|übersetzt|eingeleitet|kommentiert|bearbeitet|"
+    r"(?:\s*(?:and|&|und|u\.)\s+(?:translated|trans\.?|transl\.?|übers\.?|übersetzt|eingeleitet|kommentiert|bearbeitet|"
     r"edited|ed\.|hrsg\.|hg\.))?"
     # "Edited and translated by", "Hrsg. und eingeleitet von"
     r"(?:\s+(?:fr\.|it\.|esp\.|cast\.|from\s+the\s+\w+|"

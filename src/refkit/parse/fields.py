@@ -30,7 +30,7 @@ SURNAME_MORPHEMES = {
     "pur", "parast",
 }
 # Given-name prefixes that form compound given names ("Abdul Salam", "Seyed Jalal", "Abu Bakr").
-PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+PARTICLES = {"van", "von", "vom", "zum", "zur", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
              "ter", "ten", "van't", "zu", "af", "al", "el", "bin", "ibn"}
 ORG_WORDS = re.compile(
     r"\b(?:council|institute|institut\w*|instituto|center|centre|foundation|agency|office|ministry|bank|"

@@ -127,16 +127,24 @@ def ieee_proceedings(segs: list[Segment], text: str) -> list[Segment]:
     return segs
 
 
-_JAHRGANG = re.compile(r"(?<=[,.] )\d{1,3}\.\s?(?:Jg\.|Jahrgang)(?:,?\s*(?:H\.|Heft|Nr\.)\s*\d{1,3}(?:\s*[-/\u2013]\s*\d{1,4})?)?")
+_JAHRGANG = re.compile(r"(?<=[,.] )\d{1,3}\.\s?(?:Jg\.|Jahrgang)(?P<y>\s*\((?:1[5-9]|20)\d\d\))?"
+                       r"(?P<h>,?\s*(?:H\.|Heft|Nr\.)\s*\d{1,3}(?:\s*[-/\u2013]\s*\d{1,4})?)?")
 
 
 def jahrgang(segs: list[Segment], text: str) -> list[Segment]:
-    """'In: Neue Praxis, 13. Jg., H. 3, S. 283–293': the ordinal before 'Jg.' is the volume, 'H. 3' the issue."""
+    """'In: Neue Praxis, 13. Jg., H. 3, S. 283–293': the ordinal before 'Jg.' is the volume, 'H. 3' the issue;
+    ZParl's '49. Jg. (2018), H. 2': the year in brackets between them is the date."""
     for m in _JAHRGANG.finditer(text) if "Jg" in text or "Jahrgang" in text else ():
         inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
         if inside and all(s.label in ("note", "volume", "pages", "date", "journal", "container-title") for s in inside) and \
                 inside[0].label not in ("journal", "container-title") or inside and inside[0].start >= m.start():
-            segs = relabel(segs, text, m.start(), m.end(), "volume")
+            if not m.group("y"):
+                segs = relabel(segs, text, m.start(), m.end(), "volume")
+                continue
+            segs = relabel(segs, text, m.start(), m.start("y"), "volume")
+            segs = relabel(segs, text, m.start("y"), m.end("y"), "date")
+            if m.group("h"):
+                segs = relabel(segs, text, m.start("h") + len(m.group("h")) - len(m.group("h").lstrip(" ,")), m.end("h"), "volume")
     return segs
 
 

@@ -21,7 +21,9 @@ PLACE_WORDS = lexicon.PLACE_WORDS | frozenset("""
     lüneburg potsdam rostock jena halle magdeburg erfurt augsburg regensburg würzburg marburg gießen trier
     saarbrücken osnabrück oldenburg paderborn wuppertal salzburg graz innsbruck linz baden-baden
     neuwied weilerswist gütersloh nancy montpellier sevilla valencia granada salamanca porto coimbra
-    utrecht rotterdam groningen nijmegen tilburg leuven gent antwerpen""".split())
+    utrecht rotterdam groningen nijmegen tilburg leuven gent antwerpen aarau luzern winterthur chur
+    klagenfurt seelze donauwörth baltmannsweiler ostfildern hildesheim weimar siegen karlsruhe
+    frankfurt/m""".split())
 
 REPOSITORY_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’\-]*\s+){0,4}(?:Repository|Package Index|Archive|Zenodo|Figshare|"
                            r"Dryad|GitHub|GitLab|PyPI|CRAN|Dataverse|Bioconductor)\b")

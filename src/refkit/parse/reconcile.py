@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from refkit.model import Date, Name, Reference
 from refkit.parse import lexicon
 from refkit.parse.clean import is_org_name, unbracket_span
-from refkit.parse.fields import MONTH_RE, doi_from_link
-from refkit.parse.publication import PRESS_WORDS
+from refkit.parse.fields import MONTH_RE, clean_url, doi_from_link, parse_natural_date
+from refkit.parse.publication import PLACE_WORDS, PRESS_WORDS
 from refkit.parse.tagger import Segment
 
 
@@ -50,6 +50,12 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     place = f.get("publisher-place", "")
     if place.rstrip(".") in _GOST_PLACES or place in ("М.; Л.", "М.; Л"):  # GOST's "М.: Наука": Moscow
         f["publisher-place"] = "; ".join(_GOST_PLACES[p.strip(" .")] for p in place.split(";") if p.strip(" .") in _GOST_PLACES)
+    _link_in_note(ref)
+    rm = re.fullmatch(r"(?:\d{1,2}\.\s*)?(?:Nachdruck|Neudruck|Reprint|ND)\s+([A-ZÄÖÜ][\w.\- ]{1,30}?)",
+                      f.get("publisher", "").strip(" ,"))
+    if rm and not f.get("publisher-place"):  # "1969, Nachdruck Frankfurt a. M. 1983": the reprint's town
+        f["publisher-place"] = rm.group(1).strip()
+        del f["publisher"]
     doi_from_link(ref.fields)
     page = ref.fields.get("page", "")
     if page and not re.search(r"\d", page) and not re.fullmatch(r"(?i)[ivxlcdm]+(?:\s*[-\u2013]\s*[ivxlcdm]+)?", page):
@@ -70,6 +76,7 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
     _publisher_not_container(ref, labels, conf)
     _container_as_publisher(ref, labels, by_label, conf)
     _split_publisher_place(ref)
+    _month_of_issue(ref, labels)
     _abbreviated_journal(ref, labels)
     if not ref.fields.get("title") and ref.fields.get("container-title") and "journal" not in labels:
         ref.fields["title"] = ref.fields.pop("container-title")  # "Eds. Book Title. Publisher": the book itself
@@ -214,6 +221,52 @@ def _publisher_not_container(ref: Reference, labels: set[str], conf: dict[str, f
         labels.add("publisher")
 
 
+def _month_of_issue(ref: Reference, labels: set[str]) -> None:
+    """'Monatsbericht, Januar, S. 15–41' and 'In: Monatsbericht September 2019, S. 53–86': a periodical's
+    month (the year being the reference's) is the issue's date, not a publisher or part of the title."""
+    f = ref.fields
+    year = ref.year
+    pub = f.get("publisher", "").strip(" .,")
+    m = re.fullmatch(rf"(?i)({MONTH_RE})(?:\s+((?:1[5-9]|20)\d\d))?", pub)
+    place = f.get("publisher-place", "").strip(" .,")
+    if m and year and (not m.group(2) or int(m.group(2)) == year) and not f.get("container-title") \
+            and place and place.lower() not in PLACE_WORDS and not re.search(r"\d", place):
+        d = parse_natural_date(f"{m.group(1)} {year}", year)
+        del f["publisher"], f["publisher-place"]
+        f["container-title"] = place
+        labels.add("journal")
+        if d and len(d.start) >= 2 and "issued" in ref.dates and len(ref.dates["issued"].start) == 1:
+            ref.dates["issued"] = Date(start=d.start[:2])
+        return
+    c = f.get("container-title", "")
+    m = re.fullmatch(rf"(.{{3,}}?),?\s+({MONTH_RE})\s+((?:1[5-9]|20)\d\d)", c)
+    if m and year and int(m.group(3)) == year and not f.get("publisher") and not re.search(
+            r"(?i)proc|conference|symposium|workshop|congress|meeting|tagung|konferenz|kongress|jahrestagung", c):
+        d = parse_natural_date(f"{m.group(2)} {m.group(3)}", year)
+        f["container-title"] = m.group(1)
+        if d and len(d.start) >= 2 and "issued" in ref.dates and len(ref.dates["issued"].start) == 1:
+            ref.dates["issued"] = Date(start=d.start[:2])
+
+
+_LINK_LEAD = re.compile(r"(?i)[\s,;:]*(?:(?:online\s+)?(?:verfügbar|abrufbar|erhältlich)?\s*(?:unter|im\s+internet)|online|url|link|"
+                        r"available\s+(?:online\s+)?(?:at|from)|retrieved\s+from|disponible\s+(?:en|sur))?\s*:?\s*$")
+
+
+def _link_in_note(ref: Reference) -> None:
+    """'..., S. 22–31, online unter https://...': a link the tagger left in the note is the URL."""
+    f = ref.fields
+    note = f.get("note", "")
+    m = re.search(r"(?:https?://|www\.)[^\s<>\"]+", note) if "URL" not in f else None
+    if not m:
+        return
+    f["URL"] = clean_url(m.group(0).rstrip(".,;)]"))
+    rest = (_LINK_LEAD.sub("", note[:m.start()]) + " " + note[m.end():]).strip(" .,;:()[]")
+    if rest:
+        f["note"] = rest
+    else:
+        del f["note"]
+
+
 def _container_tail(ref: Reference) -> None:
     """'The Eastport Gazette, A3' -> page A3; 'Proceedings of X [Noordwijk]' -> place Noordwijk."""
     f = ref.fields
@@ -271,6 +324,9 @@ def _split_publisher_place(ref: Reference) -> None:
         if m and m.group(2).strip(" .").lower() not in _PLACE_TAILS and not re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.*",
                                                                                          m.group(2).strip()):
             f["publisher-place"], f["publisher"] = m.group(1).strip(), m.group(2).strip(" .")
+            if f["publisher"].lower() in PLACE_WORDS and m.group(1).strip().lower() not in PLACE_WORDS \
+                    and "," in m.group(0)[:m.end(1) + 2]:
+                f["publisher-place"], f["publisher"] = f["publisher"], m.group(1).strip()  # "Berenberg/HWWI, Hamburg"
         return
     p = f.get("publisher", "")
     if not p or f.get("publisher-place"):

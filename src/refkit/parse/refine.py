@@ -58,13 +58,18 @@ WEB_SKIP_RE = re.compile(r"\[(?:Preprint|preprint|Pre-print)\]|\bAdvance online 
                          r"\b(?:Available|Disponible|Disponível|Verfügbar)\s+(?:from|at|online|en|em|unter)\s*:?|"
                          r"\bDisponível em\s*:?|\bURL\s*:(?=\s*(?:https?://|www\.))|\[[Ss]\.\s?[ln]\.\]|"
                          r"\b(?:online\s+)?(?:verfügbar\s+)?unter\s*:?(?=\s*(?:https?://|www\.))|\bIm\s+Internet\s*:", re.I)
-_ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTH_RE}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+_ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_RE}|Okt\.|Dez\.|Mrz\.|Mär\.)\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
           r"\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2})")
 ACCESSED_RE = re.compile(
     rf"[(\[]?\b(?:(?:zuletzt|letzter)\s+)?(?:Accessed|Retrieved|Viewed|Consulted|Last accessed|Abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
-    rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso|Stand|"
+    rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso|Stand|Zugegriffen(?:\s+am)?|"
     rf"Überprüfungsdatum)(?:\s+on)?\s*:?\s*{_ADATE}"
     rf"[)\]]?(?:,?\s+(?:from|von|de|em)\b)?", re.I)
+# a loose-leaf work's or a web page's "as of": "Stand: 99. EL September 2022", "(Stand: 2010)", "Stand: Februar 2023"
+STAND_RE = re.compile(rf"[(\[]?\bStand\s*:?\s*(?:\d{{1,3}}\.\s*(?:EL|Erg\.?-?\s?Lfg\.?|Lfg\.|Ergänzungslieferung)\s*,?\s*)?"
+                      rf"(?:{MONTH_RE}\s+)?(?:1[5-9]|20)\d\d(?!\d)[)\]]?")
+# a lawyer's "(zit.: Bearbeiter, in: Maunz/Dürig, GG)": how the work is cited, a note
+CITED_AS_RE = re.compile(r"\(\s*(?:zit(?:iert)?\.?(?:\s+als)?|cited\s+as)\s*:?\s*[^()]{2,120}\)")
 CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
 
 
@@ -134,9 +139,13 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         segs = _relabel(segs, text, m.start(), m.end(), "date")
     for m in _YEAR_PAIR.finditer(text) if "/" in text else ():  # "Eucken, W. (1952/2004),": two years in one bracket
         segs = _relabel(segs, text, m.start(), m.end(), "date")
-    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "acesso", "accedido",
+    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "zugegriffen", "acesso", "accedido",
                                  "stand:", "überprüfungsdatum"))
     for m in ACCESSED_RE.finditer(text) if acc else ():
+        segs = _relabel(segs, text, m.start(), m.end(), "accessed")
+    for m in CITED_AS_RE.finditer(text) if "zit" in low or "cited as" in low else ():
+        segs = _relabel(segs, text, m.start(), m.end(), "note")
+    for m in STAND_RE.finditer(text) if "Stand" in text else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in CITED_RE.finditer(text) if "[" in text else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")

@@ -30,7 +30,7 @@ OK_NOTE = re.compile(
     r"(?i)accessed|retrieved|viewed|cited|consulted|abgerufen|zugriff|consulté|available|verfügbar|online|"
     r"\[?in\s+[A-Z]?[a-z]+\]?|original(?:ly)?|reprint|published|translated|press|forthcoming|abstract|"
     r"unpublished|manuscript|preprint|dataset|software|video|podcast|version|\bv\.?\s?\d|supplement|erratum|"
-    r"thesis|dissertation|report|paper|series|\bpp?\.|\bvol|\bno\.|\bissn|\bpmid|\barxiv|\bhttps?:")
+    r"thesis|dissertation|report|paper|series|\bpp?\.|\bvol|\bno\.|\bissn|\bpmid|\barxiv|\bhttps?:|\bzit(?:iert)?\.|cited\s+as")
 MONTH = MONTH_RE
 PUBLISHER_WORD = re.compile(r"\b(?:Press|Verlag|Publish\w*|Books|Editions?|Éditions|Inc|Ltd|GmbH)\b")
 JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|revista|revue|rivista|zeitschrift|quarterly|bulletin|"
@@ -93,7 +93,9 @@ def segment_reasons(segments: Sequence[Segment]) -> list[tuple[str, str]]:
             continue
         nxt = segments[i + 1] if i + 1 < len(segments) else None
         if lab in SINGLE and lab in seen and seen[lab] < i - 1:
-            if lab != "date" or _two_years(segments[seen[lab]].text, s.text):
+            if lab == "volume" and re.match(r"\s*(?:H\.|Heft|Nr\.|No\.|Issue|n[°º])\s*\d", s.text):
+                pass  # "49. Jg. (2018), H. 2": the volume, the year, then the issue
+            elif lab != "date" or _two_years(segments[seen[lab]].text, s.text):
                 out.append((LABEL_FIELD.get(lab, lab), f"two {lab} parts"))
         seen[lab] = i
         if lab == "volume" and re.match(r"\s*\d+\s+vols?\b", s.text, re.I):

@@ -233,12 +233,12 @@ def _plausible(out: RuleParse, names_raw: str, quoted: bool) -> bool:
            for label, seg in out.spans):
         return False  # "Ordoliberalism, | Pragmatism and the Eurozone Crisis": a title's words, not a place
     said = " ".join(seg for _, seg in out.spans)
-    if re.search(r"\b(?:Aufl|Jg|Hrsg|Hg|hrsg|übers|Übers|Bd|Bde|Nr)\.|\bHeft\s+\d|,\s*S\.\s*\d|\b[Ii]n:\s(?![^,]{0,80}\((?:eds?|Eds?)\.\))|[Aa]us dem\s|"
+    if re.search(r"\b(?:Aufl|Jg|Hrsg|Hg|hrsg|übers|Übers|Bd|Bde|Nr)\.|\bAuflage\b|\bHeft\s+\d|,\s*S\.\s*\d|\b[Ii]n:\s(?![^,]{0,80}\((?:eds?|Eds?)\.\))|[Aa]us dem\s|"
                  r"\b(?:Jahresgutachten|Gutachten|Monatsbericht|Fachserie|Tabelle|Wochenbericht|Arbeitspapier|Diskussionspapier|"
                  r"Forschungsbericht|Sonderausgabe|Kurzbericht|Stellungnahme)\b", said):
         return False  # German editions, volumes, roles and pages: the tagger and its rules read those
     title = ref.fields.get("title", "")
-    if not title or re.match(r"^(?:\d|pp?\.)", title):
+    if not title or re.match(r"^(?:\d|pp?\.)", title) or re.search(r"https?://|www\.", title):
         return False
     if not quoted and (re.search(r"[a-z)]\.\s+[A-Z]", title) or re.search(r"\([^)]*:[^)]*\)", title)):
         return False  # "Title. Journal" or "Title (Place: Publisher)": another style
@@ -263,7 +263,8 @@ def _recognised(c: str) -> bool:
 
 def _place_colon(c: str) -> bool:
     m = re.match(r"^([^:]{2,60}?)\s*:\s*(\S.*)$", c)
-    return m is not None and not re.search(r"\d", m.group(1)) and not re.match(r"^(?:https?|in|vol)\b", m.group(1), re.I)
+    return (m is not None and m.group(1)[:1].isupper() and not re.search(r"\d", m.group(1))
+            and not re.match(r"^(?:https?|in|vol)\b", m.group(1), re.I))  # "eBay: Is the ...": a title's words
 
 
 def _title_chunks(chunks: list[str]) -> int:

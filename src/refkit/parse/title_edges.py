@@ -117,6 +117,10 @@ def body_author(segs: list[Segment], text: str) -> list[Segment]:
     the first sentence of a title the tagger began at the start is the author."""
     if not segs or segs[0].label != "title" or any(s.label in ("author", "editor") for s in segs):
         return segs
+    w = [s for s in segs if _WORDCHAR.search(s.text)]
+    if len(w) >= 3 and w[1].label == "date" and w[2].label == "title" and re.match(
+            r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)\s*[.,:]", w[1].text) and is_org_name(w[0].text.strip(" .,")):
+        return relabel(segs, text, w[0].start, w[0].end, "author")  # "ifo Institut (2024), Title": the body that wrote it
     m = _BODY_LEAD.match(segs[0].text)
     if m and is_org_name(m.group("body")) and m.end() < len(segs[0].text.rstrip()):
         start = segs[0].start
@@ -149,6 +153,20 @@ def after_the_year(segs: list[Segment], text: str) -> list[Segment]:
             tm = None
         if tm and i + 1 < len(segs) and segs[i + 1].label == "title":  # "(2019). | PISA 2018. | Grundbildung ...": the title's head
             return relabel(segs, text, s.start + tm.start("t"), segs[i + 1].end, "title")
+        wm = re.match(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)[.:,]?\s+(?=[A-ZÄÖÜ][a-zäöüß])", s.text) if s.label == "date" and segs[i - 1].label in ("author", "editor") else None
+        if wm and not any(o.label == "title" for o in segs) and re.search(r"[^\W\d]{4}", s.text[wm.end():]):
+            stop = text.find(", ", s.start + wm.end())  # "(2012): Strategie 2030 | – Energierohstoffe, Berenberg": the title
+            later = next((o.start for o in segs[i + 1:] if o.label in ("location", "publisher", "url", "doi", "accessed",
+                                                                         "journal", "container-title")
+                          and not re.match(r"\s*[\u2013\u2014\-:]\s", o.text)), -1)
+            if stop < 0 or 0 < later < stop:  # "(2019). Jugend 2019 – | 18. | Shell Jugendstudie. ... | Weinheim: Beltz."
+                stop = later
+            pm = re.search(r"(?<=[.?!])\s+[A-ZÄÖÜ][\w\-/. ]{1,40}:\s+[^:.]{2,80}\.?\s*$", segs[-1].text) \
+                if stop < 0 and segs[-1].label == "note" else None
+            if pm:  # (and the place and publisher still in a note at the end)
+                stop = segs[-1].start + pm.start()
+            if 0 < stop - (s.start + wm.end()) <= 250:
+                return relabel(segs, text, s.start + wm.end(), stop, "title")
         if s.label == "author" and segs[i - 1].label == "date" and i >= 2 and segs[i - 2].label == "author" and \
                 re.match(r"\s*:\s", s.text):
             return relabel(segs, text, s.start, s.end, "title")

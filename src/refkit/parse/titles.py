@@ -17,6 +17,7 @@ import re
 
 from refkit.parse.fields import MONTH_RE
 from refkit.parse.lexicon import NEWSPAPER_WORDS
+from refkit.parse.publication import PLACE_WORDS
 from refkit.parse.spans import relabel
 from refkit.parse.tagger import Segment
 
@@ -114,6 +115,19 @@ def lone_in(segs: list[Segment], text: str) -> list[Segment]:
     for s in segs:
         if s.label not in ("skip", "container-title") and re.fullmatch(r"\s*(?:In|in|Dans|dans|Im|im)\s*:\s*", s.text):
             return relabel(segs, text, s.start, s.end, "skip")
+    return segs
+
+
+def in_mid_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'Bildung | in der Coronakrise: Wie ... die Deutschen? ifo Schnelldienst,': a lower-case 'in' and an
+    article straight after a title word is the title going on, to the last sentence end before the journal."""
+    for i, s in enumerate(segs[1:], 1):
+        prev = segs[i - 1]
+        if s.label in ("container-title", "journal") and prev.label == "title" and re.search(r"[^\W\d]\s*$", prev.text) \
+                and re.match(r"\s?in\s+(?:der|die|den|dem|des|einer|einem|the|a|an)\s", text[prev.end:s.end]):
+            cut = [m.end() for m in re.finditer(r"[.?!](?=\s+\S)", s.text)]
+            if cut:
+                return relabel(segs, text, prev.start, s.start + cut[-1], "title")
     return segs
 
 
@@ -346,6 +360,23 @@ def place_in_title(segs: list[Segment], text: str) -> list[Segment]:
                 s.text.rstrip().endswith(":") and any(o.label == "date" for o in segs[:i - 1]) and \
                 re.fullmatch(rf"\s*(?:{MONTH_RE}|Spring|Summer|Autumn|Fall|Winter)\s+(?:1[5-9]\d\d|20\d\d)[.,]?\s*", nxt.text):
             return relabel(segs, text, prev.start, nxt.start + len(nxt.text.rstrip(" .,")), "title")
+    for i, s in enumerate(segs[1:], 1):  # "Grundgesetz. | Kommentar, | München": the kind of book ends its title
+        gm = re.match(r"\s*(?:Kommentar|Großkommentar|Lehrbuch|Handbuch|Grundriss|Studienbuch|Leitfaden|Einführung)(?=\s*(?:[,.]|$))",
+                      s.text) if s.label in ("location", "publisher") and segs[i - 1].label == "title" else None
+        if gm:
+            return relabel(segs, text, segs[i - 1].start, s.start + gm.end(), "title")
+    if any(o.label in ("location", "publisher") for o in segs):
+        return segs
+    for i, s in enumerate(segs):
+        m = re.search(r"(?:^|(?<=[,.?!]))\s*([A-ZÀ-Þ][\w'’.\- ]{1,30}?)\s*[,.]\s*$", s.text) if s.label == "title" else None
+        after = next((o for o in segs[i + 1:] if o.label != "skip"), None)
+        if m and after is not None and after.label in ("url", "accessed") and m.group(1).lower() in PLACE_WORDS:
+            return relabel(segs, text, s.start + m.start(1), s.start + m.end(1), "location")  # "Title, München, https://..."
+        m = re.search(r"(?<=[.?!])\s+([A-ZÀ-Þ][\w'’.\-]+(?:\s*/\s*[A-ZÀ-Þ][\w'’.\-]+)*)\s*:\s+(?P<pub>[^:.]{2,80}?)\.?\s*$",
+                      s.text) if s.label == "title" else None
+        if m and all(p.strip().lower() in PLACE_WORDS for p in m.group(1).split("/")):
+            segs = relabel(segs, text, s.start + m.start(1), s.start + m.start("pub"), "location")  # "Title. Aarau: Publisher."
+            return relabel(segs, text, s.start + m.start("pub"), s.start + m.end("pub"), "publisher")
     return segs
 
 

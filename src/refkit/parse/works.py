@@ -32,10 +32,10 @@ ROLE_BARE_RE = re.compile(
     rf"(?<=[.,;] )(?P<role>\((?:Trans|Transl|Tr|Ed|Eds|Hrsg|Hg)\.\)|Trans\.|Transl\.|Tr\.|Ed\.|Eds\.|ed\.|eds\.|"
     rf"[Tt]rad\.\s+(?:it\.\s+|fr\.\s+|esp\.\s+|cast\.\s+)?(?:di|de|par|por)|[Tt]raducción\s+de|[Tt]raduction\s+de|"
     rf"a\s+cura\s+di|[Ee]d\.\s+it\.\s+a\s+cura\s+di|"
-    rf"Aus\s+dem\s+(?:[a-zäöü]\w+\s+)?[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
+    rf"[Aa]us\s+dem\s+(?:[a-zäöü]\w+\s+)?[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
     rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+und\s+(?:eingeleitet|kommentiert|bearbeitet|mit\s+einem\s+\w+\s+versehen))?"
     rf"(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
-    rf"[Üü]bers(?:etzt)?\.?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+(?:(?:der|dem|vom)\s+(?=[A-ZÄÖÜ]\w+-))?"
+    rf"[Üü]bers(?:etzt)?\.?(?:\s+u(?:nd|\.)\s+(?:hrsg|hg)\.)?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+(?:(?:der|dem|vom)\s+(?=[A-ZÄÖÜ]\w+-))?"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME}|[A-ZÄÖÜ][\w]+-[A-ZÄÖÜ][\w\-]+)(?=[.;,]\s|\.?\s*$)")
 # ("hg. v. der Görres-Gesellschaft": a body, its article no part of its name)
 
@@ -201,7 +201,7 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
         if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
             inside = [s for s in inside if s.start < end]
-        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
+        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
         if inside and not any(s.label == "title" and s.start < m.start() for s in segs):
             segs = _title_before_role(segs, text, inside[0], m.start())
             inside = [s for s in segs if s.start < end and m.start() < s.end]
