@@ -169,7 +169,11 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                 d = max(dated, key=lambda x: x.start[0])
                 ref.dates["original-date"] = min(dated, key=lambda x: x.start[0])
             if d is not None and len(d.start) == 1 and not d.end:  # "2012. ... New York Times, January 4."
-                md = next((nd for x in dates if x.literal and (nd := parse_natural_date(x.literal, d.start[0]))), None)
+                lit = next((x.literal for x in dates if x.literal and parse_natural_date(x.literal, d.start[0])), "")
+                md = parse_natural_date(lit, d.start[0]) if lit else None
+                rm = re.search(r"\s\d{1,2}\s*[-\u2013]\s*(\d{1,2})\b", lit)
+                if md is not None and rm and len(md.start) == 3 and int(rm.group(1)) > md.start[2]:
+                    md = Date(start=md.start, end=(md.start[0], md.start[1], int(rm.group(1))))  # "April 10–13": the days
                 d = md or d
             if d is not None:
                 ref.dates["issued"] = d

@@ -138,7 +138,7 @@ VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
 _VOM_DATE = re.compile(rf"\bvom\s+{_DAYS}\.\s*{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)")
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
-                          rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$)|"
+                          rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$)|(?<=, ){MONTH_RE}\s+\d{{1,2}}\s*[-\u2013]\s*\d{{1,2}}(?=\.\s|\.?$|,\s)|"
                           rf"(?<=, )\d{{1,2}}\s+{MONTH_RE}(?=\.\s|\.?$|,\s*(?:pp?\.|https?:|available)))")  # "Financial Times, 9 August."
 # "Paper presented at the Annual Meeting of X, June 3–7, 2019": a genre and the event
 PRESENTED_RE = re.compile(r"\b(?P<genre>(?P<kind>(?:Presidential|Keynote|Plenary|Inaugural)\s+(?:[Aa]ddress|[Ll]ecture)|"

@@ -244,7 +244,8 @@ def label_lines(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
     return out, [(i, lines[i].strip(), "a citation label before its reference") for i in found]
 
 
-_MAIL_HEADER = re.compile(r"^\s*(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet)\s*:\s")
+_MAIL_HEADER = re.compile(r"^\s*(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|Message-ID|"
+                          r"In-Reply-To|Reply-To|References|MIME-Version|Content-Type|X-[\w\-]+)\s*:\s")
 _CHAT_SPEAKER = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){0,3}\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s*$")
 _CHAT_FURNITURE = re.compile(r"^\s*(?:\(edited\)|(?::[\w+\-]+:\s*\d*\s*)+|\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*$", re.I)
 _MAIL_CLOSE = re.compile(r"^\s*(?:Cheers|Best|Thanks|Thank you|Regards|Best regards|Kind regards|Best wishes|Many thanks|"
@@ -278,9 +279,26 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
             skipped.append((i, out[i].strip(), why))
         out[i] = ""
 
+    quoted = [bool(re.match(r"\s*>", ln)) for ln in lines]
+    if mail and any(quoted):  # "> Stefanowitsch, A., ...": a reply quotes the mail it answers, line by line
+        lines = [re.sub(r"^\s*(?:>\s?)+", "", ln) if q else ln for ln, q in zip(lines, quoted, strict=True)]
+        out = list(lines)
+    block = [0] * len(lines)  # the paragraph each line is in: a wrapped reference's lines are not talk
+    for i in range(1, len(lines)):
+        block[i] = block[i - 1] + (1 if not lines[i].strip() or not lines[i - 1].strip() else 0)
+    dated = {block[i] for i, ln in enumerate(lines) if YEAR_RE.search(ln) or re.search(r"\b10\.\d{4,}/", ln)} \
+        if mail and not chat else set()
+    sizes: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        if ln.strip():
+            sizes[block[i]] = sizes.get(block[i], 0) + 1
     for i, ln in enumerate(lines):
         t = ln.strip()
         if not t:
+            continue
+        if mail and re.match(r"On .{5,120} wrote:$", t, re.I) and next(
+                (quoted[k] for k in range(i + 1, len(lines)) if lines[k].strip()), False):
+            drop(i, "a mail header or chat line, not a reference")  # (the quoted lines below are read)
             continue
         if mail and _QUOTED_MAIL.match(t):  # the signature or the mail quoted below: the rest goes
             for k in range(i, len(lines)):
@@ -292,6 +310,9 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
             drop(i, "a greeting, not a reference")
             if _MAIL_CLOSE.match(t) and i + 1 < len(lines) and len(lines[i + 1].split()) <= 3:
                 drop(i + 1, "a greeting, not a reference")  # "Cheers," / "Tom"
+        elif block[i] in dated and sizes[block[i]] >= 2 and (not t.endswith((":", "?")) or i and lines[i - 1].strip()) or \
+                block[i] in dated and sizes[block[i]] >= 2 and re.search(r"[A-ZÀ-Þ][\w'’\-]+,\s(?:[A-Z]\.\s?)+", t):
+            pass  # a line of a wrapped reference ("Investigating the interaction of words and constructions.")
         elif ((t.endswith((":", "?")) or t[0].islower() or not re.search(r"\d", t) or _talk(t)) and not YEAR_RE.search(t) or
               t.endswith(":") and re.match(
                 r"(?:I|I'd|I'm|We|For|Here|And|Also|See|This|These|Please|PS|P\.S\.)\b", t)) and \
@@ -444,11 +465,35 @@ def remarks(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
     return out, skipped
 
 
+_LINE_NUMBER = re.compile(r"^(\s*)(\d{1,5})(?:\s+|$)")
+
+
+def line_numbers(lines: list[str]) -> list[str]:
+    """A manuscript sent for review numbers every line in the margin ('612 Alberti, M., ...', '614 in animal
+    and plant populations. ...'): when most lines carry a number one more than the last numbered line's, and
+    many of them go on a sentence (lower case, a digit, a bracket), the numbers are the margin's, not the list's."""
+    hits = [(k, int(m.group(2))) for k, ln in enumerate(lines) if (m := _LINE_NUMBER.match(ln)) and ln.strip()]
+    said = sum(1 for ln in lines if ln.strip())
+    if len(hits) < 12 or len(hits) < 0.6 * said:
+        return lines
+    steps = sum(1 for (_, a), (_, b) in zip(hits, hits[1:], strict=False) if b == a + 1)
+    goes_on = sum(1 for k, _ in hits if re.match(r"\s*\d{1,5}\s+[a-z(\d–-]", lines[k]))
+    if steps < 0.8 * (len(hits) - 1) or goes_on < 0.15 * len(hits):
+        return lines
+    out = list(lines)
+    for j, (k, n) in enumerate(hits):
+        if j and hits[j - 1][1] == n - 1 or j + 1 < len(hits) and hits[j + 1][1] == n + 1:
+            out[k] = _LINE_NUMBER.sub(r"\1", lines[k], count=1)
+    return out
+
+
 def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
     """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
     (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
     was taken as (index, text, reason), and whether each line left is one reference."""
     lines = text.split("\n")
+    if re.search(r"(?m)^\s*\d{1,5}\s+[a-z]", text):
+        lines = line_numbers(lines)
     dialog: list[tuple[int, str, str]] = []
     if "\t" in text or re.search(r"(?m)^(?:MLA|APA|Chicago|Harvard|Vancouver):\s", text):  # Google Scholar's cite dialog
         lines, found = cite_dialog(lines)

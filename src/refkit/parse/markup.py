@@ -343,8 +343,32 @@ def semantic_scholar_results(text: str) -> str:
     return "\n".join(out)
 
 
+_WOS_TAG = re.compile(r"^([A-Z][A-Z0-9]) (.*)$")
+
+
+def wos_cited(text: str) -> str:
+    """A Web of Science plain-text export ('PT J' / 'AU ...' / 'CR ...' / 'ER'): the references are the cited
+    ones of its records' CR fields, one a line; the records' own fields (title, abstract, its own DOI) are none."""
+    out: list[str] = []
+    tag = ""
+    for ln in text.split("\n"):
+        m = _WOS_TAG.match(ln)
+        if m:
+            tag = m.group(1)
+            if tag == "CR":
+                out.append(m.group(2).strip())
+        elif ln.startswith("   ") and tag == "CR" and ln.strip():
+            out.append(ln.strip())
+        elif ln.strip() in ("ER", "EF"):
+            tag = ""
+    # "DOI [10.1016/x, DOI 10.1016/X]": the same DOI twice, as WoS merges two records' forms
+    return "\n".join(re.sub(r"\bDOI \[([^,\]]+)(?:,[^\]]*)?\]", r"DOI \1", ln) for ln in out)
+
+
 def plain(text: str) -> str:
     """All of them, in turn (each leaves text not in its markup alone)."""
+    if re.search(r"(?m)^PT [A-Z]\s*$", text) and re.search(r"(?m)^CR ", text) and re.search(r"(?m)^(?:ER|AU|TI) ?", text):
+        return wos_cited(text)
     text = markdown_tables(org_markup(rst_citations(asciidoc(latex_leftovers(latex_bibliography(text))))))
     if "Cite" in text or "Related articles" in text:
         text = scholar_results(text)

@@ -283,6 +283,10 @@ def run_on(ref: RawReference) -> list[RawReference]:
 
 
 _LEAD_NUMBER = re.compile(r"^\s*\[(\d{1,4})\]\s")
+# a poster's or abstract's "1. Buzsáki G, Draguhn A. Science 2004;304:1926–9. 2. Lisman JE, ...": numbers run in
+_LEAD_DOT = re.compile(r"^\s*(\d{1,3})\.\s")
+_RUN_NAME = r"[A-ZÀ-Þ][\w'’\-]+,?\s(?:[A-Z]{1,3}\b|[A-Z]\.)"
+_DOT_RUN = re.compile(rf"(?<=[.)\d]) \d{{1,3}}\.\s(?={_RUN_NAME})")
 
 
 def numbered_runs(refs: list[RawReference]) -> list[RawReference]:
@@ -291,7 +295,7 @@ def numbered_runs(refs: list[RawReference]) -> list[RawReference]:
     that follows a finished sentence; a number left at a line's end ('... eabo2196. [3]') goes to the
     reference below it."""
     from refkit.parse.raw import RawReference
-    if not any("] " in r.text[4:] or r.text.endswith("]") for r in refs):
+    if not any("] " in r.text[4:] or r.text.endswith("]") or _DOT_RUN.search(r.text, 4) for r in refs):
         return refs
     out: list[RawReference] = []
     carry = ""
@@ -299,11 +303,13 @@ def numbered_runs(refs: list[RawReference]) -> list[RawReference]:
         text = carry + r.text if carry and not _LEAD_NUMBER.match(r.text) else r.text
         carry = ""
         m = _LEAD_NUMBER.match(text)
+        dot = m is None and (m := _LEAD_DOT.match(text)) is not None
         if not m:
             out.append(r if text == r.text else RawReference(text, r.line, r.number, r.lines, r.reason))
             continue
         n, pieces, at = int(m.group(1)), [], 0
-        while (nxt := re.compile(rf"(?<=[.)]) \[{n + 1}\](?=\s|$)").search(text, m.end())) and nxt.start() - at > 30:
+        while (nxt := (re.compile(rf"(?<=[.)\d]) {n + 1}\.\s(?={_RUN_NAME})") if dot else
+                       re.compile(rf"(?<=[.)]) \[{n + 1}\](?=\s|$)")).search(text, m.end())) and nxt.start() - at > 30:
             pieces.append(text[at:nxt.start()].strip())
             at, n = nxt.start() + 1, n + 1
             m = nxt

@@ -21,7 +21,7 @@ _NUMBER_PHRASE = re.compile(
     rf"\s*(?:no|nos|nr|number|n[°º])\.?\s*:?\s*(?P<n>{_CODE})")
 _BRACKET_GROUP = re.compile(r"\((?P<a>[^();]{2,80});\s*(?P<b>[^();]{2,80})\)")
 # "NAB-23/114", "w31877", "CBO-2019-04", a UK command paper's "Cmd 6404": a report's code standing alone
-_LONE_CODE = re.compile(r"(?:(?<=[.,:]\s)|(?<=[.,][\"”’]\s))(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|HC\s\d{1,4}(?:-[IVX]{1,4})?|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}|[A-Za-z]{1,2}\d{3,}|"
+_LONE_CODE = re.compile(r"(?:(?<=[.,:]\s)|(?<=[.,][\"”’]\s))(?P<n>(?:Cmnd|Cmd|Cm)\.?\s\d{2,5}|HC\s\d{1,4}(?:-[IVX]{1,4})?|[A-Za-z]{1,6}-\d+(?:[-/]\d+)+|[A-Za-z]{1,6}-\d{2,}(?:-[A-Z]{1,3})?|[A-Za-z]{1,2}\d{3,}|"
                         r"COM\s?\(\d{4}\)\s?\d{1,4}(?:\s+final)?|SWD\s?\(\d{4}\)\s?\d{1,4}(?:\s+final)?|EUCO\s\d{1,3}/\d{2}|"
                         r"(?=[\w/.\-]*\d)[A-Z]{1,4}(?:/(?:[A-Z][A-Za-z.\d\-]*|\d[\w.\-]*)){2,6}(?:\s\((?:19|20)\d\d\))?)"
                         # a UN or WTO document symbol: "ST/ESA/SER.A/423", "A/RES/70/1", "S/RES/1325 (2000)", "WT/DS58/AB/R"
@@ -31,10 +31,10 @@ _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][
                          r"Jahresgutachten|Sondergutachten|Tabelle|(?:[A-Z]{2,6}\s)aktuell|News release|Pressemitteilung|Press release|"
                          r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
                          r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
-                         r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief)|"
+                         r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief|Studie|Analyse|Papier|Aktuell|Standpunkt|Kompakt)|"
                          r"(?:Current|Special|Statistical)\s+[A-Z][a-z]+\s+Reports?)\s+"
-                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}[-/]?\d[\w./\-\u2013]*[\w])"
-                         r"(?=[.,;:)\]]{0,2}(?:\s|$))")
+                         r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}[-/]?\d[\w./\-\u2013]*[\w](?:(?<=/[A-Z])\s\d{1,3})?)"
+                         r"(?=[.,;:)\]]{0,2}(?:\s|$))")  # ("SWP-Studie 2019/S 02")
 _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'’.\- ]{1,40}?\]?)\s*:\s*$")
 
 
@@ -108,7 +108,7 @@ _KIND_SENTENCE = re.compile(rf"(?<=[.?!] )(?P<g>Report|White [Pp]aper|Green [Pp]
 
 
 # APA German: "Title (Arbeitspapier 171). Düsseldorf: Hans-Böckler-Stiftung.", "(Fachserie 11, Reihe 1). Wiesbaden:"
-_APA_SERIES = re.compile(r"(?<=[^\s(])\s\((?P<s>[A-ZÄÖÜ][\w\-]*(?:\s[\w\-]+){0,5}?\s\d{1,5}(?:,\s*Reihe\s+\d{1,3})?)\)\.\s+"
+_APA_SERIES = re.compile(r"(?<=[^\s(])\s\((?P<s>[A-ZÄÖÜ][\w\-]*(?:\s[\w\-]+){0,6}?(?P<no>\s(?:Nr|No)\.)?\s(?P<n>\d{1,5})(?:,\s*Reihe\s+\d{1,3})?)\)\.\s+"
                          r"(?=[A-ZÄÖÜ][\w\-]+(?:\s(?:a\.\s?M\.|am\sMain|i\.\s?Br\.))?(?:/[A-ZÄÖÜ][\w\-]+)*:\s)")
 
 
@@ -147,6 +147,10 @@ def apa_series(segs: list[Segment], text: str) -> list[Segment]:
     if not inside or any(s.label not in ("title", "note", "volume", "collection-title", "genre", "number", "pages", "container-title")
                          for s in inside):
         return segs
+    if m.group("no"):  # "(SOEPpapers on Multidisciplinary Panel Data Research Nr. 1134)": a paper series' number
+        segs = relabel(segs, text, m.start("s"), m.start("no"), "genre")
+        segs = relabel(segs, text, m.start("no"), m.start("n"), "skip")
+        return relabel(segs, text, m.start("n"), m.end("s"), "number")
     return relabel(segs, text, m.start("s"), m.end("s"), "collection-title")
 
 
@@ -202,7 +206,7 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
     if any(s.label == "number" for s in segs):
         return segs
     coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier", "contribution", "insight",
-                                   "gutachten", "tabelle", "aktuell",
+                                   "gutachten", "tabelle", "aktuell", "studie", "analyse", "papier", "standpunkt", "kompakt",
                                    "pap.", "drucksache", "drs.", "icpsr"))
     for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]
@@ -212,7 +216,11 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                        inside[0].label == "container-title" and re.search(r"(?i)drucksache|drs\.", m.group("g")) or
                        inside[0].label == "volume" and re.search(r"(?i)pap\.|drucksache|drs\.|icpsr", m.group("g")) or
                        inside[0].label == "volume" and re.search(r"(?i)report|pressemitteilung|press release", m.group("g")) and
-                       not re.search(r"\b[Ii]n:?\s", text[:m.start()])):  # (not a journal: "IMK Report Nr. 152")
+                       not re.search(r"\b[Ii]n:?\s", text[:m.start()]) or  # (not a journal: "IMK Report Nr. 152")
+                       (inside[0].label == "volume" or inside[0].label in ("container-title", "journal") and
+                        not re.search(r"\w", text[inside[0].start:m.start("g")])) and re.search(
+                           r"(?i)(?:working|discussion|staff|policy|research)\s+(?:paper|report|note|brief)", m.group("g"))
+                       and not re.search(r"\b[Ii]n:?\s", text[:m.start()])):  # "BIS Working Papers No. 745, Bank for ..."
             segs = relabel(segs, text, m.start("g"), m.end("g"), "genre")
             segs = relabel(segs, text, m.end("g"), m.start("n"), "skip")  # " No. ", " nos.: "
             segs = relabel(segs, text, m.start("n"), m.end("n"), "number")
@@ -234,7 +242,8 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                           "volume") and not (inside[0].label == "pages" and
                                                              re.fullmatch(r"[A-Z]?\d+|[espa]\d+", m.group("n"))) or \
                 inside and inside[0].label == "title" and ("/" in m.group("n") and m.group("n")[:1].isupper() or
-                                                           m.group("n").startswith(("Cm", "HC ", "COM", "SWD"))) and \
+                                                           m.group("n").startswith(("Cm", "HC ", "COM", "SWD")) or
+                                                           re.fullmatch(r"[A-Z]{1,4}-\d{3,}(?:-[A-Z]{1,3})?", m.group("n"))) and \
                 re.fullmatch(rf"[\s.,]*(?:\d{{1,2}}\s+{MONTH_RE})?[\s.,]*", text[m.end():inside[0].end]):
             # ("Title. ST/ESA/SER.A/423.", "Title. COM(2014) 490 final, 18 July.": the title's last sentence)
             pm = re.search(r"(?i)\b(?:no|nr|nos)\.?\s*$", text[:m.start("n")])

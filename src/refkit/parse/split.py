@@ -98,7 +98,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
         text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
     if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \
             or "|:--" in text or "Related articles" in text or "TLDR" in text or "[[[" in text or \
-            "[bibliography]" in text or "Cited by\t" in text or "\\emph{" in text or "\\doi{" in text or "~" in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
+            "[bibliography]" in text or "Cited by\t" in text or "\\emph{" in text or "\\doi{" in text or "~" in text or \
+            "\nCR " in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
         text = markup.plain(text.replace("\r\n", "\n"))
     if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
                       for ln in text.split("\n")):
@@ -109,6 +110,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
+    if re.search("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]", text):  # right-to-left marks a Persian or Arabic page
+        text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text)  # puts around a DOI or a number
     if "\u2212" in text:  # ACS's PDFs set page ranges with a minus sign: "276\u2212279"
         text = re.sub(r"(?<=\d)\u2212(?=\d)", "\u2013", text)
     if "http" in text and re.search(r"[，．。、；）](?=https?://)", text):  # Japanese "2002．https://doi.org/...": the link on its own
