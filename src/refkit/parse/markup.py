@@ -174,8 +174,12 @@ def org_markup(text: str) -> str:
     if not (re.search(r"^#\+[A-Z_]+:", text, re.M) or "[[http" in text):
         return text
     out = []
+    shut = 0  # the level of a "** COMMENT" subtree or of "* Footnotes", which Org leaves out of an export
     for ln in text.split("\n"):
-        if re.match(r"^#\+[A-Za-z_]+:", ln):
+        hm = re.match(r"^(\*+)\s+(.*)$", ln)
+        if hm and (not shut or len(hm.group(1)) <= shut):
+            shut = len(hm.group(1)) if re.match(r"(?:COMMENT\b|Footnotes\s*$)", hm.group(2)) else 0
+        if shut or re.match(r"^#\+[A-Za-z_]+:", ln) or re.match(r"^\[fn:[\w-]+\]", ln):
             out.append("")
             continue
         ln = _ORG_LINK.sub(lambda m: m.group(1) if not m.group(2) or "10." not in m.group(2) or

@@ -108,6 +108,7 @@ def fenced_bibtex(text: str) -> tuple[str, list[RawReference]]:
 
 
 _STAMP_RE = re.compile(r"(?i)^\s*(?:last\s+(?:updated|modified|revised)|updated|stand|zuletzt\s+aktualisiert|"
+                       r"(?:notebook\s+)?last\s+(?:executed|run|built|rendered)|generated\s+(?:on|by)|rendered\s+on|"
                        r"mis\s+à\s+jour|actualizado)\b\s*:?")
 _RESOURCE_RE = re.compile(r"(?i)^\s*(?:code|data|slides|video|pdf|preprint|project\s+page|website|github|repository|"
                           r"demo|poster|talk)\s*:\s*(?:https?://|www\.)\S+")
@@ -159,6 +160,10 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                     re.search(r"\b(?:have|has) been\b|\bfor details\b|\b(?:were|was|is|are)\b", t)):
                 skipped.append(Skipped(r.line, t, "a note among the references, not a reference (no year, name or link)"))
                 continue  # ACS's "(19) See the Supporting Information for details."
+        if r.entry is None and t.endswith("?") and re.match(r"[a-z]+\s", t) and not re.match(r"\S+,", t) and \
+                not re.search(r"https?://|www\.|\b10\.\d{4,}/|\bpp?\.\s*\d", t):
+            skipped.append(Skipped(r.line, t, "a question, not a reference"))  # "3. suggest search terms for (2022–2024) studies?"
+            continue
         if not r.number and r.entry is None:
             words = re.findall(r"[^\W\d_]+", t)
             low = sum(w[0].islower() for w in words)
@@ -178,8 +183,10 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                 why = "a note on the list, not a reference"  # "Unpublished material ... is not listed separately below."
             elif _SESSION_HEADING.match(t) and not YEAR_RE.search(t):
                 why = "a heading between the groups of the list"  # a syllabus's "Week 3 (Sept 10 & 12) — Assimilation"
-            elif len(re.findall(r"\d\s?%", t)) >= 2 and not YEAR_RE.search(t):
-                why = "course information, not a reference"  # "Reading responses (8 × 3%) 24% · Midterm 25% ..."
+            elif len(re.findall(r"\d\s?%", t)) >= 2 and not YEAR_RE.search(t) or re.match(
+                    r"(?i)(?:questions\s*\?|office\s+hours\b|next\s+(?:lecture|class|session|week)\b)", t) and not re.search(
+                        r"\b10\.\d{4,}/", t):
+                why = "course information, not a reference"  # "Reading responses (8 × 3%) 24% · Midterm 25% ...", "Questions?"
             elif _ABSTRACT_RE.match(t):
                 why = "an abstract or summary, not a reference"
             elif _RESOURCE_RE.match(t):
