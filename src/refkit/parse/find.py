@@ -54,7 +54,7 @@ STOP_HEADING_RE = re.compile(
     r"аннотация|abstrakt|sažetak|lampiran|sobre\s+os\s+autores|sobre\s+los\s+autores|à\s+propos\s+des\s+auteurs|"
     r"über\s+die\s+autor(?:inn)?en|notes\s+on\s+contributors|about\s+the\s+contributors?|"
     r"(?:сведения|информация)\s+об\s+авторах|об\s+авторах|"
-    r"glossary|glossar|vita|curriculum\s+vitae|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
+    r"glossary|glossar|vita|curriculum\s+vitae|biographical\s+sketch|biosketch|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
     r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature|seznam\s+(?:tabulek|obrázků|příloh|zkratek)|"
     r"spis\s+(?:tabel|rysunków|ilustracji)|liste\s+des\s+tableaux|índice\s+de\s+(?:tablas|figuras)|lista\s+de\s+(?:tabelas|figuras|quadros))\s*:?\s*$"
     r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"

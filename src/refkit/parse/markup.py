@@ -369,8 +369,35 @@ def wos_cited(text: str) -> str:
     return "\n".join(re.sub(r"\bDOI \[([^,\]]+)(?:,[^\]]*)?\]", r"DOI \1", ln) for ln in out)
 
 
+_R_CITE = re.compile(r"^\s*To cite (?:package )?\S+ in publications,? (?:please )?use:?", re.M | re.I)
+_R_OTHER = re.compile(r"^(?:>|\+ |A BibTeX entry|Warning message|ATTENTION|R version|Platform:|Running under|Matrix products|"
+                      r"Please cite|Use the following)")
+
+
+def r_citations(text: str) -> str:
+    """R's console after 'citation("pkg")': the indented citation under 'To cite X in publications use:' is the
+    reference; the BibTeX entry that repeats it, the prompts, warnings and 'sessionInfo()' are not. R's
+    '_Title_' is a title in italics."""
+    out: list[str] = []
+    reading = False
+    for ln in text.split("\n"):
+        if _R_CITE.match(ln):
+            reading = True
+            out.append("")
+        elif _R_OTHER.match(ln) or ln.strip() and not ln.startswith("  "):
+            reading = False
+            out.append("")
+        elif reading:
+            out.append(ln.strip())
+        else:
+            out.append("")
+    return re.sub(r"(?<![\w_])_(\S[^_]*?\S)_(?![\w_])", r"\1", "\n".join(out))
+
+
 def plain(text: str) -> str:
     """All of them, in turn (each leaves text not in its markup alone)."""
+    if _R_CITE.search(text):
+        return r_citations(text)
     if re.search(r"(?m)^PT [A-Z]\s*$", text) and re.search(r"(?m)^CR ", text) and re.search(r"(?m)^(?:ER|AU|TI) ?", text):
         return wos_cited(text)
     text = markdown_tables(org_markup(rst_citations(asciidoc(latex_leftovers(latex_bibliography(text))))))

@@ -102,7 +102,12 @@ _ARTICLE_NUMBER = re.compile(r"(?<=[,.] )(?P<word>Article|Art\.\s+no\.|Art\.|Art
 
 
 def article_number(segs: list[Segment], text: str) -> list[Segment]:
-    """APA's 'Science, 349(6251), Article aac4716.': an article number stands where the pages would."""
+    """APA's 'Science, 349(6251), Article aac4716.': an article number stands where the pages would; Nature's
+    'Nat Commun 13, | 1914 (2022).': a number that looks like a year before the bracketed year is the pages."""
+    for i, s in enumerate(segs[1:], 1):
+        nm = re.match(r"\s*(\d{1,6})(?=\s+\((?:1[5-9]|20)\d\d[a-z]?\))", s.text) if s.label == "date" else None
+        if nm and segs[i - 1].label == "volume" and not any(o.label == "pages" for o in segs):
+            return relabel(segs, text, s.start + nm.start(1), s.start + nm.end(1), "pages")
     if "Art" not in text or any(s.label == "pages" and re.search(r"\d", s.text) for s in segs):
         return segs
     m = _ARTICLE_NUMBER.search(text)

@@ -160,6 +160,13 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                     re.search(r"\b(?:have|has) been\b|\bfor details\b|\b(?:were|was|is|are)\b", t)):
                 skipped.append(Skipped(r.line, t, "a note among the references, not a reference (no year, name or link)"))
                 continue  # ACS's "(19) See the Supporting Information for details."
+        same = next((o for o in out if len(t) >= 40 and " ".join(o.text.split()) == " ".join(t.split())), None)
+        if same is not None and r.entry is None:
+            skipped.append(Skipped(r.line, t, f"the reference on line {same.line} again, word for word"))
+            continue  # a reply that quotes "> 5. Meier, J. et al. ..." from the list above it
+        if r.entry is None and len(re.findall(r"\[\d{1,3}\]", t)) >= 3 and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
+            skipped.append(Skipped(r.line, t, "pointers to the list's numbers, not a reference"))
+            continue  # "ESM-2 → [1]; ESM-1b → [2]; ProtT5 → [3]"
         if r.entry is None and t.endswith("?") and re.match(r"[a-z]+\s", t) and not re.match(r"\S+,", t) and \
                 not re.search(r"https?://|www\.|\b10\.\d{4,}/|\bpp?\.\s*\d", t):
             skipped.append(Skipped(r.line, t, "a question, not a reference"))  # "3. suggest search terms for (2022–2024) studies?"
@@ -178,8 +185,8 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                 why = "prose that cites in the text, not a reference"  # "... follows DDPM (Ho et al., 2020) and ...:"
             elif re.search(r"\bnot\s+(?:a|an)\s+(?:paper|publication|reference|article)\b", t, re.I) and not YEAR_RE.search(t):
                 why = "a remark, not a reference"  # "NetworkX (not a paper, but you will need it)"
-            elif re.search(r"\b(?:is|are)\s+(?:not\s+)?(?:listed|included|cited|given|arranged)\b", t) and \
-                    not YEAR_RE.search(t) and not re.search(r"https?://|\b10\.\d{4,}/", t) and low >= 0.4 * len(words):
+            elif re.search(r"\b(?:is|are)\s+(?:not\s+)?(?:listed|included|cited|given|arranged|in\s+bold|marked|underlined)\b", t) and \
+                    not re.search(r"\b(?:1[5-9]|20)\d\d\b", t) and not re.search(r"https?://|\b10\.\d{4,}/", t) and low >= 0.4 * len(words):
                 why = "a note on the list, not a reference"  # "Unpublished material ... is not listed separately below."
             elif _SESSION_HEADING.match(t) and not YEAR_RE.search(t):
                 why = "a heading between the groups of the list"  # a syllabus's "Week 3 (Sept 10 & 12) — Assimilation"
@@ -193,6 +200,9 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                 why = "a link that goes with the reference before it"
             elif _ADDRESS_RE.search(t) and not YEAR_RE.search(t) and k >= len(refs) - 2:
                 why = "an author's address after the list, not a reference"  # "Francesca Morandi, Dipartimento di ..."
+            elif plain and k == len(refs) - 1 and len(refs) >= 5 and 4 <= len(words) <= 30 and not YEAR_RE.search(t) and \
+                    not _NAMEISH_RE.search(t) and not t.endswith(".") and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+                why = "a title after the list, not a reference"  # the English title of a paper whose abstract follows
             elif plain and 2 <= len(words) <= 10 and not re.search(r"[^\w\s'’\-]", t) and all(
                     w[0].isupper() or w in ("of", "the", "and", "for", "in", "on", "de", "des", "der", "und", "für")
                     for w in words):

@@ -99,7 +99,7 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \
             or "|:--" in text or "Related articles" in text or "TLDR" in text or "[[[" in text or \
             "[bibliography]" in text or "Cited by\t" in text or "\\emph{" in text or "\\doi{" in text or "~" in text or \
-            "\nCR " in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
+            "\nCR " in text or "in publications use" in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
         text = markup.plain(text.replace("\r\n", "\n"))
     if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
                       for ln in text.split("\n")):
@@ -125,6 +125,8 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         text = _LEADER.sub("\n", text)
     if "<http" in text:  # Outlook's plain text: "https://doi.org/10.1/x<https://doi.org/10.1/x>", the link twice
         text = re.sub(r"(https?://[^\s<>]+)<\1>", r"\1", text)
+    if ":\t" in text and len(re.findall(r"(?m)^[a-z]+:\t", text)) >= 3:  # `gh issue view --comments`: each post's
+        text = re.sub(r"(?m)^(?:[a-z]+:\t.*|--)$", "", text)  # "author:\tname" header block and "--" rule
     if "ADDIN" in text:  # Word's field code before an EndNote list: "ADDIN EN.REFLIST 1. Smith ..."
         text = re.sub(r"\bADDIN\s+EN\.REFLIST\s*", "\n", text)
     if "［" in text:  # a Chinese thesis's full-width number brackets: "［7］ 宫鹏. ..."
