@@ -107,6 +107,8 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     else:  # nobody to repeat: no author, and the report says why
                         orphan_dash = True
                     continue
+                if re.search(r"[*†‡§¶]", r):  # a CV's marks after a name: "Nguyen TH*, Okafor CN‡" (trainee, corresponding)
+                    r = re.sub(r"(?<=[\w.])[*†‡§¶]+(?=[\s,;.&]|$)", "", r)
                 names.extend(clean_names(r))
             if names:
                 ref.names[NAME_FIELDS[label]] = names

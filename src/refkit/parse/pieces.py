@@ -164,6 +164,9 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
         if same is not None and r.entry is None:
             skipped.append(Skipped(r.line, t, f"the reference on line {same.line} again, word for word"))
             continue  # a reply that quotes "> 5. Meier, J. et al. ..." from the list above it
+        if r.entry is None and re.search(r"(?i)\bcitations?\b.{0,20}\bh-index\b|\bh-index\s*:?\s*\d", t):
+            skipped.append(Skipped(r.line, t, "a citation count, not a reference"))
+            continue  # a CV's "Google Scholar: 1,146 citations, h-index 14 (March 2024)"
         if r.entry is None and len(re.findall(r"\[\d{1,3}\]", t)) >= 3 and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
             skipped.append(Skipped(r.line, t, "pointers to the list's numbers, not a reference"))
             continue  # "ESM-2 → [1]; ESM-1b → [2]; ProtT5 → [3]"
