@@ -310,6 +310,8 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("springer_vs_kapitel_literatur_vgl_fussnoten.pdf", 32),  # bodies as authors; notes 8% smaller under the list
     ("lpsc_abstract_three_refs_runin_7pt.pdf", 3),  # "References: [1] ... [2] ... [3]" run into one paragraph
     ("scanned_look_lines_random_stream_order.pdf", 25),  # lines drawn in random order; "(Received ...)" after
+    ("acm_sigconf_authoryear_7pt_reference_format_box.pdf", 40),  # "A INTERVIEW GUIDE" in larger type after the list
+    ("thesis_two_chapters_each_with_references.pdf", 43),  # each chapter's own "References" (24 + 19); "Paper I:" between
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

@@ -37,11 +37,10 @@ HEADING_RE = re.compile(
 STOP_HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|(?:[\w\-]+\s+){1,2}appendix|acknowledge?ments?|endnotes|"
     r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|apêndices?|"
-    r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|riassunto|sommario|resumen|resumo|"
+    r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|paper\s+[IVX\d]{1,4}(?=\s*:)|riassunto|sommario|resumen|resumo|"
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|"
-    r"education|appointments|employment|professional\s+(?:experience|service)|grants|mentoring|teaching|"
-    r"invited\s+(?:presentations|talks|lectures)|awards|honou?rs\s+and\s+awards|"
+
     r"tables?(?!\s+of\s+(?:cases|legislation|statutes|authorities|treaties|instruments|legal))|figures?|"
     r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|share\s+and\s+cite|authors?\s+and\s+affiliations|publisher['’]s\s+note|"
     r"publication\s+types|mesh\s+terms|grants\s+and\s+funding|linkout|similar\s+articles|substances|related\s+information|"
@@ -60,6 +59,8 @@ STOP_HEADING_RE = re.compile(
     r"glossary|glossar|vita|curriculum\s+vitae|biographical\s+sketch|biosketch|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
     r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature|seznam\s+(?:tabulek|obrázků|příloh|zkratek)|"
     r"spis\s+(?:tabel|rysunków|ilustracji)|liste\s+des\s+tableaux|índice\s+de\s+(?:tablas|figuras)|lista\s+de\s+(?:tabelas|figuras|quadros))\s*:?\s*$"
+    r"|^\s*(?:#{1,6}\s*)?(?:education|appointments|employment|professional\s+(?:experience|service)|grants|mentoring|teaching|"
+    r"invited\s+(?:presentations|talks|lectures)|awards|honou?rs\s+and\s+awards)(?:\s*\(selected\))?\s*:?\s*$"  # a CV's sections
     r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"
     r"\s*[-–—:.]\s*\S.{0,80}$",  # "APÊNDICE A – ROTEIRO DE ENTREVISTA": a lettered appendix and its title
     re.I)
@@ -227,6 +228,8 @@ def _caption_inside(lines: list[str], j: int) -> bool:
 _ABSTRACT_LEAD = re.compile(r"^\s*(?:Abstract|Streszczenie|Abstrakt|Resumen|Resumo)\s*:\s*\S")
 # an appendix's lettered heading alone between blank lines: "A Proof of Proposition 1", "B.1 Datasets"
 _LETTERED_HEADING = re.compile(r"^\s*[A-H](?:\.\d{1,2})?\s+[A-Z][a-z]+(?:\s+[A-Za-z][\w\-]*){0,7}(?:\s+\d{1,2})?\s*$")
+# ACM's appendix heading in capitals, straight after the last reference: "A INTERVIEW GUIDE", "B ADDITIONAL RESULTS"
+_LETTERED_CAPS = re.compile(r"^\s*[A-H](?:\.\d{1,2})?\s+[A-Z]{2,}(?:[\s\-][A-Z]{2,}|\s(?:AND|OF|FOR|THE|ON|IN|TO|A)){0,7}\s*$")
 
 
 def _section_end(lines: list[str], start: int) -> int:
@@ -235,7 +238,8 @@ def _section_end(lines: list[str], start: int) -> int:
         if not ln.strip():
             continue
         block_start = not lines[j - 1].strip() or lines[j - 1].endswith(PAGE_BREAK) or ln.startswith(PAGE_BREAK)
-        if STOP_HEADING_RE.match(ln) and not ln.lstrip(PAGE_BREAK + " #")[:1].islower() or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) and not _caption_inside(lines, j) or
+        if STOP_HEADING_RE.match(ln) and not ln.lstrip(PAGE_BREAK + " #")[:1].islower() or \
+                _LETTERED_CAPS.match(ln.lstrip(PAGE_BREAK)) and j + 1 < len(lines) and not lines[j + 1].strip() or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) and not _caption_inside(lines, j) or
                                                            BIOGRAPHY_RE.match(ln.lstrip(PAGE_BREAK)) or
                                                            RUN_IN_STOP_RE.match(ln.lstrip(PAGE_BREAK)) or
                                                            _LETTERED_HEADING.match(ln.lstrip(PAGE_BREAK)) and

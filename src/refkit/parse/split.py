@@ -233,7 +233,8 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     refs = not_references(refs, skipped)
-    more = next((i for i in range(section.end, len(lines)) if find.SECOND_LIST_RE.match(lines[i].strip(find.PAGE_BREAK + " "))),
+    more = next((i for i in range(section.end, len(lines)) if find.SECOND_LIST_RE.match(lines[i].strip(find.PAGE_BREAK + " "))
+                 or paper and find.HEADING_RE.match(lines[i].strip(find.PAGE_BREAK + " "))),  # a thesis's next chapter's list
                 None) if section.heading and section.end < len(lines) else None
     if more is not None:  # "References for the Supplement" after the supplement: a second list, read too
         end = find._section_end(lines, more + 1)
@@ -242,6 +243,21 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         refs += second.refs
         skipped += second.skipped
         skipped.sort(key=lambda k: k.line)
+    if paper and section.heading:  # a thesis: each chapter ends with its own "References"; the earlier ones are read too
+        same = [h for h in range(max(section.first - 1, 0))
+                if lines[h].strip(find.PAGE_BREAK + " ").lower() == section.heading.strip().lower()]
+        earlier: list[RawReference] = []
+        for h in same:
+            end = find._section_end(lines, h + 1)
+            if end >= section.first - 1:
+                continue
+            got = _split_text("\n".join([""] * (h + 1) + lines[h + 1:end]), one_per_line, keep_repeats, False, laid_out)
+            if len(got.refs) >= 3 and sum(bool(YEAR_RE.search(r.text)) for r in got.refs) >= 0.8 * len(got.refs):
+                earlier += got.refs
+                skipped += got.skipped + [Skipped(h + 1, lines[h].strip(find.PAGE_BREAK + " "), "an earlier chapter's list")]
+        if earlier:
+            refs = earlier + refs
+            skipped.sort(key=lambda k: k.line)
     return Split(refs, skipped, heading=section.heading)
 
 
