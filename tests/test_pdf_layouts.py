@@ -318,6 +318,19 @@ def test_tester_papers(name, count):
     assert len(doc.parsed) == count
 
 
+def test_a_sideways_table_page_inside_the_list_is_left_out():
+    doc = parse_document((PAPERS / "bmjopen_refs_interrupted_by_rotated_landscape_table.pdf").read_bytes(), "bmj.pdf")
+    assert len(doc.parsed) == 55 and not any("Risk of bias" in p.raw.text for p in doc.parsed)
+
+
+def test_what_follows_the_list_is_not_its_last_entry():
+    doc = parse_document((PAPERS / "poster_a0_landscape_refs_box_mid_column.pdf").read_bytes(), "poster.pdf")
+    assert len(doc.parsed) == 7 and "Assimilate" not in doc.parsed[-1].raw.text  # the "Outlook" box after it
+    doc = parse_document((PAPERS / "working_paper_refs_justified_letterspacing_tj_offsets.pdf").read_bytes(), "wp.pdf")
+    firsts = [p.raw.text.split(",")[0] for p in doc.parsed]
+    assert len(doc.parsed) == 30 and "Fullerton" in firsts and not any("ISSN" in p.raw.text for p in doc.parsed)
+
+
 def test_a_table_inside_a_numbered_list_is_left_out_and_the_list_goes_on():
     doc = parse_document((PAPERS / "elsevier_twocol_refs_interrupted_by_table.pdf").read_bytes(), "elsevier.pdf")
     assert [p.raw.number for p in doc.parsed] == [str(n) for n in range(1, 47)]

@@ -60,7 +60,9 @@ STOP_HEADING_RE = re.compile(
     r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature|seznam\s+(?:tabulek|obrázků|příloh|zkratek)|"
     r"spis\s+(?:tabel|rysunków|ilustracji)|liste\s+des\s+tableaux|índice\s+de\s+(?:tablas|figuras)|lista\s+de\s+(?:tabelas|figuras|quadros))\s*:?\s*$"
     r"|^\s*(?:#{1,6}\s*)?(?:education|appointments|employment|professional\s+(?:experience|service)|grants|mentoring|teaching|"
-    r"invited\s+(?:presentations|talks|lectures)|awards|honou?rs\s+and\s+awards)(?:\s*\(selected\))?\s*:?\s*$"  # a CV's sections
+    r"invited\s+(?:presentations|talks|lectures)|awards|honou?rs\s+and\s+awards|"  # a CV's sections
+    r"outlook|conclusions?|future\s+work|contact|ausblick|fazit|"  # a poster's boxes
+    r"imprint|impressum|colophon)(?:\s*\(selected\))?\s*:?\s*$"  # a working paper's imprint
     r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"
     r"\s*[-–—:.]\s*\S.{0,80}$",  # "APÊNDICE A – ROTEIRO DE ENTREVISTA": a lettered appendix and its title
     re.I)

@@ -147,13 +147,17 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
     out: list[RawReference] = []
     new_block = True
     prev = ""
+    prev_ln = ""
     last_no = 0
+    inner = [ln for (_, a), (_, ln) in zip(body, body[1:], strict=False) if a.strip() and ln.strip()]
+    hanging = len(inner) >= 4 and sum(1 for ln in inner if _indent(ln) >= 2) >= 0.8 * len(inner)
     for no, ln in body:
         if not ln.strip():
             new_block = True
             continue
         s = ln.strip()
         paged_gap = no - last_no > 2  # lines were dropped in between (page furniture)
+        flush_after = hanging and _indent(ln) == 0 and _indent(prev_ln) >= 2  # a hanging list's next entry, no blank between
         last_no = no
         reason = ""
         if not out:
@@ -162,13 +166,17 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
             cont = ((starts_lower(s) or s[:1] == "/") and not PARTICLE_RE.match(s) or prev.endswith("-")
                     or prev.endswith((",", ";", ":", "/")) and (no in breaks or paged_gap)) and not starts_strictly(s)
             reason = "" if cont else "a blank line before it"
-        elif no in breaks and prev.endswith(ENDINGS) and (starts_strictly(s + " " + _ahead(body, no)) or given_first_start(s)):
-            reason = "a page break, and it starts with authors and a year"
+        elif (no in breaks or flush_after) and (prev.endswith(ENDINGS) or flush_after and re.search(
+                r"(?:https?://|doi:\s?|\b10\.\d{4,}/)\S+$", prev)) and (starts_strictly(s + " " + _ahead(body, no)) or
+                                                                       given_first_start(s)):
+            reason = "a page break, and it starts with authors and a year" if no in breaks else \
+                "a flush line after an indented one, and it starts with authors and a year"
         elif prev.endswith(ENDINGS) and (_CAPS_FAMILY.match(s) or DITTO_RE.match(s) and s[:1] in "—–-_") and len(out[-1].text) > 40 and \
                 not re.search(r"(?:^|\s)(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[Ii]n:?|[EeÉé]ds?\.|[Hh]rsg\.)$", prev):  # not "In J." + "MARTIN, Éd."
             reason = "the previous line ends a sentence and this one starts with a family name in capitals"
         _take(out, reason, s, no, ln, vocab)
         prev = s
+        prev_ln = ln
         new_block = False
     return out
 

@@ -328,8 +328,14 @@ def read_pages(data: bytes, name: str = "input") -> list[Page]:
     found = [line_number_columns(frags) for frags in runs]
     # a page with few lines keeps the line-number columns found on the others
     known = set().union(*found) if any(found) else set()
-    return [Page(i, w, h, build_lines(drop_line_numbers(frags, cols or known)))
-            for (i, _, w, h), frags, cols in zip(pages, runs, found, strict=True)]
+    turned = [int(pg.get("/Rotate", 0) or 0) % 180 == 90 for _, pg, _, _ in pages]
+    out = [Page(i, w, h, build_lines(drop_line_numbers(frags, cols or known)))
+           for (i, _, w, h), frags, cols in zip(pages, runs, found, strict=True)]
+    for k, page in enumerate(out):  # a landscape table page set sideways among upright ones (BMJ's "Table 2"):
+        if turned[k] and sum(turned) * 2 < len(turned) and 0 < k < len(out) - 1 and any(  # its text, read
+                re.match(r"\s*(?:Table|Tabelle|Tableau|Tabla)\s+\d", ln.text) for ln in page.lines[:12]):  # across, is no list's
+            out[k] = Page(page.number, page.width, page.height, [])
+    return out
 
 
 def parse_pages(spec: str, count: int) -> list[int]:
