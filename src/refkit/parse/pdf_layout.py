@@ -17,7 +17,7 @@ from typing import Any
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 WORD_GAP = 0.15  # a gap wider than this share of the font size between two runs is a space
-SMALL_CAPS_RE = re.compile(r"(?:^|[\s(])[A-ZÀ-ÞŁ]$")
+SMALL_CAPS_RE = re.compile(r"(?:^|[\s(\-\u2013'’])[A-ZÀ-ÞŁ]$")  # "B" + "ARRIER", "SÁNCHEZ-B" + "LANCO"
 
 
 @dataclass
