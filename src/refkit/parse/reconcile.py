@@ -315,6 +315,10 @@ def _split_publisher_place(ref: Reference) -> None:
     pub = f.get("publisher", "").strip(" .")
     pair = (loc.strip(" ,"), pub) if pub.lower() in _PLACE_TAILS else \
         (pub, loc.strip(" .")) if pub.lower() in lexicon.PLACE_WORDS and loc.strip(" .").lower() in _PLACE_TAILS else None
+    if loc and pub and pub.lower() in PLACE_WORDS and loc.strip(" .,").lower() not in PLACE_WORDS and (
+            PRESS_WORDS.search(loc) or re.search(r"(?i)\buniversi|\beditorial\b|\bedicion|\bverlag\b|\béditions\b", loc)):
+        f["publisher-place"], f["publisher"] = pub, loc.strip(" ,")  # "Granada, Universidad de Granada", read backwards
+        return
     if loc and pair:  # "Lisbon, Portugal.": a city and its country, no publisher (whichever the tagger called which)
         f["publisher-place"] = ", ".join(pair)
         del f["publisher"]
@@ -330,6 +334,11 @@ def _split_publisher_place(ref: Reference) -> None:
         return
     p = f.get("publisher", "")
     if not p or f.get("publisher-place"):
+        return
+    m = re.fullmatch(r"([A-ZÀ-Þ][\w'’.\- ]{1,30}?),\s*([A-ZÀ-Þ].{2,80}?)\.?", p)
+    if m and m.group(1).lower() in PLACE_WORDS and m.group(2).lower() not in PLACE_WORDS and \
+            m.group(2).lower() not in _PLACE_TAILS and not re.fullmatch(r"[A-Z]{2}", m.group(2)):
+        f["publisher-place"], f["publisher"] = m.group(1), m.group(2)  # "Granada, Universidad de Granada": place, publisher
         return
     m = re.fullmatch(rf"({_CAP_WORDS}(?:,\s*[A-Z]{{2}})?)\s*:\s*(.+)", p)
     if m and PRESS_WORDS.search(m.group(1)) and re.fullmatch(r"[A-Z][\w'’.\- ]{1,30}(?:,\s*[A-Z]{2})?",
