@@ -312,6 +312,7 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("scanned_look_lines_random_stream_order.pdf", 25),  # lines drawn in random order; "(Received ...)" after
     ("acm_sigconf_authoryear_7pt_reference_format_box.pdf", 40),  # "A INTERVIEW GUIDE" in larger type after the list
     ("thesis_two_chapters_each_with_references.pdf", 43),  # each chapter's own "References" (24 + 19); "Paper I:" between
+    ("zh_journal_gbt7714_refs_then_english_abstract.pdf", 30),  # two columns of references over a full-width abstract
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

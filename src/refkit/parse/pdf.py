@@ -69,6 +69,17 @@ def _columns(page: Page) -> None:
                 ln.col = 1
             for ln in below_right:
                 ln.col = 2
+            return
+        high = max(ln.y for ln in wide)  # two columns above, one below (a list in columns over an English abstract)
+        above_left = [ln for ln in left if ln.y > high + 1]
+        above_right = [ln for ln in right if ln.y > high + 1]
+        if len(above_left) >= 3 and len(above_right) >= 3 and len(above_left) + len(above_right) >= 0.3 * len(page.lines) \
+                and not any(ln.y > high + 1 for ln in wide):
+            for ln in above_right:
+                ln.col = 1
+            for ln in page.lines:
+                if ln.y <= high + 1:
+                    ln.col = 2
         return
     for ln in right:
         ln.col = 1
