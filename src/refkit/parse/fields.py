@@ -304,8 +304,9 @@ def _split_names(text: str) -> list[Name]:
     t = squash(text)
     t = re.sub(r"^\s*(?:by|par|von(?!\s+[A-ZÄÖÜ][\w'’\-]*,))\s+", "", t, flags=re.I)  # not "von Humboldt, Wilhelm"
     t = strip_punct(t, " ,;:")
-    if corporate_list(t):
-        return [Name(literal=t)]
+    if corporate_list(t) or re.fullmatch(r"[^,;]{3,100},\s*(?:Inc|LLC|Llc|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|AG|plc|PLC|"
+                                         r"S\.A|S\.p\.A|B\.V|N\.V|K\.K)\.?", t):
+        return [Name(literal=t)]  # "Toyota Motor Engineering & Manufacturing North America, Inc.": one company
     others = False
     m = re.search(r"(?:,?\s*(?:and|&)\s+others|,?\s*et\.?\s*al\.?|,?\s*u\.\s*a\.)\s*$", t, re.I)
     if m:

@@ -394,8 +394,41 @@ def r_citations(text: str) -> str:
     return re.sub(r"(?<![\w_])_(\S[^_]*?\S)_(?![\w_])", r"\1", "\n".join(out))
 
 
+_PATENT_HEAD = re.compile(r"^\s*(?:(?:Non-)?Patent Citations|Family To Family Citations)(?:\s*\(\d+\))?\s*$", re.I)
+_PATENT_STOP = re.compile(r"^\s*(?:Cited By|Similar Documents|Priority And Related Applications|Legal Events|Concepts|"
+                          r"Info|Description|Claims)(?:\s*\(\d+\))?\s*$", re.I)
+
+
+def patent_citations(text: str) -> str:
+    """A Google Patents page copied from the browser: the rows of 'Patent Citations (N)' (publication number,
+    dates, assignee and title, split by tabs) and the lines of 'Non-Patent Citations (N)' are the references,
+    one a line; 'Cited By', 'Similar Documents', the claims and the examiner's marks are not."""
+    out: list[str] = []
+    reading = False
+    for ln in text.split("\n"):
+        t = ln.strip()
+        if _PATENT_HEAD.match(t):
+            reading = reading or not t.lower().startswith("family")  # (the family's citations under "Cited By" are not)
+            out.append("")
+            continue
+        if _PATENT_STOP.match(t):
+            reading = False
+        if not reading or not t or re.match(r"(?:Publication number\t|Title$|\* Cited by examiner)", t):
+            out.append("")
+            continue
+        t = re.sub(r"\s+[*†‡]$", "", t)  # the examiner's "*", the third party's "†"
+        cells = [c.strip() for c in t.split("\t")]
+        if len(cells) >= 5 and re.fullmatch(r"[A-Z]{2}\d[\dA-Z]{4,}(?:\s*[*†])?", cells[0]):  # number, dates, assignee, title
+            number = re.sub(r"\s*[*†]$", "", cells[0])
+            t = f"{cells[3]} ({cells[2][:4]}). {cells[4]} (Patent No. {number})."
+        out.append(t)
+    return "\n".join(out)
+
+
 def plain(text: str) -> str:
     """All of them, in turn (each leaves text not in its markup alone)."""
+    if re.search(r"(?m)^(?:Non-)?Patent Citations \(\d+\)\s*$", text):
+        return patent_citations(text)
     if _R_CITE.search(text):
         return r_citations(text)
     if re.search(r"(?m)^PT [A-Z]\s*$", text) and re.search(r"(?m)^CR ", text) and re.search(r"(?m)^(?:ER|AU|TI) ?", text):
