@@ -31,7 +31,7 @@ REPEATED_AUTHOR_RE = re.compile(r"^\s*(?:[\s\u2014\u2013\u2012_\-]{2,}|\u2014|De
 _ROLE_LEAD = re.compile(
     r"^(?:(?:in|dans|im|en)\s*:?\s+)?(?:\(?(?:edited|translated|compiled|introduced|ed\.?|eds\.?|hrsg\.?|hg\.?"
     r"|herausgegeben|trans\.?|transl\.?|tr\.|trad\.?|traduit|traducción|traduction|a\s+cura|übers\.?|übersetzt|dir\.?|éd\.?"
-    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|aus\s+dem\s+(?:[a-zäöü]\w+\s+)?\w+\.?(?:\s+(?:übersetzt|übertragen))?)\)?"
+    r"|coord\.?|deutsch|besorgt\s+von|bearbeitet\s+von|bearb\.|eingeleitet|kommentiert|ediert|aus\s+dem\s+(?:[a-zäöü]\w+\s+)?\w+\.?(?:\s+(?:übersetzt|übertragen))?)\)?"
     r"(?:\s*(?:and|&|und|u\.)\s+(?:translated|trans\.?|transl\.?|übers\.?|übersetzt|eingeleitet|kommentiert|bearbeitet|"
     r"edited|ed\.|hrsg\.|hg\.))?"
     # "Edited and translated by", "Hrsg. und eingeleitet von"

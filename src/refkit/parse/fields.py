@@ -138,6 +138,7 @@ def clean_url(text: str) -> str:
         u = re.sub(r">[.,;]?$", "", u)
     if u.startswith("(") and re.search(r"\)[.,;]*$", u):  # ASA's "Retrieved May 2, 2019 (https://...).": the brackets' own
         u = re.sub(r"\)[.,;]*$", "", u[1:])
+    u = re.sub(r"[,;](?i:doi|url|pmid|urn)\s*:?$", "", u)  # "https://.../5789, DOI: https://doi.org/...": the next label
     u = re.sub(r"[.,;]?[–—]+$", "", u)  # DIN 1505's "URL https://... . – Überprüfungsdatum ...": the dash is not the link's
     return u.rstrip(".,;)") if not u.endswith("/)") else u
 

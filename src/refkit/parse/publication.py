@@ -326,7 +326,11 @@ DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|So
                             r"Paper presentation|Poster presentation|Poster session|Conference session|Symposium|Keynote address|"
                             r"Unpublished manuscript|Fact sheet|"
                             r"Infographic|Film|Motion picture|Video file|Audio recording|Lecture notes|"
-                            r"PowerPoint slides|Brochure|Map|Press release|[Mm]achine-readable data file|[Cc]omputer file)\]", re.I)
+                            r"PowerPoint slides|Brochure|Map|Press release|[Mm]achine-readable data file|[Cc]omputer file|"
+                            # APA German: "[Vortrag]", "[Testmanual]", "[Unveröffentlichte Masterarbeit]"
+                            r"(?:[Uu]nveröffentlichte\s)?(?:Masterarbeit|Bachelorarbeit|Diplomarbeit|Magisterarbeit|Dissertation|"
+                            r"Habilitationsschrift)|Vortrag|Posterbeitrag|Poster|Symposiumsbeitrag|Testmanual|Testverfahren|"
+                            r"Datensatz|Computersoftware|Unveröffentlichtes Manuskript|Pressemitteilung)\]", re.I)
 
 
 _EDITION_THEN_PUBLISHER = re.compile(r"\((?P<ed>\d{1,2}(?:st|nd|rd|th)\s+ed\.|[Rr]ev\.\s+ed\.)\)" + _PUB_AFTER)
@@ -360,8 +364,9 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, d.start(), d.start("g"), "skip")
         segs = relabel(segs, text, d.start("g"), d.end("g"), "genre")
         segs = relabel(segs, text, d.end("g"), d.end(), "skip")
-        event = re.search(r"(?i)presentation|session|poster|address|lecture|talk|symposium", d.group("g")) is not None
-        pm = re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)(?:\.(?=\s|$)|,\s+(?=[A-Z]))", text[d.end():]) if event else \
+        event = re.search(r"(?i)presentation|session|poster|address|lecture|talk|symposium|vortrag|beitrag", d.group("g")) is not None
+        pm = re.match(r"\.\s+(?!https?:|doi)((?:\d{1,3}\.\s)?[A-Z][^.()\[\]]{1,80}?(?:\s\([A-Z]{2,10}\))?)(?:\.(?=\s|$)|,\s+(?=[A-Z]))",
+                      text[d.end():]) if event else \
             re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)\.(?=\s|$)", text[d.end():])
         if pm and event:  # "[Paper presentation]. American Educational Research Association Annual Meeting, Toronto"
             segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "container-title")

@@ -295,14 +295,14 @@ _THESIS_BRACKET = re.compile(
 
 
 # German theses: "Der deutsche Künstlerroman, Diss. Freiburg i. Br. 1922.", "..., Diss. phil. Univ. Frankfurt am Main 1924."
-_DISS = re.compile(r"(?:(?<=[,.] )|(?<=[Uu]nveröffentlichte )|(?<=[Uu]nveröff\. ))(?P<genre>(?:Diss|Habil|Habil\.-Schr|Dissertation|Habilitationsschrift|Magisterarbeit|"
+_DISS = re.compile(r"(?:(?<=[,.] )|(?<=\[))(?P<genre>(?:[Uu]nveröffentlichte\s)?(?:Diss|Habil|Habil\.-Schr|Dissertation|Habilitationsschrift|Magisterarbeit|"
                    r"Masterarbeit|Diplomarbeit|Lizentiatsarbeit|Bachelorarbeit|Zulassungsarbeit|Staatsexamensarbeit|Doktorarbeit)\.?"
                    r"(?:\s(?:phil|rer\.\s?(?:pol|nat|soc|oec)|jur|med|theol|oec)\.)?)"
                    r"(?:,?\s+(?P<school>(?:Univ\.|[\w\-]*Universität|TU|FU|HU|LMU|Pädagogische Hochschule|Hochschule)\s[^,\d()]{2,50}?)(?=\s+(?:1[5-9]|20)\d\d|,|\.?\s*$))?"
                    r"(?=\s|,|\.?$)")
 
 
-_UNPUBLISHED = re.compile(r"\b(?:[Uu]npublished|[Uu]nveröff(?:entlichte)?\.?)(?=\s+(?:[A-Z][\w.']*\s+)?(?:[Tt]hesis|[Dd]issertation|[Mm]anuscript|"
+_UNPUBLISHED = re.compile(r"\b(?:[Uu]npublished|[Uu]nveröff\.)(?=\s+(?:[A-Z][\w.']*\s+)?(?:[Tt]hesis|[Dd]issertation|[Mm]anuscript|"
                           r"[Rr]eport|[Pp]aper|Masterarbeit|Magisterarbeit|Diplomarbeit|Bachelorarbeit|Staatsexamensarbeit|Habilitationsschrift))")
 
 

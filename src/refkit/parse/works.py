@@ -35,7 +35,8 @@ ROLE_BARE_RE = re.compile(
     rf"[Aa]us\s+dem\s+(?:[a-zäöü]\w+\s+)?[A-ZÄÖÜ]\w+\.?(?:\s+(?:übersetzt|übertragen))?\s+von|(?:Übersetzt|Übers\.|Deutsch)\s+von|"
     rf"(?:Herausgegeben|Hrsg\.|Hg\.|hrsg\.|hg\.)(?:\s+und\s+(?:eingeleitet|kommentiert|bearbeitet|mit\s+einem\s+\w+\s+versehen))?"
     rf"(?:\s+(?:für|im\s+Auftrag)\s+[^.]{{3,80}}?)?\s+(?:von|v\.)|"
-    rf"[Üü]bers(?:etzt)?\.?(?:\s+u(?:nd|\.)\s+(?:hrsg|hg)\.)?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|Hrsg\.|Hg\.)\s+(?:(?:der|dem|vom)\s+(?=[A-ZÄÖÜ]\w+-))?"
+    rf"[Üü]bers(?:etzt)?\.?(?:\s+u(?:nd|\.)\s+(?:hrsg|hg)\.)?\s+(?:von|v\.)|besorgt\s+von|bearbeitet\s+von|bearb\.\s+(?:von|v\.)|"
+    rf"(?:eingeleitet|kommentiert|ediert)(?:\s+und\s+(?:eingeleitet|kommentiert|übersetzt|ediert))?\s+von|Hrsg\.|Hg\.)\s+(?:(?:der|dem|vom)\s+(?=[A-ZÄÖÜ]\w+-))?"
     rf"(?P<names>{_WORD}\s+{_NAMES}|[A-ZÀ-Þ][\w'’\-]+,\s+{_NAME}|[A-ZÄÖÜ][\w]+-[A-ZÄÖÜ][\w\-]+)(?=[.;,]\s|\.?\s*$)")
 # ("hg. v. der Görres-Gesellschaft": a body, its article no part of its name)
 
@@ -189,11 +190,18 @@ def _title_before_role(segs: list[Segment], text: str, first: Segment, at: int) 
 def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
     """'Title. Edited by A. B. Name.': the editor or translator the title took."""
     found = list(ROLE_BY_RE.finditer(text)) if " by " in text else []
-    if "r." in text or "d." in text or "s." in text or "g." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text:
+    if "r." in text or "d." in text or "s." in text or "g." in text or "cura" in text or "ción" in text or "tion de" in text or " von " in text \
+            or "bearb." in text:
         found += [m for m in ROLE_BARE_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
     ok = ("title", "container-title", "journal", "publisher", "note", "editor", "translator", "collection-title", "genre")
     for m in found:
         end = m.end("names")
+        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
+        took = next((s for s in segs if s.label in ("location", "publisher") and abs(s.start - m.start("names")) <= 1
+                     and s.end > end + 1), None)
+        if took is not None and any(s.label == "title" and s.end <= m.start("names") + 1 for s in segs):
+            segs = relabel(segs, text, m.start(), end, label)  # "bearb. v. | Heike Oldenburg, Bonn": the names, then the place
+            continue
         inside = [s for s in segs if s.start < end and m.start() < s.end]
         stop = next((s for s in inside if (s.label not in ok and s.label not in ("edition", "author") or
                                            s.label == "publisher" and s.start > m.start("names"))
@@ -201,7 +209,6 @@ def role_after_title(segs: list[Segment], text: str) -> list[Segment]:
         if stop is not None:  # "ed. Mario Ascheri, | Roma,": the names end where the place begins
             end = m.start() + len(text[m.start():stop.start].rstrip(" ,;"))
             inside = [s for s in inside if s.start < end]
-        label = "translator" if re.match(r"\(?(?:Tr|tr|Aus dem|aus dem|Übers|übers|Deutsch)", m.group("role")) else "editor"
         if inside and not any(s.label == "title" and s.start < m.start() for s in segs):
             segs = _title_before_role(segs, text, inside[0], m.start())
             inside = [s for s in segs if s.start < end and m.start() < s.end]
