@@ -249,7 +249,7 @@ def assemble(segments: Sequence[Segment], text: str = "", *, previous: Reference
                     ref.extra["eprinttype"] = "arxiv"
         elif label == "accessed":
             t = re.sub(r"(?i)^\W*(?:last\s+)?(?:cited|citado|consultado|zitiert|accessed|cité|retrieved|viewed|consulted|"
-                       r"abgerufen|zugriff|zugegriffen|consulté|stand|überprüfungsdatum|acesso\s+em|consultado)(?:\s+(?:on|am|le|el|em))?\s*:?\s*",
+                       r"abgerufen|abruf(?:datum)?|zugriff|zugegriffen|consulté|stand|überprüfungsdatum|acesso\s+em|consultado)(?:\s+(?:on|am|le|el|em))?\s*:?\s*",
                        "", " ".join(raw))
             t = re.sub(r"(?i),?\s*(?:from|von|unter|de|em)\W*$", "", t).strip(" .,;:[]()")
             t = re.sub(r"\b(?:Okt|Dez|Mrz|Mär)\.", lambda mo: {"Okt": "Oktober", "Dez": "Dezember"}.get(mo.group(0)[:-1], "März"), t)

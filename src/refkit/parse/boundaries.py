@@ -136,6 +136,7 @@ EDITION_RE = re.compile(r"\b(?:(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\
 VOLUME_COUNT_RE = re.compile(rf"(?<=[.,] )\d{{1,2}}\s+{VOLUME_COUNT_WORDS}\.?(?=[\s,;]|$)")
 # MLA's "17 May 2020", IEEE's "Jan. 30, 2021": a whole date, not a volume and a month
 _DAYS = r"\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?"
+_SESSION = re.compile(r"(?<=, )\d{1,4}\.\s+Sitzung(?:\s+vom\s+\d{1,2}\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d)?(?=,)")
 _VOM_DATE = re.compile(rf"\bvom\s+{_DAYS}\.\s*{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)")
 DAY_MONTH_RE = re.compile(rf"\b(?:{_DAYS}\.?\s+{MONTH_RE}\s+(?:1[5-9]\d\d|20\d\d)|{MONTH_RE}\s+{_DAYS},\s+(?:1[5-9]\d\d|20\d\d)|"
                           rf"(?<=, ){MONTH_RE}\s+\d{{1,2}}(?=\.\s|\.?$)|(?<=, ){MONTH_RE}\s+\d{{1,2}}\s*[-\u2013]\s*\d{{1,2}}(?=\.\s|\.?$|,\s)|"
@@ -360,6 +361,10 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
                                       "publisher") for s in inside) and (any(s.label in ("date", "note") for s in inside) or
                                                                           not re.search(r"\d{4}", m.group(0))):
             segs = relabel(segs, text, m.start(), m.end(), "date")
+    for m in _SESSION.finditer(text) if "Sitzung" in text else ():  # "Bd. 5, 97. Sitzung vom 9.11.1950, S. 3567": a sitting
+        inside = [s for s in segs if s.start < m.end() and m.start() < s.end]
+        if inside and all(s.label in ("pages", "volume", "date", "note", "location", "publisher") for s in inside):
+            segs = relabel(segs, text, m.start(), m.end(), "note")
     for m in _VOM_DATE.finditer(text) if "vom " in text else ():  # "in: Frankfurter Allgemeine Zeitung vom 4. Februar 2023"
         if any(s.label in ("container-title", "journal") and s.end <= m.start() + 1 for s in segs) and \
                 any(s.label == "title" and s.end <= m.start() + 1 for s in segs):

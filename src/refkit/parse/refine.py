@@ -62,7 +62,7 @@ _ADATE = (rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_RE}|
           r"\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2})")
 ACCESSED_RE = re.compile(
     rf"[(\[]?\b(?:(?:zuletzt|letzter)\s+)?(?:Accessed|Retrieved|Viewed|Consulted|Last accessed|Abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
-    rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso|Stand|Zugegriffen(?:\s+am)?|"
+    rf"Consulté\s+le|Consultado(?:\s+el|\s+em)?|Acesso\s+em|Accedido\s+el|Data\s+di\s+accesso|Stand|Zugegriffen(?:\s+am)?|Abruf(?:datum)?(?:\s+am)?|"
     rf"Überprüfungsdatum)(?:\s+on)?\s*:?\s*{_ADATE}"
     rf"[)\]]?(?:,?\s+(?:from|von|de|em)\b)?", re.I)
 # a loose-leaf work's or a web page's "as of": "Stand: 99. EL September 2022", "(Stand: 2010)", "Stand: Februar 2023"
@@ -139,7 +139,7 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
         segs = _relabel(segs, text, m.start(), m.end(), "date")
     for m in _YEAR_PAIR.finditer(text) if "/" in text else ():  # "Eucken, W. (1952/2004),": two years in one bracket
         segs = _relabel(segs, text, m.start(), m.end(), "date")
-    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "zugegriffen", "acesso", "accedido",
+    acc = any(k in low for k in ("access", "retriev", "view", "consult", "abgeruf", "zugriff", "zugegriffen", "abruf", "acesso", "accedido",
                                  "stand:", "überprüfungsdatum"))
     for m in ACCESSED_RE.finditer(text) if acc else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")

@@ -119,7 +119,8 @@ def body_author(segs: list[Segment], text: str) -> list[Segment]:
         return segs
     w = [s for s in segs if _WORDCHAR.search(s.text)]
     if len(w) >= 3 and w[1].label == "date" and w[2].label == "title" and re.match(
-            r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)\s*[.,:]", w[1].text) and is_org_name(w[0].text.strip(" .,")):
+            r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)\s*[.,:]", w[1].text) and (is_org_name(w[0].text.strip(" .,")) or re.fullmatch(
+                r"[\w\-]+(?:\.[\w\-]+)*\.(?:de|com|org|net|at|ch|fr|uk|eu|info|io)", w[0].text.strip(" ,:"))):  # "tagesschau.de (2022):"
         return relabel(segs, text, w[0].start, w[0].end, "author")  # "ifo Institut (2024), Title": the body that wrote it
     m = _BODY_LEAD.match(segs[0].text)
     if m and is_org_name(m.group("body")) and m.end() < len(segs[0].text.rstrip()):
