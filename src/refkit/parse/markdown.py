@@ -102,6 +102,11 @@ def _is_prose(text: str) -> bool:
     return len(words) >= 4 and lower >= 0.5 * len(words)
 
 
+def _said(line: str) -> str:
+    """A line's words, without its bullet or number: what a quotation of it repeats."""
+    return " ".join(re.sub(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+", "", line).split())
+
+
 def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, skipped)
     from refkit.parse.raw import Skipped
     from refkit.parse.starts import ended, starts_strictly
@@ -109,6 +114,7 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
     out: list[tuple[int, str]] = []
     forced: dict[int, str] = {}
     skipped: list[Skipped] = []
+    said_before: set[str] = set()  # the lines so far, to know a quoted repeat
     in_item = False
     indent = 0
     fence = ""
@@ -136,6 +142,11 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             continue
         if ln.lstrip().startswith(">"):
             ln = re.sub(r"^\s*>\s?", "", ln)  # a quote block's text
+            if _said(ln) in said_before:  # a reply that quotes "> 5. Meier, J. et al. ..." from the list above it
+                skipped.append(Skipped(no, ln.strip(), "a quotation of a reference above, not a new one"))
+                continue
+        elif len(ln.strip()) >= 40:
+            said_before.add(_said(ln))
         m = BULLET_RE.match(ln)
         if m and in_item and len(m.group(1)) >= indent + 2 and (not YEAR_RE.search(ln) and not re.search(r"https?://|\bdoi\b", ln)
                                                                 or not starts_strictly(strip_inline(ln[m.end():])) and

@@ -160,10 +160,6 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
                     re.search(r"\b(?:have|has) been\b|\bfor details\b|\b(?:were|was|is|are)\b", t)):
                 skipped.append(Skipped(r.line, t, "a note among the references, not a reference (no year, name or link)"))
                 continue  # ACS's "(19) See the Supporting Information for details."
-        same = next((o for o in out if len(t) >= 40 and " ".join(o.text.split()) == " ".join(t.split())), None)
-        if same is not None and r.entry is None:
-            skipped.append(Skipped(r.line, t, f"the reference on line {same.line} again, word for word"))
-            continue  # a reply that quotes "> 5. Meier, J. et al. ..." from the list above it
         if r.entry is None and re.search(r"(?i)\bcitations?\b.{0,20}\bh-index\b|\bh-index\s*:?\s*\d", t):
             skipped.append(Skipped(r.line, t, "a citation count, not a reference"))
             continue  # a CV's "Google Scholar: 1,146 citations, h-index 14 (March 2024)"
