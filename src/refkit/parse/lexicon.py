@@ -145,6 +145,9 @@ RULE_GIVEN_NAMES = GIVEN_NAMES | _words(
     sylvie tadeusz tatiana theodor thierry thilo thorsten till tommaso torben torsten ulf ulla
     ulrich ulrike umberto ute uwe veronika viktor vittorio vladimir volker véronique walther wiebke
     wilhelm winfried wojciech wolf wolfram yuri yves émile étienne
+    jonas finn maximilian moritz philipp fabian florian kai lea katharina johanna miriam anja tanja carina
+    franziska theresa ines jannik malte hendrik henrik mats nele merle wiebke imke frauke gesa ina ilka
+    jasmin jana janina kathrin katrin kristina lisa-marie marlene mareike nadine nina svenja vanessa
     """
 )
 
