@@ -46,6 +46,7 @@ from refkit.parse.starts import (
     BARE_NUMBER_RE,
     DITTO_RE,
     ENDINGS,
+    ID_LINE_RE,
     LABEL_RE,
     NAME_PERIOD_RE,
     NUMBER_RE,
@@ -110,6 +111,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
+    if "\u21b5" in text:  # bioRxiv's back-link arrow after each number: "1.↵ Smith J, ..."
+        text = text.replace("\u21b5", " ")
     if re.search("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]", text):  # right-to-left marks a Persian or Arabic page
         text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text)  # puts around a DOI or a number
     if "\u2212" in text:  # ACS's PDFs set page ranges with a minus sign: "276\u2212279"
@@ -441,6 +444,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""
         if p.endswith((",", ";", ":")) and not looks_like_start(s + " " + ahead):
             return ""  # "Revista de Economia, v. 3, p. 1-20," + "1990.": the reference goes on
+        if ID_LINE_RE.fullmatch(s):
+            return ""  # "PMID: 29567705" on a line of its own: the reference above's
         if not YEAR_RE.search(s) and YEAR_RE.search(cur) and not looks_like_start(s + " " + ahead) and \
                 not NAME_PERIOD_RE.match(s + " " + ahead) and not given_first_start(s) and (
                     re.match(r"[\d(]", s) or _WRAPPED_TAIL.search(s)) and not re.match(r"[A-Z][\w ]{0,20}:\s", s):

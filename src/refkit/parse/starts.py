@@ -152,7 +152,12 @@ def ended(ln: str) -> bool:
         return False  # an initial, "eds.", "et al.", "pp.", Hungarian "Johnson, S.–": the names or the numbers go on
     last = ln.split()[-1] if ln.split() else ""
     return ln.endswith(ENDINGS) or _ends_with_link(last) or (last.startswith("<") and last.endswith(">") and
-                                                            _ends_with_link(last[1:-1])) or bool(_LAW_END_RE.search(ln))
+                                                            _ends_with_link(last[1:-1])) or bool(_LAW_END_RE.search(ln)) \
+        or bool(ID_LINE_RE.fullmatch(ln.strip()))
+
+
+# an identifier on a line of its own after a reference: "PMID: 29567705", "PMCID: PMC6123456"
+ID_LINE_RE = re.compile(r"(?:PMID|PMCID|ISBN|ISSN)\s*:?\s*(?:PMC)?[\dX\-]{4,20}")
 
 
 # a law citation's last item: "ECLI:EU:C:1963:1", "EU:C:2014:317", "[1932] AC 562", "347 U.S. 483 (1954)", "c 12"
