@@ -36,7 +36,7 @@ HEADING_RE = re.compile(
 )
 STOP_HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|(?:[\w\-]+\s+){1,2}appendix|acknowledge?ments?|endnotes|"
-    r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|apêndices?|"
+    r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|anexe|apêndices?|"
     r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|paper\s+[IVX\d]{1,4}(?=\s*:)|riassunto|sommario|resumen|resumo|"
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|"

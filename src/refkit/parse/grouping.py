@@ -21,8 +21,10 @@ from refkit.parse.raw import RawReference, Skipped
 from refkit.parse.starts import (
     DITTO_RE,
     ENDINGS,
+    NAME_PERIOD_RE,
     NUMBER_RE,
     PARTICLE_RE,
+    YEAR_RE,
     _ends_with_link,
     given_first_start,
     list_number,
@@ -111,7 +113,28 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
         out[-1].text = _join(out[-1].text, ln, vocab)
         out[-1].lines += 1
         prev = ln
-    if held and skipped is not None:  # no number came after them: the paper goes on after its list
+    strict = [k for k, (_, hln) in enumerate(held) if (starts_strictly(hln.strip()) or NAME_PERIOD_RE.match(hln.strip()))
+              and YEAR_RE.search(hln)]
+    stop = next((k for k, (_, hln) in enumerate(held) if find.STOP_HEADING_RE.match(hln)), None)
+    if stop is not None and skipped is not None:  # "ANEXE": what follows the list
+        skipped.extend(Skipped(hno, hln.strip(), "text after the last reference") for hno, hln in held[stop:])
+        held = held[:stop]
+        strict = [k for k in strict if k < stop]
+    heads = {k for k, (_, hln) in enumerate(held) if len(hln.strip()) < 80 and not YEAR_RE.search(hln) and
+             re.match(r"\s*(?:[IVX]+|\d{1,2})?\.?\s*[A-ZÀ-Þ]", hln) and not re.search(r"https?://|\b10\.\d{4,}/", hln)}
+    rest = [hln for k, (_, hln) in enumerate(held) if k not in heads]
+    each = len(rest) >= 3 and sum(1 for t in rest if reference_done(t)) >= 0.8 * len(rest)  # one reference a line
+    if held and len(strict) >= 3 and len(strict) >= 0.5 * len(held):  # the list goes on without numbers under
+        for k, (hno, hln) in enumerate(held):  # further subheadings ("III. Lucrări generale": a thesis's sections)
+            t = hln.strip()
+            if k in strict or each and k not in heads and not starts_lower(t) and out and reference_done(out[-1].text):
+                out.append(RawReference(t, hno, reason="a reference after the numbered ones, under a subheading"))
+            elif k > strict[0] and out and k not in heads:
+                out[-1].text = _join(out[-1].text, t, vocab)
+                out[-1].lines += 1
+            elif skipped is not None:
+                skipped.append(Skipped(hno, t, "a heading between the groups of the list"))
+    elif held and skipped is not None:  # no number came after them: the paper goes on after its list
         skipped.extend(Skipped(hno, hln.strip(), "text after the last reference") for hno, hln in held)
     elif held:
         _join_held(out[-1], held, vocab)
