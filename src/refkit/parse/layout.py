@@ -163,7 +163,7 @@ def cite_dialog(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
 _LINK_WORD = (r"(?:Google\s?Scholar|Cross[Rr]ef(?:\s+Full\s+Text)?|PubMed(?:\s?Central|/NCBI|\s+Abstract)?|(?:Free\s+)?PMC\s+(?:free\s+)?article|"
               r"Web\s+of\s+Science\s*®?|View\s?in\s?Scopus|Scopus|View\s?PDF|View\s?[Aa]rticle|Search\s?ADS|WorldCat|Open[Uu][Rr][Ll](?:\s+Placeholder\s+Text)?|"
               r"Wiley\s+Online\s+Library|Taylor\s+&\s+Francis\s+Online|SAGE\s+Journals|MathSciNet|zbMATH|Medline|CAS|ADS|Full\s?Text(?:\s?PDF)?|Article|Abstract|PDF|"
-              r"Find\s+it\s+@\s*\w+|Green\s+Version|Ref\s+list|(?:Free|FREE)\s+Full\s+Text|Publisher\s+Site|Web\s+of\s+Science)")
+              r"Find\s+it\s+@\s*\w+|Green\s+Version|Ref\s+list|(?:Free|FREE)\s+Full\s+Text|Publisher\s+Site|Web\s+of\s+Science|\d[\d,]*\s+(?:Citations?|Reads?|Recommendations?))")
 _LINK_RUN = rf"(?:[\s,;|/]*\[?{_LINK_WORD}\]?)"  # (bioRxiv's "OpenUrlAbstract/FREE Full Text")
 _LINK_LINE_RE = re.compile(rf"^\s*{_LINK_RUN}+[\s,;|]*$")
 _LINK_TAIL_RE = re.compile(rf"(?<=\S)(?:[\s.,;]*\[(?:{_LINK_WORD})\]|\s+(?:{_LINK_WORD}\s*){{2,}})(?:{_LINK_RUN})*\s*$")

@@ -425,8 +425,29 @@ def patent_citations(text: str) -> str:
     return "\n".join(out)
 
 
+_SCOPUS_FIELD = re.compile(r"^(?:AFFILIATIONS|ABSTRACT|AUTHOR KEYWORDS|INDEX KEYWORDS|PUBLISHER|ISSN|ISBN|CODEN|"
+                           r"LANGUAGE OF ORIGINAL DOCUMENT|ABBREVIATED SOURCE TITLE|DOCUMENT TYPE|PUBLICATION STAGE|SOURCE|"
+                           r"EXPORT DATE|CORRESPONDENCE ADDRESS|REFERENCES|FUNDING DETAILS|FUNDING TEXT(?: \d+)?|EDITORS|"
+                           r"SPONSORS|CONFERENCE (?:NAME|DATE|LOCATION|CODE)|PUBMED ID|OPEN ACCESS|CHEMICALS/CAS|TRADENAMES|"
+                           r"MANUFACTURERS|MOLECULAR SEQUENCE NUMBERS|ART\. NO\.):")
+
+
+def scopus_records(text: str) -> str:
+    """A Scopus text export: each record's authors, title, '(2017) Journal, 143, pp. 757-768.' and DOI are the
+    reference; its labelled fields (AFFILIATIONS:, ABSTRACT:, PUBLISHER:, ... SOURCE: Scopus), the record's
+    Scopus link and 'Cited 4521 times.' are not."""
+    out: list[str] = []
+    for ln in text.split("\n"):
+        if _SCOPUS_FIELD.match(ln.strip()) or re.match(r"\s*https?://www\.scopus\.com/", ln) or ln.strip() == "Scopus":
+            continue  # (left out, not blanked: the record's DOI line stays with it)
+        out.append(re.sub(r"\s*Cited \d+ times?\.", "", ln))
+    return "\n".join(out)
+
+
 def plain(text: str) -> str:
     """All of them, in turn (each leaves text not in its markup alone)."""
+    if len(re.findall(r"(?m)^SOURCE: Scopus\s*$", text)) >= 1 and re.search(r"(?m)^(?:AFFILIATIONS|DOCUMENT TYPE):", text):
+        return scopus_records(text)
     if re.search(r"(?m)^(?:Non-)?Patent Citations \(\d+\)\s*$", text):
         return patent_citations(text)
     if _R_CITE.search(text):

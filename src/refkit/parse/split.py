@@ -100,7 +100,7 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \
             or "|:--" in text or "Related articles" in text or "TLDR" in text or "[[[" in text or \
             "[bibliography]" in text or "Cited by\t" in text or "\\emph{" in text or "\\doi{" in text or "~" in text or \
-            "\nCR " in text or "in publications use" in text or "Citations (" in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
+            "\nCR " in text or "in publications use" in text or "Citations (" in text or "SOURCE: Scopus" in text:  # LaTeX, reST, Org, AsciiDoc, tables, result pages
         text = markup.plain(text.replace("\r\n", "\n"))
     if fenced and all(re.match(r"\s*(?:#{1,6}\s|$)", ln) or len(ln.strip()) < 40 and not YEAR_RE.search(ln)
                       for ln in text.split("\n")):
