@@ -48,8 +48,18 @@ def table(lines: list[str]) -> int | None:
     sentences in place (``lines`` is changed), and the index of a header row without digits is
     returned (-1 if there is none); None when the text is no table."""
     rows = [i for i, ln in enumerate(lines) if ln.strip()]
-    tabbed = [i for i in rows if lines[i].strip().count("\t") >= 2]
-    if len(tabbed) < 3 or len(tabbed) < 0.7 * len(rows):
+    tabbed = [i for i in rows if lines[i].strip(" \r\n").count("\t") >= 2]
+    if len(tabbed) < 3:
+        return None
+    for i in tabbed:  # a spreadsheet cell in quotes with a line break in it: "Exercise ... (M" / "smaller effect"
+        k = i
+        while lines[i].count('"') % 2 and k + 1 < len(lines) and k - i < 10:
+            k += 1
+            lines[i] = lines[i].rstrip("\r") + " " + lines[k]
+            lines[k] = ""
+    rows = [i for i, ln in enumerate(lines) if ln.strip()]
+    tabbed = [i for i in rows if lines[i].strip(" \r\n").count("\t") >= 2]
+    if len(tabbed) < 0.7 * len(rows):
         return None
     counts = Counter(lines[i].strip().count("\t") for i in tabbed)
     if counts.most_common(1)[0][1] < 0.7 * len(tabbed):
@@ -57,8 +67,13 @@ def table(lines: list[str]) -> int | None:
     first = rows[0]
     header = first if not re.search(r"\d", lines[first]) and len(lines[first].split()) <= 16 else -1
     for i in tabbed:
-        cells = [c.strip().rstrip(".") for c in lines[i].split("\t")]
-        lines[i] = ". ".join(c for c in cells if c) + "."
+        cells = [c.strip().strip('"').strip().rstrip(".") for c in lines[i].split("\t")]
+        filled = [("doi:" + c if re.fullmatch(r"10\.\d{4,9}/\S+", c) else c)  # a DOI column's bare "10.1007/..."
+                  for c in cells if c and c not in ("–", "-", "—")]
+        if len(filled) <= 1 and not re.search(r"\b10\.\d{4,}/", lines[i]):
+            lines[i] = ""  # a summary row under the table: "Included (Y): 10", "Screened by KS & MJ 2024-03-11"
+            continue
+        lines[i] = ". ".join(filled) + "."
     return header
 
 
