@@ -115,6 +115,7 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
     forced: dict[int, str] = {}
     skipped: list[Skipped] = []
     said_before: set[str] = set()  # the lines so far, to know a quoted repeat
+    aside = False
     in_item = False
     indent = 0
     fence = ""
@@ -131,7 +132,19 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
         if not ln.strip():
             out.append((no, ""))
             continue
-        if _CALLOUT_RE.match(ln) or _TASK_RE.match(ln) or "[[" in ln and not BULLET_RE.match(ln.lstrip("> ")):
+        if re.match(r"\s*<aside>", ln) or aside:  # a Notion callout: "<aside> 💡 Scope: ... </aside>"
+            aside = not re.search(r"</aside>", ln)
+            skipped.append(Skipped(no, ln.strip(), "a callout, not a reference"))
+            continue
+        if k < 12 and re.match(r"(?:Created|Created by|Last edited time|Last edited by|Owner|Status|Tags|Type|Assignee|"
+                               r"Date|Property)\s*:\s", ln.strip()):
+            skipped.append(Skipped(no, ln.strip(), "a page property, not a reference"))  # Notion's "Created: February 12, 2024"
+            continue
+        task = _TASK_RE.match(ln)
+        if task and YEAR_RE.search(ln) and re.search(r"[A-ZÀ-Þ][\w'’\-]+,\s|https?://|\b10\.\d{4,}/", ln):
+            ln = _TASK_RE.sub(lambda t: t.group(0)[:t.group(0).index("[")], ln, count=1)  # "- [x]  Author (2019). ...": a
+            task = None  # reference ticked off in a reading list is still a reference (its box goes)
+        if _CALLOUT_RE.match(ln) or task or "[[" in ln and not BULLET_RE.match(ln.lstrip("> ")):
             # an Obsidian callout's header ("> [!quote] Hsu et al. 2021"), a task ("- [ ] ask Priya"), a note's own
             # text with [[wikilinks]] ("Related: [[Ch2 outline]]")
             skipped.append(Skipped(no, ln.strip(), "a note's own line (callout, task or wikilinks), not a reference"))

@@ -166,6 +166,11 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
         if r.entry is None and len(re.findall(r"\[\d{1,3}\]", t)) >= 3 and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
             skipped.append(Skipped(r.line, t, "pointers to the list's numbers, not a reference"))
             continue  # "ESM-2 → [1]; ESM-1b → [2]; ProtT5 → [3]"
+        if r.entry is None and not re.search(r"https?://|\b10\.\d{4,}/", t) and (
+                re.match(r"(?:Ask|TODO|Todo|To do|Look up|Find)\b", t) or "??" in t or
+                re.match(r"(?:Check|Does|Do|Is|Are|Should|Can|Could|Would)\b", t) and "?" in t):
+            skipped.append(Skipped(r.line, t, "a question or a note to self, not a reference"))
+            continue  # "Does the fibre effect hold beyond loamy sand? (Lozano et al. 2021 ...)", "Rauscher et al. 2023??"
         if r.entry is None and t.endswith("?") and re.match(r"[a-z]+\s", t) and not re.match(r"\S+,", t) and \
                 not re.search(r"https?://|www\.|\b10\.\d{4,}/|\bpp?\.\s*\d", t):
             skipped.append(Skipped(r.line, t, "a question, not a reference"))  # "3. suggest search terms for (2022–2024) studies?"
