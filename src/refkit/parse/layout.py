@@ -502,6 +502,24 @@ def line_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+_FORUM_CHROME = re.compile(r"^\s*(?:Reply|Share|Report|Save|Follow|Give Award|Award|Cite|Improve this (?:answer|question)|"
+                           r"Add a comment|OP|·|level \d+|u/[\w\-]+|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
+                           r"(?:answered|edited|asked)\s+\w{3}\s+\d{1,2}(?:,\s+\d{4})?\s+at\s+\d{1,2}:\d{2}|"
+                           r"Edit(?:ed)?\s*(?:\d+)?\s*:.*)\s*$")
+
+
+def forum_chrome(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """A forum thread copied from the browser (Reddit, Stack Exchange): its buttons ('Reply', 'Share', 'Give Award'),
+    'level 2', 'u/name', '2 days ago', 'answered Mar 4, 2021 at 6:55' and 'Edit: ...' lines are no references."""
+    hits = [k for k, ln in enumerate(lines) if _FORUM_CHROME.match(ln)]
+    if len(hits) < 4:
+        return lines, []
+    out = list(lines)
+    for k in hits:
+        out[k] = ""
+    return out, [(k, lines[k].strip(), "a forum's buttons or a post's header, not a reference") for k in hits if lines[k].strip()]
+
+
 def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
     """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
     (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
@@ -515,6 +533,9 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
         dialog = list(found)
     lines, found = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
     dialog += found
+    if "\nReply" in text or "\nShare" in text or " ago\n" in text:
+        lines, found = forum_chrome(lines)
+        dialog += found
     talk = [ln for ln in lines if ln.strip()]
     if found and talk and sum(1 for ln in talk if ended(ln)) >= 0.8 * len(talk) and not any(ln.rstrip().endswith("-") for ln in talk):
         one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference

@@ -167,7 +167,7 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
             skipped.append(Skipped(r.line, t, "pointers to the list's numbers, not a reference"))
             continue  # "ESM-2 → [1]; ESM-1b → [2]; ProtT5 → [3]"
         if r.entry is None and not re.search(r"https?://|\b10\.\d{4,}/", t) and (
-                re.match(r"(?:Ask|TODO|Todo|To do|Look up|Find)\b", t) or "??" in t or
+                re.match(r"(?:Ask|TODO|Todo|To do|Look up|Find)\b", t) or re.search(r"[^\W\d_]{3}[^?]*\?\?", t) or
                 re.match(r"(?:Check|Does|Do|Is|Are|Should|Can|Could|Would)\b", t) and "?" in t):
             skipped.append(Skipped(r.line, t, "a question or a note to self, not a reference"))
             continue  # "Does the fibre effect hold beyond loamy sand? (Lozano et al. 2021 ...)", "Rauscher et al. 2023??"

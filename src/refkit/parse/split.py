@@ -111,6 +111,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
 
 def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, laid_out: bool) -> Split:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
+    if " 000" in text and len(re.findall(r"[a-zà-ÿ] 000\d(?=[,:])", text)) >= 2:  # dblp's "Mateo Fernández 0002,": which
+        text = re.sub(r"(?<=[a-zà-ÿ]) 000\d(?=[,:])", "", text)  # of the namesakes, not part of the name
     if "\u21b5" in text:  # bioRxiv's back-link arrow after each number: "1.↵ Smith J, ..."
         text = text.replace("\u21b5", " ")
     if re.search("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]", text):  # right-to-left marks a Persian or Arabic page
