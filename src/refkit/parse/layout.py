@@ -53,6 +53,9 @@ def table(lines: list[str]) -> int | None:
         return None
     for i in tabbed:  # a spreadsheet cell in quotes with a line break in it: "Exercise ... (M" / "smaller effect"
         k = i
+        open_cell = next((c for c in reversed(lines[i].split("\t")) if c.strip()), "").strip()
+        if not (open_cell.startswith('"') and open_cell.count('"') % 2):
+            continue
         while lines[i].count('"') % 2 and k + 1 < len(lines) and k - i < 10:
             k += 1
             lines[i] = lines[i].rstrip("\r") + " " + lines[k]
@@ -512,7 +515,9 @@ def forum_chrome(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
     """A forum thread copied from the browser (Reddit, Stack Exchange): its buttons ('Reply', 'Share', 'Give Award'),
     'level 2', 'u/name', '2 days ago', 'answered Mar 4, 2021 at 6:55' and 'Edit: ...' lines are no references."""
     hits = [k for k, ln in enumerate(lines) if _FORUM_CHROME.match(ln)]
-    if len(hits) < 4:
+    strong = [k for k in hits if re.match(r"\s*(?:level \d|u/|Give Award|Improve this|Add a comment|answered|asked|\d+\s+\w+\s+ago)",
+                                          lines[k])]
+    if len(hits) < 4 or len(strong) < 2:  # (a wiki page's lone "Share" and comments' "Reply" are not a forum)
         return lines, []
     out = list(lines)
     for k in hits:
