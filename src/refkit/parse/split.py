@@ -16,13 +16,13 @@ import unicodedata
 from collections.abc import Iterator
 
 from refkit.parse import find, markup
+from refkit.parse.furniture import page_lines
 from refkit.parse.grouping import counts_up, group_blocks, group_lines, group_numbered
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail, unspace_links
 from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import (
     blocks_hold_several,
     blocks_multiline,
-    page_lines,
     side_by_side,
     spaced_names,
     subheading,
