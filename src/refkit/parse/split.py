@@ -366,6 +366,10 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
             return ""  # a line-break hyphen
         if names_dash(p):
             return ""  # Hungarian names joined by dashes: "Acemoglu, D.–Johnson, S.–" + "Robinson, J. A. [2001]:"
+        if ID_LINE_RE.fullmatch(s):
+            return ""  # "PMID: 29567705" on a line of its own: the reference above's
+        if ID_LINE_RE.fullmatch(p.strip()) and _starts_upper(s):
+            return "the line before is the reference's PMID alone, and this one starts with a capital"
         last = p.split()[-1] if p.split() else ""
         if id_tail(s) and (DOI_TAIL_RE.search(last) or URLISH_RE.search(last)):
             return ""  # "https://doi.org/10.1207/S15327965" + "PLI1104_01": the identifier goes on
