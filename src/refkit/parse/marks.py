@@ -22,6 +22,9 @@ def clean_marks(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").translate(LIGATURES)
     if " 000" in text and len(re.findall(r"[a-zà-ÿ] 000\d(?=[,:])", text)) >= 2:  # dblp's "Mateo Fernández 0002,": which
         text = re.sub(r"(?<=[a-zà-ÿ]) 000\d(?=[,:])", "", text)  # of the namesakes, not part of the name
+    if len(re.findall(r"[०-९٠-٩۰-۹০-৯]{4}", text)) >= 2:  # Hindi "(२००९)", Arabic and Persian "(٢٠١٩)": the years,
+        text = "".join(str(unicodedata.digit(c)) if "\u0660" <= c <= "\u09ef" and unicodedata.category(c) == "Nd" else c
+                       for c in text)  # volumes and pages in the digits the dates and numbers are read in
     if "\u21b5" in text:  # bioRxiv's back-link arrow after each number: "1.↵ Smith J, ..."
         text = text.replace("\u21b5", " ")
     if re.search("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]", text):  # right-to-left marks a Persian or Arabic page
