@@ -133,6 +133,7 @@ def clean_pages(text: str) -> str:
 def clean_url(text: str) -> str:
     """Remove the spaces a PDF line wrap left inside a URL, and trailing punctuation."""
     t = re.sub(r"\s+\((?:1[5-9]|20)\d\d[a-z]?\)[.,;]?$", "", re.sub(r"\s*[↑^]+\s*$", "", text.strip()))  # "↑", "(2023)" after it
+    t = re.split(r"\s+(?=[^\x21-\x7e])", t.strip(), maxsplit=1)[0]  # not a chat's "🙏" or "2️⃣" after the link
     u = re.sub(r"\s+", "", t.strip("<>"))
     if u.startswith("http") and re.search(r">[.,;]?$", u):  # Australian Harvard's "<https://...>."
         u = re.sub(r">[.,;]?$", "", u)

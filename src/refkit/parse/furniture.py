@@ -336,6 +336,14 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
         dialog = list(found)
     lines, found = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
     dialog += found
+    if re.search(r"(?m)^\s*\d+\s+repl(?:y|ies)\b", text):  # a chat thread's reactions under a message: "🙏" / "2" /
+        before = list(lines)
+        for k, ln in enumerate(before):  # "3 replies" / "Last reply 4 days ago", with no speaker line to go by
+            if re.fullmatch(r"\s*(?:[^\w\s]{1,4}(?:\s*\d{1,3})?|\d{1,3}|\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*", ln) and \
+                    not ln.isascii() or re.fullmatch(r"\s*(?:\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*", ln) or \
+                    re.fullmatch(r"\s*\d{1,3}\s*", ln) and k and not before[k - 1].isascii() and len(before[k - 1].strip()) <= 4:
+                dialog.append((k, ln.strip(), "a chat's reactions and replies, not a reference"))
+                lines[k] = ""
     if "\nReply" in text or "\nShare" in text or " ago\n" in text:
         lines, found = forum_chrome(lines)
         dialog += found

@@ -80,11 +80,11 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
     if re.match(r"(?i)(?:https?://|www\.|doi:)", first) or re.match(r"(?:MR\d{5,}|Zbl\s|PMID|PMCID|ISBN|ISSN|arXiv:)", first):
         return a + " " + b  # a link or another identifier of its own: never the rest of the one before
     if (URLISH_RE.search(last) and (not (b[:1].isupper() or b[:1] in "([") or last.endswith(("?", "=", "&"))) or not b.startswith(("(", "[")) and _inside_url(a)) \
-            and not year_after_comma and not domain:
+            and not year_after_comma and not domain and b[:1].isascii():  # (not a chat's "🙏" reaction under the link)
         if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):
             return a + b  # a URL that goes on (hyphens in it are the URL's own)
     if DOI_TAIL_RE.search(last) and re.match(r"^[\w./\-()<>;:]+", first) and not (first[:1].isupper() and first[1:2].islower()) and \
-            not year_after_comma and not domain:  # not "pubs.acs.org/JACS", a running head after the DOI
+            not year_after_comma and not domain and first.isascii():  # (not a chat's "2️⃣" bullet on the next line)  # not "pubs.acs.org/JACS", a running head after the DOI
         if last.endswith(".") and not (id_tail(b) or re.search(r"\d", first) and not re.fullmatch(r"(?=\d*[A-Z])[A-Z\d]+[.,;]?", first)
                                        or first[:1].islower() and "." in first):
             pass  # "doi: 10.1109/CVPR.2015.7298965." + "IEEE TRANSACTIONS ...", "...01229." + "ZHOU Fei-Yan": a new line
