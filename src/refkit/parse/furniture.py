@@ -148,6 +148,10 @@ def label_lines(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
 _MAIL_HEADER = re.compile(r"^\s*(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|Message-ID|"
                           r"In-Reply-To|Reply-To|References|MIME-Version|Content-Type|X-[\w\-]+)\s*:\s")
 _CHAT_SPEAKER = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){0,3}\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s*$")
+_CHAT_TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s?[AP]M)?\s*$")
+_CHAT_NAME = re.compile(r"^\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){0,3}\s*$")
+_CHAT_DAY = re.compile(r"^\s*(?:Today|Yesterday|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,\s+\w+\s+\d{1,2}(?:st|nd|rd|th)?)?|"
+                       r"\W{1,3}\s*Pinned by .*)\s*$")
 _CHAT_FURNITURE = re.compile(r"^\s*(?:\(edited\)|(?::[\w+\-]+:\s*\d*\s*)+|\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*$", re.I)
 _MAIL_CLOSE = re.compile(r"^\s*(?:Cheers|Best|Thanks|Thank you|Regards|Best regards|Kind regards|Best wishes|Many thanks|"
                          r"Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Saludos)\b[^.]{0,20}[,!.]?\s*$", re.I)
@@ -169,7 +173,8 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
     said = [ln.strip() for ln in lines if ln.strip()]
     if len(said) >= 3 and (_MAIL_OPEN.match(said[0]) or _MAIL_CLOSE.match(said[-2]) and len(said[-1].split()) <= 3):
         mail = True  # a short mail with no headers: "Hi Sam, ... Best, / Tom"
-    chat = sum(1 for ln in lines if _CHAT_SPEAKER.match(ln)) >= 1
+    times = [k for k, ln in enumerate(lines) if k and _CHAT_TIME.match(ln) and _CHAT_NAME.match(lines[k - 1])]
+    chat = sum(1 for ln in lines if _CHAT_SPEAKER.match(ln)) >= 1 or len(times) >= 2  # Slack's "Maya Chen" / "  10:42 AM"
     if not (mail or chat):
         return lines, []
     out = list(lines)
@@ -205,6 +210,9 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
             for k in range(i, len(lines)):
                 drop(k, "the mail's signature or the mail it quotes")
             break
+        if chat and (i in times or i + 1 in times or _CHAT_DAY.match(ln)):
+            drop(i, "a mail header or chat line, not a reference")  # the speaker, the time, "Monday, March 4th"
+            continue
         if _MAIL_HEADER.match(ln) or _CHAT_SPEAKER.match(ln) or _CHAT_FURNITURE.match(ln):
             drop(i, "a mail header or chat line, not a reference")
         elif _MAIL_OPEN.match(t) or _MAIL_CLOSE.match(t):
@@ -224,7 +232,8 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
             if lead:  # "yes good catch - Bray NL, ...": the talk before the reference
                 skipped.append((i, lead.group(0).strip(" -–—"), "talk around the references, not a reference"))
                 out[i] = ln.replace(lead.group(0), "", 1)
-            out[i] = re.sub(r"^\s*[•▪◦‣*\-–]\s+", "", out[i])  # "• Dobin A, ...": a chat's bullet
+            out[i] = re.sub(r"^\s*(?:[•▪◦‣*\-–]\s+|[➡►▶→◾◽■□]\ufe0f?\s*|\d\ufe0f?\u20e3\s*)", "", out[i])  # "• Dobin A, ...",
+            # "➡️ Musaelian A, ...", "2️⃣ Chmiela S, ...": a chat's bullet
     return out, skipped
 
 
