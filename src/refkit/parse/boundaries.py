@@ -346,8 +346,10 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
         season = re.match(r"(?:Spring|Summer|Fall|Autumn|Winter)\s", m.group(0)) is not None and all(
             s.label in ("editor", "date", "edition", "note", "container-title", "title") for s in over)
         after_names = bool(inside) and inside[0].label in ("editor", "translator") and re.search(r",\s+$", text[:m.start()]) is not None
+        alone = bool(inside) and inside[0].label == "collection-title" and inside[0].start >= m.start() - 1 and \
+            re.search(r"[,.]\s*$", text[:m.start()]) is not None  # "Bd. 5, | 8. Aufl., Freiburg": the edition, not a series
         if inside and (inside[0].label in ("note", "publisher", "location", "volume", "genre", "date", "pages") or title_end or season
-                       or after_names):  # ("übers. von A. Wagner und M. Herrmann, | 7. Aufl.,": the edition after the names)
+                       or after_names or alone):  # ("übers. von A. Wagner und M. Herrmann, | 7. Aufl.,": the edition after the names)
             segs = relabel(segs, text, m.start(), m.end(), "edition")  # (the SEP's "edited by X. | Summer 2022 ed.")
     for m in VOLUME_COUNT_RE.finditer(text) if ("Bd" in text or "B\u00e4" in text or "vol" in low or " t." in text
                                                or "tomo" in low) else ():

@@ -70,6 +70,10 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
         ref.dates.setdefault("issued", Date(start=(int(iy.group(2)),)))
     if re.fullmatch(rf"(?i){MONTH_RE}|spring|summer|autumn|fall|winter", ref.fields.get("issue", "")):
         ref.fields.pop("issue")  # "217 (December)": the month, not an issue
+    boxes = by_label.get("journal") or by_label.get("container-title") or []
+    box = boxes[-1] if boxes else None
+    if box is not None and re.search(r"(?i)\b(?:Nr|No|Heft|H)\.?\s*$", box.text) and f.get("volume") and not f.get("issue"):
+        f["issue"] = f.pop("volume")  # "FAZ Nr. | 9 v. 12.1.2004": the number the journal's word was cut from is the issue
     _container_tail(ref)
     _periodical_first(ref, by_label, labels)
     _author_is_publisher(ref)

@@ -30,7 +30,7 @@ _GENRE_CODE = re.compile(r"(?<![\w-])(?P<g>(?:[A-Z]{2,6}\s+|[A-Z][A-Za-z]*[A-Z][
                          r"(?:[Pp]aper|[Rr]eport|[Bb]rief|[Nn]ote|[Cc]ontribution|[Ii]nsight)s?|(?:[A-Z]{2,6}\s|(?<=[.,] )[A-Z][a-z]{2,12}\s)?Report|Rapport|Bericht|Arbeitspapier|"
                          r"Jahresgutachten|Sondergutachten|Tabelle|(?:[A-Z]{2,6}\s)aktuell|News release|Pressemitteilung|Press release|"
                          r"(?:[A-Z]{2,6}\s+)?(?:Work|Discuss|Res|Policy)\.\s*Pap\.|ICPSR|"
-                         r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|"
+                         r"(?:Bundestags-?|BT-|Bundesrats-?|BR-)?[Dd]rucksache|BT-Drs\.|BR-Drs\.|BT-Drucks\.|BR-Drucks\.|"
                          r"[A-Z][\w]*-(?:Kurzbericht|Forschungsbericht|Bericht|Arbeitspapier|Report|Brief|Studie|Analyse|Papier|Aktuell|Standpunkt|Kompakt)|"
                          r"(?:Current|Special|Statistical)\s+[A-Z][a-z]+\s+Reports?)\s+"
                          r"(?:(?:[Nn]os?|[Nn]r|[Nn]umber)\.?:?\s*)?(?P<n>(?:[A-Z]{1,4}\s){0,2}[A-Z]{0,6}[-/]?\d[\w./\-\u2013]*[\w](?:(?<=/[A-Z])\s\d{1,3})?)"
@@ -207,7 +207,7 @@ def report_parts(segs: list[Segment], text: str, low: str) -> list[Segment]:
         return segs
     coded = any(k in low for k in ("paper", "report", "brief", "note", "rapport", "bericht", "release", "arbeitspapier", "contribution", "insight",
                                    "gutachten", "tabelle", "aktuell", "studie", "analyse", "papier", "standpunkt", "kompakt",
-                                   "pap.", "drucksache", "drs.", "icpsr"))
+                                   "pap.", "drucksache", "drs.", "drucks.", "icpsr"))
     for m in _GENRE_CODE.finditer(text) if coded else ():  # "Working paper 2021–07. Cape Town:", "Report NAB-23/114."
         inside = [s for s in segs if s.start <= m.start("n") < s.end]
         if re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n")) and not re.search(r"(?i)n[or]", text[m.end("g"):m.start("n")]):
