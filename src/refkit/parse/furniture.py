@@ -353,6 +353,11 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
                     re.fullmatch(r"\s*\d{1,3}\s*", ln) and k and not before[k - 1].isascii() and len(before[k - 1].strip()) <= 4:
                 dialog.append((k, ln.strip(), "a chat's reactions and replies, not a reference"))
                 lines[k] = ""
+    if "Free PMC article" in text or "Free article" in text:  # PubMed's marker under a reference, on a line of its own
+        for k, ln in enumerate(lines):
+            if re.fullmatch(r"\s*Free\s+(?:PMC\s+)?article\.?\s*", ln):
+                dialog.append((k, ln.strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)"))
+                lines[k] = ""
     if "\nReply" in text or "\nShare" in text or " ago\n" in text:
         lines, found = forum_chrome(lines)
         dialog += found
