@@ -332,6 +332,32 @@ def forum_chrome(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
     return out, [(k, lines[k].strip(), "a forum's buttons or a post's header, not a reference") for k in hits if lines[k].strip()]
 
 
+_REACTION = re.compile(r"\s*(?:[^\w\s]{1,4}(?:\s*\d{1,3})?|\d{1,3})\s*")  # "🙏", "🔥 5", "2"
+_REPLIES = re.compile(r"\s*(?:\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*")
+
+
+def chat_reactions(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """A chat thread's reactions and reply counts under a message ('🙏' / '2' / '3 replies' / 'Last reply 4 days
+    ago'), taken out even where no speaker line tells the text is a chat."""
+    out = list(lines)
+    found: list[tuple[int, str, str]] = []
+    for k, ln in enumerate(lines):
+        emoji = _REACTION.fullmatch(ln) is not None and not ln.isascii()
+        count = bool(k) and re.fullmatch(r"\s*\d{1,3}\s*", ln) is not None and not lines[k - 1].isascii() and \
+            len(lines[k - 1].strip()) <= 4  # the number under a reaction
+        if emoji or count or _REPLIES.fullmatch(ln):
+            found.append((k, ln.strip(), "a chat's reactions and replies, not a reference"))
+            out[k] = ""
+    return out, found
+
+
+def pubmed_markers(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """PubMed's 'Free PMC article' on a line of its own under a reference."""
+    hits = [k for k, ln in enumerate(lines) if re.fullmatch(r"\s*Free\s+(?:PMC\s+)?article\.?\s*", ln)]
+    return ([("" if k in hits else ln) for k, ln in enumerate(lines)],
+            [(k, lines[k].strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)") for k in hits])
+
+
 def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
     """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
     (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
@@ -343,24 +369,15 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
     if "\t" in text or re.search(r"(?m)^(?:MLA|APA|Chicago|Harvard|Vancouver):\s", text):  # Google Scholar's cite dialog
         lines, found = cite_dialog(lines)
         dialog = list(found)
-    lines, found = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
+    lines, talked = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
+    dialog += talked
+    lines, found = chat_reactions(lines) if re.search(r"(?m)^\s*\d+\s+repl(?:y|ies)\b", text) else (lines, [])
     dialog += found
-    if re.search(r"(?m)^\s*\d+\s+repl(?:y|ies)\b", text):  # a chat thread's reactions under a message: "🙏" / "2" /
-        before = list(lines)
-        for k, ln in enumerate(before):  # "3 replies" / "Last reply 4 days ago", with no speaker line to go by
-            if re.fullmatch(r"\s*(?:[^\w\s]{1,4}(?:\s*\d{1,3})?|\d{1,3}|\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*", ln) and \
-                    not ln.isascii() or re.fullmatch(r"\s*(?:\d+\s+repl(?:y|ies)\b.*|Last reply\b.*)\s*", ln) or \
-                    re.fullmatch(r"\s*\d{1,3}\s*", ln) and k and not before[k - 1].isascii() and len(before[k - 1].strip()) <= 4:
-                dialog.append((k, ln.strip(), "a chat's reactions and replies, not a reference"))
-                lines[k] = ""
-    if "Free PMC article" in text or "Free article" in text:  # PubMed's marker under a reference, on a line of its own
-        for k, ln in enumerate(lines):
-            if re.fullmatch(r"\s*Free\s+(?:PMC\s+)?article\.?\s*", ln):
-                dialog.append((k, ln.strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)"))
-                lines[k] = ""
-    if "\nReply" in text or "\nShare" in text or " ago\n" in text:
-        lines, found = forum_chrome(lines)
-        dialog += found
+    lines, found = pubmed_markers(lines) if "Free PMC article" in text or "Free article" in text else (lines, [])
+    dialog += found
+    lines, chrome = forum_chrome(lines) if "\nReply" in text or "\nShare" in text or " ago\n" in text else (lines, [])
+    dialog += chrome
+    found = chrome or talked  # a mail, a chat or a forum thread: its lines left are references as they stand
     talk = [ln for ln in lines if ln.strip()]
     if found and talk and sum(1 for ln in talk if ended(ln)) >= 0.8 * len(talk) and not any(ln.rstrip().endswith("-") for ln in talk):
         one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference

@@ -42,30 +42,38 @@ def blocks_hold_several(body: list[tuple[int, str]]) -> bool:
     return several >= max(1, 0.3 * len(multi)) or one_per_line
 
 
-def table(lines: list[str]) -> int | None:
-    """A list pasted from a spreadsheet (columns split by tabs): its columns become a reference's
-    sentences in place (``lines`` is changed), and the index of a header row without digits is
-    returned (-1 if there is none); None when the text is no table."""
-    rows = [i for i, ln in enumerate(lines) if ln.strip()]
-    tabbed = [i for i in rows if lines[i].strip(" \r\n").count("\t") >= 2]
-    if len(tabbed) < 3:
-        return None
-    for i in tabbed:  # a spreadsheet cell in quotes with a line break in it: "Exercise ... (M" / "smaller effect"
-        k = i
-        open_cell = next((c for c in reversed(lines[i].split("\t")) if c.strip()), "").strip()
-        if not (open_cell.startswith('"') and open_cell.count('"') % 2):
+def _tabs(ln: str) -> int:
+    """How many tabs split a row into cells (a row may start with an empty cell)."""
+    return ln.strip(" \r\n").count("\t")
+
+
+def _join_quoted_cells(lines: list[str]) -> None:
+    """A spreadsheet cell in quotes with a line break in it ('"Exercise ... (M' / 'smaller effect"') is one cell:
+    the row's lines are joined in place."""
+    for i, ln in enumerate(lines):
+        last = next((c for c in reversed(ln.split("\t")) if c.strip()), "").strip()
+        if _tabs(ln) < 2 or not (last.startswith('"') and last.count('"') % 2):
             continue
+        k = i
         while lines[i].count('"') % 2 and k + 1 < len(lines) and k - i < 10:
             k += 1
             lines[i] = lines[i].rstrip("\r") + " " + lines[k]
             lines[k] = ""
-    rows = [i for i, ln in enumerate(lines) if ln.strip()]
-    tabbed = [i for i in rows if lines[i].strip(" \r\n").count("\t") >= 2]
-    if len(tabbed) < 0.7 * len(rows):
+
+
+def table(lines: list[str]) -> int | None:
+    """A list pasted from a spreadsheet (columns split by tabs): its columns become a reference's
+    sentences in place (``lines`` is changed), and the index of a header row without digits is
+    returned (-1 if there is none); None when the text is no table."""
+    if sum(1 for ln in lines if _tabs(ln) >= 2) < 3:
         return None
-    counts = Counter(lines[i].strip().count("\t") for i in tabbed)
-    if counts.most_common(1)[0][1] < 0.7 * len(tabbed):
-        return None
+    joined = list(lines)
+    _join_quoted_cells(joined)
+    rows = [i for i, ln in enumerate(joined) if ln.strip()]
+    tabbed = [i for i in rows if _tabs(joined[i]) >= 2]
+    if len(tabbed) < 0.7 * len(rows) or Counter(_tabs(joined[i]) for i in tabbed).most_common(1)[0][1] < 0.7 * len(tabbed):
+        return None  # (the lines are changed only for a table)
+    lines[:] = joined
     first = rows[0]
     header = first if not re.search(r"\d", lines[first]) and len(lines[first].split()) <= 16 else -1
     for i in tabbed:

@@ -142,7 +142,7 @@ def clean(body: list[tuple[int, str]]):  # noqa: ANN201 - (body, forced starts, 
             continue
         task = _TASK_RE.match(ln)
         if task and YEAR_RE.search(ln) and re.search(r"[A-ZÀ-Þ][\w'’\-]+,\s|https?://|\b10\.\d{4,}/", ln):
-            ln = _TASK_RE.sub(lambda t: t.group(0)[:t.group(0).index("[")], ln, count=1)  # "- [x]  Author (2019). ...": a
+            ln = re.sub(r"\[[ xX]\]\s", "", ln, count=1)  # "- [x]  Author (2019). ...": a
             task = None  # reference ticked off in a reading list is still a reference (its box goes)
         if _CALLOUT_RE.match(ln) or task or "[[" in ln and not BULLET_RE.match(ln.lstrip("> ")):
             # an Obsidian callout's header ("> [!quote] Hsu et al. 2021"), a task ("- [ ] ask Priya"), a note's own

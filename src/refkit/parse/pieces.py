@@ -134,6 +134,16 @@ _SESSION_HEADING = re.compile(r"^(?:Week|Woche|Session|Sitzung|Lecture|Class|Mod
                               r"Vorlesung|Termin)\s+\d{1,2}\b\s*(?:\([^)]{0,40}\)\s*)?(?:[-–—:.]|$)", re.I)
 
 
+def _note_to_self(t: str) -> bool:
+    """'Does the fibre effect hold beyond loamy sand? (Lozano et al. 2021 ...)', 'Ask Matthias re: ...', 'Rauscher
+    et al. 2023??', a chat answer's closing '3. suggest search terms for (2022–2024) studies?'."""
+    if re.search(r"https?://|www\.|\b10\.\d{4,}/", t):
+        return False
+    return bool(re.match(r"(?:Ask|TODO|Todo|To do|Look up|Find)\b", t) or re.search(r"[^\W\d_]{3}[^?]*\?\?", t) or
+                re.match(r"(?:Check|Does|Do|Is|Are|Should|Can|Could|Would)\b", t) and "?" in t or
+                t.endswith("?") and re.match(r"[a-z]+\s", t) and not re.match(r"\S+,", t) and not re.search(r"\bpp?\.\s*\d", t))
+
+
 def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[RawReference]:
     """A reading list's own words between its references: a date stamp ('Last updated: March 2024'),
     a resource link ('Code: https://github.com/...'), a line of prose or a short remark with no number,
@@ -166,14 +176,8 @@ def not_references(refs: list[RawReference], skipped: list[Skipped]) -> list[Raw
         if r.entry is None and len(re.findall(r"\[\d{1,3}\]", t)) >= 3 and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
             skipped.append(Skipped(r.line, t, "pointers to the list's numbers, not a reference"))
             continue  # "ESM-2 → [1]; ESM-1b → [2]; ProtT5 → [3]"
-        if r.entry is None and not re.search(r"https?://|\b10\.\d{4,}/", t) and (
-                re.match(r"(?:Ask|TODO|Todo|To do|Look up|Find)\b", t) or re.search(r"[^\W\d_]{3}[^?]*\?\?", t) or
-                re.match(r"(?:Check|Does|Do|Is|Are|Should|Can|Could|Would)\b", t) and "?" in t):
+        if r.entry is None and _note_to_self(t):
             skipped.append(Skipped(r.line, t, "a question or a note to self, not a reference"))
-            continue  # "Does the fibre effect hold beyond loamy sand? (Lozano et al. 2021 ...)", "Rauscher et al. 2023??"
-        if r.entry is None and t.endswith("?") and re.match(r"[a-z]+\s", t) and not re.match(r"\S+,", t) and \
-                not re.search(r"https?://|www\.|\b10\.\d{4,}/|\bpp?\.\s*\d", t):
-            skipped.append(Skipped(r.line, t, "a question, not a reference"))  # "3. suggest search terms for (2022–2024) studies?"
             continue
         if not r.number and r.entry is None:
             words = re.findall(r"[^\W\d_]+", t)

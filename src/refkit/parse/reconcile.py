@@ -235,21 +235,23 @@ def _month_of_issue(ref: Reference, labels: set[str]) -> None:
     place = f.get("publisher-place", "").strip(" .,")
     if m and year and (not m.group(2) or int(m.group(2)) == year) and not f.get("container-title") \
             and place and place.lower() not in PLACE_WORDS and not re.search(r"\d", place):
-        d = parse_natural_date(f"{m.group(1)} {year}", year)
         del f["publisher"], f["publisher-place"]
         f["container-title"] = place
         labels.add("journal")
-        if d and len(d.start) >= 2 and "issued" in ref.dates and len(ref.dates["issued"].start) == 1:
-            ref.dates["issued"] = Date(start=d.start[:2])
+        _issued_month(ref, parse_natural_date(f"{m.group(1)} {year}", year))
         return
     c = f.get("container-title", "")
     m = re.fullmatch(rf"(.{{3,}}?),?\s+({MONTH_RE})\s+((?:1[5-9]|20)\d\d)", c)
     if m and year and int(m.group(3)) == year and not f.get("publisher") and not re.search(
             r"(?i)proc|conference|symposium|workshop|congress|meeting|tagung|konferenz|kongress|jahrestagung", c):
-        d = parse_natural_date(f"{m.group(2)} {m.group(3)}", year)
         f["container-title"] = m.group(1)
-        if d and len(d.start) >= 2 and "issued" in ref.dates and len(ref.dates["issued"].start) == 1:
-            ref.dates["issued"] = Date(start=d.start[:2])
+        _issued_month(ref, parse_natural_date(f"{m.group(2)} {m.group(3)}", year))
+
+
+def _issued_month(ref: Reference, d: Date | None) -> None:
+    """A year-only date made more exact by the month ``d`` names."""
+    if d and len(d.start) >= 2 and "issued" in ref.dates and len(ref.dates["issued"].start) == 1:
+        ref.dates["issued"] = Date(start=d.start[:2])
 
 
 _LINK_LEAD = re.compile(r"(?i)[\s,;:]*(?:(?:online\s+)?(?:verfügbar|abrufbar|erhältlich)?\s*(?:unter|im\s+internet)|online|url|link|"
@@ -333,7 +335,7 @@ def _split_publisher_place(ref: Reference) -> None:
                                                                                          m.group(2).strip()):
             f["publisher-place"], f["publisher"] = m.group(1).strip(), m.group(2).strip(" .")
             if f["publisher"].lower() in PLACE_WORDS and m.group(1).strip().lower() not in PLACE_WORDS \
-                    and "," in m.group(0)[:m.end(1) + 2]:
+                    and ":" not in loc:
                 f["publisher-place"], f["publisher"] = f["publisher"], m.group(1).strip()  # "Berenberg/HWWI, Hamburg"
         return
     p = f.get("publisher", "")
