@@ -139,6 +139,101 @@ def test_arxiv_html_labels_above_each_reference():
     assert not any("(2021)" in t.split(".")[0] for t in out[:1])
 
 
+def test_a_dblp_person_page():
+    """dblp's records: key, 'Authors:' and 'Title. Venue' on three lines, under year headings, among the
+    page's menus and a coauthor index of keys."""
+    records = [("j4", ["Petra Lind 0002", "Tomas Varga"], "Harbour names in the wild. Trans. Harb. Soc. 7(2): 12-30 (2021)"),
+               ("c9", ["Kwame Osei", "Petra Lind 0002", "Quoc Tran"], "Tides of attention. CoastNLP 2021: 1-9"),
+               ("i3", ["Petra Lind 0002"], "Salt roads revisited. CoRR abs/2011.01234 (2020)"),
+               ("c8", ["Quoc Tran", "Petra Lind 0002"], "Dykes and deltas. ICRA 2019: 33-41")]
+    year = {"j4": "2021", "i3": "2020", "c8": "2019"}
+    body = "".join((f"{year[k]}\n" if k in year else "") + f"[{k}]\n{', '.join(a)}:\n{t}\n" for k, a, t in records)
+    text = ("dblp\nBlog\nsearch dblp\nPetra Lind 0002\nPerson information\nshowing all 4 records\n2020 – today\n" + body
+            + "Coauthor Index\n[j4] [c9]\nTomas Varga\n[c9] [c8]\nQuoc Tran\nmaintained by the dblp team\n")
+    out = texts(text)
+    assert len(out) == 4
+    assert out[1] == "Kwame Osei, Petra Lind, and Quoc Tran. Tides of attention. CoastNLP 2021: 1-9"
+    assert not any("0002" in t or "Coauthor" in t or "dblp" in t for t in out)
+
+
+def test_a_researchgate_profile_of_research_items():
+    """ResearchGate's profile: kind, 'Full-text available', title, date, '·', venue, DOI, one name a line
+    between '·' lines, an abstract's start, reads, citations, 'Share'; the page's own lines around them."""
+    items = [("Article", True, "Harbour walls and quays in the North Sea", "January 2021",
+              ["·", "Journal of Ports 7(2):12-30", "DOI:10.1234/jp.2021.7"], ["Petra Lind", "Tomas Varga", "[...]", "Quoc Tran"]),
+             ("Chapter", False, "Salt roads of the Hanse", "June 2019",
+              ["·", "In book: Harbours of the North (pp.87-110)", "DOI:10.1007/978-3-030-95123-4_5"], ["Kwame Osei", "Petra Lind"]),
+             ("Thesis", True, "Tides and the making of ports", "October 2015", [], ["Petra Lind"])]
+    page = "Petra Lind\nFollow\nResearch\nPublications (3)\n"
+    for kind, full, title, date, venue, names in items:
+        page += f"{kind}\n" + ("Full-text available\n" if full else "") + f"{title}\n{date}\n" + "".join(f"{v}\n" for v in venue)
+        page += "\n·\n".join(names) + "\nWe combined fourteen years of data with a model of the tides and ...\n212 Reads\n"
+        page += "2 Citations\nDownload\nShare\n"
+    out = texts(page)
+    assert out == ["Petra Lind, Tomas Varga, and Quoc Tran (2021). Harbour walls and quays in the North Sea. "
+                   "Journal of Ports 7(2):12-30. DOI:10.1234/jp.2021.7",
+                   "Kwame Osei and Petra Lind (2019). Salt roads of the Hanse. In Harbours of the North (pp.87-110). "
+                   "DOI:10.1007/978-3-030-95123-4_5",
+                   "Petra Lind (2015). Tides and the making of ports."]
+
+
+def test_an_orcid_record_of_works():
+    """ORCID: title, venue, '2021-06 | Kind', identifiers, 'Contributors: A; B', 'Source:'; employment and
+    funding above the works, peer review below, are no works."""
+    works = [("Harbour walls and quays in the North Sea", "Journal of Ports", "2021-06 | Journal article",
+              ["DOI: 10.1234/jp.2021.7", "EID: 2-s2.0-85164123456", "Part of ISSN: 0022-1694"], "Petra Lind; Tomas Varga"),
+             ("Tide gauge readings of six harbours (2016–2020)", "Zenodo", "2020 | Data set", ["DOI: 10.5281/zenodo.4896512"],
+              "Petra Lind"),
+             ("Salt roads of the Hanse", "", "2019-09 | Journal article", ["URL: https://example.org/salt.pdf"], "")]
+    page = ("Petra Lind\nEmployment (1)\nSort\nUniversity of Harbours: Kiel, DE\n2019-09-01 to present | Professor\n"
+            "Source: Petra Lind\nWorks (3)\nSort\nSelect all\n")
+    for title, venue, date, ids, names in works:
+        page += f"{title}\n" + (f"{venue}\n" if venue else "") + f"{date}\n" + "".join(f"{i}\n" for i in ids)
+        page += (f"Contributors: {names}\n" if names else "") + "Source: Crossref\nPreferred source (of 2)\n"
+    page += "Peer review (3 reviews for 1 publication)\nReview activity for Journal of Ports (3)\nSource: Publons\n"
+    out = texts(page)
+    assert out == ["Petra Lind and Tomas Varga (2021). Harbour walls and quays in the North Sea. Journal of Ports. "
+                   "DOI: 10.1234/jp.2021.7",
+                   "Petra Lind (2020). Tide gauge readings of six harbours (2016–2020) [Data set]. Zenodo. "
+                   "DOI: 10.5281/zenodo.4896512",
+                   "Salt roads of the Hanse (2019). URL: https://example.org/salt.pdf"]
+
+
+def test_a_table_inside_a_page_keeps_the_paper_column():
+    """A wiki page's schedule 'Date ⇥ Presenter ⇥ Paper ⇥ Slides' among the page's text: each row gives the
+    reference in its paper column; the header and a row with no paper ('TBD') give none."""
+    refs = ["Lind, P. and Varga, T. 2019. Harbour names in the wild. Trans. Harb. Soc. 7, 2 (June 2019), 12–30.",
+            "Osei, K., Tran, Q., Moss, Y., Lane, V., Lind, P., Varga, T., Okafor, N., Holm, A., and Berg, S. 2021. "
+            "Tides of attention. In Proceedings of the Coastal Workshop (CW '21). ACM, 1–9. https://doi.org/10.1234/cw.1",
+            "Tran, Q. 2020. Dykes and deltas. Commun. Delta 3, 1 (Jan. 2020), 33–41."]
+    rows = "".join(f"Jan {d}, 2024\tPetra Lind\t{r}\tslides.pdf\n" for d, r in zip((4, 18, 25), refs, strict=True))
+    text = ("Reading Group\nCreated by Petra Lind on Jan 02, 2024\n\nDate\tPresenter\tPaper\tSlides\n" + rows
+            + "Feb 1, 2024\tTBD\tTBD – vote in the channel\t\n\nMoss, Y. 2017. Quays. J. Open Harbours 5, 1, 10.\n")
+    split = split_text(text)
+    assert [r.text for r in split.refs][-4:] == refs + ["Moss, Y. 2017. Quays. J. Open Harbours 5, 1, 10."]
+    assert any(s.reason == "a table row with no reference" and "TBD" in s.text for s in split.skipped)
+
+
+def test_ideas_references_with_other_versions_under_them():
+    """An IDEAS page: 'References listed on IDEAS', a remark at the margin, the references indented, the
+    other versions of a work indented deeper under it (the same quoted title), then 'Most related items'."""
+    refs = [('Lind, Petra & Varga, Tomas, 2014. "Harbour Names in the Wild," Journal of Ports, Elsevier, vol. 7(2), '
+             'pages 12-30.', ['Petra Lind & Tomas Varga, 2011. "Harbour names in the wild," NBER Working Papers 17, '
+                              'National Bureau of Economic Research, Inc.']),
+            ('Osei, Kwame, 2018. "Tides of attention," Economic Journal, Royal Economic Society, vol. 3(1), pages 1-9.', []),
+            ('Tran, Quoc & Lind, Petra, 2020. "Dykes and deltas: evidence from Viet Nam," World Development, Elsevier, '
+             'vol. 41(C).', ['Tran, Quoc & Lind, Petra, 2019. "Dykes and Deltas: Evidence from Viet Nam," Working '
+                             'Papers 19-4, University of Harbour, Department of Economics.'])]
+    text = ("Suggested Citation\nLind, Petra, 2023. \"Quays,\" Journal of Ports, vol. 9.\nReferences listed on IDEAS\n"
+            "Full references (including those not matched with items on IDEAS)\n"
+            + "".join(f"    {r}\n" + "".join(f"        {v}\n" for v in vs) for r, vs in refs)
+            + "Most related items\nThese are the items that most often cite the same works as this one.\n"
+              '    Moss, Yara, 2021. "Salt roads," World Development, Elsevier, vol. 14(C).\n')
+    split = split_text(text)
+    assert [r.text for r in split.refs] == [r for r, _ in refs]
+    assert sum(1 for s in split.skipped if s.reason == "another version of the reference above") == 2
+
+
 def test_author_year_references_run_together_on_one_line():
     line = ("Agard, T. 2010. Ocean zoning for harbours. London: Earthscan. Bennet, N. J., H. Govan, and T. Satter. "
             "2015. Ocean grabbing. Marine Policy 57:61–68. doi:10.1016/j.marpol.2015.03.026. Lind, P., & Osei, K. "

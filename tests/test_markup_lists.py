@@ -34,6 +34,28 @@ def test_restructuredtext_citations_and_directives():
     assert len(split_text(rst).refs) == 2
 
 
+def test_numpydoc_references_in_several_docstrings():
+    """A module whose docstrings each carry a numpydoc "References" section, numbered from [1] again: all
+    citations count, the code and the parameters between them do not."""
+    def doc(name: str, cites: list[str]) -> str:
+        body = "".join(f"    .. [{k}] {c}\n" for k, c in enumerate(cites, 1))
+        return (f"def {name}(x, fs=1.0):\n    \"\"\"Estimate something of x.\n\n    Parameters\n    ----------\n"
+                f"    x : array_like\n        The signal, see [1]_ (2019 data).\n\n    References\n    ----------\n{body}"
+                f"    \"\"\"\n    x = np.asarray(x, dtype=float)\n    n = len(x)\n    return x / n\n\n\n")
+    src = "import numpy as np\n\n\n" + doc("quay", [
+        "K. Lind, \"Harbour walls and quays in the North Sea,\" Ann. Hafen,\n           vol. 3, pp. 1-9, 2001. "
+        ":doi:`10.1234/ah.2001`",
+        "Y. Moss, *Tides of the Baltic*. Cambridge Univ. Press, 2017."]) + doc("pier", [
+        "Harbour Board of the North Sea Ports and the Baltic Federation, \"Pier standards,\"\n"
+        "           Port Eng., vol. 7, no. 2, pp. 40-52, 2011. :doi:`10.5678/pe.7.40`",
+        "V. Lane and K. Lind, \"Tide tables,\" J. Open Harbours, vol. 5, p. 10, 2018."])
+    items = [p.ref.to_csl() for p in parse_text(src)]
+    assert [i.get("DOI") for i in items] == ["10.1234/ah.2001", None, "10.5678/pe.7.40", None]
+    assert items[0]["title"] == "Harbour walls and quays in the North Sea" and items[0]["page"] == "1-9"
+    assert items[2]["author"] == [{"literal": "Harbour Board of the North Sea Ports and the Baltic Federation"}]
+    assert items[2]["title"] == "Pier standards"
+
+
 def test_org_mode_links_and_italics():
     org = ("#+TITLE: Reading\n* References\n- ISO 9001:2015, /Quality management systems/, Geneva, 2015.\n"
            "- K. Lind, \"Port RFC\", 2018, doi: [[https://doi.org/10.1234/rfc.1][10.1234/rfc.1]].\n")

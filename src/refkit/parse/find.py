@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE, list_number
 
 HEADING_RE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list|\s+listed\s+on\s+[\w\-]+)?|bibliography|works\s+cited|"
     r"literature(?:\s+cited)?|sources(?:\s+cited)?|references\s+cited|cited\s+literature|bibliographic\s+references|"
     r"cited\s+works|works\s+consulted|literaturverzeichnis|literatur|einzelnachweise|belege|"
     r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
@@ -57,7 +57,7 @@ STOP_HEADING_RE = re.compile(
     r"аннотация|abstrakt|sažetak|lampiran|sobre\s+os\s+autores|sobre\s+los\s+autores|à\s+propos\s+des\s+auteurs|"
     r"über\s+die\s+autor(?:inn)?en|notes\s+on\s+contributors|about\s+the\s+contributors?|"
     r"(?:сведения|информация)\s+об\s+авторах|об\s+авторах|"
-    r"glossary|glossar|vita|curriculum\s+vitae|biographical\s+sketch|biosketch|related\s+entries|related\s+links|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
+    r"glossary|glossar|vita|curriculum\s+vitae|biographical\s+sketch|biosketch|related\s+entries|related\s+links|(?:most\s+)?related\s+(?:items|articles|papers|works)|abbildungsverzeichnis|tabellenverzeichnis|abkürzungsverzeichnis|"
     r"list\s+of\s+(?:figures|tables|abbreviations)|table\s+des\s+(?:figures|matières)|nomenclature|seznam\s+(?:tabulek|obrázků|příloh|zkratek)|"
     r"spis\s+(?:tabel|rysunków|ilustracji)|liste\s+des\s+tableaux|índice\s+de\s+(?:tablas|figuras)|lista\s+de\s+(?:tabelas|figuras|quadros))\s*:?\s*$"
     r"|^\s*(?:#{1,6}\s*)?(?:education|appointments|employment|professional\s+(?:experience|service)|grants|mentoring|teaching|"

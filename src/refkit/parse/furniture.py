@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from refkit.parse import pieces
-from refkit.parse.layout import glued_numbers
+from refkit.parse.cards import dblp_records, orcid_works, profile_cards, research_cards
+from refkit.parse.layout import glued_numbers, table_in_page
 from refkit.parse.starts import (
     YEAR_RE,
     ended,
@@ -237,41 +238,6 @@ def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]
     return out, skipped
 
 
-_CARD_TYPE = re.compile(r"^\s*(?:Article|Book|Chapter|Conference Paper|Preprint|Thesis|Data|Technical Report|Research|Poster|"
-                        r"Presentation|Book Review|Working Paper)\s*$")
-_CARD_DATE = re.compile(r"^\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+)?((?:1[5-9]|20)\d\d)\s*$")
-
-
-def research_cards(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
-    """ResearchGate's reference cards ('Title' / 'Article' / 'Full-text available' / 'Jun 2022' / one name a
-    line / 'View'): each card becomes one line, 'Names (2022). Title.'; returns the lines and what was taken."""
-    out = list(lines)
-    skipped: list[tuple[int, str, str]] = []
-    for k in range(1, len(out)):
-        if not _CARD_TYPE.match(out[k]) or not out[k - 1].strip():
-            continue
-        d = next((j for j in range(k + 1, min(k + 3, len(out))) if _CARD_DATE.match(out[j])), None)
-        if d is None:
-            continue
-        end = d + 1
-        names: list[str] = []
-        while end < len(out) and out[end].strip() and out[end].strip() not in ("View", "Show more") and \
-                not _CARD_TYPE.match(out[end]) and len(names) < 40:
-            t = out[end].strip()
-            if re.fullmatch(r"[A-ZÀ-Þ][\w'’.\-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]*|van|von|de|der|den|da|di|du|la|le|del|dos|ter)){0,4}", t):
-                names.append(t)
-            end += 1
-        year = _CARD_DATE.match(out[d]).group(1)  # type: ignore[union-attr]
-        title = out[k - 1].strip().rstrip(".")
-        for j in range(k, end + (1 if end < len(out) and out[end].strip() in ("View", "Show more") else 0)):
-            if j < len(out) and out[j].strip():
-                skipped.append((j, out[j].strip(), "a reference card's parts (joined into one line)"))
-            if j < len(out):
-                out[j] = ""
-        out[k - 1] = f"{', '.join(names) or 'Anonymous'} ({year}). {title}."
-    return out, skipped
-
-
 _REMARK_RE = re.compile(r"^\s*(?:\[(?!\d{1,4}\])[^\[\]]{8,200}\]|(?:TODO|FIXME|NB|N\.B\.|NOTE)\s*:.*|[=_*]{3,}|-{4,})\s*$")
 
 
@@ -369,6 +335,9 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
     if "\t" in text or re.search(r"(?m)^(?:MLA|APA|Chicago|Harvard|Vancouver):\s", text):  # Google Scholar's cite dialog
         lines, found = cite_dialog(lines)
         dialog = list(found)
+    if "\t" in text:
+        lines, found = table_in_page(lines)  # a wiki page's schedule: the paper column of each row
+        dialog += found
     lines, talked = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
     dialog += talked
     lines, found = chat_reactions(lines) if re.search(r"(?m)^\s*\d+\s+repl(?:y|ies)\b", text) else (lines, [])
@@ -384,6 +353,15 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
     lines = glued_numbers(lines) if re.search(r"(?m)^\s*1[A-Z][a-z]", text) else lines  # "1Connolly SJ, ..."
     if re.search(r"(?m)^\s*(?:\[[^\]\d]|TODO|FIXME|NOTE)", text):
         lines, found = remarks(lines)  # "[Cambridge Core — ...]", "TODO: check ..."
+        dialog += found
+    if "]\n" in text:
+        lines, found = dblp_records(lines)  # a dblp page: "[j9]" / "Authors:" / "Title. Venue"
+        dialog += found
+    if "\nContributors:" in text and " | " in text:
+        lines, found = orcid_works(lines)  # an ORCID record's works
+        dialog += found
+    if "\nShare" in text and "\n·\n" in text:
+        lines, found = profile_cards(lines)  # a ResearchGate profile's research items
         dialog += found
     if "\nView" in text:
         lines, found = research_cards(lines)  # ResearchGate's cards: title, kind, date, one name a line, "View"

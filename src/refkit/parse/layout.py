@@ -13,8 +13,10 @@ import re
 from collections import Counter
 
 from refkit.parse import find
+from refkit.parse.raw import Skipped
 from refkit.parse.starts import (
     NAME_PERIOD_RE,
+    STRICT_NAME_RE,
     YEAR_RE,
     ended,
     given_first_start,
@@ -87,6 +89,26 @@ def table(lines: list[str]) -> int | None:
     return header
 
 
+def table_in_page(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """A table inside a page (a wiki's schedule: 'Date ⇥ Presenter ⇥ Paper ⇥ Slides'): each row keeps only
+    the cell that holds a reference; a row with none (the header, 'TBD') is dropped. Not for a text that is
+    all table (:func:`table`). Returns the lines and what was taken as (index, text, reason)."""
+    rows = [i for i, ln in enumerate(lines) if ln.strip()]
+    tabbed = [i for i in rows if _tabs(lines[i]) >= 2]
+    if len(tabbed) < 3 or len(tabbed) >= 0.7 * len(rows):
+        return lines, []
+    out = list(lines)
+    skipped = []
+    for i in tabbed:
+        cells = [c.strip() for c in lines[i].split("\t")]
+        refs = [c for c in cells if len(c) >= 40 and YEAR_RE.search(c) and (
+            starts_strictly(c) or given_first_start(c) or NAME_PERIOD_RE.match(c) or STRICT_NAME_RE.match(c))]
+        out[i] = refs[0] if refs else ""
+        if not refs:
+            skipped.append((i, lines[i].strip(), "a table row with no reference"))
+    return out, skipped
+
+
 _GROUP_HEADING = re.compile(r"(?i)(?:cases|statutes|statutes and regulations|regulations|constitutional provisions|treaties|"
                             r"other authorities|rules|court rules|legislation|books|articles|journal articles|book chapters|"
                             r"monographs|primary sources|secondary sources|online sources|web sources|archival sources|"
@@ -120,6 +142,61 @@ def subheading(body: list[tuple[int, str]], k: int) -> bool:
         len(nxt) - len(nxt.lstrip()) == len(body[k][1]) - len(body[k][1].lstrip()) and \
         (starts_strictly(nxt.strip()) or nxt.strip()[:1].isupper() and bool(YEAR_RE.search(nxt[:100]))) and \
         len(nxt.strip()) > 3 * len(t)
+
+
+def note_above(body: list[tuple[int, str]]) -> bool:
+    """The list's first line a remark at the margin above references all indented deeper, each one line
+    with its year near the start and an ending: IDEAS' 'Full references (including those not matched with
+    items on IDEAS)'. (A hanging list's first reference has a year, its next lines no start of their own.)"""
+    lines = [ln for _, ln in body if ln.strip()]
+    if len(lines) < 3:
+        return False
+    first = lines[0]
+    indent = len(first) - len(first.lstrip())
+    return not YEAR_RE.search(first) and not find.CITATION_SIGNS_RE.search(first) and starts_strictly(lines[1].strip()) and \
+        all(len(ln) - len(ln.lstrip()) > indent and ln.strip()[:1].isupper() and YEAR_RE.search(ln[:120]) and ended(ln)
+            for ln in lines[1:3])
+
+
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"“”]{10,300})[\"”]")
+
+
+def _title_key(ln: str) -> str:
+    m = _QUOTED_TITLE.search(ln)
+    return re.sub(r"[^a-z]", "", m.group(1).lower()) if m else ""
+
+
+def other_versions(body: list[tuple[int, str]]) -> list[int]:
+    """Lines set deeper under a whole reference that are whole references with the same quoted title:
+    the other versions of a work IDEAS lists under it (the working paper of the article). Their indexes."""
+    out = []
+    parent = None
+    for k, (_, ln) in enumerate(body):
+        if not ln.strip():
+            continue
+        indent = len(ln) - len(ln.lstrip())
+        if parent is not None and indent > parent[0] and ended(ln) and YEAR_RE.search(ln[:120]):
+            key = _title_key(ln)
+            if key and key == parent[1]:
+                out.append(k)
+                continue
+        parent = (indent, _title_key(ln)) if ended(ln) else None
+    return out
+
+
+def remarks_and_versions(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Skipped]]:
+    """The list without a remark above it (:func:`note_above`) and without the other versions of a work
+    set under it (:func:`other_versions`); returns the lines left and what was taken."""
+    skipped = []
+    if note_above(body):
+        k = next(k for k, (_, ln) in enumerate(body) if ln.strip())
+        skipped.append(Skipped(body[k][0], body[k][1].strip(), "a remark above the list"))
+        body = body[k + 1:]
+    if any(ln[:1] in " \t" and ('"' in ln or "“" in ln) for _, ln in body):
+        versions = set(other_versions(body))
+        skipped += [Skipped(body[k][0], body[k][1].strip(), "another version of the reference above") for k in sorted(versions)]
+        body = [b for k, b in enumerate(body) if k not in versions]
+    return body, skipped
 
 
 def paragraph(ln: str) -> bool:

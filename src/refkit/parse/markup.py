@@ -79,28 +79,34 @@ def latex_leftovers(text: str) -> str:
     return "\n".join(out)
 
 
-_RST_CITATION = re.compile(r"^\.\.\s+\[(?P<key>[^\]]+)\]\s+(?P<rest>.*)$")
+_RST_CITATION = re.compile(r"^(?P<indent>[ \t]*)\.\.\s+\[(?P<key>[^\]]+)\]\s+(?P<rest>.*)$")
 _RST_UNDERLINE = re.compile(r"^\s*([=\-~^\"'`#*+])\1{3,}\s*$")
 
 
 def rst_citations(text: str) -> str:
     """'.. [Harris2020] Harris, C. R., ... *Nature* **585**, ...' with indented continuations -> one
-    plain reference a line."""
-    if not re.search(r"^\.\.\s+\[[^\]]+\]\s", text, re.M):
+    plain reference a line. Citations may be indented themselves: numpydoc's "References" sections
+    inside a module's docstrings. When several such sections sit among code or prose (the numbering
+    starting again in each), the citations are the references and everything else is dropped."""
+    if not re.search(r"^[ \t]*\.\.\s+\[[^\]]+\]\s", text, re.M):
         return text
     lines = text.split("\n")
     out = list(lines)
+    cited: list[int] = []
     i = 0
     while i < len(lines):
         m = _RST_CITATION.match(lines[i])
         if m:
             parts = [m.group("rest")]
+            indent = len(m.group("indent").expandtabs())
             j = i + 1
-            while j < len(lines) and lines[j].strip() and re.match(r"\s", lines[j]):
+            while j < len(lines) and lines[j].strip() and len(lines[j]) - len(lines[j].lstrip()) > indent \
+                    and not _RST_CITATION.match(lines[j]):
                 parts.append(lines[j].strip())
                 out[j] = ""
                 j += 1
             out[i] = _plain_rst(" ".join(parts))
+            cited.append(i)
             i = j
             continue
         if re.match(r"^\.\.\s+[\w-]+::", lines[i]):  # a directive ('.. note::') and its indented body
@@ -114,7 +120,17 @@ def rst_citations(text: str) -> str:
         if _RST_UNDERLINE.match(lines[i]) or re.match(r"^\.\.\s+_[^:]+:\s*$", lines[i]):
             out[i] = ""  # section over- and underlines, link targets
         i += 1
+    if _restarts(lines, cited):
+        keep = set(cited)
+        out = [ln if k in keep else "" for k, ln in enumerate(out)]
     return "\n".join(out)
+
+
+def _restarts(lines: list[str], cited: list[int]) -> bool:
+    """Several citation blocks apart from each other, a label used again: "[1]" in every docstring."""
+    labels = [_RST_CITATION.match(lines[i]).group("key") for i in cited]  # type: ignore[union-attr]
+    blocks = sum(1 for a, b in zip(cited, cited[1:], strict=False) if b - a > 12)
+    return blocks >= 1 and len(set(labels)) < len(labels)
 
 
 def _plain_rst(s: str) -> str:

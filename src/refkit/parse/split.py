@@ -23,6 +23,7 @@ from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import (
     blocks_hold_several,
     blocks_multiline,
+    remarks_and_versions,
     side_by_side,
     spaced_names,
     subheading,
@@ -187,6 +188,9 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if inner:  # "Further reading" inside the list the section runs on into
         skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading inside the list") for k in inner]
         body = [b for k, b in enumerate(body) if k not in set(inner)]
+    if not forced:
+        body, taken = remarks_and_versions(body)
+        skipped += taken
     if not forced:  # "Cases", "Secondary Sources": a heading between the groups of a list
         heads = [k for k, (_, ln) in enumerate(body) if subheading(body, k)]
         nonblank = [(k, ln) for k, (_, ln) in enumerate(body) if ln.strip()]

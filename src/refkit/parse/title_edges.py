@@ -112,6 +112,9 @@ _BODY_LEAD = re.compile(r"\s*(?P<body>(?:[A-Z][\w'’.\-]*\s){1,6}?(?:[A-Z][\w'�
                         r"(?:(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.\s+)?(?=[A-Z“\"‘])")  # (AEA: "International Monetary Fund. 2020.")
 
 
+_BODY_QUOTE = re.compile(r"\s*(?P<body>[A-Z][^,“”\"]{3,160}?),\s+(?=[“\"][^“”\"]{3,300}[”\"])")
+
+
 def body_author(segs: list[Segment], text: str) -> list[Segment]:
     """'International Crisis Group. Myanmar: ... Brussels: International Crisis Group, 2014.': a body's name as
     the first sentence of a title the tagger began at the start is the author."""
@@ -122,6 +125,9 @@ def body_author(segs: list[Segment], text: str) -> list[Segment]:
             r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)\s*[.,:]", w[1].text) and (is_org_name(w[0].text.strip(" .,")) or re.fullmatch(
                 r"[\w\-]+(?:\.[\w\-]+)*\.(?:de|com|org|net|at|ch|fr|uk|eu|info|io)", w[0].text.strip(" ,:"))):  # "tagesschau.de (2022):"
         return relabel(segs, text, w[0].start, w[0].end, "author")  # "ifo Institut (2024), Title": the body that wrote it
+    q = _BODY_QUOTE.match(segs[0].text)
+    if q and is_org_name(q.group("body")):  # IEEE: 'Task Force of the ... Society, "Heart rate variability: ...,"'
+        return relabel(segs, text, segs[0].start + q.start("body"), segs[0].start + q.end("body") + 1, "author")
     m = _BODY_LEAD.match(segs[0].text)
     if m and is_org_name(m.group("body")) and m.end() < len(segs[0].text.rstrip()):
         start = segs[0].start
