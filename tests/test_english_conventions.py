@@ -166,3 +166,18 @@ def test_apa_preprints_presentations_and_online_news():
     item = one("Water Commission 2019, Rivers, report no. 7, Water Commission, Perth, viewed 3 May 2021, "
                "<https://www.water.example/rivers>.")
     assert item["URL"] == "https://www.water.example/rivers"
+
+
+def test_apa_report_and_review_in_brackets():
+    item = one("Lind, P. A., & Varga, T. (2022). Harbour insecurity among small ports, 2010–2020 [Report]. Centre for "
+               "Harbour Policy, University of Kiel.")
+    assert (item["title"], item["genre"]) == ("Harbour insecurity among small ports, 2010–2020", "Report")
+    item = one("Harbour Research Center. (2020). Coastal trends panel wave 12 [Data set]. https://example.org/ctp-12/")
+    assert item["title"] == "Coastal trends panel wave 12" and "container-title" not in item
+    item = one("Osei, K. (2021). [Review of the book Salt and silt, by R. Fenn]. Coastal Review, 47(2), 541–543.")
+    assert item["title"] == "Review of the book Salt and silt, by R. Fenn" and item["container-title"] == "Coastal Review"
+
+
+def test_a_briefing_sentence_gives_the_genre_and_number():
+    item = one("Lind, B. (2023) Harbours in the UK: statistics. Research Briefing 7096. London: House of Commons Library.")
+    assert (item["title"], item["genre"], item["number"]) == ("Harbours in the UK: statistics", "Research Briefing", "7096")

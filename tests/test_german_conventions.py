@@ -213,3 +213,25 @@ def test_a_body_or_its_acronym_before_the_colon():
     assert item["title"] == "Handbuch für Kaimauern und Molen"
     item = one("KGSt: Das Neue Hafenmodell. Begründung, Konturen, Umsetzung, Bericht Nr. 5/1993, Köln 1993.")
     assert item["author"] == [{"literal": "KGSt"}] and item["title"].startswith("Das Neue Hafenmodell")
+
+
+def test_a_volume_and_its_own_title():
+    item = one("Lind, Petra/Varga, Tomas: Deichrecht. Allgemeiner Teil, Bd. I: Grundlagen. Der Aufbau der Deiche, "
+               "5. Aufl., Kiel 2020.")
+    assert (item["title"], item["volume"], item["volume-title"]) == (
+        "Deichrecht. Allgemeiner Teil", "I", "Grundlagen. Der Aufbau der Deiche")
+    item = one("Moss, Yara (2001): Hafenkunde, Bd. 4: Geschichte und Methoden der Hafenkunde, Kiel/Lübeck: Hafenverlag.")
+    assert (item["title"], item["volume"], item["publisher"]) == ("Hafenkunde", "4", "Hafenverlag")
+    item = one("Osei, Kwame, Das Hafenrecht der Bundesrepublik Deutschland, Band I: Grundbegriffe des Hafenrechts, "
+               "2. Aufl., Kiel 1984.")
+    assert [a["family"] for a in item["author"]] == ["Osei"]
+    assert (item["title"], item["volume"]) == ("Das Hafenrecht der Bundesrepublik Deutschland", "I")
+
+
+def test_a_margin_number_and_a_blog_with_its_day():
+    item = one("Lind, Petra/Varga, Tomas, Hafenrecht, 28. Aufl. 2021, Rn. 650.")
+    assert item["note"] == "Rn. 650" and "volume" not in item and "page" not in item
+    item = one("Lind, Petra: Der Deich vor dem Verfassungsgericht, HafenBlog, 1.12.2021, https://hafenblog.de/deich/ "
+               "(zuletzt abgerufen am 10.1.2022).")
+    assert (item["title"], item["container-title"], item["issued"]) == (
+        "Der Deich vor dem Verfassungsgericht", "HafenBlog", {"date-parts": [[2021, 12, 1]]})

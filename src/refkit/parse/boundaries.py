@@ -91,11 +91,13 @@ from refkit.parse.title_edges import (
     after_the_year,
     body_author,
     dash_and_title,
+    site_and_date,
     site_name,
     title_not_names,
     title_period,
     title_runs_on,
     title_year,
+    volume_in_title,
     wordy_volume,
 )
 from refkit.parse.titles import (
@@ -333,7 +335,7 @@ def fix_boundaries(segs: list[Segment], text: str, low: str) -> list[Segment]:
     for step in (_erratum_note, after_the_year, names_before_year, names_to_colon, title_word_after_initials, names_to_comma, same_author_lead, role_after_names, editor_without_role,
                  month_given_name, one_name_first, author_edges, names_go_on, names_stop, collaboration, role_groups, dash_and_title,
                  title_not_names, body_author, site_name, place_state_year, _acs_block, title_runs_on, title_period, title_year,
-                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_mid_title, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, roles_in_brackets, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, title_from_container,
+                 article_word, inner_quote, apostrophe_in_title, quoted_title, quoted_title_in, quote_ends_title, editors_in_container, journal_not_editor, in_mid_title, in_note, comma_in, ordinal_in_title, book_subtitle, pages_before_in, role_after_title, roles_in_brackets, series_after_roles, letter_title, title_after_editors, title_goes_on, place_in_title, volume_in_title, site_and_date, title_from_container,
                  numbering_word, jahrgang, volume_year_issue, volume_dot_year, spaced_colon, law_citations, vancouver_tail, article_number, ieee_proceedings):
         segs = step(segs, text)
     for m in EDITION_RE.finditer(text) if ("ed" in low or "aufl" in low or "éd" in low or "ausg" in low) else ():

@@ -40,7 +40,7 @@ _ROLE_LEAD = re.compile(
     re.I,
 )
 _ROLE_TAIL = re.compile(
-    r"[\s,]*[(\[]?\s*(?:\(?(?<![^\W\d_])(?:gen\.\s*)?(?:eds?|edd|editors?|hrsg|hg|hgg|éds?|dirs?|coords?|comps?|trans|transl"
+    r"[\s,]*[(\[]?\s*(?:\(?(?<![^\W\d_])(?:gen\.\s*)?(?:eds?|edd|editors?|hrsg|hg|hgg|begr|éds?|dirs?|coords?|comps?|trans|transl"
     r"|translators?|tr|trad|übers|red|oprac|a cura di|a cura|cur|ред|под ред|org|orgs|coord|译|譯|编|編|主编|主編)\.?\)?\s*(?:[&/]\s*|and\s+|u\.\s+)?)+"
     r"[)\]]?[\s,.;:]*$",
     re.I,

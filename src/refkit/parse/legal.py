@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from refkit.model import Date, Reference
+from refkit.parse.commentary import parse_commentary
 from refkit.parse.fields import parse_natural_date
 
 _PARTY = r"[A-Z][\w.&'’\-]*(?:[\s,]+(?:[A-Z][\w.&'’\-]*|of|the|and|for|de|du|la|&|ex\s+rel\.))*"
@@ -40,10 +41,24 @@ _STATUTES_AT_LARGE = re.compile(r"(?P<volume>\d{1,4})\s+(?P<container>Stat\.)\s+
 
 # German decisions and statutes: "BVerfG, Urteil vom 12.10.1993 – 2 BvR 2134/92 –, BVerfGE 89, 155 – Maastricht.",
 # "BVerfGE 65, 1 (43) – Volkszählung.", "Gesetz zur ... vom 11. August 2014, BGBl. I S. 1348."
-_DE_COURT = re.compile(r"(?P<court>BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|EGMR)(?:,\s*(?P<genre>(?:Urteil|Beschluss|Urt\.|Beschl\.)"
-                       r"[^,–]*?)\s+vom\s+(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zä]+\s+)\d{4}))?"
-                       r"(?:\s*[–-]\s*(?P<number>\d\s?[A-Za-z]{2,4}\s?\d+/\d{2}(?:,\s*\d\s?[A-Za-z]{2,4}\s?\d+/\d{2})*)"
-                       r"(?:\s+u\.\s?a\.)?)?\s*[–-]?\s*,\s*")
+_NUM = r"(?:(?:\d{1,2}|[IVX]{1,4}[a-z]?)\s?[A-Za-z]{1,4}\s?\d+(?:,\s*\d+)*/\d{2}|[CT]-\d{1,4}/\d{2}|\d{3,6}/\d{2})"
+_DE_COURT = re.compile(r"(?P<court>BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|EuG|EGMR|(?:OLG|LG|AG|OVG|VGH|VG|LAG|LSG|FG)\s+[A-ZÄÖÜ][\w\-]+"
+                       r"(?:\s+(?:a\.\s?M\.|i\.\s?Br\.))?)"
+                       r"(?:,\s*(?P<genre>(?:Urteil|Beschluss|Urt\.|Beschl\.|Entsch\.|Gutachten)[^,–]*?)\s+(?:vom|v\.)\s+"
+                       r"(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zä]+\s+)\d{4}))?"
+                       rf"(?:(?:\s*[–-]\s*|,\s*)(?:Rs\.\s*|Az\.\s*)?(?P<number>{_NUM}(?:(?:,|\s+und|\s+u\.)\s*{_NUM})*)"
+                       r"(?:\s+u\.\s?a\.)?(?:\s*\((?P<name>[^()]{2,80})\))?)?\s*[–-]?\s*(?:,\s*|$)")
+# a decision cited by a journal: "NJW 2018, 3178 Rn. 21 – Digitaler Nachlass"
+_DE_JOURNAL = re.compile(r"(?P<reporter>[A-Z][A-Za-z]{1,8}(?:-[A-Z]{1,4})?)\s+(?:(?P<jyear>(?:19|20)\d\d),\s*)(?P<page>\d{1,6})"
+                         r"(?:\s*\(\d{1,6}\))?(?:,?\s+(?P<rn>Rn\.\s*\d+(?:\s*f+\.)?))?"
+                         r"(?:\s*[–-]\s*(?P<t1>[^–]+?)|\s*\((?P<t2>[^()]+)\))?\.?")
+# the European Court's identifier, with the case's name before it: "Google Spain ..., ECLI:EU:C:2014:317, Rn. 94"
+_DE_ECLI = re.compile(r"(?:(?P<t1>[^,]{3,200}),\s*)?(?P<ecli>ECLI:[A-Z]{2}:[A-Za-z]+:\d{4}:\w+(?:\.\w+)*)"
+                      r"(?:,\s*(?P<rn>Rn\.\s*\d+(?:\s*f+\.)?))?\.?")
+# a Bundestag or Bundesrat paper: "BT-Drs. 19/27635, S. 106", "Gesetzentwurf ...: Entwurf ..., BT-Drucks. 18/12356 vom 16.5.2017"
+_DE_DRUCKSACHE = re.compile(r"(?:(?P<genre>[^:,]{3,80}):\s+)?(?:(?P<title>.+?),\s+)?(?P<series>(?:BT|BR)-(?:Drs|Drucks|Drucksache)\.?)"
+                            r"\s+(?P<number>[\dIVX]{1,3}/\d{1,6})(?:\s+vom\s+(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}))?"
+                            r"(?:,\s*S\.\s*(?P<page>\d{1,5})(?:\s*f+\.)?)?\.?")
 _DE_REPORT = re.compile(r"(?P<reporter>BVerfGE|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE)\s+(?P<volume>\d{1,3}),\s*(?P<page>\d{1,4})"
                         r"(?:\s*\(\d{1,4}(?:\s*f+\.)?\))?(?:\s*[–-]\s*(?P<t1>[^()–]+?)|\s*\((?P<t2>[^()]+)\))?\.?")
 _DE_STATUTE = re.compile(r"(?P<title>(?:Gesetz|Verordnung|Grundgesetz|Bundesgesetz)\b.*?)(?:\s+(?:in\s+der\s+Fassung\s+der\s+"
@@ -56,7 +71,10 @@ _DE_STATUTE = re.compile(r"(?P<title>(?:Gesetz|Verordnung|Grundgesetz|Bundesgese
 def parse_legal(text: str) -> Reference | None:
     """The reference ``text`` read as a court decision or a statute, or None when it is neither."""
     t = " ".join(text.split()).strip()
-    if "BVerfG" in t or "BGBl" in t or "BGH" in t or "BVerwG" in t or "gesetzblatt" in t:
+    if "Rn." in t and (entry := parse_commentary(t)) is not None:
+        return entry  # a commentary: "Sprau, in: Grüneberg, BGB, 82. Aufl. 2023, § 823 Rn. 5."
+    if "BVerfG" in t or "BGBl" in t or "BGH" in t or "BVerwG" in t or "gesetzblatt" in t or "-Dr" in t or \
+            _DE_COURT.match(t):
         return _german(t)
     if not _HINT.search(t):  # most references: no party "v", no "In re", no Act
         return None
@@ -64,14 +82,34 @@ def parse_legal(text: str) -> Reference | None:
         m = rx.fullmatch(t)
         if m:
             return _case(m)
-    m = _ACT.fullmatch(t)
+    web = _WEB_TAIL.search(t)
+    m = _ACT.fullmatch(t[:web.start()] if web else t)
     if m:
-        return _act(m)
+        act = _act(m)
+        if act is not None and web:  # "Equality Act 2010, c. 15. Available at: https://... (Accessed: 3 March 2024)."
+            act.fields["URL"] = web.group("url")
+            seen = parse_natural_date(web.group("acc") or "")
+            if seen:
+                act.dates["accessed"] = seen
+        return act
     return None
 
 
+_WEB_TAIL = re.compile(r"\.?\s*(?:Available\s+(?:at|from)\s*:?|URL:?)\s*(?P<url>https?://\S+?)\.?"
+                       r"(?:\s*[(\[]?(?:Accessed|Viewed|Retrieved)(?:\s+on)?:?\s*(?P<acc>[^)\]]{4,30}?)[)\]]?)?\.?$")
+
+
+# courts' own (neutral) citations: "[2017] UKSC 5" is the court and the decision's number, no report series
+_NEUTRAL = re.compile(r"UKSC|UKHL|UKPC|UKUT|UKFTT|EWCA\s(?:Civ|Crim)|EWHC|EWCOP|EWFC|HCA|FCA|FCAFC|NZSC|NZCA|SCC|ONCA|BCCA|"
+                      r"IESC|IECA|IEHC|CSIH|CSOH|UKEAT|ZACC|ZASCA")
+
+
 def _case(m: re.Match[str]) -> Reference:
-    f = {"title": m.group("title").strip(" ,"), "container-title": m.group("reporter").strip(), "page": m.group("page")}
+    reporter = m.group("reporter").strip()
+    if _NEUTRAL.fullmatch(reporter) and not m.group("volume"):
+        f = {"title": m.group("title").strip(" ,"), "authority": reporter, "number": m.group("page")}
+        return Reference(type="legal_case", fields=f, dates={"issued": Date(start=(int(m.group("year")),))})
+    f = {"title": m.group("title").strip(" ,"), "container-title": reporter, "page": m.group("page")}
     if m.group("volume"):
         f["volume"] = m.group("volume")
     court = m.groupdict().get("court")
@@ -108,15 +146,36 @@ def _german(t: str) -> Reference | None:
         f = {"title": m.group("title").strip(" ,"), "container-title": box, "page": re.sub(r"\s*[–-]\s*", "-", m.group("page"))}
         d = _german_date(m.group("date"))
         return Reference(type="legislation", fields=f, dates={"issued": d} if d else {})
+    m = _DE_DRUCKSACHE.fullmatch(t)
+    if m:
+        f = {"collection-title": m.group("series"), "number": m.group("number")}
+        if m.group("title"):
+            f["title"] = m.group("title").strip()
+        if m.group("genre"):
+            f["genre" if m.group("title") else "title"] = m.group("genre").strip()
+        if m.group("page"):
+            f["page"] = m.group("page")
+        d = _german_date(m.group("date"))
+        return Reference(type="bill", fields=f, dates={"issued": d} if d else {})
     lead = _DE_COURT.match(t)
     rest = t[lead.end():] if lead else t
+    f = {}
     m = _DE_REPORT.fullmatch(rest)
-    if not m:
+    if m:
+        f = {"container-title": m.group("reporter"), "volume": m.group("volume"), "page": m.group("page")}
+    elif lead and (m := _DE_JOURNAL.fullmatch(rest)):
+        f = {"container-title": m.group("reporter"), "page": m.group("page")}
+    elif lead and (m := _DE_ECLI.fullmatch(rest)):
+        f = {"note": m.group("ecli")}
+    elif not (lead and lead.group("number") and re.fullmatch(r"(?:Rn\.\s*\d+(?:\s*f+\.)?)?\.?", rest)):
         return None
-    f = {"container-title": m.group("reporter"), "volume": m.group("volume"), "page": m.group("page")}
-    title = m.group("t1") or m.group("t2")
+    title = m and (m.group("t1") or m.groupdict().get("t2")) or (lead.group("name") if lead else None)
     if title:
         f["title"] = title.strip()
+    if m and m.groupdict().get("rn"):
+        f["note"] = ", ".join(x for x in (f.get("note"), m.group("rn")) if x)
+    elif not m and rest.strip(" ."):
+        f["note"] = rest.strip(" .")
     dates = {}
     if lead:
         f["authority"] = lead.group("court")

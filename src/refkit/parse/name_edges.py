@@ -233,7 +233,7 @@ _HRSG_AFTER = re.compile(r"(?:^\s*|(?<=\bIn: ))(?P<names>[A-ZÀ-Þ][^.:;()]{1,15
 
 _LEAD_ROLE = re.compile(r"^\s*(?P<names>[A-ZÀ-Þ](?:[^.:;()\d]|(?<=\bu)\.|(?<=\b[A-ZÀ-Þ])\.){2,200}?)\s*(?P<role>\((?:Hrsg|Hg|Hgg|Eds?|eds?)\.?\)[,:.]?)\s")
 _NAME_PART = re.compile(r"(?:(?:von|van|de|der|den|zu)\s)?[A-ZÀ-Þ][\w'’\-]*\.?(?:\s(?:von|van|de|der|den|zu|[A-ZÀ-Þ][\w'’\-]*\.?)){0,3}")
-_ROLE_END = re.compile(r"(?:\(\s*(?:Hrsg|Hg|Hgg|Eds?|eds?|Red|éds?|dir)\.?\s*\)|,\s*(?:Hrsg|Hg|Hgg|eds?|Eds?)\.)\.?\s*$")
+_ROLE_END = re.compile(r"(?:\(\s*(?:Hrsg|Hg|Hgg|Begr|Eds?|eds?|Red|éds?|dir)\.?\s*\)|,\s*(?:Hrsg|Hg|Hgg|eds?|Eds?)\.)[.:]?\s*$")
 
 
 def role_after_names(segs: list[Segment], text: str) -> list[Segment]:

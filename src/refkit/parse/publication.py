@@ -324,7 +324,8 @@ _PAGES_THEN_PUBLISHER = re.compile(r"\((?:Vol\.\s*(?P<vol>\d+),\s*)?(?P<pages>pp
 DESCRIPTION_RE = re.compile(r"\[(?P<g>Data set|Dataset|Data|Computer software|Software|Computer program|Mobile app|"
                             r"Video|Audio podcast|Podcast episode|Podcast|Blog post|Tweet|Conference presentation|"
                             r"Paper presentation|Poster presentation|Poster session|Conference session|Symposium|Keynote address|"
-                            r"Unpublished manuscript|Fact sheet|"
+                            r"Unpublished manuscript|Fact sheet|Report|Technical report|Research report|Policy brief|White paper|"
+                            r"Data collection|Data file|Database|Survey|Unpublished raw data|"
                             r"Infographic|Film|Motion picture|Video file|Audio recording|Lecture notes|"
                             r"PowerPoint slides|Brochure|Map|Press release|[Mm]achine-readable data file|[Cc]omputer file|"
                             # APA German: "[Vortrag]", "[Testmanual]", "[Unveröffentlichte Masterarbeit]"
@@ -354,20 +355,31 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
         segs = relabel(segs, text, m.start("pub"), m.end("pub"), "publisher")
     r = _REVIEW_OF.search(text) if "[" in text else None
     if r:
+        alone = not any(s.label == "title" and re.search(r"\w", text[s.start:min(s.end, r.start())] + text[max(s.start, r.end()):s.end])
+                        for s in segs)
         segs = relabel(segs, text, r.start(), r.end(), "note")
+        if alone:  # no title of its own: the bracket stands for it
+            segs = relabel(segs, text, r.start() + 1, r.end() - 1, "title")
         box = re.match(r"[.,]?\s*(?P<box>[A-Z][^.]{1,120}?)(?=[.,]\s|[.,]?\s*$)", text[r.end():])
         inside = [s for s in segs if box and s.start < r.end() + box.end("box") and s.end > r.end() + box.start("box")]
         if box and inside and all(s.label in ("publisher", "note", "container-title", "journal", "location") for s in inside):
             segs = relabel(segs, text, r.end() + box.start("box"), r.end() + box.end("box"), "container-title")
     d = DESCRIPTION_RE.search(text) if "[" in text else None
+    if d and re.search(r"(?i)report", d.group("g")) and re.match(r"\.\s+[A-Z][^.:;]{1,40}:\s[^.]{2,80};", text[d.end():]):
+        d = None  # NLM's "[Technical report]. Reading: Laboratory; 2015.": the report rules read it
     if d:
         segs = relabel(segs, text, d.start(), d.start("g"), "skip")
         segs = relabel(segs, text, d.start("g"), d.end("g"), "genre")
         segs = relabel(segs, text, d.end("g"), d.end(), "skip")
+        lead = re.search(r"(?:^|[.)]\s+)(?P<t>[A-Z0-9][^.\[\]]{2,300}?)\s*$", text[:d.start()])
+        if lead and not any(s.label == "title" for s in segs) and all(
+                s.label in ("container-title", "journal", "note", "publisher", "collection-title")
+                for s in segs if s.start < lead.end("t") and s.end > lead.start("t")):  # "American trends panel wave 69 [Data set]"
+            segs = relabel(segs, text, lead.start("t"), lead.end("t"), "title")
         event = re.search(r"(?i)presentation|session|poster|address|lecture|talk|symposium|vortrag|beitrag", d.group("g")) is not None
         pm = re.match(r"\.\s+(?!https?:|doi)((?:\d{1,3}\.\s)?[A-Z][^.()\[\]]{1,80}?(?:\s\([A-Z]{2,10}\))?)(?:\.(?=\s|$)|,\s+(?=[A-Z]))",
                       text[d.end():]) if event else \
-            re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]]{1,80}?)\.(?=\s|$)", text[d.end():])
+            re.match(r"\.\s+(?!https?:|doi)([A-Z][^.()\[\]:;]{1,80}?)\.(?=\s|$)", text[d.end():])
         if pm and event:  # "[Paper presentation]. American Educational Research Association Annual Meeting, Toronto"
             segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "container-title")
         elif pm and not any(s.label == "publisher" for s in segs):  # "[Data set]. Copernicus Climate Change Service."

@@ -70,6 +70,8 @@ STAND_RE = re.compile(rf"[(\[]?\bStand\s*:?\s*(?:\d{{1,3}}\.\s*(?:EL|Erg\.?-?\s?
                       rf"(?:{MONTH_RE}\s+)?(?:1[5-9]|20)\d\d(?!\d)[)\]]?")
 # a lawyer's "(zit.: Bearbeiter, in: Maunz/Dürig, GG)": how the work is cited, a note
 CITED_AS_RE = re.compile(r"\(\s*(?:zit(?:iert)?\.?(?:\s+als)?|cited\s+as)\s*:?\s*[^()]{2,120}\)")
+# a lawyer's margin number: "Rn. 650", "Rn. C 12", "Rn. 5 ff."
+MARGIN_RE = re.compile(r"(?<=[,\s])Rn\.\s*(?:[A-Z]\s)?\d{1,4}(?:\s*[-–]\s*\d{1,4}|\s*f{1,2}\.)?")
 CITED_RE = re.compile(r"\[(?:cited|citado|consultado|zitiert|accessed|cité)\b[^\]]{3,40}\]", re.I)
 
 
@@ -144,6 +146,8 @@ def refine(segments: Sequence[Segment], text: str) -> list[Segment]:
     for m in ACCESSED_RE.finditer(text) if acc else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")
     for m in CITED_AS_RE.finditer(text) if "zit" in low or "cited as" in low else ():
+        segs = _relabel(segs, text, m.start(), m.end(), "note")
+    for m in MARGIN_RE.finditer(text) if "Rn." in text else ():
         segs = _relabel(segs, text, m.start(), m.end(), "note")
     for m in STAND_RE.finditer(text) if "Stand" in text else ():
         segs = _relabel(segs, text, m.start(), m.end(), "accessed")

@@ -43,7 +43,7 @@ _GENRE_BRACKET_TAIL = re.compile(r"\[[^\]]{3,40}\][.,]?\s+(?P<place>\[?[A-Z][\w'
 _SERIES_SENTENCE = re.compile(
     r"(?<=[.?!] )(?P<g>(?:[A-Z][\w\-]*\s+){0,2}[\w\-]*(?:[Pp]apers?|[Aa]rbeitspapiere?|[Dd]iskussionspapiere?|"
     r"[Ss]chriftenreihe|[Aa]rbeitsberichte?|[Ff]orschungsberichte?|Kurzexpertise|Expertise|Wochenbericht|"
-    r"Kurzbericht|Drucksache|Bundestagsdrucksache|Policy\s+Brief|Materialien)"
+    r"Kurzbericht|Drucksache|Bundestagsdrucksache|Policy\s+Brief|Materialien|[Bb]riefing|[Bb]riefing\s+[Nn]ote|Research\s+[Rr]eport)"
     r"(?:\s+(?:on|in|of|for|zur|zum|zu|der|des|aus)\s+[^.()\d]{2,80}?|\s+[–-]\s+[^.()\d]{2,80}?)?)"
     r",?\s+(?:(?:Nr|No|Heft)\.\s*)?(?P<n>[A-Za-z]{0,4}\d[\w/\-]*)\.(?=\s|$)")
 
@@ -86,7 +86,7 @@ def series_sentence(segs: list[Segment], text: str) -> list[Segment]:
                 segs = relabel(segs, text, b.end(g), b.end(), "skip")
     m = _SERIES_SENTENCE.search(text) if ("aper" in text or "apier" in text or "ericht" in text or "reihe" in text or
                                           "xpertise" in text or "Drucksache" in text or "Brief" in text or
-                                          "Materialien" in text) else None
+                                          "Materialien" in text or "riefing" in text or "eport" in text) else None
     if not m:
         return segs
     inside = [s for s in segs if s.start < m.end("n") and m.start("g") < s.end]

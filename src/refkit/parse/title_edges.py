@@ -195,3 +195,76 @@ def wordy_volume(segs: list[Segment], text: str) -> list[Segment]:
                 continue
             return relabel(segs, text, s.start, end, "title")
     return segs
+
+
+_VOLUME_IN_TITLE = re.compile(r",\s+(?P<vol>(?:Bd\.|Band|Teilband|Vol\.|Volume|Tome|t\.)\s+(?P<n>[IVX]{1,5}|\d{1,3}))\s*:(?:\s+(?=\S)|\s*$)")
+
+
+_PLACE_PUBLISHER = re.compile(r"[.,]\s+(?P<place>[A-ZÄÖÜ][\w\-]+(?:/[A-ZÄÖÜ][\w\-]+)*(?:\s(?:a\.\s?M\.|i\.\s?Br\.))?):\s+"
+                              r"(?P<pub>[A-ZÄÖÜ][^.,:]{1,60})\.?\s*$")
+
+
+def volume_in_title(segs: list[Segment], text: str) -> list[Segment]:
+    """'Strafrecht. Allgemeiner Teil, Bd. I: Grundlagen. Der Aufbau der Verbrechenslehre': the work's title, then
+    the volume and the volume's own title (its ``volume-title``)."""
+    for i, s in enumerate(segs[1:-1], 1):  # "title | Bd. 7: | title": the second title is the volume's
+        if s.label == "volume" and segs[i - 1].label in ("title", "container-title") and segs[i + 1].label == "title" and \
+                _VOLUME_IN_TITLE.match(", " + s.text) and not any(o.label == "title" for o in segs[:i - 1]):
+            segs = relabel(segs, text, segs[i - 1].start, segs[i - 1].end, "title")
+            return _volume_title(segs, text, segs[i + 1].start, segs[i + 1].end)
+    for i, s in enumerate(segs[1:], 1):  # "Osei, Kwame, Das Hafenrecht der Bundesrepublik, | Band I: Grundbegriffe"
+        v = _VOLUME_IN_TITLE.match(", " + s.text.lstrip()) if s.label == "title" and segs[i - 1].label == "author" else None
+        a = segs[i - 1]
+        cut = a.text.rstrip(" ,").rfind(", ") if v else -1
+        if v and cut > 0 and len(re.findall(r"\b[a-zäöü]{2,}\b", a.text[cut:])) >= 1 and \
+                len(re.findall(r"[A-ZÀ-Þ][\w\-]+", a.text[cut:])) >= 2:
+            lead = s.start + len(s.text) - len(s.text.lstrip()) - 2
+            segs = relabel(segs, text, a.start + cut + 2, a.end, "title")
+            segs = relabel(segs, text, lead + v.start("vol"), lead + v.end("vol"), "volume")
+            return _volume_title(segs, text, lead + v.end(), s.end)
+    for i, s in enumerate(segs):
+        m = _VOLUME_IN_TITLE.search(s.text) if s.label in ("title", "author") else None
+        if not m or m.start() <= 3:
+            continue
+        if s.label == "author":  # "Stern, Klaus, Das Staatsrecht der Bundesrepublik Deutschland, Band I: | Grundbegriffe ..."
+            cut = s.text.rfind(", ", 0, m.start())
+            if cut < 0 or i + 1 >= len(segs) or segs[i + 1].label != "title" or \
+                    len(re.findall(r"[A-ZÀ-Þ][\w\-]+", s.text[cut:m.start()])) < 2:
+                continue
+            nxt = segs[i + 1]
+            segs = relabel(segs, text, s.start + cut + 2, s.start + m.start(), "title")
+            segs = relabel(segs, text, s.start + m.start("vol"), s.start + m.end("vol"), "volume")
+            return _volume_title(segs, text, nxt.start, nxt.end)
+        end = s.end
+        segs = relabel(segs, text, s.start + m.start("vol"), s.start + m.end("vol"), "volume")
+        return _volume_title(segs, text, s.start + m.end(), end)
+    return segs
+
+
+def _volume_title(segs: list[Segment], text: str, start: int, end: int) -> list[Segment]:
+    """The volume's title from ``start`` to ``end``, up to a place and publisher it ran into ('..., Bd. 4:
+    Geschichte und Methoden ..., München/Wien: Oldenbourg.')."""
+    pm = _PLACE_PUBLISHER.search(text, start, end)
+    if pm:
+        segs = relabel(segs, text, pm.start("place"), pm.end("place"), "location")
+        segs = relabel(segs, text, pm.start("pub"), pm.end("pub"), "publisher")
+        end = pm.start()
+    return relabel(segs, text, start, end, "volume-title")
+
+
+_SITE_DATE = re.compile(r",\s+(?P<site>[A-Z][\w\-.]{1,20}(?:\s[A-Z][\w\-.]{1,15}){0,2})(?:,\s+|\s+v(?:om|\.)\s+)"
+                        r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d|(?:19|20)\d\d/\d{1,2}/\d{1,2}|(?:19|20)\d\d-\d\d-\d\d|"
+                        r"\d{1,2}\.\s+[A-ZÄÖÜ][a-zä]+\s+(?:19|20)\d\d)[,.]?\s*$")
+
+
+def site_and_date(segs: list[Segment], text: str) -> list[Segment]:
+    """'Title, VerfBlog, 2020/3/26, https://...', 'Title, LTO v. 30.11.2021, https://...': a blog or news site
+    and the day, between a title that ran on and the link, are the container and the date."""
+    for i, s in enumerate(segs[:-1]):
+        m = _SITE_DATE.search(s.text) if s.label == "title" else None
+        nxt = next((o for o in segs[i + 1:] if o.label != "skip" and o.text.strip(" ,.")), None)
+        if m and m.start() > 10 and nxt is not None and nxt.label == "url" and not any(o.label == "date" for o in segs):
+            segs = relabel(segs, text, s.start + m.start("site"), s.start + m.end("site"), "container-title")
+            segs = relabel(segs, text, s.start + m.end("site"), s.start + m.start("date"), "skip")
+            return relabel(segs, text, s.start + m.start("date"), s.start + m.end("date"), "date")
+    return segs
