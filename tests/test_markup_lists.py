@@ -214,3 +214,25 @@ def test_an_awesome_list_notes_badges_emoji_and_contributors():
     items = [p.ref.to_csl() for p in parse_text(md)]
     assert [i.get("DOI") for i in items] == ["10.1234/qt.2020.11", "10.1234/hm.3.93", None]
     assert items[2]["author"][0]["family"] == "Lane" and "star" not in items[0]["title"]
+
+
+def test_mediawiki_source_citation_templates():
+    """A wiki page's source: templates are read as the data they are, a work cited again by name once,
+    a plain <ref> parsed as text, a note without a work skipped; short cites and navboxes are no works."""
+    wiki = ("'''Quay''' is a harbour wall.<ref name=\"Lind2011\">{{cite journal |last1=Lind |first1=Petra |last2=Varga "
+            "|first2=Tomas |year=2011 |title=Harbour walls: A review |journal=[[Journal of Ports]] |volume=7 |issue=2 "
+            "|pages=12–30 |doi=10.1234/jp.2011.7}}</ref> Quays are old.<ref name=\"Lind2011\" />{{sfn|Moss|2017|p=4}}\n"
+            "They are made of stone.<ref>Osei, K. (2019). ''Stone in harbours''. Kiel: Hafenverlag. {{doi|10.5678/sh.19}}</ref>"
+            "<ref>Not all of them.</ref>\n== References ==\n{{reflist}}\n=== Sources ===\n"
+            "* {{cite book |last=Moss |first=Yara |year=2017 |chapter=Quays |title=Harbours of the North |editor-last1=Tran "
+            "|editor-first1=Quoc |publisher=Hafenverlag |location=Kiel |isbn=978-3-16-148410-0}}\n"
+            "{{Harbours navbox}}\n[[Category:Harbours]]\n")
+    items = [p.ref.to_csl() for p in parse_text(wiki)]
+    assert len(items) == 3
+    a, b, c = items
+    assert (a["type"], a["title"], a["container-title"], a["page"], a["DOI"]) == (
+        "article-journal", "Harbour walls: A review", "Journal of Ports", "12-30", "10.1234/jp.2011.7")
+    assert [x["family"] for x in a["author"]] == ["Lind", "Varga"] and a["issued"] == {"date-parts": [[2011]]}
+    assert b["DOI"] == "10.5678/sh.19" and b["author"][0]["family"] == "Osei"
+    assert (c["type"], c["title"], c["container-title"], c["editor"][0]["family"]) == (
+        "chapter", "Quays", "Harbours of the North", "Tran")

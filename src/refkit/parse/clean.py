@@ -216,6 +216,8 @@ def clean_names(s: str) -> list[Name]:
 
 
 def _clean_names(s: str) -> list[Name]:
+    if "،" in s or "؛" in s:  # Arabic: "أبو حطب، فؤاد، وصادق، آمال" has the Arabic comma, "و" for "and"
+        s = re.sub(r"،\s*و(?=\S)", ", & ", s).replace("،", ",").replace("؛", ";")
     t = strip_role_words(_dehyphenate(re.sub(r"\s*\(\[?$", "", s.strip())))  # "Weber, Max ([1922] 1980)": not the bracket
     t = strip_role_words(_IN_NAMES.sub("", t))
     if not t:

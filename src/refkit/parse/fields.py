@@ -152,6 +152,7 @@ _DOI_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00a
 # a year after a comma (", 1979."), a back-reference arrow or other non-ASCII mark (" ↑12")
 _DOI_STOP = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}|URL\b|\S+\.(?:org|com|net|edu|gov)/)|,\s+(?=(?:1[5-9]|20)\d\d[.,]?(?:\s|$))|"
                        r"\s+(?=[^\x21-\x7e])|\s{3,}|\s+(?=\d{1,3}[.)](?:\s|$))|\s+(?=(?i:pmid|pmcid|isbn|issn|arxiv)\b)|"
+                       r"\s+(?=[^\W\d_][\w\-]{1,30}::?(?:\s|$)|:[A-Z]{2,20}:)|"  # a field's label: "Dostupnost:", "id::"
                        r"\s+(?=\((?:1[5-9]|20)\d\d[a-z]?\))")  # Nature's "... https://doi.org/10.5281/zenodo.8412239 (2023)."
 
 

@@ -29,7 +29,12 @@ HEADING_RE = re.compile(
     r"literatura|literatura\s+citada|použitá\s+literatura|seznam\s+literatury|irodalom|felhasznált\s+irodalom|"
     r"irodalomjegyzék|hivatkozások|szakirodalom|referenties|bronnen|lähteet|viitteet|bibliografía\s+citada|referencje|wykaz\s+literatury|"
     r"(?:selected\s+|recent\s+)?publications|publikationen|veröffentlichungen|publikationsliste|"  # a CV's or a project's list
-    r"บรรณานุกรม|เอกสารอ้างอิง|संदर्भ\s*ग्रंथ\s*सूची|संदर्भ\s*सूची|संदर्भ)"  # Thai, Hindi
+    r"บรรณานุกรม|เอกสารอ้างอิง|संदर्भ\s*ग्रंथ\s*सूची|संदर्भ\s*सूची|संदर्भ|"  # Thai, Hindi
+    r"literatūra|literatūros\s+sąrašas|naudota\s+literatūra|izmantotā\s+literatūra|kasutatud\s+kirjandus|kirjandus|"
+    r"popis\s+literature|literatura\s+in\s+viri|viri|heimildir|izvori|използвана\s+литература|список\s+використаних\s+джерел|"
+    r"література|джерела|βιβλιογραφία|αναφορές|βιβλιογραφικές\s+αναφορές|ביבליוגרפיה|מקורות|רשימת\s+מקורות|"
+    r"قائمة\s+المراجع|قائمة\s+المصادر\s+والمراجع|المصادر\s+والمراجع|المصادر|"
+    r"tài\s+liệu\s+tham\s+khảo|rujukan|senarai\s+rujukan|marejeo|kaynakça)"
     r"(?:\s*[(（]\s*(?:references?|bibliography|literature|список\s+литературы)\s*[)）])?"  # "参考文献(References)"
     r"(?:[a-z*†‡§¹²³]|\d{1,2})?"  # a footnote mark set on the heading: "Bibliographyᵇ" comes out as "Bibliographyb"
     r"\s*:?\s*(?:\*\*|__)?\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]{0,30}\])?\s*$",  # Wikipedia's "[edit]"
@@ -37,7 +42,8 @@ HEADING_RE = re.compile(
 )
 STOP_HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|(?:[\w\-]+\s+){1,2}appendix|acknowledge?ments?|endnotes|"
-    r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|anexe|apêndices?|ภาคผนวก|परिशिष्ट|"
+    r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|anexe|apêndices?|ภาคผนวก|परिशिष्ट|الملاحق|ملاحق|الملحقات|"
+    r"prilozi|prilog|priedai|pielikumi|lisad|приложения|додатки|παράρτημα|נספחים|phụ\s+lục|lampiran|"
     r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|paper\s+[IVX\d]{1,4}(?=\s*:)|riassunto|sommario|resumen|resumo|"
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|"
@@ -64,8 +70,8 @@ STOP_HEADING_RE = re.compile(
     r"invited\s+(?:presentations|talks|lectures)|awards|honou?rs\s+and\s+awards|"  # a CV's sections
     r"outlook|conclusions?|future\s+work|contact|ausblick|fazit|"  # a poster's boxes
     r"imprint|impressum|colophon)(?:\s*\(selected\))?\s*:?\s*$"  # a working paper's imprint
-    r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)\s+[A-Z\d]{1,3}\b"
-    r"\s*[-–—:.]\s*\S.{0,80}$",  # "APÊNDICE A – ROTEIRO DE ENTREVISTA": a lettered appendix and its title
+    r"|^\s*(?:appendix|apêndice|apéndice|anexo|annexe|anhang|appendice|allegato|bijlage|bilaga)(?:\s+[A-Z\d]{1,3}\b)?"
+    r"\s*[-–—:.]\s*\S.{0,100}$",  # "APÊNDICE A – ROTEIRO DE ENTREVISTA", "APPENDIX: CLIMATE CASES ...": an appendix and its title
     re.I)
 # a second list after the supplement or the methods: "References for the Supplement", "Methods references"
 SECOND_LIST_RE = re.compile(r"(?i)^(?:#{1,6}\s*)?(?:(?:references?|bibliography|literature)\s+(?:for|of|in|to)\s+(?:the\s+)?"
@@ -236,6 +242,9 @@ _LETTERED_CAPS = re.compile(r"^\s*[A-H](?:\.\d{1,2})?\s+[A-Z]{2,}(?:[\s\-][A-Z]{
 
 
 def _section_end(lines: list[str], start: int) -> int:
+    first = next((ln.strip(PAGE_BREAK + " ") for ln in lines[start:start + 4] if ln.strip(PAGE_BREAK + " ")), "")
+    lettered_groups = bool(re.match(r"(?:A|I)\.?\s+[A-Z]", first)) and bool(_LETTERED_HEADING.match(first) or len(first) < 60)
+    # (AGLC's "A Articles/Books/Reports" ... "B Cases" ... "C Legislation": the list's own groups, not an appendix)
     for j in range(start + 2, len(lines)):
         ln = lines[j]
         if not ln.strip():
@@ -245,7 +254,7 @@ def _section_end(lines: list[str], start: int) -> int:
                 _LETTERED_CAPS.match(ln.lstrip(PAGE_BREAK)) and j + 1 < len(lines) and not lines[j + 1].strip() or (block_start and (CAPTION_RE.match(ln.lstrip(PAGE_BREAK)) and not _caption_inside(lines, j) or
                                                            BIOGRAPHY_RE.match(ln.lstrip(PAGE_BREAK)) or
                                                            RUN_IN_STOP_RE.match(ln.lstrip(PAGE_BREAK)) or
-                                                           _LETTERED_HEADING.match(ln.lstrip(PAGE_BREAK)) and
+                                                           _LETTERED_HEADING.match(ln.lstrip(PAGE_BREAK)) and not lettered_groups and
                                                            (j + 1 == len(lines) or not lines[j + 1].strip()))):
             if _ABSTRACT_LEAD.match(ln.lstrip(PAGE_BREAK)):  # the article's title in English just above its abstract
                 k = j - 1

@@ -79,6 +79,8 @@ def join_lines(a: str, b: str, vocab: set[str] | None = None) -> str:
                                              first)  # "...cr300503r." + "pubs.acs.org/JACS": a running head, not the link going on
     if re.match(r"(?i)(?:https?://|www\.|doi:)", first) or re.match(r"(?:MR\d{5,}|Zbl\s|PMID|PMCID|ISBN|ISSN|arXiv:)", first):
         return a + " " + b  # a link or another identifier of its own: never the rest of the one before
+    if re.fullmatch(r"[^\W\d_][\w\-]{1,30}::?|:[A-Z]{2,20}:", first) and (" " in b or first.startswith(":")):
+        return a + " " + b  # a field's label after a link: Logseq's "id:: ...", ":LOGBOOK:", a catalogue's "Dostupnost: ..."
     if (URLISH_RE.search(last) and (not (b[:1].isupper() or b[:1] in "([") or last.endswith(("?", "=", "&"))) or not b.startswith(("(", "[")) and _inside_url(a)) \
             and not year_after_comma and not domain and b[:1].isascii():  # (not a chat's "🙏" reaction under the link)
         if not (last.endswith((".", ",")) and not re.match(r"[\w/]", first[:1]) and first[:1] != "%"):

@@ -33,7 +33,8 @@ _SQUARE_CASE = re.compile(rf"{_CASE_NAME},?\s+\[(?P<year>(?:1[6-9]|20)\d\d)\]\s+
 _ROUND_CASE = re.compile(rf"{_CASE_NAME},?\s+\((?P<year>(?:1[6-9]|20)\d\d)\)\s+(?P<volume>\d{{1,4}})\s+{_REPORTER}\s+"
                          rf"{_PAGE}\.?")
 _ACT = re.compile(r"(?P<title>(?:The\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|and|for|the|on|to|in|\(\w+\)))*?\s+"
-                  r"Act(?:\s+of)?\s+(?:1[6-9]|20)\d\d)(?P<rest>(?:,\s*[^,]{1,60})*)\.?")
+                  r"Act(?:\s+of)?\s+(?:1[6-9]|20)\d\d)(?:\s+\((?P<juris>Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|NZ|UK|Can|Ire)\))?"
+                  r"(?P<rest>(?:,\s*[^,]{1,60})*)\.?")  # AGLC's "Climate Change Act 2022 (Cth)": the jurisdiction
 _HINT = re.compile(r"\sv\.?\s|\bIn\s+re\s|\bEx\s+parte\s|\sAct\b")
 _PUBLIC_LAW = re.compile(r"(?P<number>Pub\.\s?L\.(?:\s?No\.)?\s?\d{1,3}-\d{1,4}|c\.\s?\d{1,4}|ch\.\s?\d{1,4})")
 _STATUTES_AT_LARGE = re.compile(r"(?P<volume>\d{1,4})\s+(?P<container>Stat\.)\s+(?P<page>\d{1,5})")
@@ -128,6 +129,8 @@ def _act(m: re.Match[str]) -> Reference | None:
             f["container-title"] = s.group("container")
         else:
             return None  # something else after the Act's name: let the usual parse read it
+    if m.group("juris"):
+        f["authority"] = m.group("juris")
     y = re.search(r"(?:1[6-9]|20)\d\d$", f["title"])  # "Crime and Disorder Act 1998": the year it was passed
     return Reference(type="legislation", fields=f, dates={"issued": Date(start=(int(y.group(0)),))} if y else {})
 

@@ -339,6 +339,10 @@ _EDITION_THEN_PUBLISHER = re.compile(r"\((?P<ed>\d{1,2}(?:st|nd|rd|th)\s+ed\.|[R
 _REVIEW_OF = re.compile(r"\[(?:Review|Rezension|Compte rendu)\s+(?:of|von|de)\b[^\]]{3,200}\]")
 
 
+# a publisher named after its founder, initials first: "W. H. Freeman", "W. W. Norton & Company"
+_INITIALS_PUBLISHER = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:\s(?:&|and)\s(?:Company|Co\.|Sons))?\.?")
+
+
 def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
     """APA's chapter tail '(pp. 33–47). Brooks/Cole.' and book tail '(3rd ed.). ILO.' give the
     publisher its name; a bracketed description after the title ('[Data set]') is the genre, not part
@@ -384,6 +388,15 @@ def apa_tails(segs: list[Segment], text: str) -> list[Segment]:
             segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "container-title")
         elif pm and not any(s.label == "publisher" for s in segs):  # "[Data set]. Copernicus Climate Change Service."
             segs = relabel(segs, text, d.end() + pm.start(1), d.end() + pm.end(1), "publisher")
+    last = [x for x in segs if x.label not in ("skip", "url", "doi", "accessed") and x.text.strip(" .,")]
+    if last and last[-1].label in ("journal", "container-title") and _INITIALS_PUBLISHER.fullmatch(last[-1].text.strip()) and \
+            not any(x.label in ("volume", "pages", "issue", "publisher") for x in segs):
+        segs = relabel(segs, text, last[-1].start, last[-1].end, "publisher")  # APA's "Title. W. H. Freeman."
+    for a, b in zip(last, last[1:], strict=False):  # "W. W. | Norton & Company": the founder's initials open the publisher
+        if b.label == "publisher" and a.label in ("editor", "author", "journal", "container-title") and \
+                re.fullmatch(r"\s*(?:[A-Z]\.\s?){1,3}", a.text) and a is not last[0]:
+            segs = relabel(segs, text, a.start, b.end, "publisher")
+            break
     pp = re.search(r"\[(?:Preprint|Pre-print|Working paper)\]\.\s+(?P<p>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})\.(?=\s|$)", text) \
         if "[P" in text or "[W" in text else None
     if pp and not any(s.label == "publisher" for s in segs):  # APA's "Title [Preprint]. SocArXiv. https://doi.org/..."

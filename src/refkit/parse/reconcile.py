@@ -164,9 +164,11 @@ def _periodical_first(ref: Reference, by_label: dict[str, list[Segment]], labels
 
 
 def _abbreviated_journal(ref: Reference, labels: set[str]) -> None:
-    """'Am. J. Sociol.' taken for a publisher, with no place and no container: an abbreviated journal."""
+    """'Am. J. Sociol.' taken for a publisher, with no place and no container: an abbreviated journal (not
+    'W. H. Freeman', whose dots are initials)."""
     pub = ref.fields.get("publisher", "")
-    if re.fullmatch(r"(?:[A-Z][a-z]{0,7}\.\s?){1,5}[A-Z][a-z]{0,7}\.?", pub) and not ref.fields.get("container-title") and \
+    if re.fullmatch(r"(?:[A-Z][a-z]{0,7}\.\s?){1,5}[A-Z][a-z]{0,7}\.?", pub) and re.search(r"[A-Z][a-z]{1,7}\.", pub) and \
+            not ref.fields.get("container-title") and \
             "publisher-place" not in ref.fields:
         ref.fields["container-title"] = ref.fields.pop("publisher")
         labels.add("journal")
