@@ -417,3 +417,23 @@ def test_a_syllabus_week_headings_and_grading_lines_are_no_references():
             "Week 2 (Sept 3 & 5) — Tides\n  • Osei, Kofi. 1989. \"Tidal Theory.\" Tides 23(3): 457–485.\n")
     refs = texts(text)
     assert len(refs) == 3 and all(r.lstrip("• ").split(",")[0] in ("Lind", "Moss", "Osei") for r in refs)
+
+
+@pytest.mark.parametrize("heading", ["References (1/2)", "(56) References Cited", "BIBLIOGRAPHY & REFERENCES CITED",
+                                     "Literatūra", "Βιβλιογραφία", "قائمة المراجع", "Tài liệu tham khảo"])
+def test_more_list_headings(heading):
+    text = ("The harbour wall held for a century and the town grew around it, as the records of the port show in "
+            "some detail for the years after the war.\n\n" + heading + "\n\n"
+            "Lind, P. (2019). Harbour walls. Journal of Ports, 3(1), 1–9.\n"
+            "Varga, T. (2020). Quays and piers. Journal of Ports, 4(2), 10–19.\n")
+    assert [r.text[:4] for r in split_text(text).refs] == ["Lind", "Varg"]
+
+
+def test_lettered_groups_of_a_law_bibliography_and_an_appendix_after():
+    """AGLC: 'A Articles/Books/Reports', 'B Cases', 'C Legislation' are the list's groups; an appendix ends it."""
+    text = ("BIBLIOGRAPHY\n\nA Articles/Books/Reports\n\nLind, Petra, 'Harbour Walls' (2019) 3(1) Journal of Ports 1\n\n"
+            "Varga, Tomas, Quays and Piers (Hafen Press, 2020)\n\nB Cases\n\nLind v Harbour Board (2019) 234 CLR 257\n\n"
+            "C Legislation\n\nHarbours Act 2002 (NSW)\n\nAPPENDIX: HARBOUR CASES FILED IN COURTS, 2015–23\n\n"
+            "Source: Harbour Law Database (accessed 2 February 2024).\n")
+    split = split_text(text)
+    assert [r.text[:9] for r in split.refs] == ["Lind, Pet", "Varga, To", "Lind v Ha", "Harbours "]

@@ -313,6 +313,10 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("acm_sigconf_authoryear_7pt_reference_format_box.pdf", 40),  # "A INTERVIEW GUIDE" in larger type after the list
     ("thesis_two_chapters_each_with_references.pdf", 43),  # each chapter's own "References" (24 + 19); "Paper I:" between
     ("zh_journal_gbt7714_refs_then_english_abstract.pdf", 30),  # two columns of references over a full-width abstract
+    ("slides_169_refs_two_slides_then_backup.pdf", 19),  # "References (1/2)" and "(2/2)" atop two slides, backup slides after
+    ("nih_r01_bibliography_references_cited_pmid_pmcid.pdf", 40),  # "BIBLIOGRAPHY & REFERENCES CITED", PMIDs and PMCIDs
+    ("greek_article_vivliografia_ellinoglossi_xenoglossi.pdf", 27),  # "Βιβλιογραφία"; the English title, authors, "Abstract" after
+    ("dissertation_front_list_of_publications_then_overview_refs.pdf", 30),  # "Publication I" separator page after the list
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE, list_number
 
 HEADING_RE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*)?(?:references?(?:\s+list|\s+listed\s+on\s+[\w\-]+)?|bibliography|works\s+cited|"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*|\(\d{2}\)\s*)?(?:references?(?:\s+list|\s+listed\s+on\s+[\w\-]+)?|"
+    r"bibliography\s*(?:&|and)\s*references\s+cited|bibliography|works\s+cited|"
     r"literature(?:\s+cited)?|sources(?:\s+cited)?|references\s+cited|cited\s+literature|bibliographic\s+references|"
     r"cited\s+works|works\s+consulted|literaturverzeichnis|literatur|einzelnachweise|belege|"
     r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
@@ -36,6 +37,7 @@ HEADING_RE = re.compile(
     r"قائمة\s+المراجع|قائمة\s+المصادر\s+والمراجع|المصادر\s+والمراجع|المصادر|"
     r"tài\s+liệu\s+tham\s+khảo|rujukan|senarai\s+rujukan|marejeo|kaynakça)"
     r"(?:\s*[(（]\s*(?:references?|bibliography|literature|список\s+литературы)\s*[)）])?"  # "参考文献(References)"
+    r"(?:\s*\((?:\d{1,2}\s*/\s*\d{1,2}|cont(?:inued|\.)?|Forts\.)\))?"  # a slide's "References (1/2)"
     r"(?:[a-z*†‡§¹²³]|\d{1,2})?"  # a footnote mark set on the heading: "Bibliographyᵇ" comes out as "Bibliographyb"
     r"\s*:?\s*(?:\*\*|__)?\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]{0,30}\])?\s*$",  # Wikipedia's "[edit]"
     re.I,
@@ -44,7 +46,8 @@ STOP_HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|(?:[\w\-]+\s+){1,2}appendix|acknowledge?ments?|endnotes|"
     r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|anexe|apêndices?|ภาคผนวก|परिशिष्ट|الملاحق|ملاحق|الملحقات|"
     r"prilozi|prilog|priedai|pielikumi|lisad|приложения|додатки|παράρτημα|נספחים|phụ\s+lục|lampiran|"
-    r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|paper\s+[IVX\d]{1,4}(?=\s*:)|riassunto|sommario|resumen|resumo|"
+    r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|paper\s+[IVX\d]{1,4}(?=\s*:)|"
+    r"(?:publication|article|study|paper|essay|artikel|studie)\s+[IVX]{1,4}(?=\s*$)|riassunto|sommario|resumen|resumo|"
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|"
 
@@ -234,6 +237,8 @@ def _caption_inside(lines: list[str], j: int) -> bool:
     return bool(after) and bool(NUMBER_RE.match(after) or STRICT_NAME_RE.match(after))
 
 
+_ABSTRACT_ALONE = re.compile(r"^\s*(?:Abstract|ABSTRACT|Summary|Zusammenfassung|Résumé|Resumen|Resumo|Streszczenie)\s*$")
+_REF_END = re.compile(r"(?i)doi|https?://|\d{2,}\s*[-–]\s*\d|\(\d{1,4}\)|\bpp?\.\s*\d")
 _ABSTRACT_LEAD = re.compile(r"^\s*(?:Abstract|Streszczenie|Abstrakt|Resumen|Resumo)\s*:\s*\S")
 # an appendix's lettered heading alone between blank lines: "A Proof of Proposition 1", "B.1 Datasets"
 _LETTERED_HEADING = re.compile(r"^\s*[A-H](?:\.\d{1,2})?\s+[A-Z][a-z]+(?:\s+[A-Za-z][\w\-]*){0,7}(?:\s+\d{1,2})?\s*$")
@@ -262,6 +267,12 @@ def _section_end(lines: list[str], start: int) -> int:
                     k -= 1
                 if k > start and not lines[k - 1].strip() and len(lines[k].strip()) < 120 and not YEAR_RE.search(lines[k]):
                     return k
+            elif _ABSTRACT_ALONE.match(ln.lstrip(PAGE_BREAK)):  # the title, authors and addresses of the English abstract
+                k = j
+                while k - 1 > start + 1 and j - k < 14 and (not lines[k - 1].strip() or len(lines[k - 1].strip()) < 140 and
+                                                           not YEAR_RE.search(lines[k - 1]) and not _REF_END.search(lines[k - 1])):
+                    k -= 1
+                return k if any(not lines[i].strip() for i in range(k, j)) else j
             return j
     return len(lines)
 

@@ -140,9 +140,15 @@ def _margins(pages: list[Page], notes: set[int] | None = None) -> set[int]:
             for n in _edge_numbers(ln.text):
                 offsets[n - p.number] += 1
     folio = [o for o, c in offsets.items() if c >= 2 and c >= 0.3 * len(pages)]
+    from refkit.parse.find import HEADING_RE
+    heads: set[str] = set()
     for p in pages:
         for ln in cand[p.number]:
             t = ln.text.strip()
+            head = HEADING_RE.match(re.sub(r"\s*\((?:\d{1,2}\s*/\s*\d{1,2}|cont(?:inued|\.)?|Forts\.)\)\s*$", "", t))
+            if head and _mask(t) not in heads:
+                heads.add(_mask(t))  # "References (1/2)" on two slides, "References" atop each page: the first stays
+                continue
             if len(pages) >= 2 and masked[_mask(t)] >= 2 and len(t) < 200:
                 drop.add(id(ln))
             elif FOLIO_RE.match(t) or (len(t) < 120 and any(n - p.number in folio for n in _edge_numbers(t))):
