@@ -437,3 +437,22 @@ def test_lettered_groups_of_a_law_bibliography_and_an_appendix_after():
             "Source: Harbour Law Database (accessed 2 February 2024).\n")
     split = split_text(text)
     assert [r.text[:9] for r in split.refs] == ["Lind, Pet", "Varga, To", "Lind v Ha", "Harbours "]
+
+
+def test_a_web_page_with_its_contents_box_and_code_output():
+    """'On this page' repeats the page's headings (numbered ones, 'References'); a menu's 'Publications' is no list;
+    a model's printed output with aligned columns does not make the page two columns side by side."""
+    refs = [f"{name}, {given}, Petra Lind, Tomas Varga, Kwame Osei, Quoc Tran, Yara Moss, Vera Lane, and Nneka Okafor. "
+            f"{2000 + k}. “A Long Study of Harbour Walls, Quays, Piers and Other Works of the Coast, Number {k}.” "
+            f"Journal of Ports and Harbours {k} (2): 1–{k + 9}. https://doi.org/10.1234/jph.{k}" for k, (name, given) in
+            enumerate([("Abel", "Ann"), ("Berg", "Bo"), ("Cole", "Cy"), ("Dahl", "Di")], 1)]
+    output = "\n".join(f"  {a:8.1f}   {b:8.1f}   {c:8.1f}   {d:8.1f}   {e:6d}" for a, b, c, d, e in
+                       [(2315.4, 2351.9, -1148.7, 2297.4, 471)] * 10)
+    text = ("Petra Lind\nAbout\nPublications\n\nOn this page\nWhy walls?\n1. Start from the design\n2. Check the fit\n"
+            "References\nFootnotes\nWhy walls?\nEvery spring I review a batch of theses on harbour walls, and the same "
+            "problems appear in the analysis of the counts of boats and berths in the old ports of the coast.\n"
+            "1. Start from the design\nWrite down the design first.\nCode\n" + output + "\n2. Check the fit\n"
+            "Simulated residuals are the most useful check I know.\nReferences\n" + "\n".join(refs) +
+            "\nFootnotes\nIn this model the family gives the quadratic form of the variance.↩︎\n")
+    out = texts(text)
+    assert out == refs

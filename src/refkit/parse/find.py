@@ -49,7 +49,7 @@ STOP_HEADING_RE = re.compile(
     r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|paper\s+[IVX\d]{1,4}(?=\s*:)|"
     r"(?:publication|article|study|paper|essay|artikel|studie)\s+[IVX]{1,4}(?=\s*$)|riassunto|sommario|resumen|resumo|"
     r"sammanfattning|samenvatting|tiivistelmä|"
-    r"about the authors?|author contributions?|supplementary|supporting information|"
+    r"about the authors?|author contributions?|supplementary|supporting information|footnotes|fußnoten|reuse|"
 
     r"tables?(?!\s+of\s+(?:cases|legislation|statutes|authorities|treaties|instruments|legal))|figures?|"
     r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|share\s+and\s+cite|authors?\s+and\s+affiliations|publisher['’]s\s+note|"
@@ -149,7 +149,7 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         end = _section_end(lines, start)
         if any(looks_like_start(ln) or CITATION_SIGNS_RE.search(ln) or len(ln.strip()) > 60 for ln in lines[start:end]):
             # "References" ... "Further reading" ...: one list goes on under the later heading
-            while k and any(looks_like_start(BACKLINK_RE.sub("", ln.lstrip())) for ln in lines[heads[k - 1] + 1:h]) and (
+            while k and _mostly_references(lines[heads[k - 1] + 1:h], looks_like_start) and (
                     _section_end(lines, heads[k - 1] + 1) >= h or _short_gap(lines, _section_end(lines, heads[k - 1] + 1), h)):
                 k -= 1  # ... or a chapter's own list just before ("References" / "Chapter 3" / "References")
                 h = heads[k]
@@ -169,6 +169,15 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         if 4 * sum(1 for ln in body if YEAR_RE.search(ln) or _LINKISH.search(ln)) >= len(body):
             return sec  # with no heading, the run must read like references: years or links on a quarter of its lines
     return None
+
+
+def _mostly_references(part: list[str], looks_like_start) -> bool:  # noqa: ANN001
+    """Lines under an earlier heading that read as a list: references start on some of them, and on many or
+    right under the heading (a web page's menu item 'Publications' above a post and its code is no list)."""
+    body = [BACKLINK_RE.sub("", ln.lstrip()) for ln in part if ln.strip()]
+    starts = sum(1 for ln in body if looks_like_start(ln))
+    return starts >= 1 and (len(body) <= 12 or starts >= 0.2 * len(body) or looks_like_start(body[0]) or
+                            bool(NUMBER_RE.match(body[0])))  # (a list begins right under its heading)
 
 
 def _short_gap(lines: list[str], a: int, b: int) -> bool:

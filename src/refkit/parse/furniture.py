@@ -324,6 +324,32 @@ def pubmed_markers(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
             [(k, lines[k].strip(), "the web page's links and furniture (Google Scholar, Crossref, ...)") for k in hits])
 
 
+_TOC_HEAD = re.compile(r"(?i)^\s*(?:on\s+this\s+page|(?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|page)|jump\s+to|"
+                       r"article\s+contents|inhalt(?:sverzeichnis)?|auf\s+dieser\s+seite|sommaire|sur\s+cette\s+page|índice|"
+                       r"en\s+esta\s+página|outline)\s*:?\s*$")
+
+
+def contents_lists(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """A web page's 'On this page' / 'Contents' box: its short lines repeat the page's headings ('1. Start from
+    the design', 'References', 'Footnotes'), which must not be read as a numbered list or the list's heading."""
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+    for i, ln in enumerate(lines):
+        if not _TOC_HEAD.match(ln):
+            continue
+        j = i + 1
+        seen: set[str] = set()
+        while j < len(lines) and lines[j].strip() and len(lines[j].strip()) <= 80 and not YEAR_RE.search(lines[j]) and \
+                j - i <= 40 and lines[j].strip() not in seen:  # (the first heading again: the page's text begins)
+            seen.add(lines[j].strip())
+            j += 1
+        if j - i - 1 >= 3:
+            for k in range(i, j):
+                skipped.append((k, lines[k].strip(), "a table of contents"))
+                out[k] = ""
+    return out, skipped
+
+
 def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
     """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
     (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
@@ -332,6 +358,9 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
     if re.search(r"(?m)^\s*\d{1,5}\s+[a-z]", text):
         lines = line_numbers(lines)
     dialog: list[tuple[int, str, str]] = []
+    if re.search(r"(?im)^\s*(?:on this page|(?:table of )?contents|in this (?:article|post|page)|jump to|article contents|"
+                 r"inhalt(?:sverzeichnis)?|auf dieser seite|sommaire|sur cette page|índice|en esta página|outline)\s*:?\s*$", text):
+        lines, dialog = contents_lists(lines)
     if "\t" in text or re.search(r"(?m)^(?:MLA|APA|Chicago|Harvard|Vancouver):\s", text):  # Google Scholar's cite dialog
         lines, found = cite_dialog(lines)
         dialog = list(found)

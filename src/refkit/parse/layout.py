@@ -243,8 +243,8 @@ def _gutter(lines: list[str]) -> int | None:
     a place blank on (nearly) every line, with text on both sides of it on many lines."""
     rows = [ln.rstrip() for ln in lines if ln.strip()]
     wide = [ln for ln in rows if len(ln) > 60]
-    if len(wide) < 8:
-        return None
+    if len(wide) < 8 or sum(1 for ln in rows if len(ln) > 230) >= 2:
+        return None  # (paragraphs a line each, as a browser copies them, are no page laid out in columns)
     width = max(len(ln) for ln in rows)
     good: list[tuple[int, float]] = []
     for c in range(int(width * 0.3), int(width * 0.7)):
