@@ -456,3 +456,39 @@ def test_a_web_page_with_its_contents_box_and_code_output():
             "\nFootnotes\nIn this model the family gives the quadratic form of the variance.↩︎\n")
     out = texts(text)
     assert out == refs
+
+
+def test_an_exported_chat_history():
+    """WhatsApp's export: stamps and names go, the app's own messages and talk are left out, and the references
+    in the messages (several in one, one after a line of talk) stay one a line."""
+    text = ("[12.03.2024, 18:02:11] Harbour group: \u200eMessages and calls are end-to-end encrypted.\n"
+            "[12.03.2024, 18:02:12] \u200ePetra Lind created the group «Harbours»\n"
+            "[12.03.2024, 18:11:15] Tomas Varga: Here are the two classics from the lecture:\n"
+            "Lind, P. & Varga, T. (2007). Harbour walls. Journal of Ports, 77(1), 81–112. https://doi.org/10.1234/jp.77.81\n"
+            "Osei, K. (1998). Quays and piers. Coastal Studies, 5(1), 7–74.\n"
+            "[12.03.2024, 18:13:20] Kwame Osei: haha yes, we only need chapters 3 and 4 of the second one from 1998\n"
+            "[12.03.2024, 18:24:02] Kwame Osei: \u200eimage omitted\n"
+            "[13.03.2024, 08:17:02] Quoc Tran: Tran, Q., Moss, Y. & Lane, V. (2016). Dykes. Delta Review, 3(1), 12–20.\n"
+            "[13.03.2024, 08:17:30] Petra Lind: Thanks!\n")
+    assert texts(text) == [
+        "Lind, P. & Varga, T. (2007). Harbour walls. Journal of Ports, 77(1), 81–112. https://doi.org/10.1234/jp.77.81",
+        "Osei, K. (1998). Quays and piers. Coastal Studies, 5(1), 7–74.",
+        "Tran, Q., Moss, Y. & Lane, V. (2016). Dykes. Delta Review, 3(1), 12–20."]
+
+
+def test_a_systematic_reviews_study_identifiers():
+    """Cochrane's 'References' tab: a study's identifier above its records is a label; each record is a reference;
+    the groups' headings and the review's own citation after 'Citation' are not."""
+    text = ("References\nCharacteristics of studies\nReferences\nReferences to studies included in this review\n"
+            "Lind 2016 {published data only}\n"
+            "Lind P, Varga T, Osei K. Early walls in harbours: a randomised trial. Journal of Ports 2016;12(3):45-52.\n"
+            "Lind P, Varga T. Early walls and quays: preliminary results [abstract]. Ports Abstracts 2015;3:12.\n"
+            "Tran 2019 {published data only}\n"
+            "Tran Q, Moss Y, Lane V, et al. Dykes in deltas: a pilot trial. Delta Review 2019;8(1):1-9.\n"
+            "References to ongoing studies\nISRCTN14567820 {unpublished data only}\n"
+            "ISRCTN14567820. QUAY-UK: structured quays versus usual piers. www.isrctn.com/ISRCTN14567820 (first received 2021).\n"
+            "Additional references\nMoss 2014\n"
+            "Moss Y, Okafor N. An official guideline for harbour walls and quays. Coastal Journal 2014;190(12):1437-46.\n"
+            "Citation\nLind P, Varga T. Early walls. Cochrane Database of Harbour Reviews 2024, Issue 3.\nDownload citation\n")
+    out = texts(text)
+    assert [t[:8] for t in out] == ["Lind P, ", "Lind P, ", "Tran Q, ", "ISRCTN14", "Moss Y, "]

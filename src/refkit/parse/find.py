@@ -14,7 +14,8 @@ from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE,
 
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*|\(\d{2}\)\s*)?(?:references?(?:\s+list|\s+listed\s+on\s+[\w\-]+)?|"
-    r"bibliography\s*(?:&|and)\s*references\s+cited|bibliography|works\s+cited|"
+    r"bibliography\s*(?:&|and)\s*references\s+cited|references\s+to\s+(?:other\s+published\s+versions\s+of\s+this\s+review|"
+    r"(?:ongoing\s+)?studies(?:\s+(?:included|excluded|awaiting)[\w\s]{0,30})?)|additional\s+references|bibliography|works\s+cited|"
     r"literature(?:\s+cited)?|sources(?:\s+cited)?|references\s+cited|cited\s+literature|bibliographic\s+references|"
     r"cited\s+works|works\s+consulted|literaturverzeichnis|literatur|einzelnachweise|belege|"
     r"quellen(?:verzeichnis)?|bibliographie|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|"
@@ -61,7 +62,7 @@ STOP_HEADING_RE = re.compile(
     r"declaration\s+of\s+(?:authorship|originality)|mots-clés|palabras\s+clave|palavras-chave|schlüsselwörter)\b.{0,40}$|"
     r"^\s*(?:index|register|sachregister|personenregister|stichwortverzeichnis|abstract|résumé|keywords|"
     r"(?:[A-Z][\w\-]*\s+)?(?:paper\s+)?checklist|reproducibility\s+(?:checklist|statement)|broader\s+impacts?(?:\s+statement)?|"
-    r"ethics\s+statement|limitations|impact\s+statement|"
+    r"ethics\s+statement|limitations|impact\s+statement|citation|download\s+citation|download\s+statistical\s+data|"
     r"(?:extended|english|long|structured)\s+abstract|genişletilmiş\s+özet|özet|summary|zusammenfassung|streszczenie|"
     r"аннотация|abstrakt|sažetak|lampiran|sobre\s+os\s+autores|sobre\s+los\s+autores|à\s+propos\s+des\s+auteurs|"
     r"über\s+die\s+autor(?:inn)?en|notes\s+on\s+contributors|about\s+the\s+contributors?|"

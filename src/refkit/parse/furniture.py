@@ -16,6 +16,8 @@ from refkit.parse.layout import glued_numbers, table_in_page
 from refkit.parse.starts import (
     YEAR_RE,
     ended,
+    looks_like_start,
+    starts_strictly,
 )
 
 _DIALOG_LABEL = re.compile(r"^(MLA|APA|Chicago|Harvard|Vancouver|ISO\s?690|ABNT|GOST|IEEE|AMA)(?:\t+|:\s+)(?=\S)")
@@ -164,6 +166,40 @@ def _talk(t: str) -> bool:
     """A sentence of a mail ("Here are the references I mentioned ... for Aim 1."): many words, most in lower case."""
     words = re.findall(r"[^\W\d_]+", t)
     return len(words) >= 12 and sum(1 for w in words if w[0].islower()) >= 0.7 * len(words)
+
+
+_EXPORT_PREFIX = re.compile(r"^\s*\u200e?\[?\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?"
+                            r"\s*(?:-\s+)?\u200e?(?:(?P<name>[^:\n]{1,50}?):\s)?")
+
+
+def chat_export(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """A chat app's exported history ('[12.03.2024, 18:11:15] Name: text', WhatsApp's Android '12/03/2024, 18:11 -
+    Name: text'): the stamps and names go; system messages, media placeholders and talk are dropped; the lines
+    that read as references stay, one a line. Three stamped lines or more."""
+    stamped = [i for i, ln in enumerate(lines) if _EXPORT_PREFIX.match(ln) and re.match(r"\s*\u200e?\[?\d", ln)]
+    if len(stamped) < 3:
+        return lines, []
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+    for i, ln in enumerate(lines):
+        m = _EXPORT_PREFIX.match(ln) if i in set(stamped) else None
+        body = ln[m.end():] if m else ln
+        if m and not m.group("name"):
+            body = ""  # "Ingrid Solberg opprettet gruppen": the app's own message
+        t = body.strip().lstrip("\u200e")
+        if t and len(t) > 40 and YEAR_RE.search(t) and (t[:1].isupper() or t[:1] in "„“\"") and not _talk_before(t):
+            out[i] = t
+        else:
+            out[i] = ""
+            if ln.strip():
+                skipped.append((i, ln.strip(), "a chat's message, not a reference"))
+    return out, skipped
+
+
+def _talk_before(t: str) -> bool:
+    """A message that talks about a work ('Imsen har jeg på papir, kan ta bilde av kap 14'): it does not start as
+    references start."""
+    return not (looks_like_start(t) or starts_strictly(t) or re.match(r"[^\s.,:]+[.:]?\s*\(?(?:1[5-9]|20)\d\d", t))
 
 
 def conversation(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
@@ -350,6 +386,23 @@ def contents_lists(lines: list[str]) -> tuple[list[str], list[tuple[int, str, st
     return out, skipped
 
 
+_STUDY_ID = re.compile(r"^\s*(?:[A-ZÀ-Þ][\w'’‐\-]+(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-Þ][\w'’‐\-]+){0,2}\s(?:1[5-9]|20)\d\d[a-z]?|"
+                       r"(?:ISRCTN|NCT|ACTRN|ChiCTR|DRKS|EUCTR|CTRI|JPRN|IRCT)[\w\-]{4,20})"
+                       r"(?:\s\{[^}]{3,40}\}|\s\[[^\]]{3,30}\])?\s*$")
+
+
+def study_ids(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """A systematic review's study identifiers above the records of each study ('Kho 2019 {published data only}',
+    'Fan 2014', 'ISRCTN14567820 {unpublished data only}'): labels, not references; the records under them are."""
+    found = [i for i, ln in enumerate(lines) if _STUDY_ID.match(ln) and i + 1 < len(lines) and len(lines[i + 1].strip()) > 40]
+    if len(found) < 3 or not any("data only}" in lines[i] for i in found):
+        return lines, []
+    out = list(lines)
+    for i in found:
+        out[i] = ""
+    return out, [(i, lines[i].strip(), "a study's identifier above its records") for i in found]
+
+
 def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
     """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
     (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
@@ -367,6 +420,10 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
     if "\t" in text:
         lines, found = table_in_page(lines)  # a wiki page's schedule: the paper column of each row
         dialog += found
+    exported: list[tuple[int, str, str]] = []
+    if re.search(r"(?m)^\s*\u200e?\[?\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}", text):
+        lines, exported = chat_export(lines)  # an exported chat: "[12.03.2024, 18:11:15] Name: ..."
+        dialog += exported
     lines, talked = conversation(lines)  # an e-mail's headers and greetings, a chat's speakers and reactions
     dialog += talked
     lines, found = chat_reactions(lines) if re.search(r"(?m)^\s*\d+\s+repl(?:y|ies)\b", text) else (lines, [])
@@ -375,11 +432,14 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
     dialog += found
     lines, chrome = forum_chrome(lines) if "\nReply" in text or "\nShare" in text or " ago\n" in text else (lines, [])
     dialog += chrome
-    found = chrome or talked  # a mail, a chat or a forum thread: its lines left are references as they stand
+    found = chrome or talked or exported  # a mail, a chat or a forum thread: its lines left are references as they stand
     talk = [ln for ln in lines if ln.strip()]
     if found and talk and sum(1 for ln in talk if ended(ln)) >= 0.8 * len(talk) and not any(ln.rstrip().endswith("-") for ln in talk):
         one_per_line = True  # a mail or chat is not wrapped by hand: each line left is one reference
     lines = glued_numbers(lines) if re.search(r"(?m)^\s*1[A-Z][a-z]", text) else lines  # "1Connolly SJ, ..."
+    if "data only}" in text:
+        lines, found = study_ids(lines)  # a Cochrane review's "Kho 2019 {published data only}"
+        dialog += found
     if re.search(r"(?m)^\s*(?:\[[^\]\d]|TODO|FIXME|NOTE)", text):
         lines, found = remarks(lines)  # "[Cambridge Core — ...]", "TODO: check ..."
         dialog += found

@@ -163,6 +163,10 @@ _CAPS_FAMILY = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[\s\-'][A-ZÀ-Þ]{2,})*,\s+[A-ZÀ-
                           r"|^(?:[A-ZÀ-Þ]{3,12}|BRASIL|BRAZIL)\.\s+[A-ZÀ-Þ][a-zà-ÿ]")  # or a body in capitals: "INEP. Censo ..."
 
 
+_VANC_ONE = r"[A-ZÀ-Þ][\w'’‐\-]+(?:\s[A-ZÀ-Þ][\w'’‐\-]+)?\s[A-Z]{1,3}"
+_VANCOUVER_NAMES = re.compile(rf"{_VANC_ONE}(?:,\s{_VANC_ONE})*(?:,\set\sal)?\.\s+[A-ZÀ-Þ\[]")
+
+
 def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str]) -> list[RawReference]:
     """Blank-line separated blocks. A block that cannot start a reference (lower case, or the last
     one stopped mid-sentence) continues the last one: a page break or a stray blank line. A missing
@@ -197,6 +201,8 @@ def group_blocks(body: list[tuple[int, str]], breaks: set[int], vocab: set[str])
         elif prev.endswith(ENDINGS) and (_CAPS_FAMILY.match(s) or DITTO_RE.match(s) and s[:1] in "—–-_") and len(out[-1].text) > 40 and \
                 not re.search(r"(?:^|\s)(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[Ii]n:?|[EeÉé]ds?\.|[Hh]rsg\.)$", prev):  # not "In J." + "MARTIN, Éd."
             reason = "the previous line ends a sentence and this one starts with a family name in capitals"
+        elif prev.endswith(ENDINGS) and len(out[-1].text) > 40 and _VANCOUVER_NAMES.match(s):
+            reason = "the previous line ends a sentence and this one starts with Vancouver's names ('Lind P, Varga T.')"
         _take(out, reason, s, no, ln, vocab)
         prev = s
         prev_ln = ln
