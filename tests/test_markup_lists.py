@@ -236,3 +236,35 @@ def test_mediawiki_source_citation_templates():
     assert b["DOI"] == "10.5678/sh.19" and b["author"][0]["family"] == "Osei"
     assert (c["type"], c["title"], c["container-title"], c["editor"][0]["family"]) == (
         "chapter", "Quays", "Harbours of the North", "Tran")
+
+
+def test_roxygen_references_in_an_r_file():
+    src = ("#' Harbour walls\n#'\n#' @param x A vector.\n#' @references\n"
+           "#' Lind, P. and Varga, T. (2012). Optimal detection of walls. \\emph{Journal of the\n"
+           "#' Harbour Society}, \\bold{107}(500), 1590--1598.\n#' \\doi{10.1234/jhs.2012.7}\n#'\n"
+           "#' Osei, K. (2005). Quays. \\emph{Coastal Letters}, \\bold{12}(2), 105--108.\n#' @export\n"
+           "walls <- function(x) {\n  # see Lind and Varga (2012), eq. 3.1\n  x\n}\n\n"
+           "#' @references \\itemize{\n#'   \\item Tran, Q. (2004). Dykes. \\emph{Delta}, 5(4), 557--572.\n"
+           "#'   \\item Moss, Y. (2007). Piers. \\emph{Ports}, 63(1), 22--32. \\doi{10.5678/p.63}\n#' }\n#' @export\n"
+           "piers <- function(y) y\n")
+    items = [p.ref.to_csl() for p in parse_text(src)]
+    assert [i["author"][0]["family"] for i in items] == ["Lind", "Osei", "Tran", "Moss"]
+    assert items[0]["container-title"] == "Journal of the Harbour Society" and items[0]["page"] == "1590-1598"
+    assert [i.get("DOI") for i in items] == ["10.1234/jhs.2012.7", None, None, "10.5678/p.63"]
+
+
+def test_a_logseq_page():
+    """Properties, a query, headings and notes nested under a reference go; task markers come off the
+    references; a reference's DOI given as a property stays with it."""
+    page = ("title:: Harbour walls\ntags:: [[ports]], [[reading-list]]\n\n- Scope: walls and quays, see [[Methods]]\n"
+            "- {{query (and (task LATER NOW) [[reading-list]])}}\n- ## Core papers\n"
+            "\t- LATER Lind, P., & Varga, T. (2019). Harbour walls. *Journal of Ports*, *3*(1), 1–9.\n"
+            "\t  id:: 65e5f2a1-3c4b-4d8e-9f10-1a2b3c4d5e6f\n\t  doi:: 10.1234/jp.2019.3\n"
+            "\t\t- key idea: walls are old, see Osei 2020 below\n"
+            "\t- DONE Osei, K. (2020). Quays and piers. *Coastal Studies*, *5*(2), 10–19. https://doi.org/10.5678/cs.5\n"
+            "\t  :LOGBOOK:\n\t  CLOCK: [2024-03-04 Mon 10:00]--[2024-03-04 Mon 11:00] =>  01:00:00\n\t  :END:\n"
+            "\t- Tran, Q. (2018). Dykes and deltas. *Delta Review*, *8*(1), 1–9.\n"
+            "\t- TODO find the paper Kai mentioned\n")
+    items = [p.ref.to_csl() for p in parse_text(page)]
+    assert [i["author"][0]["family"] for i in items] == ["Lind", "Osei", "Tran"]
+    assert [i.get("DOI") for i in items] == ["10.1234/jp.2019.3", "10.5678/cs.5", None]

@@ -128,7 +128,8 @@ def test_review_flags_a_second_title():
                                                  ("de-27", 40, 0.90), ("de-28", 38, 0.90), ("en-22", 40, 0.93),
                                                  ("en-23", 40, 0.93), ("de-29", 40, 0.90), ("de-30", 40, 0.90),
                                                  ("de-31", 40, 0.87), ("de-32", 40, 0.90), ("de-33", 40, 0.90),
-                                                 ("en-24", 40, 0.93)])
+                                                 ("en-24", 40, 0.93), ("de-34", 40, 0.90), ("de-35", 40, 0.90),
+                                                 ("en-25", 40, 0.93)])
 def test_social_science_lists(name, size, target):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from eval_social import DATA, score_file
@@ -142,7 +143,8 @@ def test_social_science_data_is_well_formed():
                  "en-7", "en-8", "de-8", "de-9", "en-9", "en-10", "de-10", "de-11", "en-11", "de-12", "en-12", "en-13",
                  "de-13", "de-14", "en-14", "en-15", "de-15", "de-16", "de-17", "de-18", "de-19", "de-20",
                  "de-21", "de-22", "en-16", "en-17", "de-23", "de-24", "en-18", "en-19", "de-25", "de-26", "en-20", "en-21",
-                 "de-27", "de-28", "en-22", "en-23", "de-29", "de-30", "de-31", "de-32", "de-33", "en-24"):
+                 "de-27", "de-28", "en-22", "en-23", "de-29", "de-30", "de-31", "de-32", "de-33", "en-24",
+                 "de-34", "de-35", "en-25"):
         for ln in (ROOT / "tests" / "data" / "parse" / f"social-science-{name}.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(ln)
             assert row["text"] and (row["gold"].get("issued") or row["gold"].get("type") in ("manuscript", "webpage") or re.search(

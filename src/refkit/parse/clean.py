@@ -125,7 +125,9 @@ _ORG_WORDS = re.compile(
     r"library|museum|archives?|gallery|hospital|clinic|laboratory|observatory|trust|authority|survey|"
     r"statistics|parliament|senate|court|police|network|program|programme|secretariat|secretary-general|"
     r"project|consortium|institution|stiftung|verband|verein|bundesamt|ministerium|kommission|zentrum|"
-    r"administration|centers|centres|institutes|services|collaboration)\b",
+    r"administration|centers|centres|institutes|services|collaboration|landtag|bundestag|bundesrat|bundesregierung|"
+    r"landesregierung|senatsverwaltung|bundeszentrale|bundesagentur|bundesanstalt|bundesinstitut|public\s+health|"
+    r"health\s+england|nhs)\b",
     re.I,
 )
 

@@ -94,7 +94,7 @@ def table_in_page(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str
     the cell that holds a reference; a row with none (the header, 'TBD') is dropped. Not for a text that is
     all table (:func:`table`). Returns the lines and what was taken as (index, text, reason)."""
     rows = [i for i, ln in enumerate(lines) if ln.strip()]
-    tabbed = [i for i in rows if _tabs(lines[i]) >= 2]
+    tabbed = [i for i in rows if lines[i].strip().count("\t") >= 2]  # (tabs inside the row: an outline's indents are none)
     if len(tabbed) < 3 or len(tabbed) >= 0.7 * len(rows):
         return lines, []
     out = list(lines)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from refkit.model import Date, Reference
+from refkit.model import Date, Name, Reference
+from refkit.parse.clean import is_org_name
 from refkit.parse.commentary import parse_commentary
 from refkit.parse.fields import parse_natural_date
 
@@ -42,7 +43,8 @@ _STATUTES_AT_LARGE = re.compile(r"(?P<volume>\d{1,4})\s+(?P<container>Stat\.)\s+
 
 # German decisions and statutes: "BVerfG, Urteil vom 12.10.1993 – 2 BvR 2134/92 –, BVerfGE 89, 155 – Maastricht.",
 # "BVerfGE 65, 1 (43) – Volkszählung.", "Gesetz zur ... vom 11. August 2014, BGBl. I S. 1348."
-_NUM = r"(?:(?:\d{1,2}|[IVX]{1,4}[a-z]?)\s?[A-Za-z]{1,4}\s?\d+(?:,\s*\d+)*/\d{2}|[CT]-\d{1,4}/\d{2}|\d{3,6}/\d{2})"
+_NUM = (r"(?:(?:\d{1,2}|[IVX]{1,4}[a-z]?)\s?[A-Za-z]{1,4}\s?\d+(?:,\s*\d+)*/\d{2}|[CT]-\d{1,4}/\d{2}|\d{3,6}/\d{2}|"
+        r"\d{1,2}\s?[A-Z]{1,2}\s?\d{1,4}\.\d{2})")  # (BVerwG's "7 C 30.17")
 _DE_COURT = re.compile(r"(?P<court>BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|EuG|EGMR|(?:OLG|LG|AG|OVG|VGH|VG|LAG|LSG|FG)\s+[A-ZÄÖÜ][\w\-]+"
                        r"(?:\s+(?:a\.\s?M\.|i\.\s?Br\.))?)"
                        r"(?:,\s*(?P<genre>(?:Urteil|Beschluss|Urt\.|Beschl\.|Entsch\.|Gutachten)[^,–]*?)\s+(?:vom|v\.)\s+"
@@ -56,8 +58,9 @@ _DE_JOURNAL = re.compile(r"(?P<reporter>[A-Z][A-Za-z]{1,8}(?:-[A-Z]{1,4})?)\s+(?
 # the European Court's identifier, with the case's name before it: "Google Spain ..., ECLI:EU:C:2014:317, Rn. 94"
 _DE_ECLI = re.compile(r"(?:(?P<t1>[^,]{3,200}),\s*)?(?P<ecli>ECLI:[A-Z]{2}:[A-Za-z]+:\d{4}:\w+(?:\.\w+)*)"
                       r"(?:,\s*(?P<rn>Rn\.\s*\d+(?:\s*f+\.)?))?\.?")
+_DOC_KIND = re.compile(r"(?:Gesetzentwurf|Antrag|Antwort|Beschlussempfehlung|Unterrichtung|Kleine Anfrage|Große Anfrage|Bericht)")
 # a Bundestag or Bundesrat paper: "BT-Drs. 19/27635, S. 106", "Gesetzentwurf ...: Entwurf ..., BT-Drucks. 18/12356 vom 16.5.2017"
-_DE_DRUCKSACHE = re.compile(r"(?:(?P<genre>[^:,]{3,80}):\s+)?(?:(?P<title>.+?),\s+)?(?P<series>(?:BT|BR)-(?:Drs|Drucks|Drucksache)\.?)"
+_DE_DRUCKSACHE = re.compile(r"(?:(?P<genre>[^:,]{3,80}):\s+)?(?:(?P<title>.+?),\s+)?(?P<series>(?:BT|BR|LT)-(?:Drs|Drucks|Drucksache)\.?)"
                             r"\s+(?P<number>[\dIVX]{1,3}/\d{1,6})(?:\s+vom\s+(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}))?"
                             r"(?:,\s*S\.\s*(?P<page>\d{1,5})(?:\s*f+\.)?)?\.?")
 _DE_REPORT = re.compile(r"(?P<reporter>BVerfGE|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE)\s+(?P<volume>\d{1,3}),\s*(?P<page>\d{1,4})"
@@ -152,14 +155,22 @@ def _german(t: str) -> Reference | None:
     m = _DE_DRUCKSACHE.fullmatch(t)
     if m:
         f = {"collection-title": m.group("series"), "number": m.group("number")}
-        if m.group("title"):
-            f["title"] = m.group("title").strip()
-        if m.group("genre"):
-            f["genre" if m.group("title") else "title"] = m.group("genre").strip()
+        names = {}
+        pre, title = (m.group("genre") or "").strip(), (m.group("title") or "").strip()
+        if pre and is_org_name(pre) and not _DOC_KIND.match(pre):  # "Landtag von Baden-Württemberg: Gesetzentwurf ... – Title"
+            names["author"] = [Name(literal=pre)]
+            pre = ""
+        kind = re.match(rf"({_DOC_KIND.pattern}[^–:]{{0,60}}?)\s*[–:]\s+(?=\S)", title)
+        if kind and not pre:
+            pre, title = kind.group(1), title[kind.end():]
+        if title:
+            f["title"] = title
+        if pre:
+            f["genre" if title else "title"] = pre
         if m.group("page"):
             f["page"] = m.group("page")
         d = _german_date(m.group("date"))
-        return Reference(type="bill", fields=f, dates={"issued": d} if d else {})
+        return Reference(type="bill", fields=f, names=names, dates={"issued": d} if d else {})
     lead = _DE_COURT.match(t)
     rest = t[lead.end():] if lead else t
     f = {}
@@ -170,7 +181,8 @@ def _german(t: str) -> Reference | None:
         f = {"container-title": m.group("reporter"), "page": m.group("page")}
     elif lead and (m := _DE_ECLI.fullmatch(rest)):
         f = {"note": m.group("ecli")}
-    elif not (lead and lead.group("number") and re.fullmatch(r"(?:Rn\.\s*\d+(?:\s*f+\.)?)?\.?", rest)):
+    elif not (lead and lead.group("number") and re.fullmatch(r"(?:Rn\.\s*\d+(?:\s*f+\.)?|juris|beck-online|BeckRS\s[\d\s,]+)?\.?",
+                                                             rest)):
         return None
     title = m and (m.group("t1") or m.groupdict().get("t2")) or (lead.group("name") if lead else None)
     if title:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from refkit.parse import find, markup, wikitext
+from refkit.parse import find, markup, sources, wikitext
 from refkit.parse.furniture import page_lines
 from refkit.parse.grouping import counts_up, group_blocks, group_lines, group_numbered
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail, unspace_links
@@ -95,6 +95,10 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     if "```" in text or "~~~" in text or "    @" in text or "`@" in text:  # BibTeX in a README, read as it is
         project = readme_project(text)
         text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
+    if "@references" in text:
+        text = sources.roxygen_references(text)  # an R file's roxygen "@references"
+    if ":: " in text:
+        text = sources.logseq_outline(text)  # a Logseq page's properties and task markers
     if ("{{" in text or "<ref" in text) and wikitext.looks_like_wikitext(text):
         return wikitext.wiki_references(text)  # a MediaWiki page's source: its templates are structured already
     if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \

@@ -1,0 +1,121 @@
+"""Reference sections inside program source and the files of note apps, kept apart from the code and
+the notes around them. Each function takes the whole text and returns it with everything but the
+references blanked (line numbers kept), or the text unchanged when it is not of its kind.
+
+* R's roxygen comments: ``#' @references`` and the entries under it (``\\emph{}``, ``\\bold{}``,
+  ``\\doi{}``, ``--``, ``\\itemize{\\item ...}``), in every function's block of a package file;
+* Logseq's outline: the task markers (``LATER``, ``NOW``, ``DONE`` ...) before a reference, block and
+  page properties (``id::``, ``tags::``; ``doi::`` and ``url::`` stay as the reference's link), and
+  ``:LOGBOOK:`` drawers.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROXYGEN_TAG = re.compile(r"^\s*#'\s*@(\w+)")
+
+
+def roxygen_references(text: str) -> str:
+    """The ``@references`` sections of an R file's roxygen blocks: each entry (a paragraph, or an ``\\item``)
+    joined onto its first line."""
+    if "@references" not in text or "#'" not in text:
+        return text
+    lines = text.split("\n")
+    out = [""] * len(lines)
+    entry: list[int] = []
+
+    def close() -> None:
+        if entry:
+            out[entry[0]] = _plain_rd(" ".join(re.sub(r"^\s*#'\s*(?:\\item\s+)?|^\s*@references\s*", "", lines[k]).strip()
+                                              for k in entry))
+            entry.clear()
+
+    inside = False
+    for i, ln in enumerate(lines):
+        tag = _ROXYGEN_TAG.match(ln)
+        body = re.sub(r"^\s*#'\s?", "", ln) if ln.lstrip().startswith("#'") else None
+        if body is None or tag:
+            close()
+            inside = tag is not None and tag.group(1) == "references"
+            rest = ln[tag.end():] if tag is not None else ""
+            if inside and rest.strip() and not re.fullmatch(r"\s*\\(?:itemize|enumerate)\{\s*", rest):
+                entry.append(i)  # "@references Author (2001). Title." on the tag's own line
+            continue
+        if not inside:
+            continue
+        if not body.strip() or re.fullmatch(r"\s*(?:\\itemize\{|\\enumerate\{|\})\s*", body):
+            close()
+        elif re.match(r"\s*\\item\s", body):
+            close()
+            entry.append(i)
+        else:
+            entry.append(i)
+    close()
+    return "\n".join(out) if any(ln.strip() for ln in out) else text
+
+
+def _plain_rd(s: str) -> str:
+    s = re.sub(r"\\doi\{([^{}]+)\}", r"doi:\1", s)
+    s = re.sub(r"\\url\{([^{}]+)\}", r"\1", s)
+    s = re.sub(r"\\href\{([^{}]+)\}\{([^{}]*)\}", r"\2 \1", s)
+    for _ in range(2):
+        s = re.sub(r"\\(?:emph|bold|textit|textbf|code|strong|sQuote|dQuote)\{([^{}]*)\}", r"\1", s)
+    return s.replace("--", "–").rstrip()
+
+
+_LOGSEQ_PROPERTY = re.compile(r"^(\s*(?:-\s+)?)([\w\-]{1,30})::\s*(.*)$")
+_TASK = re.compile(r"^(\s*-\s+)(?:LATER|NOW|DOING|DONE|WAITING|WAIT|CANCELED|CANCELLED|IN-PROGRESS)\s+(?=\S)")
+_BULLET = re.compile(r"^(\s*)-\s+(.*)$")
+
+
+def logseq_outline(text: str) -> str:
+    """A Logseq page: properties and drawers out, task markers off the blocks that hold references."""
+    if len(re.findall(r"(?m)^\s*(?:-\s+)?[\w\-]{1,30}::\s", text)) < 2:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    drawer = False
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if re.fullmatch(r":[A-Z]+:", s):
+            drawer = s != ":END:"
+            out[i] = ""
+            continue
+        if drawer or re.match(r"(?:SCHEDULED|DEADLINE|CLOCK):", s):
+            out[i] = ""
+            continue
+        m = _LOGSEQ_PROPERTY.match(ln)
+        if m:
+            key, value = m.group(2).lower(), m.group(3).strip()
+            out[i] = f"{m.group(1)}{'doi: ' if key == 'doi' else ''}{value}" if key in ("doi", "url") and value else ""
+            continue
+        out[i] = _TASK.sub(r"\1", ln)
+    return "\n".join(_notes_under_references(out))
+
+
+def _notes_under_references(lines: list[str]) -> list[str]:
+    """Blocks nested under a reference's block are notes on it ('key idea: ...', '>40% threshold!!'): out,
+    with their own lines, unless one reads as a reference itself."""
+    def indent(ln: str) -> int:
+        return len(ln.expandtabs(4)) - len(ln.expandtabs(4).lstrip())
+
+    refs = [indent(ln) for ln in lines if (m := _BULLET.match(ln)) and len(m.group(2)) > 40 and
+            re.search(r"(?:1[5-9]|20)\d\d", m.group(2)) and re.match(r"[A-ZÀ-Þ]", m.group(2))]
+    if len(refs) < 3:
+        return lines
+    base = min(refs)
+    out = list(lines)
+    note = -1  # the indent of the note block being dropped
+    for i, ln in enumerate(lines):
+        m = _BULLET.match(ln)
+        if m:
+            note = -1
+            body = re.sub(r"\[\[[^\]]*\]\]|\(\([^)]*\)\)|\{\{[^}]*\}\}", "", m.group(2))  # links, block refs, macros
+            ref_like = len(body) > 40 and re.search(r"(?:1[5-9]|20)\d\d", body) and re.match(r"[A-ZÀ-Þ]", body)
+            if indent(ln) > base and not (len(body) > 60 and ref_like) or indent(ln) <= base and not ref_like:
+                note = indent(ln)
+                out[i] = ""
+        elif note >= 0 and ln.strip() and indent(ln) > note:
+            out[i] = ""  # a note's own next line
+    return out
