@@ -492,3 +492,32 @@ def test_a_systematic_reviews_study_identifiers():
             "Citation\nLind P, Varga T. Early walls. Cochrane Database of Harbour Reviews 2024, Issue 3.\nDownload citation\n")
     out = texts(text)
     assert [t[:8] for t in out] == ["Lind P, ", "Lind P, ", "Tran Q, ", "ISRCTN14", "Moss Y, "]
+
+
+def test_a_google_scholar_alert_mail():
+    link = "<https://scholar.google.com/scholar_url?url=https://www.example.org/content/10.1101/2024.03.11.584321v1.full.pdf&hl=en&sa=X>"
+    text = ("From: Google Scholar Alerts <scholaralerts-noreply@google.com>\nSubject: 3 new citations to articles by P Lind\n\n"
+            "[PDF] Harbour walls of the North Sea: an atlas of\nquays and piers\n" + link + "\n"
+            "A Rahman, J Liu, S Peters, K Oduya… - bioRxiv, 2024\n… of harbour walls (Lind et al., 2022), we find …\n\n"
+            "Save <https://scholar.google.com/citations?x=1> Twitter <https://scholar.google.com/scholar_share?x=2>\n\n"
+            "Dykes in deltas\n<https://scholar.google.com/scholar_url?url=https://link.example.com/article/10.1007/s00467-024-06345-2&hl=en>\n"
+            "Q Tran, P Lind - Delta Review, 2024 - Springer\n… deltas …\n\n"
+            "[CITATION] Quays: open questions\nY Moss - Ports, 2024\n\nSave <https://scholar.google.com/citations?x=3>\n")
+    out = texts(text)
+    assert out == ["A Rahman, J Liu, S Peters, K Oduya, et al. (2024). Harbour walls of the North Sea: an atlas of quays and "
+                   "piers. bioRxiv. doi:10.1101/2024.03.11.584321",
+                   "Q Tran, P Lind (2024). Dykes in deltas. Delta Review. doi:10.1007/s00467-024-06345-2",
+                   "Y Moss (2024). Quays: open questions. Ports."]
+
+
+def test_a_copy_out_of_apple_books_and_an_ojs_page_after_its_list():
+    text = ("“Bibliography\nLind, Petra. Harbour Walls. Kiel: Hafen Press, 2001.\nVarga, Tomas. Quays. Oslo: Fjord, 2010.”\n\n"
+            "Excerpt From\nHarbours of the North\nPetra Lind\nThis material may be protected by copyright.\n\n"
+            "“Osei, Kwame. “Piers.” Journal of Ports 3 (2019): 1–9.”\n\nExcerpt From\nHarbours of the North\nPetra Lind\n"
+            "This material may be protected by copyright.\n")
+    assert texts(text) == ["Lind, Petra. Harbour Walls. Kiel: Hafen Press, 2001.", "Varga, Tomas. Quays. Oslo: Fjord, 2010.",
+                           "Osei, Kwame. “Piers.” Journal of Ports 3 (2019): 1–9."]
+    page = ("References\nLind, P. (2001). Harbour walls. Journal of Ports, 3(1), 1–9.\n"
+            "Varga, T. (2010). Quays. Journal of Ports, 4(2), 10–19.\nMost read articles by the same author(s)\n"
+            "Petra Lind, Tomas Varga, Walls and quays of the Baltic, 2019\nCopyright (c) 2023 Journal of Ports\n")
+    assert len(texts(page)) == 2

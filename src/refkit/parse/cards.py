@@ -185,3 +185,45 @@ def orcid_works(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]
     skipped += [(k, lines[k].strip(), "a work's parts (joined into one line)") for k in sorted(kept)
                 if lines[k].strip() and not out[k]]
     return out, sorted(skipped)
+
+
+_SCHOLAR_LINK = re.compile(r"^\s*<?(https?://scholar\.google\.[a-z.]+/scholar_url\?url=([^&>\s]+)[^>\s]*)>?\s*$")
+_SCHOLAR_BYLINE = re.compile(r"^\s*(?P<names>[^-–]{2,200}?)\s+-\s+(?:(?P<venue>[^,\n]{2,120}?),\s+)?(?P<year>(?:19|20)\d\d)\b")
+
+
+def scholar_alerts(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """Google Scholar's alert mails: a title (over one or two lines, '[PDF]' before it), the link through
+    scholar_url, 'A Rahman, J Liu… - bioRxiv, 2024', a snippet, 'Save <...> Twitter <...>'. Each result becomes
+    'Names (2024). Title. Venue. doi:...' (or the publisher's link); the rest is dropped."""
+    from urllib.parse import unquote
+
+    links = [i for i, ln in enumerate(lines) if _SCHOLAR_LINK.match(ln)]
+    if len(links) < 2:
+        return lines, []
+    out = [""] * len(lines)
+    kept: set[int] = set()
+    cites = [i for i, ln in enumerate(lines[:-1]) if ln.startswith("[CITATION]") and _SCHOLAR_BYLINE.match(lines[i + 1])]
+    for i in sorted(links + cites):
+        if i in cites:  # "[CITATION] Title" / "E Oduya - Nephron, 2024": no link
+            start, title, url = i, lines[i], ""
+        else:
+            start = i
+            while start > 0 and lines[start - 1].strip() and not _SCHOLAR_LINK.match(lines[start - 1]) and i - start < 3:
+                start -= 1
+            title = " ".join(ln.strip() for ln in lines[start:i])
+            url = unquote(unquote(_SCHOLAR_LINK.match(lines[i]).group(2)))  # type: ignore[union-attr]
+        title = re.sub(r"^\[(?:PDF|HTML|BOOK|CITATION|B|C)\]\s*", "", title).rstrip(".")
+        by = _SCHOLAR_BYLINE.match(lines[i + 1]) if i + 1 < len(lines) else None
+        doi = re.search(r"10\.\d{4,9}/[^\s&?#]+", url)
+        link = ("doi:" + re.sub(r"(?:v\d+)?(?:\.full)?(?:\.pdf)?$", "", doi.group(0)) if doi else url).strip()
+        if by:
+            names = by.group("names").strip().rstrip("…").rstrip(", ")
+            etal = ", et al." if by.group("names").strip().endswith("…") else ""
+            venue = f" {by.group('venue').strip()}." if by.group("venue") else ""
+            out[start] = f"{names}{etal} ({by.group('year')}). {title}.{venue} {link}".rstrip()
+        else:
+            out[start] = f"{title}. {link}"
+        kept.update(range(start, i + 2))
+    skipped = [(k, ln.strip()[:200], "a Scholar alert's own line, not a result") for k, ln in enumerate(lines)
+               if k not in kept and ln.strip()]
+    return out, skipped

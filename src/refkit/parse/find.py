@@ -51,6 +51,8 @@ STOP_HEADING_RE = re.compile(
     r"(?:publication|article|study|paper|essay|artikel|studie)\s+[IVX]{1,4}(?=\s*$)|riassunto|sommario|resumen|resumo|"
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|footnotes|fußnoten|reuse|"
+    r"most\s+read\s+articles|най-четени|meistgelesene|articles\s+les\s+plus\s+lus|artículos\s+más\s+leídos|"
+    r"copyright\s+(?:\(c\)|©)|creative\s+commons\s+licen[cs]e|"
 
     r"tables?(?!\s+of\s+(?:cases|legislation|statutes|authorities|treaties|instruments|legal))|figures?|"
     r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|share\s+and\s+cite|authors?\s+and\s+affiliations|publisher['’]s\s+note|"
@@ -279,8 +281,8 @@ def _section_end(lines: list[str], start: int) -> int:
                     return k
             elif _ABSTRACT_ALONE.match(ln.lstrip(PAGE_BREAK)):  # the title, authors and addresses of the English abstract
                 k = j
-                while k - 1 > start + 1 and j - k < 14 and (not lines[k - 1].strip() or len(lines[k - 1].strip()) < 140 and
-                                                           not YEAR_RE.search(lines[k - 1]) and not _REF_END.search(lines[k - 1])):
+                while k - 1 > start + 1 and j - k < 14 and (not lines[k - 1].strip() or len(lines[k - 1].strip()) < 140 and (
+                        not YEAR_RE.search(lines[k - 1]) or lines[k - 1].upper() == lines[k - 1]) and not _REF_END.search(lines[k - 1])):
                     k -= 1
                 return k if any(not lines[i].strip() for i in range(k, j)) else j
             return j
@@ -334,9 +336,25 @@ def _foot_before(lines: list[str], brk: int, counts: Counter[str]) -> range:
     b = e
     while b - 1 >= 0 and lines[b - 1].replace(PAGE_BREAK, "").strip() and e - b < 3:
         b -= 1
+    if e >= 0 and e == b and FOLIO_RE.match(lines[e].replace(PAGE_BREAK, "").strip()):
+        # a page number alone, and above it, a blank line apart, the journal's line and the article's own DOI
+        e2 = b - 1
+        while e2 >= 0 and not lines[e2].replace(PAGE_BREAK, "").strip() and b - e2 <= 2:
+            e2 -= 1
+        b2 = e2
+        while b2 - 1 >= 0 and lines[b2 - 1].replace(PAGE_BREAK, "").strip() and e2 - b2 < 2:
+            b2 -= 1
+        block = lines[b2:e2 + 1]
+        if e2 < b - 1 and b2 > 0 and not lines[b2 - 1].replace(PAGE_BREAK, "").strip() and \
+                any(counts[_mask(ln)] >= 2 or _stamp_or_head(ln) for ln in block) and \
+                all(counts[_mask(ln)] >= 2 or _stamp_or_head(ln) or _OWN_DOI.match(ln) for ln in block):
+            return range(b2, e + 1)
     if e < 0 or b == 0 or e - b >= 3 or lines[b - 1].replace(PAGE_BREAK, "").strip() or e == b:
         return range(0)
     return range(b, e + 1) if _foot_block(lines[b:e + 1], counts) else range(0)
+
+
+_OWN_DOI = re.compile(r"^\s*(?:DOI:?\s*)?(?:https?://(?:dx\.)?doi\.org/|doi:\s?)?10\.\d{4,9}/\S+\s*$", re.I)
 
 
 def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa: ANN001
@@ -428,6 +446,11 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
                                       not (looks_like_start(t) and re.search(r"[,.]", t)) and
                                       not t.endswith((".", ",", ";", ":", "-")) and len(re.findall(r"[^\W\d_]{2,}", t)) >= 1):
                 out.add(j)
+    for i in sorted(out):  # the article's own DOI right under its journal's foot line ("ISSN ... Ekonomika. 2023" / "DOI: ...")
+        if i + 1 < len(lines) and i + 1 not in out and _OWN_DOI.match(lines[i + 1].replace(PAGE_BREAK, "")) and (
+                i + 2 >= len(lines) or not lines[i + 2].replace(PAGE_BREAK, "").strip() or i + 2 in out) and \
+                not lines[i - 1].replace(PAGE_BREAK, "").strip() if i > 0 else False:
+            out.add(i + 1)
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from refkit.parse import pieces
-from refkit.parse.cards import dblp_records, orcid_works, profile_cards, research_cards
+from refkit.parse.cards import dblp_records, orcid_works, profile_cards, research_cards, scholar_alerts
 from refkit.parse.layout import glued_numbers, table_in_page
 from refkit.parse.starts import (
     YEAR_RE,
@@ -403,6 +403,31 @@ def study_ids(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
     return out, [(i, lines[i].strip(), "a study's identifier above its records") for i in found]
 
 
+def book_excerpts(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """Text copied out of Apple Books: the copy in quotes ('“Gratziou, Olga. ...”'), then 'Excerpt From' / the
+    book's title / its author / 'This material may be protected by copyright.': the trailer goes, and the quotes."""
+    out = list(lines)
+    skipped: list[tuple[int, str, str]] = []
+    start = 0
+    for i, ln in enumerate(lines):
+        if ln.strip() != "Excerpt From":
+            continue
+        end = next((k for k in range(i + 1, min(len(lines), i + 6)) if "may be protected by copyright" in lines[k]), None)
+        if end is None:
+            continue
+        for k in range(i, end + 1):
+            if lines[k].strip():
+                skipped.append((k, lines[k].strip(), "a copy's trailer ('Excerpt From ...')"))
+            out[k] = ""
+        first = next((k for k in range(start, i) if out[k].strip()), None)
+        last = next((k for k in range(i - 1, start - 1, -1) if out[k].strip()), None)
+        if first is not None and last is not None:
+            out[first] = re.sub(r"^(\s*)[“\"]", r"\1", out[first])
+            out[last] = re.sub(r"[”\"](\s*)$", r"\1", out[last])
+        start = end + 1
+    return out, skipped
+
+
 def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int, str, str]], bool]:
     """The text's lines without what a web page, a mail, a chat or a note-taker put around the references
     (cite dialogs, greetings, remarks, reference cards, link words, label lines); returns the lines, what
@@ -451,6 +476,13 @@ def page_lines(text: str, one_per_line: bool) -> tuple[list[str], list[tuple[int
         dialog += found
     if "\nShare" in text and "\n·\n" in text:
         lines, found = profile_cards(lines)  # a ResearchGate profile's research items
+        dialog += found
+    if "scholar_url?url=" in text:
+        lines, found = scholar_alerts(lines)  # Google Scholar's alert mails
+        dialog += found
+        one_per_line = True
+    if "Excerpt From" in text:
+        lines, found = book_excerpts(lines)  # Apple Books' "Excerpt From ... may be protected by copyright."
         dialog += found
     if "\nView" in text:
         lines, found = research_cards(lines)  # ResearchGate's cards: title, kind, date, one name a line, "View"
