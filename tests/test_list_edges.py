@@ -521,3 +521,39 @@ def test_a_copy_out_of_apple_books_and_an_ojs_page_after_its_list():
             "Varga, T. (2010). Quays. Journal of Ports, 4(2), 10–19.\nMost read articles by the same author(s)\n"
             "Petra Lind, Tomas Varga, Walls and quays of the Baltic, 2019\nCopyright (c) 2023 Journal of Ports\n")
     assert len(texts(page)) == 2
+
+
+def test_a_bibliography_then_the_footnotes_that_cite_it():
+    """Google Docs puts the footnotes after everything: short cites and 'Ibid.' numbered after the bibliography
+    are no references of their own, and the bibliography is not lost for them."""
+    text = ("Bibliography\n\nLind, Petra. Harbour Walls of the North. Kiel: Hafen Press, 2021. https://doi.org/10.1234/hw.1.\n"
+            "Varga, Tomas. Quays and Piers: A History. Oslo: Fjord Press, 1995.\n"
+            "Osei, Kwame. The Salt Roads. London: Coast Books, 2016. https://doi.org/10.5678/sr.2.\n"
+            "[1] Lind, Harbour Walls, 94–97.\n[2] Ibid., 102.\n[3] Varga, Quays, 12.\n")
+    split = split_text(text)
+    assert [r.text[:5] for r in split.refs] == ["Lind,", "Varga", "Osei,"]
+    assert sum(1 for s in split.skipped if "footnote" in s.reason) == 3
+
+
+def test_pandoc_markdown_with_a_references_div():
+    text = ("# Literatur {#literatur .unnumbered}\n\n::: {#refs .references .csl-bib-body .hanging-indent}\n"
+            "::: {#ref-lind2019 .csl-entry}\nLind, Petra. 2019. Harbour walls. In Tomas Varga (Hrsg.), *Ports*,\n"
+            "7--42. Berlin: De Gruyter. <https://doi.org/10.1234/p.7>.\n:::\n\n::: {#ref-osei2020 .csl-entry}\n"
+            "Osei, Kwame. 2020. *Quays*. Kiel: Hafen Press.\n:::\n::::\n")
+    assert texts(text) == ["Lind, Petra. 2019. Harbour walls. In Tomas Varga (Hrsg.), Ports, 7–42. Berlin: De Gruyter. "
+                           "https://doi.org/10.1234/p.7.", "Osei, Kwame. 2020. Quays. Kiel: Hafen Press."]
+
+
+def test_sources_under_each_slides_notes():
+    """A talk printed as notes pages: 'Kilder:' under several slides' notes, each a short list; the slides'
+    bullets between them are no references."""
+    slides = []
+    for k, refs in enumerate([["Lind, P. (2015). Harbour walls. Kiel: Hafen Press."],
+                              ["Varga, T. (2013). Quays. Journal of Ports, 42, 18–31.",
+                               "Osei, K. (2015). Piers. Coastal Studies, 69(2), 223–226."],
+                              ["Tran, Q. (2017). Dykes. Delta Review, 36(1), 1–9."]], 1):
+        slides.append(f"Slide title {k}\n• A point about harbours in {2010 + k}\n• Another point\n\n\n\n"
+                      f"The speaker's note for this slide, which says what to tell the audience.\nKilder:\n" + "\n".join(refs)
+                      + f"\n\n\n\nTemadag om havne – 14. marts 2024                    {k}\n")
+    text = "\f".join(slides)
+    assert [t[:5] for t in texts(text)] == ["Lind,", "Varga", "Osei,", "Tran,"]

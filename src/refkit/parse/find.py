@@ -7,7 +7,6 @@ pages) and of the text :mod:`refkit.parse.pdf` lays out.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE, list_number
@@ -27,13 +26,13 @@ HEADING_RE = re.compile(
     r"pour\s+aller\s+plus\s+loin|lecturas?\s+recomendadas?|weiterführende\s+literatur|"
     r"bibliografia\s+citata|список\s+литературы|литература|библиография|参\s*考\s*文\s*献|參\s*考\s*文\s*獻|引用文献|참고\s*문헌|"
     r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités|referenser|referanser|"
-    r"referencer|litteraturförteckning|källförteckning|källor|litteraturfortegnelse|kilder|literaturliste|"
+    r"referencer|supplerende\s+litteratur|anbefalet\s+litteratur|kilde|källa|litteraturförteckning|källförteckning|källor|litteraturfortegnelse|kilder|literaturliste|"
     r"literatura|literatura\s+citada|použitá\s+literatura|seznam\s+literatury|irodalom|felhasznált\s+irodalom|"
     r"irodalomjegyzék|hivatkozások|szakirodalom|referenties|bronnen|lähteet|viitteet|bibliografía\s+citada|referencje|wykaz\s+literatury|"
     r"(?:selected\s+|recent\s+)?publications|publikationen|veröffentlichungen|publikationsliste|"  # a CV's or a project's list
     r"บรรณานุกรม|เอกสารอ้างอิง|संदर्भ\s*ग्रंथ\s*सूची|संदर्भ\s*सूची|संदर्भ|"  # Thai, Hindi
     r"literatūra|literatūros\s+sąrašas|naudota\s+literatūra|izmantotā\s+literatūra|kasutatud\s+kirjandus|kirjandus|"
-    r"popis\s+literature|literatura\s+in\s+viri|viri|heimildir|izvori|използвана\s+литература|список\s+використаних\s+джерел|"
+    r"popis\s+literature|literatura\s+in\s+viri|viri|heimildir|izvori|извори|izvori\s+i\s+literatura|извори\s+и\s+литература|използвана\s+литература|список\s+використаних\s+джерел|"
     r"література|джерела|βιβλιογραφία|αναφορές|βιβλιογραφικές\s+αναφορές|ביבליוגרפיה|מקורות|רשימת\s+מקורות|"
     r"قائمة\s+المراجع|قائمة\s+المصادر\s+والمراجع|المصادر\s+والمراجع|المصادر|"
     r"tài\s+liệu\s+tham\s+khảo|rujukan|senarai\s+rujukan|marejeo|kaynakça)"
@@ -151,8 +150,11 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         start = h + 1
         end = _section_end(lines, start)
         if any(looks_like_start(ln) or CITATION_SIGNS_RE.search(ln) or len(ln.strip()) > 60 for ln in lines[start:end]):
+            same = [i for i in heads if lines[i].strip().lower() == lines[h].strip().lower()]
+            if len(same) >= 3 and all(quiet_end(lines, i + 1) - i < 25 for i in same):
+                return Section(h + 1, quiet_end(lines, h + 1), lines[h].strip())  # "Kilder:" under each slide's notes
             # "References" ... "Further reading" ...: one list goes on under the later heading
-            while k and _mostly_references(lines[heads[k - 1] + 1:h], looks_like_start) and (
+            while k and not _slide_lists(lines, heads, heads[k - 1]) and _mostly_references(lines[heads[k - 1] + 1:h], looks_like_start) and (
                     _section_end(lines, heads[k - 1] + 1) >= h or _short_gap(lines, _section_end(lines, heads[k - 1] + 1), h)):
                 k -= 1  # ... or a chapter's own list just before ("References" / "Chapter 3" / "References")
                 h = heads[k]
@@ -172,6 +174,26 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
         if 4 * sum(1 for ln in body if YEAR_RE.search(ln) or _LINKISH.search(ln)) >= len(body):
             return sec  # with no heading, the run must read like references: years or links on a quarter of its lines
     return None
+
+
+def _slide_lists(lines: list[str], heads: list[int], h: int) -> bool:
+    """The heading at ``h`` comes back three times or more over short lists ('Kilder:' in each slide's notes):
+    lists of their own, each read apart (see :func:`repeated_lists`)."""
+    same = [i for i in heads if _stem(lines[i]) == _stem(lines[h])]
+    return len(same) >= 3 and all(quiet_end(lines, i + 1) - i < 25 for i in same)
+
+
+def _stem(heading: str) -> str:
+    """'Kilder:' and 'Kilde:', 'References' and 'Reference': one heading."""
+    return re.sub(r"(?:s|r|en|e)?\s*:?\s*$", "", heading.strip(PAGE_BREAK + " ").lower())
+
+
+def repeated_lists(lines: list[str], section: Section) -> list[int]:
+    """Headings before the list's own that open lists of the same kind: the list's heading again (a thesis's
+    chapters), or a heading that comes back over short lists (a talk's 'Kilder:')."""
+    heads = [i for i in range(max(section.first - 1, 0)) if HEADING_RE.match(lines[i].strip(PAGE_BREAK + " "))]
+    own = section.heading.strip().lower()
+    return [h for h in heads if lines[h].strip(PAGE_BREAK + " ").lower() == own or _slide_lists(lines, heads, h)]
 
 
 def _mostly_references(part: list[str], looks_like_start) -> bool:  # noqa: ANN001
@@ -289,198 +311,16 @@ def _section_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
-def _mask(text: str) -> str:
-    text = re.sub(r"\s{2,}\d{1,5}\s*$|^\s*\d{1,5}\s{2,}", "", text.replace(PAGE_BREAK, ""))  # the page number set apart
-    masked = re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
-    # the folio on the outer side of each page: "Cell 187, 1–17, January 18, 2024 15" / "16 Cell 187, ..."
-    return re.sub(r"^# (?=[^\W\d_])|(?<=#) #$|(?<=[^\W\d_]) #$", "", masked) if len(masked) > 12 else masked
+def quiet_end(lines: list[str], start: int) -> int:
+    """Where a short list under a heading ends in a text of many such lists (a talk's notes, a module's
+    docstrings): at two blank lines, a page break or a stop heading, whichever comes first."""
+    end = _section_end(lines, start)
+    for j in range(start + 1, min(end, len(lines))):
+        if PAGE_BREAK in lines[j] or not lines[j].strip() and j + 1 < len(lines) and not lines[j + 1].strip():
+            return j
+    return end
 
 
-def _at_break(lines: list[str], i: int) -> bool:
-    return PAGE_BREAK in lines[i] or (i > 0 and PAGE_BREAK in lines[i - 1] and not lines[i - 1].strip(PAGE_BREAK + " "))
-
-
-def _lone_lines(lines: list[str], i: int, step: int) -> set[int]:
-    """The lines that stand alone (blank lines on both sides) in a row from line ``i`` on, one way: a page's
-    head or foot spread over blank lines ('The Astrophysical Journal, 945:112' / 'Chen et al.' / '17')."""
-    out: set[int] = set()
-    j = i + step
-    while 0 <= j < len(lines) and len(out) < 4:
-        t = lines[j].replace(PAGE_BREAK, "").strip()
-        if t:
-            if not all(k < 0 or k >= len(lines) or not lines[k].replace(PAGE_BREAK, "").strip() or PAGE_BREAK in lines[k]
-                       for k in (j - 1, j + 1) if k != j - step) or len(t) > 120:
-                break
-            out.add(j)
-        j += step
-    return out
-
-
-def _stamp_or_head(ln: str) -> bool:
-    return bool(_HEADISH.fullmatch(ln.strip()) or _ALWAYS_FURNITURE.match(ln.strip()))
-
-
-def _foot_block(block: list[str], counts: Counter[str]) -> bool:
-    """Two or three lines between blank lines that are a page's head or foot: running heads and stamps,
-    or lines that come back elsewhere with a page number among them."""
-    return all(_stamp_or_head(ln) or FOLIO_RE.match(ln) or counts[_mask(ln)] >= 2 for ln in block) and (
-        all(_stamp_or_head(ln) for ln in block) or any(FOLIO_RE.match(ln) or ln.strip().isdigit() for ln in block))
-
-
-def _foot_before(lines: list[str], brk: int, counts: Counter[str]) -> range:
-    """The page's foot right above a page break: a block of two or three lines between blank lines
-    ('https://doi.org/10.1021/jacs.3c04512' / 'J. Am. Chem. Soc. 2023, 145, 14231−14242' / '14241')."""
-    e = brk - 1
-    while e >= 0 and not lines[e].replace(PAGE_BREAK, "").strip():
-        e -= 1
-    b = e
-    while b - 1 >= 0 and lines[b - 1].replace(PAGE_BREAK, "").strip() and e - b < 3:
-        b -= 1
-    if e >= 0 and e == b and FOLIO_RE.match(lines[e].replace(PAGE_BREAK, "").strip()):
-        # a page number alone, and above it, a blank line apart, the journal's line and the article's own DOI
-        e2 = b - 1
-        while e2 >= 0 and not lines[e2].replace(PAGE_BREAK, "").strip() and b - e2 <= 2:
-            e2 -= 1
-        b2 = e2
-        while b2 - 1 >= 0 and lines[b2 - 1].replace(PAGE_BREAK, "").strip() and e2 - b2 < 2:
-            b2 -= 1
-        block = lines[b2:e2 + 1]
-        if e2 < b - 1 and b2 > 0 and not lines[b2 - 1].replace(PAGE_BREAK, "").strip() and \
-                any(counts[_mask(ln)] >= 2 or _stamp_or_head(ln) for ln in block) and \
-                all(counts[_mask(ln)] >= 2 or _stamp_or_head(ln) or _OWN_DOI.match(ln) for ln in block):
-            return range(b2, e + 1)
-    if e < 0 or b == 0 or e - b >= 3 or lines[b - 1].replace(PAGE_BREAK, "").strip() or e == b:
-        return range(0)
-    return range(b, e + 1) if _foot_block(lines[b:e + 1], counts) else range(0)
-
-
-_OWN_DOI = re.compile(r"^\s*(?:DOI:?\s*)?(?:https?://(?:dx\.)?doi\.org/|doi:\s?)?10\.\d{4,9}/\S+\s*$", re.I)
-
-
-def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa: ANN001
-              context: list[str] | None = None) -> set[int]:
-    """Indexes of page furniture inside a list: page numbers, and running heads or footers (a line
-    next to a page break or blank line that comes back, digits aside, elsewhere in the list or in
-    ``context``, the whole text it comes from)."""
-    near_break: set[int] = set()
-    paged = any(PAGE_BREAK in ln for ln in lines)
-    counts = Counter(_mask(ln) for ln in (context or lines) if ln.strip() and len(ln) < 250)  # the whole paper's heads
-    exact = Counter(ln.replace(PAGE_BREAK, "").strip() for ln in lines if ln.strip())
-    for i, ln in enumerate(lines):
-        if paged and PAGE_BREAK in ln:
-            near_break.update(j for j in range(i - 3, i + 3) if 0 <= j < len(lines))
-            near_break.update(_lone_lines(lines, i, -1) | _lone_lines(lines, i, 1))
-            near_break.update(_foot_before(lines, i, counts))
-        elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
-            if i + 1 < len(lines) and _NUMBERED.match(lines[i + 1]) and re.search(r"\S\s{3,}\S", ln):
-                near_break.add(i)  # "3912      生 态 学 报      43 卷": a laid-out head after a blank line, then "[11] ..."
-            j = i  # no form feeds: furniture stands alone between blank lines, or in a block of two or three
-            while j + 1 < len(lines) and lines[j + 1].strip() and j - i < 3:
-                j += 1
-            if j - i < 3 and (j + 1 == len(lines) or not lines[j + 1].strip()):
-                block = [lines[k] for k in range(i, j + 1)]
-                near_break.update(range(i, j + 1) if j > i and _foot_block(block, counts) else (i,) if j == i else ())
-    last = max((i for i, ln in enumerate(lines) if ln.replace(PAGE_BREAK, "").strip()), default=-1)
-    if paged and last > 0:
-        near_break.update(_lone_lines(lines, last + 1, -1))  # the last page's footer after the last reference
-        near_break.update(_foot_before(lines, last + 1, counts))
-    if not near_break:  # "Page 31 of 34" stands wherever it stands, a page number after the last reference too
-        return {i for i, ln in enumerate(lines) if _PAGE_OF.fullmatch(ln.replace(PAGE_BREAK, "").strip())
-                or _ALWAYS_FURNITURE.match(ln.replace(PAGE_BREAK, "").strip())
-                or (i == last and i > 0 or i + 1 < len(lines) and _ALWAYS_FURNITURE.match(lines[i + 1].replace(PAGE_BREAK, "").strip()))
-                and FOLIO_RE.match(ln.replace(PAGE_BREAK, "").strip())}  # (a page's number above the stamp too)
-    out = set()
-    for i, ln in enumerate(lines):
-        t = ln.replace(PAGE_BREAK, "").strip()
-        if not t:
-            continue
-        if (FOLIO_RE.match(t) or t.isdigit() and len(t) <= 6 and i in near_break) and (
-                i in near_break or i == last or len(ln) - len(ln.lstrip()) >= 20):
-            out.add(i)  # a page number next to a page break, at the end, or set far to the right
-        elif repeats and i in near_break and counts[_mask(ln)] >= 2 and len(t) < 200 and not re.match(r"^\s*(?:\[\d|\d+\.\s)", t) \
-                and not (re.search(r"\b10\.\d{4,9}/", t) and not re.search(r"\||(?<![\d./])\d{1,3}\s*/\s*\d{1,3}\s*$", t)
-                         and not (exact[t] >= 2 and re.fullmatch(r"(?:https?://\S+|doi:\s?\S+)", t))) \
-                and (len(re.findall(r"[^\W\d_]{2,}", t)) >= 2 or _NAME_FOLIO.fullmatch(t)) and (paged or not t.endswith(".")):
-            out.add(i)
-        elif i in near_break and _NAME_FOLIO.fullmatch(t) and len(ln.replace(PAGE_BREAK, "")) - len(t) >= 20:
-            out.add(i)  # "                    Rossi 24": MLA's head set right, its first page above the list
-        elif i in near_break and (re.search(r"^\d{1,5}\s{3,}\S|\S\s{3,}\d{1,5}$", t) or re.search(r"\S\s{8,}\S", t) and len(t) < 160
-                                  and (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())):
-            out.add(i)  # "212        Journal 44 (3)": a folio and a running head, laid out
-        elif repeats and paged and _at_break(lines, i) and len(t) < 70 and not re.search(r"[\d.]|[,;:]$|\s(?:and|&|und|et|y|e)$", t) \
-                and i + 1 < len(lines) and looks_like_start(lines[i + 1]):
-            out.add(i)  # a running head alone at the top of a page, between two references
-        elif i in near_break and re.search(r"\b\d{1,4}\s*(?:/|of)\s*\d{1,4}\s*$", t) and not looks_like_start(t):
-            out.add(i)  # "... 18 / 21" footers
-        elif i in near_break and (_SITE.fullmatch(t) or not re.search(r"\d", t) and len(t.split()) <= 12 and any(
-                _SITE.fullmatch(w) and w.count(".") >= 2 for w in t.split())) and (i == 0 or not lines[i - 1].strip()) and (
-                i + 1 == len(lines) or not lines[i + 1].strip() or ln.lstrip(" ").startswith(PAGE_BREAK)):
-            out.add(i)  # "http://www.ecologica.cn", "ACS Applied Materials & Interfaces www.acsami.org Research Article":
-            # the journal's site, alone at a page's head or foot
-        elif _PAGE_OF.fullmatch(t) or _ALWAYS_FURNITURE.match(t):
-            out.add(i)  # "Page 31 of 34", "Authorized licensed use limited to: ...", wherever they stand
-        elif i in near_break and _HEADISH.fullmatch(t) and (not looks_like_start(t) or
-                                                             len(re.findall(r"\b[A-Z]{2,}\b", t)) >= 5):
-            out.add(i)  # "IEEE TRANSACTIONS ON NEURAL NETWORKS ..., VOL. 35, NO. 4, APRIL 2024"
-        elif i in near_break and _AUTHOR_HEAD.fullmatch(t) and not re.search(r"\b(?:1[5-9]|20)\d\d\b", t):
-            out.add(i)  # "A. Researcher et al.: Constraining climate sensitivity", a journal's running head
-    for i in sorted(k for k in out if _ALWAYS_FURNITURE.match(lines[k].replace(PAGE_BREAK, "").strip())):
-        j = i + 1  # JSTOR's stamp, then the next page's head: "Jiří Novotný 95", "94 PHILOSOPHY AND LITERATURE"
-        while j < len(lines) and j in out:
-            j += 1
-        t = lines[j].replace(PAGE_BREAK, "").strip() if j < len(lines) else ""
-        if t and (_NAME_FOLIO.fullmatch(t) or re.fullmatch(r"\d{1,4}\s+[^a-z\d]{4,80}|[^a-z\d]{4,80}\s+\d{1,4}", t)):
-            out.add(j)
-        if i > 0 and FOLIO_RE.match(lines[i - 1].replace(PAGE_BREAK, "").strip()):
-            out.add(i - 1)  # the page's number right above the stamp ("21" / "This article is protected by copyright.")
-    for i in sorted(out):  # the running head or footer that stands with a page number: "27" / "Soziale Welt 74 (2023)"
-        if not FOLIO_RE.match(lines[i].replace(PAGE_BREAK, "").strip()):
-            continue
-        number = int(d.group()) if (d := re.search(r"\d+", lines[i])) else -1
-        for j in (k for dist in range(1, 5) for k in (i - dist, i + dist)):
-            if not 0 <= j < len(lines) or j in out or not _alone(lines, j, i, out):
-                continue
-            t = lines[j].replace(PAGE_BREAK, "").strip()
-            pages = re.search(r"\((\d{1,5})\s*[–-]\s*(\d{1,5})\b", t)  # "Közgazdasági Szemle, ... (1021–1046. o.)" by page 1044
-            if t and len(t) < 90 and (pages and int(pages.group(1)) <= number <= int(pages.group(2)) or
-                                      not (looks_like_start(t) and re.search(r"[,.]", t)) and
-                                      not t.endswith((".", ",", ";", ":", "-")) and len(re.findall(r"[^\W\d_]{2,}", t)) >= 1):
-                out.add(j)
-    for i in sorted(out):  # the article's own DOI right under its journal's foot line ("ISSN ... Ekonomika. 2023" / "DOI: ...")
-        if i + 1 < len(lines) and i + 1 not in out and _OWN_DOI.match(lines[i + 1].replace(PAGE_BREAK, "")) and (
-                i + 2 >= len(lines) or not lines[i + 2].replace(PAGE_BREAK, "").strip() or i + 2 in out) and \
-                not lines[i - 1].replace(PAGE_BREAK, "").strip() if i > 0 else False:
-            out.add(i + 1)
-    return out
-
-
-_AUTHOR_HEAD = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:\s(?:et\s+al\.|and\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+))?"
-                          r":\s[^.]{3,90}")
-# lines a publisher's platform stamps on every page
-# (Wiley's stamp opens with the journal's ISSN, year and issue: "14610248, 2021, 5, Downloaded from https://...")
-_ALWAYS_FURNITURE = re.compile(r"(?i)authorized licensed use limited to\b|"
-                               r"(?:\d{4}-?\d{3}[\dx],\s*(?:1[5-9]|20)\d\d,\s*[\w-]{1,6},\s*)?downloaded from https?://\S+ (?:on|by|at)\b|"
-                               r"this article is protected by copyright\b|electronic copy available at:|"
-                               r"this content downloaded from\b|all use subject to https?://about\.jstor\.org|"
-                               r"[A-Z][\w .&\-]{2,50}\s\|\s(?:Vol(?:ume)?\.?\s*\d+|\d{4}|[A-Z][a-z]+\s\d{4})\s\|")
-# a running head in capitals: 'IEEE TRANSACTIONS ON NEURAL NETWORKS, VOL. 35, NO. 4, APRIL 2024'
-_HEADISH = re.compile(r"(?:\d{1,4}\s+)?(?=(?:[^a-z\n]*[A-Z]{2,}){3})[^a-z\n]{12,160}")
-_SITE = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w-]+/?)?")
-_NAME_FOLIO = re.compile(r"[^\W\d_]{2,}(?:\s[^\W\d_]{2,})?\s+\d{1,4}")  # MLA's running head: "Rossi 24"
-_PAGE_OF = re.compile(r"(?i)(?:page|seite|p\.)\s*\d{1,4}\s*(?:/|of|von|sur|de)\s*\d{1,4}")
-
-
-def _alone(lines: list[str], j: int, folio: int, found: set[int]) -> bool:
-    """Line ``j`` stands apart from the text: only blank lines (or page breaks, or furniture already
-    found) between it and the page number, and a blank line or the list's edge on its other side."""
-    lo, hi = sorted((j, folio))
-    if any(lines[k].replace(PAGE_BREAK, "").strip() and k not in found for k in range(lo + 1, hi)):
-        return False
-    other = j - 1 if j < folio else j + 1
-    return not 0 <= other < len(lines) or not lines[other].replace(PAGE_BREAK, "").strip()
-
-
-# the rest of a reference cut by a figure: "Nat Geosci 1:511–514. https://...", "Comput. Syst., vol. 82, pp. 761–768"
 _JOURNAL_TAIL = re.compile(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,5}[,.]?\s(?:\d{1,4}(?:\(\d+\))?:\d|vol\.\s\d|\d{1,4},\s\d)")
 
 
@@ -533,4 +373,23 @@ def figures_in_list(lines: list[str], looks_like_start) -> list[int]:  # noqa: A
         if before and (start < j and (before.endswith((",", "-")) or looks_like_start(before) or len(before) > 40) or
                        start == j and _JOURNAL_TAIL.match(after) and len(before) > 40):
             out.extend(range(start, end + 1))  # (a caption alone: only where a cut reference's end follows it)
+    return out
+
+
+def other_lists(lines: list[str], section: Section, paper: bool) -> list[tuple[int, int, bool]]:
+    """Lists besides the one found, as (heading, end, after it): a list after the supplement ('References for
+    the Supplement') or, in a paper, the next chapter's; then, before it, the lists under the same heading
+    (a thesis's chapters) or under a heading that comes back over short lists (a talk's 'Kilder:')."""
+    if not section.heading:
+        return []
+    out: list[tuple[int, int, bool]] = []
+    if section.end < len(lines):
+        more = next((i for i in range(section.end, len(lines)) if SECOND_LIST_RE.match(lines[i].strip(PAGE_BREAK + " "))
+                     or paper and HEADING_RE.match(lines[i].strip(PAGE_BREAK + " "))), None)
+        if more is not None:
+            out.append((more, _section_end(lines, more + 1), True))
+    for h in reversed(repeated_lists(lines, section)):
+        end = _section_end(lines, h + 1) if paper else quiet_end(lines, h + 1)
+        if end < section.first - 1:
+            out.append((h, end, False))
     return out

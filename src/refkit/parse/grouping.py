@@ -98,6 +98,8 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
                 prev = ln
                 continue
         if not out:
+            if skipped is not None:
+                skipped.append(Skipped(no, ln.strip()[:200], "text before the list's first number"))
             continue  # text before the first number (a stray footnote)
         cut = re.search(rf"(?<=[.)\]])\s+{expected}\.\s+(?=[A-ZÀ-Þ])", ln) if rx is NUMBER_RE and expected else None
         if cut:  # "Science 181, 223–230 (1973). 5. LeCun, Y., ...": a PDF viewer ran the next reference on

@@ -16,6 +16,7 @@ from refkit.parse import find
 from refkit.parse.raw import Skipped
 from refkit.parse.starts import (
     NAME_PERIOD_RE,
+    NUMBER_RE,
     STRICT_NAME_RE,
     YEAR_RE,
     ended,
@@ -303,3 +304,37 @@ def spaced_names(text: str) -> str:
             ln = re.sub(r" {2,}", " ", ln)
         out.append(ln)
     return "\n".join(out)
+
+
+def numbers_alone(lines: list[str]) -> list[str]:
+    """'1' / 'Fleming A. On the ...': a list whose numbers stand on lines of their own (set in a column
+    beside the entries) gets each number back on its entry's first line, before a page number could be
+    taken for one of them. Only numbers that count up from 1 are moved."""
+    bare = [i for i, ln in enumerate(lines) if re.fullmatch(r"\d{1,3}", ln.strip(find.PAGE_BREAK + " "))]
+    if len(bare) < 3:
+        return lines
+    run, want = [], 1
+    for i in bare:
+        if int(lines[i].strip(find.PAGE_BREAK + " ")) == want:
+            nxt = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip(find.PAGE_BREAK + " ")), None)
+            if nxt is not None and re.match(r"\s*[A-ZÀ-Þ(\[]|\s*(?:van|von|de|da|le|la)\s", lines[nxt].lstrip(find.PAGE_BREAK)):
+                run.append((i, nxt))
+                want += 1
+    if len(run) < 3 or len(run) < 0.5 * len(bare):
+        return lines
+    out = list(lines)
+    for i, nxt in run:
+        out[nxt] = ("\f" if find.PAGE_BREAK in out[i] else "") + f"{out[i].strip(find.PAGE_BREAK + ' ')}. " + \
+            out[nxt].lstrip(find.PAGE_BREAK + " ")
+        out[i] = find.PAGE_BREAK if find.PAGE_BREAK in out[i] else ""
+    return out
+
+
+def numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int, str]]) -> bool:
+    """'1. Primary sources' ... '2. Secondary sources' over unnumbered author-year references: the
+    numbers count the groups (short lines with no year), not the references."""
+    if not all(len(ln.split()) <= 6 and len(ln.strip()) <= 60 and not YEAR_RE.search(ln) and
+               not re.search(r"https?:|www\.|\b10\.\d{4,}/|doi", ln) for _, ln in numbered):
+        return False  # ("1058. https://doi.org/...": a page range's end and the link, wrapped)
+    plain = sum(1 for _, ln in nonblank if not NUMBER_RE.match(ln) and starts_strictly(ln.strip()))
+    return plain >= 2 * len(numbered)

@@ -4,6 +4,7 @@ references blanked (line numbers kept), or the text unchanged when it is not of 
 
 * R's roxygen comments: ``#' @references`` and the entries under it (``\\emph{}``, ``\\bold{}``,
   ``\\doi{}``, ``--``, ``\\itemize{\\item ...}``), in every function's block of a package file;
+* pandoc's markdown: fenced divs (``::: {#refs}``) and heading attributes (``{#literatur .unnumbered}``);
 * Logseq's outline: the task markers (``LATER``, ``NOW``, ``DONE`` ...) before a reference, block and
   page properties (``id::``, ``tags::``; ``doi::`` and ``url::`` stay as the reference's link), and
   ``:LOGBOOK:`` drawers.
@@ -119,3 +120,23 @@ def _notes_under_references(lines: list[str]) -> list[str]:
         elif note >= 0 and ln.strip() and indent(ln) > note:
             out[i] = ""  # a note's own next line
     return out
+
+
+_PANDOC_FENCE = re.compile(r"^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*:*\s*$")
+_PANDOC_ATTRS = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
+def pandoc_markdown(text: str) -> str:
+    """Pandoc's markdown: fenced divs (':::: {#refs .references}', '::: {#ref-x .csl-entry}') out, attributes
+    off the headings ('# Literatur {#literatur .unnumbered}'), '--' in page ranges an en dash."""
+    if ":::" not in text and "{#" not in text:
+        return text
+    out = []
+    for ln in text.split("\n"):
+        if _PANDOC_FENCE.match(ln):
+            out.append("")
+            continue
+        if ln.lstrip().startswith("#"):
+            ln = _PANDOC_ATTRS.sub("", ln)
+        out.append(re.sub(r"(?<=\d)--(?=\d)", "–", ln))
+    return "\n".join(out)

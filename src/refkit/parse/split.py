@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from refkit.parse import find, markup, sources, wikitext
+from refkit.parse import find, markup, running, sources, wikitext
 from refkit.parse.furniture import page_lines
 from refkit.parse.grouping import counts_up, group_blocks, group_lines, group_numbered
 from refkit.parse.join import DOI_TAIL_RE, URLISH_RE, Vocabulary, id_tail, unspace_links
@@ -23,6 +23,8 @@ from refkit.parse.join import vocabulary as _vocabulary
 from refkit.parse.layout import (
     blocks_hold_several,
     blocks_multiline,
+    numbered_headings,
+    numbers_alone,
     remarks_and_versions,
     side_by_side,
     spaced_names,
@@ -99,6 +101,8 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
         text = sources.roxygen_references(text)  # an R file's roxygen "@references"
     if ":: " in text:
         text = sources.logseq_outline(text)  # a Logseq page's properties and task markers
+    if ":::" in text or "{#" in text:
+        text = sources.pandoc_markdown(text)  # pandoc's fenced divs and heading attributes
     if ("{{" in text or "<ref" in text) and wikitext.looks_like_wikitext(text):
         return wikitext.wiki_references(text)  # a MediaWiki page's source: its templates are structured already
     if "\\bibitem" in text or ".. [" in text or "#+" in text or "[[http" in text or "|--" in text or "| --" in text \
@@ -146,6 +150,14 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
 
     if notes.looks_like_notes(lines):
         first = next((i for i, ln in enumerate(lines) if notes.NOTE_RE.match(ln)), 0)
+        head = next((h for h in range(first - 1, -1, -1) if find.HEADING_RE.match(lines[h])), None)
+        if head is not None and sum(1 for ln in lines[head + 1:first] if looks_like_start(ln.strip()) or
+                                    NAME_PERIOD_RE.match(ln.strip())) >= 2:
+            # a document's bibliography, then its footnotes (Google Docs puts them last): the bibliography is the list
+            listed = _split_text("\n".join(lines[:first]), one_per_line, keep_repeats, paper, laid_out)
+            listed.skipped += [Skipped(i + 1, lines[i].strip(), "a footnote after the bibliography") for i in range(first, len(lines))
+                               if lines[i].strip()]
+            return listed
         stop = next((i for i in range(first + 1, len(lines)) if find.STOP_HEADING_RE.match(lines[i])), len(lines))
         split = notes.split_notes(lines[:stop], keep_repeats=keep_repeats)  # Science's notes end at "ACKNOWLEDGMENTS"
         split.skipped += [Skipped(i + 1, lines[i].strip(), "after the notes") for i in range(stop, len(lines)) if lines[i].strip()]
@@ -167,13 +179,19 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         if paper:
             return Split([], section=False)
         section = find.Section(0, len(lines))
-    body_lines = _numbers_alone(lines[section.first:section.end])
-    if notes.looks_like_notes(body_lines):  # a list of notes (ibid.) where the references are
+    body_lines = numbers_alone(lines[section.first:section.end])
+    cited = next((i for i, ln in enumerate(body_lines) if notes.NOTE_RE.match(ln)), None) if section.heading else None
+    if cited and sum(1 for ln in body_lines[:cited] if looks_like_start(ln.strip()) or NAME_PERIOD_RE.match(ln.strip())) >= 2 \
+            and notes.looks_like_notes(body_lines[cited:]):  # the bibliography, then the footnotes citing it
+        dialog += [Skipped(section.first + i + 1, ln.strip(), "a footnote after the bibliography")
+                   for i, ln in enumerate(body_lines) if i >= cited and ln.strip()]
+        body_lines = body_lines[:cited] + [""] * (len(body_lines) - cited)
+    elif notes.looks_like_notes(body_lines):  # a list of notes (ibid.) where the references are
         heads = [i for i in range(section.first) if find.NOTES_HEADING_RE.match(lines[i])]
         split = notes.split_notes([""] * section.first + body_lines, keep_repeats=keep_repeats)
         split.heading = section.heading or (lines[heads[-1]].strip() if heads else "")
         return split
-    drop = find.furniture(body_lines, looks_like_start, repeats=not laid_out, context=lines)
+    drop = running.furniture(body_lines, looks_like_start, repeats=not laid_out, context=lines)
     skipped = [Skipped(section.first + i + 1, body_lines[i].strip(" \f"), "page number, running head or footer")
                for i in sorted(drop)] + [d for d in dialog if section.first < d.line <= section.end]
     body = []
@@ -201,7 +219,7 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
         heads = [k for k, (_, ln) in enumerate(body) if subheading(body, k)]
         nonblank = [(k, ln) for k, (_, ln) in enumerate(body) if ln.strip()]
         numbered = [(k, ln) for k, ln in nonblank if NUMBER_RE.match(ln)]
-        if len(numbered) >= 2 and _numbered_headings(numbered, nonblank):  # "1. Primary sources", "2. 국외 문헌"
+        if len(numbered) >= 2 and numbered_headings(numbered, nonblank):  # "1. Primary sources", "2. 국외 문헌"
             heads = sorted(set(heads) | {k for k, _ in numbered})
         if heads and len(heads) <= 0.4 * sum(1 for _, ln in body if ln.strip()):
             skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading between the groups of the list") for k in heads]
@@ -219,56 +237,15 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     if paper and whole and (len(refs) < 3 or sum(bool(YEAR_RE.search(r.text)) for r in refs) < 0.7 * len(refs)):
         return Split([], section=False)  # a paper without a list, not a list printed to PDF
     refs = not_references(refs, skipped)
-    more = next((i for i in range(section.end, len(lines)) if find.SECOND_LIST_RE.match(lines[i].strip(find.PAGE_BREAK + " "))
-                 or paper and find.HEADING_RE.match(lines[i].strip(find.PAGE_BREAK + " "))),  # a thesis's next chapter's list
-                None) if section.heading and section.end < len(lines) else None
-    if more is not None:  # "References for the Supplement" after the supplement: a second list, read too
-        end = find._section_end(lines, more + 1)
-        second = _split_text("\n".join([""] * (more + 1) + lines[more + 1:end]), one_per_line, keep_repeats, False, laid_out)
-        skipped.append(Skipped(more + 1, lines[more].strip(find.PAGE_BREAK + " "), "a second list's heading"))
-        refs += second.refs
-        skipped += second.skipped
-        skipped.sort(key=lambda k: k.line)
-    if paper and section.heading:  # a thesis: each chapter ends with its own "References"; the earlier ones are read too
-        same = [h for h in range(max(section.first - 1, 0))
-                if lines[h].strip(find.PAGE_BREAK + " ").lower() == section.heading.strip().lower()]
-        earlier: list[RawReference] = []
-        for h in same:
-            end = find._section_end(lines, h + 1)
-            if end >= section.first - 1:
-                continue
-            got = _split_text("\n".join([""] * (h + 1) + lines[h + 1:end]), one_per_line, keep_repeats, False, laid_out)
-            if len(got.refs) >= 3 and sum(bool(YEAR_RE.search(r.text)) for r in got.refs) >= 0.8 * len(got.refs):
-                earlier += got.refs
-                skipped += got.skipped + [Skipped(h + 1, lines[h].strip(find.PAGE_BREAK + " "), "an earlier chapter's list")]
-        if earlier:
-            refs = earlier + refs
-            skipped.sort(key=lambda k: k.line)
+    for h, end, later in find.other_lists(lines, section, paper):  # a supplement's list; a thesis's chapters; a talk's slides
+        got = _split_text("\n".join([""] * (h + 1) + lines[h + 1:end]), one_per_line, keep_repeats, False, laid_out)
+        if later or len(got.refs) >= (3 if paper else 1) and sum(bool(YEAR_RE.search(r.text)) for r in got.refs) >= (
+                0.8 if paper else 1.0) * len(got.refs):
+            refs = refs + got.refs if later else got.refs + refs
+            skipped += got.skipped + [Skipped(h + 1, lines[h].strip(find.PAGE_BREAK + " "),
+                                              "a second list's heading" if later else "an earlier chapter's list")]
+    skipped.sort(key=lambda k: k.line)
     return Split(refs, skipped, heading=section.heading)
-
-
-def _numbers_alone(lines: list[str]) -> list[str]:
-    """'1' / 'Fleming A. On the ...': a list whose numbers stand on lines of their own (set in a column
-    beside the entries) gets each number back on its entry's first line, before a page number could be
-    taken for one of them. Only numbers that count up from 1 are moved."""
-    bare = [i for i, ln in enumerate(lines) if re.fullmatch(r"\d{1,3}", ln.strip(find.PAGE_BREAK + " "))]
-    if len(bare) < 3:
-        return lines
-    run, want = [], 1
-    for i in bare:
-        if int(lines[i].strip(find.PAGE_BREAK + " ")) == want:
-            nxt = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip(find.PAGE_BREAK + " ")), None)
-            if nxt is not None and re.match(r"\s*[A-ZÀ-Þ(\[]|\s*(?:van|von|de|da|le|la)\s", lines[nxt].lstrip(find.PAGE_BREAK)):
-                run.append((i, nxt))
-                want += 1
-    if len(run) < 3 or len(run) < 0.5 * len(bare):
-        return lines
-    out = list(lines)
-    for i, nxt in run:
-        out[nxt] = ("\f" if find.PAGE_BREAK in out[i] else "") + f"{out[i].strip(find.PAGE_BREAK + ' ')}. " + \
-            out[nxt].lstrip(find.PAGE_BREAK + " ")
-        out[i] = find.PAGE_BREAK if find.PAGE_BREAK in out[i] else ""
-    return out
 
 
 def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set[int],
@@ -314,7 +291,17 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
 
     # numbered lists: a marker at the start of most references, counting up
     numbered = [(no, ln) for no, ln in nonblank if NUMBER_RE.match(ln)]
-    if len(numbered) >= 2 and counts_up(numbered) and not _numbered_headings(numbered, nonblank):
+    if len(numbered) >= 2 and counts_up(numbered) and not numbered_headings(numbered, nonblank):
+        lead = [(no, ln) for no, ln in nonblank if no < numbered[0][0]]
+        if len(lead) >= 3 and sum(1 for _, ln in lead if starts_strictly(ln.strip()) or NAME_PERIOD_RE.match(ln.strip())) >= 3:
+            # an unnumbered list, then numbered notes citing it (Google Docs puts the footnotes last)
+            from refkit.parse import notes
+            rest = [(no, ln) for no, ln in body if no >= numbered[0][0]]
+            if notes.looks_like_notes([ln for _, ln in rest]) or \
+                    sum(len(ln) for _, ln in numbered) / len(numbered) < 0.8 * sum(len(ln) for _, ln in lead) / len(lead):
+                if skipped is not None:
+                    skipped += [Skipped(no, ln.strip()[:200], "a footnote after the list") for no, ln in rest if ln.strip()]
+                return _split_body([b for b in body if b[0] < numbered[0][0]], forced, breaks, vocab, skipped)
         return group_numbered(body, vocab, skipped)
     bare = [(no, ln) for no, ln in nonblank if BARE_NUMBER_RE.match(ln)]  # "1 Walsh, P., ...": no full stop
     if len(bare) >= 3 and list_number(bare[0][1], BARE_NUMBER_RE) <= 2 and \
@@ -443,16 +430,6 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
         return "a new line (references are one per line here)"
 
     return group_lines(body, is_start, vocab, blank_ends=True, soft_blanks=page_blanks)
-
-
-def _numbered_headings(numbered: list[tuple[int, str]], nonblank: list[tuple[int, str]]) -> bool:
-    """'1. Primary sources' ... '2. Secondary sources' over unnumbered author-year references: the
-    numbers count the groups (short lines with no year), not the references."""
-    if not all(len(ln.split()) <= 6 and len(ln.strip()) <= 60 and not YEAR_RE.search(ln) and
-               not re.search(r"https?:|www\.|\b10\.\d{4,}/|doi", ln) for _, ln in numbered):
-        return False  # ("1058. https://doi.org/...": a page range's end and the link, wrapped)
-    plain = sum(1 for _, ln in nonblank if not NUMBER_RE.match(ln) and starts_strictly(ln.strip()))
-    return plain >= 2 * len(numbered)
 
 
 # "Sugiyono. (2017).": an author known by one name, then the year
