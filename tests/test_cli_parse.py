@@ -151,6 +151,8 @@ def test_utf16_without_bom(tmp_path, encoding):
     ("refs.bib", "@article{smith2001,\n  author = {Smith, John},\n  title = {A Title},\n  year = {2001}\n}\n", "BibTeX"),
     ("refs.txt", "@book{x, title={T}, year={1999}}\n", "BibTeX"),
     ("refs.json", '[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}]', "CSL-JSON"),
+    ("refs.txt", "TY  - JOUR\nAU  - Lind, Petra\nTI  - Harbour walls\nPY  - 2019\nER  - \n", "RIS"),
+    ("refs.txt", "%0 Journal Article\n%A Lind, Petra\n%T Harbour walls\n%J Journal of Ports\n%D 2019\n", "EndNote tagged"),
 ])
 def test_structured_input_points_to_convert(tmp_path, name, content, kind):
     f = tmp_path / name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from refkit.bib import cslyaml, ris
+from refkit.bib import cslyaml, endnote, ris
 from refkit.errors import InputError
 from refkit.model import Date, Name, Reference
 
@@ -138,3 +138,47 @@ def test_case_protection_is_a_nocase_span_in_csl_and_braces_in_bibtex() -> None:
     assert "title = {The {NASA} data of {a {B} c}}" in bibtex_writer.dumps(back, convention="biblatex")
     other = '<span style="font-variant:small-caps;">Sc</span> <span class="nocase">iPhone</span>'
     assert csljson.nocase_to_braces(other) == '<span style="font-variant:small-caps;">Sc</span> {iPhone}'
+
+
+ENW = """%0 Journal Article
+%A Lind, Petra
+%A van der Berg, Anna
+%T Harbour walls of the North
+  Sea
+%J Journal of Ports
+%V 3
+%N 1
+%P 1–9
+%D 2019
+%@ 0305-0270
+%R https://doi.org/10.1234/jp.3.1
+%K walls; quays
+%~ Web of Science
+
+%0 Book Section
+%A Osei, Kwame
+%E Tran, Quoc
+%T Piers
+%B Harbours of the World
+%C Kiel
+%I Hafen Press
+%D 2020
+%@ 978-3-16-148410-0
+"""
+
+
+def test_endnote_tagged_reader_and_writer() -> None:
+    refs, problems = endnote.loads(ENW, "x.enw")
+    a, b = refs
+    assert (a.type, a.fields["title"], a.fields["page"], a.fields["DOI"], a.fields["ISSN"]) == (
+        "article-journal", "Harbour walls of the North Sea", "1-9", "10.1234/jp.3.1", "0305-0270")
+    assert [n.family for n in a.names["author"]] == ["Lind", "Berg"] and a.names["author"][1].particle == "van der"
+    assert (b.type, b.fields["container-title"], b.names["editor"][0].family, b.fields["ISBN"]) == (
+        "chapter", "Harbours of the World", "Tran", "978-3-16-148410-0")
+    assert [p.rule for p in problems] == ["endnote-tag-~"]
+    text, _ = endnote.dumps(refs)
+    again, _ = endnote.loads(text, "y.enw")
+    assert [r.fields.get("title") for r in again] == [r.fields.get("title") for r in refs]
+    assert [r.names.get("author") for r in again] == [r.names.get("author") for r in refs]
+    with pytest.raises(InputError):
+        endnote.loads("just some text\n", "z.enw")

@@ -1,4 +1,4 @@
-"""The registry of bibliography formats: bibtex, biblatex, csl-json, csl-yaml, ris.
+"""The registry of bibliography formats: bibtex, biblatex, csl-json, csl-yaml, ris, endnote.
 
 Each :class:`Format` has a sniffer (how sure it is that a text is in it), a reader
 ``(text, name) -> (references, problems)`` and a writer ``(references) -> (text, problems)``, whose problems
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from refkit.bib import bibtex, bibtex_writer, csljson, cslyaml, ris
+from refkit.bib import bibtex, bibtex_writer, csljson, cslyaml, endnote, ris
 from refkit.errors import InputError, Problem
 from refkit.model import Reference
 
@@ -126,3 +126,5 @@ register(Format("csl-yaml", "CSL-YAML (pandoc's references: metadata)", (".yaml"
                 cslyaml.item_lines))
 register(Format("ris", "RIS (EndNote, Zotero, Mendeley, databases)", (".ris",), _sniff_ris, ris.loads,
                 ris.dumps, ".ris"))
+register(Format("endnote", "EndNote tagged (refer: %0 Type, %A Author, ...)", (".enw", ".refer"),
+                lambda text: 0.9 if endnote.sniff(text) else 0.0, endnote.loads, endnote.dumps, ".enw"))

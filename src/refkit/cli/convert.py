@@ -9,7 +9,7 @@ from refkit.cli.output import warn
 
 # the names of refkit.bib.formats.FORMATS (kept here so that `refkit --help` need not import the readers;
 # tests/test_convert.py checks that the two agree)
-FORMATS = ["bibtex", "biblatex", "csl-json", "csl-yaml", "ris"]
+FORMATS = ["bibtex", "biblatex", "csl-json", "csl-yaml", "ris", "endnote"]
 BY_SUFFIX = {".json": "csl-json", ".csljson": "csl-json", ".yaml": "csl-yaml", ".yml": "csl-yaml", ".ris": "ris"}
 
 

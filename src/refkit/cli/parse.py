@@ -60,7 +60,7 @@ def _at(doc, line: int) -> str:
 @click.command("parse")
 @click.argument("input", required=False, default="-", metavar="[INPUT|-]")
 @click.option("-o", "--output", metavar="OUT", help="Write here instead of standard output (never over INPUT).")
-@click.option("--to", "to", type=click.Choice(["bibtex", "biblatex", "csl-json", "csl-yaml", "ris"]),
+@click.option("--to", "to", type=click.Choice(["bibtex", "biblatex", "csl-json", "csl-yaml", "ris", "endnote"]),
               help="Output format. Default: BibTeX that BibTeX and biber both read (year, plus the biblatex "
                    "date and urldate fields BibTeX styles ignore); bibtex = classic fields only, biblatex = "
                    "biblatex's fields (as refkit convert writes them).")

@@ -216,7 +216,7 @@ class Document:
 
 
 def structured_kind(text: str, name: str = "") -> str:
-    """"BibTeX" or "CSL-JSON" when ``text`` is already a bibliography, else ""."""
+    """"BibTeX", "CSL-JSON", "RIS" or "EndNote tagged" when ``text`` is already a bibliography, else ""."""
     head = text.lstrip("\ufeff \t\r\n")
     entries = re.findall(r"^[ \t]*@[A-Za-z]+\s*[{(]", text[:200_000], re.M)
     if "=" in head and (re.match(r"@[A-Za-z]+\s*[{(]", head) or (
@@ -227,6 +227,12 @@ def structured_kind(text: str, name: str = "") -> str:
         return ""
     if len(rows) >= 3 and sum(bool(re.match(r"\s*[A-Za-z][\w-]*\s*=\s*[{\"\d]", ln)) for ln in rows) >= 0.6 * len(rows):
         return "BibTeX fields without @type{key, ...}"
+    from refkit.bib import endnote, ris
+
+    if ris.sniff(text) and len(re.findall(r"(?m)^ER  -", text[:200_000])) >= 1:
+        return "RIS"
+    if endnote.sniff(text):
+        return "EndNote tagged"
     if head.startswith(("[", "{")):
         try:
             data = json.loads(text)
