@@ -4,7 +4,7 @@ Invented entries in each real layout; none is taken from a shared file."""
 
 from __future__ import annotations
 
-from refkit.parse import parse_text
+from refkit.parse import parse_document, parse_text
 from refkit.parse.markup import latex_bibliography, markdown_tables, org_markup, rst_citations
 from refkit.parse.split import split_text
 
@@ -268,3 +268,23 @@ def test_a_logseq_page():
     items = [p.ref.to_csl() for p in parse_text(page)]
     assert [i["author"][0]["family"] for i in items] == ["Lind", "Osei", "Tran"]
     assert [i.get("DOI") for i in items] == ["10.1234/jp.2019.3", "10.5678/cs.5", None]
+
+
+def test_a_jupyter_notebook_and_libreoffice_labels():
+    import json
+
+    nb = {"nbformat": 4, "cells": [
+        {"cell_type": "markdown", "source": ["# Harbour data\n", "We use the walls of [1].\n"]},
+        {"cell_type": "code", "source": ["df = load('walls_2019.csv')  # Lind 2019\n"], "outputs": []},
+        {"cell_type": "markdown", "source": ["## References\n", "\n",
+                                              "1. Lind, P. (2019). Harbour walls. *Journal of Ports*, 3(1), 1–9. "
+                                              "https://doi.org/10.1234/jp.3.1\n",
+                                              "2. Osei, K. (2020). Quays. *Coastal Studies*, 5(2), 10–19.\n"]}]}
+    items = [p.ref.to_csl() for p in parse_document(json.dumps(nb, indent=1), "walls.ipynb").parsed]
+    assert [i["author"][0]["family"] for i in items] == ["Lind", "Osei"] and items[0]["DOI"] == "10.1234/jp.3.1"
+    text = ("Kasutatud kirjandus\n\n[Lind2019]: Lind, P.; Varga, T., Harbour walls, Journal of Ports, 3, 1, 1-9, 2019, \n"
+            "[Keskkonnaagentuur2023]: Keskkonnaagentuur, Metsakahjustuste seire aruanne 2022, , , , 2023, \n"
+            "[Osei2020]: Osei, K., Quays, Coastal Studies, 5, 2, 10-19, 2020, https://doi.org/10.5678/cs.5\n")
+    refs = split_text(text).refs
+    assert [r.number for r in refs] == ["Lind2019", "Keskkonnaagentuur2023", "Osei2020"]
+    assert refs[2].text.startswith("Osei, K., Quays")

@@ -264,6 +264,10 @@ def parse_document(data: bytes | str, name: str = "input", *, pages: str | None 
         else:
             text = data
         kind = "text"
+        if text.lstrip("\ufeff \r\n").startswith("{") and '"nbformat"' in text:
+            from refkit.parse.sources import notebook_text
+
+            text = notebook_text(text)  # a Jupyter notebook: the text of its markdown cells
         structured = structured_kind(text, name)
         if structured:
             hint = (f"put '@book{{key,' before each block and '}}' after it, then use 'refkit convert {name}'"

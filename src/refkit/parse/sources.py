@@ -4,6 +4,7 @@ references blanked (line numbers kept), or the text unchanged when it is not of 
 
 * R's roxygen comments: ``#' @references`` and the entries under it (``\\emph{}``, ``\\bold{}``,
   ``\\doi{}``, ``--``, ``\\itemize{\\item ...}``), in every function's block of a package file;
+* Jupyter notebooks: the text of the markdown and raw cells (:func:`notebook_text`);
 * pandoc's markdown: fenced divs (``::: {#refs}``) and heading attributes (``{#literatur .unnumbered}``);
 * Logseq's outline: the task markers (``LATER``, ``NOW``, ``DONE`` ...) before a reference, block and
   page properties (``id::``, ``tags::``; ``doi::`` and ``url::`` stay as the reference's link), and
@@ -140,3 +141,23 @@ def pandoc_markdown(text: str) -> str:
             ln = _PANDOC_ATTRS.sub("", ln)
         out.append(re.sub(r"(?<=\d)--(?=\d)", "–", ln))
     return "\n".join(out)
+
+
+def notebook_text(text: str) -> str:
+    """A Jupyter notebook (.ipynb): the text of its markdown and raw cells, a blank line between cells; the
+    code and its output are left out. Not a notebook (or broken JSON): the text unchanged."""
+    import json
+
+    try:
+        nb = json.loads(text)
+    except ValueError:
+        return text
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list):
+        return text
+    parts = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") in ("markdown", "raw"):
+            src = cell.get("source", "")
+            parts.append("".join(src) if isinstance(src, list) else str(src))
+    return "\n\n".join(parts)

@@ -73,10 +73,12 @@ STRICT_NAME_RE = re.compile(
 BACKLINK_RE = re.compile(r"^(?:\^|↑|[•▪◦‣·])\s*(?:Jump up to:\s*|Jump up\s*|Springe nach:\s*|Revenir plus haut en\s*:?\s*)?"
                          r"(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|[A-Z\u00C0-\u024F\u0386-\u03AB\u0400-\u042F“\"]))*(?:[a-z]\s+)?")
 _BACKLINK_FIRST = frozenset("^↑•▪◦‣·")  # what BACKLINK_RE can start with
-LABEL_RE = re.compile(r"^\s*\[([A-ZÀ-Þ\u0100-\u017f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f+\-]{0,8}\s?\d{2,4}[a-z]?)\]\s*")  # "[Ser73]", "[Hås01]"
+LABEL_RE = re.compile(r"^\s*\[([A-ZÀ-Þ\u0100-\u017f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f+\-]{0,8}\s?\d{2,4}[a-z]?|"
+                      r"[^\W\d_][^\]\s]{1,39}(?=\]:\s))\]:?\s*")  # "[Ser73]", "[Hås01]"; LibreOffice's "[Tamm2019]: "
 DITTO_RE = re.compile(r"^(?:———|---|——|__|–––|—[.,]\s|\((?:1[5-9]|20)\d\d[a-z]?\)[:.,])")  # AAS: "—. 2017, PhRvL"
 YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|in press|"
-                     r"forthcoming|im Druck|sous presse|soumis|submitted)")
+                     r"forthcoming|im Druck|sous presse|soumis|submitted)|"
+                     r"(?<=\()ת[\u05d0-\u05ea]{0,2}[״\"][\u05d0-\u05ea](?=\))")  # a Hebrew-calendar year: "(תשע״ח)"
 
 
 def looks_like_start(s: str) -> bool:
