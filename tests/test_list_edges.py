@@ -557,3 +557,16 @@ def test_sources_under_each_slides_notes():
                       + f"\n\n\n\nTemadag om havne – 14. marts 2024                    {k}\n")
     text = "\f".join(slides)
     assert [t[:5] for t in texts(text)] == ["Lind,", "Varga", "Osei,", "Tran,"]
+
+
+def test_cnki_groups_numbered_from_one_again():
+    """CNKI's references grouped by database, each group under '... 共N条' and numbered from [1] again, a
+    group of one among them; the citing articles after them are no references of the paper."""
+    text = ("参考文献\n中国学术期刊网络出版总库 共2条\n[1] 方精云,郭兆迪.中国陆地植被碳汇的估算[J].中国科学,2007,37(6):804-812.\n"
+            "[2] 杨玉盛,陈光水.中国亚热带森林转换对土壤碳的影响[J].生态学报,2010,30(3):1-9.\n"
+            "中国优秀硕士学位论文全文数据库 共1条\n[1] 林晓婷.不同林龄杉木人工林土壤有机碳的动态[D].福建农林大学,2021.\n"
+            "国际期刊数据库 共2条\n[1] Lind P,Varga T.Harbour soils[J].Geoderma,2019,3(1):1-9.\n"
+            "[2] Osei K.Quay carbon[J].Soil Biology,2020,5(2):10-19.\n"
+            "引证文献\n中国学术期刊网络出版总库 共1条\n[1] 郑晓丹.杉木人工林土壤碳研究进展[J].福建林业科技,2024,51(1):1-8.\n")
+    out = texts(text)
+    assert len(out) == 5 and "Osei K" in out[-1]

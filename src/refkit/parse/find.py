@@ -51,7 +51,7 @@ STOP_HEADING_RE = re.compile(
     r"sammanfattning|samenvatting|tiivistelmä|"
     r"about the authors?|author contributions?|supplementary|supporting information|footnotes|fußnoten|reuse|"
     r"most\s+read\s+articles|най-четени|meistgelesene|articles\s+les\s+plus\s+lus|artículos\s+más\s+leídos|"
-    r"copyright\s+(?:\(c\)|©)|creative\s+commons\s+licen[cs]e|"
+    r"copyright\s+(?:\(c\)|©)|creative\s+commons\s+licen[cs]e|引证文献|相似文献|读者推荐|被引文献|"
 
     r"tables?(?!\s+of\s+(?:cases|legislation|statutes|authorities|treaties|instruments|legal))|figures?|"
     r"anhang|annexe?s?|remerciements|danksagung|licen[cs]e|contributing|contributors|how\s+to\s+cite|share\s+and\s+cite|authors?\s+and\s+affiliations|publisher['’]s\s+note|"

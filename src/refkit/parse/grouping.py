@@ -56,11 +56,13 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
     after_blank = skipping = False
     held: list[tuple[int, str]] = []
     style = ""  # how the list writes its numbers: "[1]", "1.", "1)", "(1)"
+    last_no = 0
     for no, ln in body:
         if not ln.strip():
             after_blank = True
             continue
         blank_before, after_blank = after_blank, False
+        gap_no, last_no = last_no, no
         m = rx.match(ln)
         if m and out and style and _style(m.group(0)) != style:
             m = None  # "[24] ..." then "1) College of ...": another kind of number, not the list's
@@ -81,8 +83,8 @@ def group_numbered(body: list[tuple[int, str]], vocab: set[str],
                     skipped.append(Skipped(out[0].line, out[0].text[:200], "text before the list"))
                 out, expected, held = [], 0, []
             lettered = re.match(r"\s*\[\d+[a-z]\]", ln) is not None  # "[8a]" after "[8]": a work of its own
-            restart = n == 1 and out and expected > 2 and (blank_before or was_skipping) and \
-                reference_done(prev)  # a second list, numbered from 1 again (a thesis's chapters)
+            restart = n == 1 and out and (expected > 2 and (blank_before or was_skipping) or expected >= 2 and no - gap_no > 1) and \
+                reference_done(prev)  # a second list, numbered from 1 again (a thesis's chapters; a group under a heading)
             ok = not out or n == expected or (n == expected + 1 and prev.rstrip().endswith(ENDINGS)) or (
                 lettered and n == expected - 1) or restart
             ok = ok and (rx is NUMBER_RE or (n == expected if out else n <= 2))  # bare numbers: strictly in turn

@@ -121,6 +121,8 @@ def subheading(body: list[tuple[int, str]], k: int) -> bool:
     """A short title-case line with no digits or punctuation that stands alone between blank lines
     (or opens the list), followed by more of the list."""
     t = body[k][1].strip()
+    if re.fullmatch(r"\S.{1,40}?\s*共\s*\d+\s*条", t) and k + 1 < len(body):
+        return True  # CNKI's groups by database: "中国博士学位论文全文数据库 共2条"
     if _GROUP_HEADING.fullmatch(t) and k + 1 < len(body):
         return True  # "Cases", "Statutes", "Primary sources", "Internetquellen": a group's name, whatever follows
     sec = re.match(r"(?:\d{1,2}(?:\.\d{1,2})*\.?[A-Z]?|[A-Z]|[IVX]{1,4})\.?\s+(?=[A-ZÀ-Þ])", t)
