@@ -288,3 +288,34 @@ def test_a_jupyter_notebook_and_libreoffice_labels():
     refs = split_text(text).refs
     assert [r.number for r in refs] == ["Lind2019", "Keskkonnaagentuur2023", "Osei2020"]
     assert refs[2].text.startswith("Osei, K., Quays")
+
+
+def test_a_reading_list_csv_and_an_api_json():
+    """Records with named fields are read by their names: a reading list's CSV (its note rows skipped, a quoted
+    cell with a comma and doubled quotes), OpenAlex's works."""
+    import json
+
+    csv_text = ('Item Link,Type,Title,Authors,Edition,Publisher,Date,ISBN,Journal Title,Volume,Issue,Start Page,End Page,DOI\r\n'
+                ',Paragraph,Read two items before the first seminar.,,,,,,,,,,,\r\n'
+                'https://rl.example/1,Book,"Harbours, walls and ""quays""","Lind, Petra; Varga, Tomas",2nd,Hafen Press,2019,'
+                '9781786834713,,,,,,\r\n'
+                'https://rl.example/2,Article,Piers of the North,"Osei, Kwame",,,2008,,Journal of Ports,11,6,691,702,'
+                '10.1080/13670050802149259\r\n')
+    items = [p.ref.to_csl() for p in parse_document(csv_text, "list.csv").parsed]
+    assert [i["title"] for i in items] == ['Harbours, walls and "quays"', "Piers of the North"]
+    assert (items[0]["type"], items[0]["edition"], items[0]["ISBN"], [a["family"] for a in items[0]["author"]]) == (
+        "book", "2", "9781786834713", ["Lind", "Varga"])
+    assert (items[1]["type"], items[1]["page"], items[1]["DOI"], items[1]["container-title"]) == (
+        "article-journal", "691-702", "10.1080/13670050802149259", "Journal of Ports")
+    works = {"meta": {"count": 2}, "results": [
+        {"id": "https://openalex.org/W1", "doi": "https://doi.org/10.1234/jp.3.1", "display_name": "Harbour walls",
+         "publication_year": 2021, "type": "article", "type_crossref": "journal-article",
+         "authorships": [{"author": {"display_name": "Petra Lind"}}, {"author": {"display_name": "Tomas Varga"}}],
+         "primary_location": {"source": {"display_name": "Journal of Ports"}},
+         "biblio": {"volume": "3", "issue": "1", "first_page": "1", "last_page": "9"}},
+        {"id": "https://openalex.org/W2", "doi": None, "display_name": "Quays", "publication_year": 2020,
+         "authorships": [], "primary_location": None, "biblio": {}}]}
+    items = [p.ref.to_csl() for p in parse_document(json.dumps(works), "works.json").parsed]
+    assert (items[0]["DOI"], items[0]["page"], items[0]["author"][1]) == ("10.1234/jp.3.1", "1-9",
+                                                                         {"family": "Varga", "given": "Tomas"})
+    assert items[1]["title"] == "Quays" and "author" not in items[1]

@@ -240,7 +240,7 @@ def structured_kind(text: str, name: str = "") -> str:
             return ""
         items = data if isinstance(data, list) else data.get("items", [data]) if isinstance(data, dict) else []
         if items and all(isinstance(i, dict) for i in items) and any(
-                k in items[0] for k in ("type", "title", "author", "issued", "id")):
+                k in items[0] for k in ("type", "title", "author", "issued", "id")) and "authorships" not in items[0]:
             return "CSL-JSON"
     return ""
 
