@@ -319,3 +319,27 @@ def test_a_reading_list_csv_and_an_api_json():
     assert (items[0]["DOI"], items[0]["page"], items[0]["author"][1]) == ("10.1234/jp.3.1", "1-9",
                                                                          {"family": "Varga", "given": "Tomas"})
     assert items[1]["title"] == "Quays" and "author" not in items[1]
+
+
+def test_a_biber_bbl_file():
+    bbl = ("% $ biblatex bbl format version 3.2 $\n\\refsection{0}\n  \\datalist[entry]{nyt/global//global/global}\n"
+           "    \\entry{lind2019}{article}{}\n      \\name{author}{2}{}{%\n"
+           "        {{hash=3d43}{%\n           family={Lind},\n           familyi={L\\bibinitperiod},\n"
+           "           given={Petra\\bibinitdelim M.},\n           giveni={P\\bibinitperiod}}}%\n"
+           "        {{hash=4edf}{%\n           family={Berg},\n           prefix={van\\bibnamedelima der},\n"
+           "           given={Anna}}}%\n      }\n      \\strng{namehash}{ef54}\n      \\field{sortinit}{L}\n"
+           "      \\field{journaltitle}{Journal of Ports}\n      \\field{title}{Harbour walls}\n      \\field{volume}{48}\n"
+           "      \\field{year}{2019}\n      \\field{pages}{1687\\bibrangedash 1690}\n      \\verb{doi}\n"
+           "      \\verb 10.1103/PhysRevA.48.1687\n      \\endverb\n    \\endentry\n"
+           "    \\entry{osei2020}{book}{}\n      \\name{author}{1}{}{%\n        {{hash=e31a}{%\n"
+           "           family={Osei},\n           given={Kwame}}}%\n      }\n      \\list{publisher}{1}{%\n"
+           "        {Hafen Press}%\n      }\n      \\field{title}{Quays}\n      \\field{year}{2020}\n"
+           "      \\verb{url}\n      \\verb https://doi.org/10.5678/q.1\n      \\endverb\n    \\endentry\n"
+           "  \\enddatalist\n\\endrefsection\n")
+    items = [p.ref.to_csl() for p in parse_document(bbl, "paper.bbl").parsed]
+    assert len(items) == 2
+    a, b = items
+    assert (a["title"], a["container-title"], a["page"], a["DOI"]) == ("Harbour walls", "Journal of Ports", "1687-1690",
+                                                                       "10.1103/PhysRevA.48.1687")
+    assert a["author"][0] == {"family": "Lind", "given": "Petra M."} and a["author"][1]["family"] == "Berg"
+    assert (b["type"], b["publisher"], b["DOI"]) == ("book", "Hafen Press", "10.5678/q.1")

@@ -2,6 +2,8 @@
 
 * a spreadsheet or a reading-list tool's CSV with a header row ("Title", "Authors", "Date", "Journal Title",
   "DOI" ...), one work a row (rows with no title, such as a reading list's "Paragraph" notes, are skipped);
+* biber's ``.bbl`` (the entries biblatex typesets, ``\\entry{key}{article}{} ... \\endentry``), made BibTeX
+  and read by refkit's BibTeX reader;
 * a scholarly API's JSON pasted as it came: OpenAlex's works (``{"results": [{"display_name": ...,
   "authorships": [...], "doi": ...}]}``).
 
@@ -42,6 +44,8 @@ _TYPES = {"book": "book", "article": "article-journal", "journal article": "arti
 def read_records(text: str) -> Split | None:
     """The references of a CSV with a bibliographic header or of an API's JSON; None for any other text."""
     head = text.lstrip("\ufeff \r\n")
+    if "\\entry{" in text and "\\endentry" in text:
+        return _bbl(text)
     if head[:1] in "[{":
         return _openalex(head)
     return _csv(head)
@@ -136,3 +140,49 @@ def _openalex(text: str) -> Split | None:
             del ref.names["author"]
         refs.append(RawReference(rec["title"][:120] or f"work {k}", k, reason="a work of an API's JSON", entry=ref))
     return Split(refs, [], heading="")
+
+
+_BBL_ENTRY = re.compile(r"\\entry\{(?P<key>[^}]*)\}\{(?P<type>\w+)\}\{[^}]*\}(?P<body>.*?)\\endentry", re.S)
+_BBL_SKIP = {"sortinit", "sortinithash", "labelnamesource", "labeltitlesource", "labelalpha", "extraalpha", "labelyear",
+             "labeldatesource", "extradate", "labelmonth", "labelday", "extraname"}
+
+
+def _bbl(text: str) -> Split | None:
+    """biber's .bbl: each \\entry made a BibTeX entry (names, \\field, \\list, \\verb) and read as BibTeX."""
+    from refkit.bib import bibtex
+
+    refs: list[RawReference] = []
+    for m in _BBL_ENTRY.finditer(text):
+        body = m.group("body")
+        fields: dict[str, str] = {}
+        for role, names in re.findall(r"\\name\{(\w+)\}\{\d+\}\{[^}]*\}\{%(.*?)\n\s*\}", body, re.S):
+            people = []
+            for part in re.findall(r"\{\{hash=[^}]*\}\{%?(.*?)\}\}%?", names, re.S):
+                fam = re.search(r"\bfamily=\{([^}]*)\}", part)
+                giv = re.search(r"\bgiven=\{([^}]*)\}", part)
+                pre = re.search(r"\bprefix=\{([^}]*)\}", part)
+                if fam:
+                    people.append(" ".join(x for x in ((pre.group(1) if pre else ""), fam.group(1)) if x) +
+                                  (f", {giv.group(1)}" if giv else ""))
+            if people:
+                fields[role] = " and ".join(people)
+        for name, value in re.findall(r"\\field\{(\w+)\}\{((?:[^{}]|\{[^{}]*\})*)\}", body):
+            if name not in _BBL_SKIP and not name.endswith("hash"):
+                fields[name] = value.replace("\\bibrangedash ", "--").replace("\\bibrangedash", "--")
+        for name, items in re.findall(r"\\list\{(\w+)\}\{\d+\}\{%(.*?)\n\s*\}", body, re.S):
+            fields[name] = " and ".join(re.findall(r"^\s*\{+([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}+%?\s*$", items, re.M))
+        for name, value in re.findall(r"\\verb\{(\w+)\}\s*\\verb\s+(.*?)\s*\\endverb", body, re.S):
+            fields[name] = value.strip()
+        doi = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", fields.get("url", ""))
+        if doi and "doi" not in fields:
+            fields["doi"] = doi.group(1)  # a DOI given only as its link
+        fields = {k: re.sub(r"\\bib(?:initdelim|namedelim[abcdi])\s?", " ", v) for k, v in fields.items()}
+        entry = "@" + m.group("type") + "{" + m.group("key") + ",\n" + "".join(
+            f"  {k} = {{{v}}},\n" for k, v in fields.items()) + "}\n"
+        try:
+            got, _ = bibtex.loads(entry, "bbl")
+        except Exception:  # noqa: BLE001 - an entry the reader cannot take is left out, with the others read
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        refs += [RawReference(f"@{e.type}{{{e.id}, ...}}", line, reason="an entry of biber's .bbl", entry=e) for e in got]
+    return Split(refs, [], heading="") if refs else None

@@ -97,7 +97,7 @@ def split_text(text: str, one_per_line: bool = False, keep_repeats: bool = False
     if "```" in text or "~~~" in text or "    @" in text or "`@" in text:  # BibTeX in a README, read as it is
         project = readme_project(text)
         text, fenced = fenced_bibtex(text.replace("\r\n", "\n"))
-    if text.lstrip("\ufeff \r\n")[:1] in "[{" or "title" in text[:300].lower():
+    if text.lstrip("\ufeff \r\n")[:1] in "[{" or "title" in text[:300].lower() or "\\entry{" in text:
         listed = records.read_records(text)  # a CSV with named columns, an API's JSON: records, not text
         if listed is not None:
             return listed
