@@ -178,12 +178,11 @@ def other_versions(body: list[tuple[int, str]]) -> list[int]:
         if not ln.strip():
             continue
         indent = len(ln) - len(ln.lstrip())
-        if parent is not None and indent > parent[0] and ended(ln) and YEAR_RE.search(ln[:120]):
-            key = _title_key(ln)
-            if key and key == parent[1]:
-                out.append(k)
-                continue
-        parent = (indent, _title_key(ln)) if ended(ln) else None
+        key = _title_key(ln) if ('"' in ln or "“" in ln) else ""
+        if parent is not None and indent > parent[0] and key == parent[1] and YEAR_RE.search(ln[:120]) and ended(ln):
+            out.append(k)
+            continue
+        parent = (indent, key) if key and ended(ln) else None  # (a line holding a whole reference with a quoted title)
     return out
 
 
