@@ -570,3 +570,15 @@ def test_cnki_groups_numbered_from_one_again():
             "引证文献\n中国学术期刊网络出版总库 共1条\n[1] 郑晓丹.杉木人工林土壤碳研究进展[J].福建林业科技,2024,51(1):1-8.\n")
     out = texts(text)
     assert len(out) == 5 and "Osei K" in out[-1]
+
+
+def test_a_catalogues_short_keys_above_its_entries():
+    text = ("Literatuur: Lind 1972–91, dl. 1, nr. 223; Osei 1993, p. 61.\n\nVerkort geciteerde literatuur\n"
+            "Lind 1972–91\nP. Lind, Jan van Haven 1596–1656: Ein Werkverzeichnis, 4 dln., Amsterdam 1972–91.\n"
+            "Osei 1993\nK. Osei, ‘Een onbekende tekening van een haven’, Oud Holland 107 (1993), pp. 57–64,\n"
+            "doi:10.1234/oh.107.57.\nHofstede de Groot 1927\nC. Hofstede de Groot, Die holländische Kritik, Leipzig 1927.\n"
+            "Verkort geciteerde tentoonstellingen\nWashington/Amsterdam 2018\n"
+            "Harbours of the Golden Age, tent.cat. Washington (National Gallery of Art)/Amsterdam (Rijksmuseum) 2018.\n")
+    out = texts(text)
+    assert [t[:8] for t in out] == ["P. Lind,", "K. Osei,", "C. Hofst", "Harbours"]
+    assert out[1].endswith("doi:10.1234/oh.107.57.")

@@ -32,6 +32,7 @@ HEADING_RE = re.compile(
     r"(?:selected\s+|recent\s+)?publications|publikationen|veröffentlichungen|publikationsliste|"  # a CV's or a project's list
     r"บรรณานุกรม|เอกสารอ้างอิง|संदर्भ\s*ग्रंथ\s*सूची|संदर्भ\s*सूची|संदर्भ|"  # Thai, Hindi
     r"literatūra|literatūros\s+sąrašas|naudota\s+literatūra|izmantotā\s+literatūra|kasutatud\s+kirjandus|kirjandus|"
+    r"(?:verkort\s+)?geciteerde\s+(?:literatuur|tentoonstellingen)|abgekürzt\s+zitierte\s+literatur|"
     r"popis\s+literature|literatura\s+in\s+viri|viri|heimildir|izvori|извори|izvori\s+i\s+literatura|извори\s+и\s+литература|използвана\s+литература|список\s+використаних\s+джерел|"
     r"література|джерела|βιβλιογραφία|αναφορές|βιβλιογραφικές\s+αναφορές|ביבליוגרפיה|מקורות|רשימת\s+מקורות|"
     r"قائمة\s+المراجع|قائمة\s+المصادر\s+والمراجع|المصادر\s+والمراجع|المصادر|"

@@ -128,11 +128,20 @@ _LABEL_LINE_RE = re.compile(r"^\s*[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:et\s+al\.|(?:and
                             r"\((?:1[5-9]|20)\d\d[a-z]?\)\s*$")
 
 
+_SHORT_KEY = re.compile(r"^\s*[A-ZÀ-Þ][\w'’\-]+(?:[\s/][A-Za-zÀ-ÿ'’\-]+){0,3}\s(?:1[5-9]|20)\d\d(?:[–-]\d{2,4})?[a-z]?\s*$")
+_ENTRY_START = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ]\.[\s-]?){1,3}(?:[a-z]{1,3}\s)?[A-ZÀ-Þ][\w'’\-]+|[A-ZÀ-Þ][\w'’\-]+,\s[A-ZÀ-Þ])")
+
+
 def label_lines(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
     """'Anderson et al. (2016)' alone on a line before each reference: a citation label, dropped, and
     the start of a reference, whose lines (authors, title, venue, link) are joined into one. Three such
     labels or more are needed."""
     found = [i for i, ln in enumerate(lines) if _LABEL_LINE_RE.match(ln) and i + 1 < len(lines) and lines[i + 1].strip()]
+    if len(found) < 3:  # a catalogue's short key above each entry: "Beck 1972–91" / "H.-U. Beck, Jan van Goyen ..."
+        found = [i for i, ln in enumerate(lines) if _SHORT_KEY.match(ln) and i + 1 < len(lines) and _ENTRY_START.match(lines[i + 1])]
+        if len(found) >= 3:  # the layout is the catalogue's: its other keys too ("Washington/Amsterdam 2018" / a title)
+            found = [i for i, ln in enumerate(lines) if _SHORT_KEY.match(ln) and i + 1 < len(lines) and lines[i + 1].strip()
+                     and not _SHORT_KEY.match(lines[i + 1])]
     if len(found) < 3:
         return lines, []
     out = list(lines)
