@@ -16,6 +16,7 @@ from refkit.model import Date, Name, Reference
 from refkit.parse import lexicon
 from refkit.parse.clean import is_org_name, unbracket_span
 from refkit.parse.fields import MONTH_RE, clean_url, doi_from_link, parse_natural_date
+from refkit.parse.kinds import TYPE_GENRES, choose_type
 from refkit.parse.publication import PLACE_WORDS, PRESS_WORDS
 from refkit.parse.tagger import Segment
 
@@ -87,12 +88,12 @@ def reconcile(ref: Reference, labels: set[str], by_label: dict[str, list[Segment
         labels.discard("container-title")
         if "container-title" in conf:
             conf["title"] = conf.pop("container-title")
-    ref.type = _choose_type(ref.fields, labels, segments)
+    ref.type = choose_type(ref.fields, labels, segments)
     blog = re.search(r"\s*\((?:blog|weblog)\)$", ref.fields.get("container-title", ""), re.I)
     if blog:  # Chicago's "Scatterplot (blog), February 11.": what the type says
         ref.fields["container-title"] = ref.fields["container-title"][:blog.start()]
         ref.type = "post-weblog"
-    if ref.type in ("dataset", "software") and _TYPE_GENRES.get(ref.fields.get("genre", "").lower()) == ref.type:
+    if ref.type in ("dataset", "software") and TYPE_GENRES.get(ref.fields.get("genre", "").lower()) == ref.type:
         del ref.fields["genre"]  # APA's "[Data set]" is what the type says: styles print it from the type
     note = ref.fields.get("note", "")
     if ref.type == "paper-conference" and "publisher-place" not in ref.fields and re.fullmatch(
@@ -137,8 +138,6 @@ _REPOSITORY = re.compile(r"(?i)\b(?:repository|archive|package index|zenodo|figs
                          r"osf|dataverse|databank|data bank|database|software heritage|bioconductor|npm|"
                          r"socarxiv|psyarxiv|edarxiv|biorxiv|medrxiv|chemrxiv|techrxiv|engrxiv|osf preprints|"
                          r"research square|preprints\.org)\b")  # preprint servers publish, they hold no issue
-_PREPRINT_SERVER = re.compile(r"(?i)\b(?:socarxiv|psyarxiv|edarxiv|biorxiv|medrxiv|chemrxiv|techrxiv|engrxiv|osf preprints|"
-                              r"research square|preprints\.org|ssrn|arxiv)\b")
 _NOTE_IS_NOTE = re.compile(r"(?i)\b(?:unpublished|manuscript|dissertation|thesis|report|preprint|original|reprint|"
                            r"translat|press release|forthcoming|abstract|retrieved|accessed|available|online|"
                            r"version|paper|presented|lecture|interview|letter|personal|communication|cited|see)\b")
@@ -389,9 +388,6 @@ def _tidy_containers(ref: Reference) -> None:
         f["title"] = re.sub(r"\s*\(=?$", "", t)
 
 
-# APA's bracketed descriptions that name the type itself ("[Data set]"): the type, not a genre to keep
-_TYPE_GENRES = {"data set": "dataset", "dataset": "dataset", "data": "dataset", "computer software": "software",
-                "software": "software", "computer program": "software", "mobile app": "software"}
 _GOST_PLACES = {"М": "Москва", "Л": "Ленинград", "СПб": "Санкт-Петербург", "К": "Киев"}
 _YEARS = re.compile(r"(?:1[4-9]|20)\d\d[-/\u2013](?:(?:1[4-9]|20)\d\d|\d\d)")
 _TITLE_NUMBER = re.compile(r"(?:\.\s+|\s+\()(?P<n>[A-Za-z]{1,6}-?\d[\w/\-]*|\d+[/-]\d+)\)?$")
@@ -452,61 +448,3 @@ def _split_genre(ref: Reference) -> None:
 
 
 # a container that is a meeting's ("Proc. ...", "Annual Meeting of ..."): a conference paper, not a periodical
-_EVENT = re.compile(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|meeting|colloqu)")
-_DAY_MONTH = re.compile(rf"(?:{MONTH_RE})\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{MONTH_RE})|\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}")
-
-
-def _choose_type(fields: dict[str, str], labels: set[str], segs: Sequence[Segment]) -> str:
-    genre = fields.get("genre", "").lower()
-    if re.search(r"thesis|dissertation|diss\b|doctoral|habilitation|mémoire|phd|ph\.d|proefschrift|tesis|thèse|tese\b|"
-                 r"doktorarbeit|diplomarbeit|masterarbeit|magisterarbeit|lizentiatsarbeit|bachelorarbeit|zulassungsarbeit|"
-                 r"staatsexamensarbeit", genre):
-        return "thesis"
-    if re.match(r"(?:Letter|Telegram|Postcard)\s+(?:to|from)\s", fields.get("title", "")):
-        return "letter"
-    if re.search(r"patent", genre):
-        return "patent"
-    if genre in _TYPE_GENRES:
-        return _TYPE_GENRES[genre]
-    if re.fullmatch(r"(?:ieee|ansi|astm|iso|iec|iso/iec|din|en|din en|din en iso|bs|bs en|nf)(?: std\.?)?(?: [a-z]{1,3})?|"
-                    r"rfc|bcp|std", genre):
-        return "standard"
-    if re.search(r"report|working paper|memo|technical|discussion paper", genre):
-        return "report"
-    container = fields.get("container-title", "")
-    if _PREPRINT_SERVER.search(fields.get("publisher", "")) and not container:
-        return "article"  # CSL's preprint: "SocArXiv", "PsyArXiv", "SSRN"
-    if fields.get("eprint") and not container and "publisher" not in labels:
-        return "document"  # an arXiv preprint: BibTeX's @misc with its eprint
-    if fields.get("number") and not container and "journal" not in labels and (
-            "publisher" in labels or "genre" in labels):
-        return "report"  # "Title. NAB-23/114. National Audit Board."
-    if container and re.search(r"(?i)\b(?:times|gazette|herald|tribune|post|daily|news|guardian|chronicle|courier|globe|inquirer|"
-                               r"zeitung|le monde|el país|observer|telegraph|journal-constitution)\b", container) \
-            and "volume" not in labels and not re.search(r"(?i)\b(?:journal of|review|quarterly|proceedings)\b", container):
-        return "article-newspaper"
-    if "journal" in labels:
-        return "article-journal"
-    if container and not labels & {"volume", "editor", "publisher", "location", "genre"} and not _EVENT.search(container) and any(
-            s.label == "date" and _DAY_MONTH.search(s.text) for s in segs):
-        return "article-newspaper"  # "Title. Die Zeit, 20. Mai 2010.": a periodical dated by the day
-    if container and not labels & {"volume", "pages", "editor", "publisher", "location", "genre"} and any(
-            s.label == "date" and re.fullmatch(rf"\s*{MONTH_RE}(?:\s*[-/–]\s*{MONTH_RE})?[.,]?\s*", s.text) for s in segs):
-        return "article-magazine"  # "“Title.” Atlantic, June.": a periodical dated by the month
-    if container and "url" in labels and not labels & {"volume", "pages", "editor", "publisher", "location"} and \
-            not re.search(r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop)", container):
-        return "webpage"  # "Title. (n.d.). Riverside City Library. Retrieved ..., from URL"
-    if container:
-        if _EVENT.search(container):
-            return "paper-conference"
-        if "editor" in labels or "publisher" in labels or "location" in labels or \
-                any(s.label == "container-title" and re.match(r"(?i)\s*(?:in|dans|im)\b", s.text) for s in segs):
-            return "chapter"
-        if "volume" in labels or "pages" in labels:
-            return "article-journal"
-        return "chapter"
-    if "url" in labels and not ("publisher" in labels or "location" in labels):
-        return "webpage"
-    if "publisher" in labels or "location" in labels or "isbn" in labels or "edition" in labels:
-        return "book"
-    return "document"

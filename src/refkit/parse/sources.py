@@ -15,7 +15,30 @@ from __future__ import annotations
 
 import re
 
+from refkit.parse.raw import Split
+
 _ROXYGEN_TAG = re.compile(r"^\s*#'\s*@(\w+)")
+
+
+def read_source(text: str) -> tuple[str, Split | None]:
+    """The references of a text that is not a list as printed: records with named fields (a CSV, an API's JSON,
+    a .bbl; :mod:`refkit.parse.records`) and a wiki page's templates (:mod:`refkit.parse.wikitext`) come back
+    as a split; R's roxygen, Logseq and pandoc markdown come back as the text of their references."""
+    from refkit.parse import records, wikitext
+
+    if text.lstrip("\ufeff \r\n")[:1] in "[{" or "title" in text[:300].lower() or "\\entry{" in text:
+        listed = records.read_records(text)  # a CSV with named columns, an API's JSON: records, not text
+        if listed is not None:
+            return text, listed
+    if "@references" in text:
+        text = roxygen_references(text)  # an R file's roxygen "@references"
+    if ":: " in text:
+        text = logseq_outline(text)  # a Logseq page's properties and task markers
+    if ":::" in text or "{#" in text:
+        text = pandoc_markdown(text)  # pandoc's fenced divs and heading attributes
+    if ("{{" in text or "<ref" in text) and wikitext.looks_like_wikitext(text):
+        return text, wikitext.wiki_references(text)  # a MediaWiki page's source: its templates are structured already
+    return text, None
 
 
 def roxygen_references(text: str) -> str:
