@@ -343,3 +343,19 @@ def test_a_biber_bbl_file():
                                                                        "10.1103/PhysRevA.48.1687")
     assert a["author"][0] == {"family": "Lind", "given": "Petra M."} and a["author"][1]["family"] == "Berg"
     assert (b["type"], b["publisher"], b["DOI"]) == ("book", "Hafen Press", "10.5678/q.1")
+
+
+def test_typst_source():
+    src = ('// ====\n//  Thesis\n// ====\n#import "template.typ": thesis\n#show: thesis.with(year: "2024")\n\n'
+           '= Conclusions <conclusions>\nWalls matter [1].\n\n#heading(numbering: none)[Bibliography]\n'
+           '#set par(hanging-indent: 1.2em)\n\n#enum(\n  numbering: "[1]",\n'
+           '  [P. Lind and T. Varga, «Harbour walls», _Journal of Ports_, vol. 3, pp. 1–9, 2019.\n'
+           '   #link("https://doi.org/10.1234/jp.3.1")],\n'
+           '  [K. Osei, _Quays of the North_. Kiel: Hafen Press, 2020.],\n)\n\n'
+           '/* left out for now:\n  [Q. Tran, «Dykes», _Delta_, vol. 1, 1961.],\n*/\n\n'
+           '- Y. Moss, «Piers online», 2024. Available: #link("https://example.org/piers")\n\n'
+           '#figure(\n  table(columns: 2, [*a*], [*b*]),\n  caption: [Parameters.],\n)\n')
+    items = [p.ref.to_csl() for p in parse_text(src)]
+    assert [i["author"][0]["family"] for i in items] == ["Lind", "Osei", "Moss"]
+    assert items[0]["DOI"] == "10.1234/jp.3.1" and items[0]["container-title"] == "Journal of Ports"
+    assert items[2]["URL"] == "https://example.org/piers"

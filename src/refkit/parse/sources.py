@@ -4,6 +4,7 @@ references blanked (line numbers kept), or the text unchanged when it is not of 
 
 * R's roxygen comments: ``#' @references`` and the entries under it (``\\emph{}``, ``\\bold{}``,
   ``\\doi{}``, ``--``, ``\\itemize{\\item ...}``), in every function's block of a package file;
+* Typst source: comments, settings and layout calls out, ``#link("...")`` its link, ``#enum`` items;
 * Jupyter notebooks: the text of the markdown and raw cells (:func:`notebook_text`);
 * pandoc's markdown: fenced divs (``::: {#refs}``) and heading attributes (``{#literatur .unnumbered}``);
 * Logseq's outline: the task markers (``LATER``, ``NOW``, ``DONE`` ...) before a reference, block and
@@ -36,6 +37,8 @@ def read_source(text: str) -> tuple[str, Split | None]:
         text = logseq_outline(text)  # a Logseq page's properties and task markers
     if ":::" in text or "{#" in text:
         text = pandoc_markdown(text)  # pandoc's fenced divs and heading attributes
+    if "#set " in text or "#link(" in text or "#enum(" in text:
+        text = typst_source(text)  # Typst source
     if ("{{" in text or "<ref" in text) and wikitext.looks_like_wikitext(text):
         return text, wikitext.wiki_references(text)  # a MediaWiki page's source: its templates are structured already
     return text, None
@@ -184,3 +187,43 @@ def notebook_text(text: str) -> str:
             src = cell.get("source", "")
             parts.append("".join(src) if isinstance(src, list) else str(src))
     return "\n\n".join(parts)
+
+
+_TYPST_LINE = re.compile(r"^\s*#(?:(?:set|show|import|include|v|pagebreak|let|align|pad|grid)\b|(?:enum|figure|table)\()|"
+                         r"^\s*(?:numbering|tight|spacing|columns|caption)\s*:|^\s*\)\s*,?\s*$")
+
+
+def typst_source(text: str) -> str:
+    """Typst source: comments (`//`, `/* */`, commented-out items stay out), settings and layout calls out,
+    `#link("url")` its link, `#heading(...)[Title]` and `= Title` headings, an `#enum`'s `[...]` items a
+    reference each, `_italic_` plain; a figure or table after the list is left out."""
+    if not re.search(r"(?m)^\s*#(?:set|show|import|link|enum|heading)\b", text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    block = depth = 0
+    enum = False
+    for ln in lines:
+        if block or "/*" in ln:  # a block comment, nested ones counted
+            block += ln.count("/*") - ln.count("*/")
+            out.append("")
+            continue
+        if re.match(r"^\s*//", ln) or depth or re.match(r"^\s*#(?:figure|table)\(", ln):
+            depth += ln.count("(") - ln.count(")") if (depth or re.match(r"^\s*#(?:figure|table)\(", ln)) else 0
+            out.append("")
+            continue
+        if _TYPST_LINE.match(ln):
+            enum = bool(re.match(r"^\s*#enum\(", ln)) or enum and not re.match(r"^\s*\)\s*,?\s*$", ln)
+            out.append("")
+            continue
+        ln = re.sub(r"#heading\([^)]*\)\[([^\]]*)\]", r"\1", ln)
+        ln = re.sub(r"#text\([^)]*\)\[([^\]]*)\]", r"\1", ln)
+        ln = re.sub(r'#link\("([^"]+)"\)(?:\[[^\]]*\])?', r"\1", ln)
+        if enum:  # an item of #enum: "[Author, Title ...],"
+            ln = re.sub(r"^\s*\[(?=\S)", "", ln)
+            ln = re.sub(r"\]\s*,?\s*$", "", ln) if not re.search(r"\[[^\]]*\]\s*,?\s*$", ln) else ln
+        ln = re.sub(r"^(\s*)[-+]\s+(?=\S)", r"\1", ln)  # a list's item: "- Name, Title ..."
+        ln = re.sub(r"(?<![\w/])_([^_\n]+)_(?![\w/])", r"\1", ln)
+        ln = re.sub(r"^(\s*)=+\s+(.*?)\s*(?:<[\w-]+>)?\s*$", r"\1\2", ln)  # "= Conclusions <conclusions>"
+        out.append(ln)
+    return "\n".join(out)
