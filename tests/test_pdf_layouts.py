@@ -317,6 +317,9 @@ PAPERS = Path(__file__).parent / "data" / "pdf"
     ("nih_r01_bibliography_references_cited_pmid_pmcid.pdf", 40),  # "BIBLIOGRAPHY & REFERENCES CITED", PMIDs and PMCIDs
     ("greek_article_vivliografia_ellinoglossi_xenoglossi.pdf", 27),  # "Βιβλιογραφία"; the English title, authors, "Abstract" after
     ("dissertation_front_list_of_publications_then_overview_refs.pdf", 30),  # "Publication I" separator page after the list
+    ("ja_naika_case_bunken_ideographic_space_fullwidth_labels.pdf", 16),  # "文　献" with an ideographic space
+    ("book_backmatter_notes_by_chapter_halftitle_bibliography_index.pdf", 35),  # Chicago entries under "Bibliography", "236 Bibliography" heads
+    ("hu_kozgazdasagi_szemle_hivatkozasok_bracket_years_fuggelek.pdf", 31),  # "Hivatkozások", then a "Függelék"
 ])
 def test_tester_papers(name, count):
     doc = parse_document((PAPERS / name).read_bytes(), name)

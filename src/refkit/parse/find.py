@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from refkit.parse.starts import BACKLINK_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE, list_number
+from refkit.parse.starts import BACKLINK_RE, NAME_PERIOD_RE, NUMBER_RE, STRICT_NAME_RE, YEAR_RE, list_number
 
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:[\dIVX]+\.?\s*|\(\d{2}\)\s*)?(?:references?(?:\s+list|\s+listed\s+on\s+[\w\-]+)?|"
@@ -24,7 +24,7 @@ HEADING_RE = re.compile(
     r"referanslar|daftar\s+pustaka|pustaka|litteratur|litteraturliste|kirjallisuus|bibliografi|piśmiennictwo|"
     r"additional\s+reading|suggested\s+reading|recommended\s+reading|selected\s+bibliography|citations|"
     r"pour\s+aller\s+plus\s+loin|lecturas?\s+recomendadas?|weiterführende\s+literatur|"
-    r"bibliografia\s+citata|список\s+литературы|литература|библиография|参\s*考\s*文\s*献|參\s*考\s*文\s*獻|引用文献|참고\s*문헌|"
+    r"bibliografia\s+citata|список\s+литературы|литература|библиография|参\s*考\s*文\s*献|參\s*考\s*文\s*獻|引用文献|文\s*献|참고\s*문헌|"
     r"المراجع|مراجع|منابع|fuentes|obras\s+citadas|trabajos\s+citados|ouvrages\s+cités|referenser|referanser|"
     r"referencer|supplerende\s+litteratur|anbefalet\s+litteratur|kilde|källa|litteraturförteckning|källförteckning|källor|litteraturfortegnelse|kilder|literaturliste|"
     r"literatura|literatura\s+citada|použitá\s+literatura|seznam\s+literatury|irodalom|felhasznált\s+irodalom|"
@@ -45,7 +45,7 @@ HEADING_RE = re.compile(
 )
 STOP_HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[A-Z]\.?\s+|\d+\.?\s+)?(?:appendix|appendices|(?:[\w\-]+\s+){1,2}appendix|acknowledge?ments?|endnotes|"
-    r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|anexe|apêndices?|ภาคผนวก|परिशिष्ट|الملاحق|ملاحق|الملحقات|"
+    r"bijlagen?|bilagor|bilaga|vedlegg|bilag|liitteet|liite|allegat[oi]|appendice|apéndices?|anexos?|anexe|apêndices?|ภาคผนวก|परिशिष्ट|الملاحق|ملاحق|الملحقات|függelék|mellékletek?|"
     r"prilozi|prilog|priedai|pielikumi|lisad|приложения|додатки|παράρτημα|נספחים|phụ\s+lục|lampiran|"
     r"(?:chapter|kapitel|chapitre|capitolo|capítulo|hoofdstuk)\s+[A-Z\d]{1,3}\b|paper\s+[IVX\d]{1,4}(?=\s*:)|"
     r"(?:publication|article|study|paper|essay|artikel|studie)\s+[IVX]{1,4}(?=\s*$)|riassunto|sommario|resumen|resumo|"
@@ -200,10 +200,10 @@ def repeated_lists(lines: list[str], section: Section) -> list[int]:
 def _mostly_references(part: list[str], looks_like_start) -> bool:  # noqa: ANN001
     """Lines under an earlier heading that read as a list: references start on some of them, and on many or
     right under the heading (a web page's menu item 'Publications' above a post and its code is no list)."""
-    body = [BACKLINK_RE.sub("", ln.lstrip()) for ln in part if ln.strip()]
-    starts = sum(1 for ln in body if looks_like_start(ln))
+    body = [BACKLINK_RE.sub("", ln.lstrip(PAGE_BREAK + " ")) for ln in part if ln.strip(PAGE_BREAK + " ")]
+    starts = sum(1 for ln in body if looks_like_start(ln) or NAME_PERIOD_RE.match(ln))
     return starts >= 1 and (len(body) <= 12 or starts >= 0.2 * len(body) or looks_like_start(body[0]) or
-                            bool(NUMBER_RE.match(body[0])))  # (a list begins right under its heading)
+                            bool(NAME_PERIOD_RE.match(body[0]) or NUMBER_RE.match(body[0])))  # (a list begins right under its heading)
 
 
 def _short_gap(lines: list[str], a: int, b: int) -> bool:
