@@ -582,3 +582,18 @@ def test_a_catalogues_short_keys_above_its_entries():
     out = texts(text)
     assert [t[:8] for t in out] == ["P. Lind,", "K. Osei,", "C. Hofst", "Harbours"]
     assert out[1].endswith("doi:10.1234/oh.107.57.")
+
+
+def test_a_judgments_run_in_list_of_cases():
+    """A judgment's cases cited, run in with semicolons after 'Applied:' / 'referred to:': each case apart,
+    the labels left out; a paragraph of prose with semicolons is not cut so."""
+    from refkit.parse.pieces import semicolon_run
+    from refkit.parse.raw import RawReference
+
+    line = ("Applied: R. v. Lind, 2016 SCC 27, [2016] 1 S.C.R. 631; referred to: R. v. Varga, 2017 SCC 31, "
+            "[2017] 1 S.C.R. 659; R. v. Osei, [1992] 1 S.C.R. 771; Tran c. Moss, 2017 QCCA 1190.")
+    out = [r.text for r in semicolon_run(RawReference(line, 1))]
+    assert out == ["R. v. Lind, 2016 SCC 27, [2016] 1 S.C.R. 631.", "R. v. Varga, 2017 SCC 31, [2017] 1 S.C.R. 659.",
+                   "R. v. Osei, [1992] 1 S.C.R. 771.", "Tran c. Moss, 2017 QCCA 1190."]
+    prose = "Lind (2016) argues that walls matter; Varga v. the consensus (2017) disagrees, and the courts; see also 2019."
+    assert [r.text for r in semicolon_run(RawReference(prose, 1))] == [prose]

@@ -85,7 +85,8 @@ SECOND_LIST_RE = re.compile(r"(?i)^(?:#{1,6}\s*)?(?:(?:references?|bibliography|
                             r"online\s+methods)|(?:supplementary|supplemental|additional|methods|appendix)\s+"
                             r"(?:references|bibliography))\s*:?$")
 # Nature's run-in headings after the list: "Acknowledgements We thank ...", "Author contributions L.F. and ..."
-RUN_IN_STOP_RE = re.compile(r"^\s*(?:Acknowledge?ments?|Author\s+contributions|Competing\s+interests|Data\s+availability|"
+RUN_IN_STOP_RE = re.compile(r"^\s*(?:POURVOI|APPEAL)\s+(?:contre|from)\s+(?:un|une|a|the)\s|"  # a judgment's appeal after its lists
+                            r"^\s*(?:Acknowledge?ments?|Author\s+contributions|Competing\s+interests|Data\s+availability|"
                             r"Publisher['’]s\s+[Nn]ote|"
                             r"Code\s+availability|Additional\s+information|Funding|Ethics\s+declarations)\s+(?:[A-Z][a-z]|[A-Z]\.)|"
                             r"^\s*(?:Etik\s+Kurul\s+Onayı|Çıkar\s+Çatışması|Finansal\s+Destek|Hakem\s+Değerlendirmesi|"

@@ -259,12 +259,32 @@ _WORK_END_RE = re.compile(r"\((?:1[5-9]|20)\d\d\)$|\b10\.\d{4,9}/\S+$")
 _INITIALS_FIRST_RE = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’\-]+(?:,\s|\s+and\s)")
 
 
+_CASE_LABEL = re.compile(r"(?i)(?:^|(?<=;\s))(?:(?:arrêts?|décisions?|cases?|decisions?|authorities)\s+)?(?:appliqués?|mentionnés?|"
+                         r"cités?|suivis?|distingués?|examinés?|applied|referred\s+to|considered|distinguished|followed|"
+                         r"cited|not\s+followed|overruled)\s*:\s*")
+_CASE_NAME = re.compile(r"\s(?:c\.|v\.?|vs\.?)\s")
+
+
+def _case_list(text: str) -> list[str]:
+    """The cases of a judgment's run-in list, its labels ('arrêts mentionnés :', 'referred to:') left out; [] when
+    the text is no such list (every part a case: 'X c. Y' or 'X v Y' with a year)."""
+    parts = [_CASE_LABEL.sub("", p).strip(" .") for p in _CASE_LABEL.sub("", text).split("; ")]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or not all(_CASE_NAME.search(p) and YEAR_RE.search(p) for p in parts):
+        return []
+    return [p + "." for p in parts]
+
+
 def semicolon_run(ref: RawReference) -> list[RawReference]:
     """'Chomsky, N. (1965). Aspects .... MIT Press; Labov, W. (1972). Sociolinguistic ...': complete
     references run together with semicolons (a paragraph of citations) are split apart."""
     from refkit.parse.raw import RawReference
     if "; " not in ref.text or len(ref.text) < 80:
         return [ref]
+    cases = _case_list(ref.text)
+    if cases:  # a judgment's "Cases Cited": "Applied: R. v. Jordan, 2016 SCC 27; referred to: R. v. Cody, ..."
+        return [RawReference(c, ref.line, ref.number if k == 0 else "", 1, ref.reason if k == 0 else
+                             "after a semicolon in a list of cases, a case of its own") for k, c in enumerate(cases)]
     parts = ref.text.split("; ")
     pieces: list[str] = [parts[0]]
     for p in parts[1:]:
