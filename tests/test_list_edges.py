@@ -597,3 +597,21 @@ def test_a_judgments_run_in_list_of_cases():
                    "R. v. Osei, [1992] 1 S.C.R. 771.", "Tran c. Moss, 2017 QCCA 1190."]
     prose = "Lind (2016) argues that walls matter; Varga v. the consensus (2017) disagrees, and the courts; see also 2019."
     assert [r.text for r in semicolon_run(RawReference(prose, 1))] == [prose]
+
+
+def test_iso_690_bodies_in_capitals_start_references():
+    """ISO 690 wrapped at a fixed width: a body's name in capitals after a finished line starts a reference."""
+    refs = ["LIND, P.; VARGA, T. Uosto sienos po 2008 m. krizės. Ekonomika, 2015, t. 94, nr. 1, p. 7–24. "
+            "DOI: 10.1234/ek.2015.1.",
+            "LIETUVOS BANKAS. Emigrantų perlaidos ir jų poveikis namų ūkių vartojimui. Ekonomikos apžvalga. "
+            "Vilnius: Lietuvos bankas, 2021, nr. 2, p. 31–42.",
+            "OSEI, K. Harbour walls and their return: theory and application to Eastern Europe. The Journal of "
+            "Ports, 2009, vol. 9, no. 1, art. 49.",
+            "WORLD HARBOUR BANK. Migration and Remittances Factbook 2016. 3rd ed. Washington, DC: World Harbour "
+            "Bank, 2016.",
+            "TRAN, Q.; MOSS, Y. Dykes and deltas in the new economics of labour migration. Delta Review, 1999, "
+            "vol. 37, no. 1, p. 63–88."]
+    import textwrap
+
+    text = "Literatūra\n\n" + "\n".join(textwrap.fill(r, 90) for r in refs) + "\n"
+    assert [t[:8] for t in texts(text)] == ["LIND, P.", "LIETUVOS", "OSEI, K.", "WORLD HA", "TRAN, Q."]

@@ -305,10 +305,11 @@ def _section_end(lines: list[str], start: int) -> int:
                     return k
             elif _ABSTRACT_ALONE.match(ln.lstrip(PAGE_BREAK)):  # the title, authors and addresses of the English abstract
                 k = j
-                while k - 1 > start + 1 and j - k < 20 and (not lines[k - 1].strip() or len(lines[k - 1].strip()) < 140 and (
+                while k - 1 > start + 1 and j - k < 20 and (not lines[k - 1].strip() or len(lines[k - 1].strip()) < 140 and
+                                                           not lines[k - 1].rstrip().endswith(".") and (
                         not re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", lines[k - 1]) or lines[k - 1].upper() == lines[k - 1] or
                         len(lines[k - 1].strip()) < 40 and not lines[k - 1].rstrip().endswith(".")) and
-                        not _REF_END.search(lines[k - 1])):  # (a title page's "Tel Aviv, 2024" too)
+                        (not _REF_END.search(lines[k - 1]) or lines[k - 1].isupper())):  # (a title page's "Tel Aviv, 2024" too)
                     k -= 1
                 return k if any(not lines[i].strip() for i in range(k, j)) else j
             return j

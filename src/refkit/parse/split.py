@@ -58,6 +58,7 @@ from refkit.parse.starts import (
     YEAR_RE,
     _ends_with_link,
     _starts_upper,
+    caps_body_start,
     ended,
     given_first_start,
     list_number,
@@ -405,6 +406,8 @@ def _split_body(body: list[tuple[int, str]], forced: dict[int, str], breaks: set
                 return "the previous line ends a sentence and this one starts with a single name ('Multatuli.', '조의연.')"
             if closed and not open_end and weak_ok and YEAR_RE.search(cur) and given_first_start(s):
                 return "the previous line ends a sentence and this one starts with people's names, given name first"
+            if closed and not open_end and weak_ok and YEAR_RE.search(cur) and caps_body_start(s):
+                return "the previous line ends a sentence and this one starts with a name in capitals (ISO 690)"
             if closed and not open_end and weak_ok and _INITIALS_LIST_RE.match(s):
                 return "the previous line ends a sentence and this one starts a list of names (Family, I., Family, I.,)"
             return ""

@@ -170,3 +170,13 @@ def _ends_with_link(token: str) -> bool:
     """A URL or DOI that looks complete: a reference often ends with one, without a full stop."""
     token = token[1:-1] if token.startswith("<") and token.endswith(">") else token  # "<https://doi.org/...>"
     return ("/" in token) and bool(_LINK_END_RE.search(token))
+
+
+def caps_body_start(s: str) -> bool:
+    """'LIETUVOS BANKAS. Emigrantų ...', 'WORLD BANK. Migration ...': a body's name in capitals (two words or
+    more), a full stop, then the title: ISO 690's corporate author; or its person, 'ŽILINSKAS, G.; ...'."""
+    m = re.match(r"([^\W\d_]+(?:[\s\-][^\W\d_]+){1,5})\.\s+[^\W\d_]", s)
+    if m is not None and m.group(1).isupper() and len(m.group(1)) >= 6:
+        return True
+    f = re.match(r"([^\W\d_][^\W\d_'’\-]+(?:\s[^\W\d_][^\W\d_'’\-]+)?),\s[^\W\d_]{1,2}\.", s)  # "KAZLAUSKIENĖ, V."
+    return f is not None and f.group(1).isupper()
