@@ -96,7 +96,7 @@ def profile_cards(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str
         j = t + 2
         while j < end and lines[j].strip():
             s = lines[j].strip()
-            if _PROFILE_END.match(s) and s.startswith("Share"):
+            if s == "Share":  # the item's last line
                 j += 1
                 break
             if s in ("·", "[...]") or _PROFILE_END.match(s) or s.startswith("Advisor:") or s.endswith("..."):

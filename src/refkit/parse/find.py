@@ -167,8 +167,8 @@ def find_section(lines: list[str], looks_like_start) -> Section | None:  # noqa:
     if not markers:
         return Section(0, n)
     starts = [i for i, ln in enumerate(lines) if i > markers[-1] and looks_like_start(ln)]
-    one = next((i for i in starts if (m := _NUMBERED.match(lines[i])) and next(g for g in m.groups() if g) == "1"), None)
-    if one is not None and one > starts[0] and sum(1 for i in starts if i >= one and _NUMBERED.match(lines[i])) >= 3:
+    one = next((i for i in starts if (m := NUMBERED_LINE.match(lines[i])) and next(g for g in m.groups() if g) == "1"), None)
+    if one is not None and one > starts[0] and sum(1 for i in starts if i >= one and NUMBERED_LINE.match(lines[i])) >= 3:
         starts = [i for i in starts if i >= one]  # "[22]. Several authors ..." opening a line of the text is no list
     if len(starts) >= 2:
         sec = Section(_numbered_from(lines, starts[0]), _section_end(lines, starts[0]))
@@ -219,19 +219,19 @@ _LINKS_HEADING = re.compile(r"(?i)^\s*(?:#{1,6}\s*)?(?:external\s+links|weblinks
                             r"collegamenti\s+esterni|externe\s+links)\s*(?:\[[^\]]{0,30}\])?\s*$")
 
 
-_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]|\((\d{1,4})\))(?:\s+\S|\s*$)")  # ("24." alone: Nature's pdftotext)
+NUMBERED_LINE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]|\((\d{1,4})\))(?:\s+\S|\s*$)")  # ("24." alone: Nature's pdftotext)
 
 
 def _numbered_from(lines: list[str], first: int) -> int:
     """Where a numbered list that reaches ``first`` (numbered N > 1) really starts: Nature puts the
     Methods section, with a heading and prose, between references 14 and 15."""
-    m = _NUMBERED.match(lines[first])
+    m = NUMBERED_LINE.match(lines[first])
     if not m:
         return first
     want = int(next(g for g in m.groups() if g)) - 1
     start = first
     for i in range(first - 1, max(-1, first - 2000), -1):
-        mm = _NUMBERED.match(lines[i])
+        mm = NUMBERED_LINE.match(lines[i])
         if not mm:
             continue
         n = int(next(g for g in mm.groups() if g))

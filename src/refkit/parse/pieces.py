@@ -268,7 +268,7 @@ _CASE_NAME = re.compile(r"\s(?:c\.|v\.?|vs\.?)\s")
 def _case_list(text: str) -> list[str]:
     """The cases of a judgment's run-in list, its labels ('arrêts mentionnés :', 'referred to:') left out; [] when
     the text is no such list (every part a case: 'X c. Y' or 'X v Y' with a year)."""
-    parts = [_CASE_LABEL.sub("", p).strip(" .") for p in _CASE_LABEL.sub("", text).split("; ")]
+    parts = [p.strip(" .") for p in _CASE_LABEL.sub("", text).split("; ")]
     parts = [p for p in parts if p]
     if len(parts) < 2 or not all(_CASE_NAME.search(p) and YEAR_RE.search(p) for p in parts):
         return []

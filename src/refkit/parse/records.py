@@ -143,8 +143,8 @@ def _openalex(text: str) -> Split | None:
 
 
 _BBL_ENTRY = re.compile(r"\\entry\{(?P<key>[^}]*)\}\{(?P<type>\w+)\}\{[^}]*\}(?P<body>.*?)\\endentry", re.S)
-_BBL_SKIP = {"sortinit", "sortinithash", "labelnamesource", "labeltitlesource", "labelalpha", "extraalpha", "labelyear",
-             "labeldatesource", "extradate", "labelmonth", "labelday", "extraname"}
+_BBL_SKIP = {"sortinit", "labelnamesource", "labeltitlesource", "labelalpha", "extraalpha", "labelyear",
+             "labeldatesource", "extradate", "labelmonth", "labelday", "extraname"}  # (and every "...hash")
 
 
 def _bbl(text: str) -> Split | None:

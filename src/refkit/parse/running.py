@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from refkit.parse.find import _NUMBERED, FOLIO_RE, PAGE_BREAK
+from refkit.parse.find import FOLIO_RE, NUMBERED_LINE, PAGE_BREAK
 
 
 def _mask(text: str) -> str:
@@ -95,7 +95,7 @@ def furniture(lines: list[str], looks_like_start, repeats: bool = True,  # noqa:
             near_break.update(_lone_lines(lines, i, -1) | _lone_lines(lines, i, 1))
             near_break.update(_foot_before(lines, i, counts))
         elif not paged and ln.strip() and (i == 0 or not lines[i - 1].strip()):
-            if i + 1 < len(lines) and _NUMBERED.match(lines[i + 1]) and re.search(r"\S\s{3,}\S", ln):
+            if i + 1 < len(lines) and NUMBERED_LINE.match(lines[i + 1]) and re.search(r"\S\s{3,}\S", ln):
                 near_break.add(i)  # "3912      生 态 学 报      43 卷": a laid-out head after a blank line, then "[11] ..."
             j = i  # no form feeds: furniture stands alone between blank lines, or in a block of two or three
             while j + 1 < len(lines) and lines[j + 1].strip() and j - i < 3:

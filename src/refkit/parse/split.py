@@ -207,7 +207,8 @@ def _split_text(text: str, one_per_line: bool, keep_repeats: bool, paper: bool, 
     inner = [k for k, (_, ln) in enumerate(body) if find.HEADING_RE.match(ln) or find.NOTES_HEADING_RE.match(ln)]
     if inner:  # "Further reading" inside the list the section runs on into
         skipped += [Skipped(body[k][0], body[k][1].strip(), "a heading inside the list") for k in inner]
-        body = [(no, "") if k in set(inner) else (no, ln) for k, (no, ln) in enumerate(body)]  # (a break where it stood)
+        heads_inside = set(inner)
+        body = [(no, "") if k in heads_inside else (no, ln) for k, (no, ln) in enumerate(body)]  # (a break where it stood)
     if not forced:
         body, taken = remarks_and_versions(body)
         skipped += taken
